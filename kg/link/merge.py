@@ -1,0 +1,100 @@
+"""Merging extractions into one :class:`~kg.models.GraphBatch`.
+
+The same entity key is one node: names, aliases and mentions are united. The same event key is
+one event with the evidence of every dispatch that reported it. Output order is sorted by key so
+the same input always gives byte-identical output.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kg.models import Analogy, Dispatch, Entity, Event, Extraction, GraphBatch, PipelineInfo, Relation
+
+
+def _uniq(*seqs: Iterable) -> tuple:
+    seen: dict = {}
+    for seq in seqs:
+        for x in seq:
+            seen.setdefault(x, None)
+    return tuple(seen)
+
+
+def merge_entities(a: Entity, b: Entity) -> Entity:
+    aliases = tuple(sorted(set(a.aliases) | set(b.aliases) | ({b.name} if b.name != a.name else set())))
+    return a.model_copy(update={
+        "aliases": tuple(x for x in aliases if x != a.name),
+        "wikidata": a.wikidata or b.wikidata,
+        "mentions": _uniq(a.mentions, b.mentions),
+    })
+
+
+def merge_events(a: Event, b: Event) -> Event:
+    return a.model_copy(update={
+        "actors": _uniq(a.actors, b.actors), "targets": _uniq(a.targets, b.targets),
+        "affects": _uniq(a.affects, b.affects), "sectors": _uniq(a.sectors, b.sectors),
+        "precedents": _uniq(a.precedents, b.precedents), "responds_to": _uniq(a.responds_to, b.responds_to),
+        "status": a.status or b.status, "date": a.date or b.date,
+        "label": a.label or b.label, "description": a.description or b.description,
+        "reference": a.reference or b.reference,
+        "evidence": _uniq(a.evidence, b.evidence), "confidence": max(a.confidence, b.confidence),
+    })
+
+
+class BatchBuilder:
+    """Accumulates extractions (or other batches) and produces a sorted GraphBatch."""
+
+    def __init__(self) -> None:
+        self.dispatches: dict[str, Dispatch] = {}
+        self.entities: dict[str, Entity] = {}
+        self.events: dict[str, Event] = {}
+        self.relations: dict[tuple[str, str, str], Relation] = {}
+        self.analogies: dict[tuple[str, str], Analogy] = {}
+        self.pipeline: PipelineInfo | None = None
+
+    def add(self, item: Extraction | GraphBatch) -> "BatchBuilder":
+        if isinstance(item, Extraction):
+            self.dispatches[item.dispatch.id] = item.dispatch
+            self.pipeline = self.pipeline or item.pipeline
+        else:
+            for d in item.dispatches:
+                self.dispatches[d.id] = d
+            self.pipeline = self.pipeline or item.pipeline
+        for e in item.entities:
+            self.entities[e.key] = merge_entities(self.entities[e.key], e) if e.key in self.entities else e
+        for ev in item.events:
+            self.events[ev.key] = merge_events(self.events[ev.key], ev) if ev.key in self.events else ev
+        for r in item.relations:
+            k = (r.subject, r.predicate, r.object)
+            if k in self.relations:
+                old = self.relations[k]
+                r = old.model_copy(update={"evidence": _uniq(old.evidence, r.evidence),
+                                           "confidence": max(old.confidence, r.confidence)})
+            self.relations[k] = r
+        for an in item.analogies:
+            a, b = sorted((an.a, an.b))
+            an = an if (an.a, an.b) == (a, b) else an.model_copy(update={"a": a, "b": b})
+            old = self.analogies.get((a, b))
+            if old is not None:  # text assertion beats inference; keep the best score and all evidence
+                basis = "asserted" if "asserted" in (old.basis, an.basis) else "inferred"
+                an = old.model_copy(update={"score": max(old.score, an.score), "basis": basis,
+                                            "evidence": _uniq(old.evidence, an.evidence),
+                                            "explanation": old.explanation or an.explanation})
+            self.analogies[(a, b)] = an
+        return self
+
+    def build(self) -> GraphBatch:
+        return GraphBatch(
+            dispatches=tuple(self.dispatches[k] for k in sorted(self.dispatches)),
+            entities=tuple(self.entities[k] for k in sorted(self.entities)),
+            events=tuple(self.events[k] for k in sorted(self.events)),
+            relations=tuple(self.relations[k] for k in sorted(self.relations)),
+            analogies=tuple(self.analogies[k] for k in sorted(self.analogies)),
+            pipeline=self.pipeline,
+        )
+
+
+def merge(items: Iterable[Extraction | GraphBatch]) -> GraphBatch:
+    b = BatchBuilder()
+    for it in items:
+        b.add(it)
+    return b.build()
