@@ -13,7 +13,7 @@ import logging
 import sys
 import traceback
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
 
 import typer
 from rich.console import Console
@@ -55,6 +55,30 @@ def info(msg: str) -> None:
 def error_line(msg: str) -> None:
     """One line on stderr, whatever the message contains."""
     console.print("error: " + " ".join(str(msg).split()), markup=False)
+
+
+#: a progress bar appears once more than this many documents have been processed
+PROGRESS_AFTER = 3
+
+
+@contextmanager
+def progress_bar(what: str) -> Iterator[Callable[..., None]]:
+    """Yield a ``tick()`` callback; a transient progress line shows on a terminal after a few ticks."""
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    enabled = not state.quiet and console.is_terminal
+    progress = Progress(SpinnerColumn(), TextColumn(what), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=console, transient=True, disable=not enabled)
+    task = progress.add_task(what, total=None, visible=False)
+    done = 0
+
+    def tick(*_args: object) -> None:
+        nonlocal done
+        done += 1
+        progress.update(task, completed=done, visible=done > PROGRESS_AFTER)
+
+    with progress:
+        yield tick
 
 
 @contextmanager

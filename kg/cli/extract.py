@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from kg.cli.common import EXIT_ERROR, console, error_line, guarded, info, state
+from kg.cli.common import EXIT_ERROR, console, error_line, guarded, info, progress_bar
 
 
 def register(app: typer.Typer) -> None:
@@ -28,15 +28,7 @@ def register(app: typer.Typer) -> None:
         """
         from kg.pipeline import extract
 
-        with guarded():
-            done = 0
-
-            def tick(_ex) -> None:
-                nonlocal done
-                done += 1
-                if not state.quiet and done % 5 == 0 and console.is_terminal:
-                    console.print(f"\r{done} dispatches…", end="", markup=False)
-
+        with guarded(), progress_bar("extracting") as tick:
             result = extract(inputs, output, fmt=fmt, model=model, workers=workers,
                              max_bytes=max_bytes, progress=tick)
             b = result.batch

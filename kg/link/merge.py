@@ -8,24 +8,41 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kg.models import Analogy, Dispatch, Entity, Event, Extraction, GraphBatch, PipelineInfo, Relation
+from kg.models import (Analogy, Dispatch, Entity, Event, Evidence, Extraction, GraphBatch, PipelineInfo,
+                       Relation)
 
 
 def _uniq(*seqs: Iterable) -> tuple:
+    """Union of the sequences, sorted so the merge result does not depend on input order."""
     seen: dict = {}
     for seq in seqs:
         for x in seq:
             seen.setdefault(x, None)
-    return tuple(seen)
+    return tuple(sorted(seen, key=_sort_key))
+
+
+def _sort_key(x: object) -> tuple:
+    if isinstance(x, Evidence):
+        return (x.dispatch_id or "", x.start if x.start is not None else -1, x.rule, x.sentence or "")
+    return (str(x),)
 
 
 def merge_entities(a: Entity, b: Entity) -> Entity:
     aliases = tuple(sorted(set(a.aliases) | set(b.aliases) | ({b.name} if b.name != a.name else set())))
     return a.model_copy(update={
         "aliases": tuple(x for x in aliases if x != a.name),
-        "wikidata": a.wikidata or b.wikidata,
+        "wikidata": _first(a.wikidata, b.wikidata),
         "mentions": _uniq(a.mentions, b.mentions),
     })
+
+
+#: when two reports of one event disagree on its status, the more advanced stage wins
+_STATUS_RANK = {"Discussed": 0, "Proposed": 1, "Announced": 2, "InForce": 3, "Revoked": 4, "Historical": -1}
+
+
+def _first(*values):
+    """The smallest non-empty value: a deterministic choice whatever the merge order."""
+    return min((v for v in values if v), default=None)
 
 
 def merge_events(a: Event, b: Event) -> Event:
@@ -78,7 +95,7 @@ class BatchBuilder:
                 basis = "asserted" if "asserted" in (old.basis, an.basis) else "inferred"
                 an = old.model_copy(update={"score": max(old.score, an.score), "basis": basis,
                                             "evidence": _uniq(old.evidence, an.evidence),
-                                            "explanation": old.explanation or an.explanation})
+                                            "explanation": _first(old.explanation, an.explanation)})
             self.analogies[(a, b)] = an
         return self
 
