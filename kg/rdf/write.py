@@ -1,0 +1,250 @@
+"""Writing a :class:`~kg.models.GraphBatch` as RDF: one format table, deterministic, atomic.
+
+Formats (chosen by ``fmt``, else the file suffix, else Turtle):
+
+=========  ===============  ======================================================
+name       suffixes         written by
+=========  ===============  ======================================================
+turtle     .ttl             pyoxigraph, fed sorted triples (streams, no rdflib graph)
+trig       .trig            pyoxigraph, one named graph per dispatch + default graph
+nt         .nt              pyoxigraph canonical N-Triples, sorted lines
+nquads     .nq              pyoxigraph N-Quads, sorted lines
+json-ld    .jsonld, .json   rdflib's JSON-LD serialiser (compacted with kg.vocab.PREFIXES)
+=========  ===============  ======================================================
+
+Every writer is fed the statements of :func:`kg.rdf.graph.iter_quads` sorted, so the same batch
+always gives byte-identical output. Files are written to a temporary file in the destination
+directory, fsynced and renamed over the destination: an existing file is never left truncated.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, BNode, Literal, URIRef
+
+from kg.errors import OutputError
+from kg.models import GraphBatch
+from kg.rdf.graph import Quad, iter_quads
+from kg.vocab import PREFIXES
+
+
+@dataclass(frozen=True)
+class RdfFormat:
+    name: str
+    suffixes: tuple[str, ...]
+    quads: bool  # keeps named graphs
+    media_type: str
+
+
+#: the one table of output formats; keys are normalised names
+FORMATS: dict[str, RdfFormat] = {
+    "turtle": RdfFormat("turtle", (".ttl",), False, "text/turtle"),
+    "trig": RdfFormat("trig", (".trig",), True, "application/trig"),
+    "nt": RdfFormat("nt", (".nt",), False, "application/n-triples"),
+    "nquads": RdfFormat("nquads", (".nq",), True, "application/n-quads"),
+    "json-ld": RdfFormat("json-ld", (".jsonld", ".json"), False, "application/ld+json"),
+}
+_ALIASES = {
+    "ttl": "turtle", "n-triples": "nt", "ntriples": "nt", "nt11": "nt", "nq": "nquads",
+    "n-quads": "nquads", "jsonld": "json-ld", "json": "json-ld", "json_ld": "json-ld",
+}
+_BY_SUFFIX = {sfx: f.name for f in FORMATS.values() for sfx in f.suffixes}
+
+
+def normalise_format(fmt: str) -> str:
+    """'TTL' -> 'turtle', 'jsonld' -> 'json-ld'; unknown names raise OutputError."""
+    key = fmt.strip().lower()
+    key = _ALIASES.get(key, key)
+    if key not in FORMATS:
+        raise OutputError(f"unknown RDF format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    return key
+
+
+def format_for(dest: str | Path, fmt: str | None = None) -> str:
+    """The normalised format name: ``fmt`` if given, else from the suffix, else turtle."""
+    if fmt:
+        return normalise_format(fmt)
+    if str(dest) != "-":
+        sfx = Path(dest).suffix.lower()
+        if sfx in _BY_SUFFIX:
+            return _BY_SUFFIX[sfx]
+    return "turtle"
+
+
+# ---------------------------------------------------------------- ordering and term conversion
+
+_FIRST_PREDICATES = {str(RDF.type): "0", str(RDFS.label): "1"}
+
+
+def _term_key(t) -> tuple:
+    if isinstance(t, Literal):
+        return (1, str(t), str(t.datatype or ""), t.language or "")
+    return (0, str(t), "", "")
+
+
+def _quad_key(q: Quad) -> tuple:
+    s, p, o, g = q
+    return ("" if g is None else "1" + str(g), str(s), _FIRST_PREDICATES.get(str(p), "2") + str(p),
+            _term_key(o))
+
+
+def sorted_quads(quads: Iterable[Quad], keep_graphs: bool) -> list[Quad]:
+    """Unique statements, sorted by graph, subject, predicate (rdf:type, rdfs:label first), object."""
+    if keep_graphs:
+        uniq = set(quads)
+    else:
+        uniq = {(s, p, o, None) for s, p, o, _ in quads}
+    return sorted(uniq, key=_quad_key)
+
+
+class _OxTerms:
+    """rdflib term -> pyoxigraph term, caching IRIs (predicates and classes repeat a lot)."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, ox.NamedNode] = {}
+
+    def node(self, iri: str) -> ox.NamedNode:
+        n = self.nodes.get(iri)
+        if n is None:
+            n = self.nodes[iri] = ox.NamedNode(iri)
+        return n
+
+    def term(self, t):
+        if isinstance(t, Literal):
+            if t.language:
+                return ox.Literal(str(t), language=t.language)
+            if t.datatype is not None:
+                return ox.Literal(str(t), datatype=self.node(str(t.datatype)))
+            return ox.Literal(str(t))
+        if isinstance(t, BNode):
+            return ox.BlankNode(str(t))
+        return self.node(str(t))
+
+
+def _ox_statements(quads: list[Quad], keep_graphs: bool):
+    conv = _OxTerms()
+    if keep_graphs:
+        default = ox.DefaultGraph()
+        for s, p, o, g in quads:
+            yield ox.Quad(conv.term(s), conv.node(str(p)), conv.term(o),
+                          default if g is None else conv.node(str(g)))
+    else:
+        for s, p, o, _ in quads:
+            yield ox.Triple(conv.term(s), conv.node(str(p)), conv.term(o))
+
+
+_OX_FORMAT = {
+    "turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
+    "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
+}
+
+
+def serialize_quads(quads: Iterable[Quad], fmt: str, out: IO[bytes]) -> None:
+    """Serialise statements (as from :func:`kg.rdf.graph.iter_quads`) in format ``fmt`` to ``out``."""
+    fmt = normalise_format(fmt)
+    spec = FORMATS[fmt]
+    ordered = sorted_quads(quads, spec.quads)
+    if fmt == "json-ld":
+        out.write(_jsonld(ordered))
+        return
+    prefixes = PREFIXES if fmt in ("turtle", "trig") else None
+    ox.serialize(_ox_statements(ordered, spec.quads), out, _OX_FORMAT[fmt], prefixes=prefixes)
+
+
+def _jsonld(ordered: list[Quad]) -> bytes:
+    from rdflib import Graph
+
+    g = Graph()
+    for s, p, o, _ in ordered:
+        g.add((s, p, o))
+    context = dict(PREFIXES)
+    context["rdfs"] = str(RDFS)
+    data = json.loads(g.serialize(format="json-ld", context=context, auto_compact=True))
+    # rdflib's node order follows its store; sort nodes and values so output is byte-identical
+    nodes = data.get("@graph") if isinstance(data, dict) else data
+    if isinstance(nodes, list):
+        for node in nodes:
+            for k, v in node.items():
+                if isinstance(v, list):
+                    node[k] = sorted(v, key=lambda x: json.dumps(x, sort_keys=True, ensure_ascii=False))
+        nodes.sort(key=lambda n: str(n.get("@id", "")))
+    return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+# ---------------------------------------------------------------- destinations
+
+
+def _write_atomic(dest: Path, produce) -> None:
+    """Call ``produce(fileobj)`` on a temp file beside ``dest``, fsync, then rename over ``dest``."""
+    tmp_name = None
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            produce(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            mode = dest.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, dest)
+        tmp_name = None
+    except OSError as exc:
+        raise OutputError(f"{dest}: cannot write: {exc.strerror or exc}") from exc
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def write_quads(quads: Iterable[Quad], dest: str | Path, fmt: str | None = None) -> str:
+    """Write statements to ``dest`` ('-' = stdout); returns the path written or '-'."""
+    name = format_for(dest, fmt)
+    if str(dest) == "-":
+        buf = sys.stdout.buffer
+        try:
+            serialize_quads(quads, name, buf)
+            buf.flush()
+        except BrokenPipeError:  # e.g. `kg extract ... -o - | head`
+            pass
+        except OSError as exc:
+            raise OutputError(f"stdout: cannot write: {exc.strerror or exc}") from exc
+        return "-"
+    path = Path(dest)
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory; give a file name")
+    _write_atomic(path, lambda fh: serialize_quads(quads, name, fh))
+    return str(path)
+
+
+def write_batch(batch: GraphBatch, dest: str | Path, fmt: str | None = None) -> str:
+    """Write ``batch`` as RDF to ``dest`` ('-' for stdout) and return the path written (or '-').
+
+    ``fmt``: turtle, trig, nt, nquads or json-ld (aliases: ttl, n-triples, nq, jsonld, json);
+    default from the suffix of ``dest``, else Turtle. Raises :class:`kg.errors.OutputError` for an
+    unknown format or a destination that cannot be written.
+    """
+    return write_quads(iter_quads(batch), dest, fmt)
+
+
+def serialize_batch(batch: GraphBatch, fmt: str = "turtle") -> bytes:
+    """The batch serialised in memory (bytes)."""
+    import io
+
+    buf = io.BytesIO()
+    serialize_quads(iter_quads(batch), fmt, buf)
+    return buf.getvalue()
