@@ -1,0 +1,257 @@
+"""Within-document canonicalisation: one entity per real thing mentioned in a dispatch.
+
+Input: typed mentions (from the gazetteer ruler, rules and statistical NER). Output: clusters,
+each with one canonical name, its other surface forms as aliases, a type and a key.
+
+What is merged (in this order):
+
+1. mentions of the same gazetteer entry (same key);
+2. mentions whose cleaned surface is the same ("the U.S." / "U.S.", "China's" / "China", case);
+3. an acronym with its expansion: "Bureau of Industry and Security (BIS)" defines BIS; an acronym
+   also joins a multi-word name whose initials it spells;
+4. a company name with and without a corporate suffix ("Alibaba Group" / "Alibaba");
+5. a one-word person name with the unique full name containing it ("Meng" -> "Meng Wanzhou");
+6. ``attach_only`` mentions (bare "researchers") join the unique cluster of their type whose
+   name ends with the same word, or are dropped.
+
+Canonical name: the gazetteer name, else a rule-provided name, else the longest full form.
+The type: the gazetteer type, else the type with the highest summed confidence.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kg.ids import entity_key
+
+CORP_SUFFIXES = {"group", "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "limited", "co",
+                 "co.", "holdings", "holding", "plc", "llc", "sa", "ag", "nv", "n.v.", "se", "gmbh",
+                 "company", "incorporated"}
+_STOP = {"of", "and", "for", "the", "on", "in", "&", "to", "de", "du", "des", "la", "le", "per", "di"}
+_POSS = re.compile(r"(?:'s|’s|'|’)$")
+_ACRONYM_DEF = re.compile(
+    r"((?:[A-Z][\w&\-\.]*)(?:\s+(?:of|and|for|the|on|in|&|de|[A-Z][\w&\-\.]*))*)\s+\(\s*([A-Z][A-Za-z&\.]{1,11})\s*\)")
+
+
+@dataclass
+class Mention:
+    """One occurrence of a thing in the text, before clustering."""
+
+    surface: str
+    start: int                     # character offsets of the mention in the text
+    end: int
+    type: str
+    rule: str
+    confidence: float
+    key: str | None = None         # gazetteer key, when the gazetteer recognised it
+    name: str | None = None        # canonical name proposed by the gazetteer or a rule
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()  # extra surface forms a rule wants recorded
+    attach_only: bool = False
+    cluster: int | None = field(default=None, repr=False)
+
+
+@dataclass
+class Cluster:
+    key: str
+    type: str
+    name: str
+    aliases: tuple[str, ...]
+    wikidata: str | None
+    mentions: list[Mention]
+
+
+def clean(surface: str) -> str:
+    """'the U.S.' -> 'U.S.'; "China's" -> 'China'; collapses whitespace."""
+    s = " ".join(surface.split())
+    s = re.sub(r"^(?:the|The|THE)\s+", "", s)
+    s = _POSS.sub("", s)
+    return s.strip(" ,;:()[]\"“”")
+
+
+def norm(surface: str) -> str:
+    s = clean(surface).lower()
+    s = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\b)", "", s).replace(".", "")
+    s = s.replace("&", " and ")
+    return " ".join(re.sub(r"[^\w]+", " ", s).split())
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", clean(name)) if w]
+    return "".join(w[0] for w in words if w.lower() not in _STOP and w[0].isalpha()).upper()
+
+
+def strip_corp_suffix(name: str) -> str:
+    words = clean(name).split()
+    while len(words) > 1 and words[-1].lower().strip(",") in CORP_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words).rstrip(",")
+
+
+def acronym_definitions(text: str) -> dict[str, str]:
+    """Acronym -> long form, from "Long Form (LF)" in the text (the acronym must fit the initials)."""
+    out: dict[str, str] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        long_form, acr = m.group(1), m.group(2).replace(".", "")
+        words = long_form.split()
+        # take the shortest tail of the long form whose initials spell the acronym
+        for i in range(len(words)):
+            cand = " ".join(words[i:])
+            if initials(cand) == acr.upper() or initials(cand).startswith(acr.upper()) and len(acr) >= 3:
+                out.setdefault(acr, clean(cand))
+                break
+    return out
+
+
+class _UF:
+    def __init__(self, n: int):
+        self.p = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+_COMPATIBLE = {
+    "Company": {"Company", "ResearchOrganization", "GovernmentBody", "Technology"},
+    "ResearchOrganization": {"Company", "ResearchOrganization", "GovernmentBody"},
+    "GovernmentBody": {"Company", "ResearchOrganization", "GovernmentBody", "Bloc"},
+    "Bloc": {"GovernmentBody", "Bloc"},
+    "Technology": {"Company", "Technology"},
+}
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or b in _COMPATIBLE.get(a, set())
+
+
+def resolve(mentions: list[Mention], text: str = "", gazetteer=None) -> list[Cluster]:
+    """Cluster mentions; sets ``Mention.cluster`` and returns the clusters sorted by key."""
+    strong = [m for m in mentions if not m.attach_only]
+    weak = [m for m in mentions if m.attach_only]
+    n = len(strong)
+    uf = _UF(n)
+    by_key: dict[str, int] = {}
+    by_norm: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(strong):
+        if m.key:
+            if m.key in by_key:
+                uf.union(by_key[m.key], i)
+            else:
+                by_key[m.key] = i
+        by_norm[norm(m.name or m.surface)].append(i)
+        by_norm[norm(m.surface)].append(i)
+    for idxs in by_norm.values():
+        for j in idxs[1:]:
+            if _compatible(strong[idxs[0]].type, strong[j].type) or strong[idxs[0]].key or strong[j].key:
+                if not (strong[idxs[0]].key and strong[j].key and strong[idxs[0]].key != strong[j].key):
+                    uf.union(idxs[0], j)
+    # acronyms
+    defs = acronym_definitions(text) if text else {}
+    for i, m in enumerate(strong):
+        s = clean(m.surface)
+        target = None
+        if s in defs:
+            target = norm(defs[s])
+        elif s.isupper() and 2 <= len(s.replace(".", "")) <= 8:
+            acr = s.replace(".", "")
+            cands = {uf.find(j) for j, o in enumerate(strong)
+                     if j != i and len(clean(o.surface).split()) > 1 and initials(o.name or o.surface) == acr}
+            if len(cands) == 1:
+                j = cands.pop()
+                if _compatible(strong[j].type, m.type) and not (m.key and strong[j].key and m.key != strong[j].key):
+                    uf.union(i, j)
+            continue
+        if target and target in by_norm:
+            j = by_norm[target][0]
+            if not (m.key and strong[j].key and m.key != strong[j].key):
+                uf.union(i, j)
+    # corporate suffixes
+    for i, m in enumerate(strong):
+        if m.type in ("Company", "ResearchOrganization"):
+            base = norm(strip_corp_suffix(m.surface))
+            if base != norm(m.surface) and base in by_norm:
+                j = by_norm[base][0]
+                if strong[j].type in ("Company", "ResearchOrganization") and \
+                        not (m.key and strong[j].key and m.key != strong[j].key):
+                    uf.union(i, j)
+    # short person names
+    full_people: dict[int, list[str]] = {}
+    for i, m in enumerate(strong):
+        toks = clean(m.name or m.surface).split()
+        if m.type == "Person" and len(toks) > 1:
+            full_people.setdefault(uf.find(i), toks)
+    for i, m in enumerate(strong):
+        toks = clean(m.surface).split()
+        if len(toks) == 1 and (m.type == "Person" or (not m.key and m.confidence <= 0.6)):
+            roots = {r for r, ft in full_people.items() if toks[0] in (ft[0], ft[-1])}
+            roots = {uf.find(r) for r in roots}
+            if len(roots) == 1:
+                r = roots.pop()
+                uf.union(i, r)
+                m.type = "Person"
+    # build clusters
+    groups: dict[int, list[Mention]] = defaultdict(list)
+    for i, m in enumerate(strong):
+        groups[uf.find(i)].append(m)
+    clusters = [_make_cluster(ms) for ms in groups.values()]
+    for ci, c in enumerate(clusters):
+        for m in c.mentions:
+            m.cluster = ci
+    # weak mentions attach to a unique cluster of their type ending with the same word
+    for m in weak:
+        w = norm(m.surface)
+        cands = [c for c in clusters if c.type == m.type and
+                 (norm(c.name).split()[-1:] == [w] or w == norm(c.name))]
+        if len(cands) == 1:
+            c = cands[0]
+            c.mentions.append(m)
+            s = clean(m.surface)
+            if s != c.name and s not in c.aliases:
+                c.aliases = tuple(sorted(set(c.aliases) | {s}))
+    # keys must be unique: clusters that mint the same key are one entity
+    merged: dict[str, Cluster] = {}
+    for c in clusters:
+        if c.key in merged:
+            o = merged[c.key]
+            o.mentions.extend(c.mentions)
+            o.aliases = tuple(sorted((set(o.aliases) | set(c.aliases) | {c.name}) - {o.name}))
+        else:
+            merged[c.key] = c
+    return [merged[k] for k in sorted(merged)]
+
+
+def _make_cluster(ms: list[Mention]) -> Cluster:
+    gaz = [m for m in ms if m.key]
+    if gaz:
+        best = max(gaz, key=lambda m: (m.confidence, -m.start))
+        typ, name, key, wd = best.type, best.name or clean(best.surface), best.key, best.wikidata
+    else:
+        votes: dict[str, float] = defaultdict(float)
+        for m in ms:
+            votes[m.type] += m.confidence
+        typ = max(sorted(votes), key=lambda t: votes[t])
+        named = [m.name for m in ms if m.name and m.type == typ]
+        if named:
+            name = max(named, key=lambda s: (len(s), s))
+        else:
+            forms = [clean(m.surface) for m in ms if m.type == typ]
+            # the longest full form, but not an acronym over its expansion's case variants
+            name = max(forms, key=lambda s: (len(s.split()), not s.isupper(), len(s), s))
+        key, wd = entity_key(typ, name), None
+    aliases: set[str] = set()
+    for m in ms:
+        for s in (clean(m.surface), m.name or "", *m.aliases):
+            if s and s != name:
+                aliases.add(s)
+    # drop aliases that differ from the name only by case when the name has them all
+    return Cluster(key=key, type=typ, name=name, aliases=tuple(sorted(aliases)), wikidata=wd,
+                   mentions=sorted(ms, key=lambda m: (m.start, m.end)))

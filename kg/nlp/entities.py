@@ -1,0 +1,439 @@
+"""``kg_entities``: typed, keyed entity mentions from gazetteer matches, rules and statistical NER.
+
+Sources, in order of precedence (an earlier source wins where spans overlap):
+
+=====================  ==========  =============================================================
+source                 confidence  what
+=====================  ==========  =============================================================
+gazetteer              0.95        ``doc.spans["kg_gaz"]`` (name or alias of a gazetteer entry)
+rule:legal-case        0.8         "<Name> case", "<A> v. <B>"
+rule:legislation       0.75        capitalised names ending in Act/Law/Regulation(s)/Order/...
+rule:technology        0.75        "<X> chips", "<X> lithography"
+rule:group             0.75        "<field modifiers> researchers|scientists|engineers|..."
+rule:company-cue       0.7         "startup|chipmaker|firm|company <Name>"
+gazetteer:demonym      0.85        "Chinese", "Dutch-based" -> the country
+gazetteer:capital      0.8         "Beijing imposed ..." (subject/possessive only) -> the country
+ner:<LABEL>            0.6         statistical NER, re-typed (ORG by cues, GPE/NORP via gazetteer)
+=====================  ==========  =============================================================
+
+Then :func:`kg.link.resolve.resolve` clusters the mentions into one Entity per thing; the final
+mentions go to ``doc.spans["kg_mentions"]`` and the entities to ``doc._.kg_entities``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from kg.link.resolve import Mention, clean, resolve
+from kg.models import Entity, Evidence
+from kg.nlp.attrs import GAZ_SPANS, MENTIONS, register_extensions
+from kg.nlp.gaz import get_gazetteer
+from kg.nlp.lines import in_ranges
+
+register_extensions()
+
+CONF = {"gazetteer": 0.95, "rule:legal-case": 0.8, "rule:legislation": 0.75, "rule:technology": 0.75,
+        "rule:group": 0.75, "rule:company-cue": 0.7, "gazetteer:demonym": 0.85,
+        "gazetteer:capital": 0.8, "ner": 0.6, "rule:case-person": 0.6, "rule:group-head": 0.6}
+
+GOV_CUES = {"ministry", "department", "agency", "commission", "bureau", "administration", "office",
+            "parliament", "congress", "court", "senate", "council", "authority", "regulator",
+            "directorate", "committee", "cabinet", "treasury", "government", "assembly", "diet", "duma",
+            "secretariat", "tribunal", "police", "customs", "inspectorate", "ombudsman", "commissioner",
+            "house", "legislature", "presidency", "kremlin", "pentagon", "army", "navy", "military"}
+RESEARCH_CUES = {"university", "institute", "academy", "laboratory", "college", "school", "polytechnic",
+                 "observatory", "think-tank"}
+COMPANY_SUFFIX = {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "limited", "group",
+                  "technologies", "technology", "holdings", "co", "co.", "plc", "llc", "ai", "labs",
+                  "semiconductor", "semiconductors", "electronics", "systems", "networks", "telecom",
+                  "motors", "bank", "capital", "partners", "ventures", "software", "robotics", "energy",
+                  "materials", "micro", "microelectronics", "industries", "pharmaceuticals", "biotech"}
+COMPANY_CONTEXT = {"startup", "start-up", "firm", "company", "chipmaker", "lab", "giant", "maker",
+                   "manufacturer", "developer", "provider", "operator", "conglomerate", "supplier",
+                   "rival", "unicorn", "subsidiary", "vendor", "foundry", "carrier", "platform",
+                   "automaker", "carmaker", "retailer", "insurer", "lender", "designer", "producer"}
+BLOC_CUES = {"union", "arrangement", "alliance", "bloc"}
+OUTLETS = {"reuters", "bloomberg", "associated press", "ap", "afp", "financial times", "ft",
+           "wall street journal", "wsj", "new york times", "nyt", "washington post", "cnn", "bbc",
+           "nikkei", "nikkei asia", "south china morning post", "scmp", "xinhua", "the information",
+           "politico", "axios", "techcrunch", "the verge", "wired", "cnbc", "guardian", "the guardian",
+           "economist", "the economist", "caixin", "global times", "yonhap", "kyodo", "semafor",
+           "substack", "x", "twitter", "linkedin", "tass", "dpa", "le monde", "der spiegel", "nhk",
+           "al jazeera", "fortune", "forbes", "business insider", "the register", "ars technica"}
+NEVER = {"ai", "a.i.", "ml", "it", "ceo", "cfo", "cto", "gpu", "gpus", "llm", "llms", "eu-", "us-",
+         "government", "the government", "state", "the state", "west", "western", "east", "internet"}
+
+GROUP_HEADS = {"researcher", "scientist", "engineer", "physicist", "student", "worker", "official",
+               "executive", "employee", "cryptographer", "chemist", "mathematician", "technician",
+               "developer", "programmer", "specialist", "expert", "academic", "professor", "scholar",
+               "investor", "journalist", "dissident", "hacker", "activist", "diplomat", "talent",
+               "personnel", "staff", "professional", "virologist", "biologist", "technologist"}
+#: heads that name a group on their own ("cryptographers"); the others need a field modifier
+SPECIFIC_HEADS = {"cryptographer", "physicist", "virologist", "mathematician", "chemist", "dissident",
+                  "hacker", "journalist", "biologist"}
+FIELD_MODIFIERS = {"ai", "nuclear", "aerospace", "semiconductor", "chip", "quantum", "defence", "defense",
+                   "military", "government", "state", "tech", "technology", "software", "hardware",
+                   "biotech", "biotechnology", "telecom", "telecommunications", "crypto", "cryptography",
+                   "cybersecurity", "security", "science", "scientific", "research", "graduate",
+                   "doctoral", "postdoctoral", "phd", "foreign", "international", "overseas", "space",
+                   "rocket", "missile", "machine-learning", "robotics", "battery", "energy", "party",
+                   "intelligence", "public", "civil", "federal", "senior", "trade", "commerce",
+                   "financial", "bank", "health", "medical", "data", "computer", "electrical",
+                   "materials", "physics", "chemical", "weapons", "lithography", "fab", "factory",
+                   "industrial", "mining", "rare-earth", "biological", "pharmaceutical", "academic",
+                   "university", "migrant", "skilled", "high-skilled", "highly-skilled", "tech-sector",
+                   "frontier", "model", "ml", "stem", "engineering", "private-sector"}
+INTENSIFIERS = {"top", "leading", "elite", "best", "many", "some", "several", "most", "all", "other",
+                "certain", "key", "prominent", "star", "brightest", "more", "few", "numerous", "its",
+                "their", "the", "these", "those", "such", "ordinary", "young", "talented", "hundreds",
+                "thousands", "dozens", "of", "select", "individual", "own", "his", "her", "our", "your",
+                "major", "veteran", "renowned", "notable", "top-tier", "world-class"}
+TECH_HEADS = {"chip", "chips", "lithography", "gpu", "gpus", "processor", "processors", "accelerator",
+              "accelerators", "semiconductors", "wafers", "memory"}
+LAW_HEADS = {"Act", "Law", "Regulation", "Regulations", "Order", "Directive", "Rule", "Rules", "Bill",
+             "Treaty", "Convention", "Ordinance", "Decree", "Code", "Statute", "Amendment", "Accords",
+             "Accord", "Protocol"}
+
+
+def _rule_patterns() -> dict[str, list]:
+    cap = {"TEXT": {"REGEX": r"^[A-Z][\w\-\.&]*$"}}
+    capw = {"TEXT": {"REGEX": r"^([A-Z0-9][\w\-\.&]*|of|and|on|for|the|in|to|&)$"}}
+    return {
+        "rule:legal-case": [
+            [cap, {"TEXT": {"REGEX": r"^[A-Z][\w\-\.]*$"}, "OP": "*"}, {"LOWER": "case"}],
+            [cap, {"TEXT": {"REGEX": r"^[A-Z][\w\-\.&]*$"}, "OP": "*"},
+             {"LOWER": {"IN": ["v.", "v", "vs.", "versus"]}}, cap, {"TEXT": {"REGEX": r"^[A-Z][\w\-\.&]*$"}, "OP": "*"}],
+        ],
+        "rule:legislation": [
+            [cap, capw, {"OP": "*", **capw}, {"TEXT": {"IN": sorted(LAW_HEADS)}}],
+            [cap, {"TEXT": {"IN": sorted(LAW_HEADS)}}],
+            [{"TEXT": "Executive"}, {"TEXT": "Order"}, {"LIKE_NUM": True}],
+            [{"TEXT": {"IN": ["Section", "Article"]}}, {"LIKE_NUM": True}, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"},
+             cap, {"OP": "*", **capw}, {"TEXT": {"IN": sorted(LAW_HEADS)}}],
+        ],
+        "rule:technology": [
+            [{"TEXT": {"REGEX": r"^([A-Z][A-Za-z]*\d[\w\-]*|[A-Z]{2,}\d*|\d+[A-Za-z]+\d*)$"}, "OP": "+"},
+             {"LOWER": {"IN": sorted(TECH_HEADS)}}],
+            [{"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}, "POS": "PROPN"}, {"LOWER": {"IN": ["chips", "gpus", "processors", "accelerators"]}}],
+        ],
+        "rule:company-cue": [
+            [{"LOWER": {"IN": sorted(COMPANY_CONTEXT)}}, {"POS": "PROPN", "TEXT": {"REGEX": r"^[A-Z]"}, "OP": "+"}],
+        ],
+    }
+
+
+@Language.factory("kg_entities",
+                  assigns=[f"doc.spans", "doc._.kg_entities"],
+                  requires=["doc.ents", "token.pos", "token.dep"],
+                  default_config={"gazetteer": "default"})
+def make_entities(nlp: Language, name: str, gazetteer: str) -> "EntityComponent":
+    return EntityComponent(nlp, gazetteer)
+
+
+class EntityComponent:
+    def __init__(self, nlp: Language, gazetteer: str = "default"):
+        self.gazetteer_name = gazetteer
+        self.gaz = get_gazetteer(gazetteer)
+        self.by_key = {e.key: e for e in getattr(self.gaz, "entries", ())}
+        self.matcher = Matcher(nlp.vocab)
+        for rule, pats in _rule_patterns().items():
+            self.matcher.add(rule, pats, greedy="LONGEST")
+
+    # ------------------------------------------------------------------ candidate sources
+    def _entry_mention(self, span: Span, entry, rule: str, conf: float, start=None, end=None) -> Mention:
+        return Mention(surface=span.text, start=span.start_char if start is None else start,
+                       end=span.end_char if end is None else end, type=entry.type, rule=rule,
+                       confidence=conf, key=entry.key, name=entry.name, wikidata=entry.qid)
+
+    def _gaz_candidates(self, doc: Doc) -> list[tuple[int, int, Mention]]:
+        out = []
+        for sp in doc.spans[GAZ_SPANS] if GAZ_SPANS in doc.spans else ():
+            entry = self.by_key.get(sp.id_)
+            if entry is None:
+                entry = self.gaz.lookup(sp.text)
+            if entry is None or sp.text.strip().lower() in NEVER:
+                continue
+            out.append((sp.start, sp.end, self._entry_mention(sp, entry, "gazetteer", CONF["gazetteer"])))
+        return out
+
+    def _rule_candidates(self, doc: Doc, titled: set[int]) -> list[tuple[int, int, Mention]]:
+        out = []
+        for match_id, start, end in self.matcher(doc):
+            rule = doc.vocab.strings[match_id]
+            sp = doc[start:end]
+            if sp.sent.start in titled and rule in ("rule:legislation", "rule:legal-case"):
+                continue
+            if rule == "rule:legal-case":
+                while sp.start < sp.end and sp[0].lower_ in ("the", "a", "an"):
+                    sp = doc[sp.start + 1:sp.end]
+                if len(sp) < 2:
+                    continue
+                out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "LegalCase", rule,
+                                                      CONF[rule])))
+            elif rule == "rule:legislation":
+                while len(sp) > 1 and (sp[0].lower_ in ("the", "a", "an", "under", "new", "this", "that")
+                                       or not sp[0].text[:1].isupper()):
+                    sp = doc[sp.start + 1:sp.end]
+                if len(sp) < 2 or sp[0].is_sent_start and len(sp) == 2 and sp[0].pos_ not in ("PROPN",):
+                    continue
+                out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Legislation", rule,
+                                                      CONF[rule])))
+            elif rule == "rule:technology":
+                mod = doc[start:end - 1]
+                e = self.gaz.lookup(mod.text)
+                if e is not None and e.type != "Technology":
+                    continue  # "Nvidia chips": a company's products, not a named technology
+                if mod.text.lower() in NEVER:
+                    continue
+                out.append((start, end, Mention(sp.text, sp.start_char, sp.end_char, "Technology", rule,
+                                                CONF[rule])))
+            elif rule == "rule:company-cue":
+                name = doc[start + 1:end]
+                e = self.gaz.lookup(name.text)
+                if e is not None or name.text.lower() in NEVER or name.text.lower() in OUTLETS:
+                    continue
+                out.append((start + 1, end, Mention(name.text, name.start_char, name.end_char, "Company", rule,
+                                                    CONF[rule])))
+        return out
+
+    def _group_candidates(self, doc: Doc) -> list[tuple[int, int, Mention]]:
+        out = []
+        chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
+        seen_roots = set()
+        for ch in chunks:
+            root = ch.root
+            seen_roots.add(root.i)
+            lemma = root.lemma_.lower() if root.lemma_ else root.lower_
+            if lemma not in GROUP_HEADS and root.lower_.rstrip("s") not in GROUP_HEADS:
+                continue
+            if root.tag_ not in ("NNS", "NNPS") and lemma not in ("talent", "personnel", "staff"):
+                continue
+            mods = [t for t in doc[ch.start:root.i]]
+            # keep the contiguous modifiers right before the root, minus determiners/intensifiers
+            kept = []
+            for t in reversed(mods):
+                if t.lower_ in INTENSIFIERS or t.pos_ in ("DET", "PRON", "NUM", "PUNCT", "CCONJ", "ADP") \
+                        or t.dep_ in ("poss", "det", "nummod", "predet"):
+                    break
+                kept.insert(0, t)
+            fieldish = [t for t in kept if t.lower_ in FIELD_MODIFIERS or self.gaz.demonym(t.text) is not None
+                        or t.is_upper and len(t) > 1]
+            start = kept[0].i if kept else root.i
+            if not kept:
+                if lemma in SPECIFIC_HEADS:
+                    name = root.lower_
+                else:
+                    sp = doc[root.i:root.i + 1]
+                    out.append((root.i, root.i + 1, Mention(sp.text, sp.start_char, sp.end_char, "Group",
+                                                            "rule:group-head", CONF["rule:group-head"],
+                                                            attach_only=True)))
+                    continue
+            elif not fieldish:
+                continue
+            else:
+                name = " ".join(self._group_case(t) for t in kept) + " " + root.lower_
+                name = name.replace(" - ", "-")
+            sp = doc[start:root.i + 1]
+            alias_sp = doc[ch.start:root.i + 1]
+            while len(alias_sp) > 1 and alias_sp[0].pos_ in ("DET", "PRON") or alias_sp[0].dep_ == "poss":
+                alias_sp = doc[alias_sp.start + 1:alias_sp.end]
+            aliases = tuple({clean(alias_sp.text)} - {name}) if alias_sp.start < sp.start else ()
+            out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Group", "rule:group",
+                                                  CONF["rule:group"], name=name, aliases=aliases)))
+        return out
+
+    def _group_case(self, tok) -> str:
+        if tok.is_upper or self.gaz.demonym(tok.text) is not None:
+            return tok.text
+        return tok.lower_
+
+    def _token_candidates(self, doc: Doc) -> list[tuple[int, int, Mention]]:
+        out = []
+        for tok in doc:
+            if not tok.text[:1].isupper():
+                continue
+            e = self.gaz.demonym(tok.text)
+            if e is not None and (tok.pos_ in ("ADJ", "PROPN", "NOUN", "") or tok.ent_type_ == "NORP"):
+                sp = doc[tok.i:tok.i + 1]
+                out.append((tok.i, tok.i + 1, self._entry_mention(sp, e, "gazetteer:demonym",
+                                                                   CONF["gazetteer:demonym"])))
+                continue
+            e = self.gaz.capital(tok.text) if hasattr(self.gaz, "capital") else None
+            if e is None:
+                continue
+            # a multi-word capital ("The Hague", "New Delhi") ends at this token
+            if self._metonym_position(tok):
+                sp = doc[tok.i:tok.i + 1]
+                out.append((tok.i, tok.i + 1, self._entry_mention(sp, e, "gazetteer:capital",
+                                                                   CONF["gazetteer:capital"])))
+        return out
+
+    @staticmethod
+    def _metonym_position(tok) -> bool:
+        head = tok
+        while head.dep_ in ("conj", "compound") and head.head is not head:
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+            return True
+        return head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.tag_ == "VBN"
+
+    def _ner_candidates(self, doc: Doc) -> list[tuple[int, int, Mention]]:
+        out = []
+        for ent in doc.ents:
+            sp = ent
+            while len(sp) > 1 and sp[0].lower_ in ("the", "a", "an"):
+                sp = doc[sp.start + 1:sp.end]
+            # "China's Ministry of Commerce": the body starts after the possessive
+            for t in sp:
+                if t.tag_ == "POS" and t.i + 1 < sp.end and t.i > sp.start:
+                    sp = doc[t.i + 1:sp.end]
+                    break
+            while len(sp) > 1 and sp[-1].tag_ == "POS":
+                sp = doc[sp.start:sp.end - 1]
+            text = clean(sp.text)
+            low = text.lower()
+            if not text or low in NEVER or low in OUTLETS or not any(c.isalpha() for c in text):
+                continue
+            typ = self._ner_type(ent.label_, sp, doc)
+            if typ is None:
+                continue
+            if isinstance(typ, tuple):  # resolved to a gazetteer entry
+                entry, rule = typ
+                out.append((sp.start, sp.end, self._entry_mention(sp, entry, rule, CONF.get(rule, 0.6))))
+                continue
+            out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, typ,
+                                                  f"ner:{ent.label_}", CONF["ner"])))
+        return out
+
+    def _ner_type(self, label: str, sp: Span, doc: Doc):
+        entry = self.gaz.lookup(sp.text)
+        if entry is not None:
+            return entry, "gazetteer"
+        if label == "PERSON":
+            if len(sp) == 1 and (sp[0].is_upper or sp[0].pos_ not in ("PROPN",)):
+                return None
+            return "Person"
+        if label == "ORG":
+            return org_type(sp, doc)
+        if label == "GPE":
+            return None  # countries come from the gazetteer; cities are not entities
+        if label == "NORP":
+            e = self.gaz.demonym(sp.text)
+            return (e, "gazetteer:demonym") if e is not None else None
+        if label == "LAW":
+            if any(t.text in LAW_HEADS for t in sp) and len(sp) > 1:
+                return "Legislation"
+            return None
+        if label == "PRODUCT":
+            if any(c.isdigit() for c in sp.text) or (sp.end < len(doc) and doc[sp.end].lower_ in TECH_HEADS):
+                return "Technology"
+            if _company_context(sp, doc):
+                return "Company"
+            return None
+        return None
+
+    # ------------------------------------------------------------------ assembly
+    def __call__(self, doc: Doc) -> Doc:
+        skip = doc._.kg_skip or []
+        titled = _titled_sentences(doc)
+        ranked = [(3, c) for c in self._gaz_candidates(doc)]
+        ranked += [(2, c) for c in self._rule_candidates(doc, titled)]
+        ranked += [(2, c) for c in self._group_candidates(doc)]
+        ranked += [(2, c) for c in self._token_candidates(doc)]
+        ranked += [(1, c) for c in self._ner_candidates(doc)]
+        ranked = [(p, c) for p, c in ranked if not in_ranges(c[2].start, c[2].end, skip)]
+        # gazetteer and rules win over NER; longer wins among equals
+        ranked.sort(key=lambda x: (-x[0], -(x[1][1] - x[1][0]), x[1][0]))
+        taken: list[tuple[int, int, Mention]] = []
+        occupied: set[int] = set()
+        for _, (s, e, m) in ranked:
+            if any(i in occupied for i in range(s, e)):
+                continue
+            taken.append((s, e, m))
+            occupied.update(range(s, e))
+        # names inside a legal case name are mentions too ("Meng Wanzhou case" -> Meng Wanzhou)
+        for s, e, m in list(taken):
+            if m.type == "LegalCase":
+                inner = [(p, c) for p, c in ranked if s <= c[0] and c[1] <= e and c[2] is not m
+                         and c[2].type != "LegalCase"]
+                if inner:
+                    inner.sort(key=lambda x: (-x[0], -(x[1][1] - x[1][0])))
+                    taken.append(inner[0][1])
+                else:
+                    name_sp = doc[s:e - 1] if doc[e - 1].lower_ == "case" else None
+                    if name_sp is not None and len(name_sp) >= 2 and all(t.pos_ == "PROPN" for t in name_sp):
+                        taken.append((name_sp.start, name_sp.end,
+                                      Mention(name_sp.text, name_sp.start_char, name_sp.end_char, "Person",
+                                              "rule:case-person", CONF["rule:case-person"])))
+        mentions = [m for _, _, m in sorted(taken, key=lambda x: (x[0], x[1]))]
+        clusters = resolve(mentions, doc.text, self.gaz)
+        entities: dict[str, Entity] = dict(doc._.kg_entities or {})
+        spans: list[Span] = []
+        did = doc._.kg_dispatch_id
+        for c in clusters:
+            evid = []
+            for m in c.mentions:
+                sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if sp is None:
+                    continue
+                sent = sp.sent
+                evid.append(Evidence(dispatch_id=did, sentence=sent.text.strip(), start=sent.start_char,
+                                     end=sent.end_char, rule=m.rule, confidence=m.confidence))
+                span = Span(doc, sp.start, sp.end, label=c.type)
+                span.id_ = c.key
+                spans.append(span)
+            ent = Entity(key=c.key, type=c.type, name=c.name, aliases=c.aliases, wikidata=c.wikidata,
+                         mentions=tuple(_uniq(evid)))
+            if c.key in entities:
+                from kg.link.merge import merge_entities
+
+                ent = merge_entities(entities[c.key], ent)
+            entities[c.key] = ent
+        doc.spans[MENTIONS] = sorted(spans, key=lambda s: (s.start, s.end))
+        doc._.kg_entities = entities
+        return doc
+
+
+def _uniq(seq):
+    seen = {}
+    for x in seq:
+        seen.setdefault(x, None)
+    return list(seen)
+
+
+def _titled_sentences(doc: Doc) -> set[int]:
+    """Sentence starts of headline-like lines (most words capitalised): no capitalisation rules there."""
+    out = set()
+    if not doc.has_annotation("SENT_START"):
+        return out
+    for sent in doc.sents:
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        if len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.7:
+            out.add(sent.start)
+    return out
+
+
+def _company_context(sp: Span, doc: Doc) -> bool:
+    left = doc[max(sp.start - 3, 0):sp.start]
+    if any(t.lower_ in COMPANY_CONTEXT for t in left):
+        return True
+    right = doc[sp.end:min(sp.end + 5, len(doc))]
+    return len(right) > 1 and right[0].text == "," and any(t.lower_ in COMPANY_CONTEXT for t in right)
+
+
+def org_type(sp: Span, doc: Doc) -> str:
+    """Project type of an ORG span from cue words in the name and its context."""
+    words = [t.lower_ for t in sp]
+    text = sp.text
+    if any(w in GOV_CUES for w in words):
+        return "GovernmentBody"
+    if any(w in RESEARCH_CUES for w in words) or re.search(r"\b(?:Center|Centre) for\b", text) \
+            or (words[-1] in ("lab", "laboratory") and len(words) > 1 and words[-2] not in ("ai",)):
+        return "ResearchOrganization"
+    if any(w in BLOC_CUES for w in words):
+        return "Bloc"
+    return "Company"

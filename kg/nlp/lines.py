@@ -1,0 +1,75 @@
+"""``kg_lines``: line structure before parsing.
+
+News dispatches are line-oriented: a headline, a standfirst, paragraphs, then bylines, photo
+credits, "READ MORE" and "Subscribe" lines, and the dispatch tagline. This component
+
+* starts a new sentence at every line break (the parser then never glues a headline to the
+  following paragraph), and
+* records boilerplate lines in ``doc._.kg_skip`` as (start_char, end_char) ranges so no entity,
+  relation or event is taken from them.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.attrs import register_extensions
+
+register_extensions()
+
+#: a whole line that is boilerplate, not reporting
+BOILERPLATE = re.compile(
+    r"""^\s*(?:
+        (?:by|photo(?:graph)?s?|image|credits?|illustration|pictured|source|reporting\ by|editing\ by|written\ by)\b\s*[:\-]?\s*\S.{0,100}
+      | (?:read|see)\ (?:more|also)\b.*
+      | (?:subscribe|sign\ up|share\ this|follow\ us|advertisement|related\ (?:articles?|stories|coverage))\b.*
+      | autonomous\ ai\ dispatch\b.*
+      | unedited,\ source-checked.*
+      | [·•\-–—\s]*[$€£]\s?\d[\d.,]*\s*
+      | (?:copyright|©).*
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: everything after a line that is exactly one of these is metadata, not reporting
+TRAILERS = re.compile(r"^\s*(?:Verifier|Sources?|References|About the author)\s*$")
+
+
+def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) character ranges of boilerplate lines in ``text``."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        if TRAILERS.match(body) and i > 0:
+            out.append((pos, len(text)))
+            break
+        if body.strip() and BOILERPLATE.match(body) and len(body) < 200:
+            out.append((pos, pos + len(body)))
+        pos += len(line)
+    return out
+
+
+def in_ranges(start: int, end: int, ranges: list[tuple[int, int]] | None) -> bool:
+    return bool(ranges) and any(s <= start and end <= e for s, e in ranges)
+
+
+@Language.factory("kg_lines", assigns=["token.is_sent_start", "doc._.kg_skip"], requires=[],
+                  retokenizes=False)
+def make_lines(nlp: Language, name: str) -> "LineSplitter":
+    return LineSplitter()
+
+
+class LineSplitter:
+    def __call__(self, doc: Doc) -> Doc:
+        for i, tok in enumerate(doc):
+            if i == 0:
+                continue
+            prev = doc[i - 1]
+            if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+                if not tok.is_space:
+                    tok.is_sent_start = True
+        doc._.kg_skip = boilerplate_ranges(doc.text)
+        return doc

@@ -1,0 +1,200 @@
+"""``kg_relations``: relations between the entities of one document.
+
+Text patterns (evidence source "text"), over ``doc.spans["kg_mentions"]``:
+
+====================  ==========  ===============================================================
+rule                  confidence  example
+====================  ==========  ===============================================================
+rel:origin-cue        0.85        "Chinese startup DeepSeek", "Dutch chipmaker ASML" -> headquarteredIn
+rel:based             0.85        "Dutch-based ASML", "ASML, based in the Netherlands"
+rel:title-org         0.85        "Huawei CFO Meng Wanzhou" -> worksFor; "OpenAI CEO Sam Altman" -> leads
+rel:title-of          0.85        "CEO Sam Altman of OpenAI", "Sam Altman, chief executive of OpenAI"
+rel:head-of-state     0.85        "Chinese President Xi Jinping" -> leads China
+rel:official          0.8         "Dutch Foreign Trade Minister Liesje Schreinemacher" -> worksFor
+rel:subsidiary        0.85        "HiSilicon, a subsidiary of Huawei", "Huawei's subsidiary HiSilicon"
+rel:possessive-tech   0.8         "Nvidia's H20 chips" -> produces
+rel:possessive-body   0.85        "China's Ministry of Commerce", "the U.S. Commerce Department" -> partOf
+====================  ==========  ===============================================================
+
+Gazetteer relations (evidence source "gazetteer", rule "gazetteer:<predicate>", confidence 0.7)
+are added for pairs of entities the gazetteer relates only when the text supports the
+co-occurrence: both are mentioned in the same sentence. ``memberOf`` from the gazetteer also
+needs a membership cue in that sentence ("member", "members", "member state").
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.models import Evidence, Relation
+from kg.nlp.attrs import MENTIONS, register_extensions
+from kg.nlp.gaz import get_gazetteer
+
+register_extensions()
+
+LEAD_TITLES = {"ceo", "chief executive", "chief executive officer", "founder", "co-founder", "cofounder",
+               "chairman", "chairwoman", "chair", "president", "head", "director", "boss", "leader",
+               "secretary-general", "secretary general", "commissioner", "governor", "chief"}
+WORK_TITLES = {"cfo", "cto", "coo", "chief financial officer", "chief technology officer", "executive",
+               "engineer", "researcher", "scientist", "spokesperson", "spokesman", "spokeswoman",
+               "vice president", "vice-president", "official", "employee", "lawyer", "adviser", "advisor",
+               "economist", "analyst", "manager", "minister", "secretary", "deputy", "ambassador",
+               "senator", "lawmaker", "representative", "negotiator", "envoy", "staffer", "general counsel",
+               "board member", "partner"}
+STATE_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader",
+                "emperor", "supreme leader", "head of state"}
+ORIGIN_CUES = {"startup", "start-up", "firm", "company", "chipmaker", "lab", "giant", "maker",
+               "manufacturer", "developer", "provider", "operator", "conglomerate", "supplier", "group",
+               "unicorn", "vendor", "foundry", "carrier", "platform", "automaker", "rival", "designer",
+               "producer", "university", "institute", "champion", "champions", "companies", "firms",
+               "startups", "labs", "giants", "makers", "chipmakers"}
+ORG_TYPES = {"Company", "ResearchOrganization", "GovernmentBody", "Bloc"}
+CONF_TEXT = 0.85
+CONF_GAZ = 0.7
+
+
+@Language.factory("kg_relations", assigns=["doc._.kg_relations"],
+                  requires=["doc.spans", "doc._.kg_entities"], default_config={"gazetteer": "default"})
+def make_relations(nlp: Language, name: str, gazetteer: str) -> "RelationComponent":
+    return RelationComponent(gazetteer)
+
+
+class RelationComponent:
+    def __init__(self, gazetteer: str = "default"):
+        self.gaz = get_gazetteer(gazetteer)
+        self.gaz_rel: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for s, p, o in self.gaz.relations():
+            self.gaz_rel[(s, o)].add(p)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
+        found: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+        conf: dict[tuple[str, str, str], float] = {}
+        did = doc._.kg_dispatch_id
+
+        def add(subj: str, pred: str, obj: str, sent: Span, rule: str, c: float, source: str = "text") -> None:
+            if subj == obj:
+                return
+            k = (subj, pred, obj)
+            ev = Evidence(dispatch_id=did, sentence=sent.text.strip(), start=sent.start_char,
+                          end=sent.end_char, rule=rule, confidence=c, source=source)
+            if ev not in found[k]:
+                found[k].append(ev)
+            conf[k] = max(conf.get(k, 0.0), c)
+
+        by_sent: dict[int, list[Span]] = defaultdict(list)
+        for sp in spans:
+            by_sent[sp.sent.start].append(sp)
+        for sent_start, sps in by_sent.items():
+            sent = sps[0].sent
+            for rule, s, p, o in _text_relations(doc, sps):
+                add(s, p, o, sent, rule, CONF_TEXT)
+            keys = {sp.id_ for sp in sps}
+            low = sent.text.lower()
+            for a in keys:
+                for b in keys:
+                    for p in self.gaz_rel.get((a, b), ()):
+                        if p == "memberOf" and "member" not in low:
+                            continue
+                        add(a, p, b, sent, f"gazetteer:{p}", CONF_GAZ, source="gazetteer")
+        rels = []
+        for k in sorted(found):
+            text_ev = [e for e in found[k] if e.source == "text"]
+            ev = text_ev or found[k]
+            rels.append(Relation(subject=k[0], predicate=k[1], object=k[2], evidence=tuple(ev), confidence=conf[k]))
+        doc._.kg_relations = rels
+        return doc
+
+
+def _prev_tokens(doc: Doc, sp: Span, n: int = 4) -> Span:
+    return doc[max(sp.start - n, sp.sent.start):sp.start]
+
+
+def _title_between(doc: Doc, a: Span, b: Span) -> str | None:
+    """The title words between two mentions ("CFO", "chief executive"), lower-cased."""
+    between = doc[a.end:b.start]
+    words = " ".join(t.lower_ for t in between if not t.is_punct or t.text == "-").strip()
+    words = words.replace(" - ", "-")
+    return words or None
+
+
+def _text_relations(doc: Doc, sps: list[Span]):
+    sps = sorted(sps, key=lambda s: s.start)
+    for i, sp in enumerate(sps):
+        nxt = sps[i + 1] if i + 1 < len(sps) else None
+        # "<Country/demonym> <cue> <Org>" and "<Country>-based <Org>"
+        if sp.label_ == "Country" and nxt is not None and nxt.label_ in ("Company", "ResearchOrganization"):
+            between = doc[sp.end:nxt.start]
+            bw = [t.lower_ for t in between]
+            if len(bw) <= 3 and bw and (bw[-1] in ORIGIN_CUES or bw[-1] == "based" or
+                                        any(w in ORIGIN_CUES for w in bw) and "and" not in bw and "," not in bw):
+                yield ("rel:based" if "based" in bw else "rel:origin-cue"), nxt.id_, "headquarteredIn", sp.id_
+        # "<Org>, based in <Country>" / "<Org>, headquartered in <Country>"
+        if sp.label_ in ("Company", "ResearchOrganization") and nxt is not None and nxt.label_ == "Country":
+            bw = [t.lower_ for t in doc[sp.end:nxt.start]]
+            if 2 <= len(bw) <= 5 and bw[-1] == "in" and ("based" in bw or "headquartered" in bw):
+                yield "rel:based", sp.id_, "headquarteredIn", nxt.id_
+        # "<Org> <title> <Person>"
+        if sp.label_ in ORG_TYPES | {"Country"} and nxt is not None and nxt.label_ == "Person":
+            title = _title_between(doc, sp, nxt)
+            if title and len(title.split()) <= 4:
+                if sp.label_ == "Country":
+                    if title in STATE_TITLES:
+                        yield "rel:head-of-state", nxt.id_, "leads", sp.id_
+                    elif title.split()[-1] in {"minister", "secretary", "official", "ambassador", "envoy",
+                                               "negotiator", "spokesperson", "adviser", "senator", "lawmaker",
+                                               "representative", "commissioner", "governor"}:
+                        yield "rel:official", nxt.id_, "worksFor", sp.id_
+                elif title in LEAD_TITLES or title.split()[-1] in {"ceo", "founder", "chairman", "chairwoman", "head"}:
+                    yield "rel:title-org", nxt.id_, "leads", sp.id_
+                elif title in WORK_TITLES or title.split()[-1] in WORK_TITLES:
+                    yield "rel:title-org", nxt.id_, "worksFor", sp.id_
+        # "<Person>, <title> of|at <Org>" and "<title> <Person> of <Org>"
+        if sp.label_ == "Person" and nxt is not None and nxt.label_ in ORG_TYPES | {"Country"}:
+            between = [t.lower_ for t in doc[sp.end:nxt.start] if not t.is_punct]
+            before = [t.lower_ for t in _prev_tokens(doc, sp, 3)]
+            if between and between[-1] in ("of", "at") and len(between) <= 5 or \
+                    between in (["of"], ["at"]) or between == ["of", "the"]:
+                title_words = " ".join(w for w in between if w not in ("of", "at", "the", "a", "an"))
+                title = title_words or " ".join(before[-2:]).strip()
+                lead = any(t in title for t in ("ceo", "chief executive", "founder", "chair", "president",
+                                                "head", "leader", "director", "boss", "premier", "prime minister"))
+                if nxt.label_ == "Country":
+                    if any(t in title for t in STATE_TITLES):
+                        yield "rel:title-of", sp.id_, "leads", nxt.id_
+                elif lead:
+                    yield "rel:title-of", sp.id_, "leads", nxt.id_
+                elif title and any(t in title.split() or t == title for t in WORK_TITLES):
+                    yield "rel:title-of", sp.id_, "worksFor", nxt.id_
+        # "<Company>'s <Technology>" -> produces; "<Country>'s <GovernmentBody>" -> partOf
+        if nxt is not None and nxt.start == sp.end + 1 and doc[sp.end].tag_ == "POS":
+            if sp.label_ == "Company" and nxt.label_ == "Technology":
+                yield "rel:possessive-tech", sp.id_, "produces", nxt.id_
+            if sp.label_ in ("Country", "Bloc") and nxt.label_ == "GovernmentBody":
+                yield "rel:possessive-body", nxt.id_, "partOf", sp.id_
+            if sp.label_ == "Company" and nxt.label_ == "Company" and \
+                    doc[nxt.start - 1].lower_ in ("subsidiary", "unit", "arm"):
+                yield "rel:subsidiary", nxt.id_, "subsidiaryOf", sp.id_
+        if nxt is not None and nxt.start == sp.end and sp.label_ in ("Country", "Bloc") and \
+                nxt.label_ == "GovernmentBody":
+            yield "rel:possessive-body", nxt.id_, "partOf", sp.id_
+        if nxt is not None and sp.label_ == "Company" and nxt.label_ == "Technology":
+            bw = [t.lower_ for t in doc[sp.end:nxt.start]]
+            if bw and bw[-1] in ("'s", "’s") or bw in (["-", "made"], ["-", "designed"]):
+                pass
+        # "<Company>, a subsidiary|unit of <Company>"
+        if sp.label_ == "Company" and nxt is not None and nxt.label_ == "Company":
+            bw = [t.lower_ for t in doc[sp.end:nxt.start] if not t.is_punct]
+            if bw and bw[-1] == "of" and any(w in ("subsidiary", "unit", "arm", "affiliate", "division")
+                                             for w in bw) and len(bw) <= 5:
+                yield "rel:subsidiary", sp.id_, "subsidiaryOf", nxt.id_
+            if bw and bw[-1] in ("by", "of") and any(w.endswith("owned") for w in bw) and len(bw) <= 4:
+                yield "rel:subsidiary", sp.id_, "subsidiaryOf", nxt.id_
+        # "<Technology> made|designed|produced by <Company>"
+        if sp.label_ == "Technology" and nxt is not None and nxt.label_ == "Company":
+            bw = [t.lower_ for t in doc[sp.end:nxt.start]]
+            if bw and bw[-1] == "by" and any(w in ("made", "designed", "produced", "manufactured", "built",
+                                                    "developed", "sold") for w in bw) and len(bw) <= 4:
+                yield "rel:made-by", nxt.id_, "produces", sp.id_
