@@ -16,7 +16,7 @@ import re
 
 from kg.errors import InputError
 from kg.ingest.html import fragment_paragraphs, refuse_entities
-from kg.ingest.normalize import build, one_line, paragraphs
+from kg.ingest.normalize import build, one_line, paragraphs, parse_date
 from kg.models import Dispatch
 
 NAME = "feed"
@@ -57,11 +57,17 @@ def _entry_text(value: dict | None) -> list[str]:
     return paragraphs(value["value"])
 
 
-def _date(entry) -> dt.date | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        t = entry.get(key)
-        if t:
-            return dt.date(t.tm_year, t.tm_mon, t.tm_mday)
+def _date(entry, source: str) -> dt.date | None:
+    """The date as the feed wrote it (its own time zone); feedparser's parsed form is in UTC."""
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if raw:
+            try:
+                return parse_date(raw, source)
+            except InputError:
+                t = entry.get(key + "_parsed")
+                if t:
+                    return dt.date(t.tm_year, t.tm_mon, t.tm_mday)
     return None
 
 
@@ -94,7 +100,7 @@ def read(text: str, source: str) -> list[Dispatch]:
             continue
         try:
             out.append(build(source=feed_src, fmt=NAME, title=title, standfirst=standfirst, paragraphs=body,
-                             date=_date(entry), url=entry.get("link")))
+                             date=_date(entry, source), url=entry.get("link")))
         except InputError as exc:
             log.warning("%s: entry %d skipped: %s", source, n, exc.problem)
     if not out:

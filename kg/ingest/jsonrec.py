@@ -2,8 +2,8 @@
 object per line; blank lines allowed).
 
 Fields: ``title``; the text in ``text`` (or ``body``, or ``content``); ``standfirst`` (or
-``summary``) optional; ``date`` (YYYY-MM-DD, ISO 8601 date-time or RFC 2822); ``url``; ``source``.
-Other fields are ignored. If any record is broken the whole file is refused, naming the line (JSONL)
+``summary``) optional; ``date`` (YYYY-MM-DD, ISO 8601 date-time or RFC 2822); ``url``; ``source`` (used as the url when it is
+a web address and ``url`` is missing). Other fields are ignored; ``Dispatch.source`` is the path. If any record is broken the whole file is refused, naming the line (JSONL)
 or the record (JSON), so a file is either read completely or not at all.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from kg.errors import InputError
-from kg.ingest.normalize import build, paragraphs, parse_date, take_date_line
+from kg.ingest.normalize import build, meta_url, paragraphs, parse_date, take_date_line
 from kg.models import Dispatch
 
 NAME = "json"
@@ -36,9 +36,9 @@ def _record(rec: object, source: str, where: str) -> Dispatch:
     line_date, body = take_date_line(body, source)
     date = parse_date(rec.get("date"), source, what=f"{where}: date") or line_date
     try:
-        return build(source=fields["source"] or source, fmt=NAME, title=fields["title"],
+        return build(source=source, fmt=NAME, title=fields["title"],
                      standfirst=fields["standfirst"] or fields["summary"], paragraphs=paragraphs(body),
-                     date=date, url=fields["url"])
+                     date=date, url=meta_url(fields["url"], fields["source"]))
     except InputError as exc:
         raise InputError(source, f"{where}: {exc.problem}") from None
 

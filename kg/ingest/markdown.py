@@ -1,6 +1,7 @@
 """Markdown (.md, .markdown) with optional YAML front matter.
 
-Front matter keys used: ``title``, ``date``, ``url``, ``source``, ``standfirst`` (others ignored).
+Front matter keys used: ``title``, ``date``, ``url``, ``standfirst``, and ``source`` when it is a web
+address and ``url`` is missing (others ignored; ``Dispatch.source`` is always the path).
 The Markdown is parsed with markdown-it-py (CommonMark, plus tables and strikethrough) and turned
 into plain paragraphs: headings, paragraphs, list items, block quotes and table rows each become a
 paragraph; emphasis, strikethrough and code marks are dropped; links keep their text; images, raw
@@ -14,7 +15,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from kg.errors import InputError
-from kg.ingest.normalize import build, one_line, parse_date, take_date_line
+from kg.ingest.normalize import build, meta_url, one_line, parse_date, take_date_line
 from kg.models import Dispatch
 
 NAME = "md"
@@ -74,10 +75,9 @@ def read(text: str, source: str) -> list[Dispatch]:
     if items and items[0][0] == "heading" and (title is None or items[0][1] == title):
         title = items.pop(0)[1]
     standfirst = one_line(str(meta["standfirst"])) if meta.get("standfirst") else None
-    src = str(meta["source"]) if meta.get("source") else source
     try:
-        return [build(source=src, fmt=NAME, title=title, standfirst=standfirst,
+        return [build(source=source, fmt=NAME, title=title, standfirst=standfirst,
                       paragraphs=[t for _, t in items], date=date,
-                      url=str(meta["url"]) if meta.get("url") else None)]
+                      url=meta_url(meta.get("url"), meta.get("source")))]
     except InputError:
         raise InputError(source, "no text to analyse (only front matter or markup)") from None

@@ -156,6 +156,19 @@ def _rfc2822(s: str) -> dt.date:
         raise ValueError(s) from None
 
 
+def meta_url(url: object, source_field: object) -> str | None:
+    """``url`` from metadata; a ``source`` field that is a web address stands in when it is missing.
+
+    ``Dispatch.source`` always says where the input was read from (the path, '-' or the feed's
+    address), so a metadata ``source`` that is a publisher's name has no field and is not kept.
+    """
+    for value in (url, source_field):
+        if isinstance(value, str) and value.strip():
+            if value is url or value.strip().lower().startswith(("http://", "https://")):
+                return value.strip()
+    return None
+
+
 def text_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
