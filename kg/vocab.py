@@ -60,6 +60,7 @@ class POL(DefinedNamespace):
     respondsTo: URIRef
     analogousTo: URIRef
     # --- core relations between entities
+    relatedTo: URIRef  # superproperty of the seven below
     headquarteredIn: URIRef
     memberOf: URIRef
     partOf: URIRef

@@ -1,0 +1,55 @@
+"""Locating and loading the ontology files (``ontology/policy.ttl``, ``ontology/shapes.ttl``).
+
+The files live once, in the repository's ``ontology/`` folder (the one place IRIs are spelt).
+They are found, in order:
+
+1. in the folder named by the environment variable ``KG_ONTOLOGY_DIR``;
+2. in ``ontology/`` beside the ``kg`` package (the editable install ``make setup`` does, or a
+   source checkout);
+3. in ``kg/ontology/`` inside the installed package, if a packager copied them there.
+
+If none has them (a non-editable wheel without the files) the functions raise
+:class:`kg.errors.ConfigError` with a message saying to set ``KG_ONTOLOGY_DIR``.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.errors import ConfigError
+
+_KG_DIR = Path(__file__).resolve().parent.parent
+
+
+def ontology_dirs() -> list[Path]:
+    dirs = []
+    env = os.environ.get("KG_ONTOLOGY_DIR")
+    if env:
+        dirs.append(Path(env))
+    dirs += [_KG_DIR.parent / "ontology", _KG_DIR / "ontology"]
+    return dirs
+
+
+def ontology_path(name: str = "policy.ttl") -> Path:
+    """The path of an ontology file ('policy.ttl' or 'shapes.ttl')."""
+    for d in ontology_dirs():
+        p = d / name
+        if p.is_file():
+            return p
+    raise ConfigError(f"ontology file {name} not found (looked in: "
+                      + ", ".join(str(d) for d in ontology_dirs())
+                      + "); set KG_ONTOLOGY_DIR to the folder holding policy.ttl and shapes.ttl")
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, mtime: float) -> Graph:
+    return Graph().parse(path, format="turtle")
+
+
+def load(name: str = "policy.ttl") -> Graph:
+    """The parsed file (cached while the file is unchanged). Do not modify the returned graph."""
+    p = ontology_path(name)
+    return _load(str(p), p.stat().st_mtime)
