@@ -1,0 +1,158 @@
+"""The interactive page: one self-contained HTML file, no network at view time.
+
+The page inlines Cytoscape.js and its fcose layout (vendored in ``kg/viz/vendor/``, see
+``LICENSES.md`` there), its own script and style (``kg/viz/page/``) and the graph as JSON in a
+``<script type="application/json">`` element. Safety rests on three things:
+
+* the JSON is escaped so no label can end the element: ``<``, ``>`` and ``&`` become ``\\u003c``,
+  ``\\u003e`` and ``\\u0026`` (still the same JSON);
+* the page script puts data on screen only with ``textContent`` and canvas text, never as markup;
+* a Content-Security-Policy allows only the page's own inline scripts and styles, by SHA-256 hash,
+  and no remote source of any kind.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.errors import OutputError
+from kg.models import GraphBatch
+from kg.viz.network import to_networkx
+
+#: vendored scripts, in load order (each UMD bundle registers a global the next one uses)
+VENDOR_SCRIPTS = ("layout-base.js", "cose-base.js", "cytoscape.min.js", "cytoscape-fcose.js")
+
+# Cytoscape inserts this stylesheet itself unless it exists; shipping it lets the CSP name its hash.
+_CYTOSCAPE_STYLE = ".__________cytoscape_container { position: relative; }"
+
+_NODE_FIELDS = ("label", "kind", "type", "countries", "sectors", "measure", "status", "date", "aliases",
+                "wikidata", "summary", "description", "reference", "confidence", "evidence", "degree")
+_EDGE_FIELDS = ("predicate", "evidence", "score", "basis", "explanation", "confidence")
+
+
+@lru_cache(maxsize=None)
+def _asset(*parts: str) -> str:
+    text = resources.files("kg.viz").joinpath(*parts).read_text(encoding="utf-8")
+    low = text.lower()
+    if "</script" in low or "<!--" in low:  # would end the inline <script> early
+        raise OutputError(f"kg/viz/{'/'.join(parts)}: contains '</script' or '<!--' and cannot be inlined")
+    return text
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def json_for_html(data: Any) -> str:
+    """JSON that is safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&`` left."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def page_data(batch: GraphBatch, graph: nx.MultiDiGraph | None = None) -> dict[str, Any]:
+    """What the page embeds: nodes, edges (with an id each), dispatches and counts."""
+    g = graph if graph is not None else to_networkx(batch)
+    nodes = []
+    for n, d in g.nodes(data=True):
+        item: dict[str, Any] = {"id": n}
+        for f in _NODE_FIELDS:
+            v = d.get(f)
+            if v not in (None, [], ""):
+                item[f] = v
+        item.setdefault("degree", 0)
+        nodes.append(item)
+    edges = []
+    for i, (u, v, _k, d) in enumerate(g.edges(keys=True, data=True)):
+        item = {"id": f"e{i}", "source": u, "target": v}
+        for f in _EDGE_FIELDS:
+            val = d.get(f)
+            if val not in (None, [], ""):
+                item[f] = val
+        edges.append(item)
+    dispatches = [{"id": d.id, "title": d.title or d.source, "url": d.url,
+                   "date": d.date.isoformat() if d.date else None} for d in batch.dispatches]
+    meta = {"dispatches": len(batch.dispatches), "entities": len(batch.entities), "events": len(batch.events)}
+    return {"meta": meta, "nodes": nodes, "edges": edges, "dispatches": dispatches}
+
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>{title}</title>
+<style id="__________cytoscape_stylesheet">{cy_style}</style>
+<style>{style}</style>
+</head>
+<body>
+<header><h1>{title}</h1><span class="stats" id="stats"></span></header>
+<aside id="side">
+  <h2>Search</h2>
+  <input type="search" id="search" placeholder="name or alias" autocomplete="off">
+  <div class="count" id="search-count"></div>
+  <ul id="results"></ul>
+  <div id="status"></div>
+  <h2>Types (legend)</h2>
+  <div id="types"></div>
+  <h2>Events</h2>
+  <label>Country <select id="f-country"></select></label>
+  <label>Sector <select id="f-sector"></select></label>
+  <label>Measure <select id="f-measure"></select></label>
+  <label>Status <select id="f-status"></select></label>
+  <label>From <input type="date" id="f-from"></label>
+  <label>To <input type="date" id="f-to"></label>
+  <p><button type="button" id="reset">Reset</button></p>
+  <h2>Links</h2>
+  <div id="edge-legend"></div>
+  <p class="hint">Diamonds are policy events, circles and boxes entities; size grows with links.</p>
+  <h2>Dispatches</h2>
+  <ol id="dispatches"></ol>
+</aside>
+<main id="cy" aria-label="graph"></main>
+<aside id="details"><h2>Details</h2><div id="details-body"><p class="hint">Click a node or a link to see its
+evidence.</p></div></aside>
+<script type="application/json" id="kg-data">{data}</script>
+{scripts}
+</body>
+</html>
+"""
+
+
+def render_html(batch: GraphBatch, title: str = "PolicyKG graph", graph: nx.MultiDiGraph | None = None) -> str:
+    """The page as a string."""
+    scripts = [_asset("vendor", name) for name in VENDOR_SCRIPTS] + [_asset("page", "app.js")]
+    style = _asset("page", "app.css")
+    csp = "; ".join([
+        "default-src 'none'",
+        "script-src " + " ".join(_sha256(s) for s in scripts),
+        "style-src " + " ".join(_sha256(s) for s in (_CYTOSCAPE_STYLE, style)),
+        "img-src data: blob:",
+        "font-src 'none'", "connect-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
+    ])
+    return _TEMPLATE.format(
+        csp=html.escape(csp, quote=True), title=html.escape(title, quote=True), cy_style=_CYTOSCAPE_STYLE,
+        style=style, data=json_for_html(page_data(batch, graph)),
+        scripts="\n".join(f"<script>{s}</script>" for s in scripts),
+    )
+
+
+def write_html(batch: GraphBatch, path: str | Path, title: str = "PolicyKG graph") -> Path:
+    """Write the interactive page to ``path``; returns the path."""
+    path = Path(path)
+    text = render_html(batch, title=title)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write the page: {exc.strerror or exc}") from None
+    return path
