@@ -21,7 +21,7 @@ app = typer.Typer(
 )
 
 #: verb modules, in the order --help lists them
-VERBS = ("extract", "version")
+VERBS = ("extract", "validate", "version")
 
 
 @app.callback()
