@@ -140,3 +140,11 @@ def test_errors_unreadable_file(tmp_path):
             assert err.problem == "cannot read: permission denied"
     finally:
         f.chmod(0o644)
+
+
+def test_errors_entity_declaration_hidden_from_the_pattern_is_caught_by_defusedxml():
+    sneaky = ('<?xml version="1.0"?><!DOCTYPE r [ <!-- ] --> <!ENTITY a "aaaaaaaaaa">'
+              '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+              '<rss><channel><item><title>&b;</title></item></channel></rss>')
+    with pytest.raises(InputError, match=r"forbidden XML constructs \(EntitiesForbidden\)"):
+        read_text(sneaky, fmt="feed")
