@@ -22,7 +22,6 @@ mentions go to ``doc.spans["kg_mentions"]`` and the entities to ``doc._.kg_entit
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -51,11 +50,16 @@ COMPANY_SUFFIX = {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", 
                   "technologies", "technology", "holdings", "co", "co.", "plc", "llc", "ai", "labs",
                   "semiconductor", "semiconductors", "electronics", "systems", "networks", "telecom",
                   "motors", "bank", "capital", "partners", "ventures", "software", "robotics", "energy",
-                  "materials", "micro", "microelectronics", "industries", "pharmaceuticals", "biotech"}
+                  "materials", "micro", "microelectronics", "industries", "pharmaceuticals", "biotech",
+                  "fab", "foundry", "instruments", "devices", "dynamics", "aerospace", "mobile", "cloud"}
 COMPANY_CONTEXT = {"startup", "start-up", "firm", "company", "chipmaker", "lab", "giant", "maker",
                    "manufacturer", "developer", "provider", "operator", "conglomerate", "supplier",
                    "rival", "unicorn", "subsidiary", "vendor", "foundry", "carrier", "platform",
-                   "automaker", "carmaker", "retailer", "insurer", "lender", "designer", "producer"}
+                   "automaker", "carmaker", "retailer", "insurer", "lender", "designer", "producer",
+                   "startups", "firms", "companies", "chipmakers", "makers", "manufacturers", "developers",
+                   "suppliers", "giants", "rivals", "labs", "vendors", "groups"}
+CORP_TAIL = {"corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "limited", "group", "co", "co.",
+             "holdings", "plc", "llc", "technology", "technologies", "company"}
 BLOC_CUES = {"union", "arrangement", "alliance", "bloc"}
 OUTLETS = {"reuters", "bloomberg", "associated press", "ap", "afp", "financial times", "ft",
            "wall street journal", "wsj", "new york times", "nyt", "washington post", "cnn", "bbc",
@@ -101,7 +105,7 @@ LAW_HEADS = {"Act", "Law", "Regulation", "Regulations", "Order", "Directive", "R
 
 def _rule_patterns() -> dict[str, list]:
     cap = {"TEXT": {"REGEX": r"^[A-Z][\w\-\.&]*$"}}
-    capw = {"TEXT": {"REGEX": r"^([A-Z0-9][\w\-\.&]*|of|and|on|for|the|in|to|&)$"}}
+    capw = {"TEXT": {"REGEX": r"^([A-Z0-9][\w\-\.&]*|of|and|on|for|the|in|to|&|-)$"}}
     return {
         "rule:legal-case": [
             [cap, {"TEXT": {"REGEX": r"^[A-Z][\w\-\.]*$"}, "OP": "*"}, {"LOWER": "case"}],
@@ -157,6 +161,23 @@ class EntityComponent:
                 entry = self.gaz.lookup(sp.text)
             if entry is None or sp.text.strip().lower() in NEVER:
                 continue
+            if len(sp) == 1 and sp.text.islower() and sp.text not in entry.surface_forms():
+                continue  # "most" is not MOST (an acronym matched case-insensitively)
+            # "Powerchip Semiconductor Manufacturing" + "Corporation": the suffix belongs to the name
+            if entry.type in ("Company", "ResearchOrganization") and sp.end < len(doc) and \
+                    doc[sp.end].is_title and doc[sp.end].lower_ in CORP_TAIL:
+                sp = doc[sp.start:sp.end + 1]
+            # "China's Ministry of Commerce": two mentions, so the possessive relation can be seen
+            poss = [t.i for t in sp[1:-1] if t.tag_ == "POS" or t.text in ("'s", "’s")]
+            if poss:
+                left, right = doc[sp.start:poss[0]], doc[poss[0] + 1:sp.end]
+                owner = self.gaz.lookup(left.text) or self.gaz.demonym(left.text)
+                if owner is not None and owner.key != entry.key:
+                    out.append((left.start, left.end, self._entry_mention(left, owner, "gazetteer",
+                                                                         CONF["gazetteer"])))
+                    out.append((right.start, right.end, self._entry_mention(right, entry, "gazetteer",
+                                                                           CONF["gazetteer"])))
+                    continue
             out.append((sp.start, sp.end, self._entry_mention(sp, entry, "gazetteer", CONF["gazetteer"])))
         return out
 
@@ -246,6 +267,47 @@ class EntityComponent:
                                                   CONF["rule:group"], name=name, aliases=aliases)))
         return out
 
+    def _appositive_companies(self, doc: Doc, taken, occupied: set[int], skip) -> list:
+        """Unknown names the text describes as companies: "Nexperia, a Dutch chipmaker",
+        "Chinese-owned Nexperia", "Beijing-based Zhipu"."""
+        out = []
+        for tok in doc:
+            if tok.i in occupied or tok.pos_ != "PROPN" or not tok.is_title or tok.is_sent_start and \
+                    tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if tok.dep_ == "compound":
+                continue  # the head of the name decides
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and \
+                    doc[start - 1].i not in occupied:
+                start -= 1
+            sp = doc[start:tok.i + 1]
+            if sp.text.lower() in NEVER or sp.text.lower() in OUTLETS or self.gaz.lookup(sp.text) or \
+                    sp.text.lower() in CORP_TAIL:
+                continue
+            cue = any(c.dep_ == "appos" and c.lower_ in COMPANY_CONTEXT for c in tok.children)
+            left = doc[max(start - 3, 0):start]
+            if len(left) == 3 and left[1].text == "-" and left[2].lower_ in ("owned", "based", "headquartered"):
+                cue = True
+            if cue and not in_ranges(sp.start_char, sp.end_char, skip):
+                out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Company",
+                                                      "rule:company-appos", 0.65)))
+                occupied.update(range(sp.start, sp.end))
+        return out
+
+    @staticmethod
+    def _retype_by_context(doc: Doc, taken) -> None:
+        """NER people coordinated with companies are companies ("Naura and Piotech")."""
+        company_toks = {i for s, e, m in taken if m.type == "Company" for i in range(s, e)}
+        for s, e, m in taken:
+            if m.rule != "ner:PERSON":
+                continue
+            root = doc[s:e].root
+            linked = [root.head] if root.dep_ == "conj" else []
+            linked += [c for c in root.children if c.dep_ == "conj"]
+            if any(t.i in company_toks for t in linked):
+                m.type = "Company"
+
     def _group_case(self, tok) -> str:
         if tok.is_upper or self.gaz.demonym(tok.text) is not None:
             return tok.text
@@ -266,7 +328,9 @@ class EntityComponent:
             if e is None:
                 continue
             # a multi-word capital ("The Hague", "New Delhi") ends at this token
-            if self._metonym_position(tok):
+            based = tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and \
+                doc[tok.i + 2].lower_ in ("based", "headquartered")
+            if based or self._metonym_position(tok):
                 sp = doc[tok.i:tok.i + 1]
                 out.append((tok.i, tok.i + 1, self._entry_mention(sp, e, "gazetteer:capital",
                                                                    CONF["gazetteer:capital"])))
@@ -294,6 +358,12 @@ class EntityComponent:
                     break
             while len(sp) > 1 and sp[-1].tag_ == "POS":
                 sp = doc[sp.start:sp.end - 1]
+            if ent.label_ == "PERSON":  # "Yoon Suk" + "Yeol": NER often stops one name short
+                end = sp.end
+                while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and \
+                        not doc[end].ent_type_ and not doc[end].is_sent_start and end - sp.start < 4:
+                    end += 1
+                sp = doc[sp.start:end]
             text = clean(sp.text)
             low = text.lower()
             if not text or low in NEVER or low in OUTLETS or not any(c.isalpha() for c in text):
@@ -314,6 +384,11 @@ class EntityComponent:
         if entry is not None:
             return entry, "gazetteer"
         if label == "PERSON":
+            if any(t.lower_ in COMPANY_SUFFIX for t in sp[1:]) or \
+                    any(t.is_upper and len(t) > 1 and t.is_alpha for t in sp):
+                return "Company"  # "Zhipu AI", "SK Hynix": NER calls them people
+            if _company_context(sp, doc):
+                return "Company"
             if len(sp) == 1 and (sp[0].is_upper or sp[0].pos_ not in ("PROPN",)):
                 return None
             return "Person"
@@ -341,13 +416,15 @@ class EntityComponent:
         skip = doc._.kg_skip or []
         titled = _titled_sentences(doc)
         ranked = [(3, c) for c in self._gaz_candidates(doc)]
-        ranked += [(2, c) for c in self._rule_candidates(doc, titled)]
+        ranked += [(3 if c[2].type in ("Legislation", "LegalCase") else 2, c)
+                   for c in self._rule_candidates(doc, titled)]
         ranked += [(2, c) for c in self._group_candidates(doc)]
         ranked += [(2, c) for c in self._token_candidates(doc)]
         ranked += [(1, c) for c in self._ner_candidates(doc)]
         ranked = [(p, c) for p, c in ranked if not in_ranges(c[2].start, c[2].end, skip)]
-        # gazetteer and rules win over NER; longer wins among equals
-        ranked.sort(key=lambda x: (-x[0], -(x[1][1] - x[1][0]), x[1][0]))
+        # gazetteer and name rules win over NER; longer wins among equals ("European Chips Act" over
+        # "European"); at equal length the gazetteer wins
+        ranked.sort(key=lambda x: (-x[0], -(x[1][1] - x[1][0]), x[1][2].rule != "gazetteer", x[1][0]))
         taken: list[tuple[int, int, Mention]] = []
         occupied: set[int] = set()
         for _, (s, e, m) in ranked:
@@ -369,7 +446,13 @@ class EntityComponent:
                         taken.append((name_sp.start, name_sp.end,
                                       Mention(name_sp.text, name_sp.start_char, name_sp.end_char, "Person",
                                               "rule:case-person", CONF["rule:case-person"])))
-        mentions = [m for _, _, m in sorted(taken, key=lambda x: (x[0], x[1]))]
+        taken.sort(key=lambda x: (x[0], x[1]))
+        occupied = {i for s, e, _ in taken for i in range(s, e)}
+        taken += self._appositive_companies(doc, taken, occupied, skip)
+        taken.sort(key=lambda x: (x[0], x[1]))
+        self._retype_by_context(doc, taken)
+        _known_as(doc, taken)
+        mentions = [m for _, _, m in taken]
         clusters = resolve(mentions, doc.text, self.gaz)
         entities: dict[str, Entity] = dict(doc._.kg_entities or {})
         spans: list[Span] = []
@@ -396,6 +479,24 @@ class EntityComponent:
         doc.spans[MENTIONS] = sorted(spans, key=lambda s: (s.start, s.end))
         doc._.kg_entities = entities
         return doc
+
+
+_KNOWN_AS = re.compile(r"^\s*,?\s*(?:\(\s*|(?:\w+ly\s+)?(?:known|referred to|called|dubbed|nicknamed)"
+                       r"(?:\s+\w+ly)?\s+as\s+)(?:the\s+)?$", re.I)
+
+
+def _known_as(doc: Doc, taken: list) -> None:
+    """"A, known as B" / "A (B)": B is another name of A (same entity)."""
+    for (s1, e1, a), (s2, e2, b) in zip(taken, taken[1:]):
+        if e1 > s2 or a.type != b.type or doc[s1].sent.start != doc[s2].sent.start:
+            continue
+        if _KNOWN_AS.match(doc.text[a.end:b.start]) and not (a.key and b.key):
+            if a.key:
+                b.key, b.name, b.wikidata = a.key, a.name, a.wikidata
+            elif b.key:
+                a.key, a.name, a.wikidata = b.key, b.name, b.wikidata
+            else:
+                b.name = a.name = a.name or clean(a.surface)
 
 
 def _uniq(seq):
