@@ -121,8 +121,16 @@ def iter_dispatches(inputs: Iterable[str | Path] | str | Path,
             continue
         path = Path(item)
         if path.is_dir():
+            if not os.access(path, os.R_OK | os.X_OK):
+                yield InputError(source, "cannot read folder: permission denied")
+                continue
+            found = 0
             for file in _folder_files(path):
+                found += 1
                 yield from _one_file(file, max_bytes, str(file))
+            if not found:
+                yield InputError(source, "folder holds no file of a known type "
+                                         f"({', '.join(sorted(registry.SUFFIXES))})")
         else:
             yield from _one_file(path, max_bytes, source)
 

@@ -99,3 +99,11 @@ def test_sources_same_content_same_id_across_formats(tmp_path):
     assert len({d.text for d in got.values()}) == 1, {k: d.text for k, d in got.items()}
     assert len({d.id for d in got.values()}) == 1
     assert got["h.txt"].standfirst == PARAS[0]  # the dispatch layout names the standfirst; same text
+
+
+def test_sources_folder_without_readable_files_is_an_error(tmp_path):
+    (tmp_path / "notes.docx").write_text("x", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("Hidden text.", encoding="utf-8")
+    [err] = list(iter_dispatches([tmp_path]))
+    assert isinstance(err, InputError) and err.source == str(tmp_path)
+    assert err.problem.startswith("folder holds no file of a known type")
