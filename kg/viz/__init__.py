@@ -1,0 +1,53 @@
+"""Pictures of the graph: an interactive HTML page, ego-network pictures, a timeline, and
+GraphML/GEXF exports. Everything starts from :func:`kg.viz.network.to_networkx`.
+
+:func:`render` is what ``kg viz`` calls; it picks the picture from the options and the output suffix.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.errors import ConfigError, OutputError
+from kg.models import GraphBatch
+
+#: what each kind of picture can be written as, by output suffix
+PAGE_FORMATS = (".html", ".htm")
+
+
+def load_batch(path: str | Path) -> GraphBatch:
+    """A GraphBatch from an RDF file (any format :mod:`kg.rdf.read` knows, by suffix)."""
+    from kg.rdf.read import read_batch
+
+    return read_batch(path)
+
+
+def render(batch: GraphBatch, output: str | Path, *, focus: str | None = None, depth: int = 2,
+           timeline: bool = False, by: str = "country", title: str | None = None,
+           max_nodes: int = 150) -> Path:
+    """Write one picture of ``batch`` to ``output``.
+
+    * ``timeline=True``: a timeline of measures by ``by`` (country or sector): .png, .svg, .pdf;
+    * ``focus`` given: the ego network of that event or entity, ``depth`` links deep: .svg, .png,
+      .pdf (or .dot/.gv for the Graphviz source);
+    * otherwise the interactive page: .html.
+    """
+    output = Path(output)
+    suffix = output.suffix.lower()
+    if timeline and focus:
+        raise ConfigError("--timeline and --focus draw different pictures; give one of them")
+    if timeline:
+        from kg.viz.timeline import write_timeline
+
+        return write_timeline(batch, output, by=by, title=title)
+    if by != "country":
+        raise ConfigError("--by only applies to --timeline")
+    if focus is not None:
+        from kg.viz.ego import write_ego
+
+        return write_ego(batch, focus, output, depth=depth, max_nodes=max_nodes)
+    if suffix not in PAGE_FORMATS:
+        raise OutputError(f"{output}: unknown format {output.suffix or '(none)'!r} for the interactive page; "
+                          "use .html (or --focus / --timeline for .svg, .png, .pdf pictures)")
+    from kg.viz.html import write_html
+
+    return write_html(batch, output, title=title or "PolicyKG graph")

@@ -25,7 +25,7 @@ import networkx as nx
 
 from kg.errors import OutputError
 from kg.models import GraphBatch
-from kg.viz.network import to_networkx
+from kg.viz.network import EDGE_COLOURS, RELATION_COLOUR, TYPE_COLOURS, to_networkx
 
 #: vendored scripts, in load order (each UMD bundle registers a global the next one uses)
 VENDOR_SCRIPTS = ("layout-base.js", "cose-base.js", "cytoscape.min.js", "cytoscape-fcose.js")
@@ -80,7 +80,8 @@ def page_data(batch: GraphBatch, graph: nx.MultiDiGraph | None = None) -> dict[s
         edges.append(item)
     dispatches = [{"id": d.id, "title": d.title or d.source, "url": d.url,
                    "date": d.date.isoformat() if d.date else None} for d in batch.dispatches]
-    meta = {"dispatches": len(batch.dispatches), "entities": len(batch.entities), "events": len(batch.events)}
+    meta = {"dispatches": len(batch.dispatches), "entities": len(batch.entities), "events": len(batch.events),
+            "type_colours": TYPE_COLOURS, "edge_colours": EDGE_COLOURS, "relation_colour": RELATION_COLOUR}
     return {"meta": meta, "nodes": nodes, "edges": edges, "dispatches": dispatches}
 
 

@@ -46,6 +46,19 @@ _VIA_PREDICATES = ("worksFor", "leads", "subsidiaryOf")
 
 UNKNOWN_TYPE = "Unknown"
 
+#: one colour per node type, shared by the page, the ego pictures and the timeline
+TYPE_COLOURS = {
+    "PolicyEvent": "#d1242f", "Country": "#0969da", "Bloc": "#54aeff", "GovernmentBody": "#8250df",
+    "Company": "#bf8700", "ResearchOrganization": "#1a7f37", "Person": "#e16f24", "Group": "#4ac26b",
+    "Technology": "#6e7781", "Legislation": "#a475f9", "LegalCase": "#cf222e", UNKNOWN_TYPE: "#afb8c1",
+}
+#: one colour per edge predicate (entity relations share RELATION_COLOUR)
+EDGE_COLOURS = {
+    "actor": "#d1242f", "target": "#0969da", "affects": "#bf8700", "precedent": "#8250df",
+    "respondsTo": "#e16f24", "analogousTo": "#1a7f37",
+}
+RELATION_COLOUR = "#8c959f"
+
 # characters XML 1.0 cannot carry at all (GraphML, GEXF and SVG are XML)
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 

@@ -14,25 +14,18 @@
   var LARGE = DATA.nodes.length > 1000;
   var SMALL = DATA.nodes.length <= 80;
 
-  var TYPE_COLOURS = {
-    PolicyEvent: "#d1242f", Country: "#0969da", Bloc: "#54aeff", GovernmentBody: "#8250df",
-    Company: "#bf8700", ResearchOrganization: "#1a7f37", Person: "#e16f24", Group: "#4ac26b",
-    Technology: "#6e7781", Legislation: "#a475f9", LegalCase: "#cf222e", Unknown: "#afb8c1"
-  };
+  var TYPE_COLOURS = DATA.meta.type_colours;  // one table, in kg/viz/network.py
   var TYPE_NAMES = {
     PolicyEvent: "Policy event", Country: "Country", Bloc: "Bloc", GovernmentBody: "Government body",
     Company: "Company", ResearchOrganization: "Research organisation", Person: "Person", Group: "Group",
     Technology: "Technology", Legislation: "Legislation", LegalCase: "Legal case", Unknown: "Unknown"
   };
-  var EDGE_COLOURS = {
-    actor: "#d1242f", target: "#0969da", affects: "#bf8700", precedent: "#8250df",
-    respondsTo: "#e16f24", analogousTo: "#1a7f37"
-  };
+  var EDGE_COLOURS = DATA.meta.edge_colours;
   var EDGE_NAMES = {
     actor: "actor", target: "target", affects: "affects", precedent: "precedent",
     respondsTo: "responds to", analogousTo: "analogous to", relation: "relation between entities"
   };
-  var RELATION_COLOUR = "#8c959f";
+  var RELATION_COLOUR = DATA.meta.relation_colour;
 
   function $(id) { return document.getElementById(id); }
   function el(tag, text, cls) {
