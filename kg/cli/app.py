@@ -21,7 +21,7 @@ app = typer.Typer(
 )
 
 #: verb modules, in the order --help lists them
-VERBS = ("extract", "validate", "version")
+VERBS = ("extract", "validate", "viz", "version")
 
 
 @app.callback()
