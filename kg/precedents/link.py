@@ -1,0 +1,200 @@
+"""Ranking candidate precedents and parallels for a policy event, with a transparent score.
+
+The score is a weighted sum of named features, each in [0, 1]:
+
+* ``family``  — same measure family (kg.precedents.taxonomy), the backbone of a parallel;
+* ``measure`` — the very same kind of measure;
+* ``target``  — same kind of target (people, firms, technology, data, capital, goods);
+* ``sector``  — a shared sector (small on purpose: cross-sector parallels are the point);
+* ``actor``   — the same country or bloc acted (gov bodies count as their country);
+* ``chronology`` — the candidate comes first (1), undated (0.5) or later (0);
+* ``text``    — TF-IDF cosine of the descriptions.
+
+Weights and thresholds live in :class:`LinkConfig` (``data/precedents/config.toml`` by default,
+overridable by a file or CLI options). Every candidate carries an explanation sentence naming the
+features it shares with the query.
+"""
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+from kg.errors import ConfigError
+from kg.precedents.taxonomy import FAMILY_LABEL, family
+from kg.precedents.textsim import Tfidf
+
+DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "data" / "precedents" / "config.toml"
+FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "text")
+
+
+@dataclass(frozen=True)
+class Weights:
+    family: float = 0.25
+    measure: float = 0.10
+    target: float = 0.15
+    sector: float = 0.10
+    actor: float = 0.05
+    chronology: float = 0.05
+    text: float = 0.30
+
+
+@dataclass(frozen=True)
+class LinkConfig:
+    weights: Weights = field(default_factory=Weights)
+    #: an inferred pol:analogousTo link needs at least this score
+    threshold: float = 0.6
+    #: and at most this many inferred links per event
+    top_k: int = 3
+    #: also infer links among precedent-base events themselves
+    link_base: bool = True
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, **overrides) -> "LinkConfig":
+        p = Path(path) if path else DEFAULT_CONFIG
+        data: dict = {}
+        if path or p.exists():
+            try:
+                data = tomllib.loads(p.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"{p}: cannot read: {exc}") from exc
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(f"{p}: not valid TOML: {exc}") from exc
+        w = data.pop("weights", {})
+        if not isinstance(w, dict):
+            raise ConfigError(f"{p}: [weights] must be a table")
+        bad = sorted(set(w) - set(FEATURES)) + sorted(set(data) - {"threshold", "top_k", "link_base"})
+        if bad:
+            raise ConfigError(f"{p}: unknown setting(s) {', '.join(bad)}")
+        try:
+            weights = Weights(**{k: float(v) for k, v in w.items()})
+            cfg = cls(weights=weights, **data)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"{p}: {exc}") from exc
+        cfg = replace(cfg, **{k: v for k, v in overrides.items() if v is not None})
+        cfg.check(str(p))
+        return cfg
+
+    def check(self, where: str = "config") -> None:
+        ws = [getattr(self.weights, f.name) for f in fields(self.weights)]
+        if any(x < 0 for x in ws) or sum(ws) <= 0:
+            raise ConfigError(f"{where}: weights must be non-negative and not all zero")
+        if not 0.0 <= self.threshold <= 1.0:
+            raise ConfigError(f"{where}: threshold must be between 0 and 1, not {self.threshold}")
+        if self.top_k < 0:
+            raise ConfigError(f"{where}: top_k must be 0 or more, not {self.top_k}")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What scoring reads about one event."""
+
+    key: str
+    measure: str
+    target_kind: str | None = None
+    sectors: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()      # actor keys, gov bodies mapped to their country
+    actor_names: tuple[str, ...] = ()
+    year: int | None = None
+    text: str = ""
+    label: str = ""
+    date: str | None = None
+    dispatches: frozenset[str] = frozenset()    # dispatches reporting it (none for the base)
+    base_id: str | None = None                  # precedent-base record id, if any
+
+    @property
+    def family(self) -> str:
+        return family(self.measure)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: str
+    score: float
+    features: dict[str, float]
+    explanation: str
+    basis: str          # "precedent" (comes first) or "parallel"
+    profile: Profile
+
+
+def _kinds_match(a: str | None, b: str | None) -> float:
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    return 0.5 if {a, b} == {"goods", "technology"} else 0.0
+
+
+def features(q: Profile, c: Profile, tfidf: Tfidf) -> dict[str, float]:
+    if q.year is None or c.year is None:
+        chrono = 0.5
+    else:
+        chrono = 1.0 if c.year <= q.year else 0.0
+    return {
+        "family": 1.0 if q.family == c.family else 0.0,
+        "measure": 1.0 if q.measure == c.measure else 0.0,
+        "target": _kinds_match(q.target_kind, c.target_kind),
+        "sector": 1.0 if q.sectors & c.sectors else 0.0,
+        "actor": 1.0 if q.countries & c.countries else 0.0,
+        "chronology": chrono,
+        "text": tfidf.cosine(q.text, c.text) if q.text and c.text else 0.0,
+    }
+
+
+def explain(q: Profile, c: Profile, f: dict[str, float], tfidf: Tfidf) -> str:
+    """One sentence naming the features the two events share."""
+    shared = []
+    if f["family"]:
+        shared.append(f"the same measure family ({FAMILY_LABEL[q.family]})")
+    if f["measure"]:
+        shared.append(f"the same kind of measure ({q.measure})")
+    if f["target"] == 1.0:
+        shared.append(f"the same kind of target ({q.target_kind})")
+    elif f["target"]:
+        shared.append(f"related targets ({q.target_kind} / {c.target_kind})")
+    if f["sector"]:
+        shared.append("the sector " + " and ".join(sorted(q.sectors & c.sectors)))
+    if f["text"] >= 0.05:
+        words = tfidf.shared_terms(q.text, c.text)
+        if words:
+            shared.append("similar wording (" + ", ".join(words) + ")")
+    head = "Shares " + _join(shared) if shared else "Shares little beyond the score"
+    tail = []
+    if not f["sector"] and q.sectors and c.sectors:
+        tail.append("a cross-sector parallel (" + "/".join(sorted(c.sectors)) + ")")
+    if f["actor"]:
+        tail.append("by the same actor")
+    elif c.actor_names:
+        tail.append("in another jurisdiction (" + ", ".join(c.actor_names) + ")")
+    if c.year is not None and q.year is not None:
+        tail.append(f"earlier ({c.date})" if c.year <= q.year else f"later ({c.date})")
+    return head + ("; " + ", ".join(tail) if tail else "") + "."
+
+
+def _join(xs: list[str]) -> str:
+    return xs[0] if len(xs) == 1 else ", ".join(xs[:-1]) + " and " + xs[-1]
+
+
+def score_of(f: dict[str, float], w: Weights) -> float:
+    total = sum(getattr(w, k) for k in FEATURES)
+    return round(sum(getattr(w, k) * f[k] for k in FEATURES) / total, 4)
+
+
+def rank(query: Profile, candidates: Iterable[Profile], tfidf: Tfidf,
+         config: LinkConfig | None = None, top: int | None = None,
+         exclude_same_dispatch: bool = True) -> list[Candidate]:
+    """Candidates sorted by score (ties: earlier first, then key), best first."""
+    config = config or LinkConfig()
+    out = []
+    for c in candidates:
+        if c.key == query.key:
+            continue
+        if exclude_same_dispatch and query.dispatches & c.dispatches:
+            continue
+        f = features(query, c, tfidf)
+        s = score_of(f, config.weights)
+        basis = "precedent" if f["chronology"] == 1.0 else "parallel"
+        out.append(Candidate(c.key, s, f, explain(query, c, f, tfidf), basis, c))
+    out.sort(key=lambda x: (-x.score, x.profile.date or "9999", x.key))
+    return out[:top] if top else out

@@ -1,0 +1,179 @@
+"""An incremental graph store: many dispatches in, one merged graph out.
+
+Layout of a store directory::
+
+    manifest.json           {"format": 1, "dispatches": {<dispatch id>: {"source", "file"}}}
+    extractions/<id>.json   one Extraction per dispatch (pydantic JSON)
+    graph.ttl               the merged graph: all stored extractions + the precedent base
+                            + cross-dispatch merges + inferred analogies
+    graph.trig              (optional) the same as TriG, one named graph per dispatch
+
+Dispatch ids are content hashes, so a dispatch is processed once whatever its file name, and a
+re-run over the same inputs extracts nothing and rewrites nothing (outputs are byte-identical).
+Every file is written to a temporary name and renamed into place; the manifest is updated only
+after a dispatch's extraction file is safely on disk, so a run killed at any point leaves no
+partial file, and the next run carries on with what is missing.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from kg.errors import ConfigError, InputError, OutputError
+from kg.executors import Executor, ExtractorSpec, LocalExecutor
+from kg.models import Extraction, GraphBatch
+
+MANIFEST = "manifest.json"
+EXTRACTIONS = "extractions"
+GRAPH = "graph.ttl"
+TRIG = "graph.trig"
+FORMAT = 1
+
+
+@dataclass
+class BuildSummary:
+    store: Path
+    inputs: int = 0                 # dispatches read from the inputs
+    new: int = 0                    # of which extracted in this run
+    known: int = 0                  # of which already in the store
+    stored: int = 0                 # dispatches in the store after the run
+    events: int = 0
+    entities: int = 0
+    analogies: int = 0
+    graph: Path | None = None
+    trig: Path | None = None
+    changed: bool = False           # graph.ttl rewritten (False: byte-identical, left alone)
+    failures: list[InputError] = field(default_factory=list)
+    missing_names: dict[str, str] = field(default_factory=dict)
+
+
+def atomic_write(dest: Path, data: bytes) -> bool:
+    """Write ``data`` to ``dest`` via a temporary file and rename; False if it was already identical."""
+    try:
+        if dest.exists() and dest.read_bytes() == data:
+            return False
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, dest)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise OutputError(f"{dest}: cannot write: {exc.strerror or exc}") from None
+    return True
+
+
+class Store:
+    def __init__(self, directory: str | Path):
+        self.dir = Path(directory)
+        if self.dir.exists() and not self.dir.is_dir():
+            raise OutputError(f"{self.dir}: the store must be a directory")
+        self.manifest_path = self.dir / MANIFEST
+        self.entries: dict[str, dict[str, str]] = self._read_manifest()
+
+    def _read_manifest(self) -> dict[str, dict[str, str]]:
+        if not self.manifest_path.exists():
+            return {}
+        try:
+            data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ConfigError(f"{self.manifest_path}: not a store manifest ({exc})") from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("dispatches"), dict):
+            raise ConfigError(f"{self.manifest_path}: not a store manifest (format {FORMAT})")
+        # an entry whose file vanished is simply not processed
+        return {k: v for k, v in data["dispatches"].items() if (self.dir / v.get("file", "")).is_file()}
+
+    def _write_manifest(self) -> None:
+        body = {"format": FORMAT, "dispatches": {k: self.entries[k] for k in sorted(self.entries)}}
+        atomic_write(self.manifest_path, (json.dumps(body, indent=1, sort_keys=True) + "\n").encode())
+
+    def __contains__(self, dispatch_id: str) -> bool:
+        return dispatch_id in self.entries
+
+    def add(self, ex: Extraction) -> None:
+        rel = f"{EXTRACTIONS}/{ex.dispatch.id}.json"
+        atomic_write(self.dir / rel, (ex.model_dump_json(indent=1) + "\n").encode())
+        self.entries[ex.dispatch.id] = {"file": rel, "source": ex.dispatch.source or ""}
+        self._write_manifest()   # only after the extraction file is on disk
+
+    def extractions(self) -> Iterable[Extraction]:
+        for k in sorted(self.entries):
+            p = self.dir / self.entries[k]["file"]
+            try:
+                yield Extraction.model_validate_json(p.read_bytes())
+            except (OSError, ValidationError, ValueError) as exc:
+                raise ConfigError(f"{p}: unreadable stored extraction ({str(exc).splitlines()[0]}); "
+                                  "delete it and run the build again") from None
+
+    def touch(self) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        if not self.manifest_path.exists():
+            self._write_manifest()
+
+
+def merged_graph(store: Store, link_config=None, base_dir: str | Path | None = None,
+                 gazetteer="default") -> tuple[GraphBatch, dict[str, str]]:
+    """The store's extractions + the precedent base, resolved and linked."""
+    from kg.link.merge import BatchBuilder
+    from kg.precedents.base import _default_gazetteer, base_batch, default_base, load_base
+    from kg.precedents.link import LinkConfig
+    from kg.precedents.profiles import Context
+    from kg.precedents.resolve import resolve
+
+    gaz = _default_gazetteer() if gazetteer == "default" else gazetteer
+    base = base_batch(load_base(base_dir) if base_dir else default_base(), gazetteer=gaz)
+    builder = BatchBuilder()
+    for ex in store.extractions():
+        builder.add(ex)
+    builder.add(base.batch)
+    batch = builder.build()
+    ctx = Context(batch.entities, gaz)
+    return resolve(batch, base, ctx, link_config or LinkConfig.load()), base.missing
+
+
+def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None = None,
+          workers: int = 1, executor: Executor | None = None, spec: ExtractorSpec | None = None,
+          trig: bool = False, link_config=None, base_dir: str | Path | None = None,
+          max_bytes: int | None = None, gazetteer="default",
+          progress: Callable[[Extraction], None] | None = None) -> BuildSummary:
+    """Extract the dispatches the store lacks, then write the merged graph (see module docstring)."""
+    from kg.pipeline import read_inputs
+    from kg.rdf.write import serialize_batch
+
+    store = Store(store_dir)
+    store.touch()
+    summary = BuildSummary(store=store.dir)
+    todo: dict[str, object] = {}
+    for d in read_inputs(list(inputs), summary.failures, max_bytes):
+        summary.inputs += 1
+        if d.id in store or d.id in todo:
+            summary.known += 1
+        else:
+            todo[d.id] = d
+    executor = executor or LocalExecutor(workers)
+    spec = spec or ExtractorSpec(model)
+    for ex in executor.extract(list(todo.values()), spec):
+        store.add(ex)
+        summary.new += 1
+        if progress:
+            progress(ex)
+    batch, summary.missing_names = merged_graph(store, link_config, base_dir, gazetteer)
+    summary.stored = len(store.entries)
+    summary.events, summary.entities, summary.analogies = len(batch.events), len(batch.entities), len(batch.analogies)
+    summary.graph = store.dir / GRAPH
+    summary.changed = atomic_write(summary.graph, serialize_batch(batch, "turtle"))
+    if trig:
+        summary.trig = store.dir / TRIG
+        summary.changed |= atomic_write(summary.trig, serialize_batch(batch, "trig"))
+    return summary
