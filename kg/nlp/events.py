@@ -1,0 +1,1097 @@
+"""``kg_events``: policy events (who does what kind of measure to whom, in which sector) from a Doc.
+
+Runs after the entity components. Reads ``doc.spans["kg_mentions"]`` (label_ = entity type,
+id_ = entity key) and ``doc._.kg_entities``; sets ``doc._.kg_events`` and ``doc._.kg_analogies``.
+
+How an event is found, in order (each step is a small named rule; the trigger rule's name goes
+into ``Evidence.rule``):
+
+1. **triggers** — phrases from :mod:`kg.nlp.lexicon.measures` matched with a spaCy ``Matcher``;
+   generic ones ("curbs", "block", "ban") take their kind from the words of their object
+   ("curbs on exports" -> ExportControl); "similar constraints" takes the kind of the event it
+   is compared with; law nouns need a legislative verb ("passed a bill").
+2. **filters** — negated triggers ("is not merely subsidising"), generic subjects ("you can't
+   export-control a mental model") and boilerplate lines make no event.
+3. **actor** — the governing subject of the trigger's clause (through xcomp/conj chains), a
+   passive "by"-agent, a possessor or modifier of the trigger noun ("China's export controls",
+   "Dutch measure"), "the government" resolved to a country the sentence or document names;
+   pronouns ("it") to the previous actor. Government bodies bring their parent country.
+4. **roles** — targets and affected organisations from the trigger's arguments; sectors from cue
+   words (:mod:`kg.nlp.lexicon.sectors`) near the trigger, else in the sentence, else the
+   document's main sector; status from tense, aspect and modality (:mod:`kg.nlp.lexicon.status`);
+   date from :mod:`kg.nlp.dates`.
+5. **merging** — one event per (actor, measure, sector): mentions of the same measure by the same
+   actor (headline, standfirst, body) are one event; actorless restatements join the event of
+   the same measure.
+6. **links** — precedents ("points to the X case as a precedent", "modelled on X"), responses
+   ("in retaliation for ...": the earlier measure is created if the text names it) and asserted
+   analogies (parallels the text draws: "similar constraints", "other governments ...").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from kg.ids import entity_key, event_key
+from kg.models import Analogy, Entity, Event, Evidence
+from kg.nlp import dates as kdates
+from kg.nlp.lexicon import cues as CUES
+from kg.nlp.lexicon import measures as M
+from kg.nlp.lexicon import sectors as S
+from kg.nlp.lexicon import status as ST
+
+MENTIONS = "kg_mentions"
+
+
+def _register() -> None:
+    try:  # the shared attribute registry (kg/nlp/attrs.py), when present
+        from kg.nlp.attrs import register_extensions
+
+        register_extensions()
+    except ImportError:  # pragma: no cover - only before the entity components exist
+        pass
+    for name in ("kg_entities", "kg_relations", "kg_events", "kg_analogies", "kg_dispatch_id", "kg_skip",
+                 "kg_dispatch_date"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+_register()
+
+ACTOR_TYPES = CUES.ACTOR_TYPES
+_RESTRICTIVE_TARGET_PREPS = {"on", "against", "into", "to", "targeting", "over", "from", "for", "in"}
+_AFFECT_PREPS = {"at", "including", "like", "such", "from"}
+_STATUS_RANK = {"Revoked": 6, "Discussed": 5, "Proposed": 4, "Announced": 3, "Historical": 2, "InForce": 1}
+
+#: base confidence per rule family; an event found with an actor in syntax gets +0.1
+CONFIDENCE = {"trigger": 0.7, "generic": 0.6, "similar": 0.55, "legislation": 0.7, "response-object": 0.6}
+
+
+@dataclass
+class _Mention:
+    """One occurrence of a measure in a sentence (several may become one Event)."""
+
+    measure: str
+    rule: str
+    sent: Span
+    trigger: Span
+    head: Token
+    actors: list[str] = field(default_factory=list)
+    actor_in_syntax: bool = False
+    targets: list[str] = field(default_factory=list)
+    affects: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    split_sectors: bool = False
+    status: str | None = None
+    date: str | None = None
+    precedents: list[str] = field(default_factory=list)
+    responds_to: list["_Mention"] = field(default_factory=list)
+    similar: bool = False
+    historical: bool = False
+    anaphoric: bool = False
+    confidence: float = 0.7
+    para: int = 0
+    event: "_Ev | None" = None
+
+
+@dataclass
+class _Ev:
+    measure: str
+    actors: list[str]
+    mentions: list[_Mention]
+    targets: list[str] = field(default_factory=list)
+    affects: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    precedents: list[str] = field(default_factory=list)
+    responds_to: list["_Ev"] = field(default_factory=list)
+    analogous: set[int] = field(default_factory=set)
+    key: str = ""
+
+    @property
+    def first(self) -> _Mention:
+        return self.mentions[0]
+
+
+def _uniq(xs):
+    return list(dict.fromkeys(x for x in xs if x))
+
+
+@Language.factory("kg_events", assigns=["doc._.kg_events", "doc._.kg_analogies"],
+                  requires=["doc.spans", "doc._.kg_entities"], default_config={"gazetteer": "default"})
+def make_events(nlp: Language, name: str, gazetteer: str = "default") -> "EventExtractor":
+    return EventExtractor(nlp, gazetteer=gazetteer)
+
+
+class EventExtractor:
+    """The ``kg_events`` component (see the module docstring)."""
+
+    def __init__(self, nlp: Language, gazetteer: str = "default"):
+        self.gazetteer_name = gazetteer
+        self._gaz = None
+        self.matcher = Matcher(nlp.vocab)
+        self.rules: dict[str, str | None] = {}
+        for rule, measure, phrase in M.TRIGGERS:
+            self.matcher.add(rule, [M.compile_phrase(phrase)])
+            self.rules[rule] = measure
+
+    # ------------------------------------------------------------------ helpers
+    @property
+    def gaz(self):
+        if self._gaz is None:
+            try:
+                from kg.nlp.gaz import get_gazetteer
+
+                self._gaz = get_gazetteer(self.gazetteer_name)
+            except Exception:  # noqa: BLE001 — no gazetteer: parent/sector look-ups just miss
+                self._gaz = False
+        return self._gaz or None
+
+    def __call__(self, doc: Doc) -> Doc:
+        _register()
+        if doc._.kg_entities is None:
+            doc._.kg_entities = {}
+        self.doc = doc
+        self.ents: dict[str, Entity] = doc._.kg_entities
+        self.tok2ment: dict[int, Span] = {}
+        spans = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
+        for sp in sorted(spans, key=lambda s: s.end - s.start):
+            for i in range(sp.start, sp.end):
+                self.tok2ment.setdefault(i, sp)
+        self.mentions_by_sent: dict[int, list[Span]] = defaultdict(list)
+        for sp in spans:
+            self.mentions_by_sent[sp.sent.start].append(sp)
+        self.parent = self._parents()
+        self.dominant = self._dominant_country(spans)
+        self.doc_sectors = self._doc_sectors()
+        self.ref_date = self._ref_date()
+        self.paras = self._paragraphs()
+        skip = doc._.kg_skip or []
+        mentions: list[_Mention] = []
+        last_actors: list[str] = []
+        for sent in doc.sents:
+            if any(s <= sent.start_char < e for s, e in skip) or not sent.text.strip():
+                continue
+            found = self._sentence(sent, last_actors)
+            for m in found:
+                if m.actors:
+                    last_actors = m.actors
+            subj = self._sentence_subject_actor(sent)
+            if subj:
+                last_actors = subj
+            mentions.extend(found)
+        events = self._merge(mentions)
+        self._links(mentions, events)
+        doc._.kg_events, doc._.kg_analogies = self._records(events)
+        return doc
+
+    def _ref_date(self) -> dt.date | None:
+        d = self.doc._.kg_dispatch_date
+        if isinstance(d, str):
+            try:
+                return dt.date.fromisoformat(d[:10])
+            except ValueError:
+                return None
+        return d if isinstance(d, dt.date) else None
+
+    def _paragraphs(self) -> list[int]:
+        """Start offsets of paragraphs (blocks separated by blank lines or single newlines)."""
+        starts = [0] + [m.end() for m in re.finditer(r"\n", self.doc.text)]
+        return starts
+
+    def _para_of(self, char: int) -> int:
+        n = 0
+        for i, s in enumerate(self.paras):
+            if s <= char:
+                n = i
+        return n
+
+    def _parents(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for r in self.doc._.kg_relations or ():
+            if r.predicate == "partOf":
+                out.setdefault(r.subject, r.object)
+        gaz = self.gaz
+        for key, e in self.ents.items():
+            if e.type != "GovernmentBody" or key in out or gaz is None:
+                continue
+            entry = gaz.by_key(key) if hasattr(gaz, "by_key") else gaz.lookup(e.name)
+            seen = 0
+            while entry is not None and entry.parent and seen < 3:
+                p = gaz.by_name(entry.parent)
+                if p is None:
+                    break
+                if p.type in ("Country", "Bloc"):
+                    out[key] = p.key
+                    break
+                entry, seen = p, seen + 1
+        return out
+
+    def _dominant_country(self, spans: list[Span]) -> str | None:
+        c = Counter(sp.id_ for sp in spans if sp.label_ == "Country")
+        if not c:
+            return None
+        top = c.most_common(2)
+        if len(top) == 1 or top[0][1] >= 1.5 * top[1][1]:
+            return top[0][0]
+        return None
+
+    def _doc_sectors(self) -> list[str]:
+        """Main sector(s) of the document: cues in its first three lines (title, standfirst)."""
+        lines = [l for l in self.doc.text.split("\n") if l.strip()][:3]
+        c = Counter()
+        for l in lines:
+            for s in self._sector_cues_in_text(l.lower()):
+                c[s] += 1
+        return [s for s, _ in c.most_common(1)]
+
+    @staticmethod
+    def _sector_cues_in_text(low: str) -> list[str]:
+        out = []
+        for sector, cues in S.SECTOR_CUES.items():
+            for cue in cues:
+                if cue in S.WEAK:
+                    continue
+                if re.search(r"(?<![\w-])" + re.escape(cue) + r"(?![\w-])", low):
+                    out.append(sector)
+                    break
+        return out
+
+    def ment(self, tok: Token) -> Span | None:
+        return self.tok2ment.get(tok.i)
+
+    def etype(self, key: str) -> str | None:
+        e = self.ents.get(key)
+        return e.type if e else None
+
+    def root(self, key: str) -> str:
+        return self.parent.get(key, key)
+
+    def with_parents(self, keys: list[str]) -> list[str]:
+        out = []
+        for k in keys:
+            out.append(k)
+            if k in self.parent:
+                out.append(self.parent[k])
+        return _uniq(out)
+
+    # ------------------------------------------------------------------ one sentence
+    def _triggers(self, sent: Span) -> list[tuple[str, Span]]:
+        matches = self.matcher(sent, as_spans=True)
+        # longest first; a specific measure beats a generic one over the same tokens
+        matches.sort(key=lambda sp: (-(sp.end - sp.start), self.rules[sp.label_] is None, sp.start))
+        taken: set[int] = set()
+        out = []
+        for sp in matches:
+            if any(i in taken for i in range(sp.start, sp.end)):
+                continue
+            taken.update(range(sp.start, sp.end))
+            out.append((sp.label_, sp))
+        return sorted(out, key=lambda x: x[1].start)
+
+    def _sentence(self, sent: Span, last_actors: list[str]) -> list[_Mention]:
+        out: list[_Mention] = []
+        for rule, span in self._triggers(sent):
+            m = self._mention(rule, span, sent, last_actors)
+            if m is not None:
+                out.append(m)
+        out.extend(self._legislation_mentions(sent, out, last_actors))
+        out.extend(self._other_create(sent, out, last_actors))
+        return out
+
+    def _head(self, span: Span) -> Token:
+        return span.root if self.doc.has_annotation("DEP") else span[-1]
+
+    def _clause_verb(self, tok: Token) -> Token | None:
+        """The verb governing ``tok`` (itself if it is one)."""
+        t, steps = tok, 0
+        while steps < 8:
+            if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+                return t
+            if t.head is t:
+                return t
+            t, steps = t.head, steps + 1
+        return None
+
+    def _verb_chain(self, verb: Token) -> list[Token]:
+        """The verb and the verbs it hangs from through xcomp/conj/ccomp-free chains."""
+        chain, t = [verb], verb
+        while t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "dobj", "pobj", "prep") and t.head is not t and len(chain) < 6:
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                chain.append(t)
+            if t.dep_ == "relcl":
+                break
+        return chain
+
+    def _negated(self, head: Token, verb: Token | None) -> bool:
+        chain = [head, verb]
+        if verb is not None and verb.dep_ == "conj":  # "is not merely subsidising ... or restricting"
+            chain.append(verb.head)
+        for t in chain:
+            if t is None:
+                continue
+            if any(c.dep_ == "neg" for c in t.children):
+                return True
+        left = self.doc[max(head.sent.start, head.i - 3):head.i]
+        return any(t.lower_ in ("not", "n't", "never", "no") for t in left)
+
+    def _refine(self, measure: str | None, rule: str, span: Span, head: Token) -> str | None:
+        obj = self._object_tokens(span, head)
+        words = {t.lower_ for t in obj} | {t.lower_ for t in span}
+        if measure is None or measure == "Ban" or (measure == "Review" and words & {"export", "exports"}):
+            for kind, cue_words in M.OBJECT_CUES:
+                if words & set(cue_words):
+                    if measure == "Ban" and kind == "Ban":
+                        return "Ban"
+                    if measure == "Review" and kind != "ExportControl":
+                        continue
+                    return kind
+        if measure == "Review" and words & {"investment", "investments"} and rule == "review" and False:
+            return "InvestmentRestriction"
+        return measure
+
+    def _object_tokens(self, span: Span, head: Token) -> list[Token]:
+        if not self.doc.has_annotation("DEP"):
+            return list(self.doc[span.end:min(span.sent.end, span.end + 8)])
+        out = []
+        for c in head.children:
+            if c.dep_ in ("dobj", "pobj", "prep", "attr", "oprd", "xcomp", "compound", "amod", "nmod", "acl",
+                          "dative", "npadvmod", "advcl", "conj", "nsubjpass", "relcl"):
+                if c.dep_ == "conj" and c.pos_ in ("VERB",):
+                    continue
+                out.extend(c.subtree)
+        if head.dep_ in ("dobj", "nsubjpass", "pobj") and head.pos_ != "VERB":
+            # "banned the export of X": the verb's other arguments belong to the measure too
+            pass
+        return out[:40]
+
+    def _mention(self, rule: str, span: Span, sent: Span, last_actors: list[str]) -> _Mention | None:
+        measure = self.rules[rule]
+        head = self._head(span)
+        low = sent.text.lower()
+        similar = any(t.lower_ in M.SIMILAR_ADJ for t in self._left_mods(head)) or \
+            (span.start > sent.start and self.doc[span.start - 1].lower_ in M.SIMILAR_ADJ)
+        if rule == "law-noun":
+            return None  # handled by _legislation_mentions (needs a legislative verb)
+        if rule == "agreement" and head.lower_ in ("partnership",) and not any(
+                t.lemma_ in M.AGREEMENT_VERBS for t in sent):
+            return None
+        measure = self._refine(measure, rule, span, head)
+        if measure is None and not similar:
+            return None
+        verb = self._clause_verb(head)
+        if self._negated(head, verb):
+            return None
+        m = _Mention(measure=measure or "?", rule=rule, sent=sent, trigger=span, head=head, similar=similar,
+                     para=self._para_of(sent.start_char))
+        m.confidence = CONFIDENCE["similar" if similar else ("generic" if self.rules[rule] is None else "trigger")]
+        if not self._fill(m, verb, last_actors):
+            return None
+        return m
+
+    def _left_mods(self, head: Token) -> list[Token]:
+        if not self.doc.has_annotation("DEP"):
+            return list(self.doc[max(head.sent.start, head.i - 2):head.i])
+        return [c for c in head.lefts if c.dep_ in ("amod", "det", "compound", "nmod")]
+
+    def _fill(self, m: _Mention, verb: Token | None, last_actors: list[str]) -> bool:
+        """Actor, targets, affects, sectors, status, date. False when the mention is generic talk."""
+        actors, in_syntax, generic = self._actor(m, verb, last_actors)
+        if generic:
+            return False
+        m.actors, m.actor_in_syntax = actors, in_syntax
+        if in_syntax:
+            m.confidence = min(1.0, m.confidence + 0.1)
+        self._roles(m, verb)
+        m.historical = self._historical(m, verb)
+        m.status = self._status(m, verb)
+        m.date = self._date(m)
+        return True
+
+    # ------------------------------------------------------------------ actor
+    def _actor_of_token(self, tok: Token) -> list[str]:
+        """Actor entity keys a token (and its compound/possessive modifiers) stands for."""
+        sp = self.ment(tok)
+        if sp is not None and sp.label_ in ACTOR_TYPES:
+            return [sp.id_]
+        if not self.doc.has_annotation("DEP"):
+            return []
+        low = tok.lower_
+        if low in CUES.GOVERNMENT_WORDS or tok.lemma_.lower() in CUES.GOVERNMENT_WORDS:
+            dets = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "amod", "predet")}
+            if dets & CUES.GENERIC_DETS or tok.lower_ == "governments":
+                return ["__generic__"]
+            for c in tok.lefts:
+                if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                    for t in c.subtree:
+                        sp2 = self.ment(t)
+                        if sp2 is not None and sp2.label_ in ACTOR_TYPES:
+                            return [sp2.id_]
+                    sp2 = self.ment(c)
+                    if sp2 is not None and sp2.label_ == "Person":
+                        break
+            for c in tok.rights:  # "officials in Tokyo", "authorities in Ireland"
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+                    for t in c.subtree:
+                        sp2 = self.ment(t)
+                        if sp2 is not None and sp2.label_ in ACTOR_TYPES:
+                            return [x.id_ for x in self._coordinated_mentions(t, ACTOR_TYPES)] or [sp2.id_]
+            if low == "bloc":
+                blocs = {k for k, e in self.ents.items() if e.type == "Bloc"}
+                if len(blocs) == 1:
+                    return list(blocs)
+            if self.dominant:
+                return [self.dominant]
+        return []
+
+    def _coordinated_mentions(self, tok: Token, types) -> list[Span]:
+        out = []
+        sp = self.ment(tok)
+        if sp is not None and sp.label_ in types:
+            out.append(sp)
+        for c in tok.conjuncts if self.doc.has_annotation("DEP") else ():
+            sp = self.ment(c)
+            if sp is not None and sp.label_ in types and sp not in out:
+                out.append(sp)
+        return out
+
+    def _subject_tokens(self, verb: Token) -> tuple[list[Token], bool]:
+        """(subject tokens, passive) of a verb, following xcomp/conj chains upwards."""
+        t = verb
+        for _ in range(6):
+            subs = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+            agents = [gc for c in t.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
+            if agents:
+                return agents, True
+            if subs:
+                if subs[0].dep_ == "nsubjpass":
+                    return subs, True
+                return subs, False
+            if t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and t.head is not t:
+                if t.dep_ == "ccomp":
+                    break
+                t = t.head
+                continue
+            if t.dep_ == "relcl":  # "which the European Union adopted": subject inside; else the noun
+                break
+            break
+        return [], False
+
+    def _actor(self, m: _Mention, verb: Token | None, last_actors: list[str]) -> tuple[list[str], bool, bool]:
+        head = m.head
+        if not self.doc.has_annotation("DEP"):
+            for sp in self.mentions_by_sent.get(m.sent.start, []):
+                if sp.label_ in ACTOR_TYPES and sp.start < m.trigger.start:
+                    return self.with_parents([sp.id_]), True, False
+            return [], False, False
+        # 1. possessor / modifier of the trigger noun: "China's export controls", "US sanctions"
+        if head.pos_ in ("NOUN", "PROPN"):
+            for c in head.lefts:
+                if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                    keys = self._actor_of_token(c)
+                    if keys and keys != ["__generic__"]:
+                        return self.with_parents(keys), True, False
+                    if c.dep_ == "poss" and c.lower_ in ("its", "their") and last_actors:
+                        return last_actors, True, False
+        # 2. subject of the governing clause (relative clauses on the trigger noun first)
+        verbs = [c for c in head.children if c.dep_ == "relcl"] if head.pos_ in ("NOUN", "PROPN") else []
+        if verb is not None:
+            verbs.append(verb)
+        for v in verbs:
+            subs, passive = self._subject_tokens(v)
+            if v.dep_ == "relcl" and not subs:
+                continue
+            for s in subs:
+                if s.lower_ in ("you", "we", "one", "i"):
+                    return [], False, True
+                if s.lower_ in ("it", "they", "which", "who") and last_actors and not passive:
+                    return last_actors, True, False
+                keys = self._actor_of_token(s)
+                if keys == ["__generic__"]:
+                    return [], False, True
+                if keys:
+                    conj = [x.id_ for x in self._coordinated_mentions(s, ACTOR_TYPES)]
+                    return self.with_parents(_uniq(keys + conj)), True, False
+                # "The U.S. Commerce Department's Bureau ...": a mention inside the subject phrase
+                for t in s.subtree:
+                    sp = self.ment(t)
+                    if sp is not None and sp.label_ in ACTOR_TYPES and not self._in_target_prep(t, s):
+                        return self.with_parents([sp.id_]), True, False
+            if subs and any(self.ment(s) is not None for s in subs):
+                break  # the subject is a company, a person: not a government measure of that clause
+        # 3. any actor-type mention in the sentence outside the trigger's target positions
+        tgt_toks = {t.i for t in self._object_tokens(m.trigger, head)}
+        cands = [sp for sp in self.mentions_by_sent.get(m.sent.start, [])
+                 if sp.label_ in ACTOR_TYPES and sp.start not in tgt_toks and not self._is_target_like(sp)]
+        if cands:
+            before = [sp for sp in cands if sp.start < m.trigger.start]
+            pick = before[0] if before else cands[0]
+            return self.with_parents([pick.id_]), False, False
+        return [], False, False
+
+    def _in_target_prep(self, t: Token, stop: Token) -> bool:
+        x = t
+        while x is not stop and x.head is not x:
+            if x.dep_ == "pobj" and x.head.lower_ in ("on", "against", "to", "into"):
+                return True
+            x = x.head
+        return False
+
+    def _is_target_like(self, sp: Span) -> bool:
+        r = sp.root
+        if r.dep_ == "pobj" and r.head.lower_ in ("on", "against", "to", "into", "from", "in", "with", "of", "for"):
+            return True
+        if r.dep_ in ("dobj", "amod", "compound") and sp.label_ == "Country" and r.head.pos_ == "NOUN":
+            return r.dep_ != "dobj" or True
+        return r.dep_ == "dobj"
+
+    def _sentence_subject_actor(self, sent: Span) -> list[str]:
+        if not self.doc.has_annotation("DEP"):
+            return []
+        root = sent.root
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                keys = self._actor_of_token(c)
+                if keys and keys != ["__generic__"] and c.lower_ not in CUES.GOVERNMENT_WORDS:
+                    return self.with_parents(keys)
+                for t in c.subtree:
+                    sp = self.ment(t)
+                    if sp is not None and sp.label_ in ACTOR_TYPES:
+                        return self.with_parents([sp.id_])
+        return []
+
+    # ------------------------------------------------------------------ roles
+    def _roles(self, m: _Mention, verb: Token | None) -> None:
+        head = m.head
+        toks = self._object_tokens(m.trigger, head)
+        if verb is not None and verb is not head and self.doc.has_annotation("DEP"):
+            for c in verb.children:
+                if c.dep_ in ("dobj", "dative", "prep", "xcomp", "ccomp", "attr", "nsubjpass") and head not in c.subtree:
+                    toks.extend(c.subtree)
+            if head.dep_ == "nsubj":  # "The policy targets professionals at ..."
+                for c in verb.children:
+                    if c.dep_ in ("dobj", "prep"):
+                        toks.extend(c.subtree)
+        seen = set()
+        targets, affects = [], []
+        actor_roots = {self.root(a) for a in m.actors} | set(m.actors)
+        for t in toks:
+            sp = self.ment(t)
+            if sp is None or (sp.start, sp.end) in seen:
+                continue
+            seen.add((sp.start, sp.end))
+            if sp.id_ in actor_roots or sp.id_ in m.actors:
+                continue
+            typ = sp.label_
+            if typ in ("Company", "ResearchOrganization"):
+                (affects if self._affect_position(sp) else targets).append(sp.id_)
+            elif typ in ("Group", "Technology", "Person", "LegalCase"):
+                targets.append(sp.id_)
+            elif typ in ("Country", "Bloc"):
+                if self._country_target_position(sp):
+                    targets.append(sp.id_)
+        if verb is not None and verb.lemma_ in ("face", "suffer", "endure", "experience", "undergo") and \
+                self.doc.has_annotation("DEP"):
+            # "Nuclear physicists, aerospace engineers ... have all faced similar constraints"
+            for s in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+                for t in s.subtree:
+                    sp = self.ment(t)
+                    if sp is not None and sp.label_ in ("Group", "Company", "ResearchOrganization", "Country"):
+                        targets.append(sp.id_)
+        m.targets, m.affects = _uniq(targets), _uniq(affects)
+        # sectors: near the trigger, then the sentence, then the document
+        near = list(m.trigger) + toks
+        sec, split = self._sectors_of(near, strict=True)
+        for k in m.targets + m.affects:
+            for s in self._entity_sectors(k):
+                if s not in sec and not sec:
+                    sec.append(s)
+        if not sec:
+            sec, split = self._sectors_of(list(m.sent), strict=True)
+            split = False
+        if not sec:
+            sec = list(self.doc_sectors)
+        m.sectors, m.split_sectors = sec[:3], split
+
+    def _entity_sectors(self, key: str) -> list[str]:
+        e = self.ents.get(key)
+        if e is None:
+            return []
+        out = self._sector_cues_in_text(e.name.lower())
+        gaz = self.gaz
+        if not out and gaz is not None and e.type in ("Technology", "Group"):
+            entry = gaz.by_key(key) if hasattr(gaz, "by_key") else None
+            if entry is not None:
+                out = list(entry.sectors)
+        return out
+
+    def _sectors_of(self, toks: list[Token], strict: bool) -> tuple[list[str], bool]:
+        if not toks:
+            return [], False
+        toks = sorted(set(toks), key=lambda t: t.i)
+        found: list[tuple[str, Token]] = []
+        i = 0
+        text_toks = [t.lower_ for t in toks]
+        for sector, cues in S.SECTOR_CUES.items():
+            for cue in cues:
+                parts = cue.split()
+                n = len(parts)
+                for j in range(len(toks) - n + 1):
+                    if text_toks[j:j + n] == parts and all(toks[j + k].i == toks[j].i + k for k in range(n)):
+                        t = toks[j]
+                        if cue in S.WEAK and strict:
+                            continue
+                        if cue in ("research",) and t.lower_ == "research" and t.head.lower_.startswith("researcher"):
+                            continue
+                        found.append((sector, t))
+        secs = _uniq(s for s, _ in sorted(found, key=lambda x: x[1].i))
+        split = False
+        if len(secs) > 1 and self.doc.has_annotation("DEP"):
+            by = {s: t for s, t in found}
+            tl = [by[s] for s in secs]
+            # coordinated cue words ("AI, chip and quantum computing companies") -> one event each
+            split = all(any(a in b.conjuncts or a.head in b.conjuncts or b.head in a.conjuncts or a.head is b.head
+                            for b in tl if b is not a) for a in tl)
+        if "ArtificialIntelligence" in secs and "Semiconductors" in secs and not split:
+            pass
+        return secs, split
+
+    def _affect_position(self, sp: Span) -> bool:
+        """'professionals at private firms including DeepSeek': named as affected, not the target."""
+        if not self.doc.has_annotation("DEP"):
+            return False
+        t = sp.root
+        steps = 0
+        while t.head is not t and steps < 6:
+            if t.dep_ == "pobj" and t.head.lower_ in _AFFECT_PREPS:
+                return True
+            if t.dep_ in ("appos",) or t.lower_ in ("including",):
+                return True
+            if t.dep_ == "prep" and t.lower_ in _AFFECT_PREPS:
+                return True
+            if t.dep_ in ("dobj",) and t.head.lemma_ in ("boost", "hit", "affect", "benefit"):
+                return True
+            if t.dep_ in ("dobj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ in ("on", "against", "into", "to")):
+                return False
+            t, steps = t.head, steps + 1
+        return True
+
+    def _country_target_position(self, sp: Span) -> bool:
+        if not self.doc.has_annotation("DEP"):
+            return False
+        r = sp.root
+        if r.dep_ == "pobj" and r.head.lower_ in ("to", "on", "against", "into", "in"):
+            return True
+        if r.dep_ in ("amod", "compound", "nmod") and r.head.lower_ in (
+                "companies", "firms", "company", "firm", "imports", "aluminium", "customers", "entities", "goods",
+                "products", "steel", "military", "drones", "buyer", "entities", "chipmakers"):
+            return True
+        return r.dep_ == "dobj"
+
+    # ------------------------------------------------------------------ status, date
+    def _governors(self, m: _Mention, verb: Token | None) -> list[Token]:
+        out = [m.head]
+        if self.doc.has_annotation("DEP"):
+            t, steps = m.head, 0
+            while t.head is not t and steps < 8:
+                t = t.head
+                out.append(t)
+                steps += 1
+                if t.dep_ in ("ROOT",):
+                    break
+        return out
+
+    def _historical(self, m: _Mention, verb: Token | None) -> bool:
+        low = m.sent.text.lower()
+        if any(p in low for p in ST.HISTORICAL_PHRASES) or kdates.has_era(m.sent.text):
+            return True
+        return False
+
+    def _status(self, m: _Mention, verb: Token | None) -> str:
+        gov = self._governors(m, verb)
+        lemmas = [t.lemma_.lower() for t in gov]
+        words = {t.lower_ for t in gov}
+        aux = set()
+        for t in gov:
+            if t.pos_ in ("VERB", "AUX"):
+                aux |= {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+        low = m.sent.text.lower()
+        if any(l in ST.REVOKED for l in lemmas[:4]):
+            return "Revoked"
+        if any(l in ST.DISCUSSED for l in lemmas) or "could" in aux and "discussed" in low:
+            return "Discussed"
+        if m.measure == "Legislation" and (m.head.lower_ == "bill" or "bill" in words) and not re.search(
+                r"signed into law|became law|enacted|into force|takes? effect", low):
+            return "Proposed"
+        if any(l in ST.PROPOSED for l in lemmas[:4]) or m.head.lower_ in ("draft", "proposal"):
+            return "Proposed"
+        future = bool(aux & {"will", "'ll", "shall"}) or ("would" in aux and any(
+            t.lemma_ == "say" for t in gov)) or bool(re.search(r"\b(is|are) (set|due|expected) to\b", low))
+        if any(l in ST.ANNOUNCED for l in lemmas[:4]) or future:
+            return "Announced"
+        if m.historical:
+            return "Historical"
+        past = any(t.tag_ in ("VBD",) or (t.tag_ == "VBN" and not ({c.lower_ for c in t.children} & {"has", "have"}))
+                   for t in gov if t.pos_ in ("VERB", "AUX"))
+        dated = kdates.find_dates(m.sent.text, self.ref_date)
+        if past and not (words & ST.ONGOING) and not re.search(r"\b(since|took effect|came into force|in force)\b", low):
+            for d in dated:
+                if d.kind in ("year", "month", "day", "rel_year", "ago", "era"):
+                    if d.kind == "rel_year" and "last" not in d.text.lower() and "past" not in d.text.lower():
+                        continue
+                    if self.ref_date and d.iso and d.iso[:4].isdigit() and int(d.iso[:4]) >= self.ref_date.year:
+                        continue
+                    return "Historical"
+            if any(l in ST.PROCESS_PAST for l in lemmas[:4]):
+                return "Historical"
+        return "InForce"
+
+    def _date(self, m: _Mention) -> str | None:
+        return kdates.resolve_date(m.sent.text, self.ref_date)
+
+    # ------------------------------------------------------------------ special constructions
+    def _legislation_mentions(self, sent: Span, found: list[_Mention], last_actors: list[str]) -> list[_Mention]:
+        """'passed a law', 'the bill, approved by senators', 'the AI Act, which the EU adopted'."""
+        if not self.doc.has_annotation("DEP"):
+            return []
+        out = []
+        used = {m.head.i for m in found}
+        for tok in sent:
+            sp = self.ment(tok)
+            is_law = tok.lower_ in M.LAW_NOUNS or (sp is not None and sp.label_ == "Legislation" and tok is sp.root)
+            if not is_law or tok.i in used:
+                continue
+            verbs = [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.lemma_ in M.LEGISLATIVE_VERBS]
+            v = self._clause_verb(tok)
+            hop = tok
+            while hop.dep_ in ("pobj", "prep", "compound", "conj", "appos") and hop.head is not hop:
+                hop = hop.head  # "approved a revision to the ... Act"
+            if hop.dep_ in ("dobj", "nsubjpass", "nsubj") and hop.head.lemma_ in M.LEGISLATIVE_VERBS:
+                verbs.append(hop.head)
+            elif tok.dep_ in ("dobj", "nsubjpass") and v is not None and v.lemma_ in M.LEGISLATIVE_VERBS:
+                verbs.append(v)
+            elif tok.dep_ == "nsubj" and v is not None and v.lemma_ in ("become", "take"):
+                verbs.append(v)
+            if not verbs:
+                continue
+            verb = verbs[0]
+            if any(c.dep_ == "neg" for c in verb.children):
+                continue
+            span = self.doc[tok.i:tok.i + 1] if sp is None else sp
+            m = _Mention(measure="Legislation", rule="legislative-verb", sent=sent, trigger=span, head=tok,
+                         para=self._para_of(sent.start_char), confidence=CONFIDENCE["legislation"])
+            if verb.dep_ == "relcl":
+                subs, _ = self._subject_tokens(verb)
+                keys = []
+                for s in subs:
+                    keys = self._actor_of_token(s)
+                if keys and keys != ["__generic__"]:
+                    m.actors, m.actor_in_syntax = self.with_parents(keys), True
+                    self._roles(m, verb)
+                    m.historical = self._historical(m, verb)
+                    m.status = self._status_from_verb(m, verb)
+                    m.date = self._date(m)
+                    out.append(m)
+                    used.add(tok.i)
+                    continue
+            if not self._fill(m, verb, last_actors):
+                continue
+            if sp is not None:
+                m.targets = [t for t in m.targets if t != sp.id_]
+            out.append(m)
+            used.add(tok.i)
+        return out
+
+    def _status_from_verb(self, m: _Mention, verb: Token) -> str:
+        fake = _Mention(measure=m.measure, rule=m.rule, sent=m.sent, trigger=self.doc[verb.i:verb.i + 1], head=verb)
+        fake.historical = m.historical
+        return self._status(fake, verb)
+
+    def _other_create(self, sent: Span, found: list[_Mention], last_actors: list[str]) -> list[_Mention]:
+        """'set up an AI Safety Institute' -> Other."""
+        if not self.doc.has_annotation("DEP"):
+            return []
+        out = []
+        for tok in sent:
+            if tok.lemma_ not in M.OTHER_CREATE_VERBS or tok.pos_ != "VERB":
+                continue
+            if tok.lemma_ == "set" and not any(c.lower_ == "up" for c in tok.children):
+                continue
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if not objs:
+                continue
+            o = objs[0]
+            sp = self.ment(o)
+            if o.lower_ not in M.OTHER_CREATE_OBJECTS and not (sp is not None and sp.label_ in ("GovernmentBody",)):
+                continue
+            m = _Mention(measure="Other", rule="create-body", sent=sent, trigger=self.doc[tok.i:o.i + 1] if o.i > tok.i else self.doc[tok.i:tok.i + 1],
+                         head=tok, para=self._para_of(sent.start_char), confidence=0.55)
+            if not self._fill(m, tok, last_actors) or not m.actors:
+                continue
+            m.targets = [t for t in m.targets if not (sp is not None and t == sp.id_)]
+            out.append(m)
+        return out
+
+    # ------------------------------------------------------------------ merging
+    def _main(self, events: list[_Ev]) -> _Ev | None:
+        if not events:
+            return None
+        return max(events, key=lambda e: (len(e.mentions) + (1 if e.actors else 0), -e.first.trigger.start))
+
+    def _merge(self, mentions: list[_Mention]) -> list[_Ev]:
+        events: list[_Ev] = []
+        # first pass: mentions with a measure and an actor
+        for m in mentions:
+            if m.similar and m.measure == "?":
+                continue
+            if not m.actors:
+                continue
+            self._place(m, events)
+        main = self._main(events)
+        for m in mentions:
+            if m.event is not None:
+                continue
+            if m.measure == "?":
+                if main is None:
+                    continue
+                m.measure = main.measure
+            if m.actors:
+                self._place(m, events)
+                continue
+            # actorless: a restatement of a measure already reported, or a historical parallel
+            if m.similar or m.historical:
+                self._actorless(m, events)
+                continue
+            same = [e for e in events if e.measure == m.measure]
+            if same:
+                same[0].mentions.append(m)
+                m.event = same[0]
+                self._absorb(same[0], m, restatement=True)
+        return events
+
+    def _actorless(self, m: _Mention, events: list[_Ev]) -> None:
+        groups = [t for t in m.targets if self.etype(t) == "Group"]
+        if len(groups) > 1:  # "nuclear physicists, aerospace engineers, cryptographers have all faced ..."
+            for g in groups:
+                secs = self._entity_sectors(g) or m.sectors[:1]
+                mm = _Mention(measure=m.measure, rule=m.rule, sent=m.sent, trigger=m.trigger, head=m.head,
+                              targets=[g], sectors=secs, status=m.status, date=m.date, similar=m.similar,
+                              historical=m.historical, confidence=m.confidence, para=m.para)
+                ev = _Ev(measure=mm.measure, actors=[], mentions=[mm])
+                mm.event = ev
+                self._absorb(ev, mm)
+                events.append(ev)
+            return
+        ev = _Ev(measure=m.measure, actors=[], mentions=[m])
+        m.event = ev
+        self._absorb(ev, m)
+        events.append(ev)
+
+    def _place(self, m: _Mention, events: list[_Ev]) -> None:
+        roots = frozenset(self.root(a) for a in m.actors)
+        if m.split_sectors and len(m.sectors) > 1:
+            parts = [[s] for s in m.sectors]
+        else:
+            parts = [m.sectors]
+        for i, secs in enumerate(parts):
+            mm = m if i == 0 else _Mention(**{**m.__dict__, "event": None})
+            mm.sectors = list(secs)
+            target = None
+            for e in events:
+                if e.measure != mm.measure or frozenset(self.root(a) for a in e.actors) != roots:
+                    continue
+                if len(parts) > 1 or (e.first.split_sectors and len(e.sectors) == 1):
+                    if set(e.sectors) != set(secs):
+                        continue
+                elif self._distinct(e, mm):
+                    continue
+                target = e
+                break
+            if target is None:
+                target = _Ev(measure=mm.measure, actors=list(mm.actors), mentions=[mm])
+                events.append(target)
+                mm.event = target
+                self._absorb(target, mm)
+            else:
+                target.mentions.append(mm)
+                mm.event = target
+                target.actors = _uniq(target.actors + mm.actors)
+                self._absorb(target, mm, restatement=True)
+
+    def _distinct(self, e: _Ev, m: _Mention) -> bool:
+        """A second measure of the same kind by the same actor (another target, another time)."""
+        if m.status == "Historical" and e.first.status != "Historical" and m.date:
+            return True
+        if e.first.status == "Historical" and m.status != "Historical" and e.first.date:
+            return True
+        if m.targets and e.targets and not set(m.targets) & set(e.targets) and m.sectors and e.sectors and \
+                not set(m.sectors) & set(e.sectors):
+            return True
+        return False
+
+    def _absorb(self, e: _Ev, m: _Mention, restatement: bool = False) -> None:
+        e.targets = _uniq(e.targets + m.targets)
+        e.affects = _uniq(e.affects + [a for a in m.affects if a not in e.targets])
+        if not restatement or not e.sectors:
+            e.sectors = _uniq(e.sectors + m.sectors)
+        e.precedents = _uniq(e.precedents + m.precedents)
+
+    # ------------------------------------------------------------------ precedents, responses, analogies
+    def _links(self, mentions: list[_Mention], events: list[_Ev]) -> None:
+        main = self._main(events)
+        by_sent: dict[int, list[_Mention]] = defaultdict(list)
+        for m in mentions:
+            if m.event is not None:
+                by_sent[m.sent.start].append(m)
+        for sent in self.doc.sents:
+            low = sent.text.lower()
+            here = by_sent.get(sent.start, [])
+            # precedents
+            for cue in CUES.PRECEDENT_CUES:
+                pos = low.find(cue)
+                if pos < 0:
+                    continue
+                cue_char = sent.start_char + pos
+                keys = self._precedent_objects(sent, cue_char, cue)
+                if not keys:
+                    continue
+                owner = self._owner(here, cue_char, main, sent)
+                if owner is not None:
+                    owner.precedents = _uniq(owner.precedents + keys)
+                break
+            # responses
+            for cue in CUES.RESPONSE_CUES:
+                pos = low.find(cue)
+                if pos < 0:
+                    continue
+                cue_char = sent.start_char + pos + len(cue)
+                inside = [m for m in here if m.trigger.start_char >= cue_char]
+                outside = [m for m in here if m.trigger.start_char < sent.start_char + pos]
+                earlier = inside[0].event if inside else None
+                responder = outside[0].event if outside else None
+                if responder is None:
+                    subj = self._sentence_subject_actor(sent)
+                    roots = {self.root(a) for a in subj}
+                    cands = [e for e in events if {self.root(a) for a in e.actors} & roots]
+                    responder = cands[0] if cands else main
+                if earlier is None:
+                    prev = [e for e in events if e is not responder and e.first.trigger.start_char < sent.start_char]
+                    earlier = prev[0] if prev else None
+                if earlier is not None and responder is not None and earlier is not responder:
+                    if earlier not in responder.responds_to:
+                        responder.responds_to.append(earlier)
+                break
+        # analogies: parallels the text draws to the main event
+        if main is None:
+            return
+        para_cue: dict[int, int] = {}
+        for sent in self.doc.sents:
+            low = " " + sent.text.lower() + " "
+            if any(re.search(r"(?<![\w])" + re.escape(c) + r"(?![\w])", low) for c in CUES.ANALOGY_CUES):
+                p = self._para_of(sent.start_char)
+                para_cue.setdefault(p, sent.start_char)
+        main_roots = {self.root(a) for a in main.actors}
+        for e in events:
+            if e is main or e in main.responds_to or main in e.responds_to:
+                continue
+            parallel = False
+            for m in e.mentions:
+                first_cue = para_cue.get(m.para)
+                if m.similar or (not e.actors and m.historical):
+                    parallel = True
+                elif first_cue is not None and first_cue <= m.sent.start_char:
+                    roots = {self.root(a) for a in e.actors}
+                    if roots != main_roots or m.historical or m.status == "Historical":
+                        parallel = True
+            if parallel:
+                main.analogous.add(id(e))
+
+    def _owner(self, here: list[_Mention], cue_char: int, main: _Ev | None, sent: Span) -> _Ev | None:
+        before = [m for m in here if m.trigger.start_char < cue_char]
+        if before:
+            return before[-1].event
+        return main
+
+    def _precedent_objects(self, sent: Span, cue_char: int, cue: str) -> list[str]:
+        keys = []
+        for sp in self.mentions_by_sent.get(sent.start, []):
+            if sp.start_char < cue_char and cue not in ("as a precedent", "as precedent"):
+                continue
+            if sp.label_ in ("LegalCase", "Legislation", "Person", "Country", "Bloc"):
+                if cue in ("as a precedent", "as precedent") and sp.start_char > cue_char:
+                    continue
+                keys.append(sp.id_)
+        # prefer the case over the person it is named after
+        if any(self.etype(k) == "LegalCase" for k in keys):
+            keys = [k for k in keys if self.etype(k) in ("LegalCase", "Legislation")]
+        elif any(self.etype(k) == "Legislation" for k in keys):
+            keys = [k for k in keys if self.etype(k) == "Legislation"]
+        return keys[:2]
+
+    # ------------------------------------------------------------------ records
+    def _records(self, events: list[_Ev]) -> tuple[list[Event], list[Analogy]]:
+        did = self.doc._.kg_dispatch_id
+        by_id = {id(e): e for e in events}
+        for e in events:
+            e.date = next((m.date for m in e.mentions if m.date), None)
+            e.key = event_key(e.measure, e.actors, e.targets, e.sectors, e.date)
+        keys = Counter(e.key for e in events)
+        for i, e in enumerate(events):
+            if keys[e.key] > 1:
+                e.key = event_key(e.measure, e.actors, e.targets, e.sectors, e.date, extra=str(i))
+        out = []
+        for e in events:
+            status = e.first.status
+            if e.first.status in ("InForce",) and any(m.status == "Historical" and m.date for m in e.mentions[:1]):
+                status = "Historical"
+            evidence = []
+            seen = set()
+            for m in e.mentions:
+                if m.sent.start_char in seen:
+                    continue
+                seen.add(m.sent.start_char)
+                text = m.sent.text
+                lead = len(text) - len(text.lstrip())
+                evidence.append(Evidence(dispatch_id=did, sentence=text.strip(), start=m.sent.start_char + lead,
+                                         end=m.sent.start_char + len(text.rstrip()), rule=f"event:{m.rule}",
+                                         confidence=round(m.confidence, 3), source="text"))
+            conf = max(m.confidence for m in e.mentions)
+            conf = min(1.0, conf + 0.05 * (len(e.mentions) - 1))
+            out.append(Event(key=e.key, measure=e.measure, actors=tuple(e.actors), targets=tuple(e.targets),
+                             affects=tuple(a for a in e.affects if a not in e.targets), sectors=tuple(e.sectors),
+                             status=status, date=e.date, precedents=tuple(e.precedents),
+                             responds_to=tuple(r.key for r in e.responds_to if r.key != e.key),
+                             label=self._label(e), evidence=tuple(evidence), confidence=round(conf, 3)))
+        analogies = []
+        for e in events:
+            for other_id in sorted(e.analogous):
+                o = by_id.get(other_id)
+                if o is None or o.key == e.key:
+                    continue
+                a, b = sorted((e.key, o.key))
+                m = o.first
+                analogies.append(Analogy(a=a, b=b, score=0.8, basis="asserted",
+                                         explanation=f"the text presents {self._label(o)} as a parallel of {self._label(e)}",
+                                         evidence=(Evidence(dispatch_id=did, sentence=m.sent.text.strip(),
+                                                            start=m.sent.start_char, end=m.sent.end_char,
+                                                            rule="analogy:asserted", confidence=0.7),)))
+        return out, analogies
+
+    def _label(self, e: _Ev) -> str:
+        def name(k):
+            ent = self.ents.get(k)
+            return ent.name if ent else k.split("/")[-1]
+        actors = [a for a in e.actors if a not in self.parent.values() or len(e.actors) == 1]
+        who = " and ".join(name(a) for a in e.actors if not (self.parent.get(a) in e.actors)) if e.actors else ""
+        lab = f"{who} {e.measure}".strip()
+        if e.targets:
+            lab += " on " + ", ".join(name(t) for t in e.targets[:3])
+        elif e.sectors:
+            lab += f" ({', '.join(e.sectors)})"
+        return lab
