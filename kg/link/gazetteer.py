@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -76,12 +77,18 @@ class GazEntry:
     def key(self) -> str:
         return entity_key(self.type, self.name, self.qid)
 
+    @property
+    def strict_case(self) -> bool:
+        """Single-word forms match only as written: flagged entries and every person ("Musk")."""
+        return self.case_sensitive or self.type == "Person"
+
     def surface_forms(self) -> tuple[str, ...]:
         """Canonical name and aliases (not demonyms or capitals), without duplicates."""
         return tuple(dict.fromkeys((self.name, *self.aliases)))
 
 
 _FIELD_NAMES = {f.name for f in fields(GazEntry)}
+_POSSESSIVE_INSIDE = re.compile(r"['\u2019]s\s")
 
 
 def _fail(where: str, problem: str) -> ConfigError:
@@ -137,10 +144,10 @@ def _parse_line(raw: dict, where: str, expected_type: str | None) -> GazEntry:
 class Gazetteer:
     """Validated gazetteer entries with indexes for lookup by surface form, demonym and capital."""
 
-    def __init__(self, entries: Iterable[GazEntry], origins: dict[str, str] | None = None):
+    def __init__(self, entries: Iterable[GazEntry], origins: dict[int, str] | None = None):
         self.entries: tuple[GazEntry, ...] = tuple(entries)
         origins = origins or {}
-        where = lambda e: origins.get(e.name, e.name)  # noqa: E731
+        where = lambda e: origins.get(id(e), repr(e.name))  # noqa: E731
         self._by_name: dict[str, GazEntry] = {}
         self._by_key: dict[str, GazEntry] = {}
         for e in self.entries:
@@ -167,7 +174,7 @@ class Gazetteer:
         if not directory.is_dir():
             raise ConfigError(f"{directory}: gazetteer directory not found")
         entries: list[GazEntry] = []
-        origins: dict[str, str] = {}
+        origins: dict[int, str] = {}  # id(entry) -> "file:line"
         paths = sorted(directory.glob("*.jsonl"))
         if not paths:
             raise ConfigError(f"{directory}: no *.jsonl gazetteer files")
@@ -187,7 +194,7 @@ class Gazetteer:
                     raise _fail(where, f"not valid JSON ({exc.msg})") from None
                 entry = _parse_line(raw, where, expected)
                 entries.append(entry)
-                origins.setdefault(entry.name, where)
+                origins[id(entry)] = where
         return cls(entries, origins)
 
     def _check_refs(self, where) -> None:
@@ -206,7 +213,7 @@ class Gazetteer:
     def _index(pairs, what: str, where, flagged: bool) -> dict[tuple[str, str], GazEntry]:
         index: dict[tuple[str, str], GazEntry] = {}
         for e, form in pairs:
-            key = names.match_key(form, e.case_sensitive if flagged else False)
+            key = names.match_key(form, e.strict_case if flagged else False)
             if not key[1]:
                 raise _fail(where(e), f"{e.name!r}: {what} {form!r} is empty after normalisation")
             other = index.get(key)
@@ -252,6 +259,8 @@ class Gazetteer:
         Case-insensitive forms use ``LOWER`` token attributes, case-sensitive ones ``ORTH``.
         Forms are split with spaCy's English tokenizer, so "China's" and "U.S.-China" match
         through the tokenizer's own splits. Accent-free and hyphen-free variants are added.
+        Aliases with a possessive inside ("China's Ministry of Commerce") are left to
+        :meth:`lookup`: in running text the bare name matches and the country stays its own span.
         ``demonyms``/``capitals`` add those words too, labelled with the entity's type (off by
         default: "Chinese" is an adjective, and "Washington" may be a person or a state).
         """
@@ -270,7 +279,9 @@ class Gazetteer:
         for e in self.entries:
             seen: set[tuple] = set()
             for form in forms_of(e):
-                cs = names.is_case_sensitive(form, e.case_sensitive if use_flag else False)
+                if _POSSESSIVE_INSIDE.search(form):
+                    continue  # "China's Ministry of Commerce": the bare name matches; China stays a mention
+                cs = names.is_case_sensitive(form, e.strict_case if use_flag else False)
                 variants = {form, names.ascii_fold(form)}
                 if "-" in form:
                     variants |= {v.replace("-", " ") for v in list(variants)}
