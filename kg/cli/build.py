@@ -1,0 +1,52 @@
+"""``kg build``: add dispatches to an incremental store and write the merged graph."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kg.cli.common import EXIT_ERROR, console, error_line, guarded, info, state
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("build")
+    def build_cmd(
+        inputs: list[str] = typer.Argument(..., help="Files, folders (read recursively) or '-' for stdin."),
+        store: Path = typer.Option(..., "--store", "-s", help="Store directory (created if missing)."),
+        workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes (local) or workers (dask LocalCluster)."),
+        executor: str = typer.Option("local", "--executor", "-x", help="local or dask."),
+        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: start a LocalCluster)."),
+        model: Optional[str] = typer.Option(None, "--model", "-m", envvar="KG_MODEL", help="spaCy model package or path."),
+        trig: bool = typer.Option(False, "--trig", help="Also write DIR/graph.trig (one named graph per dispatch)."),
+        config: Optional[Path] = typer.Option(None, "--config", help="Link settings (TOML); default data/precedents/config.toml."),
+        threshold: Optional[float] = typer.Option(None, "--threshold", help="Minimum score of an inferred analogy (overrides the config)."),
+        top_k: Optional[int] = typer.Option(None, "--top-k", help="Maximum inferred analogies per event (overrides the config)."),
+        max_bytes: int = typer.Option(5_000_000, "--max-bytes", min=1, help="Refuse inputs larger than this."),
+    ) -> None:
+        """Extract the dispatches the store has not seen, then write DIR/graph.ttl.
+
+        The graph merges every stored extraction with the precedent base, joins the same event
+        reported by several dispatches, resolves responses across dispatches and adds inferred
+        pol:analogousTo links. Re-running over the same inputs changes nothing.
+        """
+        from kg.executors import get_executor
+        from kg.precedents.link import LinkConfig
+        from kg.store import build
+
+        with guarded():
+            ex = get_executor(executor, workers=workers, scheduler=scheduler)
+            cfg = LinkConfig.load(config, threshold=threshold, top_k=top_k)
+            s = build(inputs, store, model=model, workers=workers, executor=ex, trig=trig,
+                      link_config=cfg, max_bytes=max_bytes)
+            for f in s.failures:
+                error_line(str(f))
+            info(f"{s.inputs} dispatches read: {s.new} new, {s.known} already stored; store holds {s.stored}. "
+                 f"{s.events} events, {s.entities} entities, {s.analogies} analogies -> {s.graph}"
+                 + ("" if s.changed else " (unchanged)"))
+            if state.verbose and s.missing_names:
+                info("names the gazetteer lacks (own keys minted): " + ", ".join(s.missing_names))
+            if s.failures:
+                console.print(f"{len(s.failures)} input(s) failed: "
+                              + ", ".join(Path(f.source).name or f.source for f in s.failures), markup=False)
+                raise typer.Exit(EXIT_ERROR)
