@@ -21,7 +21,7 @@ app = typer.Typer(
 )
 
 #: verb modules, in the order --help lists them
-VERBS = ("extract", "validate", "viz", "version")
+VERBS = ("extract", "build", "validate", "precedents", "viz", "version")
 
 
 @app.callback()
