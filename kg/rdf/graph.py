@@ -86,11 +86,13 @@ def date_literal(value: str) -> Literal:
     for rx, dtype in _DATE_RE:
         if rx.match(value):
             return Literal(value, datatype=dtype)
-    return Literal(value)
+    return string_literal(value)
 
 
 def string_literal(s: str) -> Literal:
-    return Literal(s)
+    """A plain string literal. U+0000 is dropped: it has no meaning in text, XML cannot hold it
+    and C-based RDF tools (raptor) truncate strings at it."""
+    return Literal(s.replace("\x00", "") if "\x00" in s else s)
 
 
 # ---------------------------------------------------------------- mapping
@@ -141,7 +143,7 @@ def dispatch_quads(d: Dispatch, pipeline_node: URIRef | None) -> Iterator[Quad]:
     if d.date:
         yield (s, POL.publicationDate, Literal(d.date.isoformat(), datatype=XSD.date), None)
     if d.url:
-        yield (s, POL.url, Literal(d.url, datatype=XSD.anyURI), None)
+        yield (s, POL.url, Literal(d.url.replace("\x00", ""), datatype=XSD.anyURI), None)
     if d.source:
         yield (s, POL.sourceLocation, string_literal(d.source), None)
     if d.verification_note:
@@ -202,7 +204,7 @@ def event_quads(ev: Event, names: dict[str, str]) -> Iterator[Quad]:
         if ev.description:
             yield (s, POL.description, string_literal(ev.description), g)
         if ev.reference:
-            yield (s, POL.reference, Literal(ev.reference, datatype=XSD.anyURI), g)
+            yield (s, POL.reference, Literal(ev.reference.replace("\x00", ""), datatype=XSD.anyURI), g)
         yield (s, POL.confidence, decimal_literal(ev.confidence), g)
     yield from _with_evidence(s, ev.evidence, graphs)
 
