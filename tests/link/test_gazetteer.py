@@ -99,7 +99,7 @@ def test_gazetteer_case_insensitive_single_words_are_not_stop_words(gaz):
                 assert key not in STOP_WORDS, (e.name, f)
 
 
-@pytest.mark.parametrize("word", ["Arm", "Meta", "Apple", "Amazon", "China", "Turkey", "Congress", "Musk"])
+@pytest.mark.parametrize("word", ["Arm", "Meta", "Apple", "Amazon", "China", "Turkey", "Congress", "Musk", "Intel", "Oracle", "Tesla", "Mistral"])
 def test_gazetteer_common_word_names_are_case_sensitive(gaz, word):
     assert gaz.lookup(word) is not None
     assert gaz.lookup(word.lower()) is None
