@@ -56,7 +56,31 @@ def decode(data: bytes, source: str) -> str:
         return normalize(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    declared = _declared_encoding(data)
+    if declared:
+        try:
+            return normalize(data.decode(declared))
+        except (UnicodeDecodeError, LookupError):
+            pass
     return normalize(_guess_decode(data, source))
+
+
+_DECLARED = re.compile(rb"""<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']"""
+                       rb"""|<meta[^>]*\bcharset\s*=\s*["']?([A-Za-z0-9._-]+)""", re.IGNORECASE)
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The encoding an HTML or XML document declares in its first 2 KB (``<meta charset>``,
+    ``<?xml encoding>``); used when the bytes are not UTF-8, before any guessing."""
+    m = _DECLARED.search(data[:2048])
+    if not m:
+        return None
+    name = (m.group(1) or m.group(2)).decode("ascii").lower()
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return None if codec in ("utf-8", "utf-16", "utf-32") else codec
 
 
 def from_str(text: str, source: str) -> str:

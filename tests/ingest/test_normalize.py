@@ -53,3 +53,15 @@ def test_normalize_decomposed_and_composed_input_get_the_same_id():
     a = read_text("Cafe\u0301 exports are restricted.", fmt="txt")[0]
     b = read_text("Caf\u00e9 exports are restricted.", fmt="txt")[0]
     assert a.id == b.id and a.text == b.text
+
+
+@pytest.mark.parametrize("head", ['<meta charset="windows-1251">', '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'])
+def test_normalize_declared_html_charset_is_used_before_guessing(head):
+    codec = "cp1251" if "1251" in head else "koi8-r"
+    html = f"<html><head>{head}</head><body><p>Минцифры России ограничило экспорт.</p></body></html>"
+    assert decode(html.encode(codec), "x.html") == html
+
+
+def test_normalize_declared_xml_encoding_is_used_before_guessing():
+    xml = '<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>Brüssel</title></channel></rss>'
+    assert decode(xml.encode("latin-1"), "x.xml") == xml
