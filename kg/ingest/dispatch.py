@@ -26,6 +26,8 @@ NAME = "dispatch"
 
 PRICE = re.compile(r"^[·•∙⋅*-]?\s*[$€£]\s?\d+(?:[.,]\d+)?\s*$")
 TAGLINE = re.compile(r"^autonomous\b.{0,40}\bdispatch\b", re.IGNORECASE)
+#: right after a price line, a sentence (ends with ".") that calls itself a dispatch is the tagline
+_OTHER_TAGLINE = re.compile(r"\bdispatch\b.*\.$", re.IGNORECASE)
 VERIFIER = re.compile(r"^\s*verifier\s*:?\s*$", re.IGNORECASE)
 
 
@@ -53,12 +55,13 @@ def looks_like(text: str) -> bool:
 
 def _strip_header(raw: list[str]) -> list[str]:
     """Drop the price line and tagline (and blank lines around them) from the top."""
-    i, dropped = 0, 0
+    i, dropped, after_price = 0, 0, False
     while i < len(raw) and dropped < 2:
         ln = raw[i].strip()
         if not ln:
             i += 1
-        elif PRICE.match(ln) or TAGLINE.match(ln):
+        elif PRICE.match(ln) or TAGLINE.match(ln) or (after_price and _OTHER_TAGLINE.search(ln)):
+            after_price = bool(PRICE.match(ln))
             i, dropped = i + 1, dropped + 1
         else:
             break

@@ -87,3 +87,13 @@ def test_dispatch_seed_reads_as_in_the_eval_set(seed_path):
     assert d.verification_note.startswith("Each factual claim was checked")
     assert d.text.endswith("the catching-up became official.")
     assert d.text.count("\n\n") == 10  # title, standfirst, 9 body paragraphs
+
+
+def test_dispatch_other_tagline_after_price_line_is_dropped():
+    [d] = read_text("· $0.30\nHuman-edited dispatch. Checked twice.\nA Title\nA standfirst.\nBody.\n")
+    assert d.title == "A Title" and "Human-edited" not in d.text
+
+
+def test_dispatch_title_mentioning_dispatch_is_kept():
+    [d] = read_text("· $0.30\nDispatch From Brussels: The AI Act Bites\nA standfirst.\nBody.\n")
+    assert d.title == "Dispatch From Brussels: The AI Act Bites"
