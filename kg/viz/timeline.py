@@ -113,8 +113,9 @@ def write_timeline(batch: GraphBatch, path: str | Path, by: str = "country", tit
                             annotation_clip=False)
             ax.set_yticks(list(y.values()), [_plain(r) for r in y])
             ax.set_ylim(-0.8, max(len(rows) - 0.2, 0.8))
-            ax.xaxis.set_major_locator(mdates.AutoDateLocator())
-            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+            if placed:
+                ax.xaxis.set_major_locator(mdates.AutoDateLocator())
+                ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
             ax.grid(axis="x", color="#dddddd")
             ax.set_axisbelow(True)
             for side in ("top", "right"):

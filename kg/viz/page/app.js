@@ -237,11 +237,11 @@
       if (f.country && !(f.sector || f.measure || f.status || f.from || f.to) &&
           (n.countries || []).indexOf(f.country) >= 0) { visible[n.id] = true; }
     });
-    if (eventFilter) {  // entities stay when a visible event points at them
+    if (eventFilter) {  // entities stay when a visible event points at them (other events do not)
       DATA.edges.forEach(function (e) {
         var s = nodeInfo[e.source], t = nodeInfo[e.target];
-        if (s && s.kind === "event" && visible[s.id] && t && typeOn[t.type] !== false) { visible[t.id] = true; }
-        if (t && t.kind === "event" && visible[t.id] && s && typeOn[s.type] !== false) { visible[s.id] = true; }
+        if (s && s.kind === "event" && visible[s.id] && t && t.kind !== "event" && typeOn[t.type] !== false) { visible[t.id] = true; }
+        if (t && t.kind === "event" && visible[t.id] && s && s.kind !== "event" && typeOn[s.type] !== false) { visible[s.id] = true; }
       });
     }
     cy.batch(function () {
@@ -391,7 +391,7 @@
 
   cy.on("tap", "node", function (evt) { showNode(evt.target.id()); });
   cy.on("tap", "edge", function (evt) { showEdge(evt.target.id()); });
-  cy.on("mouseover", "node", function (evt) { evt.target.addClass("hover"); $("cy").title = evt.target.data("label"); });
+  cy.on("mouseover", "node", function (evt) { $("cy").title = evt.target.data("label"); });
   cy.on("mouseout", "node", function () { $("cy").title = ""; });
 
   applyFilters();

@@ -1,0 +1,203 @@
+"""The interactive page in headless Chromium: renders, filters, searches, details, and stays inert.
+
+Uses Debian's chromium (``make system-deps``) through Python playwright; never ``playwright install``.
+"""
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from kg.viz.html import write_html
+from kg.viz.network import to_networkx
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium not installed (make system-deps)")]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Opened:
+    def __init__(self, page, messages, dialogs, requests):
+        self.page, self.messages, self.dialogs, self.requests = page, messages, dialogs, requests
+
+    def errors(self):
+        return [m for m in self.messages if m[0] in ("error", "pageerror")]
+
+
+def _open(browser, path, timeout_ms=60_000) -> Opened:
+    page = browser.new_page(viewport={"width": 1400, "height": 850})
+    messages, dialogs, requests = [], [], []
+    page.on("console", lambda m: messages.append((m.type, m.text)))
+    page.on("pageerror", lambda e: messages.append(("pageerror", str(e))))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.resolve().as_uri(), timeout=timeout_ms)
+    page.wait_for_function("window.kgViz && window.kgViz.ready === true", timeout=timeout_ms)
+    return Opened(page, messages, dialogs, requests)
+
+
+@pytest.fixture(scope="module")
+def opened(browser, batch, tmp_path_factory):
+    path = write_html(batch, tmp_path_factory.mktemp("page") / "graph.html")
+    o = _open(browser, path)
+    yield o
+    o.page.close()
+
+
+def _labels_visible(o):
+    return set(o.page.evaluate(
+        "kgViz.visibleIds().map(function (id) { return kgViz.cy.getElementById(id).data('label'); })"))
+
+
+def _reset(o):
+    o.page.click("#reset")
+
+
+def test_html_browser_renders_every_node_without_errors(opened, batch, tmp_path):
+    g = to_networkx(batch)
+    assert opened.page.evaluate("kgViz.nodeCount()") == g.number_of_nodes()
+    assert opened.page.evaluate("kgViz.edgeCount()") == g.number_of_edges()
+    assert opened.page.evaluate("kgViz.visibleCount()") == g.number_of_nodes()
+    assert opened.page.locator("#status").inner_text() == f"Showing {g.number_of_nodes()} of {g.number_of_nodes()} nodes"
+    assert opened.errors() == []
+    assert [u for u in opened.requests if not u.startswith("file:")] == []  # nothing fetched
+    shot = tmp_path / "graph.png"
+    opened.page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 20_000
+
+
+def test_html_browser_event_labels_and_shapes(opened):
+    node = opened.page.evaluate("""(function () {
+        var n = kgViz.cy.nodes().filter(function (x) { return x.data('label') === 'China · TravelRestriction · AI'; });
+        return {count: n.length, shape: n.style('shape'), label: n.style('label')};
+    })()""")
+    assert node == {"count": 1, "shape": "diamond", "label": "China · TravelRestriction · AI"}
+    assert opened.page.evaluate("kgViz.cy.nodes('[label = \"China\"]').style('shape')") == "ellipse"
+
+
+def test_html_browser_measure_filter(opened):
+    opened.page.select_option("#f-measure", "TravelRestriction")
+    assert _labels_visible(opened) == {
+        "China · TravelRestriction · AI", "Soviet Union · TravelRestriction · Nuclear", "China", "Soviet Union",
+        "AI researchers", "nuclear physicists", "DeepSeek", "Alibaba"}
+    _reset(opened)
+    assert opened.page.evaluate("kgViz.visibleCount()") == opened.page.evaluate("kgViz.nodeCount()")
+
+
+def test_html_browser_country_filter(opened):
+    opened.page.select_option("#f-country", "Netherlands")
+    # the Dutch event, its actor, target and the firm it affects; ASML is also Dutch by headquarters
+    assert _labels_visible(opened) == {"Netherlands · ExportControl · Semiconductors", "Netherlands",
+                                       "DUV lithography", "ASML"}
+    _reset(opened)
+
+
+def test_html_browser_date_and_status_filters(opened):
+    opened.page.fill("#f-from", "2024-06-01")
+    opened.page.dispatch_event("#f-from", "change")
+    events = {x for x in _labels_visible(opened) if " · " in x}
+    assert events == {"European Union · Regulation · AI", "China · TravelRestriction · AI",
+                      "Bureau of Industry and Security · EntityListing · Semiconductors"}
+    opened.page.select_option("#f-status", "Historical")
+    assert {x for x in _labels_visible(opened) if " · " in x} == set()
+    _reset(opened)
+
+
+def test_html_browser_type_checkbox_hides_that_type(opened):
+    opened.page.uncheck("input[data-type=Company]")
+    types = set(opened.page.evaluate(
+        "kgViz.visibleIds().map(function (id) { return kgViz.cy.getElementById(id).data('type'); })"))
+    assert "Company" not in types and "PolicyEvent" in types and "Country" in types
+    _reset(opened)
+
+
+def test_html_browser_search_by_name_and_alias(opened):
+    opened.page.fill("#search", "prc")
+    assert opened.page.locator("#search-count").inner_text() == "1 match"
+    assert opened.page.locator("#results li").all_inner_texts() == ["China"]
+    assert opened.page.evaluate("kgViz.cy.nodes('.match').map(function (n) { return n.data('label'); })") == ["China"]
+    opened.page.locator("#results li").first.click()
+    assert opened.page.locator("#details-body h3").inner_text() == "China"
+    wd = opened.page.locator('#details-body a[href="https://www.wikidata.org/wiki/Q148"]')
+    assert wd.count() == 1 and wd.inner_text() == "Q148"
+    assert "PRC" in opened.page.locator("#details-body").inner_text()
+    _reset(opened)
+
+
+def test_html_browser_node_details_show_evidence_with_dispatch_links(opened):
+    opened.page.evaluate("""kgViz.select(kgViz.cy.nodes().filter(function (n) {
+        return n.data('label') === 'China · TravelRestriction · AI'; }).id())""")
+    body = opened.page.locator("#details-body")
+    text = body.inner_text()
+    assert "China now requires leading AI researchers to seek approval before travelling abroad." in text
+    link = body.locator('a[href="https://example.org/dispatch/1"]')
+    assert link.count() == 1 and link.inner_text() == "Beijing asks AI researchers to clear foreign trips first"
+    assert "TravelRestriction" in text and "2025-03" in text and "InForce" in text
+
+
+def test_html_browser_edge_details(opened):
+    opened.page.evaluate("""(function () {
+        var e = kgViz.cy.edges('[predicate = "analogousTo"]').filter(function (x) {
+            return x.source().data('label').indexOf('Netherlands') === 0 || x.target().data('label').indexOf('Netherlands') === 0; });
+        e.emit('tap');
+    })()""")
+    text = opened.page.locator("#details-body").inner_text()
+    assert "analogous to" in text and "Both limit exports of chipmaking tools." in text
+    assert "The Dutch step mirrors the American controls of 2022." in text
+
+
+def test_html_browser_javascript_urls_are_not_links(opened):
+    opened.page.evaluate("""kgViz.select(kgViz.cy.nodes().filter(function (n) {
+        return n.data('label') === 'European Union · Regulation · AI'; }).id())""")
+    body = opened.page.locator("#details-body")
+    assert "The Hague follows on lithography as Brussels rules on AI" in body.inner_text()
+    assert opened.page.evaluate("document.querySelectorAll('a[href^=\"javascript\"]').length") == 0
+    assert opened.dialogs == []
+
+
+def test_html_browser_hostile_labels_stay_text(opened, hostile_names):
+    html_name, quote_name = hostile_names
+    for name in hostile_names:
+        opened.page.evaluate("(name) => kgViz.select(kgViz.cy.nodes().filter(function (n) { return n.data('label') === name; }).id())",
+                             name)
+        assert opened.page.locator("#details-body h3").text_content() == name
+    opened.page.fill("#search", "onerror")
+    assert opened.page.locator("#results li").all_text_contents() == [html_name]
+    # the markup was never parsed: no <img>, <b> or extra <script> element exists, no dialog opened
+    assert opened.page.evaluate("document.querySelectorAll('img').length") == 0
+    assert opened.page.evaluate("document.querySelectorAll('b').length") == 0
+    assert opened.page.evaluate("document.querySelectorAll('script').length") == 6
+    time.sleep(0.3)
+    assert opened.dialogs == [] and opened.errors() == []
+    _reset(opened)
+
+
+def test_html_browser_5000_nodes_render(browser, big_batch, tmp_path):
+    path = write_html(big_batch, tmp_path / "big.html")
+    start = time.monotonic()
+    o = _open(browser, path, timeout_ms=120_000)
+    seconds = time.monotonic() - start
+    try:
+        assert o.page.evaluate("kgViz.nodeCount()") == to_networkx(big_batch).number_of_nodes() == 5000
+        assert o.errors() == []
+        o.page.fill("#search", "Entity 3217")
+        assert o.page.locator("#search-count").inner_text() == "1 match"
+        o.page.screenshot(path=str(tmp_path / "big.png"))
+        print(f"5,000 nodes: page ready in {seconds:.1f} s (layout {o.page.evaluate('kgViz.layoutMs')} ms)")
+        assert seconds < 90
+    finally:
+        o.page.close()
