@@ -1,10 +1,13 @@
-"""Records -> RDF: the one mapping from a :class:`~kg.models.GraphBatch` to triples.
+"""Records -> RDF: the one mapping from a :class:`~kg.models.GraphBatch` to statements.
 
-:func:`iter_quads` yields ``(subject, predicate, object, graph)`` with rdflib terms; ``graph`` is
-the IRI of the dispatch whose evidence supports the statement, or ``None`` for the default
-("background") graph that holds gazetteer / precedent-base / inferred facts, dispatch metadata and
-the pipeline node. Both :func:`batch_to_dataset` (rdflib) and the streaming writer in
-:mod:`kg.rdf.write` consume the same generator, so they cannot disagree.
+:func:`iter_quads` yields ``(graph, subject, predicate, object)`` where every term is already an
+N-Triples term string (``<iri>``, ``"text"``, ``"1.0"^^<...#decimal>``) and ``graph`` is the
+N-Triples IRI of the dispatch whose evidence supports the statement, or ``""`` for the default
+("background") graph that holds gazetteer / precedent-base / inferred facts, dispatch metadata
+and the pipeline node. Plain strings keep the mapping fast (sorting, de-duplication and output
+need no rdflib objects; see :mod:`kg.rdf.write`), and :func:`batch_to_dataset` /
+:func:`batch_to_graph` turn the same statements into rdflib objects, so the writers and the
+rdflib view cannot disagree.
 
 No blank nodes: evidence, relation assertions, analogies and the pipeline get IRIs derived from
 their content (:func:`kg.ids.content_hash`), so output is deterministic and batches merge by
@@ -16,21 +19,74 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Dataset, Graph
 from rdflib.namespace import OWL, SKOS
 
 from kg import ids
 from kg.models import Analogy, Dispatch, Entity, Event, Evidence, GraphBatch, Relation
-from kg.vocab import FAM, MSR, POL, PREFIXES, SEC, STA  # noqa: F401  (FAM re-exported for callers)
+from kg.vocab import MSR, POL, PREFIXES, SEC, STA
 
-Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef | None]
+#: (graph, subject, predicate, object), each an N-Triples term; graph "" is the default graph
+Quad = tuple[str, str, str, str]
 
 WD_IRI = PREFIXES["wd"]
 
+# ---------------------------------------------------------------- N-Triples terms
+
+_BAD_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _pct(m: re.Match) -> str:
+    return "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8"))
+
+
+def nt_iri(iri: str) -> str:
+    """``<iri>``; characters IRIs may not contain are percent-encoded (minted IRIs never have any)."""
+    if _BAD_IRI_CHARS.search(iri):
+        iri = _BAD_IRI_CHARS.sub(_pct, iri)
+    return "<" + iri + ">"
+
+
+def _esc(s: str) -> str:
+    if "\\" in s:
+        s = s.replace("\\", "\\\\")
+    if '"' in s:
+        s = s.replace('"', '\\"')
+    if "\n" in s:
+        s = s.replace("\n", "\\n")
+    if "\r" in s:
+        s = s.replace("\r", "\\r")
+    if "\x00" in s:  # meaningless in text; XML cannot hold it and raptor truncates strings at it
+        s = s.replace("\x00", "")
+    return s
+
+
+def nt_string(s: str) -> str:
+    """A plain (xsd:string) literal."""
+    return '"' + _esc(s) + '"'
+
+
+def nt_typed(lexical: str, datatype: str) -> str:
+    return '"' + _esc(lexical) + '"^^' + datatype
+
+
+def _n(term) -> str:
+    return "<" + str(term) + ">"
+
+
+# vocabulary as N-Triples terms, computed once from kg.vocab (no IRI is spelt here)
+A, LABEL, ALT, SAME = _n(RDF.type), _n(RDFS.label), _n(SKOS.altLabel), _n(OWL.sameAs)
+X_DATE, X_GYM, X_GY, X_DEC, X_INT, X_URI = (_n(XSD.date), _n(XSD.gYearMonth), _n(XSD.gYear),
+                                            _n(XSD.decimal), _n(XSD.integer), _n(XSD.anyURI))
+P = {name: _n(POL[name]) for name in POL.__annotations__}
+M = {name: _n(MSR[name]) for name in MSR.__annotations__}
+S = {name: _n(SEC[name]) for name in SEC.__annotations__}
+T = {name: _n(STA[name]) for name in STA.__annotations__}
+
 _DATE_RE = (
-    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date),
-    (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
-    (re.compile(r"^\d{4}$"), XSD.gYear),
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), X_DATE),
+    (re.compile(r"^\d{4}-\d{2}$"), X_GYM),
+    (re.compile(r"^\d{4}$"), X_GY),
 )
 
 # ---------------------------------------------------------------- keys of derived nodes
@@ -56,8 +112,21 @@ def pipeline_key(version: str, model: str) -> str:
     return "pipeline/" + ids.content_hash(version, model)
 
 
-def dispatch_iri(dispatch_id: str) -> URIRef:
+_RES = str(ids.iri(""))
+
+
+def res(key: str) -> str:
+    """N-Triples IRI of a record key (same IRI as kg.ids.iri(key))."""
+    return nt_iri(_RES + key)
+
+
+def dispatch_iri(dispatch_id: str):
+    """The rdflib IRI of a dispatch (also the name of its named graph)."""
     return ids.iri(ids.dispatch_key(dispatch_id))
+
+
+def _dispatch(dispatch_id: str) -> str:
+    return res(ids.dispatch_key(dispatch_id))
 
 
 # ---------------------------------------------------------------- literals
@@ -71,100 +140,95 @@ def _dec(x: float) -> str:
     return s
 
 
-def decimal_literal(x: float) -> Literal:
-    return Literal(_dec(x), datatype=XSD.decimal)
+def decimal_literal(x: float) -> str:
+    return '"' + _dec(x) + '"^^' + X_DEC
 
 
-def int_literal(n: int) -> Literal:
-    return Literal(str(int(n)), datatype=XSD.integer)
+def int_literal(n: int) -> str:
+    return '"' + str(int(n)) + '"^^' + X_INT
 
 
-def date_literal(value: str) -> Literal:
+def date_literal(value: str) -> str:
     """ISO 8601 'YYYY-MM-DD' / 'YYYY-MM' / 'YYYY' -> xsd:date / gYearMonth / gYear.
 
     Anything else stays a plain string (SHACL validation then reports it)."""
     for rx, dtype in _DATE_RE:
         if rx.match(value):
-            return Literal(value, datatype=dtype)
-    return string_literal(value)
-
-
-def string_literal(s: str) -> Literal:
-    """A plain string literal. U+0000 is dropped: it has no meaning in text, XML cannot hold it
-    and C-based RDF tools (raptor) truncate strings at it."""
-    return Literal(s.replace("\x00", "") if "\x00" in s else s)
+            return nt_typed(value, dtype)
+    return nt_string(value)
 
 
 # ---------------------------------------------------------------- mapping
 
 
-def _graphs_of(evidence: Iterable[Evidence]) -> list[URIRef | None]:
+def _graphs_of(evidence: Iterable[Evidence]) -> list[str]:
     """The named graphs a statement belongs in: one per dispatch citing it, else the default."""
     ds = sorted({e.dispatch_id for e in evidence if e.dispatch_id})
-    return [dispatch_iri(d) for d in ds] or [None]
+    return [_dispatch(d) for d in ds] or [""]
 
 
-def _evidence_quads(ev: Evidence) -> tuple[URIRef, list[Quad]]:
-    node = ids.iri(evidence_key(ev))
-    g = dispatch_iri(ev.dispatch_id) if ev.dispatch_id else None
-    q: list[Quad] = [(node, RDF.type, POL.Evidence, g)]
+def _evidence_quads(ev: Evidence) -> tuple[str, str, list[Quad]]:
+    node = res(evidence_key(ev))
+    g = _dispatch(ev.dispatch_id) if ev.dispatch_id else ""
+    q: list[Quad] = [(g, node, A, P["Evidence"])]
     if ev.dispatch_id:
-        q.append((node, POL.fromDispatch, dispatch_iri(ev.dispatch_id), g))
+        q.append((g, node, P["fromDispatch"], g))
     if ev.sentence is not None:
-        q.append((node, POL.sentence, string_literal(ev.sentence), g))
+        q.append((g, node, P["sentence"], nt_string(ev.sentence)))
     if ev.start is not None:
-        q.append((node, POL.startOffset, int_literal(ev.start), g))
+        q.append((g, node, P["startOffset"], int_literal(ev.start)))
     if ev.end is not None:
-        q.append((node, POL.endOffset, int_literal(ev.end), g))
-    q.append((node, POL.rule, string_literal(ev.rule), g))
-    q.append((node, POL.confidence, decimal_literal(ev.confidence), g))
-    q.append((node, POL.evidenceSource, string_literal(ev.source), g))
-    return node, q
+        q.append((g, node, P["endOffset"], int_literal(ev.end)))
+    q.append((g, node, P["rule"], nt_string(ev.rule)))
+    q.append((g, node, P["confidence"], decimal_literal(ev.confidence)))
+    q.append((g, node, P["evidenceSource"], nt_string(ev.source)))
+    return node, g, q
 
 
-def _with_evidence(subject: URIRef, evidence: Iterable[Evidence],
-                   graphs: list[URIRef | None]) -> Iterator[Quad]:
+def _with_evidence(subject: str, evidence: Iterable[Evidence]) -> Iterator[Quad]:
     """Link ``subject`` to each evidence node (in the evidence's own graph) and describe it."""
     for ev in evidence:
-        node, q = _evidence_quads(ev)
+        node, g, q = _evidence_quads(ev)
         yield from q
-        yield (subject, POL.evidence, node, q[0][3])
+        yield (g, subject, P["evidence"], node)
 
 
-def dispatch_quads(d: Dispatch, pipeline_node: URIRef | None) -> Iterator[Quad]:
-    s = dispatch_iri(d.id)
-    yield (s, RDF.type, POL.Dispatch, None)
-    yield (s, POL.contentHash, string_literal(d.id), None)
+def dispatch_quads(d: Dispatch, pipeline_node: str | None) -> Iterator[Quad]:
+    s = _dispatch(d.id)
+    yield ("", s, A, P["Dispatch"])
+    yield ("", s, P["contentHash"], nt_string(d.id))
     if d.title:
-        yield (s, POL.title, string_literal(d.title), None)
-        yield (s, RDFS.label, string_literal(d.title), None)
+        yield ("", s, P["title"], nt_string(d.title))
+        yield ("", s, LABEL, nt_string(d.title))
     if d.standfirst:
-        yield (s, POL.standfirst, string_literal(d.standfirst), None)
+        yield ("", s, P["standfirst"], nt_string(d.standfirst))
     if d.date:
-        yield (s, POL.publicationDate, Literal(d.date.isoformat(), datatype=XSD.date), None)
+        yield ("", s, P["publicationDate"], nt_typed(d.date.isoformat(), X_DATE))
     if d.url:
-        yield (s, POL.url, Literal(d.url.replace("\x00", ""), datatype=XSD.anyURI), None)
+        yield ("", s, P["url"], nt_typed(d.url, X_URI))
     if d.source:
-        yield (s, POL.sourceLocation, string_literal(d.source), None)
+        yield ("", s, P["sourceLocation"], nt_string(d.source))
     if d.verification_note:
-        yield (s, POL.verificationNote, string_literal(d.verification_note), None)
+        yield ("", s, P["verificationNote"], nt_string(d.verification_note))
     if pipeline_node is not None:
-        yield (s, POL.extractedBy, pipeline_node, None)
+        yield ("", s, P["extractedBy"], pipeline_node)
 
 
 def entity_quads(e: Entity) -> Iterator[Quad]:
-    s = ids.iri(e.key)
-    graphs = _graphs_of(e.mentions)
-    for g in graphs:
-        yield (s, RDF.type, POL[e.type], g)
-        yield (s, RDFS.label, string_literal(e.name), g)
-        for alias in sorted(set(e.aliases) - {e.name}):
-            yield (s, SKOS.altLabel, string_literal(alias), g)
-        if e.wikidata and ids.is_qid(e.wikidata):
-            yield (s, OWL.sameAs, URIRef(WD_IRI + e.wikidata), g)
-        if g is not None:
-            yield (s, POL.mentionedIn, g, g)
-    yield from _with_evidence(s, e.mentions, graphs)
+    s = res(e.key)
+    cls, label = _n(POL[e.type]), nt_string(e.name)
+    alts = [nt_string(a) for a in sorted(set(e.aliases) - {e.name})]
+    same = nt_iri(WD_IRI + e.wikidata) if e.wikidata and ids.is_qid(e.wikidata) else None
+    for g in _graphs_of(e.mentions):
+        yield (g, s, A, cls)
+        yield (g, s, LABEL, label)
+        for alt in alts:
+            yield (g, s, ALT, alt)
+        if same:
+            yield (g, s, SAME, same)
+        if g:
+            yield (g, s, P["mentionedIn"], g)
+    yield from _with_evidence(s, e.mentions)
 
 
 def event_label(ev: Event, names: dict[str, str]) -> str:
@@ -179,75 +243,70 @@ def event_label(ev: Event, names: dict[str, str]) -> str:
 
 
 def event_quads(ev: Event, names: dict[str, str]) -> Iterator[Quad]:
-    s = ids.iri(ev.key)
-    graphs = _graphs_of(ev.evidence)
-    for g in graphs:
-        yield (s, RDF.type, POL.PolicyEvent, g)
-        yield (s, RDFS.label, string_literal(event_label(ev, names)), g)
-        yield (s, POL.measure, MSR[ev.measure], g)
-        for k in ev.actors:
-            yield (s, POL.actor, ids.iri(k), g)
-        for k in ev.targets:
-            yield (s, POL.target, ids.iri(k), g)
-        for k in ev.affects:
-            yield (s, POL.affects, ids.iri(k), g)
-        for sec in ev.sectors:
-            yield (s, POL.sector, SEC[sec], g)
-        if ev.status:
-            yield (s, POL.status, STA[ev.status], g)
-        if ev.date:
-            yield (s, POL.date, date_literal(ev.date), g)
-        for k in ev.precedents:
-            yield (s, POL.precedent, ids.iri(k), g)
-        for k in ev.responds_to:
-            yield (s, POL.respondsTo, ids.iri(k), g)
-        if ev.description:
-            yield (s, POL.description, string_literal(ev.description), g)
-        if ev.reference:
-            yield (s, POL.reference, Literal(ev.reference.replace("\x00", ""), datatype=XSD.anyURI), g)
-        yield (s, POL.confidence, decimal_literal(ev.confidence), g)
-    yield from _with_evidence(s, ev.evidence, graphs)
+    s = res(ev.key)
+    props: list[tuple[str, str]] = [(A, P["PolicyEvent"]), (LABEL, nt_string(event_label(ev, names))),
+                                    (P["measure"], M[ev.measure])]
+    props += [(P["actor"], res(k)) for k in ev.actors]
+    props += [(P["target"], res(k)) for k in ev.targets]
+    props += [(P["affects"], res(k)) for k in ev.affects]
+    props += [(P["sector"], S[x]) for x in ev.sectors]
+    if ev.status:
+        props.append((P["status"], T[ev.status]))
+    if ev.date:
+        props.append((P["date"], date_literal(ev.date)))
+    props += [(P["precedent"], res(k)) for k in ev.precedents]
+    props += [(P["respondsTo"], res(k)) for k in ev.responds_to]
+    if ev.description:
+        props.append((P["description"], nt_string(ev.description)))
+    if ev.reference:
+        props.append((P["reference"], nt_typed(ev.reference, X_URI)))
+    props.append((P["confidence"], decimal_literal(ev.confidence)))
+    for g in _graphs_of(ev.evidence):
+        for p, o in props:
+            yield (g, s, p, o)
+    yield from _with_evidence(s, ev.evidence)
 
 
 def relation_quads(r: Relation) -> Iterator[Quad]:
-    s, p, o = ids.iri(r.subject), POL[r.predicate], ids.iri(r.object)
-    a = ids.iri(assertion_key(r.subject, r.predicate, r.object))
-    graphs = _graphs_of(r.evidence)
-    for g in graphs:
-        yield (s, p, o, g)
-        yield (a, RDF.type, POL.RelationAssertion, g)
-        yield (a, POL.assertedSubject, s, g)
-        yield (a, POL.assertedPredicate, p, g)
-        yield (a, POL.assertedObject, o, g)
-        yield (a, POL.confidence, decimal_literal(r.confidence), g)
-    yield from _with_evidence(a, r.evidence, graphs)
+    s, p, o = res(r.subject), P[r.predicate], res(r.object)
+    a = res(assertion_key(r.subject, r.predicate, r.object))
+    conf = decimal_literal(r.confidence)
+    for g in _graphs_of(r.evidence):
+        yield (g, s, p, o)
+        yield (g, a, A, P["RelationAssertion"])
+        yield (g, a, P["assertedSubject"], s)
+        yield (g, a, P["assertedPredicate"], p)
+        yield (g, a, P["assertedObject"], o)
+        yield (g, a, P["confidence"], conf)
+    yield from _with_evidence(a, r.evidence)
 
 
 def analogy_quads(an: Analogy) -> Iterator[Quad]:
     a_key, b_key = sorted((an.a, an.b))
-    a, b = ids.iri(a_key), ids.iri(b_key)
-    n = ids.iri(analogy_key(a_key, b_key))
-    graphs = _graphs_of(an.evidence)
-    for g in graphs:
-        yield (a, POL.analogousTo, b, g)  # once per pair; pol:analogousTo is owl:SymmetricProperty
-        yield (n, RDF.type, POL.Analogy, g)
-        yield (n, POL.relates, a, g)
-        yield (n, POL.relates, b, g)
-        yield (n, POL.score, decimal_literal(an.score), g)
-        yield (n, POL.basis, string_literal(an.basis), g)
+    a, b = res(a_key), res(b_key)
+    n = res(analogy_key(a_key, b_key))
+    for g in _graphs_of(an.evidence):
+        yield (g, a, P["analogousTo"], b)  # once per pair; pol:analogousTo is owl:SymmetricProperty
+        yield (g, n, A, P["Analogy"])
+        yield (g, n, P["relates"], a)
+        yield (g, n, P["relates"], b)
+        yield (g, n, P["score"], decimal_literal(an.score))
+        yield (g, n, P["basis"], nt_string(an.basis))
         if an.explanation:
-            yield (n, POL.explanation, string_literal(an.explanation), g)
-    yield from _with_evidence(n, an.evidence, graphs)
+            yield (g, n, P["explanation"], nt_string(an.explanation))
+    yield from _with_evidence(n, an.evidence)
 
 
 def iter_quads(batch: GraphBatch) -> Iterator[Quad]:
-    """Every statement of the batch, with the named graph it belongs in (None = default)."""
+    """Every statement of the batch as (graph, s, p, o) N-Triples terms (graph "" = default).
+
+    May repeat a statement (e.g. the same evidence cited twice); writers de-duplicate."""
     pnode = None
     if batch.pipeline is not None:
-        pnode = ids.iri(pipeline_key(batch.pipeline.version, batch.pipeline.model))
-        yield (pnode, RDF.type, POL.Pipeline, None)
-        yield (pnode, POL.pipelineVersion, string_literal(batch.pipeline.version), None)
-        yield (pnode, POL.modelName, string_literal(batch.pipeline.model), None)
+        pnode = res(pipeline_key(batch.pipeline.version, batch.pipeline.model))
+        yield ("", pnode, A, P["Pipeline"])
+        yield ("", pnode, P["pipelineVersion"], nt_string(batch.pipeline.version))
+        yield ("", pnode, P["modelName"], nt_string(batch.pipeline.model))
     for d in batch.dispatches:
         yield from dispatch_quads(d, pnode)
     names = {e.key: e.name for e in batch.entities}
@@ -261,28 +320,29 @@ def iter_quads(batch: GraphBatch) -> Iterator[Quad]:
         yield from analogy_quads(an)
 
 
+def nquads_text(quads: Iterable[Quad], keep_graphs: bool = True) -> str:
+    """N-Quads (or, with keep_graphs=False, N-Triples) document of the statements, unsorted."""
+    if keep_graphs:
+        return "".join(f"{s} {p} {o} {g} .\n" if g else f"{s} {p} {o} .\n" for g, s, p, o in quads)
+    return "".join(f"{s} {p} {o} .\n" for _g, s, p, o in quads)
+
+
 def bind_prefixes(g: Graph) -> Graph:
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True, replace=True)
-    g.bind("rdfs", str(RDFS), override=True)
     return g
 
 
 def batch_to_dataset(batch: GraphBatch) -> Dataset:
     """The batch as an rdflib Dataset: one named graph per dispatch plus the default graph."""
     ds = Dataset()
+    ds.parse(data=nquads_text(set(iter_quads(batch))), format="nquads")
     bind_prefixes(ds)
-    for s, p, o, g in iter_quads(batch):
-        if g is None:
-            ds.default_graph.add((s, p, o))  # type: ignore[attr-defined]
-        else:
-            ds.graph(g).add((s, p, o))
     return ds
 
 
 def batch_to_graph(batch: GraphBatch) -> Graph:
     """The union of all graphs of the batch, as one rdflib Graph."""
-    g = bind_prefixes(Graph())
-    for s, p, o, _ in iter_quads(batch):
-        g.add((s, p, o))
-    return g
+    g = Graph()
+    g.parse(data=nquads_text({("", s, p, o) for _g, s, p, o in iter_quads(batch)}, False), format="nt")
+    return bind_prefixes(g)

@@ -5,10 +5,10 @@ Formats (chosen by ``fmt``, else the file suffix, else Turtle):
 =========  ===============  ======================================================
 name       suffixes         written by
 =========  ===============  ======================================================
-turtle     .ttl             pyoxigraph, fed sorted triples (streams, no rdflib graph)
+turtle     .ttl             pyoxigraph, fed sorted statements (no rdflib graph is built)
 trig       .trig            pyoxigraph, one named graph per dispatch + default graph
-nt         .nt              pyoxigraph canonical N-Triples, sorted lines
-nquads     .nq              pyoxigraph N-Quads, sorted lines
+nt         .nt              pyoxigraph (canonical N-Triples), sorted lines
+nquads     .nq              pyoxigraph, sorted lines
 json-ld    .jsonld, .json   rdflib's JSON-LD serialiser (compacted with kg.vocab.PREFIXES)
 =========  ===============  ======================================================
 
@@ -28,11 +28,10 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, BNode, Literal, URIRef
 
 from kg.errors import OutputError
 from kg.models import GraphBatch
-from kg.rdf.graph import Quad, iter_quads
+from kg.rdf.graph import Quad, iter_quads, nquads_text
 from kg.vocab import PREFIXES
 
 
@@ -79,67 +78,7 @@ def format_for(dest: str | Path, fmt: str | None = None) -> str:
     return "turtle"
 
 
-# ---------------------------------------------------------------- ordering and term conversion
-
-_FIRST_PREDICATES = {str(RDF.type): "0", str(RDFS.label): "1"}
-
-
-def _term_key(t) -> tuple:
-    if isinstance(t, Literal):
-        return (1, str(t), str(t.datatype or ""), t.language or "")
-    return (0, str(t), "", "")
-
-
-def _quad_key(q: Quad) -> tuple:
-    s, p, o, g = q
-    return ("" if g is None else "1" + str(g), str(s), _FIRST_PREDICATES.get(str(p), "2") + str(p),
-            _term_key(o))
-
-
-def sorted_quads(quads: Iterable[Quad], keep_graphs: bool) -> list[Quad]:
-    """Unique statements, sorted by graph, subject, predicate (rdf:type, rdfs:label first), object."""
-    if keep_graphs:
-        uniq = set(quads)
-    else:
-        uniq = {(s, p, o, None) for s, p, o, _ in quads}
-    return sorted(uniq, key=_quad_key)
-
-
-class _OxTerms:
-    """rdflib term -> pyoxigraph term, caching IRIs (predicates and classes repeat a lot)."""
-
-    def __init__(self) -> None:
-        self.nodes: dict[str, ox.NamedNode] = {}
-
-    def node(self, iri: str) -> ox.NamedNode:
-        n = self.nodes.get(iri)
-        if n is None:
-            n = self.nodes[iri] = ox.NamedNode(iri)
-        return n
-
-    def term(self, t):
-        if isinstance(t, Literal):
-            if t.language:
-                return ox.Literal(str(t), language=t.language)
-            if t.datatype is not None:
-                return ox.Literal(str(t), datatype=self.node(str(t.datatype)))
-            return ox.Literal(str(t))
-        if isinstance(t, BNode):
-            return ox.BlankNode(str(t))
-        return self.node(str(t))
-
-
-def _ox_statements(quads: list[Quad], keep_graphs: bool):
-    conv = _OxTerms()
-    if keep_graphs:
-        default = ox.DefaultGraph()
-        for s, p, o, g in quads:
-            yield ox.Quad(conv.term(s), conv.node(str(p)), conv.term(o),
-                          default if g is None else conv.node(str(g)))
-    else:
-        for s, p, o, _ in quads:
-            yield ox.Triple(conv.term(s), conv.node(str(p)), conv.term(o))
-
+# ---------------------------------------------------------------- serialisation
 
 _OX_FORMAT = {
     "turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
@@ -147,27 +86,38 @@ _OX_FORMAT = {
 }
 
 
+def sorted_statements(quads: Iterable[Quad], keep_graphs: bool) -> list[Quad]:
+    """Unique statements sorted by (graph,) subject, predicate, object.
+
+    Terms are N-Triples strings, so this is a plain string sort: rdf:type and rdfs:label sort
+    before the project's own properties, and the default graph ("") comes first."""
+    if keep_graphs:
+        return sorted(set(quads))
+    return sorted({("", s, p, o) for _g, s, p, o in quads})
+
+
 def serialize_quads(quads: Iterable[Quad], fmt: str, out: IO[bytes]) -> None:
     """Serialise statements (as from :func:`kg.rdf.graph.iter_quads`) in format ``fmt`` to ``out``."""
     fmt = normalise_format(fmt)
     spec = FORMATS[fmt]
-    ordered = sorted_quads(quads, spec.quads)
+    ordered = sorted_statements(quads, spec.quads)
     if fmt == "json-ld":
         out.write(_jsonld(ordered))
         return
+    # pyoxigraph parses our N-Quads (validating every term) and streams them, in order, into its
+    # serialiser; no Python object per term is ever made
+    data = nquads_text(ordered, spec.quads).encode("utf-8")
+    parsed = ox.parse(input=data, format=ox.RdfFormat.N_QUADS if spec.quads else ox.RdfFormat.N_TRIPLES)
     prefixes = PREFIXES if fmt in ("turtle", "trig") else None
-    ox.serialize(_ox_statements(ordered, spec.quads), out, _OX_FORMAT[fmt], prefixes=prefixes)
+    ox.serialize(parsed, out, _OX_FORMAT[fmt], prefixes=prefixes)
 
 
 def _jsonld(ordered: list[Quad]) -> bytes:
     from rdflib import Graph
 
     g = Graph()
-    for s, p, o, _ in ordered:
-        g.add((s, p, o))
-    context = dict(PREFIXES)
-    context["rdfs"] = str(RDFS)
-    data = json.loads(g.serialize(format="json-ld", context=context, auto_compact=True))
+    g.parse(data=nquads_text(ordered, False), format="nt")
+    data = json.loads(g.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True))
     # rdflib's node order follows its store; sort nodes and values so output is byte-identical
     nodes = data.get("@graph") if isinstance(data, dict) else data
     if isinstance(nodes, list):
