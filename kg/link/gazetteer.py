@@ -39,9 +39,8 @@ DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "gazetteers"
 _ORGS = ("Company", "ResearchOrganization", "GovernmentBody", "Bloc")
 #: field -> (types allowed to carry it, types its value(s) may refer to)
 _REFS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "country": (("Company", "ResearchOrganization", "Legislation", "LegalCase", "Technology"),
-                ("Country", "Bloc")),
-    "parent": (("GovernmentBody",), ("Country", "Bloc", "GovernmentBody")),
+    "country": (("Company", "ResearchOrganization", "Legislation", "LegalCase"), ("Country", "Bloc")),
+    "parent": (("GovernmentBody",), ("Country", "Bloc")),
     "member_of": (("Country",), ("Bloc",)),
     "subsidiary_of": (("Company", "ResearchOrganization"), ("Company",)),
     "produces": (("Company", "ResearchOrganization"), ("Technology",)),
@@ -60,7 +59,7 @@ class GazEntry:
     aliases: tuple[str, ...] = ()
     qid: str | None = None
     country: str | None = None          # HQ country (organisations), jurisdiction (laws)
-    parent: str | None = None           # GovernmentBody -> Country/Bloc (or a parent body)
+    parent: str | None = None           # GovernmentBody -> Country/Bloc
     member_of: tuple[str, ...] = ()     # Country -> Blocs
     subsidiary_of: str | None = None
     produces: tuple[str, ...] = ()
