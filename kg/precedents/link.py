@@ -31,20 +31,20 @@ FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "tex
 
 @dataclass(frozen=True)
 class Weights:
-    family: float = 0.25
+    family: float = 0.15
     measure: float = 0.10
-    target: float = 0.15
-    sector: float = 0.10
+    target: float = 0.10
+    sector: float = 0.05
     actor: float = 0.05
     chronology: float = 0.05
-    text: float = 0.30
+    text: float = 0.50
 
 
 @dataclass(frozen=True)
 class LinkConfig:
     weights: Weights = field(default_factory=Weights)
     #: an inferred pol:analogousTo link needs at least this score
-    threshold: float = 0.6
+    threshold: float = 0.5
     #: and at most this many inferred links per event
     top_k: int = 3
     #: also infer links among precedent-base events themselves
@@ -102,6 +102,8 @@ class Profile:
     date: str | None = None
     dispatches: frozenset[str] = frozenset()    # dispatches reporting it (none for the base)
     base_id: str | None = None                  # precedent-base record id, if any
+    #: free-text queries: every measure the text cues (all count as matching)
+    alt_measures: frozenset[str] = frozenset()
 
     @property
     def family(self) -> str:
@@ -131,9 +133,10 @@ def features(q: Profile, c: Profile, tfidf: Tfidf) -> dict[str, float]:
         chrono = 0.5
     else:
         chrono = 1.0 if c.year <= q.year else 0.0
+    measures = q.alt_measures | {q.measure}
     return {
-        "family": 1.0 if q.family == c.family else 0.0,
-        "measure": 1.0 if q.measure == c.measure else 0.0,
+        "family": 1.0 if c.family in {family(m) for m in measures} else 0.0,
+        "measure": 1.0 if c.measure in measures else 0.0,
         "target": _kinds_match(q.target_kind, c.target_kind),
         "sector": 1.0 if q.sectors & c.sectors else 0.0,
         "actor": 1.0 if q.countries & c.countries else 0.0,
@@ -146,9 +149,9 @@ def explain(q: Profile, c: Profile, f: dict[str, float], tfidf: Tfidf) -> str:
     """One sentence naming the features the two events share."""
     shared = []
     if f["family"]:
-        shared.append(f"the same measure family ({FAMILY_LABEL[q.family]})")
+        shared.append(f"the same measure family ({FAMILY_LABEL[c.family]})")
     if f["measure"]:
-        shared.append(f"the same kind of measure ({q.measure})")
+        shared.append(f"the same kind of measure ({c.measure})")
     if f["target"] == 1.0:
         shared.append(f"the same kind of target ({q.target_kind})")
     elif f["target"]:

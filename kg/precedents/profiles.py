@@ -20,7 +20,8 @@ MEASURE_CUES: tuple[tuple[str, str], ...] = (
     (r"visa|entry ban|suspend\w* entry|students? (from|barred)", "VisaRestriction"),
     (r"travel|exit|leave the country|passport|going abroad|abroad|emigrat", "TravelRestriction"),
     (r"talent (program|plan|scheme|visa|recruit)|recruit\w* (scientist|researcher|talent)|"
-     r"attract\w* (talent|researcher)", "TalentProgram"),
+     r"attract\w* (talent|researcher)|bring [\w\s-]{0,30}(scientist|researcher|talent|engineer)",
+     "TalentProgram"),
     (r"subsid|grant|fund(ing|s)? for|tax credit|state aid", "Subsidy"),
     (r"data (local|transfer|export|protection|security|storage)|personal data|localis|localiz|"
      r"cross-border data", "DataRestriction"),
@@ -63,10 +64,13 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def _first(cues, text: str) -> str | None:
-    for pat, value in cues:
-        if re.search(pat, text):
-            return value
-    return None
+    """The value of the cue matching earliest in the text (the main verb tends to come first)."""
+    best: tuple[int, int, str] | None = None
+    for i, (pat, value) in enumerate(cues):
+        m = re.search(pat, text)
+        if m and (best is None or (m.start(), i) < best[:2]):
+            best = (m.start(), i, value)
+    return best[2] if best else None
 
 
 def _all(cues, text: str) -> list[str]:
@@ -172,6 +176,7 @@ def query_profile(text: str, ctx: Context, key: str = "query") -> Profile:
     years = [int(y) for y in _YEAR.findall(text)]
     year = max(years) if years else None
     return Profile(key=key, measure=measure, target_kind=kind, sectors=sectors,
+                   alt_measures=frozenset(_all(MEASURE_CUES, low)),
                    countries=frozenset(ctx.country(a) for a in actors),
                    actor_names=tuple(ctx.country_name(a) for a in actors),
                    year=year, text=text, label=text[:80], date=str(year) if year else None)

@@ -1,0 +1,81 @@
+"""Scoring features, ordering, explanations and the link configuration."""
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import ConfigError
+from kg.precedents.link import LinkConfig, Profile, Weights, features, rank, score_of
+from kg.precedents.textsim import Tfidf, tokens
+
+Q = Profile(key="q", measure="TravelRestriction", target_kind="people",
+            sectors=frozenset({"ArtificialIntelligence"}), countries=frozenset({"c/china"}),
+            actor_names=("China",), year=2025, date="2025",
+            text="government approval before researchers travel abroad to protect talent")
+PAIR = Profile(key="p", measure="TravelRestriction", target_kind="people",
+               sectors=frozenset({"Nuclear"}), countries=frozenset({"c/ussr"}), actor_names=("Soviet Union",),
+               year=1949, date="1949", text="nuclear scientists could not travel abroad without approval")
+UNRELATED = Profile(key="u", measure="Subsidy", target_kind="firms", sectors=frozenset({"Energy"}),
+                    countries=frozenset({"c/germany"}), actor_names=("Germany",), year=2010, date="2010",
+                    text="grants for solar panel factories and battery plants")
+LATER = Profile(key="l", measure="TravelRestriction", target_kind="people", sectors=frozenset({"Nuclear"}),
+                countries=frozenset({"c/ussr"}), year=2030, date="2030",
+                text="nuclear scientists could not travel abroad without approval")
+
+
+@pytest.fixture()
+def tfidf():
+    return Tfidf(p.text for p in (Q, PAIR, UNRELATED, LATER))
+
+
+def test_rank_hand_made_pair_above_unrelated(tfidf):
+    got = rank(Q, [UNRELATED, PAIR], tfidf)
+    assert [c.key for c in got] == ["p", "u"]
+    assert got[0].score > got[1].score
+
+
+def test_features_cross_sector_parallel_still_scores(tfidf):
+    f = features(Q, PAIR, tfidf)
+    assert f["family"] == f["measure"] == f["target"] == 1.0
+    assert f["sector"] == 0.0 and f["actor"] == 0.0 and f["chronology"] == 1.0 and f["text"] > 0
+    assert score_of(f, Weights()) >= LinkConfig().threshold
+
+
+def test_chronology_precedent_comes_first(tfidf):
+    got = {c.key: c for c in rank(Q, [PAIR, LATER], tfidf)}
+    assert got["p"].basis == "precedent" and got["l"].basis == "parallel"
+    assert got["p"].score > got["l"].score
+
+
+def test_explanation_names_shared_features(tfidf):
+    c = rank(Q, [PAIR], tfidf)[0]
+    for phrase in ("mobility of people", "TravelRestriction", "people", "cross-sector", "Soviet Union", "earlier"):
+        assert phrase in c.explanation
+    u = rank(Q, [UNRELATED], tfidf)[0]
+    assert "mobility of people" not in u.explanation
+
+
+def test_rank_skips_same_dispatch():
+    a = Profile(key="a", measure="Ban", dispatches=frozenset({"d1"}), text="ban apps")
+    b = Profile(key="b", measure="Ban", dispatches=frozenset({"d1"}), text="ban apps")
+    c = Profile(key="c", measure="Ban", dispatches=frozenset({"d2"}), text="ban apps")
+    assert [x.key for x in rank(a, [b, c], Tfidf(["ban apps"]))] == ["c"]
+
+
+def test_link_config_file_and_overrides(tmp_path):
+    p = tmp_path / "c.toml"
+    p.write_text("threshold = 0.7\ntop_k = 1\n[weights]\ntext = 1.0\n")
+    cfg = LinkConfig.load(p, top_k=2)
+    assert cfg.threshold == 0.7 and cfg.top_k == 2 and cfg.weights.text == 1.0
+    p.write_text("threshold = 2\n")
+    with pytest.raises(ConfigError, match="threshold"):
+        LinkConfig.load(p)
+    p.write_text("[weights]\nluck = 1\n")
+    with pytest.raises(ConfigError, match="unknown setting"):
+        LinkConfig.load(p)
+    p.write_text("threshold = \n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        LinkConfig.load(p)
+
+
+def test_tokens_strip_plurals_and_stopwords():
+    assert tokens("The researchers and export controls") == ["researcher", "export", "control"]
