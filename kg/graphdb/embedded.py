@@ -1,0 +1,290 @@
+"""The embedded graph database: ArcadeDB (``arcadedb-embedded``) with its Bolt plugin.
+
+The server always runs in its own process (``python -m kg.graphdb.embedded serve DATA_DIR``):
+the JVM never starts inside the calling process, so ``kg`` commands exit cleanly, a crashed or
+killed server cannot take the caller with it, and tests can kill it on purpose.
+
+Data directory layout (``--data-dir`` / ``KG_DATA_DIR``; default
+``platformdirs.user_data_dir("policykg")/arcadedb``)::
+
+    credentials     the generated root password (mode 0600), created on first use
+    server.json     {"pid", "bolt_port", "http_port", "database", "started"} while a server runs
+    server.log      the server's own log (ArcadeDB also writes log/ and config/ here)
+    databases/      ArcadeDB's files
+
+Only loopback ports are used. ``start()`` returns when Bolt accepts connections.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from kg.errors import ConfigError, DatabaseError
+
+DATABASE = "policykg"
+USER = "root"
+HOST = "127.0.0.1"
+STATE_FILE = "server.json"
+CREDENTIALS_FILE = "credentials"
+LOG_FILE = "server.log"
+START_TIMEOUT = 90.0
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    data_dir: Path
+    pid: int
+    bolt_port: int
+    http_port: int
+    database: str = DATABASE
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://{HOST}:{self.bolt_port}"
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("KG_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("policykg")) / "arcadedb"
+
+
+def resolve_data_dir(data_dir: str | Path | None = None) -> Path:
+    return Path(data_dir).expanduser().resolve() if data_dir else default_data_dir().resolve()
+
+
+def ensure_data_dir(data_dir: Path) -> Path:
+    """Create the directory (mode 0700) or raise a ConfigError naming it."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        probe = data_dir / ".write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        raise ConfigError(f"{data_dir}: data directory is not usable: {exc.strerror or exc}") from None
+    if not data_dir.is_dir():
+        raise ConfigError(f"{data_dir}: data directory is not a directory")
+    return data_dir
+
+
+def password(data_dir: Path) -> str:
+    """The generated root password stored with the data (created with mode 0600 on first use)."""
+    path = data_dir / CREDENTIALS_FILE
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    pw = secrets.token_urlsafe(24)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(pw + "\n")
+    return pw
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def port_open(port: int, timeout: float = 0.5) -> bool:
+    try:
+        with socket.create_connection((HOST, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a zombie (our own exited child) is not alive
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().split(") ", 1)[1][:1] != "Z"
+    except OSError:
+        return True
+
+
+def status(data_dir: str | Path | None = None) -> ServerInfo | None:
+    """The running server of ``data_dir``, or None (a stale state file is removed)."""
+    d = resolve_data_dir(data_dir)
+    path = d / STATE_FILE
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+        info = ServerInfo(d, int(state["pid"]), int(state["bolt_port"]), int(state["http_port"]),
+                          state.get("database", DATABASE))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if _pid_alive(info.pid) and port_open(info.bolt_port):
+        return info
+    if not _pid_alive(info.pid):
+        path.unlink(missing_ok=True)
+    return None
+
+
+def start(data_dir: str | Path | None = None, bolt_port: int | None = None,
+          timeout: float = START_TIMEOUT) -> ServerInfo:
+    """Start a background server for ``data_dir`` (or return the one running); wait for Bolt."""
+    d = ensure_data_dir(resolve_data_dir(data_dir))
+    running = status(d)
+    if running:
+        return running
+    if bolt_port is not None and port_open(bolt_port):
+        raise ConfigError(f"port {bolt_port} on {HOST} is already in use")
+    password(d)  # create the credentials before the child needs them
+    (d / STATE_FILE).unlink(missing_ok=True)
+    cmd = [sys.executable, "-m", "kg.graphdb.embedded", "serve", str(d)]
+    if bolt_port:
+        cmd += ["--bolt-port", str(bolt_port)]
+    log = open(d / LOG_FILE, "ab")
+    try:
+        proc = subprocess.Popen(cmd, cwd=d, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True, close_fds=True)
+    finally:
+        log.close()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise DatabaseError(f"the embedded database in {d} did not start "
+                                f"(exit {proc.returncode}); see {d / LOG_FILE}: {_last_error(d)}")
+        info = status(d)
+        if info and info.pid == proc.pid:
+            return info
+        time.sleep(0.1)
+    _terminate(proc.pid, 10)
+    raise DatabaseError(f"the embedded database in {d} did not accept connections within {timeout:.0f} s; "
+                        f"see {d / LOG_FILE}")
+
+
+def _last_error(d: Path) -> str:
+    try:
+        lines = (d / LOG_FILE).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return "no log"
+    for line in reversed(lines):
+        if line.startswith("kg-embedded: "):
+            return line[len("kg-embedded: "):]
+    return lines[-1] if lines else "no log"
+
+
+def _terminate(pid: int, timeout: float) -> bool:
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return True
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not _pid_alive(pid):
+            return True
+        time.sleep(0.1)
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    return False
+
+
+def stop(data_dir: str | Path | None = None, timeout: float = 30.0) -> bool:
+    """Stop the server of ``data_dir``; False when none was running."""
+    d = resolve_data_dir(data_dir)
+    info = status(d)
+    if info is None:
+        return False
+    _terminate(info.pid, timeout)
+    (d / STATE_FILE).unlink(missing_ok=True)
+    return True
+
+
+@contextmanager
+def running(data_dir: str | Path | None = None) -> Iterator[tuple[ServerInfo, str]]:
+    """Use the running server of ``data_dir``, or start one for the duration of the block."""
+    d = resolve_data_dir(data_dir)
+    info = status(d)
+    started = info is None
+    if started:
+        info = start(d)
+    try:
+        yield info, password(d)
+    finally:
+        if started:
+            stop(d)
+
+
+# --------------------------------------------------------------------------- the server process
+
+def serve(data_dir: Path, bolt_port: int | None = None) -> None:  # pragma: no cover - child process
+    """Run the server in this process until SIGTERM/SIGINT. Never returns normally."""
+    os.chdir(data_dir)  # ArcadeDB writes ./log into the working directory
+    pw = password(data_dir)
+    bolt_port = bolt_port or free_port()
+    http_port = free_port()
+    try:
+        import arcadedb_embedded as arcadedb
+
+        server = arcadedb.ArcadeDBServer(
+            root_path=str(data_dir), root_password=pw,
+            config={"host": HOST, "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
+                    "bolt_port": bolt_port, "http_port": http_port})
+        server.start()
+        server.create_database(DATABASE)  # opens it when it exists
+    except BaseException as exc:  # noqa: BLE001 - reported through the log and the exit code
+        print(f"kg-embedded: cannot start: {' '.join(str(exc).split())[:400]}", flush=True)
+        os._exit(3)
+
+    stopping = False
+
+    def _stop(*_a) -> None:
+        nonlocal stopping
+        if stopping:
+            return
+        stopping = True
+        try:
+            server.stop()
+        finally:
+            (data_dir / STATE_FILE).unlink(missing_ok=True)
+            print("kg-embedded: stopped", flush=True)
+            os._exit(0)  # skip interpreter finalisation: JPype can crash there
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    deadline = time.monotonic() + 60
+    while not port_open(bolt_port) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    tmp = data_dir / (STATE_FILE + ".tmp")
+    tmp.write_text(json.dumps({"pid": os.getpid(), "bolt_port": bolt_port, "http_port": http_port,
+                               "database": DATABASE, "started": time.time()}), encoding="utf-8")
+    os.replace(tmp, data_dir / STATE_FILE)
+    print(f"kg-embedded: listening on bolt://{HOST}:{bolt_port}", flush=True)
+    while True:
+        time.sleep(3600)
+
+
+def _main(argv: list[str]) -> None:  # pragma: no cover - child process
+    import argparse
+
+    p = argparse.ArgumentParser(prog="python -m kg.graphdb.embedded")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("serve")
+    s.add_argument("data_dir")
+    s.add_argument("--bolt-port", type=int)
+    a = p.parse_args(argv)
+    serve(Path(a.data_dir).resolve(), a.bolt_port)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    _main(sys.argv[1:])
