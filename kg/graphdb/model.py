@@ -18,7 +18,7 @@ Relationships (evidence and confidence on every relationship that has them)::
     (PolicyEvent)-[:CITES_PRECEDENT]->(Entity|PolicyEvent)
     (PolicyEvent)-[:RESPONDS_TO]->(PolicyEvent)
     (PolicyEvent)-[:ANALOGOUS_TO {score, basis, explanation}]->(PolicyEvent)   a < b by key
-    (Entity)-[:HEADQUARTERED_IN|MEMBER_OF|PART_OF|WORKS_FOR|LEADS|PRODUCES|SUBSIDIARY_OF]->(Entity)
+    (Entity)-[:HEADQUARTERED_IN|MEMBER_OF|PART_OF|WORKS_FOR|LEADS|PRODUCES|SUBSIDIARY_OF {predicate}]->(Entity)
     (Entity|PolicyEvent)-[:MENTIONED_IN]->(Dispatch)
 """
 from __future__ import annotations
@@ -144,6 +144,9 @@ def to_property_graph(batch: GraphBatch) -> PropertyGraph:
     for label in sorted(by_type):
         pg.nodes.append(NodeGroup(ENTITY, label, by_type[label]))
 
+    from kg.rdf.graph import event_label  # the same label the RDF writer gives the event
+
+    names = {e.key: e.name for e in batch.entities}
     events = []
     concepts: dict[str, dict[str, dict]] = {MEASURE: {}, SECTOR: {}, STATUS: {}}
     for ev in batch.events:
@@ -151,7 +154,7 @@ def to_property_graph(batch: GraphBatch) -> PropertyGraph:
         events.append(_clean({
             "iri": str(ids.iri(ev.key)), "key": ev.key, "measure": ev.measure,
             "sectors": list(ev.sectors), "sector": ev.sectors[0] if ev.sectors else None,
-            "status": ev.status, "date": ev.date, "year": year_of(ev.date), "label": ev.label,
+            "status": ev.status, "date": ev.date, "year": year_of(ev.date), "label": event_label(ev, names),
             "description": ev.description, "reference": ev.reference, "confidence": ev.confidence}))
         concepts[MEASURE].setdefault(ev.measure, {"iri": concept_iri(MEASURE, ev.measure), "name": ev.measure})
         for s in ev.sectors:
@@ -204,7 +207,9 @@ def to_property_graph(batch: GraphBatch) -> PropertyGraph:
         props.update(_clean({"score": an.score, "basis": an.basis, "explanation": an.explanation}))
         add("ANALOGOUS_TO", an.a, an.b, props)
     for r in batch.relations:
-        add(RELATION_TYPES[r.predicate], r.subject, r.object, evidence_props(r.evidence, r.confidence))
+        props = evidence_props(r.evidence, r.confidence)
+        props["predicate"] = r.predicate  # the ontology's name, for reports and for matching the RDF
+        add(RELATION_TYPES[r.predicate], r.subject, r.object, props)
     for e in batch.entities:
         for did in dict.fromkeys(m.dispatch_id for m in e.mentions if m.dispatch_id):
             add("MENTIONED_IN", e.key, ids.dispatch_key(did),

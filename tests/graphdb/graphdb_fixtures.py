@@ -3,10 +3,10 @@
 The graph (all names and sentences written for these tests)::
 
     E1 US EntityListing -> Huawei (Semiconductors, InForce, 2019-05)  precedent: Export Control Reform Act
-    E2 US ExportControl -> H20 chips, affects Nvidia (Semiconductors+AI, InForce, 2023-10-17)  precedent: E1
+    E2 US ExportControl -> H20 chips, affects Nvidia (Semiconductors+AI, InForce, 2023-10-17)  precedent: E1, respondsTo E3
     E3 China ExportControl -> Gallium, affects ASML (CriticalMinerals, InForce, 2023-07)  respondsTo E1
     E4 China Investigation -> Nvidia, affects Nvidia (Semiconductors, Announced, 2024-12)  respondsTo E2, precedent E3
-    E5 US VisaRestriction -> AI researchers (AI, Proposed, 2025-05)          analogousTo E6 (0.7, inferred)
+    E5 US VisaRestriction -> AI researchers (AI+Research, Proposed, 2025-05)          analogousTo E6 (0.7, inferred)
     E6 China TravelRestriction -> AI researchers (AI, InForce, 2025-03)      analogousTo E8 (0.6, inferred)
     E7 Netherlands ExportControl -> China, affects ASML (Semiconductors, InForce, 2023-06-30)
                                                 precedent E2; analogousTo E2 (0.8, asserted)
@@ -70,13 +70,15 @@ def event(label: str, measure: str, actors, targets=(), affects=(), sectors=(), 
 
 E1 = event("US lists Huawei", "EntityListing", [US], [HUAWEI], [HUAWEI], ["Semiconductors"], "InForce",
            "2019-05", precedents=[ECRA.key])
-E2 = event("US controls H20 exports", "ExportControl", [US], [H20], [NVIDIA],
-           ["Semiconductors", "ArtificialIntelligence"], "InForce", "2023-10-17", precedents=[E1.key])
 E3 = event("China controls gallium exports", "ExportControl", [CHINA], [GALLIUM], [ASML], ["CriticalMinerals"],
            "InForce", "2023-07", responds_to=[E1.key])
+E2 = event("US controls H20 exports", "ExportControl", [US], [H20], [NVIDIA],
+           ["Semiconductors", "ArtificialIntelligence"], "InForce", "2023-10-17", precedents=[E1.key],
+           responds_to=[E3.key])
 E4 = event("China investigates Nvidia", "Investigation", [CHINA], [NVIDIA], [NVIDIA], ["Semiconductors"],
            "Announced", "2024-12", precedents=[E3.key], responds_to=[E2.key], dispatch=D2)
-E5 = event("US restricts visas for AI researchers", "VisaRestriction", [US], [AIR], [], ["ArtificialIntelligence"],
+E5 = event("US restricts visas for AI researchers", "VisaRestriction", [US], [AIR], [],
+           ["ArtificialIntelligence", "Research"],
            "Proposed", "2025-05", dispatch=D2)
 E6 = event("China restricts travel of AI researchers", "TravelRestriction", [CHINA], [AIR], [],
            ["ArtificialIntelligence"], "InForce", "2025-03", dispatch=D2)
