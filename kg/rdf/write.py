@@ -86,6 +86,21 @@ _OX_FORMAT = {
 }
 
 
+def _resource_prefixes() -> dict[str, str]:
+    """``country: res:country/`` etc., so Turtle reads ``country:sylvania`` rather than
+    ``res:country\\/sylvania`` (a prefixed name cannot contain a bare '/')."""
+    from kg import ids
+
+    kinds = set(getattr(ids, "_TYPE_SLUG", {}).values())
+    kinds |= {"event", "dispatch", "evidence", "assertion", "analogy", "pipeline", "ext"}
+    res = PREFIXES["res"]
+    return {k: res + k + "/" for k in sorted(kinds) if k not in PREFIXES}
+
+
+#: prefixes bound in Turtle and TriG: kg.vocab.PREFIXES plus one per kind of minted resource
+TURTLE_PREFIXES: dict[str, str] = {**PREFIXES, **_resource_prefixes()}
+
+
 def sorted_statements(quads: Iterable[Quad], keep_graphs: bool) -> list[Quad]:
     """Unique statements sorted by (graph,) subject, predicate, object.
 
@@ -108,7 +123,7 @@ def serialize_quads(quads: Iterable[Quad], fmt: str, out: IO[bytes]) -> None:
     # serialiser; no Python object per term is ever made
     data = nquads_text(ordered, spec.quads).encode("utf-8")
     parsed = ox.parse(input=data, format=ox.RdfFormat.N_QUADS if spec.quads else ox.RdfFormat.N_TRIPLES)
-    prefixes = PREFIXES if fmt in ("turtle", "trig") else None
+    prefixes = TURTLE_PREFIXES if fmt in ("turtle", "trig") else None
     ox.serialize(parsed, out, _OX_FORMAT[fmt], prefixes=prefixes)
 
 
