@@ -29,9 +29,10 @@ def register(app: typer.Typer) -> None:
 
         The page is one self-contained HTML file: no network is needed to view it.
         """
-        from kg.viz import load_batch, render
+        from kg.viz import check_options, load_batch, render
 
         with guarded():
+            check_options(output, focus=focus, timeline=timeline, by=by)  # fail fast, before reading
             batch = load_batch(graph)
             written = render(batch, output, focus=focus, depth=depth, timeline=timeline, by=by, title=title,
                              max_nodes=max_nodes)

@@ -21,6 +21,28 @@ def load_batch(path: str | Path) -> GraphBatch:
     return read_batch(path)
 
 
+def check_options(output: str | Path, *, focus: str | None = None, timeline: bool = False,
+                  by: str = "country") -> None:
+    """Raise the error :func:`render` would raise for these options, before any graph is read."""
+    from kg.viz.ego import EGO_FORMATS
+    from kg.viz.timeline import GROUPINGS, TIMELINE_FORMATS
+
+    output = Path(output)
+    suffix = output.suffix.lower()
+    if timeline and focus:
+        raise ConfigError("--timeline and --focus draw different pictures; give one of them")
+    if not timeline and by != "country":
+        raise ConfigError("--by only applies to --timeline")
+    if timeline and by not in GROUPINGS:
+        raise ConfigError(f"--by: {by!r} is not one of {', '.join(GROUPINGS)}")
+    formats = TIMELINE_FORMATS if timeline else EGO_FORMATS if focus is not None else PAGE_FORMATS
+    if suffix not in formats:
+        what = "timeline" if timeline else "ego picture" if focus is not None else "interactive page"
+        hint = "" if (timeline or focus is not None) else " (or --focus / --timeline for .svg, .png, .pdf pictures)"
+        raise OutputError(f"{output}: unknown picture format {output.suffix or '(none)'!r} for the {what}; "
+                          f"use {', '.join(sorted(formats))}{hint}")
+
+
 def render(batch: GraphBatch, output: str | Path, *, focus: str | None = None, depth: int = 2,
            timeline: bool = False, by: str = "country", title: str | None = None,
            max_nodes: int = 150) -> Path:
@@ -32,22 +54,15 @@ def render(batch: GraphBatch, output: str | Path, *, focus: str | None = None, d
     * otherwise the interactive page: .html.
     """
     output = Path(output)
-    suffix = output.suffix.lower()
-    if timeline and focus:
-        raise ConfigError("--timeline and --focus draw different pictures; give one of them")
+    check_options(output, focus=focus, timeline=timeline, by=by)
     if timeline:
         from kg.viz.timeline import write_timeline
 
         return write_timeline(batch, output, by=by, title=title)
-    if by != "country":
-        raise ConfigError("--by only applies to --timeline")
     if focus is not None:
         from kg.viz.ego import write_ego
 
         return write_ego(batch, focus, output, depth=depth, max_nodes=max_nodes)
-    if suffix not in PAGE_FORMATS:
-        raise OutputError(f"{output}: unknown format {output.suffix or '(none)'!r} for the interactive page; "
-                          "use .html (or --focus / --timeline for .svg, .png, .pdf pictures)")
     from kg.viz.html import write_html
 
     return write_html(batch, output, title=title or "PolicyKG graph")
