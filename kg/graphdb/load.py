@@ -31,7 +31,7 @@ class LoadSummary:
     properties_set: int = 0
     constraints_added: int = 0
     indexes_added: int = 0
-    dangling: int = 0
+    dangling: int = 0  # relationships not loaded: an endpoint is missing
     statements: int = 0
     seconds: float = 0.0
     uri: str = ""
@@ -91,7 +91,8 @@ def rel_statement(group: RelGroup) -> str:
             "SET r.dispatch_ids = coalesce(row.props.dispatch_ids, []) + "
             "[x IN od WHERE NOT x IN coalesce(row.props.dispatch_ids, [])], "
             "r.sentences = coalesce(row.props.sentences, []) + [x IN os WHERE NOT x IN coalesce(row.props.sentences, [])], "
-            "r.confidence = CASE WHEN oc > row.props.confidence THEN oc ELSE row.props.confidence END")
+            "r.confidence = CASE WHEN oc > row.props.confidence THEN oc ELSE row.props.confidence END "
+            "RETURN count(r) AS n")
 
 
 def _chunks(rows: list, size: int):
@@ -114,7 +115,7 @@ def load_graph(client: Client, pg: PropertyGraph, batch_size: int = 1000,
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     t0 = time.perf_counter()
-    summary = LoadSummary(uri=client.target.uri, dangling=len(pg.dangling))
+    summary = LoadSummary(uri=client.target.uri)
     ensure_schema(client, summary)
     total, done = pg.node_count + pg.rel_count, 0
     for group in pg.nodes:
@@ -131,17 +132,19 @@ def load_graph(client: Client, pg: PropertyGraph, batch_size: int = 1000,
     for group in pg.rels:
         q = rel_statement(group)
         for chunk in _chunks(group.rows, batch_size):
-            c = client.run(q, {"rows": chunk}).summary.counters
+            res = client.run(q, {"rows": chunk})
+            c, n = res.summary.counters, (res.records[0]["n"] if res.records else 0)
             summary.relationships_created += c.relationships_created
-            summary.relationships_matched += len(chunk) - c.relationships_created
+            summary.relationships_matched += n - c.relationships_created
+            summary.dangling += len(chunk) - n
             summary.properties_set += c.properties_set
             summary.statements += 1
             done += len(chunk)
             if progress:
                 progress(done, total)
-    if pg.dangling:
-        log.warning("%d relationship(s) skipped: an endpoint is not in the graph (e.g. %s -[%s]-> %s)",
-                    len(pg.dangling), pg.dangling[0][1], pg.dangling[0][0], pg.dangling[0][2])
+    if summary.dangling:
+        log.warning("%d relationship(s) skipped: an endpoint is neither in the graph nor in the database",
+                    summary.dangling)
     summary.seconds = time.perf_counter() - t0
     return summary
 

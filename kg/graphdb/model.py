@@ -85,7 +85,8 @@ class RelGroup:
 class PropertyGraph:
     nodes: list[NodeGroup] = field(default_factory=list)
     rels: list[RelGroup] = field(default_factory=list)
-    #: relationships dropped because an endpoint is not in the batch: (type, src key, dst key)
+    #: relationships with an endpoint outside the batch (type, src key, dst key): loaded only when the
+    #: endpoint is already in the database
     dangling: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
@@ -99,6 +100,15 @@ class PropertyGraph:
 
 def concept_iri(label: str, name: str) -> str:
     return str(getattr(_CONCEPT_NS[label], name))
+
+
+def label_for_key(key: str) -> str:
+    """The key label of a record key that is not in the batch (see kg.ids for the key forms)."""
+    if key.startswith("event/"):
+        return EVENT
+    if key.startswith("dispatch/"):
+        return DISPATCH
+    return ENTITY
 
 
 def year_of(date: str | None) -> int | None:
@@ -181,9 +191,9 @@ def to_property_graph(batch: GraphBatch) -> PropertyGraph:
 
     def add(rtype: str, src: str, dst: str, props: dict[str, Any], dst_label: str | None = None) -> None:
         sl, dl = label_of.get(src), dst_label or label_of.get(dst)
-        if sl is None or dl is None:
+        if sl is None or dl is None:  # not in this batch: may already be in the database
             pg.dangling.append((rtype, src, dst))
-            return
+            sl, dl = sl or label_for_key(src), dl or label_for_key(dst)
         s_iri = str(ids.iri(src))
         d_iri = dst if dst_label else str(ids.iri(dst))
         rels[(rtype, sl, dl)].append({"src": s_iri, "dst": d_iri, "props": props})

@@ -1,0 +1,122 @@
+"""The loader against a real Bolt server (embedded ArcadeDB) through the official neo4j driver."""
+from __future__ import annotations
+
+import pytest
+
+from graphdb_fixtures import CHINA, D1, INJECTION_NAMES, ev, fixture_batch, injection_batch
+
+from kg import ids
+from kg.errors import DatabaseError
+from kg.graphdb.client import Client, Target
+from kg.graphdb.load import ensure_schema, load_graph, schema_statements
+from kg.graphdb.model import to_property_graph
+from kg.models import Entity, Event, GraphBatch
+
+pytestmark = pytest.mark.slow
+
+
+def dump(client) -> tuple[list, list]:
+    """Everything in the database: nodes (labels, properties) and relationships, sorted."""
+    nodes = client.run("MATCH (n) RETURN labels(n) AS l, properties(n) AS p").records
+    rels = client.run("MATCH (a)-[r]->(b) RETURN a.iri AS a, type(r) AS t, b.iri AS b, properties(r) AS p").records
+    norm = lambda d: sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in d.items())  # noqa: E731
+    return (sorted((tuple(sorted(r["l"])), norm(r["p"])) for r in nodes),
+            sorted((r["a"], r["t"], r["b"], norm(r["p"])) for r in rels))
+
+
+@pytest.fixture()
+def empty(client):
+    client.run("MATCH (n) DETACH DELETE n")
+    return client
+
+
+def test_load_constraints_are_idempotent(empty):
+    ensure_schema(empty)
+    first = sorted(r["name"] for r in empty.run("SHOW CONSTRAINTS").records)
+    ensure_schema(empty)
+    assert sorted(r["name"] for r in empty.run("SHOW CONSTRAINTS").records) == first
+    assert sum(1 for q in schema_statements() if "CONSTRAINT" in q) == 6
+    assert {f"policykg_{x}_iri" for x in ("entity", "policyevent", "dispatch")} <= set(first)
+
+
+def test_load_counts_and_twice_changes_nothing(empty):
+    pg = to_property_graph(fixture_batch())
+    s1 = load_graph(empty, pg, batch_size=7)
+    assert s1.nodes_created == pg.node_count and s1.relationships_created == pg.rel_count
+    before = dump(empty)
+    s2 = load_graph(empty, pg)
+    assert (s2.nodes_created, s2.relationships_created) == (0, 0)
+    assert s2.nodes_matched == pg.node_count and dump(empty) == before
+
+
+def test_load_second_graph_merges_on_shared_entities(empty):
+    load_graph(empty, to_property_graph(fixture_batch()))
+    n0 = empty.run("MATCH (n) RETURN count(n) AS c").records[0]["c"]
+    china2 = Entity(key=CHINA.key, type="Country", name="China", aliases=("People's Republic of China",),
+                    wikidata="Q148")
+    trade = Entity(key=ids.entity_key("GovernmentBody", "Trade Office"), type="GovernmentBody", name="Trade Office")
+    event = Event(key=ids.event_key("Subsidy", [CHINA.key], [], ["Energy"], "2026"), measure="Subsidy",
+                  actors=(CHINA.key,), sectors=("Energy",), date="2026", evidence=(ev("China subsidises.", D1),))
+    s = load_graph(empty, to_property_graph(GraphBatch(entities=(china2, trade), events=(event,))))
+    assert s.nodes_created == 4  # Trade Office, the event, Subsidy, Energy; no second China
+    assert s.dangling == 0  # the event's dispatch is not in this batch but is in the database
+    assert empty.run("MATCH (n) RETURN count(n) AS c").records[0]["c"] == n0 + 4
+    china = empty.run("MATCH (c:Country) WHERE c.iri = $iri RETURN c.aliases AS a", {"iri": str(ids.iri(CHINA.key))}).records
+    assert len(china) == 1 and set(china[0]["a"]) == {"PRC", "People's Republic of China"}
+    acts = empty.run("MATCH (e:PolicyEvent)-[:ACTOR]->(c:Country) WHERE c.name = 'China' RETURN count(e) AS n").records
+    assert acts[0]["n"] == 5
+    assert empty.run("MATCH (e:PolicyEvent)-[:MENTIONED_IN]->(d:Dispatch) WHERE e.measure = 'Subsidy' "
+                     "RETURN d.id AS d").records[0]["d"] == D1
+
+
+def test_load_injection_names_are_data_and_nothing_else_changes(empty):
+    load_graph(empty, to_property_graph(fixture_batch()))
+    before = dump(empty)
+    load_graph(empty, to_property_graph(injection_batch()))
+    after = dump(empty)
+    names = {r["n"] for r in empty.run("MATCH (c:Company) RETURN c.name AS n").records}
+    assert set(INJECTION_NAMES) <= names
+    added_nodes = [n for n in after[0] if n not in before[0]]
+    assert len(added_nodes) == len(INJECTION_NAMES)  # only the new companies; nothing deleted
+    assert all(n in after[0] for n in before[0]) and all(r in after[1] for r in before[1])
+    assert len(after[1]) == len(before[1]) + len(INJECTION_NAMES)
+
+
+def test_load_wrong_password_is_one_clear_error(embedded_server):
+    info, _pw = embedded_server
+    with pytest.raises(DatabaseError) as e:
+        Client(Target(info.uri, "root", "not-the-password", info.database))
+    assert "authentication failed" in str(e.value) and "\n" not in str(e.value)
+    assert "not-the-password" not in str(e.value)
+
+
+def test_load_cypher_compatibility(client):
+    """The Cypher features the named queries and the loader rely on, checked on this server."""
+    client.run("MATCH (n) DETACH DELETE n")
+    client.run("UNWIND range(1, 4) AS i CREATE (:PolicyEvent {iri: 'c' + toString(i), year: 2020 + i, "
+               "sectors: ['A', 'B'], date: '202' + toString(i) + '-01'})")
+    client.run("MATCH (a:PolicyEvent), (b:PolicyEvent) WHERE a.year = b.year + 1 MERGE (a)-[:RESPONDS_TO]->(b)")
+    checks = {
+        "MATCH p = (a:PolicyEvent {iri: 'c4'})-[:RESPONDS_TO*1..6]->(b) RETURN b.iri AS x, min(length(p)) AS h "
+        "ORDER BY h": [("c3", 1), ("c2", 2), ("c1", 3)],
+        "MATCH (a:PolicyEvent {iri: 'c2'})-[:RESPONDS_TO|ANALOGOUS_TO*1..2]-(b) RETURN DISTINCT b.iri AS x, 0 AS h "
+        "ORDER BY x": [("c1", 0), ("c3", 0), ("c4", 0)],
+        "MATCH (e:PolicyEvent) WHERE EXISTS { MATCH (e)-[:RESPONDS_TO]->(x) WHERE x.year > 2022 } "
+        "RETURN e.iri AS x, e.year AS h ORDER BY x": [("c4", 2024)],
+        "MATCH (e:PolicyEvent {iri: 'c1'}) UNWIND e.sectors AS x RETURN x, count(*) AS h ORDER BY x": [("A", 1), ("B", 1)],
+        "MATCH (e:PolicyEvent) WHERE e.date >= '2023' OPTIONAL MATCH (e)-[:ANALOGOUS_TO]->(o) "
+        "RETURN e.iri AS x, coalesce(o.iri, 'none') AS h ORDER BY x DESC LIMIT 1": [("c4", "none")],
+        "MATCH (e:PolicyEvent) WHERE e.iri IN ['c1', 'c2'] RETURN count(DISTINCT e.year) AS x, "
+        "[y IN collect(e.year) WHERE y > 2021] AS h": [(2, [2022])],
+        "RETURN CASE WHEN 0.5 > 0.7 THEN 'a' ELSE 'b' END AS x, size(['a', 'b'] + [z IN ['a', 'c'] WHERE NOT z IN ['a', 'b']]) AS h": [("b", 3)],
+    }
+    for q, rows in checks.items():
+        got = [tuple(r.values()) for r in client.run(q).records]
+        assert got == rows, q
+
+
+def test_load_unknown_label_cannot_be_built():
+    from kg.graphdb.load import _check
+
+    with pytest.raises(ValueError):
+        _check("Country) DETACH DELETE n //", ("Country",))
