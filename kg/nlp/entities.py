@@ -132,7 +132,7 @@ def _rule_patterns() -> dict[str, list]:
 
 @Language.factory("kg_entities",
                   assigns=[f"doc.spans", "doc._.kg_entities"],
-                  requires=["doc.ents", "token.pos", "token.dep"],
+                  requires=["doc.ents", "token.tag", "token.dep"],
                   default_config={"gazetteer": "default"})
 def make_entities(nlp: Language, name: str, gazetteer: str) -> "EntityComponent":
     return EntityComponent(nlp, gazetteer)
@@ -143,9 +143,15 @@ class EntityComponent:
         self.gazetteer_name = gazetteer
         self.gaz = get_gazetteer(gazetteer)
         self.by_key = {e.key: e for e in getattr(self.gaz, "entries", ())}
-        self.matcher = Matcher(nlp.vocab)
+        # patterns that test POS run only on tagged docs (a blank pipeline has no tags)
+        self.matcher, self.pos_matcher = Matcher(nlp.vocab), Matcher(nlp.vocab)
         for rule, pats in _rule_patterns().items():
-            self.matcher.add(rule, pats, greedy="LONGEST")
+            plain = [p for p in pats if not any("POS" in t for t in p)]
+            tagged = [p for p in pats if any("POS" in t for t in p)]
+            if plain:
+                self.matcher.add(rule, plain, greedy="LONGEST")
+            if tagged:
+                self.pos_matcher.add(rule, tagged, greedy="LONGEST")
 
     # ------------------------------------------------------------------ candidate sources
     def _entry_mention(self, span: Span, entry, rule: str, conf: float, start=None, end=None) -> Mention:
@@ -183,7 +189,8 @@ class EntityComponent:
 
     def _rule_candidates(self, doc: Doc, titled: set[int]) -> list[tuple[int, int, Mention]]:
         out = []
-        for match_id, start, end in self.matcher(doc):
+        matches = self.matcher(doc) + (self.pos_matcher(doc) if doc.has_annotation("POS") else [])
+        for match_id, start, end in sorted(matches, key=lambda x: (x[1], x[2], x[0])):
             rule = doc.vocab.strings[match_id]
             sp = doc[start:end]
             if sp.sent.start in titled and rule in ("rule:legislation", "rule:legal-case"):
@@ -293,6 +300,26 @@ class EntityComponent:
                 out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Company",
                                                       "rule:company-appos", 0.65)))
                 occupied.update(range(sp.start, sp.end))
+        return out
+
+    def _prefix_countries(self, doc: Doc, taken) -> list:
+        """"U.S. Commerce Department", "Dutch trade ministry": the country in a body's name is a
+        mention too (nested), so ``kg_relations`` can state partOf."""
+        out = []
+        for s, e, m in taken:
+            if m.type != "GovernmentBody" or e - s < 2:
+                continue
+            for k in (3, 2, 1):
+                if s + k >= e:
+                    continue
+                pre = doc[s:s + k]
+                entry = self.gaz.lookup(pre.text)
+                rule = "gazetteer"
+                if entry is None and k == 1:
+                    entry, rule = self.gaz.demonym(pre.text), "gazetteer:demonym"
+                if entry is not None and entry.type in ("Country", "Bloc"):
+                    out.append((pre.start, pre.end, self._entry_mention(pre, entry, rule, CONF[rule])))
+                    break
         return out
 
     @staticmethod
@@ -429,6 +456,10 @@ class EntityComponent:
         occupied: set[int] = set()
         for _, (s, e, m) in ranked:
             if any(i in occupied for i in range(s, e)):
+                if m.type == "Group" and m.rule == "rule:group":  # keep "top AI researchers" as an alias
+                    for s2, e2, m2 in taken:
+                        if m2.type == "Group" and e2 == e and s <= s2:
+                            m2.aliases = tuple(sorted(set(m2.aliases) | set(m.aliases) | {clean(m.surface)}))
                 continue
             taken.append((s, e, m))
             occupied.update(range(s, e))
@@ -446,6 +477,7 @@ class EntityComponent:
                         taken.append((name_sp.start, name_sp.end,
                                       Mention(name_sp.text, name_sp.start_char, name_sp.end_char, "Person",
                                               "rule:case-person", CONF["rule:case-person"])))
+        taken += self._prefix_countries(doc, taken)
         taken.sort(key=lambda x: (x[0], x[1]))
         occupied = {i for s, e, _ in taken for i in range(s, e)}
         taken += self._appositive_companies(doc, taken, occupied, skip)
@@ -513,6 +545,9 @@ def _titled_sentences(doc: Doc) -> set[int]:
         return out
     for sent in doc.sents:
         words = [t for t in sent if t.is_alpha and len(t) > 3]
+        last = [t for t in sent if not t.is_space][-1:]
+        if last and last[0].text in (".", "!", "?", '"', "”", ":"):
+            continue  # a headline rarely ends like a sentence
         if len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.7:
             out.add(sent.start)
     return out

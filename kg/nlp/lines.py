@@ -22,7 +22,7 @@ register_extensions()
 #: a whole line that is boilerplate, not reporting
 BOILERPLATE = re.compile(
     r"""^\s*(?:
-        (?:by|photo(?:graph)?s?|image|credits?|illustration|pictured|source|reporting\ by|editing\ by|written\ by)\b\s*[:\-]?\s*\S.{0,100}
+        (?:photo(?:graph)?s?|images?|credits?|illustration|pictured|source|(?:reporting|editing|written|additional\ reporting)\ by)(?:\ credit)?\s*[:|]\s*\S.{0,100}
       | (?:read|see)\ (?:more|also)\b.*
       | (?:subscribe|sign\ up|share\ this|follow\ us|advertisement|related\ (?:articles?|stories|coverage))\b.*
       | autonomous\ ai\ dispatch\b.*
@@ -32,6 +32,9 @@ BOILERPLATE = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: a byline: "By Jane Doe", "BY JANE DOE, Brussels" (names only: "By imposing controls..." is prose)
+BYLINE = re.compile(r"^\s*(?:By|BY)\s+[A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|and|&|de|van|von|der|la|del))*"
+                    r"\s*(?:[,|–—]\s*.{0,60})?$")
 #: everything after a line that is exactly one of these is metadata, not reporting
 TRAILERS = re.compile(r"^\s*(?:Verifier|Sources?|References|About the author)\s*$")
 
@@ -46,7 +49,7 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
         if TRAILERS.match(body) and i > 0:
             out.append((pos, len(text)))
             break
-        if body.strip() and BOILERPLATE.match(body) and len(body) < 200:
+        if body.strip() and (BOILERPLATE.match(body) or BYLINE.match(body)) and len(body) < 200:
             out.append((pos, pos + len(body)))
         pos += len(line)
     return out
@@ -57,12 +60,17 @@ def in_ranges(start: int, end: int, ranges: list[tuple[int, int]] | None) -> boo
 
 
 @Language.factory("kg_lines", assigns=["token.is_sent_start", "doc._.kg_skip"], requires=[],
-                  retokenizes=False)
-def make_lines(nlp: Language, name: str) -> "LineSplitter":
-    return LineSplitter()
+                  retokenizes=False, default_config={"lines_only": False})
+def make_lines(nlp: Language, name: str, lines_only: bool) -> "LineSplitter":
+    return LineSplitter(lines_only)
 
 
 class LineSplitter:
+    """``lines_only``: no parser follows, so every line is exactly one sentence."""
+
+    def __init__(self, lines_only: bool = False):
+        self.lines_only = lines_only
+
     def __call__(self, doc: Doc) -> Doc:
         for i, tok in enumerate(doc):
             if i == 0:
@@ -71,5 +79,9 @@ class LineSplitter:
             if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
                 if not tok.is_space:
                     tok.is_sent_start = True
+                elif self.lines_only:
+                    tok.is_sent_start = False
+            elif self.lines_only:
+                tok.is_sent_start = False
         doc._.kg_skip = boilerplate_ranges(doc.text)
         return doc

@@ -52,6 +52,8 @@ def build_pipeline(model: str | None = None, gazetteer: str = "default", nlp: La
         cfg = dict(comp.get("config", {}))
         if "gazetteer" in cfg:
             cfg["gazetteer"] = gazetteer
+        if comp["factory"] == "kg_lines":
+            cfg["lines_only"] = not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names))
         if comp.get("optional_module"):
             try:
                 importlib.import_module(comp["optional_module"])

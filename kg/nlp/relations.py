@@ -13,7 +13,9 @@ rel:head-of-state     0.85        "Chinese President Xi Jinping" -> leads China
 rel:official          0.8         "Dutch Foreign Trade Minister Liesje Schreinemacher" -> worksFor
 rel:subsidiary        0.85        "HiSilicon, a subsidiary of Huawei", "Huawei's subsidiary HiSilicon"
 rel:possessive-tech   0.8         "Nvidia's H20 chips" -> produces
-rel:possessive-body   0.85        "China's Ministry of Commerce", "the U.S. Commerce Department" -> partOf
+rel:possessive-body   0.85        "China's Ministry of Commerce" -> partOf
+rel:name-prefix       0.85        "the U.S. Commerce Department", "the Dutch trade ministry" -> partOf
+rel:made-by           0.85        "H20 chips made by Nvidia" -> produces
 ====================  ==========  ===============================================================
 
 Gazetteer relations (evidence source "gazetteer", rule "gazetteer:<predicate>", confidence 0.7)
@@ -122,15 +124,10 @@ class RelationComponent:
                         continue
                     if p == "headquarteredIn":
                         country = [s for s in sps if s.id_ == b]
-                        named = [s for s in country if not _is_demonym(s)]
+                        named = [s for s in country if self.gaz.demonym(s.text) is None]
                         if not named and not any(0 <= a_sp.start - s.end <= 3 for s in country):
                             continue
                     yield a, b, p
-
-
-def _is_demonym(sp: Span) -> bool:
-    t = sp.text
-    return len(sp) == 1 and (t.endswith(("ese", "ish", "ian", "can", "ch", "ean", "i")) and t not in ("Mali", "Brunei"))
 
 
 def _prev_tokens(doc: Doc, sp: Span, n: int = 4) -> Span:
@@ -146,7 +143,14 @@ def _title_between(doc: Doc, a: Span, b: Span) -> str | None:
 
 
 def _text_relations(doc: Doc, sps: list[Span]):
-    sps = sorted(sps, key=lambda s: s.start)
+    sps = sorted(sps, key=lambda s: (s.start, -s.end))
+    for sp in sps:  # "U.S. Commerce Department": the country is written inside the body's name
+        if sp.label_ == "GovernmentBody":
+            for o in sps:
+                if o.label_ in ("Country", "Bloc") and sp.start <= o.start and o.end < sp.end:
+                    yield "rel:name-prefix", sp.id_, "partOf", o.id_
+    sps = [s for s in sps if not any(o is not s and o.start <= s.start and s.end <= o.end and
+                                     (o.start, o.end) != (s.start, s.end) for o in sps)]
     for i, sp in enumerate(sps):
         nxt = sps[i + 1] if i + 1 < len(sps) else None
         # "<Country/demonym> <cue> <Org>" and "<Country>-based <Org>"

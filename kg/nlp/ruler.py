@@ -30,10 +30,14 @@ class GazetteerRuler:
         self.ruler = SpanRuler(nlp, name=f"{name}_spans", spans_key=GAZ_SPANS, overwrite=True,
                                validate=False)
         patterns = [p for p in gaz.ruler_patterns() if p.get("pattern")]
+        self.empty = not patterns
         if patterns:
             self.ruler.add_patterns(patterns)
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.empty:
+            doc.spans[GAZ_SPANS] = []
+            return doc
         doc = self.ruler(doc)
         doc.spans[GAZ_SPANS] = filter_spans(list(doc.spans[GAZ_SPANS]))
         return doc

@@ -1,0 +1,207 @@
+"""Entity components: gazetteer typing, demonyms, capitals, rules, NER re-typing, boilerplate."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from kg.nlp.attrs import MENTIONS
+from kg.nlp.entities import org_type
+from kg.nlp.lines import boilerplate_ranges
+
+from nlp_helpers import entities_by_name, relation_names, run
+
+
+# ---------------------------------------------------------------- fast: blank pipeline + tiny gazetteer
+
+def test_entities_gazetteer_typing(blank_nlp):
+    doc = run(blank_nlp, "Qorvane and Velmora met officials from the EU.")
+    ents = entities_by_name(doc)
+    assert ents["Qorvane"].type == "Company" and ents["Velmora"].type == "Company"
+    assert ents["European Union"].type == "Bloc" and ents["European Union"].key == "wd/Q458"
+    assert ents["European Union"].mentions[0].rule == "gazetteer"
+    assert ents["European Union"].mentions[0].confidence == pytest.approx(0.95)
+
+
+def test_entities_mentions_carry_type_and_key(blank_nlp):
+    doc = run(blank_nlp, "Qorvane sells to the U.S. market.")
+    spans = {(s.text, s.label_, s.id_) for s in doc.spans[MENTIONS]}
+    assert ("Qorvane", "Company", "company/qorvane") in spans
+    assert ("U.S.", "Country", "wd/Q30") in spans
+
+
+def test_entities_demonym_is_an_alias_of_the_country(blank_nlp):
+    doc = run(blank_nlp, "Dutch officials met Chinese diplomats.")
+    ents = entities_by_name(doc)
+    assert ents["Netherlands"].aliases == ("Dutch",)
+    assert ents["China"].aliases == ("Chinese",)
+    assert ents["China"].mentions[0].rule == "gazetteer:demonym"
+
+
+def test_entities_dash_based_demonym_gives_headquarters(blank_nlp):
+    doc = run(blank_nlp, "Dutch-based Velmora expanded.")
+    assert ("Velmora", "headquarteredIn", "Netherlands") in relation_names(doc)
+
+
+def test_entities_possessive_gazetteer_form_is_split(blank_nlp):
+    doc = run(blank_nlp, "China's Ministry of Commerce objected.")
+    ents = entities_by_name(doc)
+    assert {"China", "Ministry of Commerce"} <= set(ents)
+    assert ("Ministry of Commerce", "partOf", "China") in relation_names(doc)
+
+
+def test_entities_ai_alone_is_never_an_entity(blank_nlp, tiny_gazetteer):
+    doc = run(blank_nlp, "AI is everywhere. The AI sector grows.")
+    assert doc._.kg_entities == {}
+
+
+def test_entities_boilerplate_lines_are_dropped(blank_nlp):
+    text = ("Qorvane Wins Contract\n"
+            "By Anna Velmora-Smith\n"
+            "The EU chose Qorvane.\n"
+            "READ MORE: Velmora opens a plant\n"
+            "Subscribe to our Velmora newsletter\n"
+            "Autonomous AI dispatch. Unedited, source-checked, opinionated.\n")
+    doc = run(blank_nlp, text)
+    ents = entities_by_name(doc)
+    assert "Velmora" not in ents
+    assert {"Qorvane", "European Union"} <= set(ents)
+
+
+@pytest.mark.parametrize("line", [
+    "By Jane Doe", "Photo: Reuters", "READ MORE: chips and more", "Subscribe now", "· $0.19",
+    "Autonomous AI dispatch. Unedited, source-checked, opinionated.", "Image credit: Someone",
+])
+def test_lines_boilerplate_patterns(line):
+    text = f"Headline\n{line}\nBody text here."
+    assert any(text[s:e] == line for s, e in boilerplate_ranges(text))
+
+
+def test_lines_reporting_is_not_boilerplate():
+    text = "By imposing controls, Washington hopes to slow progress.\nShare prices fell."
+    assert boilerplate_ranges(text) == []
+
+
+def test_lines_text_after_verifier_is_metadata():
+    text = "Body.\nVerifier\nEach claim was checked."
+    assert boilerplate_ranges(text) == [(6, len(text))]
+
+
+def test_lines_each_line_is_a_sentence(blank_nlp):
+    doc = run(blank_nlp, "A Headline Without A Full Stop\nThe body starts here.")
+    assert [s.text.strip() for s in doc.sents] == ["A Headline Without A Full Stop", "The body starts here."]
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Ministry of Industry and Information Technology", "GovernmentBody"),
+    ("Federal Communications Commission", "GovernmentBody"),
+    ("Supreme Court", "GovernmentBody"),
+    ("Shanghai Jiao Tong University", "ResearchOrganization"),
+    ("Allen Institute", "ResearchOrganization"),
+    ("Center for Security and Emerging Technology", "ResearchOrganization"),
+    ("Zentrix Technologies", "Company"),
+    ("Moonlit AI", "Company"),
+    ("Quorum Holdings Ltd", "Company"),
+    ("African Union", "Bloc"),
+])
+def test_entities_org_type_by_cues(name, expected):
+    doc = spacy.blank("en")(name + " said.")
+    assert org_type(doc[0:len(doc) - 2], doc) == expected
+
+
+# ---------------------------------------------------------------- slow: statistical model + tiny gazetteer
+
+@pytest.mark.slow
+def test_pipeline_analyze_pipes_reports_no_problems(nlp):
+    analysis = nlp.analyze_pipes(pretty=False)
+    assert analysis["problems"] == {name: [] for name in nlp.pipe_names}
+    assert nlp.pipe_names.index("kg_lines") < nlp.pipe_names.index("parser")
+    assert nlp.pipe_names[-1] in ("kg_relations", "kg_events")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,present", [
+    ("Beijing imposed new limits on chip exports.", True),
+    ("Washington and Beijing traded accusations.", True),
+    ("Beijing's new rules took effect.", True),
+    ("The delegation flew to Beijing on Monday.", False),
+])
+def test_entities_capital_as_metonym_only_in_subject_position(tiny_nlp, text, present):
+    ents = entities_by_name(run(tiny_nlp, text))
+    assert ("China" in ents) is present
+    if present:
+        assert "Beijing" in ents["China"].aliases
+
+
+@pytest.mark.slow
+def test_entities_groups_canonical_name_and_aliases(tiny_nlp):
+    doc = run(tiny_nlp, "The ministry now requires its top AI researchers to seek approval. "
+                        "Many researchers object. Nuclear physicists, aerospace engineers, cryptographers "
+                        "have faced similar limits.")
+    ents = entities_by_name(doc)
+    assert ents["AI researchers"].type == "Group"
+    assert {"top AI researchers", "researchers"} <= set(ents["AI researchers"].aliases)
+    for g in ("nuclear physicists", "aerospace engineers", "cryptographers"):
+        assert ents[g].type == "Group"
+    assert "researchers" not in ents
+
+
+@pytest.mark.slow
+def test_entities_groups_need_a_field_modifier(tiny_nlp):
+    ents = entities_by_name(run(tiny_nlp, "They are not ordinary employees or private-sector workers."))
+    assert not [e for e in ents.values() if e.type == "Group"]
+
+
+@pytest.mark.slow
+def test_entities_legal_case_and_the_person_it_names(tiny_nlp):
+    ents = entities_by_name(run(tiny_nlp, "Officials pointed to the Lin Meifang case as a precedent."))
+    assert ents["Lin Meifang case"].type == "LegalCase"
+    assert ents["Lin Meifang"].type == "Person"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name", [
+    ("Lawmakers passed the Frontier Model Safety Act on Tuesday.", "Frontier Model Safety Act"),
+    ("The rules build on Executive Order 14110.", "Executive Order 14110"),
+    ("Parliament amended the Restriction of Special Taxation Act, known locally as the K-Chips Act.",
+     "Restriction of Special Taxation Act"),
+])
+def test_entities_legislation_rule(tiny_nlp, text, name):
+    ents = entities_by_name(run(tiny_nlp, text))
+    assert ents[name].type == "Legislation"
+
+
+@pytest.mark.slow
+def test_entities_known_as_gives_an_alias(tiny_nlp):
+    ents = entities_by_name(run(tiny_nlp, "Parliament amended the Restriction of Special Taxation Act, "
+                                          "known locally as the K-Chips Act."))
+    assert "K-Chips Act" in ents["Restriction of Special Taxation Act"].aliases
+
+
+@pytest.mark.slow
+def test_entities_headline_case_does_not_make_laws(tiny_nlp):
+    ents = entities_by_name(run(tiny_nlp, "New Chip Export Rules Hit Qorvane Hard\nThe body follows."))
+    assert not [e for e in ents.values() if e.type == "Legislation"]
+
+
+@pytest.mark.slow
+def test_entities_technology_patterns(tiny_nlp):
+    ents = entities_by_name(run(tiny_nlp, "Shipments of K7 chips and EUV lithography systems stopped."))
+    assert ents["K7 chips"].type == "Technology"
+    assert ents["EUV lithography"].type == "Technology"
+
+
+@pytest.mark.slow
+def test_entities_unknown_names_are_still_typed(tiny_nlp):
+    doc = run(tiny_nlp, "Zorblax, a Chinese startup, released a model. Chinese-owned Fenwick Labs objected. "
+                        "Analysts at the Ministry of Digital Affairs agreed.")
+    ents = entities_by_name(doc)
+    assert ents["Zorblax"].type == "Company"
+    assert ents["Ministry of Digital Affairs"].type == "GovernmentBody"
+
+
+@pytest.mark.slow
+def test_entities_short_person_name_is_an_alias(tiny_nlp):
+    ents = entities_by_name(run(tiny_nlp, "Prosecutors charged Lin Meifang in March. Lin denied the charges."))
+    persons = [e for e in ents.values() if e.type == "Person"]
+    assert [p.name for p in persons] == ["Lin Meifang"]
+    assert len(persons[0].mentions) == 2

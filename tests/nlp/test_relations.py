@@ -1,0 +1,68 @@
+"""Relations: text patterns (tiny gazetteer + statistical model) and gazetteer relations with co-occurrence."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import relation_names, run
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple,rule", [
+    ("Chinese startup Zorblax released a model.", ("Zorblax", "headquarteredIn", "China"), "rel:origin-cue"),
+    ("Dutch chipmaker Velmora cut its forecast.", ("Velmora", "headquarteredIn", "Netherlands"), "rel:origin-cue"),
+    ("Qorvane CFO Lin Meifang was detained in Canada.", ("Lin Meifang", "worksFor", "Qorvane"), "rel:title-org"),
+    ("Qorvane CEO Lin Meifang said sales rose.", ("Lin Meifang", "leads", "Qorvane"), "rel:title-org"),
+    ("The board met CEO Tom Harlow of Velmora on Friday.", ("Tom Harlow", "leads", "Velmora"), "rel:title-of"),
+    ("Chinese President Wang Dapeng visited Paris.", ("Wang Dapeng", "leads", "China"), "rel:head-of-state"),
+    ("Dutch Foreign Trade Minister Anke Verhoef defended the rules.",
+     ("Anke Verhoef", "worksFor", "Netherlands"), "rel:official"),
+    ("Velmora, a subsidiary of Qorvane, objected.", ("Velmora", "subsidiaryOf", "Qorvane"), "rel:subsidiary"),
+    ("Qorvane's Z9 chips sold out.", ("Qorvane", "produces", "Z9 chips"), "rel:possessive-tech"),
+    ("The U.S. Commerce Department acted.", ("Department of Commerce", "partOf", "United States"),
+     "rel:possessive-body"),
+])
+def test_relations_text_patterns(tiny_nlp, text, triple, rule):
+    doc = run(tiny_nlp, text)
+    assert triple in relation_names(doc)
+    ents = doc._.kg_entities
+    rel = next(r for r in doc._.kg_relations
+               if (ents[r.subject].name, r.predicate, ents[r.object].name) == triple)
+    assert rel.evidence[0].rule == rule and rel.evidence[0].source == "text"
+    assert rel.evidence[0].sentence == text
+
+
+@pytest.mark.slow
+def test_relations_gazetteer_needs_the_same_sentence(tiny_nlp):
+    same = run(tiny_nlp, "China restricted travel by engineers at Qorvane.")
+    apart = run(tiny_nlp, "China restricted travel. Engineers at Qorvane complained.")
+    assert ("Qorvane", "headquarteredIn", "China") in relation_names(same)
+    assert ("Qorvane", "headquarteredIn", "China") not in relation_names(apart)
+    [rel] = [r for r in same._.kg_relations if r.predicate == "headquarteredIn"]
+    assert rel.evidence[0].source == "gazetteer"
+    assert rel.evidence[0].rule == "gazetteer:headquarteredIn"
+    assert rel.confidence == pytest.approx(0.7)
+
+
+@pytest.mark.slow
+def test_relations_gazetteer_demonym_alone_is_not_enough(tiny_nlp):
+    doc = run(tiny_nlp, "Qorvane bought American tools for its plant.")
+    assert not any(p == "headquarteredIn" for _, p, _ in relation_names(doc))
+
+
+@pytest.mark.slow
+def test_relations_gazetteer_member_of_needs_a_membership_cue(tiny_nlp):
+    plain = run(tiny_nlp, "The Netherlands and the EU disagreed on Tuesday.")
+    cued = run(tiny_nlp, "The Netherlands, an EU member, disagreed on Tuesday.")
+    assert ("Netherlands", "memberOf", "European Union") not in relation_names(plain)
+    assert ("Netherlands", "memberOf", "European Union") in relation_names(cued)
+
+
+@pytest.mark.slow
+def test_relations_gazetteer_part_of_needs_adjacency(tiny_nlp):
+    doc = run(tiny_nlp, "China protested after the Ministry of Commerce announced new rules.")
+    assert ("Ministry of Commerce", "partOf", "China") not in relation_names(doc)
+
+
+def test_relations_blank_pipeline_dash_based(blank_nlp):
+    doc = run(blank_nlp, "Dutch-based Velmora and Chinese-owned firms.")
+    assert ("Velmora", "headquarteredIn", "Netherlands") in relation_names(doc)
