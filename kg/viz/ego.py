@@ -93,12 +93,12 @@ def to_dot(g: nx.MultiDiGraph, centre: str | None = None, title: str | None = No
     ids = {n: f"n{i}" for i, n in enumerate(sorted(g.nodes))}
     for n, d in g.nodes(data=True):
         colour = TYPE_COLOURS.get(d.get("type", ""), TYPE_COLOURS["Unknown"])
-        attrs = {"label": _label(d.get("label", n)), "color": colour}
+        attrs = {"label": _label(d.get("label", n), width=34 if d.get("kind") == "event" else 28), "color": colour}
         if d.get("kind") == "event":
             attrs.update(shape="box", style="rounded,filled", fillcolor=colour, fontcolor="white")
             extra = " · ".join(x for x in (d.get("status"), d.get("date")) if x)
-            if extra:
-                attrs["xlabel"] = _label(extra, width=40)
+            if extra:  # a last line for status and date, inside the box so it is never dropped
+                attrs["label"] = graphviz.nohtml(attrs["label"] + "\\n" + _label(extra, width=40))
         else:
             attrs.update(shape="ellipse", fillcolor=colour + "33")
         if n == centre:
