@@ -137,8 +137,8 @@ def test_timeline_rejects_unknown_grouping(batch, tmp_path):
         write_timeline(batch, tmp_path / "t.png", by="colour")
 
 
-@pytest.mark.parametrize("suffix,magic", [(".png", b"\x89PNG\r\n\x1a\n"), (".pdf", b"%PDF-"), (".svg", b"<?xml")])
-@pytest.mark.parametrize("by", ["country", "sector"])
+@pytest.mark.parametrize("suffix,magic,by", [(".png", b"\x89PNG\r\n\x1a\n", "country"), (".pdf", b"%PDF-", "country"),
+                                             (".svg", b"<?xml", "country"), (".png", b"\x89PNG\r\n\x1a\n", "sector")])
 def test_timeline_formats_by_suffix(batch, tmp_path, suffix, magic, by):
     out = write_timeline(batch, tmp_path / ("t" + suffix), by=by)
     data = out.read_bytes()

@@ -90,7 +90,7 @@
       "min-zoomed-font-size": BIG ? 8 : 0
     }},
     {selector: "node[?important]", style: {"label": "data(label)"}},
-    {selector: "node[kind = 'event']", style: {"shape": "diamond", "font-weight": "bold", "font-size": 13}},
+    {selector: "node[kind = 'event']", style: {"shape": "diamond", "font-weight": "bold", "font-size": 13, "text-max-width": 220}},
     {selector: "node[type = 'Bloc'], node[type = 'Country']", style: {"shape": "ellipse"}},
     {selector: "node[type = 'Technology'], node[type = 'Legislation'], node[type = 'LegalCase']",
      style: {"shape": "round-rectangle"}},
