@@ -201,3 +201,15 @@ def test_html_browser_5000_nodes_render(browser, big_batch, tmp_path):
         assert seconds < 90
     finally:
         o.page.close()
+
+
+def test_html_browser_empty_graph_renders(browser, tmp_path):
+    from kg.models import GraphBatch
+
+    o = _open(browser, write_html(GraphBatch(), tmp_path / "empty.html"))
+    try:
+        assert o.page.evaluate("kgViz.nodeCount()") == 0
+        assert o.page.locator("#status").inner_text() == "Showing 0 of 0 nodes"
+        assert o.errors() == []
+    finally:
+        o.page.close()
