@@ -117,12 +117,9 @@ _TEMPLATE = """<!DOCTYPE html>
   <h2>Links</h2>
   <div id="edge-legend"></div>
   <p class="hint">Diamonds are policy events, circles and boxes entities; size grows with links.</p>
-  <h2>Dispatches</h2>
-  <ol id="dispatches"></ol>
 </aside>
 <main id="cy" aria-label="graph"></main>
-<aside id="details"><h2>Details</h2><div id="details-body"><p class="hint">Click a node or a link to see its
-evidence.</p></div></aside>
+<aside id="details"><h2>Details</h2><div id="details-body"></div></aside>
 <script type="application/json" id="kg-data">{data}</script>
 {scripts}
 </body>

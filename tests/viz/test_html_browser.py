@@ -80,6 +80,20 @@ def test_html_browser_renders_every_node_without_errors(opened, batch, tmp_path)
     assert shot.stat().st_size > 20_000
 
 
+def test_html_browser_overview_tells_the_story_newest_first(opened, batch):
+    opened.page.evaluate("kgViz.overview()")
+    items = opened.page.locator("#details-body ul.events li").all_inner_texts()
+    assert len(items) == len(batch.events)
+    assert items[0].startswith("China · TravelRestriction · AI 2025-03")
+    assert items[-1].startswith("United States · VisaRestriction · Research")  # undated last
+    titles = opened.page.locator("#details-body ol.dispatches li").all_inner_texts()
+    assert len(titles) == 3 and any("The Hague follows on lithography" in t for t in titles)
+    # the dispatch with a javascript: address is listed as text, not as a link
+    assert opened.page.locator("#details-body ol.dispatches a").count() == 2
+    opened.page.locator("#details-body ul.events .linklike").first.click()
+    assert opened.page.locator("#details-body h3").inner_text() == "China · TravelRestriction · AI"
+
+
 def test_html_browser_event_labels_and_shapes(opened):
     node = opened.page.evaluate("""(function () {
         var n = kgViz.cy.nodes().filter(function (x) { return x.data('label') === 'China · TravelRestriction · AI'; });

@@ -185,15 +185,6 @@
     applyFilters(); cy.fit(undefined, 30);
   });
 
-  var dispatchList = $("dispatches");
-  (DATA.dispatches || []).forEach(function (d) {
-    var li = el("li");
-    li.appendChild(link(d.title || d.id, d.url));
-    if (d.date) { li.appendChild(el("span", " · " + d.date, "count")); }
-    dispatchList.appendChild(li);
-  });
-  if (!(DATA.dispatches || []).length) { dispatchList.appendChild(el("li", "none recorded", "hint")); }
-
   // date range: an event dated 2023 or 2023-07 spans that whole year or month
   function dateSpan(s) {
     if (!s) { return null; }
@@ -389,12 +380,46 @@
     evidenceList(box, e.evidence);
   }
 
+  // what the panel shows before anything is clicked: the story in brief, newest first
+  function showOverview() {
+    var box = clearDetails();
+    box.appendChild(el("p", "Click a node or a link to see its evidence; click the background to come back here.", "hint"));
+    var dated = events.slice().sort(function (a, b) {
+      return String(b.date || "").localeCompare(String(a.date || "")) || String(a.label).localeCompare(String(b.label));
+    });
+    box.appendChild(el("h2", "Events (" + events.length + ")"));
+    var ol = el("ul", null, "events");
+    dated.slice(0, 40).forEach(function (n) {
+      var li = el("li");
+      var span = el("span", n.label, "linklike");
+      span.addEventListener("click", function () { focusNode(n.id); });
+      li.appendChild(span);
+      var extra = [n.date, n.status].filter(function (x) { return x; }).join(" · ");
+      if (extra) { li.appendChild(el("span", " " + extra, "count")); }
+      ol.appendChild(li);
+    });
+    if (dated.length > 40) { ol.appendChild(el("li", "and " + (dated.length - 40) + " more", "hint")); }
+    box.appendChild(ol);
+    box.appendChild(el("h2", "Dispatches (" + (DATA.dispatches || []).length + ")"));
+    var list = el("ol", null, "dispatches");
+    (DATA.dispatches || []).slice(0, 100).forEach(function (d) {
+      var li = el("li");
+      li.appendChild(link(d.title || d.id, d.url));
+      if (d.date) { li.appendChild(el("span", " · " + d.date, "count")); }
+      list.appendChild(li);
+    });
+    if (!(DATA.dispatches || []).length) { list.appendChild(el("li", "none recorded", "hint")); }
+    box.appendChild(list);
+  }
+
+  cy.on("tap", function (evt) { if (evt.target === cy) { cy.elements().unselect(); showOverview(); } });
   cy.on("tap", "node", function (evt) { showNode(evt.target.id()); });
   cy.on("tap", "edge", function (evt) { showEdge(evt.target.id()); });
   cy.on("mouseover", "node", function (evt) { $("cy").title = evt.target.data("label"); });
   cy.on("mouseout", "node", function () { $("cy").title = ""; });
 
   applyFilters();
+  showOverview();
   cy.fit(undefined, 30);
 
   // ---------------------------------------------------------------- API for tests and power users
@@ -409,6 +434,7 @@
       return cy.nodes().filter(function (n) { return n.style("display") !== "none"; }).map(function (n) { return n.id(); });
     },
     search: function (q) { $("search").value = q; return search(q); },
+    overview: showOverview,
     select: focusNode,
     applyFilters: applyFilters
   };
