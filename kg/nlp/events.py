@@ -313,7 +313,7 @@ class EventExtractor:
         while steps < 8:
             if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
                 return t
-            if t.head is t:
+            if t.head.i == t.i:
                 return t
             t, steps = t.head, steps + 1
         return None
@@ -321,7 +321,7 @@ class EventExtractor:
     def _verb_chain(self, verb: Token) -> list[Token]:
         """The verb and the verbs it hangs from through xcomp/conj/ccomp-free chains."""
         chain, t = [verb], verb
-        while t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "dobj", "pobj", "prep") and t.head is not t and len(chain) < 6:
+        while t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "dobj", "pobj", "prep") and t.head.i != t.i and len(chain) < 6:
             t = t.head
             if t.pos_ in ("VERB", "AUX"):
                 chain.append(t)
@@ -473,7 +473,7 @@ class EventExtractor:
                 if subs[0].dep_ == "nsubjpass":
                     return subs, True
                 return subs, False
-            if t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and t.head is not t:
+            if t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and t.head.i != t.i:
                 if t.dep_ == "ccomp":
                     break
                 t = t.head
@@ -537,7 +537,7 @@ class EventExtractor:
 
     def _in_target_prep(self, t: Token, stop: Token) -> bool:
         x = t
-        while x is not stop and x.head is not x:
+        while x.i != stop.i and x.head.i != x.i:
             if x.dep_ == "pobj" and x.head.lower_ in ("on", "against", "to", "into"):
                 return True
             x = x.head
@@ -570,7 +570,7 @@ class EventExtractor:
     def _roles(self, m: _Mention, verb: Token | None) -> None:
         head = m.head
         toks = self._object_tokens(m.trigger, head)
-        if verb is not None and verb is not head and self.doc.has_annotation("DEP"):
+        if verb is not None and verb.i != head.i and self.doc.has_annotation("DEP"):
             for c in verb.children:
                 if c.dep_ in ("dobj", "dative", "prep", "xcomp", "ccomp", "attr", "nsubjpass") and head not in c.subtree:
                     toks.extend(c.subtree)
@@ -656,8 +656,8 @@ class EventExtractor:
             by = {s: t for s, t in found}
             tl = [by[s] for s in secs]
             # coordinated cue words ("AI, chip and quantum computing companies") -> one event each
-            split = all(any(a in b.conjuncts or a.head in b.conjuncts or b.head in a.conjuncts or a.head is b.head
-                            for b in tl if b is not a) for a in tl)
+            split = all(any(a in b.conjuncts or a.head in b.conjuncts or b.head in a.conjuncts or a.head.i == b.head.i
+                            for b in tl if b.i != a.i) for a in tl)
         if "ArtificialIntelligence" in secs and "Semiconductors" in secs and not split:
             pass
         return secs, split
@@ -668,7 +668,7 @@ class EventExtractor:
             return False
         t = sp.root
         steps = 0
-        while t.head is not t and steps < 6:
+        while t.head.i != t.i and steps < 6:
             if t.dep_ == "pobj" and t.head.lower_ in _AFFECT_PREPS:
                 return True
             if t.dep_ in ("appos",) or t.lower_ in ("including",):
@@ -699,7 +699,7 @@ class EventExtractor:
         out = [m.head]
         if self.doc.has_annotation("DEP"):
             t, steps = m.head, 0
-            while t.head is not t and steps < 8:
+            while t.head.i != t.i and steps < 8:
                 t = t.head
                 out.append(t)
                 steps += 1
@@ -764,13 +764,13 @@ class EventExtractor:
         used = {m.head.i for m in found}
         for tok in sent:
             sp = self.ment(tok)
-            is_law = tok.lower_ in M.LAW_NOUNS or (sp is not None and sp.label_ == "Legislation" and tok is sp.root)
+            is_law = tok.lower_ in M.LAW_NOUNS or (sp is not None and sp.label_ == "Legislation" and tok.i == sp.root.i)
             if not is_law or tok.i in used:
                 continue
             verbs = [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.lemma_ in M.LEGISLATIVE_VERBS]
             v = self._clause_verb(tok)
             hop = tok
-            while hop.dep_ in ("pobj", "prep", "compound", "conj", "appos") and hop.head is not hop:
+            while hop.dep_ in ("pobj", "prep", "compound", "conj", "appos") and hop.head.i != hop.i:
                 hop = hop.head  # "approved a revision to the ... Act"
             if hop.dep_ in ("dobj", "nsubjpass", "nsubj") and hop.head.lemma_ in M.LEGISLATIVE_VERBS:
                 verbs.append(hop.head)
