@@ -185,3 +185,45 @@ def test_store_build_real_extractor_seed(tmp_path):
     # it joins the precedent-base record of the same measure and cites the Meng Wanzhou case event
     assert any(x.source == "precedent-base" for x in travel[0].evidence)
     assert len(travel[0].precedents) >= 2
+
+
+class Slow(FakeExtractor):
+    def extract_many(self, dispatches, n_process=1):
+        import time
+
+        for d in dispatches:
+            yield self.extract_one(d)
+            time.sleep(5)
+
+
+def slow_factory(model):
+    return Slow(model)
+
+
+def test_store_survives_kill_9_and_resumes(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import time
+    from pathlib import Path
+
+    src = write_docs(tmp_path, ["a.txt", "b.txt", "d.txt"])
+    here = str(Path(__file__).resolve().parent)
+    code = ("import sys; sys.path.insert(0, %r)\n"
+            "from test_store import slow_factory\n"
+            "from kg.executors import ExtractorSpec\nfrom kg.store import build\n"
+            "build([%r], %r, spec=ExtractorSpec(factory=slow_factory))\n") % (here, str(src), str(tmp_path / "st"))
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline and not list((tmp_path / "st").glob("extractions/*.json")):
+            time.sleep(0.1)
+        time.sleep(0.3)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    st = Store(tmp_path / "st")
+    assert len(st.entries) == 1
+    assert not list((tmp_path / "st").rglob("*.tmp")) and not (tmp_path / "st" / GRAPH).exists()
+    s = build([src], tmp_path / "st", spec=SPEC)
+    assert (s.new, s.known, s.stored) == (2, 1, 3)
