@@ -47,7 +47,12 @@ def nt_iri(iri: str) -> str:
     return "<" + iri + ">"
 
 
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r\x00]').search
+
+
 def _esc(s: str) -> str:
+    if not _NEEDS_ESCAPE(s):
+        return s
     if "\\" in s:
         s = s.replace("\\", "\\\\")
     if '"' in s:

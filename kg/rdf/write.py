@@ -31,7 +31,7 @@ import pyoxigraph as ox
 
 from kg.errors import OutputError
 from kg.models import GraphBatch
-from kg.rdf.graph import Quad, iter_quads, nquads_text
+from kg.rdf.graph import Quad, iter_quads
 from kg.vocab import PREFIXES
 
 
@@ -101,37 +101,44 @@ def _resource_prefixes() -> dict[str, str]:
 TURTLE_PREFIXES: dict[str, str] = {**PREFIXES, **_resource_prefixes()}
 
 
-def sorted_statements(quads: Iterable[Quad], keep_graphs: bool) -> list[Quad]:
-    """Unique statements sorted by (graph,) subject, predicate, object.
+def sorted_lines(quads: Iterable[Quad], keep_graphs: bool) -> list[str]:
+    """Unique statements as sorted N-Quads (keep_graphs) or N-Triples lines.
 
-    Terms are N-Triples strings, so this is a plain string sort: rdf:type and rdfs:label sort
-    before the project's own properties, and the default graph ("") comes first."""
-    if keep_graphs:
-        return sorted(set(quads))
-    return sorted({("", s, p, o) for _g, s, p, o in quads})
+    Terms are N-Triples strings, so sorting lines sorts by subject, predicate, object: rdf:type
+    and rdfs:label come before the project's own properties. For quads the sort is by graph
+    first (the default graph first), so TriG gets one block per graph."""
+    if not keep_graphs:
+        return sorted({f"{s} {p} {o} .\n" for _g, s, p, o in quads})
+    keyed = sorted({f"{g}\x01{s} {p} {o}" for g, s, p, o in quads})
+    out = []
+    for k in keyed:
+        g, spo = k.split("\x01", 1)
+        out.append(f"{spo} {g} .\n" if g else f"{spo} .\n")
+    return out
 
 
 def serialize_quads(quads: Iterable[Quad], fmt: str, out: IO[bytes]) -> None:
     """Serialise statements (as from :func:`kg.rdf.graph.iter_quads`) in format ``fmt`` to ``out``."""
     fmt = normalise_format(fmt)
     spec = FORMATS[fmt]
-    ordered = sorted_statements(quads, spec.quads)
+    lines = sorted_lines(quads, spec.quads)
+    data = "".join(lines).encode("utf-8")
+    del lines
     if fmt == "json-ld":
-        out.write(_jsonld(ordered))
+        out.write(_jsonld(data))
         return
     # pyoxigraph parses our N-Quads (validating every term) and streams them, in order, into its
     # serialiser; no Python object per term is ever made
-    data = nquads_text(ordered, spec.quads).encode("utf-8")
     parsed = ox.parse(input=data, format=ox.RdfFormat.N_QUADS if spec.quads else ox.RdfFormat.N_TRIPLES)
     prefixes = TURTLE_PREFIXES if fmt in ("turtle", "trig") else None
     ox.serialize(parsed, out, _OX_FORMAT[fmt], prefixes=prefixes)
 
 
-def _jsonld(ordered: list[Quad]) -> bytes:
+def _jsonld(ntriples: bytes) -> bytes:
     from rdflib import Graph
 
     g = Graph()
-    g.parse(data=nquads_text(ordered, False), format="nt")
+    g.parse(data=ntriples.decode("utf-8"), format="nt")
     data = json.loads(g.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True))
     # rdflib's node order follows its store; sort nodes and values so output is byte-identical
     nodes = data.get("@graph") if isinstance(data, dict) else data
