@@ -66,7 +66,11 @@ _register()
 
 ACTOR_TYPES = CUES.ACTOR_TYPES
 _RESTRICTIVE_TARGET_PREPS = {"on", "against", "into", "to", "targeting", "over", "from", "for", "in"}
-_AFFECT_PREPS = {"at", "including", "like", "such", "from"}
+_AFFECT_PREPS = {"at", "including", "like", "such", "from", "for"}
+_COMPANYISH = {"company", "firm", "entity", "business", "maker", "supplier", "chipmaker", "developer", "affiliate",
+               "manufacturer", "startup", "subsidiary", "group", "platform", "app", "lab", "contractor"}
+_MEASURE_NOUNS = {"package", "sanction", "rule", "law", "measure", "ban", "policy", "order", "regulation", "move",
+                  "decision", "bill", "agreement", "directive", "listing", "restriction", "control"}
 _STATUS_RANK = {"Revoked": 6, "Discussed": 5, "Proposed": 4, "Announced": 3, "Historical": 2, "InForce": 1}
 
 #: base confidence per rule family; an event found with an actor in syntax gets +0.1
@@ -166,8 +170,8 @@ class EventExtractor:
         self.mentions_by_sent: dict[int, list[Span]] = defaultdict(list)
         for sp in spans:
             self.mentions_by_sent[sp.sent.start].append(sp)
-        self.parent = self._parents()
         self.dominant = self._dominant_country(spans)
+        self.parent = self._parents()
         self.doc_sectors = self._doc_sectors()
         self.ref_date = self._ref_date()
         self.paras = self._paragraphs()
@@ -230,7 +234,14 @@ class EventExtractor:
                     out[key] = p.key
                     break
                 entry, seen = p, seen + 1
-        return out
+        for key, e in self.ents.items():
+            if e.type == "GovernmentBody" and key not in out and self.dominant and not self._in_gaz(key):
+                out[key] = self.dominant
+        return {k: v for k, v in out.items() if v in self.ents}
+
+    def _in_gaz(self, key: str) -> bool:
+        gaz = self.gaz
+        return bool(gaz is not None and hasattr(gaz, "by_key") and gaz.by_key(key) is not None)
 
     def _dominant_country(self, spans: list[Span]) -> str | None:
         c = Counter(sp.id_ for sp in spans if sp.label_ == "Country")
@@ -300,6 +311,11 @@ class EventExtractor:
             m = self._mention(rule, span, sent, last_actors)
             if m is not None:
                 out.append(m)
+        if self.doc.has_annotation("DEP") and len(out) > 1:
+            # "reviewing outbound investment risks": a trigger inside another's object is its topic
+            objs = {id(m): {t.i for t in self._object_tokens(m.trigger, m.head)} for m in out}
+            out = [m for m in out if not any(o is not m and o.measure != m.measure and m.head.i in objs[id(o)]
+                                             and o.head.i not in objs[id(m)] for o in out)]
         out.extend(self._legislation_mentions(sent, out, last_actors))
         out.extend(self._other_create(sent, out, last_actors))
         return out
@@ -362,7 +378,7 @@ class EventExtractor:
         out = []
         for c in head.children:
             if c.dep_ in ("dobj", "pobj", "prep", "attr", "oprd", "xcomp", "compound", "amod", "nmod", "acl",
-                          "dative", "npadvmod", "advcl", "conj", "nsubjpass", "relcl"):
+                          "dative", "conj", "nsubjpass"):
                 if c.dep_ == "conj" and c.pos_ in ("VERB",):
                     continue
                 out.extend(c.subtree)
@@ -388,8 +404,15 @@ class EventExtractor:
         verb = self._clause_verb(head)
         if self._negated(head, verb):
             return None
+        if measure == "Subsidy" and verb is not None and verb.lemma_ in ("deny", "withhold", "cut", "bar", "exclude",
+                                                                         "block", "refuse", "strip"):
+            return None  # "will deny federal grants to ...": a restriction on funding, not a subsidy
         m = _Mention(measure=measure or "?", rule=rule, sent=sent, trigger=span, head=head, similar=similar,
                      para=self._para_of(sent.start_char))
+        if len(span) == 1 and head.pos_ == "NOUN" and self.doc.has_annotation("DEP"):
+            dets = [c for c in head.lefts]
+            m.anaphoric = bool(dets) and all(c.lower_ in ("the", "this", "these", "that", "those") for c in dets) \
+                and not any(c.dep_ == "prep" for c in head.rights)
         m.confidence = CONFIDENCE["similar" if similar else ("generic" if self.rules[rule] is None else "trigger")]
         if not self._fill(m, verb, last_actors):
             return None
@@ -423,6 +446,10 @@ class EventExtractor:
         if not self.doc.has_annotation("DEP"):
             return []
         low = tok.lower_
+        if low == "states" and any(c.lower_ == "member" for c in tok.lefts):
+            blocs = [k for k, e in self.ents.items() if e.type == "Bloc"]
+            if len(blocs) == 1:
+                return blocs
         if low in CUES.GOVERNMENT_WORDS or tok.lemma_.lower() in CUES.GOVERNMENT_WORDS:
             dets = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "amod", "predet")}
             if dets & CUES.GENERIC_DETS or tok.lower_ == "governments":
@@ -497,8 +524,6 @@ class EventExtractor:
                     keys = self._actor_of_token(c)
                     if keys and keys != ["__generic__"]:
                         return self.with_parents(keys), True, False
-                    if c.dep_ == "poss" and c.lower_ in ("its", "their") and last_actors:
-                        return last_actors, True, False
         # 2. subject of the governing clause (relative clauses on the trigger noun first)
         verbs = [c for c in head.children if c.dep_ == "relcl"] if head.pos_ in ("NOUN", "PROPN") else []
         if verb is not None:
@@ -510,8 +535,16 @@ class EventExtractor:
             for s in subs:
                 if s.lower_ in ("you", "we", "one", "i"):
                     return [], False, True
+                if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
+                    keys = self._actor_of_token(v.head)
+                    if keys and keys != ["__generic__"]:
+                        return self.with_parents(keys), True, False
+                    continue
                 if s.lower_ in ("it", "they", "which", "who") and last_actors and not passive:
                     return last_actors, True, False
+                if s.lemma_.lower() in _MEASURE_NOUNS and last_actors and \
+                        any(c.lower_ in ("the", "this", "these", "that") for c in s.lefts):
+                    return last_actors, True, False  # "The package also bans ..."
                 keys = self._actor_of_token(s)
                 if keys == ["__generic__"]:
                     return [], False, True
@@ -533,6 +566,9 @@ class EventExtractor:
             before = [sp for sp in cands if sp.start < m.trigger.start]
             pick = before[0] if before else cands[0]
             return self.with_parents([pick.id_]), False, False
+        if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.lefts) \
+                and last_actors:
+            return last_actors, True, False
         return [], False, False
 
     def _in_target_prep(self, t: Token, stop: Token) -> bool:
@@ -570,9 +606,12 @@ class EventExtractor:
     def _roles(self, m: _Mention, verb: Token | None) -> None:
         head = m.head
         toks = self._object_tokens(m.trigger, head)
-        if verb is not None and verb.i != head.i and self.doc.has_annotation("DEP"):
+        direct = verb is not None and (head.head.i == verb.i and head.dep_ in (
+            "dobj", "nsubj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "conj", "advcl") or (
+            head.dep_ == "pobj" and head.head.head.i == verb.i and head.head.lower_ in ("on", "about", "of")))
+        if verb is not None and verb.i != head.i and direct and self.doc.has_annotation("DEP"):
             for c in verb.children:
-                if c.dep_ in ("dobj", "dative", "prep", "xcomp", "ccomp", "attr", "nsubjpass") and head not in c.subtree:
+                if c.dep_ in ("dobj", "dative", "prep", "xcomp", "attr", "nsubjpass") and head not in c.subtree:
                     toks.extend(c.subtree)
             if head.dep_ == "nsubj":  # "The policy targets professionals at ..."
                 for c in verb.children:
@@ -580,6 +619,19 @@ class EventExtractor:
                         toks.extend(c.subtree)
         seen = set()
         targets, affects = [], []
+        if head.dep_ == "xcomp" and head.head.pos_ == "VERB" and self.doc.has_annotation("DEP"):
+            for c in head.head.children:
+                if c.dep_ == "dobj":
+                    sp = self.ment(c)
+                    if sp is not None and sp.label_ in ("Company", "ResearchOrganization", "Group"):
+                        targets.append(sp.id_)
+                        seen.add((sp.start, sp.end))
+            if targets:
+                for t in toks:
+                    sp = self.ment(t)
+                    if sp is not None and sp.label_ == "Company" and (sp.start, sp.end) not in seen:
+                        affects.append(sp.id_)
+                        seen.add((sp.start, sp.end))
         actor_roots = {self.root(a) for a in m.actors} | set(m.actors)
         for t in toks:
             sp = self.ment(t)
@@ -589,7 +641,16 @@ class EventExtractor:
             if sp.id_ in actor_roots or sp.id_ in m.actors:
                 continue
             typ = sp.label_
-            if typ in ("Company", "ResearchOrganization"):
+            if typ in ("Group", "Technology") and sp.start < sp.end and self._demonym_country(sp[0]):
+                ck = self._demonym_country(sp[0])  # "Chinese companies" -> China
+                if ck not in actor_roots:
+                    targets.append(ck)
+                if self.ents.get(sp.id_) is not None and self._is_generic_group(sp):
+                    continue
+            if typ == "Company" and sp.root.dep_ == "poss" and self.ment(sp.root.head) is not None and \
+                    self.ment(sp.root.head).label_ == "Technology":
+                affects.append(sp.id_)  # "OpenAI's ChatGPT"
+            elif typ in ("Company", "ResearchOrganization"):
                 (affects if self._affect_position(sp) else targets).append(sp.id_)
             elif typ in ("Group", "Technology", "Person", "LegalCase"):
                 targets.append(sp.id_)
@@ -604,7 +665,18 @@ class EventExtractor:
                     sp = self.ment(t)
                     if sp is not None and sp.label_ in ("Group", "Company", "ResearchOrganization", "Country"):
                         targets.append(sp.id_)
-        m.targets, m.affects = _uniq(targets), _uniq(affects)
+        if m.measure == "Subsidy":  # beneficiaries named anywhere in the sentence
+            for sp in self.mentions_by_sent.get(m.sent.start, []):
+                if sp.label_ == "Company" and sp.id_ not in targets:
+                    affects.append(sp.id_)
+        if not targets and self.doc.has_annotation("DEP"):
+            for t in toks:  # "opened an investigation into the firm": the company last named
+                if t.lemma_.lower() in _COMPANYISH and any(c.lower_ == "the" for c in t.lefts) and self.ment(t) is None:
+                    k = self._last_company(m.sent.start)
+                    if k:
+                        targets.append(k)
+                    break
+        m.targets, m.affects = _uniq(targets), _uniq(a for a in affects if a not in targets)
         # sectors: near the trigger, then the sentence, then the document
         near = list(m.trigger) + toks
         sec, split = self._sectors_of(near, strict=True)
@@ -640,7 +712,7 @@ class EventExtractor:
         text_toks = [t.lower_ for t in toks]
         for sector, cues in S.SECTOR_CUES.items():
             for cue in cues:
-                parts = cue.split()
+                parts = cue.replace("-", " - ").split()
                 n = len(parts)
                 for j in range(len(toks) - n + 1):
                     if text_toks[j:j + n] == parts and all(toks[j + k].i == toks[j].i + k for k in range(n)):
@@ -662,6 +734,28 @@ class EventExtractor:
             pass
         return secs, split
 
+    def _last_company(self, before: int) -> str | None:
+        best = None
+        for sents in self.mentions_by_sent.values():
+            for sp in sents:
+                if sp.label_ == "Company" and sp.start < before and (best is None or sp.start > best.start):
+                    best = sp
+        return best.id_ if best is not None else None
+
+    def _demonym_country(self, tok: Token) -> str | None:
+        gaz = self.gaz
+        if gaz is None or not tok.text[:1].isupper():
+            return None
+        entry = gaz.demonym(tok.text)
+        if entry is not None and entry.key in self.ents:
+            return entry.key
+        return None
+
+    @staticmethod
+    def _is_generic_group(sp: Span) -> bool:
+        return sp.root.lower_ in {"companies", "firms", "entities", "businesses", "suppliers", "customers",
+                                  "persons", "chipmakers", "manufacturers"}
+
     def _affect_position(self, sp: Span) -> bool:
         """'professionals at private firms including DeepSeek': named as affected, not the target."""
         if not self.doc.has_annotation("DEP"):
@@ -670,8 +764,10 @@ class EventExtractor:
         steps = 0
         while t.head.i != t.i and steps < 6:
             if t.dep_ == "pobj" and t.head.lower_ in _AFFECT_PREPS:
-                return True
-            if t.dep_ in ("appos",) or t.lower_ in ("including",):
+                owner = t.head.head
+                if t.head.lower_ in ("including", "like", "such") and owner.lemma_.lower() in _COMPANYISH:
+                    t, steps = owner, steps + 1
+                    continue
                 return True
             if t.dep_ == "prep" and t.lower_ in _AFFECT_PREPS:
                 return True
@@ -687,6 +783,12 @@ class EventExtractor:
             return False
         r = sp.root
         if r.dep_ == "pobj" and r.head.lower_ in ("to", "on", "against", "into", "in"):
+            return True
+        if r.dep_ == "poss" and self.ment(r.head) is not None:
+            return True  # "Russia's drone supply chain"
+        if r.dep_ in ("amod", "compound", "nmod") and r.head.lower_ in ("officials", "nationals", "citizens", "students",
+                                                                       "researchers", "lawmakers", "diplomats",
+                                                                       "journalists", "engineers", "scientists"):
             return True
         if r.dep_ in ("amod", "compound", "nmod") and r.head.lower_ in (
                 "companies", "firms", "company", "firm", "imports", "aluminium", "customers", "entities", "goods",
@@ -739,7 +841,7 @@ class EventExtractor:
             return "Historical"
         past = any(t.tag_ in ("VBD",) or (t.tag_ == "VBN" and not ({c.lower_ for c in t.children} & {"has", "have"}))
                    for t in gov if t.pos_ in ("VERB", "AUX"))
-        dated = kdates.find_dates(m.sent.text, self.ref_date)
+        dated = kdates.find_dates(self._clause_text(m), self.ref_date)
         if past and not (words & ST.ONGOING) and not re.search(r"\b(since|took effect|came into force|in force)\b", low):
             for d in dated:
                 if d.kind in ("year", "month", "day", "rel_year", "ago", "era"):
@@ -752,8 +854,18 @@ class EventExtractor:
                 return "Historical"
         return "InForce"
 
+    def _clause_text(self, m: _Mention) -> str:
+        """The sentence without relative clauses that do not contain the trigger ("which it bought in 2021")."""
+        if not self.doc.has_annotation("DEP"):
+            return m.sent.text
+        drop: set[int] = set()
+        for t in m.sent:
+            if t.dep_ in ("relcl", "acl") and not (t.left_edge.i <= m.head.i <= t.right_edge.i):
+                drop.update(range(t.left_edge.i, t.right_edge.i + 1))
+        return "".join(t.text_with_ws for t in m.sent if t.i not in drop)
+
     def _date(self, m: _Mention) -> str | None:
-        return kdates.resolve_date(m.sent.text, self.ref_date)
+        return kdates.resolve_date(self._clause_text(m), self.ref_date)
 
     # ------------------------------------------------------------------ special constructions
     def _legislation_mentions(self, sent: Span, found: list[_Mention], last_actors: list[str]) -> list[_Mention]:
@@ -852,6 +964,24 @@ class EventExtractor:
                 continue
             if not m.actors:
                 continue
+            if m.anaphoric:
+                roots = {self.root(a) for a in m.actors}
+                mine = [e for e in events if {self.root(a) for a in e.actors} & roots]
+                if mine:
+                    same = [e for e in mine if e.measure == m.measure]
+                    e = (same or mine)[-1]
+                    e.mentions.append(m)
+                    m.event = e
+                    self._absorb(e, m, restatement=True)
+                    continue
+            roots = _uniq(self.root(a) for a in m.actors)
+            if len(roots) > 1 and m.measure != "Agreement" and all(self.etype(r) == "Country" for r in roots):
+                for r in roots:  # "The United States and the United Kingdom have imposed similar sanctions"
+                    mm = _Mention(**{**m.__dict__, "event": None})
+                    mm.actors = [a for a in m.actors if self.root(a) == r]
+                    self._place(mm, events)
+                m.event = mm.event
+                continue
             self._place(m, events)
         main = self._main(events)
         for m in mentions:
@@ -869,6 +999,8 @@ class EventExtractor:
                 self._actorless(m, events)
                 continue
             same = [e for e in events if e.measure == m.measure]
+            if not same and m.anaphoric and main is not None:
+                same = [main]
             if same:
                 same[0].mentions.append(m)
                 m.event = same[0]
@@ -906,8 +1038,11 @@ class EventExtractor:
             for e in events:
                 if e.measure != mm.measure or frozenset(self.root(a) for a in e.actors) != roots:
                     continue
-                if len(parts) > 1 or (e.first.split_sectors and len(e.sectors) == 1):
+                if len(parts) > 1:
                     if set(e.sectors) != set(secs):
+                        continue
+                elif e.first.split_sectors and len(e.sectors) == 1:
+                    if secs and e.sectors[0] not in secs:
                         continue
                 elif self._distinct(e, mm):
                     continue
@@ -922,6 +1057,8 @@ class EventExtractor:
                 target.mentions.append(mm)
                 mm.event = target
                 target.actors = _uniq(target.actors + mm.actors)
+                if target.first.split_sectors:
+                    mm.sectors = list(target.sectors)
                 self._absorb(target, mm, restatement=True)
 
     def _distinct(self, e: _Ev, m: _Mention) -> bool:

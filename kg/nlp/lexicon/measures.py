@@ -33,6 +33,7 @@ TRIGGERS: list[tuple[str, str | None, str]] = [
     ("entity-list", "EntityListing", "entity list"),
     ("blacklist", "EntityListing", "blacklist|blacklists|blacklisted|blacklisting"),
     ("unreliable-entity-list", "EntityListing", "unreliable entity list"),
+    ("same-list", "EntityListing", "on|to the same|that list"),
     # --- people
     ("travel-restriction", "TravelRestriction", "travel|exit|entry -? restriction|restrictions|ban|bans|curbs|limits"),
     ("approval-before-travel", "TravelRestriction", "approval before travelling|traveling|travel|leaving|going"),
@@ -53,7 +54,9 @@ TRIGGERS: list[tuple[str, str | None, str]] = [
     ("incentives", "Subsidy", "incentive|incentives|grants|tax credit|credits|tax break|breaks"),
     ("funding", "Subsidy", "fund|funds|funded|funding|bankroll|bankrolled"),
     ("state-aid", "Subsidy", "state aid"),
-    ("lending", "Subsidy", "low-interest lending|loans|loan"),
+    ("lending", "Subsidy", "cheap|subsidised|subsidized|concessional lending|loans|loan"),
+    ("low-interest-lending", "Subsidy", "low-interest lending|loans|loan"),
+    ("hand-out", "Subsidy", "hand|hands|handing|handed out billions|millions|money|funds|grants"),
     ("talent-program", "TalentProgram", "talent -? retention|recruitment|programme|program|plan|scheme|visa|visas|attraction"),
     ("attract-talent", "TalentProgram", "attract|lure|recruit AI? talent|specialists|researchers|scientists|engineers"),
     ("talents-plan", "TalentProgram", "thousand talents"),
@@ -77,7 +80,8 @@ OBJECT_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("VisaRestriction", ("visa", "visas")),
     ("ImportRestriction", ("import", "imports")),
     ("InvestmentRestriction", ("investment", "investments", "investing", "acquisition", "acquisitions",
-                               "takeover", "takeovers", "stake", "merger", "purchase")),
+                               "takeover", "takeovers", "stake", "merger", "purchase", "factory", "plant", "fab",
+                               "subsidiary", "business", "divest")),
     ("DataRestriction", ("data",)),
     ("ExportControl", ("export", "exports", "shipments", "shipment", "sales", "sale", "equipment", "tools",
                        "tooling", "lithography", "chipmaking", "machines")),
@@ -109,9 +113,26 @@ SIMILAR_NOUNS = {"constraints", "restrictions", "curbs", "measures", "steps", "c
 
 
 def compile_phrase(phrase: str) -> list[dict]:
-    """'export|exports -? controls' -> spaCy Matcher token patterns."""
+    """'export|exports -? controls' -> spaCy Matcher token patterns.
+
+    spaCy splits hyphenated words ("low-interest" -> low, -, interest): a hyphenated token without
+    alternatives becomes three tokens; hyphenated alternatives inside ``a|b`` are matched only when
+    the tokenizer keeps them whole.
+    """
     pattern = []
+    toks = []
     for tok in phrase.split():
+        if "-" in tok and "|" not in tok and tok not in ("-", "-?") and not tok.endswith("?"):
+            a, b = tok.split("-", 1)
+            toks += [a, "-", b]
+        elif "|" in tok and any("-" in x and x != "-" for x in tok.rstrip("?").split("|")):
+            alts = tok.rstrip("?").split("|")
+            plain = [x for x in alts if "-" not in x]
+            tok = "|".join(plain or alts) + ("?" if tok.endswith("?") else "")
+            toks.append(tok)
+        else:
+            toks.append(tok)
+    for tok in toks:
         op = None
         if tok.endswith("?") and len(tok) > 1:
             tok, op = tok[:-1], "?"
