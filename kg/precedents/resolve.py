@@ -20,6 +20,7 @@ from collections import defaultdict
 from kg.models import Analogy, Event, Evidence, GraphBatch
 from kg.link.merge import merge_events
 from kg.precedents.base import BaseGraph
+from kg.precedents.batchrank import top_links
 from kg.precedents.link import LinkConfig, rank
 from kg.precedents.profiles import Context, profiles_of
 from kg.precedents.textsim import Tfidf
@@ -146,13 +147,11 @@ def infer_analogies(batch: GraphBatch, base: BaseGraph, ctx: Context, config: Li
         return []
     profiles = profiles_of(batch, ctx, base.id_of, base.target_kinds)
     tfidf = Tfidf(p.text for p in profiles)
+    queries = [i for i, q in enumerate(profiles) if config.link_base or q.dispatches or q.base_id is None]
     out: dict[tuple[str, str], Analogy] = {}
-    for q in profiles:
-        if q.base_id is not None and not q.dispatches and not config.link_base:
-            continue
-        for c in rank(q, profiles, tfidf, config, top=config.top_k):
-            if c.score < config.threshold:
-                break
+    links = top_links(profiles, tfidf, config, queries)
+    for q in (profiles[i] for i in queries):
+        for c in links.get(q.key, ()):
             a, b = sorted((q.key, c.key))
             if (a, b) in out:
                 continue

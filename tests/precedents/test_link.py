@@ -79,3 +79,29 @@ def test_link_config_file_and_overrides(tmp_path):
 
 def test_tokens_strip_plurals_and_stopwords():
     assert tokens("The researchers and export controls") == ["researcher", "export", "control"]
+
+
+def test_batchrank_top_links_equal_python_rank():
+    """The vectorised all-pairs path picks exactly what rank() picks, with the same scores."""
+    import random
+
+    from kg.models import MEASURES, SECTORS, Event, Evidence, GraphBatch
+    from kg.precedents.base import base_batch
+    from kg.precedents.batchrank import top_links
+    from kg.precedents.profiles import Context, profiles_of
+
+    rnd = random.Random(7)
+    b = base_batch()
+    words = "chip export control researchers travel approval data ban app investment visa gallium court".split()
+    evs = [Event(key=f"event/s{i:04d}", measure=rnd.choice(MEASURES), actors=(rnd.choice(["wd/Q148", "wd/Q30"]),),
+                 sectors=(rnd.choice(SECTORS),), date=rnd.choice([None, "2019", "2024-05"]),
+                 evidence=(Evidence(dispatch_id=f"d{i // 4}", sentence=" ".join(rnd.sample(words, 5)), rule="t"),))
+           for i in range(80)]
+    batch = GraphBatch(entities=b.batch.entities, events=tuple(evs) + b.batch.events)
+    ps = profiles_of(batch, Context(batch.entities), b.id_of, b.target_kinds)
+    tf = Tfidf(p.text for p in ps)
+    for cfg in (LinkConfig(), LinkConfig(threshold=0.3, top_k=5)):
+        fast = top_links(ps, tf, cfg)
+        for q in ps:
+            slow = [c for c in rank(q, ps, tf, cfg, top=cfg.top_k) if c.score >= cfg.threshold]
+            assert [(c.key, c.score) for c in fast.get(q.key, [])] == [(c.key, c.score) for c in slow]
