@@ -409,9 +409,10 @@ class EventExtractor:
             return None  # "will deny federal grants to ...": a restriction on funding, not a subsidy
         m = _Mention(measure=measure or "?", rule=rule, sent=sent, trigger=span, head=head, similar=similar,
                      para=self._para_of(sent.start_char))
-        if len(span) == 1 and head.pos_ == "NOUN" and self.doc.has_annotation("DEP"):
+        if head.pos_ == "NOUN" and self.doc.has_annotation("DEP"):
             dets = [c for c in head.lefts]
-            m.anaphoric = bool(dets) and all(c.lower_ in ("the", "this", "these", "that", "those") for c in dets) \
+            m.anaphoric = any(c.lower_ in ("the", "this", "these", "that", "those") for c in dets) \
+                and all(c.lower_ in ("the", "this", "these", "that", "those") or c.i >= span.start for c in dets) \
                 and not any(c.dep_ == "prep" for c in head.rights)
         m.confidence = CONFIDENCE["similar" if similar else ("generic" if self.rules[rule] is None else "trigger")]
         if not self._fill(m, verb, last_actors):
@@ -542,6 +543,8 @@ class EventExtractor:
                     continue
                 if s.lower_ in ("it", "they", "which", "who") and last_actors and not passive:
                     return last_actors, True, False
+                if s.i == head.i and m.anaphoric:
+                    return [], False, False  # "These travel restrictions are ...": the event already reported
                 if s.lemma_.lower() in _MEASURE_NOUNS and last_actors and \
                         any(c.lower_ in ("the", "this", "these", "that") for c in s.lefts):
                     return last_actors, True, False  # "The package also bans ..."
