@@ -14,7 +14,18 @@ PARAM_HELP = "Query parameter name=value (repeatable); typed from the query head
 
 
 def print_result(result, fmt: str) -> None:
-    """Rows to stdout as a table, CSV or JSON (one array of objects)."""
+    """Rows to stdout as a table, CSV or JSON (one array of objects); a closed pipe (| head) is fine."""
+    import os
+    import sys
+
+    try:
+        _print_result(result, fmt)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _print_result(result, fmt: str) -> None:
     import csv
     import json
     import sys
