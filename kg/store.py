@@ -145,9 +145,13 @@ def merged_graph(store: Store, link_config=None, base_dir: str | Path | None = N
 def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None = None,
           workers: int = 1, executor: Executor | None = None, spec: ExtractorSpec | None = None,
           trig: bool = False, link_config=None, base_dir: str | Path | None = None,
-          max_bytes: int | None = None, gazetteer="default",
+          max_bytes: int | None = None, gazetteer="default", rebuild: bool = False,
           progress: Callable[[Extraction], None] | None = None) -> BuildSummary:
-    """Extract the dispatches the store lacks, then write the merged graph (see module docstring)."""
+    """Extract the dispatches the store lacks, then write the merged graph (see module docstring).
+
+    ``rebuild=True`` extracts every input again (after an extractor change); stored dispatches
+    not among the inputs are kept.
+    """
     from kg.pipeline import read_inputs
     from kg.rdf.write import serialize_batch
 
@@ -157,7 +161,7 @@ def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None
     todo: dict[str, object] = {}
     for d in read_inputs(list(inputs), summary.failures, max_bytes):
         summary.inputs += 1
-        if d.id in store or d.id in todo:
+        if d.id in todo or (d.id in store and not rebuild):
             summary.known += 1
         else:
             todo[d.id] = d

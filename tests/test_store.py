@@ -76,6 +76,8 @@ def test_store_build_incremental(tmp_path):
     write_docs(tmp_path, ["d.txt"])
     s3 = build([src], tmp_path / "st", spec=SPEC)
     assert (s3.new, s3.known, s3.stored) == (1, 2, 3) and s3.changed
+    s4 = build([src], tmp_path / "st", spec=SPEC, rebuild=True)
+    assert (s4.new, s4.known, s4.stored) == (3, 0, 3) and not s4.changed
 
 
 def test_store_build_idempotent_byte_identical(tmp_path):
