@@ -19,6 +19,7 @@ from kg.errors import ConfigError, DatabaseError
 log = logging.getLogger(__name__)
 
 DEFAULT_USER = "neo4j"
+SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ def _explain(exc: BaseException, target: Target) -> str:
             return f"{where}: TLS handshake failed ({' '.join(str(cause).split())[:200]})"
         cause = cause.__cause__ or cause.__context__
     if isinstance(exc, (nx.ServiceUnavailable, nx.SessionExpired)):
-        return f"{where}: database unreachable ({text[:200]})"
+        hint = "; the URI asks for TLS: does the server accept it?" if "+s" in where.split("://")[0] else ""
+        return f"{where}: database unreachable ({text[:200]}){hint}"
     if isinstance(exc, nx.ConfigurationError):
         return f"{where}: bad connection settings ({text[:200]})"
     if isinstance(exc, nx.Neo4jError):
@@ -68,8 +70,11 @@ class Client:
         from neo4j import GraphDatabase
         from neo4j import exceptions as nx
 
-        if not target.uri or "://" not in target.uri:
-            raise ConfigError(f"{target.uri!r}: not a database URI (expected e.g. neo4j://host:7687)")
+        scheme = target.uri.split("://", 1)[0].lower() if target.uri and "://" in target.uri else ""
+        if scheme not in SCHEMES:
+            raise ConfigError(f"{target.uri!r}: not a Bolt URI (expected {', '.join(s + '://' for s in SCHEMES)})")
+        if not log.isEnabledFor(logging.DEBUG):  # the driver logs its own errors; ours is the one line
+            logging.getLogger("neo4j").setLevel(logging.CRITICAL)
         self.target, self.retries, self.backoff, self.timeout = target, retries, backoff, timeout
         try:
             self.driver = GraphDatabase.driver(

@@ -134,3 +134,11 @@ def test_faults_busy_port_is_one_line(tmp_path):
         s.listen()
         r = kg("db", "start", "--data-dir", str(tmp_path / "d"), "--port", str(s.getsockname()[1]))
     assert r.returncode == 2 and "already in use" in r.stderr
+
+
+@pytest.mark.parametrize("scheme,expect", [("bolt+s", "TLS handshake failed"), ("neo4j+s", "TLS"),
+                                           ("http", "not a Bolt URI")])
+def test_faults_tls_or_bad_scheme_is_one_line(embedded_server, scheme, expect):
+    info, _pw = embedded_server
+    r = kg("query", "RETURN 1", "--uri", f"{scheme}://127.0.0.1:{info.bolt_port}", env={"NEO4J_PASSWORD": "x"})
+    assert r.returncode == 2 and expect in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
