@@ -37,13 +37,16 @@ register_extensions()
 
 CONF = {"gazetteer": 0.95, "rule:legal-case": 0.8, "rule:legislation": 0.75, "rule:technology": 0.75,
         "rule:group": 0.75, "rule:company-cue": 0.7, "gazetteer:demonym": 0.85,
-        "gazetteer:capital": 0.8, "ner": 0.6, "rule:case-person": 0.6, "rule:group-head": 0.6}
+        "gazetteer:capital": 0.8, "ner": 0.6, "rule:gov-possessive": 0.6, "rule:case-person": 0.6, "rule:group-head": 0.6}
 
 GOV_CUES = {"ministry", "department", "agency", "commission", "bureau", "administration", "office",
             "parliament", "congress", "court", "senate", "council", "authority", "regulator",
             "directorate", "committee", "cabinet", "treasury", "government", "assembly", "diet", "duma",
             "secretariat", "tribunal", "police", "customs", "inspectorate", "ombudsman", "commissioner",
             "house", "legislature", "presidency", "kremlin", "pentagon", "army", "navy", "military"}
+#: heads of descriptive names of bodies: "Italy's data protection authority", "the Dutch trade ministry"
+GOV_HEADS = {"ministry", "regulator", "watchdog", "authority", "agency", "commission", "parliament",
+             "legislature", "cabinet", "court", "bureau", "department", "office", "inspectorate"}
 RESEARCH_CUES = {"university", "institute", "academy", "laboratory", "college", "school", "polytechnic",
                  "observatory", "think-tank"}
 COMPANY_SUFFIX = {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "limited", "group",
@@ -123,6 +126,11 @@ def _rule_patterns() -> dict[str, list]:
             [{"TEXT": {"REGEX": r"^([A-Z][A-Za-z]*\d[\w\-]*|[A-Z]{2,}\d*|\d+[A-Za-z]+\d*)$"}, "OP": "+"},
              {"LOWER": {"IN": sorted(TECH_HEADS)}}],
             [{"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}, "POS": "PROPN"}, {"LOWER": {"IN": ["chips", "gpus", "processors", "accelerators"]}}],
+        ],
+        "rule:gov-possessive": [
+            [{"ENT_TYPE": {"IN": ["GPE", "NORP"]}, "OP": "+"}, {"TAG": "POS", "OP": "?"},
+             {"IS_LOWER": True, "POS": {"IN": ["NOUN", "ADJ", "PROPN"]}, "OP": "+"},
+             {"LOWER": {"IN": sorted(GOV_HEADS)}}],
         ],
         "rule:company-cue": [
             [{"LOWER": {"IN": sorted(COMPANY_CONTEXT)}}, {"POS": "PROPN", "TEXT": {"REGEX": r"^[A-Z]"}, "OP": "+"}],
@@ -219,6 +227,18 @@ class EntityComponent:
                     continue
                 out.append((start, end, Mention(sp.text, sp.start_char, sp.end_char, "Technology", rule,
                                                 CONF[rule])))
+            elif rule == "rule:gov-possessive":
+                lead = [t for t in sp if t.ent_type_ in ("GPE", "NORP")]
+                owner_text = doc[sp.start:lead[-1].i + 1].text if lead else ""
+                owner = self.gaz.lookup(owner_text) or self.gaz.demonym(owner_text)
+                if owner is None or owner.type not in ("Country", "Bloc") or lead[0].i != sp.start:
+                    continue
+                known = self.gaz.lookup(sp.text)
+                if known is not None:  # a gazetteer form written with a possessive
+                    out.append((sp.start, sp.end, self._entry_mention(sp, known, "gazetteer", CONF["gazetteer"])))
+                    continue
+                out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "GovernmentBody",
+                                                      rule, CONF[rule])))
             elif rule == "rule:company-cue":
                 name = doc[start + 1:end]
                 e = self.gaz.lookup(name.text)
@@ -443,7 +463,7 @@ class EntityComponent:
         skip = doc._.kg_skip or []
         titled = _titled_sentences(doc)
         ranked = [(3, c) for c in self._gaz_candidates(doc)]
-        ranked += [(3 if c[2].type in ("Legislation", "LegalCase") else 2, c)
+        ranked += [(3 if c[2].type in ("Legislation", "LegalCase", "GovernmentBody") or c[2].key else 2, c)
                    for c in self._rule_candidates(doc, titled)]
         ranked += [(2, c) for c in self._group_candidates(doc)]
         ranked += [(2, c) for c in self._token_candidates(doc)]

@@ -16,6 +16,9 @@ rel:possessive-tech   0.8         "Nvidia's H20 chips" -> produces
 rel:possessive-body   0.85        "China's Ministry of Commerce" -> partOf
 rel:name-prefix       0.85        "the U.S. Commerce Department", "the Dutch trade ministry" -> partOf
 rel:made-by           0.85        "H20 chips made by Nvidia" -> produces
+rel:appositive        0.85        "Nexperia, a Dutch-headquartered chipmaker owned by Wingtech"
+rel:head-of-state-*   0.75 / 0.6  "President Yoon Suk Yeol" -> leads the country the gazetteer
+                                  gives, else the document's clearly dominant country
 ====================  ==========  ===============================================================
 
 Gazetteer relations (evidence source "gazetteer", rule "gazetteer:<predicate>", confidence 0.7)
@@ -86,6 +89,8 @@ class RelationComponent:
                 found[k].append(ev)
             conf[k] = max(conf.get(k, 0.0), c)
 
+        for rule, s_, p_, o_, sent, c in self._head_of_state(doc, spans):
+            add(s_, p_, o_, sent, rule, c)
         by_sent: dict[int, list[Span]] = defaultdict(list)
         for sp in spans:
             by_sent[sp.sent.start].append(sp)
@@ -103,6 +108,38 @@ class RelationComponent:
         doc._.kg_relations = rels
         return doc
 
+
+    def _head_of_state(self, doc: Doc, spans: list[Span]):
+        """"President Yoon Suk Yeol's government": a head-of-state title with no country beside it
+        -> leads the country the gazetteer says (text-supported gazetteer fact), else the document's
+        dominant country (clearly the most mentioned), with lower confidence."""
+        counts: dict[str, int] = defaultdict(int)
+        for sp in spans:
+            if sp.label_ == "Country":
+                counts[sp.id_] += 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        dominant = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1] + 1) else None
+        starts = {sp.start: sp for sp in spans}
+        ends = {sp.end: sp for sp in spans}
+        for sp in spans:
+            if sp.label_ != "Person":
+                continue
+            prev = doc[max(sp.start - 2, sp.sent.start):sp.start]
+            title = " ".join(t.lower_ for t in prev)
+            words = prev[-1:].text.lower() if len(prev) else ""
+            if not (words in STATE_TITLES or title in STATE_TITLES):
+                continue
+            first = prev[-2] if title in STATE_TITLES and len(prev) == 2 else prev[-1]
+            if first.i in ends or first.i in starts or (first.i - 1) in ends and \
+                    ends.get(first.i, None) is None and doc[first.i - 1].ent_type_ in ("GPE", "NORP"):
+                continue  # "Chinese President X" is rel:head-of-state
+            if any(o.label_ == "Country" and o.end == first.i for o in spans):
+                continue
+            known = [o for (a, o), ps in self.gaz_rel.items() if a == sp.id_ and "leads" in ps]
+            if len(known) == 1:
+                yield "rel:head-of-state-gazetteer", sp.id_, "leads", known[0], sp.sent, 0.75
+            elif dominant is not None:
+                yield "rel:head-of-state-dominant", sp.id_, "leads", dominant, sp.sent, 0.6
 
     def _gazetteer_pairs(self, doc: Doc, sps: list[Span]):
         """Gazetteer relations between two entities of one sentence that the sentence supports.
@@ -160,6 +197,22 @@ def _text_relations(doc: Doc, sps: list[Span]):
             if len(bw) <= 3 and bw and (bw[-1] in ORIGIN_CUES or bw[-1] == "based" or
                                         any(w in ORIGIN_CUES for w in bw) and "and" not in bw and "," not in bw):
                 yield ("rel:based" if "based" in bw else "rel:origin-cue"), nxt.id_, "headquarteredIn", sp.id_
+        # "<Org>, a Dutch-headquartered chipmaker owned by <Company>, ..." (the appositive describes it)
+        if sp.label_ in ("Company", "ResearchOrganization") and sp.end + 1 < len(doc) and \
+                doc[sp.end].text == "," and doc[sp.end + 1].lower_ in ("a", "an", "the"):
+            stop = sp.end + 1
+            while stop < min(sp.end + 14, sp.sent.end) and doc[stop].text not in (",", ";", ".", "(", ")"):
+                stop += 1
+            inside = [o for o in sps if sp.end < o.start and o.end <= stop]
+            for o in inside:
+                after = [t.lower_ for t in doc[o.end:min(o.end + 3, stop)]]
+                if o.label_ == "Country" and (after[:1] == ["-"] and after[1:2] and after[1] in ("based", "headquartered")
+                                              or any(w in ORIGIN_CUES for w in after[:2])):
+                    yield "rel:appositive", sp.id_, "headquarteredIn", o.id_
+                before = [t.lower_ for t in doc[max(o.start - 3, sp.end):o.start]]
+                if o.label_ == "Company" and (before[-2:] == ["owned", "by"] or before[-2:] in
+                                              (["subsidiary", "of"], ["unit", "of"], ["division", "of"])):
+                    yield "rel:appositive", sp.id_, "subsidiaryOf", o.id_
         # "<Org>, based in <Country>" / "<Org>, headquartered in <Country>"
         if sp.label_ in ("Company", "ResearchOrganization") and nxt is not None and nxt.label_ == "Country":
             bw = [t.lower_ for t in doc[sp.end:nxt.start]]

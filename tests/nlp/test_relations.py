@@ -20,6 +20,11 @@ from nlp_helpers import relation_names, run
     ("Qorvane's Z9 chips sold out.", ("Qorvane", "produces", "Z9 chips"), "rel:possessive-tech"),
     ("The U.S. Commerce Department acted.", ("Department of Commerce", "partOf", "United States"),
      "rel:possessive-body"),
+    ("The Dutch trade ministry objected.", ("Dutch trade ministry", "partOf", "Netherlands"), "rel:name-prefix"),
+    ("Velmora, a Dutch-headquartered supplier owned by Qorvane, said it would appeal.",
+     ("Velmora", "headquarteredIn", "Netherlands"), "rel:appositive"),
+    ("China passed a law. China cheered. President Anton Brusk's government had argued for it.",
+     ("Anton Brusk", "leads", "China"), "rel:head-of-state-dominant"),
 ])
 def test_relations_text_patterns(tiny_nlp, text, triple, rule):
     doc = run(tiny_nlp, text)
@@ -27,8 +32,8 @@ def test_relations_text_patterns(tiny_nlp, text, triple, rule):
     ents = doc._.kg_entities
     rel = next(r for r in doc._.kg_relations
                if (ents[r.subject].name, r.predicate, ents[r.object].name) == triple)
-    assert rel.evidence[0].rule == rule and rel.evidence[0].source == "text"
-    assert rel.evidence[0].sentence == text
+    assert rule in {e.rule for e in rel.evidence} and rel.evidence[0].source == "text"
+    assert rel.evidence[0].sentence in text
 
 
 @pytest.mark.slow
