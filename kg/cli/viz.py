@@ -23,6 +23,8 @@ def register(app: typer.Typer) -> None:
                                       help="With --focus: draw at most this many nodes (nearest first)."),
         timeline: bool = typer.Option(False, "--timeline", help="Draw a timeline of measures over time."),
         by: str = typer.Option("country", "--by", help="With --timeline: one row per 'country' or 'sector'."),
+        max_rows: int = typer.Option(40, "--max-rows", min=1,
+                                     help="With --timeline: draw at most this many rows, the busiest."),
         title: Optional[str] = typer.Option(None, "--title", help="Title of the page or the timeline."),
     ) -> None:
         """Draw the graph: an interactive page (default), an ego network (--focus) or a timeline.
@@ -35,5 +37,5 @@ def register(app: typer.Typer) -> None:
             check_options(output, focus=focus, timeline=timeline, by=by)  # fail fast, before reading
             batch = load_batch(graph)
             written = render(batch, output, focus=focus, depth=depth, timeline=timeline, by=by, title=title,
-                             max_nodes=max_nodes)
+                             max_nodes=max_nodes, max_rows=max_rows)
             info(f"{len(batch.entities)} entities, {len(batch.events)} events -> {written}")

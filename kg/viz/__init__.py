@@ -45,7 +45,7 @@ def check_options(output: str | Path, *, focus: str | None = None, timeline: boo
 
 def render(batch: GraphBatch, output: str | Path, *, focus: str | None = None, depth: int = 2,
            timeline: bool = False, by: str = "country", title: str | None = None,
-           max_nodes: int = 150) -> Path:
+           max_nodes: int = 150, max_rows: int = 40) -> Path:
     """Write one picture of ``batch`` to ``output``.
 
     * ``timeline=True``: a timeline of measures by ``by`` (country or sector): .png, .svg, .pdf;
@@ -58,7 +58,7 @@ def render(batch: GraphBatch, output: str | Path, *, focus: str | None = None, d
     if timeline:
         from kg.viz.timeline import write_timeline
 
-        return write_timeline(batch, output, by=by, title=title)
+        return write_timeline(batch, output, by=by, title=title, max_rows=max_rows)
     if focus is not None:
         from kg.viz.ego import write_ego
 

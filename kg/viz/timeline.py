@@ -65,8 +65,9 @@ def timeline_rows(batch: GraphBatch, by: str = "country"):
     return placed, sorted(undated)
 
 
-def write_timeline(batch: GraphBatch, path: str | Path, by: str = "country", title: str | None = None) -> Path:
-    """Draw the timeline to ``path`` (.png, .svg or .pdf)."""
+def write_timeline(batch: GraphBatch, path: str | Path, by: str = "country", title: str | None = None,
+                   max_rows: int = 40) -> Path:
+    """Draw the timeline to ``path`` (.png, .svg or .pdf): at most ``max_rows`` rows, the busiest."""
     path = Path(path)
     fmt = TIMELINE_FORMATS.get(path.suffix.lower())
     if fmt is None:
@@ -81,12 +82,20 @@ def write_timeline(batch: GraphBatch, path: str | Path, by: str = "country", tit
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    rows = sorted({r for r, *_ in placed}, key=str.casefold)
+    if max_rows < 1:
+        raise ConfigError("--max-rows: must be 1 or more")
+    counts: dict[str, int] = {}
+    for r, *_ in placed:
+        counts[r] = counts.get(r, 0) + 1
+    keep = set(sorted(counts, key=lambda r: (-counts[r], r.casefold()))[:max_rows])
+    dropped = (len(counts) - len(keep), sum(n for r, n in counts.items() if r not in keep))
+    placed = [p for p in placed if p[0] in keep]
+    rows = sorted(keep, key=str.casefold)
     measures = sorted({m for *_, m, _ in placed})
     cmap = matplotlib.colormaps["tab20"]
     colour = {m: cmap(i % 20) for i, m in enumerate(measures)}
     y = {r: i for i, r in enumerate(reversed(rows))}
-    note_lines = min(len(undated), 12) + (1 if undated else 0)
+    note_lines = min(len(undated), 12) + (1 if undated else 0) + (1 if dropped[0] else 0)
     height = max(2.8, 0.75 * len(rows) + 1.8 + 0.22 * note_lines)
     with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False, "svg.fonttype": "path", "font.family": "DejaVu Sans", "font.size": 9}):
         fig, ax = plt.subplots(figsize=(11, height), dpi=110)
@@ -129,13 +138,18 @@ def write_timeline(batch: GraphBatch, path: str | Path, by: str = "country", tit
             if handles:
                 ax.legend(handles=handles, title="measure", loc="upper left", bbox_to_anchor=(1.01, 1.0),
                           frameon=False, fontsize=8)
+            notes = []
+            if dropped[0]:
+                notes.append(f"{dropped[0]} more {by} rows with {dropped[1]} events not shown (the {len(keep)} "
+                             "busiest are).")
             if undated:
                 shown = [_plain(u) for u in undated[:12]]
                 if len(undated) > 12:
                     shown.append(f"... and {len(undated) - 12} more")
-                fig.text(0.01, 0.01, "Undated (not placed): " + "; ".join(shown), fontsize=7.5, color="#555555",
-                         wrap=True, va="bottom")
-            fig.tight_layout(rect=(0, 0.03 + 0.03 * bool(undated), 1, 1))
+                notes.append("Undated (not placed): " + "; ".join(shown))
+            if notes:
+                fig.text(0.01, 0.01, "\n".join(notes), fontsize=7.5, color="#555555", wrap=True, va="bottom")
+            fig.tight_layout(rect=(0, min(0.25, 0.03 + 0.03 * len(notes) * (4 / height)), 1, 1))
             try:
                 fig.savefig(path, format=fmt)
             except OSError as exc:

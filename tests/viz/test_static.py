@@ -157,6 +157,16 @@ def test_timeline_dollar_signs_are_not_mathtext(batch, tmp_path):
     assert out.read_bytes().startswith(b"\x89PNG")
 
 
+def test_timeline_keeps_the_busiest_rows(batch, tmp_path, big_batch):
+    import matplotlib.image as mpimg
+
+    small = write_timeline(big_batch, tmp_path / "few.png", max_rows=3)
+    tall = write_timeline(big_batch, tmp_path / "many.png", max_rows=30)
+    assert mpimg.imread(tall).shape[0] > mpimg.imread(small).shape[0] * 2
+    with pytest.raises(ConfigError, match="--max-rows"):
+        write_timeline(batch, tmp_path / "t.png", max_rows=0)
+
+
 def test_timeline_unknown_suffix_is_an_output_error(batch, tmp_path):
     with pytest.raises(OutputError, match="unknown picture format"):
         write_timeline(batch, tmp_path / "t.gif")

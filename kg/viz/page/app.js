@@ -87,7 +87,7 @@
       "border-width": 1, "border-color": "#ffffff", "font-size": 12, "color": "#1f2328",
       "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap", "text-max-width": 150,
       "text-background-color": "#ffffff", "text-background-opacity": 0.75, "text-background-padding": 1,
-      "min-zoomed-font-size": BIG ? 8 : 0
+      "min-zoomed-font-size": SMALL ? 0 : 7
     }},
     {selector: "node[?important]", style: {"label": "data(label)"}},
     {selector: "node[kind = 'event']", style: {"shape": "diamond", "font-weight": "bold", "font-size": 13, "text-max-width": 220}},
