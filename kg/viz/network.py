@@ -75,7 +75,7 @@ def short_sector(sector: str) -> str:
 def event_display_label(measure: str, actor_names: Iterable[str], sectors: Iterable[str]) -> str:
     """``"China · TravelRestriction · AI"``: who, what kind of measure, which sectors."""
     actors = list(actor_names)
-    who = actors[0] if actors else "?"
+    who = actors[0] if actors else "(no actor)"
     if len(actors) > 1:
         who += f" +{len(actors) - 1}"
     parts = [who, measure]

@@ -50,7 +50,7 @@ def test_network_event_label_reads_actor_measure_sector(batch):
     ("Ban", ["India"], ["SocialMedia"], "India · Ban · Social media"),
     ("Subsidy", ["Japan", "South Korea"], ["Semiconductors", "ArtificialIntelligence"],
      "Japan +1 · Subsidy · Semiconductors/AI"),
-    ("Other", [], [], "? · Other"),
+    ("Other", [], [], "(no actor) · Other"),
 ])
 def test_network_event_display_label(measure, actors, sectors, expected):
     assert event_display_label(measure, actors, sectors) == expected

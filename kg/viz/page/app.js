@@ -66,7 +66,7 @@
       id: n.id, label: n.label, type: n.type, kind: n.kind,
       size: BIG ? Math.round(5 + 25 * Math.sqrt(n.degree / maxDegree)) : Math.round(18 + 32 * Math.sqrt(n.degree / maxDegree)),
       colour: TYPE_COLOURS[n.type] || TYPE_COLOURS.Unknown,
-      important: SMALL || (!BIG ? (n.kind === "event" || n.degree >= 2) : (n.degree > labelCut))
+      important: SMALL || (!BIG ? (n.kind === "event" || n.degree >= 3) : (n.degree > labelCut))
     };
     elements.push({group: "nodes", data: d});
   });
@@ -89,7 +89,9 @@
       "text-background-color": "#ffffff", "text-background-opacity": 0.75, "text-background-padding": 1,
       "min-zoomed-font-size": SMALL ? 0 : 7
     }},
-    {selector: "node[?important]", style: {"label": "data(label)"}},
+    {selector: "node", style: {"label": "data(label)"}},  // minor labels appear as you zoom in
+    {selector: "node[!important]", style: {"min-zoomed-font-size": SMALL ? 0 : 9}},
+    {selector: "node[?important]", style: {"min-zoomed-font-size": SMALL ? 0 : 6}},
     {selector: "node[kind = 'event']", style: {"shape": "diamond", "font-weight": "bold", "font-size": 13, "text-max-width": 220}},
     {selector: "node[type = 'Bloc'], node[type = 'Country']", style: {"shape": "ellipse"}},
     {selector: "node[type = 'Technology'], node[type = 'Legislation'], node[type = 'LegalCase']",
@@ -421,6 +423,17 @@
   applyFilters();
   showOverview();
   cy.fit(undefined, 30);
+  // the important labels readable in the first view: when the whole graph is zoomed out, draw them
+  // somewhat larger (in graph units); the others appear as you zoom in
+  var firstZoom = cy.zoom();
+  if (!SMALL && !BIG && firstZoom < 1 && cy.nodes().length) {
+    var k = Math.min(1.6, 1 / firstZoom);
+    cy.style()
+      .selector("node[?important]").style({"font-size": Math.round(12 * k), "text-max-width": Math.round(150 * k)})
+      .selector("node[?important][kind = 'event']").style({"font-size": Math.round(13 * k),
+                                                           "text-max-width": Math.round(220 * k)})
+      .update();
+  }
 
   // ---------------------------------------------------------------- API for tests and power users
   window.kgViz = {
