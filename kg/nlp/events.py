@@ -221,7 +221,7 @@ class EventExtractor:
             if r.predicate == "partOf":
                 out.setdefault(r.subject, r.object)
         gaz = self.gaz
-        for key, e in self.ents.items():
+        for key, e in list(self.ents.items()):
             if e.type != "GovernmentBody" or key in out or gaz is None:
                 continue
             entry = gaz.by_key(key) if hasattr(gaz, "by_key") else gaz.lookup(e.name)
@@ -232,9 +232,12 @@ class EventExtractor:
                     break
                 if p.type in ("Country", "Bloc"):
                     out[key] = p.key
+                    if p.key not in self.ents:  # the body's country stands behind its measures
+                        self.ents[p.key] = Entity(key=p.key, type=p.type, name=p.name, aliases=tuple(p.aliases),
+                                                  wikidata=p.qid)
                     break
                 entry, seen = p, seen + 1
-        for key, e in self.ents.items():
+        for key, e in list(self.ents.items()):
             if e.type == "GovernmentBody" and key not in out and self.dominant and not self._in_gaz(key):
                 out[key] = self.dominant
         return {k: v for k, v in out.items() if v in self.ents}
