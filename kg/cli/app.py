@@ -21,7 +21,7 @@ app = typer.Typer(
 )
 
 #: verb modules, in the order --help lists them
-VERBS = ("extract", "build", "validate", "precedents", "viz", "load", "query", "sparql", "db", "export", "explain", "version")
+VERBS = ("extract", "build", "validate", "precedents", "viz", "load", "query", "sparql", "db", "export", "explain", "eval", "version")
 
 
 @app.callback()
