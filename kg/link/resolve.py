@@ -9,7 +9,8 @@ What is merged (in this order):
 2. mentions whose cleaned surface is the same ("the U.S." / "U.S.", "China's" / "China", case);
 3. an acronym with its expansion: "Bureau of Industry and Security (BIS)" defines BIS; an acronym
    also joins a multi-word name whose initials it spells;
-4. a company name with and without a corporate suffix ("Alibaba Group" / "Alibaba");
+4. a company name with and without a corporate suffix ("Alibaba Group" / "Alibaba"); a multi-word
+   short form that ends a longer name of the same type ("Communist Party" / "Chinese Communist Party");
 5. a one-word person name with the unique full name containing it ("Meng" -> "Meng Wanzhou");
 6. ``attach_only`` mentions (bare "researchers") join the unique cluster of their type whose
    name ends with the same word, or are dropped.
@@ -183,6 +184,16 @@ def resolve(mentions: list[Mention], text: str = "", gazetteer=None) -> list[Clu
                 if strong[j].type in ("Company", "ResearchOrganization") and \
                         not (m.key and strong[j].key and m.key != strong[j].key):
                     uf.union(i, j)
+    # a multi-word short form ending a longer name of the same kind: "Communist Party" within
+    # "Chinese Communist Party", "Commerce Department" within "U.S. Commerce Department"
+    for i, m in enumerate(strong):
+        n = norm(m.surface)
+        if m.key or len(n.split()) < 2 or m.type in ("Person", "Group", "Country"):
+            continue
+        cands = {uf.find(j) for j, o in enumerate(strong) if uf.find(j) != uf.find(i) and o.type == m.type
+                 and any(f != n and f.endswith(" " + n) for f in (norm(o.surface), norm(o.name or "")))}
+        if len(cands) == 1:
+            uf.union(i, cands.pop())
     # short person names
     full_people: dict[int, list[str]] = {}
     for i, m in enumerate(strong):

@@ -39,7 +39,7 @@ CONF = {"gazetteer": 0.95, "rule:legal-case": 0.8, "rule:legislation": 0.75, "ru
         "rule:group": 0.75, "rule:company-cue": 0.7, "gazetteer:demonym": 0.85,
         "gazetteer:capital": 0.8, "ner": 0.6, "rule:gov-possessive": 0.6, "rule:case-person": 0.6, "rule:group-head": 0.6}
 
-GOV_CUES = {"ministry", "department", "agency", "commission", "bureau", "administration", "office",
+GOV_CUES = {"party", "ministry", "department", "agency", "commission", "bureau", "administration", "office",
             "parliament", "congress", "court", "senate", "council", "authority", "regulator",
             "directorate", "committee", "cabinet", "treasury", "government", "assembly", "diet", "duma",
             "secretariat", "tribunal", "police", "customs", "inspectorate", "ombudsman", "commissioner",
@@ -63,6 +63,8 @@ COMPANY_CONTEXT = {"startup", "start-up", "firm", "company", "chipmaker", "lab",
                    "suppliers", "giants", "rivals", "labs", "vendors", "groups"}
 CORP_TAIL = {"corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "limited", "group", "co", "co.",
              "holdings", "plc", "llc", "technology", "technologies", "company"}
+PROGRAMME_HEADS = {"scheme", "program", "programme", "initiative", "plan", "strategy", "fund", "list",
+                   "mission", "project", "framework", "guidelines", "visa"}
 BLOC_CUES = {"union", "arrangement", "alliance", "bloc"}
 OUTLETS = {"reuters", "bloomberg", "associated press", "ap", "afp", "financial times", "ft",
            "wall street journal", "wsj", "new york times", "nyt", "washington post", "cnn", "bbc",
@@ -94,6 +96,17 @@ FIELD_MODIFIERS = {"ai", "nuclear", "aerospace", "semiconductor", "chip", "quant
                    "industrial", "mining", "rare-earth", "biological", "pharmaceutical", "academic",
                    "university", "migrant", "skilled", "high-skilled", "highly-skilled", "tech-sector",
                    "frontier", "model", "ml", "stem", "engineering", "private-sector"}
+ALIAS_INTENSIFIERS = {"top", "leading", "elite", "senior", "prominent", "star", "brightest", "key", "best",
+                     "top-tier", "world-class", "renowned"}
+#: heads that name a population group only with a technical field ("AI executives", "chip workers")
+WEAK_HEADS = {"official", "executive", "employee", "staff", "personnel", "worker", "professional", "expert",
+              "specialist", "manager", "investor"}
+DOMAIN_MODIFIERS = {"ai", "nuclear", "aerospace", "semiconductor", "chip", "quantum", "defence", "defense",
+                    "tech", "technology", "software", "hardware", "biotech", "biotechnology", "telecom",
+                    "telecommunications", "crypto", "cryptography", "cybersecurity", "space", "rocket", "missile",
+                    "robotics", "battery", "intelligence", "data", "computer", "lithography", "fab", "factory",
+                    "mining", "rare-earth", "pharmaceutical", "foreign", "overseas", "frontier", "model",
+                    "machine-learning", "research", "science", "venture", "hedge-fund", "skilled", "migrant"}
 INTENSIFIERS = {"top", "leading", "elite", "best", "many", "some", "several", "most", "all", "other",
                 "certain", "key", "prominent", "star", "brightest", "more", "few", "numerous", "its",
                 "their", "the", "these", "those", "such", "ordinary", "young", "talented", "hundreds",
@@ -211,10 +224,20 @@ class EntityComponent:
                 out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "LegalCase", rule,
                                                       CONF[rule])))
             elif rule == "rule:legislation":
+                if sp[0].text in ("Section", "Article"):  # "Section 69A of the IT Act" -> the Act
+                    of = next((t.i for t in sp if t.lower_ == "of"), None)
+                    if of is not None:
+                        sp = doc[of + 1:sp.end]
                 while len(sp) > 1 and (sp[0].lower_ in ("the", "a", "an", "under", "new", "this", "that")
                                        or not sp[0].text[:1].isupper()):
                     sp = doc[sp.start + 1:sp.end]
                 if len(sp) < 2 or sp[0].is_sent_start and len(sp) == 2 and sp[0].pos_ not in ("PROPN",):
+                    continue
+                known = self.gaz.lookup(sp.text)
+                if known is None and len(sp) > 2 and (self.gaz.lookup(sp[0].text) or self.gaz.demonym(sp[0].text)):
+                    known = self.gaz.lookup(sp[1:].text)  # "US CHIPS and Science Act"
+                if known is not None and known.type == "Legislation":
+                    out.append((sp.start, sp.end, self._entry_mention(sp, known, "gazetteer", CONF["gazetteer"])))
                     continue
                 out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Legislation", rule,
                                                       CONF[rule])))
@@ -268,8 +291,11 @@ class EntityComponent:
                         or t.dep_ in ("poss", "det", "nummod", "predet"):
                     break
                 kept.insert(0, t)
-            fieldish = [t for t in kept if t.lower_ in FIELD_MODIFIERS or self.gaz.demonym(t.text) is not None
-                        or t.is_upper and len(t) > 1]
+            if lemma in WEAK_HEADS:  # "Italian officials", "senior executives": not population groups
+                fieldish = [t for t in kept if t.lower_ in DOMAIN_MODIFIERS or t.is_upper and len(t) > 1]
+            else:
+                fieldish = [t for t in kept if t.lower_ in FIELD_MODIFIERS or self.gaz.demonym(t.text) is not None
+                            or t.is_upper and len(t) > 1]
             start = kept[0].i if kept else root.i
             if not kept:
                 if lemma in SPECIFIC_HEADS:
@@ -286,9 +312,11 @@ class EntityComponent:
                 name = " ".join(self._group_case(t) for t in kept) + " " + root.lower_
                 name = name.replace(" - ", "-")
             sp = doc[start:root.i + 1]
-            alias_sp = doc[ch.start:root.i + 1]
-            while len(alias_sp) > 1 and alias_sp[0].pos_ in ("DET", "PRON") or alias_sp[0].dep_ == "poss":
-                alias_sp = doc[alias_sp.start + 1:alias_sp.end]
+            # the alias keeps adjectives like "top" ("top AI researchers"), not numbers or determiners
+            a = start
+            while a > ch.start and doc[a - 1].lower_ in ALIAS_INTENSIFIERS:
+                a -= 1
+            alias_sp = doc[a:root.i + 1]
             aliases = tuple({clean(alias_sp.text)} - {name}) if alias_sp.start < sp.start else ()
             out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Group", "rule:group",
                                                   CONF["rule:group"], name=name, aliases=aliases)))
@@ -401,7 +429,9 @@ class EntityComponent:
             # "China's Ministry of Commerce": the body starts after the possessive
             for t in sp:
                 if t.tag_ == "POS" and t.i + 1 < sp.end and t.i > sp.start:
-                    sp = doc[t.i + 1:sp.end]
+                    owner = doc[sp.start:t.i].text
+                    if self.gaz.lookup(owner) is not None or self.gaz.demonym(owner) is not None:
+                        sp = doc[t.i + 1:sp.end]  # but "People's Liberation Army" stays whole
                     break
             while len(sp) > 1 and sp[-1].tag_ == "POS":
                 sp = doc[sp.start:sp.end - 1]
@@ -438,8 +468,12 @@ class EntityComponent:
                 return "Company"
             if len(sp) == 1 and (sp[0].is_upper or sp[0].pos_ not in ("PROPN",)):
                 return None
+            if len(sp) == 1 and sp.start > 0 and doc[sp.start - 1].lower_ in ("in", "near", "at", "from", "outside"):
+                return None  # "plants in Kumamoto": a place the NER took for a person
             return "Person"
         if label == "ORG":
+            if sp[-1].lower_ in PROGRAMME_HEADS or (len(sp) == 1 and sp[0].pos_ == "NOUN"):
+                return None  # "Academic Technology Approval Scheme", a stray "Education"
             return org_type(sp, doc)
         if label == "GPE":
             return None  # countries come from the gazetteer; cities are not entities
@@ -467,7 +501,13 @@ class EntityComponent:
                    for c in self._rule_candidates(doc, titled)]
         ranked += [(2, c) for c in self._group_candidates(doc)]
         ranked += [(2, c) for c in self._token_candidates(doc)]
-        ranked += [(1, c) for c in self._ner_candidates(doc)]
+        ner = self._ner_candidates(doc)
+        # headlines in title case fool the NER ("Citing Data Security"): there, keep only names
+        # the body repeats or the gazetteer resolved
+        body_names = {c[2].surface.lower() for c in ner if doc[c[0]].sent.start not in titled}
+        ner = [c for c in ner if doc[c[0]].sent.start not in titled or c[2].key
+               or c[2].surface.lower() in body_names]
+        ranked += [(1, c) for c in ner]
         ranked = [(p, c) for p, c in ranked if not in_ranges(c[2].start, c[2].end, skip)]
         # gazetteer and name rules win over NER; longer wins among equals ("European Chips Act" over
         # "European"); at equal length the gazetteer wins

@@ -23,8 +23,6 @@ from nlp_helpers import relation_names, run
     ("The Dutch trade ministry objected.", ("Dutch trade ministry", "partOf", "Netherlands"), "rel:name-prefix"),
     ("Velmora, a Dutch-headquartered supplier owned by Qorvane, said it would appeal.",
      ("Velmora", "headquarteredIn", "Netherlands"), "rel:appositive"),
-    ("China passed a law. China cheered. President Anton Brusk's government had argued for it.",
-     ("Anton Brusk", "leads", "China"), "rel:head-of-state-dominant"),
 ])
 def test_relations_text_patterns(tiny_nlp, text, triple, rule):
     doc = run(tiny_nlp, text)
@@ -71,3 +69,9 @@ def test_relations_gazetteer_part_of_needs_adjacency(tiny_nlp):
 def test_relations_blank_pipeline_dash_based(blank_nlp):
     doc = run(blank_nlp, "Dutch-based Velmora and Chinese-owned firms.")
     assert ("Velmora", "headquarteredIn", "Netherlands") in relation_names(doc)
+
+
+@pytest.mark.slow
+def test_relations_deputy_titles_do_not_lead(tiny_nlp):
+    doc = run(tiny_nlp, "China passed a law. Deputy Prime Minister Anton Brusk objected.")
+    assert not any(p == "leads" for _, p, _ in relation_names(doc))

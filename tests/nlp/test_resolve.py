@@ -88,3 +88,9 @@ def test_resolve_is_deterministic():
     ms = lambda: [m("Zentrix", 0), m("Office of Frontier Review", 10, "GovernmentBody"), m("OFR", 50, "GovernmentBody")]
     a, b = resolve(ms(), ""), resolve(list(reversed(ms())), "")
     assert [(c.key, c.name, c.aliases) for c in a] == [(c.key, c.name, c.aliases) for c in b]
+
+
+def test_resolve_multiword_short_form_joins_the_longer_name():
+    [c] = resolve([m("Chinese Communist Party", 0, "GovernmentBody", key="gov/ccp", name="Chinese Communist Party"),
+                   m("Communist Party", 40, "GovernmentBody")], "")
+    assert c.key == "gov/ccp" and "Communist Party" in c.aliases
