@@ -47,20 +47,25 @@ def resolve_focus(g: nx.MultiDiGraph, focus: str) -> str:
         return candidates[0]
     if not candidates:
         raise ConfigError(f"--focus: no event or entity is called {focus!r}")
-    names = ", ".join(repr(g.nodes[n].get("label", n)) for n in sorted(candidates)[:5])
+    names = ", ".join(f"{g.nodes[n].get('label', n)!r} ({n})" for n in sorted(candidates)[:5])
     more = f" and {len(candidates) - 5} more" if len(candidates) > 5 else ""
     raise ConfigError(f"--focus: {focus!r} is ambiguous: {names}{more}; give the IRI or key")
 
 
-def ego_subgraph(g: nx.MultiDiGraph, centre: str, depth: int = 2, max_nodes: int = 150) -> nx.MultiDiGraph:
-    """Nodes at most ``depth`` links from ``centre`` (either direction), nearest first, capped."""
+def ego_subgraph(g: nx.MultiDiGraph, centre: str, depth: int = 2, max_nodes: int = 150,
+                 hub_degree: int = 12) -> nx.MultiDiGraph:
+    """Nodes at most ``depth`` links from ``centre`` (either direction), nearest first, capped.
+
+    A hub met on the way (more than ``hub_degree`` links, e.g. a country every event names) is
+    drawn but not walked through: otherwise depth 2 around any event is half the graph.
+    """
     if depth < 0:
         raise ConfigError("--depth: must be 0 or more")
     seen = {centre: 0}
     queue = deque([centre])
     while queue and len(seen) < max_nodes:
         n = queue.popleft()
-        if seen[n] >= depth:
+        if seen[n] >= depth or (n != centre and g.degree(n) > hub_degree):
             continue
         nbrs = set(g.successors(n)) | set(g.predecessors(n))
         for m in sorted(nbrs, key=lambda x: (-g.degree(x), x)):

@@ -144,5 +144,11 @@ def big_batch() -> GraphBatch:
 
 
 @pytest.fixture(scope="session")
+def big_batch_of():
+    """The generator itself, for tests that need another size."""
+    return make_big_batch
+
+
+@pytest.fixture(scope="session")
 def hostile_names() -> tuple[str, str]:
     return HOSTILE_HTML, HOSTILE_QUOTES

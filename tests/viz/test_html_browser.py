@@ -217,6 +217,33 @@ def test_html_browser_5000_nodes_render(browser, big_batch, tmp_path):
         o.page.close()
 
 
+def test_html_browser_unlinked_entities_hidden_until_ticked(browser, big_batch_of, tmp_path):
+    from kg.models import Entity
+
+    b = big_batch_of(200)
+    lonely = tuple(Entity(key=f"company/lonely-{i}", type="Company", name=f"Lonely {i}") for i in range(3))
+    b = b.model_copy(update={"entities": b.entities + lonely})
+    o = _open(browser, write_html(b, tmp_path / "lonely.html"))
+    try:
+        g = to_networkx(b)
+        unlinked = [n for n in g if g.degree(n) == 0]
+        assert {f"company/lonely-{i}" for i in range(3)} <= set(unlinked)
+        total = o.page.evaluate("kgViz.nodeCount()")
+        assert total == g.number_of_nodes()
+        assert o.page.evaluate("kgViz.visibleCount()") == total - len(unlinked)
+        assert "Lonely 1" not in _labels_visible(o)
+        o.page.check("#f-isolated")
+        assert o.page.evaluate("kgViz.visibleCount()") == total
+        o.page.click("#reset")
+        assert o.page.evaluate("kgViz.visibleCount()") == total - len(unlinked)
+        o.page.fill("#search", "Lonely 2")  # search still finds them, and choosing one shows it
+        o.page.locator("#results li").first.click()
+        assert "Lonely 2" in _labels_visible(o)
+        assert o.errors() == []
+    finally:
+        o.page.close()
+
+
 def test_html_browser_empty_graph_renders(browser, tmp_path):
     from kg.models import GraphBatch
 

@@ -62,6 +62,17 @@ def test_ego_subgraph_depth_one_is_the_neighbourhood(g):
     assert set(ego_subgraph(g, ev, depth=0)) == {ev}
 
 
+def test_ego_subgraph_does_not_walk_through_hubs(g):
+    ev = resolve_focus(g, "China · ExportControl · Critical minerals")
+    china = resolve_focus(g, "China")
+    full = ego_subgraph(g, ev, depth=2, hub_degree=100)
+    cut = ego_subgraph(g, ev, depth=2, hub_degree=5)
+    assert china in cut and g.degree(china) > 5
+    # DeepSeek is reached only through China
+    assert resolve_focus(g, "DeepSeek") in full and resolve_focus(g, "DeepSeek") not in cut
+    assert len(ego_subgraph(g, china, depth=1, hub_degree=5)) == 1 + len(set(g.successors(china)) | set(g.predecessors(china)))
+
+
 def test_ego_subgraph_is_capped(g):
     china = resolve_focus(g, "China")
     assert len(ego_subgraph(g, china, depth=3, max_nodes=5)) == 5

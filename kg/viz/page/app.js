@@ -128,12 +128,29 @@
     idealEdgeLength: function () { return LARGE ? 40 : 55; }, edgeElasticity: function () { return 0.45; },
     nodeSeparation: 60, tile: true, packComponents: false, fit: true, padding: 30
   };
-  try {
-    cy.layout(layoutOptions).run();
-  } catch (err) {
-    cy.layout({name: "cose", animate: false, fit: true}).run();
+  // entities with no link at all (mentioned, nothing more) are laid out apart, in a grid under the
+  // graph, and hidden until "Unlinked entities" is ticked: they say little and take much room
+  var isolated = cy.nodes().filter(function (n) { return n.degree(false) === 0; });
+  var linked = cy.elements().not(isolated);
+  if (linked.nodes().length) {
+    try {
+      linked.layout(layoutOptions).run();
+    } catch (err) {
+      linked.layout({name: "cose", animate: false, fit: true}).run();
+    }
+  }
+  if (isolated.length) {
+    var bb = linked.nodes().length ? linked.boundingBox() : {x1: 0, y2: 0, w: 600};
+    var cols = Math.max(4, Math.ceil(Math.sqrt(isolated.length * 3)));
+    isolated.layout({name: "grid", fit: false, avoidOverlap: true, cols: cols,
+                     boundingBox: {x1: bb.x1, y1: bb.y2 + 80, w: Math.max(bb.w, cols * 60),
+                                   h: Math.ceil(isolated.length / cols) * 60}}).run();
   }
   var layoutMs = Date.now() - t0;
+  function fitVisible() {
+    var vis = cy.elements().filter(function (e) { return e.style("display") !== "none"; });
+    cy.fit(vis.length ? vis : undefined, 30);
+  }
 
   // ---------------------------------------------------------------- header, legend, filters
   $("stats").textContent = DATA.meta.dispatches + " dispatches · " + DATA.meta.entities + " entities · " +
@@ -155,6 +172,18 @@
     lab.appendChild(el("span", "(" + typeCounts[t] + ")", "count"));
     $("types").appendChild(lab);
   });
+  var isolatedBox = el("input"); isolatedBox.type = "checkbox"; isolatedBox.id = "f-isolated";
+  isolatedBox.checked = SMALL || isolated.length === cy.nodes().length;
+  if (isolated.length) {
+    var isoLab = el("label");
+    isoLab.appendChild(isolatedBox);
+    isoLab.appendChild(document.createTextNode(" Unlinked entities "));
+    isoLab.appendChild(el("span", "(" + isolated.length + ")", "count"));
+    isolatedBox.addEventListener("change", function () { applyFilters(); fitVisible(); });
+    $("types").appendChild(isoLab);
+  }
+  var isolatedIds = {};
+  isolated.forEach(function (n) { isolatedIds[n.id()] = true; });
   var edgeLegend = $("edge-legend");
   Object.keys(EDGE_COLOURS).concat(["relation"]).forEach(function (p) {
     var row = el("div");
@@ -182,9 +211,10 @@
   $("f-to").addEventListener("change", applyFilters);
   $("reset").addEventListener("click", function () {
     Object.keys(typeBoxes).forEach(function (t) { typeBoxes[t].checked = true; });
+    isolatedBox.checked = SMALL || isolated.length === cy.nodes().length;
     ["f-country", "f-sector", "f-measure", "f-status", "f-from", "f-to"].forEach(function (id) { $(id).value = ""; });
     $("search").value = ""; search("");
-    applyFilters(); cy.fit(undefined, 30);
+    applyFilters(); fitVisible();
   });
 
   // date range: an event dated 2023 or 2023-07 spans that whole year or month
@@ -237,6 +267,7 @@
         if (t && t.kind === "event" && visible[t.id] && s && s.kind !== "event" && typeOn[s.type] !== false) { visible[s.id] = true; }
       });
     }
+    if (!isolatedBox.checked) { Object.keys(isolatedIds).forEach(function (id) { delete visible[id]; }); }
     cy.batch(function () {
       cy.nodes().forEach(function (node) { node.style("display", visible[node.id()] ? "element" : "none"); });
     });
@@ -282,6 +313,9 @@
     var node = cy.getElementById(id);
     if (!node.length) { return; }
     cy.elements().unselect(); node.select();
+    if (node.style("display") === "none") {  // chosen from search or a link while filtered out
+      node.style("display", "element"); updateStatus();
+    }
     cy.animate({center: {eles: node}, zoom: Math.max(cy.zoom(), 1.2)}, {duration: 250});
     showNode(id);
   }
@@ -422,7 +456,7 @@
 
   applyFilters();
   showOverview();
-  cy.fit(undefined, 30);
+  fitVisible();
   // the important labels readable in the first view: when the whole graph is zoomed out, draw them
   // somewhat larger (in graph units); the others appear as you zoom in
   var firstZoom = cy.zoom();
