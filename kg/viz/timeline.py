@@ -2,7 +2,8 @@
 
 One row per country (the countries of each event's actors) or per sector; one marker per event at
 its date, coloured by kind of measure. A date known only to the year or month is drawn as a bar
-across that year or month. Undated events cannot be placed and are listed in a note under the axes.
+across that year or month, or as a hollow marker when the bar would be too thin to see. Labels
+that would overlap on a row are left out (the colour still tells the measure). Undated events cannot be placed and are listed in a note under the axes.
 Labels are untrusted text: mathtext is switched off (``text.parse_math``) so a ``$`` in a name is a
 dollar sign, and the SVG backend draws text as paths (no text elements to inject into).
 """
@@ -102,21 +103,29 @@ def write_timeline(batch: GraphBatch, path: str | Path, by: str = "country", tit
         try:
             lo = min((p[1] for p in placed), default=dt.date(2000, 1, 1))
             hi = max((p[2] for p in placed), default=dt.date(2001, 1, 1))
-            near = max((hi - lo).days / 12, 30)  # closer than this on one row: stagger the labels
-            last: dict[str, tuple[dt.date, int]] = {}
+            total_days = max((hi - lo).days, 1)
+            near = max(total_days / 9, 30)  # labels on one row closer than this would overlap
+            offsets = (8, -15, 19, -26)
+            last: dict[tuple[str, int], dt.date] = {}  # (row, label level) -> date of its last label
             for row, start, end, measure, label in sorted(placed, key=lambda p: (p[0], p[1])):
                 yy = y[row]
-                prev = last.get(row)
-                level = (prev[1] + 1) % 4 if prev and (start - prev[0]).days < near else 0
-                last[row] = (start, level)
-                if start == end:
-                    ax.plot([start], [yy], "o", color=colour[measure], markersize=8, markeredgecolor="black",
-                            markeredgewidth=0.5, zorder=3)
-                else:  # known only to the year or month: a bar across it
-                    ax.plot([start, end], [yy, yy], "-", color=colour[measure], linewidth=6, alpha=0.8,
+                if start != end and (end - start).days >= total_days / 150:
+                    # known only to the year or month, and wide enough to see: a bar across it
+                    ax.plot([start, end], [yy, yy], "-", color=colour[measure], linewidth=7, alpha=0.85,
                             solid_capstyle="butt", zorder=2)
+                else:  # an exact date (filled) or a short span too thin to see as a bar (hollow)
+                    exact = start == end
+                    ax.plot([start + (end - start) / 2], [yy], "o", markersize=8, zorder=3,
+                            color=colour[measure], markerfacecolor=colour[measure] if exact else "white",
+                            markeredgecolor="black" if exact else colour[measure],
+                            markeredgewidth=0.5 if exact else 2)
                 mid = start + (end - start) / 2
-                offset = (8, -15, 17, -24)[level]
+                level = next((lv for lv in range(len(offsets))
+                              if (row, lv) not in last or (mid - last[(row, lv)]).days >= near), None)
+                if level is None:  # no room left near this date: the colour and legend say what it is
+                    continue
+                last[(row, level)] = mid
+                offset = offsets[level]
                 ax.annotate(_plain(label), (mid, yy), xytext=(0, offset), textcoords="offset points", ha="center",
                             va="bottom" if offset > 0 else "top", fontsize=7, color="#333333",
                             annotation_clip=False)
