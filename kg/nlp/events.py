@@ -69,6 +69,8 @@ _RESTRICTIVE_TARGET_PREPS = {"on", "against", "into", "to", "targeting", "over",
 _AFFECT_PREPS = {"at", "including", "like", "such", "from", "for"}
 _COMPANYISH = {"company", "firm", "entity", "business", "maker", "supplier", "chipmaker", "developer", "affiliate",
                "manufacturer", "startup", "subsidiary", "group", "platform", "app", "lab", "contractor"}
+_GIVING_VERBS = {"provide", "give", "grant", "approve", "announce", "offer", "pledge", "allocate", "commit", "hand",
+                 "boost", "increase", "earmark", "award", "unveil", "promise", "double", "expand", "launch"}
 _MEASURE_NOUNS = {"package", "sanction", "rule", "law", "measure", "ban", "policy", "order", "regulation", "move",
                   "decision", "bill", "agreement", "directive", "listing", "restriction", "control"}
 _STATUS_RANK = {"Revoked": 6, "Discussed": 5, "Proposed": 4, "Announced": 3, "Historical": 2, "InForce": 1}
@@ -324,7 +326,14 @@ class EventExtractor:
         return out
 
     def _head(self, span: Span) -> Token:
-        return span.root if self.doc.has_annotation("DEP") else span[-1]
+        if not self.doc.has_annotation("DEP"):
+            return span[-1]
+        root = span.root
+        if root.pos_ == "ADP":  # "on the same list": the noun, not the preposition
+            objs = [c for c in root.children if c.dep_ == "pobj" and span.start <= c.i < span.end]
+            if objs:
+                return objs[0]
+        return root
 
     def _clause_verb(self, tok: Token) -> Token | None:
         """The verb governing ``tok`` (itself if it is one)."""
@@ -407,6 +416,8 @@ class EventExtractor:
         verb = self._clause_verb(head)
         if self._negated(head, verb):
             return None
+        if rule == "funding" and head.pos_ == "NOUN" and (verb is None or verb.lemma_ not in _GIVING_VERBS):
+            return None  # "projects that receive federal research funding" reports no subsidy
         if measure == "Subsidy" and verb is not None and verb.lemma_ in ("deny", "withhold", "cut", "bar", "exclude",
                                                                          "block", "refuse", "strip"):
             return None  # "will deny federal grants to ...": a restriction on funding, not a subsidy
@@ -449,6 +460,13 @@ class EventExtractor:
             return [sp.id_]
         if not self.doc.has_annotation("DEP"):
             return []
+        if tok.pos_ == "PROPN" and self.gaz is not None and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj"):
+            entry = self.gaz.capital(tok.text)  # "Washington, which imposed ...", "Berlin blocked ..."
+            if entry is not None and entry.type in ACTOR_TYPES:
+                if entry.key not in self.ents:
+                    self.ents[entry.key] = Entity(key=entry.key, type=entry.type, name=entry.name,
+                                                  aliases=tuple(entry.aliases), wikidata=entry.qid)
+                return [entry.key]
         low = tok.lower_
         if low == "states" and any(c.lower_ == "member" for c in tok.lefts):
             blocs = [k for k, e in self.ents.items() if e.type == "Bloc"]
@@ -602,7 +620,7 @@ class EventExtractor:
                 keys = self._actor_of_token(c)
                 if keys and keys != ["__generic__"] and c.lower_ not in CUES.GOVERNMENT_WORDS:
                     return self.with_parents(keys)
-                for t in c.subtree:
+                for t in [c] + [x for x in c.lefts if x.dep_ in ("poss", "compound", "amod")]:
                     sp = self.ment(t)
                     if sp is not None and sp.label_ in ACTOR_TYPES:
                         return self.with_parents([sp.id_])
@@ -651,8 +669,8 @@ class EventExtractor:
                 ck = self._demonym_country(sp[0])  # "Chinese companies" -> China
                 if ck not in actor_roots:
                     targets.append(ck)
-                if self.ents.get(sp.id_) is not None and self._is_generic_group(sp):
-                    continue
+            if typ == "Group" and self._is_generic_group(sp):
+                continue  # "Chinese companies", "chipmakers": the country or the named firms are the targets
             if typ == "Company" and sp.root.dep_ == "poss" and self.ment(sp.root.head) is not None and \
                     self.ment(sp.root.head).label_ == "Technology":
                 affects.append(sp.id_)  # "OpenAI's ChatGPT"
@@ -777,6 +795,10 @@ class EventExtractor:
                 return True
             if t.dep_ == "prep" and t.lower_ in _AFFECT_PREPS:
                 return True
+            if t.dep_ == "nsubj" and t.head.dep_ in ("relcl", "acl"):
+                return True  # "the machines that ASML sells"
+            if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.dep_ in ("acl", "relcl"):
+                return True  # "a chip factory owned by Elmos"
             if t.dep_ in ("dobj",) and t.head.lemma_ in ("boost", "hit", "affect", "benefit"):
                 return True
             if t.dep_ in ("dobj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ in ("on", "against", "into", "to")):
@@ -866,7 +888,7 @@ class EventExtractor:
             return m.sent.text
         drop: set[int] = set()
         for t in m.sent:
-            if t.dep_ in ("relcl", "acl") and not (t.left_edge.i <= m.head.i <= t.right_edge.i):
+            if t.dep_ == "relcl" and not (t.left_edge.i <= m.head.i <= t.right_edge.i):
                 drop.update(range(t.left_edge.i, t.right_edge.i + 1))
         return "".join(t.text_with_ws for t in m.sent if t.i not in drop)
 

@@ -81,7 +81,7 @@ OBJECT_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("ImportRestriction", ("import", "imports")),
     ("InvestmentRestriction", ("investment", "investments", "investing", "acquisition", "acquisitions",
                                "takeover", "takeovers", "stake", "merger", "purchase", "factory", "plant", "fab",
-                               "subsidiary", "business", "divest")),
+                               "divest")),
     ("DataRestriction", ("data",)),
     ("ExportControl", ("export", "exports", "shipments", "shipment", "sales", "sale", "equipment", "tools",
                        "tooling", "lithography", "chipmaking", "machines")),
