@@ -17,7 +17,7 @@ import networkx as nx
 from kg.errors import ConfigError, OutputError
 from kg.ids import key_of
 from kg.models import GraphBatch
-from kg.viz.network import EDGE_COLOURS, RELATION_COLOUR, TYPE_COLOURS, to_networkx
+from kg.viz.network import EDGE_COLOURS, RELATION_COLOUR, TYPE_COLOURS, to_networkx, xml_safe
 
 #: output formats Graphviz renders for us, by file suffix (plus the DOT source itself)
 EGO_FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
@@ -79,7 +79,7 @@ def _label(text: str, width: int = 28) -> str:
     """A DOT label: wrapped lines, each escaped, joined by DOT's centred line break."""
     import graphviz
 
-    flat = " ".join(str(text).split()) or "?"
+    flat = " ".join(xml_safe(str(text)).split()) or "?"  # SVG is XML: no control characters
     lines = textwrap.wrap(flat, width=width, break_long_words=True, break_on_hyphens=False)[:4] or ["?"]
     return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
 

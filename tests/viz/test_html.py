@@ -91,3 +91,16 @@ def test_html_write_html_unwritable_is_an_output_error(batch, tmp_path):
 
     with pytest.raises(OutputError, match="cannot write the page"):
         write_html(batch, tmp_path / "no" / "such" / "dir.html")
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_html_json_for_html_any_text_round_trips_without_markup(text):
+    out = json_for_html({"label": text, "aliases": [text, text[::-1]]})
+    assert not set("<>&") & set(out)
+    assert "\u2028" not in out and "\u2029" not in out
+    assert json.loads(out) == {"label": text, "aliases": [text, text[::-1]]}

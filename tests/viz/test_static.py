@@ -188,3 +188,21 @@ def test_timeline_without_dated_events_still_draws(tmp_path):
 
     out = write_timeline(GraphBatch(), tmp_path / "t.png")
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+
+@needs_dot
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(min_size=1, max_size=60))
+def test_ego_any_name_renders_as_valid_svg(tmp_path, name):
+    """Whatever a name holds (quotes, backslashes, <...>, braces, control characters), dot accepts it."""
+    from kg.models import Entity, Event, GraphBatch
+
+    b = GraphBatch(entities=(Entity(key="company/x", type="Company", name=name),),
+                   events=(Event(key="event/e", measure="Ban", actors=("company/x",)),))
+    out = write_ego(b, "event/e", tmp_path / "fuzz.svg", depth=1)
+    root, texts = _svg_texts(out)
+    assert not list(root.iter(SVG + "script")) and not list(root.iter(SVG + "image"))
