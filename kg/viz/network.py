@@ -50,7 +50,7 @@ UNKNOWN_TYPE = "Unknown"
 TYPE_COLOURS = {
     "PolicyEvent": "#d1242f", "Country": "#0969da", "Bloc": "#54aeff", "GovernmentBody": "#8250df",
     "Company": "#bf8700", "ResearchOrganization": "#1a7f37", "Person": "#e16f24", "Group": "#4ac26b",
-    "Technology": "#6e7781", "Legislation": "#a475f9", "LegalCase": "#cf222e", UNKNOWN_TYPE: "#afb8c1",
+    "Technology": "#6e7781", "Legislation": "#a475f9", "LegalCase": "#1b7c83", UNKNOWN_TYPE: "#afb8c1",
 }
 #: one colour per edge predicate (entity relations share RELATION_COLOUR)
 EDGE_COLOURS = {

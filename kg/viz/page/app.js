@@ -86,8 +86,7 @@
       "background-color": "data(colour)", "width": "data(size)", "height": "data(size)",
       "border-width": 1, "border-color": "#ffffff", "font-size": 12, "color": "#1f2328",
       "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap", "text-max-width": 150,
-      "text-background-color": "#ffffff", "text-background-opacity": 0.75, "text-background-padding": 1,
-      "min-zoomed-font-size": SMALL ? 0 : 7
+      "text-background-color": "#ffffff", "text-background-opacity": 0.75, "text-background-padding": 1
     }},
     {selector: "node", style: {"label": "data(label)"}},  // minor labels appear as you zoom in
     {selector: "node[!important]", style: {"min-zoomed-font-size": SMALL ? 0 : 9}},
@@ -98,7 +97,6 @@
      style: {"shape": "round-rectangle"}},
     {selector: "node:selected, node.match", style: {
       "label": "data(label)", "border-width": 4, "border-color": "#fbca04", "z-index": 10}},
-    {selector: "node.faded", style: {"opacity": 0.15}},
     {selector: "edge", style: {
       "width": 1.5, "line-color": "data(colour)", "target-arrow-color": "data(colour)",
       "curve-style": BIG ? "haystack" : "bezier", "target-arrow-shape": BIG ? "none" : "triangle",
@@ -107,8 +105,7 @@
     {selector: "edge[predicate = 'analogousTo']", style: {"line-style": "dashed", "target-arrow-shape": "none", "width": 2.5}},
     {selector: "edge[predicate = 'precedent']", style: {"line-style": "dotted", "width": 2}},
     {selector: "edge:selected", style: {"width": 4, "label": "data(predicate)", "font-size": 10,
-      "text-background-color": "#ffffff", "text-background-opacity": 1, "z-index": 10}},
-    {selector: "edge.faded", style: {"opacity": 0.08}}
+      "text-background-color": "#ffffff", "text-background-opacity": 1, "z-index": 10}}
   ];
   if (!BIG) {
     style.push({selector: "edge", style: {"label": "data(predicate)", "font-size": 8, "color": "#57606a",
