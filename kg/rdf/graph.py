@@ -191,11 +191,13 @@ def _evidence_quads(ev: Evidence) -> tuple[str, str, list[Quad]]:
 
 
 def _with_evidence(subject: str, evidence: Iterable[Evidence]) -> Iterator[Quad]:
-    """Link ``subject`` to each evidence node (in the evidence's own graph) and describe it."""
-    for ev in evidence:
-        node, g, q = _evidence_quads(ev)
-        yield from q
+    """Link ``subject`` to each evidence node (in the evidence's own graph), then describe the
+    nodes (links first, so a streaming writer keeps the subject's statements together)."""
+    described = [_evidence_quads(ev) for ev in evidence]
+    for node, g, _q in described:
         yield (g, subject, P["evidence"], node)
+    for _node, _g, q in described:
+        yield from q
 
 
 def dispatch_quads(d: Dispatch, pipeline_node: str | None) -> Iterator[Quad]:
@@ -312,16 +314,18 @@ def iter_quads(batch: GraphBatch) -> Iterator[Quad]:
         yield ("", pnode, A, P["Pipeline"])
         yield ("", pnode, P["pipelineVersion"], nt_string(batch.pipeline.version))
         yield ("", pnode, P["modelName"], nt_string(batch.pipeline.model))
-    for d in batch.dispatches:
+    # records in key order (a no-op for batches from BatchBuilder), so the order statements are
+    # produced in never depends on how a batch was assembled
+    for d in sorted(batch.dispatches, key=lambda x: x.id):
         yield from dispatch_quads(d, pnode)
     names = {e.key: e.name for e in batch.entities}
-    for e in batch.entities:
+    for e in sorted(batch.entities, key=lambda x: x.key):
         yield from entity_quads(e)
-    for ev in batch.events:
+    for ev in sorted(batch.events, key=lambda x: x.key):
         yield from event_quads(ev, names)
-    for r in batch.relations:
+    for r in sorted(batch.relations, key=lambda x: (x.subject, x.predicate, x.object)):
         yield from relation_quads(r)
-    for an in batch.analogies:
+    for an in sorted(batch.analogies, key=lambda x: tuple(sorted((x.a, x.b)))):
         yield from analogy_quads(an)
 
 

@@ -97,6 +97,15 @@ def test_interop_rapper_reads_what_rdflib_reads(batch, tmp_path, suffix):
     assert isomorphic(_union(via_rapper), batch_to_graph(batch))
 
 
+def test_interop_streaming_turtle_read_by_rapper_and_oxigraph(batch, tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.rdf.write.STREAM_THRESHOLD", 0)
+    path = tmp_path / "stream.ttl"
+    write_batch(batch, path)
+    expected = batch_to_graph(batch)
+    assert isomorphic(_union(_as_dataset(rapper_nquads(path))), expected)
+    assert isomorphic(_union(_as_dataset(oxigraph_nquads(path))), expected)
+
+
 @pytest.mark.parametrize("suffix", sorted(OX_IN))
 def test_interop_oxigraph_reads_what_rdflib_reads(batch, tmp_path, suffix):
     path = tmp_path / f"g{suffix}"
@@ -138,8 +147,11 @@ def test_interop_rapper_accepts_iris_and_literals_from_arbitrary_text(tmp_path, 
                actors=tuple(sorted(entities)), label=items[0][1])
     batch = GraphBatch(entities=tuple(entities[k] for k in sorted(entities)), events=(ev,))
     expected = batch_to_graph(batch)
-    for suffix in (".ttl", ".nt", ".trig"):
+    for suffix, stream in ((".ttl", False), (".ttl", True), (".nt", False), (".trig", False)):
         path = tmp_path / f"fuzz{suffix}"
-        write_batch(batch, path)
+        with pytest.MonkeyPatch.context() as mp:
+            if stream:
+                mp.setattr("kg.rdf.write.STREAM_THRESHOLD", 0)
+            write_batch(batch, path)
         assert isomorphic(_union(_as_dataset(rapper_nquads(path))), expected), path.read_text("utf-8")
         assert isomorphic(_union(_as_dataset(oxigraph_nquads(path))), expected)

@@ -135,3 +135,30 @@ def test_write_unwritable_parent_raises_output_error(batch, tmp_path):
     blocker.write_text("x")
     with pytest.raises(OutputError, match="cannot write"):
         write_batch(batch, blocker / "sub" / "g.ttl")
+
+
+# ---------------------------------------------------------------- streaming Turtle (large batches)
+
+def test_write_streaming_turtle_used_above_threshold(batch, tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.rdf.write.STREAM_THRESHOLD", 0)
+    path = tmp_path / "big.ttl"
+    write_batch(batch, path)
+    streamed = path.read_bytes()
+    assert streamed != serialize_batch(batch, "turtle")  # a different layout ...
+    assert isomorphic(Graph().parse(data=streamed.decode(), format="turtle"), batch_to_graph(batch))  # same graph
+
+
+def test_write_streaming_turtle_independent_of_record_order(batch, tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.rdf.write.STREAM_THRESHOLD", 0)
+    shuffled = batch.model_copy(update={k: tuple(reversed(getattr(batch, k)))
+                                        for k in ("dispatches", "entities", "events", "relations", "analogies")})
+    write_batch(batch, tmp_path / "a.ttl")
+    write_batch(shuffled, tmp_path / "b.ttl")
+    assert (tmp_path / "a.ttl").read_bytes() == (tmp_path / "b.ttl").read_bytes()
+
+
+def test_write_sorted_output_independent_of_record_order(batch):
+    shuffled = batch.model_copy(update={k: tuple(reversed(getattr(batch, k)))
+                                        for k in ("dispatches", "entities", "events", "relations", "analogies")})
+    for fmt in FORMATS:
+        assert serialize_batch(shuffled, fmt) == serialize_batch(batch, fmt)
