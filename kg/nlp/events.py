@@ -416,16 +416,16 @@ class EventExtractor:
         verb = self._clause_verb(head)
         if self._negated(head, verb):
             return None
-        if rule == "funding" and head.pos_ == "NOUN" and (verb is None or verb.lemma_ not in _GIVING_VERBS):
+        if rule == "funding" and head.pos_ in ("NOUN", "PROPN") and (verb is None or verb.lemma_.lower() not in _GIVING_VERBS):
             return None  # "projects that receive federal research funding" reports no subsidy
-        if measure == "Subsidy" and verb is not None and verb.lemma_ in ("deny", "withhold", "cut", "bar", "exclude",
+        if measure == "Subsidy" and verb is not None and verb.lemma_.lower() in ("deny", "bars", "withhold", "cut", "bar", "exclude",
                                                                          "block", "refuse", "strip"):
             return None  # "will deny federal grants to ...": a restriction on funding, not a subsidy
         m = _Mention(measure=measure or "?", rule=rule, sent=sent, trigger=span, head=head, similar=similar,
                      para=self._para_of(sent.start_char))
         if head.pos_ == "NOUN" and self.doc.has_annotation("DEP"):
             dets = [c for c in head.lefts]
-            m.anaphoric = any(c.lower_ in ("the", "this", "these", "that", "those") for c in dets) \
+            m.anaphoric = not similar and any(c.lower_ in ("the", "this", "these", "that", "those") for c in dets) \
                 and all(c.lower_ in ("the", "this", "these", "that", "those") or c.i >= span.start for c in dets) \
                 and not any(c.dep_ == "prep" for c in head.rights)
         m.confidence = CONFIDENCE["similar" if similar else ("generic" if self.rules[rule] is None else "trigger")]
@@ -566,10 +566,11 @@ class EventExtractor:
                     return last_actors, True, False
                 if s.i == head.i and m.anaphoric:
                     return [], False, False  # "These travel restrictions are ...": the event already reported
-                if s.lemma_.lower() in _MEASURE_NOUNS and last_actors and \
-                        any(c.lower_ in ("the", "this", "these", "that") for c in s.lefts):
-                    return last_actors, True, False  # "The package also bans ..."
                 keys = self._actor_of_token(s)
+                if not keys and s.lemma_.lower() in _MEASURE_NOUNS and last_actors and \
+                        any(c.lower_ in ("the", "this", "these", "that") for c in s.lefts) and \
+                        not any(self.ment(x) is not None for x in s.subtree):
+                    return last_actors, True, False  # "The package also bans ..."
                 if keys == ["__generic__"]:
                     return [], False, True
                 if keys:

@@ -51,7 +51,8 @@ TRIGGERS: list[tuple[str, str | None, str]] = [
     ("law-noun", "Legislation", "bill|law|legislation|act"),
     # --- support
     ("subsidy", "Subsidy", "subsidy|subsidies|subsidise|subsidised|subsidize|subsidized|subsidising|subsidizing"),
-    ("incentives", "Subsidy", "incentive|incentives|grants|tax credit|credits|tax break|breaks"),
+    ("incentives", "Subsidy", "incentive|incentives|grants"),
+    ("tax-credits", "Subsidy", "tax credit|credits|break|breaks|incentive|incentives|relief"),
     ("funding", "Subsidy", "fund|funds|funded|funding|bankroll|bankrolled"),
     ("state-aid", "Subsidy", "state aid"),
     ("lending", "Subsidy", "cheap|subsidised|subsidized|concessional lending|loans|loan"),
