@@ -98,3 +98,24 @@ def test_extract_real_pipeline_dispatch_in_project_style(extractor):
     key = {e.name: e.key for e in ex.entities}
     assert (key["Meng Wanzhou"], "worksFor", key["Huawei"]) in rels
     assert (key["Department of Commerce"], "partOf", key["United States"]) in rels
+
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+_WORDS = st.sampled_from(["China", "China's", "the", "U.S.", "Dutch-based", "Velmora", "Qorvane", "(", ")",
+                          "BIS", "Act", "case", "v.", "By", "\n", "READ MORE", ",", ".", "’s", "Z9", "chips",
+                          "researchers", "AI", "Verifier", "é", "—", "Ministry", "of", "Commerce"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_WORDS, min_size=1, max_size=40).map(" ".join) | st.text(min_size=1, max_size=200))
+def test_extract_never_fails_and_offsets_stay_inside(blank_extractor, text):
+    d = make_dispatch(text)
+    ex = blank_extractor.extract(d)
+    for e in ex.entities:
+        assert e.name and e.key
+        for ev in e.mentions:
+            assert 0 <= ev.start <= ev.end <= len(text)
+    keys = {e.key for e in ex.entities}
+    assert all(r.subject in keys and r.object in keys for r in ex.relations)
