@@ -16,6 +16,7 @@ plain graph union.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -130,6 +131,7 @@ def dispatch_iri(dispatch_id: str):
     return ids.iri(ids.dispatch_key(dispatch_id))
 
 
+@lru_cache(maxsize=4096)
 def _dispatch(dispatch_id: str) -> str:
     return res(ids.dispatch_key(dispatch_id))
 
@@ -137,6 +139,7 @@ def _dispatch(dispatch_id: str) -> str:
 # ---------------------------------------------------------------- literals
 
 
+@lru_cache(maxsize=1024)
 def _dec(x: float) -> str:
     """Canonical-ish xsd:decimal lexical form of a float: 1.0 -> '1.0', 1e-05 -> '0.00001'."""
     s = format(Decimal(repr(float(x))), "f")
@@ -190,14 +193,32 @@ def _evidence_quads(ev: Evidence) -> tuple[str, str, list[Quad]]:
     return node, g, q
 
 
-def _with_evidence(subject: str, evidence: Iterable[Evidence]) -> Iterator[Quad]:
+class _Seen:
+    """Evidence already described in this run: the same Evidence object (or an equal one) cited
+    by many statements is hashed once and its node written once."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[int, tuple[str, str, list[Quad]]] = {}
+        self.nodes: set[str] = set()
+
+
+def _with_evidence(subject: str, evidence: Iterable[Evidence], seen: _Seen | None = None) -> Iterator[Quad]:
     """Link ``subject`` to each evidence node (in the evidence's own graph), then describe the
     nodes (links first, so a streaming writer keeps the subject's statements together)."""
-    described = [_evidence_quads(ev) for ev in evidence]
+    if seen is None:
+        seen = _Seen()
+    described = []
+    for ev in evidence:
+        d = seen.by_id.get(id(ev))
+        if d is None:
+            d = seen.by_id[id(ev)] = _evidence_quads(ev)
+        described.append(d)
     for node, g, _q in described:
         yield (g, subject, P["evidence"], node)
-    for _node, _g, q in described:
-        yield from q
+    for node, _g, q in described:
+        if node not in seen.nodes:
+            seen.nodes.add(node)
+            yield from q
 
 
 def dispatch_quads(d: Dispatch, pipeline_node: str | None) -> Iterator[Quad]:
@@ -221,7 +242,7 @@ def dispatch_quads(d: Dispatch, pipeline_node: str | None) -> Iterator[Quad]:
         yield ("", s, P["extractedBy"], pipeline_node)
 
 
-def entity_quads(e: Entity) -> Iterator[Quad]:
+def entity_quads(e: Entity, seen: _Seen | None = None) -> Iterator[Quad]:
     s = res(e.key)
     cls, label = _n(POL[e.type]), nt_string(e.name)
     alts = [nt_string(a) for a in sorted(set(e.aliases) - {e.name})]
@@ -235,7 +256,7 @@ def entity_quads(e: Entity) -> Iterator[Quad]:
             yield (g, s, SAME, same)
         if g:
             yield (g, s, P["mentionedIn"], g)
-    yield from _with_evidence(s, e.mentions)
+    yield from _with_evidence(s, e.mentions, seen)
 
 
 def event_label(ev: Event, names: dict[str, str]) -> str:
@@ -249,7 +270,7 @@ def event_label(ev: Event, names: dict[str, str]) -> str:
     return text
 
 
-def event_quads(ev: Event, names: dict[str, str]) -> Iterator[Quad]:
+def event_quads(ev: Event, names: dict[str, str], seen: _Seen | None = None) -> Iterator[Quad]:
     s = res(ev.key)
     props: list[tuple[str, str]] = [(A, P["PolicyEvent"]), (LABEL, nt_string(event_label(ev, names))),
                                     (P["measure"], M[ev.measure])]
@@ -271,10 +292,10 @@ def event_quads(ev: Event, names: dict[str, str]) -> Iterator[Quad]:
     for g in _graphs_of(ev.evidence):
         for p, o in props:
             yield (g, s, p, o)
-    yield from _with_evidence(s, ev.evidence)
+    yield from _with_evidence(s, ev.evidence, seen)
 
 
-def relation_quads(r: Relation) -> Iterator[Quad]:
+def relation_quads(r: Relation, seen: _Seen | None = None) -> Iterator[Quad]:
     s, p, o = res(r.subject), P[r.predicate], res(r.object)
     a = res(assertion_key(r.subject, r.predicate, r.object))
     conf = decimal_literal(r.confidence)
@@ -285,10 +306,10 @@ def relation_quads(r: Relation) -> Iterator[Quad]:
         yield (g, a, P["assertedPredicate"], p)
         yield (g, a, P["assertedObject"], o)
         yield (g, a, P["confidence"], conf)
-    yield from _with_evidence(a, r.evidence)
+    yield from _with_evidence(a, r.evidence, seen)
 
 
-def analogy_quads(an: Analogy) -> Iterator[Quad]:
+def analogy_quads(an: Analogy, seen: _Seen | None = None) -> Iterator[Quad]:
     a_key, b_key = sorted((an.a, an.b))
     a, b = res(a_key), res(b_key)
     n = res(analogy_key(a_key, b_key))
@@ -301,7 +322,7 @@ def analogy_quads(an: Analogy) -> Iterator[Quad]:
         yield (g, n, P["basis"], nt_string(an.basis))
         if an.explanation:
             yield (g, n, P["explanation"], nt_string(an.explanation))
-    yield from _with_evidence(n, an.evidence)
+    yield from _with_evidence(n, an.evidence, seen)
 
 
 def iter_quads(batch: GraphBatch) -> Iterator[Quad]:
@@ -319,14 +340,15 @@ def iter_quads(batch: GraphBatch) -> Iterator[Quad]:
     for d in sorted(batch.dispatches, key=lambda x: x.id):
         yield from dispatch_quads(d, pnode)
     names = {e.key: e.name for e in batch.entities}
+    seen = _Seen()
     for e in sorted(batch.entities, key=lambda x: x.key):
-        yield from entity_quads(e)
+        yield from entity_quads(e, seen)
     for ev in sorted(batch.events, key=lambda x: x.key):
-        yield from event_quads(ev, names)
+        yield from event_quads(ev, names, seen)
     for r in sorted(batch.relations, key=lambda x: (x.subject, x.predicate, x.object)):
-        yield from relation_quads(r)
+        yield from relation_quads(r, seen)
     for an in sorted(batch.analogies, key=lambda x: tuple(sorted((x.a, x.b)))):
-        yield from analogy_quads(an)
+        yield from analogy_quads(an, seen)
 
 
 def nquads_text(quads: Iterable[Quad], keep_graphs: bool = True) -> str:
