@@ -13,7 +13,9 @@ json-ld    .jsonld, .json   rdflib's JSON-LD serialiser (compacted with kg.vocab
 =========  ===============  ======================================================
 
 Every writer is fed the statements of :func:`kg.rdf.graph.iter_quads` sorted, so the same batch
-always gives byte-identical output. Files are written to a temporary file in the destination
+always gives byte-identical output. Turtle for batches of more than ``STREAM_THRESHOLD`` records
+skips the global sort: :func:`stream_turtle` writes each record's statements as they are made
+(records in key order, so still deterministic), which is what makes large outputs fast. Files are written to a temporary file in the destination
 directory, fsynced and renamed over the destination: an existing file is never left truncated.
 """
 from __future__ import annotations
