@@ -12,7 +12,7 @@ from kg.rdf.validate import validate
 from kg.rdf.write import write_batch
 from kg.vocab import MSR, POL, SEC, STA
 
-import conftest as fx
+import rdf_fixtures as fx
 
 
 @pytest.fixture(scope="module")

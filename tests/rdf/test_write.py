@@ -63,7 +63,7 @@ def test_write_same_input_byte_identical_across_processes(batch, tmp_path, fmt):
     outs = []
     for seed in ("1", "2"):
         dest = tmp_path / f"g{seed}{SUFFIX[fmt]}"
-        code = ("import sys; sys.path.insert(0, %r); from conftest import make_batch; "
+        code = ("import sys; sys.path.insert(0, %r); from rdf_fixtures import make_batch; "
                 "from kg.rdf.write import write_batch; write_batch(make_batch(), %r)"
                 % (str(Path(__file__).parent), str(dest)))
         subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONHASHSEED": seed})
