@@ -11,6 +11,7 @@ from kg.errors import OutputError
 from kg.graphdb.export import EXPORTERS, cypher_literal, export, normalise_format
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", INJECTION_NAMES + ("tab\there", "unicode — 中国", "ctrl\x01\x7f", "'", "\\"))
 def test_export_cypher_literal_round_trips_on_the_server(client, value):
     rows = client.run(f"RETURN {cypher_literal(value)} AS v, {cypher_literal([value, 1, 0.5, True, None])} AS l").records
