@@ -18,9 +18,9 @@ HOLDOUT = ROOT / "data" / "eval" / "holdout" / "gold.jsonl"
 HAVE_SCORER = any(p.is_file() for p in scorer_candidates())
 needs_scorer = pytest.mark.skipif(not HAVE_SCORER, reason="the shared score.py is not available here")
 
-#: regression-set headline F1 measured when the floor was set (0.79) minus a margin for
-#: model/gazetteer drift; raise it when the rules improve
-REGRESSION_FLOOR = 0.72
+#: regression-set headline F1 measured when the floor was set (0.840) minus a margin for
+#: model/gazetteer/entity-rule drift; raise it when the rules improve
+REGRESSION_FLOOR = 0.77
 
 
 def _gold_record(doc_id="d1") -> dict:
@@ -128,4 +128,4 @@ def test_evaluate_regression_headline_stays_above_floor(extractor):
     s = evaluate(REGRESSION, REGRESSION.parent, extractor=extractor)
     assert s["failures"] == []
     assert s["headline_f1"] >= REGRESSION_FLOOR, format_table(s)
-    assert s["events"]["f1"] >= 0.70 and s["roles"]["f1"] >= 0.60, format_table(s)
+    assert s["events"]["f1"] >= 0.85 and s["roles"]["f1"] >= 0.72, format_table(s)
