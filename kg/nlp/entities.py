@@ -344,6 +344,8 @@ class EntityComponent:
             left = doc[max(start - 3, 0):start]
             if len(left) == 3 and left[1].text == "-" and left[2].lower_ in ("owned", "based", "headquartered"):
                 cue = True
+            if start > 0 and re.match(r"^.+-(?:owned|based|headquartered)$", doc[start - 1].text):
+                cue = True
             if cue and not in_ranges(sp.start_char, sp.end_char, skip):
                 out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Company",
                                                       "rule:company-appos", 0.65)))
@@ -392,6 +394,15 @@ class EntityComponent:
         out = []
         for tok in doc:
             if not tok.text[:1].isupper():
+                continue
+            glued = _GLUED.match(tok.text)  # "U.S.-based" is one token
+            if glued:
+                pre = glued.group(1)
+                e = self.gaz.lookup(pre) or self.gaz.demonym(pre)
+                if e is not None and e.type in ("Country", "Bloc"):
+                    out.append((tok.i, tok.i + 1, Mention(pre, tok.idx, tok.idx + len(pre), e.type,
+                                                          "gazetteer:demonym", CONF["gazetteer:demonym"],
+                                                          key=e.key, name=e.name, wikidata=e.qid)))
                 continue
             e = self.gaz.demonym(tok.text)
             if e is not None and (tok.pos_ in ("ADJ", "PROPN", "NOUN", "") or tok.ent_type_ == "NORP"):
@@ -589,6 +600,9 @@ def _known_as(doc: Doc, taken: list) -> None:
                 a.key, a.name, a.wikidata = b.key, b.name, b.wikidata
             else:
                 b.name = a.name = a.name or clean(a.surface)
+
+
+_GLUED = re.compile(r"^(.+?)-(?:based|headquartered|owned|made|built|backed|listed|controlled|funded)$")
 
 
 def _uniq(seq):

@@ -189,7 +189,10 @@ def _text_relations(doc: Doc, sps: list[Span]):
         if sp.label_ == "Country" and nxt is not None and nxt.label_ in ("Company", "ResearchOrganization"):
             between = doc[sp.end:nxt.start]
             bw = [t.lower_ for t in between]
-            if len(bw) <= 3 and bw and (bw[-1] in ORIGIN_CUES or bw[-1] == "based" or
+            glued = doc[sp.end - 1].lower_.endswith(("-based", "-headquartered"))
+            if glued and not bw:
+                yield "rel:based", nxt.id_, "headquarteredIn", sp.id_
+            elif len(bw) <= 3 and bw and (bw[-1] in ORIGIN_CUES or bw[-1] == "based" or
                                         any(w in ORIGIN_CUES for w in bw) and "and" not in bw and "," not in bw):
                 yield ("rel:based" if "based" in bw else "rel:origin-cue"), nxt.id_, "headquarteredIn", sp.id_
         # "<Org>, a Dutch-headquartered chipmaker owned by <Company>, ..." (the appositive describes it)

@@ -10,6 +10,7 @@ from nlp_helpers import relation_names, run
 @pytest.mark.parametrize("text,triple,rule", [
     ("Chinese startup Zorblax released a model.", ("Zorblax", "headquarteredIn", "China"), "rel:origin-cue"),
     ("Dutch chipmaker Velmora cut its forecast.", ("Velmora", "headquarteredIn", "Netherlands"), "rel:origin-cue"),
+    ("U.S.-based Zorblax hired staff.", ("Zorblax", "headquarteredIn", "United States"), "rel:based"),
     ("Qorvane CFO Lin Meifang was detained in Canada.", ("Lin Meifang", "worksFor", "Qorvane"), "rel:title-org"),
     ("Qorvane CEO Lin Meifang said sales rose.", ("Lin Meifang", "leads", "Qorvane"), "rel:title-org"),
     ("The board met CEO Tom Harlow of Velmora on Friday.", ("Tom Harlow", "leads", "Velmora"), "rel:title-of"),
