@@ -204,8 +204,13 @@ def _text_relations(doc: Doc, sps: list[Span]):
             inside = [o for o in sps if sp.end < o.start and o.end <= stop]
             for o in inside:
                 after = [t.lower_ for t in doc[o.end:min(o.end + 3, stop)]]
-                if o.label_ == "Country" and (after[:1] == ["-"] and after[1:2] and after[1] in ("based", "headquartered")
-                                              or any(w in ORIGIN_CUES for w in after[:2])):
+                # the country must describe this organisation, not the next one
+                # ("TikTok, the app owned by Beijing-based ByteDance")
+                owner_next = any(x.label_ in ORG_TYPES and o.end < x.start <= o.end + 3 for x in inside)
+                if o.label_ == "Country" and not owner_next and (
+                        after[:1] == ["-"] and after[1:2] and after[1] in ("based", "headquartered")
+                        or any(w in ORIGIN_CUES for w in after[:2])
+                        or doc[o.end - 1].lower_.endswith(("-based", "-headquartered"))):
                     yield "rel:appositive", sp.id_, "headquarteredIn", o.id_
                 before = [t.lower_ for t in doc[max(o.start - 3, sp.end):o.start]]
                 if o.label_ == "Company" and (before[-2:] == ["owned", "by"] or before[-2:] in

@@ -76,3 +76,11 @@ def test_relations_blank_pipeline_dash_based(blank_nlp):
 def test_relations_deputy_titles_do_not_lead(tiny_nlp):
     doc = run(tiny_nlp, "China passed a law. Deputy Prime Minister Anton Brusk objected.")
     assert not any(p == "leads" for _, p, _ in relation_names(doc))
+
+
+@pytest.mark.slow
+def test_relations_appositive_country_of_the_owner_is_not_the_subjects(tiny_nlp):
+    doc = run(tiny_nlp, "Velmora, the unit owned by Beijing-based Qorvane, objected.")
+    rels = relation_names(doc)
+    assert ("Velmora", "headquarteredIn", "China") not in rels
+    assert ("Velmora", "subsidiaryOf", "Qorvane") in rels
