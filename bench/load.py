@@ -83,7 +83,7 @@ class Server:
 
 def per_row(client, pg, sample: int) -> tuple[int, float]:
     """The baseline: the same MERGE statements, one row per statement (a sample, spread over groups)."""
-    from kg.graphdb.load import ensure_schema, node_rows, node_statement, rel_statement
+    from kg.graphdb.load import ensure_schema, node_rows, node_statement, rel_rows, rel_statement
 
     ensure_schema(client)
     total = pg.node_count + pg.rel_count
@@ -97,7 +97,8 @@ def per_row(client, pg, sample: int) -> tuple[int, float]:
             done += 1
     for g in pg.rels:
         q = rel_statement(g)
-        for row in g.rows[: max(1, round(len(g.rows) * share))]:
+        rows = rel_rows(g)
+        for row in rows[: max(1, round(len(rows) * share))]:
             client.run(q, {"rows": [row]})
             done += 1
     return done, time.perf_counter() - t0

@@ -93,7 +93,7 @@ def cypher_literal(v: Any) -> str:
 
 def cypher_statements(pg: PropertyGraph) -> list[str]:
     """One statement per line: the loader's statements with ``$rows`` replaced by a literal list."""
-    from kg.graphdb.load import rel_statement
+    from kg.graphdb.load import rel_rows, rel_statement
 
     out = [q + ";" for q in schema_statements()]
     for group in pg.nodes:
@@ -102,7 +102,7 @@ def cypher_statements(pg: PropertyGraph) -> list[str]:
             out.append(q.replace("UNWIND $rows AS row", f"WITH {cypher_literal(row)} AS row", 1) + ";")
     for group in pg.rels:
         q = rel_statement(group)
-        for row in group.rows:
+        for row in rel_rows(group):
             out.append(q.replace("UNWIND $rows AS row", f"WITH {cypher_literal(row)} AS row", 1) + ";")
     return out
 

@@ -80,19 +80,33 @@ def node_rows(group: NodeGroup) -> list[dict[str, Any]]:
     return rows
 
 
+#: relationship properties that a second load unites (lists) or keeps the maximum of, instead of overwriting
+MERGED_REL_PROPS = ("dispatch_ids", "sentences", "confidence")
+
+
 def rel_statement(group: RelGroup) -> str:
     t = _check(group.type, REL_TYPES)
     s, d = _check(group.src_label, KEY_LABELS), _check(group.dst_label, KEY_LABELS)
     return (f"UNWIND $rows AS row MATCH (a:{s} {{iri: row.src}}) MATCH (b:{d} {{iri: row.dst}}) "
             f"MERGE (a)-[r:{t}]->(b) "
-            "WITH r, row, coalesce(r.dispatch_ids, []) AS od, coalesce(r.sentences, []) AS os, "
-            "coalesce(r.confidence, 0.0) AS oc "
-            "SET r += row.props "
-            "SET r.dispatch_ids = coalesce(row.props.dispatch_ids, []) + "
-            "[x IN od WHERE NOT x IN coalesce(row.props.dispatch_ids, [])], "
-            "r.sentences = coalesce(row.props.sentences, []) + [x IN os WHERE NOT x IN coalesce(row.props.sentences, [])], "
-            "r.confidence = CASE WHEN oc > row.props.confidence THEN oc ELSE row.props.confidence END "
+            "ON CREATE SET r += row.props, r.dispatch_ids = row.dispatch_ids, r.sentences = row.sentences, "
+            "r.confidence = row.confidence "
+            "ON MATCH SET r += row.props, "
+            "r.dispatch_ids = row.dispatch_ids + [x IN coalesce(r.dispatch_ids, []) WHERE NOT x IN row.dispatch_ids], "
+            "r.sentences = row.sentences + [x IN coalesce(r.sentences, []) WHERE NOT x IN row.sentences], "
+            "r.confidence = CASE WHEN r.confidence > row.confidence THEN r.confidence ELSE row.confidence END "
             "RETURN count(r) AS n")
+
+
+def rel_rows(group: RelGroup) -> list[dict[str, Any]]:
+    rows = []
+    for r in group.rows:
+        p = r["props"]
+        rows.append({"src": r["src"], "dst": r["dst"],
+                     "props": {k: v for k, v in p.items() if k not in MERGED_REL_PROPS},
+                     "dispatch_ids": p.get("dispatch_ids", []), "sentences": p.get("sentences", []),
+                     "confidence": p.get("confidence", 1.0)})
+    return rows
 
 
 def _chunks(rows: list, size: int):
@@ -131,7 +145,7 @@ def load_graph(client: Client, pg: PropertyGraph, batch_size: int = 1000,
                 progress(done, total)
     for group in pg.rels:
         q = rel_statement(group)
-        for chunk in _chunks(group.rows, batch_size):
+        for chunk in _chunks(rel_rows(group), batch_size):
             res = client.run(q, {"rows": chunk})
             c, n = res.summary.counters, (res.records[0]["n"] if res.records else 0)
             summary.relationships_created += c.relationships_created

@@ -69,6 +69,28 @@ def test_load_second_graph_merges_on_shared_entities(empty):
                      "RETURN d.id AS d").records[0]["d"] == D1
 
 
+def test_load_second_graph_unites_relationship_evidence(empty):
+    from graphdb_fixtures import D2, HUAWEI
+    from kg.models import Relation
+
+    def batch(dispatch, conf):
+        r = Relation(subject=HUAWEI.key, predicate="headquarteredIn", object=CHINA.key, confidence=conf,
+                     evidence=(ev(f"Said in {dispatch}.", dispatch, conf=conf),))
+        return GraphBatch(entities=(HUAWEI, CHINA), relations=(r,))
+
+    load_graph(empty, to_property_graph(batch(D1, 0.6)))
+    s = load_graph(empty, to_property_graph(batch(D2, 0.9)))
+    assert (s.relationships_created, s.relationships_matched) == (0, 1)
+    r = empty.run("MATCH (:Company)-[r:HEADQUARTERED_IN]->(:Country) RETURN properties(r) AS p").records
+    assert len(r) == 1
+    p = r[0]["p"]
+    assert set(p["dispatch_ids"]) == {D1, D2} and p["confidence"] == 0.9
+    assert set(p["sentences"]) == {f"Said in {D1}.", f"Said in {D2}."}
+    load_graph(empty, to_property_graph(batch(D1, 0.6)))  # an old, weaker statement does not lower it
+    p = empty.run("MATCH (:Company)-[r:HEADQUARTERED_IN]->(:Country) RETURN properties(r) AS p").records[0]["p"]
+    assert p["confidence"] == 0.9 and set(p["dispatch_ids"]) == {D1, D2}
+
+
 def test_load_injection_names_are_data_and_nothing_else_changes(empty):
     load_graph(empty, to_property_graph(fixture_batch()))
     before = dump(empty)
