@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 from kg.errors import OutputError
 from kg.graphdb.load import node_rows, node_statement, schema_statements
-from kg.graphdb.model import ENTITY, PropertyGraph, to_property_graph
+from kg.graphdb.model import PropertyGraph, to_property_graph
 from kg.models import GraphBatch
 
 #: format name -> (module, function); every writer is ``f(batch, path) -> path``, imported lazily
@@ -180,5 +180,4 @@ def write_csv(batch: GraphBatch, path: str | Path) -> Path:
     return out
 
 
-__all__ = ["EXPORTERS", "export", "exporter", "normalise_format", "cypher_literal", "write_cypher", "write_csv",
-           "ENTITY"]
+__all__ = ["EXPORTERS", "export", "exporter", "normalise_format", "cypher_literal", "write_cypher", "write_csv"]
