@@ -55,6 +55,10 @@ class Extractor:
         self.info = PipelineInfo(version=__version__, model=model or model_name(self.nlp))
 
     def _doc(self, dispatch: Dispatch) -> Doc:
+        if len(dispatch.text) >= self.nlp.max_length:
+            # the size limit is ingest's (--max-bytes); spaCy's own (1,000,000 characters by
+            # default) would otherwise crash on a document ingest accepted
+            self.nlp.max_length = len(dispatch.text) + 1
         doc = self.nlp.make_doc(dispatch.text)
         doc._.kg_dispatch_id = dispatch.id
         return doc
