@@ -36,6 +36,7 @@ _PREFERRED = ("utf_8", "cp1252", "iso8859_15", "latin_1")
 _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
 _SPACE = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 DATE_LINE = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
 
 
@@ -208,6 +209,9 @@ def build(*, source: str, fmt: str, paragraphs: Iterable[str] = (), title: str |
         raise InputError(source, "no text to analyse")
     if not any(c.isalpha() for c in text):
         raise InputError(source, "no words to analyse (the text has no letters)")
+    if any(_SURROGATE.search(x) for x in (text, verification_note or "", url or "")):
+        # only JSON \u escapes (or Python callers) can produce these; they cannot be written as UTF-8
+        raise InputError(source, "text holds a lone UTF-16 surrogate (a broken \\u escape?): not valid Unicode")
     note = "\n".join(p for p in (one_line(x) for x in (verification_note or "").split("\n")) if p)
     return Dispatch(
         id=text_id(text), text=text, title=title_ or None, standfirst=standfirst_ or None, date=date,
