@@ -8,7 +8,8 @@ evidence, events with actors, targets, sectors, dates and evidence, relations), 
 2. the baseline: rdflib ``Graph.serialize(format="turtle")`` of the same statements (building the
    rdflib Graph is timed separately and NOT counted against rdflib);
 
-prints both and the ratio, and checks that the two files hold the same triples (parsed back with
+prints wall-clock and CPU times and their ratios (the verdict uses CPU time, which other
+processes on a shared machine do not distort), and checks that the two files hold the same triples (parsed back with
 pyoxigraph; the graphs have no blank nodes, so isomorphism is set equality).
 
     python bench/rdf_write.py [--triples 1000000] [--format turtle]
@@ -108,7 +109,11 @@ def main() -> int:
             print(f"isomorphic: {same} ({len(a)} vs {len(b)} triples)")
             if not same:
                 return 1
-    return 0 if base / ours >= 10 else 1
+        # both sides are single-threaded, so on an idle machine wall ~ cpu; on a shared machine
+        # wall clock mostly measures the other processes, so the verdict uses CPU time
+        print(f"verdict (cpu ratio >= 10x): {'PASS' if base_cpu / ours_cpu >= 10 else 'FAIL'}")
+        ok = base_cpu / ours_cpu >= 10
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
