@@ -20,7 +20,8 @@ from spacy.tokens import Doc
 MENTIONS = "kg_mentions"   #: span group of the final, typed and keyed mentions
 GAZ_SPANS = "kg_gaz"       #: span group written by the gazetteer ruler
 
-_ATTRS = ("kg_entities", "kg_relations", "kg_events", "kg_analogies", "kg_dispatch_id", "kg_skip")
+_ATTRS = ("kg_entities", "kg_relations", "kg_events", "kg_analogies", "kg_dispatch_id", "kg_dispatch_date",
+          "kg_skip")
 
 
 def register_extensions() -> None:

@@ -61,6 +61,9 @@ class Extractor:
             self.nlp.max_length = len(dispatch.text) + 1
         doc = self.nlp.make_doc(dispatch.text)
         doc._.kg_dispatch_id = dispatch.id
+        # relative dates ("last year") and the Historical status are judged against publication;
+        # an ISO string survives the trip to worker processes
+        doc._.kg_dispatch_date = dispatch.date.isoformat() if dispatch.date else None
         return doc
 
     def extract(self, dispatch: Dispatch) -> Extraction:
