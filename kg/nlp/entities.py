@@ -39,7 +39,7 @@ CONF = {"gazetteer": 0.95, "rule:legal-case": 0.8, "rule:legislation": 0.75, "ru
         "rule:group": 0.75, "rule:company-cue": 0.7, "gazetteer:demonym": 0.85,
         "gazetteer:capital": 0.8, "ner": 0.6, "rule:gov-possessive": 0.6, "rule:case-person": 0.6, "rule:group-head": 0.6}
 
-GOV_CUES = {"party", "ministry", "department", "agency", "commission", "bureau", "administration", "office",
+GOV_CUES = {"mission", "party", "ministry", "department", "agency", "commission", "bureau", "administration", "office",
             "parliament", "congress", "court", "senate", "council", "authority", "regulator",
             "directorate", "committee", "cabinet", "treasury", "government", "assembly", "diet", "duma",
             "secretariat", "tribunal", "police", "customs", "inspectorate", "ombudsman", "commissioner",
@@ -64,7 +64,7 @@ COMPANY_CONTEXT = {"startup", "start-up", "firm", "company", "chipmaker", "lab",
 CORP_TAIL = {"corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "limited", "group", "co", "co.",
              "holdings", "plc", "llc", "technology", "technologies", "company"}
 PROGRAMME_HEADS = {"scheme", "program", "programme", "initiative", "plan", "strategy", "fund", "list",
-                   "mission", "project", "framework", "guidelines", "visa"}
+                   "project", "framework", "guidelines", "visa"}
 BLOC_CUES = {"union", "arrangement", "alliance", "bloc"}
 OUTLETS = {"reuters", "bloomberg", "associated press", "ap", "afp", "financial times", "ft",
            "wall street journal", "wsj", "new york times", "nyt", "washington post", "cnn", "bbc",
@@ -352,6 +352,23 @@ class EntityComponent:
                 occupied.update(range(sp.start, sp.end))
         return out
 
+    def _country_named_org(self, doc: Doc, cand) -> bool:
+        """"India Semiconductor Mission", "Bank of China": an organisation whose name contains a
+        country and ends with an organisation word beats the country match inside it."""
+        s, e, m = cand
+        if m.rule != "ner:ORG" or e - s < 2 or m.key:
+            return False
+        ends_org = doc[e - 1].lower_ in GOV_CUES | RESEARCH_CUES | COMPANY_SUFFIX
+        starts_org = doc[s].lower_ in GOV_CUES | RESEARCH_CUES | {"bank"}
+        if not (ends_org or starts_org):
+            return False
+        for k in (1, 2, 3):  # "U.S. Commerce Department": the gazetteer knows the body itself
+            if s + k < e and self.gaz.lookup(doc[s + k:e].text) is not None:
+                return False
+        return any(self.gaz.lookup(doc[i:j].text) is not None
+                   for i in range(s, e) for j in range(i + 1, min(i + 4, e + 1))
+                   if (self.gaz.lookup(doc[i:j].text) or _NoEntry).type in ("Country", "Bloc"))
+
     def _prefix_countries(self, doc: Doc, taken) -> list:
         """"U.S. Commerce Department", "Dutch trade ministry": the country in a body's name is a
         mention too (nested), so ``kg_relations`` can state partOf."""
@@ -518,7 +535,7 @@ class EntityComponent:
         body_names = {c[2].surface.lower() for c in ner if doc[c[0]].sent.start not in titled}
         ner = [c for c in ner if doc[c[0]].sent.start not in titled or c[2].key
                or c[2].surface.lower() in body_names]
-        ranked += [(1, c) for c in ner]
+        ranked += [(3 if self._country_named_org(doc, c) else 1, c) for c in ner]
         ranked = [(p, c) for p, c in ranked if not in_ranges(c[2].start, c[2].end, skip)]
         # gazetteer and name rules win over NER; longer wins among equals ("European Chips Act" over
         # "European"); at equal length the gazetteer wins
@@ -600,6 +617,10 @@ def _known_as(doc: Doc, taken: list) -> None:
                 a.key, a.name, a.wikidata = b.key, b.name, b.wikidata
             else:
                 b.name = a.name = a.name or clean(a.surface)
+
+
+class _NoEntry:
+    type = None
 
 
 _GLUED = re.compile(r"^(.+?)-(?:based|headquartered|owned|made|built|backed|listed|controlled|funded)$")

@@ -205,3 +205,11 @@ def test_entities_short_person_name_is_an_alias(tiny_nlp):
     persons = [e for e in ents.values() if e.type == "Person"]
     assert [p.name for p in persons] == ["Lin Meifang"]
     assert len(persons[0].mentions) == 2
+
+
+@pytest.mark.slow
+def test_entities_organisation_named_after_a_country_stays_whole(tiny_nlp):
+    doc = run(tiny_nlp, "The money comes from the China Semiconductor Mission, launched in 2021.")
+    ents = entities_by_name(doc)
+    assert ents["China Semiconductor Mission"].type == "GovernmentBody"
+    assert ("China Semiconductor Mission", "partOf", "China") in relation_names(doc)
