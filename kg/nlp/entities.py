@@ -608,9 +608,10 @@ _KNOWN_AS = re.compile(r"^\s*,?\s*(?:\(\s*|(?:\w+ly\s+)?(?:known|referred to|cal
 def _known_as(doc: Doc, taken: list) -> None:
     """"A, known as B" / "A (B)": B is another name of A (same entity)."""
     for (s1, e1, a), (s2, e2, b) in zip(taken, taken[1:]):
-        if e1 > s2 or a.type != b.type or doc[s1].sent.start != doc[s2].sent.start:
+        if e1 > s2 or a.type != b.type or (a.key and b.key) or not _KNOWN_AS.match(doc.text[a.end:b.start]):
             continue
-        if _KNOWN_AS.match(doc.text[a.end:b.start]) and not (a.key and b.key):
+        # Token.sent walks the document: ask only for candidates, or long texts take quadratic time
+        if doc[s1].sent.start == doc[s2].sent.start:
             if a.key:
                 b.key, b.name, b.wikidata = a.key, a.name, a.wikidata
             elif b.key:
