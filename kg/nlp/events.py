@@ -1108,6 +1108,70 @@ class EventExtractor:
             e.sectors = _uniq(e.sectors + m.sectors)
         e.precedents = _uniq(e.precedents + m.precedents)
 
+    # ------------------------------------------------------------------ responses
+    def _earlier_than(self, responder: _Ev, events: list[_Ev], main: _Ev | None, before: int) -> _Ev | None:
+        """The measure a response answers when the text does not name it: the main event if another
+        actor's and earlier, else the latest earlier event of another actor."""
+        roots = {self.root(a) for a in responder.actors}
+        prev = [e for e in events if e is not responder and e.first.trigger.start_char < before
+                and not ({self.root(a) for a in e.actors} & roots)]
+        if main is not None and main in prev:
+            return main
+        return max(prev, key=lambda e: e.first.trigger.start_char) if prev else None
+
+    def _link_response(self, sent: Span, low: str, here: list[_Mention], events: list[_Ev],
+                       main: _Ev | None, by_sent: dict[int, list[_Mention]]) -> None:
+        """Two shapes of response sentence.
+
+        * ``X ... in response to Y`` (RESPONSE_CUES): the measure before the cue answers the one after it.
+        * ``Its response came in May, when Y ...`` (RESPONSE_LEAD_CUES): the measure after the cue is
+          the response; what it answers is the earlier measure of another actor.
+        When no measure is mentioned before the cue, the responder is the last measure mentioned
+        earlier in the paragraph ("... called them a response to the chip restrictions").
+        """
+        for cue in CUES.RESPONSE_LEAD_CUES:
+            m = re.search(r"(?<![\w])" + re.escape(cue) + r"(?![\w])", low)
+            if not m:
+                continue
+            cue_char = sent.start_char + m.end()
+            after = [x for x in here if x.trigger.start_char >= cue_char]
+            if not after:
+                nxt = [x for s0, ms in sorted(by_sent.items()) if s0 >= sent.end for x in ms]
+                after = nxt[:1]
+            if not after or after[0].event is None:
+                continue
+            responder = after[0].event
+            earlier = self._earlier_than(responder, events, main, responder.first.trigger.start_char)
+            if earlier is not None and earlier not in responder.responds_to and responder not in earlier.responds_to:
+                responder.responds_to.append(earlier)
+            return
+        for cue in CUES.RESPONSE_CUES:
+            pos = low.find(cue)
+            if pos < 0:
+                continue
+            cue_char = sent.start_char + pos + len(cue)
+            inside = [m for m in here if m.trigger.start_char >= cue_char]
+            outside = [m for m in here if m.trigger.start_char < sent.start_char + pos]
+            earlier = inside[0].event if inside else None
+            responder = outside[-1].event if outside else None
+            if responder is None:
+                subj = self._sentence_subject_actor(sent)
+                roots = {self.root(a) for a in subj}
+                cands = [e for e in events if {self.root(a) for a in e.actors} & roots]
+                if cands:
+                    responder = cands[0]
+                else:  # the measure just mentioned in this paragraph ("called them a response to ...")
+                    para = self._para_of(sent.start_char)
+                    before = [x for s0, ms in sorted(by_sent.items()) if s0 < sent.start for x in ms
+                              if x.para == para and x.event is not None]
+                    responder = before[-1].event if before else main
+            if earlier is None and responder is not None:
+                earlier = self._earlier_than(responder, events, main, responder.first.trigger.start_char)
+            if earlier is not None and responder is not None and earlier is not responder:
+                if earlier not in responder.responds_to and responder not in earlier.responds_to:
+                    responder.responds_to.append(earlier)
+            return
+
     # ------------------------------------------------------------------ precedents, responses, analogies
     def _links(self, mentions: list[_Mention], events: list[_Ev]) -> None:
         main = self._main(events)
@@ -1132,27 +1196,7 @@ class EventExtractor:
                     owner.precedents = _uniq(owner.precedents + keys)
                 break
             # responses
-            for cue in CUES.RESPONSE_CUES:
-                pos = low.find(cue)
-                if pos < 0:
-                    continue
-                cue_char = sent.start_char + pos + len(cue)
-                inside = [m for m in here if m.trigger.start_char >= cue_char]
-                outside = [m for m in here if m.trigger.start_char < sent.start_char + pos]
-                earlier = inside[0].event if inside else None
-                responder = outside[0].event if outside else None
-                if responder is None:
-                    subj = self._sentence_subject_actor(sent)
-                    roots = {self.root(a) for a in subj}
-                    cands = [e for e in events if {self.root(a) for a in e.actors} & roots]
-                    responder = cands[0] if cands else main
-                if earlier is None:
-                    prev = [e for e in events if e is not responder and e.first.trigger.start_char < sent.start_char]
-                    earlier = prev[0] if prev else None
-                if earlier is not None and responder is not None and earlier is not responder:
-                    if earlier not in responder.responds_to:
-                        responder.responds_to.append(earlier)
-                break
+            self._link_response(sent, low, here, events, main, by_sent)
         # analogies: parallels the text draws to the main event
         if main is None:
             return

@@ -17,7 +17,11 @@ PRECEDENT_CUES = ("as a precedent", "as precedent", "citing", "cited", "cites", 
                   "inspired by", "patterned on", "borrowing from")
 RESPONSE_CUES = ("in retaliation for", "in retaliation against", "in response to", "responding to", "in answer to",
                  "answering", "retaliating for", "to retaliate against", "as a countermeasure to", "a response to",
-                 "in reply to")
+                 "in reply to", "retaliation against", "a reply to", "an answer to", "a riposte to")
+#: cues after which the measure named is itself the response ("Its response came in May, when ...")
+RESPONSE_LEAD_CUES = ("its response", "their response", "beijing's response", "the response came",
+                      "retaliated", "hit back", "struck back", "in retaliation,", "in response,", "its reply",
+                      "its answer", "answered with", "responded with", "retaliated with")
 #: cues in a sentence (or earlier in its paragraph) that present a measure as a parallel of another
 ANALOGY_CUES = ("similar", "comparable", "the same", "mirror", "mirrors", "echo", "echoes", "likewise",
                 "follow suit", "followed suit", "other governments", "other countries", "elsewhere",
