@@ -55,8 +55,12 @@ def test_cli_injection_strings_stay_literal_data_rapper_and_rdflib_agree(tmp_pat
     assert (None, POL.title, Literal(TITLE)) in g
     for p in PAYLOADS:
         assert (None, POL.title, Literal(f"Ruritania sanctions {p}")) in g, p
+    # evidence sentences are verbatim pieces of the texts, hostile characters and all
+    corpus = HOSTILE + "".join(f"Ruritania sanctions {p}\n\nThe ministry named {p} in its list on Monday.\n"
+                               for p in PAYLOADS)
     sentences = {str(o) for o in g.objects(None, POL.sentence)}
-    assert any("Bobby}) DETACH DELETE n //" in s for s in sentences)
+    assert sentences and all(s in corpus for s in sentences), sentences - {s for s in sentences if s in corpus}
+    assert any("Slash // Systems and Bobby})" in s for s in sentences)
     terms = {str(t) for tr in g for t in tr if isinstance(t, URIRef)}
     assert not any(bad in t for t in terms for bad in ("DETACH", "<script", "DROP GRAPH", "evil", "{", "`", '"'))
     # every entity label is text from the document or a gazetteer name: data, not syntax

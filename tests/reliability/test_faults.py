@@ -13,7 +13,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -200,54 +199,51 @@ def test_faults_stdout_to_dev_full_is_one_line_exit_2(tmp_path):
     assert error_lines(r.stderr) == ["error: stdout: cannot write: No space left on device"]
 
 
-@pytest.fixture
-def shared_tmp():
-    """A temp folder another user can enter (pytest's tmp_path is private to root)."""
-    d = Path(tempfile.mkdtemp(prefix="kg-rel-"))
-    d.chmod(0o755)
-    yield d
-    for p in [d, *d.rglob("*")]:
-        if p.is_dir():
-            p.chmod(0o755)
-    shutil.rmtree(d)
-
-
-def _as_unprivileged() -> dict:
-    """Root ignores directory permissions: run the command as 'nobody' then."""
+def _without_dac_override() -> list[str]:
+    """Root ignores directory permissions: drop that capability (util-linux setpriv) when root."""
     if os.geteuid() != 0:
-        return {}
-    return {"user": 65534, "group": 65534, "extra_groups": []}
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.fail("running as root needs util-linux setpriv to make a directory read-only for kg")
+    drop = "-dac_override,-dac_read_search"
+    return [setpriv, f"--inh-caps={drop}", f"--bounding-set={drop}", "--"]
+
+
+def _kg_read_only(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([*_without_dac_override(), KG, *map(str, args)], capture_output=True, text=True,
+                          timeout=300, env=ENV)
 
 
 @pytest.mark.parametrize("verbose", [False, True])
-def test_faults_read_only_output_directory(shared_tmp, verbose):
-    src = write_corpus(shared_tmp / "in", 2)
-    for p in src.iterdir():
-        p.chmod(0o644)
-    out = shared_tmp / "out"
+def test_faults_read_only_output_directory(tmp_path, verbose):
+    src = write_corpus(tmp_path / "in", 2)
+    out = tmp_path / "out"
     out.mkdir()
     dest = out / "graph.ttl"
     dest.write_bytes(PREVIOUS)
-    dest.chmod(0o644)
     out.chmod(0o555)
     args = ["-v"] if verbose else []
-    r = run_kg(*args, "extract", src, "-o", dest, env={**ENV, "HOME": str(shared_tmp)}, **_as_unprivileged())
+    r = _kg_read_only(*args, "extract", src, "-o", dest)
     assert r.returncode == 2, r.stderr
     assert error_lines(r.stderr) == [f"error: {dest}: cannot write: Permission denied"]
     assert ("Traceback" in r.stderr) is verbose   # -v shows where it happened; otherwise one line
     assert dest.read_bytes() == PREVIOUS and sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
+    out.chmod(0o755)
 
 
-def test_faults_read_only_store_one_line_exit_2_store_intact(shared_tmp):
-    src = write_corpus(shared_tmp / "in", 3)
-    store = shared_tmp / "store"
+def test_faults_read_only_store_one_line_exit_2_store_intact(tmp_path):
+    src = write_corpus(tmp_path / "in", 3)
+    store = tmp_path / "store"
     assert run_kg("build", src / "d0000.txt", "--store", store).returncode == 0
     before = {p: p.read_bytes() for p in store.rglob("*") if p.is_file()}
     for p in [store, *store.rglob("*")]:
         p.chmod(0o555 if p.is_dir() else 0o444)
-    r = run_kg("build", src, "--store", store, env={**ENV, "HOME": str(shared_tmp)}, **_as_unprivileged())
+    r = _kg_read_only("build", src, "--store", store)
     assert r.returncode == 2, r.stderr
     assert "Traceback" not in r.stderr
     [line] = error_lines(r.stderr)
     assert "cannot write: Permission denied" in line and str(store) in line
     assert {p: p.read_bytes() for p in store.rglob("*") if p.is_file()} == before
+    for p in [store, *store.rglob("*")]:
+        p.chmod(0o755 if p.is_dir() else 0o644)
