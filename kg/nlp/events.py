@@ -372,6 +372,9 @@ class EventExtractor:
     def _refine(self, measure: str | None, rule: str, span: Span, head: Token) -> str | None:
         obj = self._object_tokens(span, head)
         words = {t.lower_ for t in obj} | {t.lower_ for t in span}
+        if rule == "licence-needed":
+            # impersonal "exports of gallium would need a licence": the kind is in the subject only
+            words = {t.lower_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         if measure is None or measure == "Ban" or (measure == "Review" and words & {"export", "exports"}):
             for kind, cue_words in M.OBJECT_CUES:
                 if words & set(cue_words):
@@ -546,6 +549,14 @@ class EventExtractor:
                     keys = self._actor_of_token(c)
                     if keys and keys != ["__generic__"]:
                         return self.with_parents(keys), True, False
+        # 1b. "need a licence from the Bureau of Industry and Security": the issuer is the actor
+        if m.rule == "licence-needed":
+            for t in m.trigger.subtree if m.trigger.root.i == head.i else head.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ == "from" and t.head.head.lemma_.lower() in (
+                        "licence", "license", "permit"):
+                    keys = self._actor_of_token(t)
+                    if keys and keys != ["__generic__"]:
+                        return self.with_parents(keys), True, False
         # 2. subject of the governing clause (relative clauses on the trigger noun first)
         verbs = [c for c in head.children if c.dep_ == "relcl"] if head.pos_ in ("NOUN", "PROPN") else []
         if verb is not None:
@@ -631,6 +642,9 @@ class EventExtractor:
     def _roles(self, m: _Mention, verb: Token | None) -> None:
         head = m.head
         toks = self._object_tokens(m.trigger, head)
+        if m.rule == "licence-needed" and self.doc.has_annotation("DEP"):
+            # "exports of gallium to the Middle East need a licence": what is controlled is the subject
+            toks.extend(t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
         direct = verb is not None and (head.head.i == verb.i and head.dep_ in (
             "dobj", "nsubj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "conj", "advcl") or (
             head.dep_ == "pobj" and head.head.head.i == verb.i and head.head.lower_ in ("on", "about", "of")))

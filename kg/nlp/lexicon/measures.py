@@ -16,6 +16,7 @@ TRIGGERS: list[tuple[str, str | None, str]] = [
     ("chip-controls", "ExportControl", "chip|chips|technology|tech|semiconductor|tooling|equipment controls|curbs|restrictions"),
     ("controls-on-exports", "ExportControl", "controls|restrictions|curbs|limits|ban|bans on exports|shipments|sales"),
     ("export-licence", "ExportControl", "need|require|requires|required|requiring|obtain a? licence|license|licences|licenses to|for ship|export|exports|shipments|sell|sales"),
+    ("licence-needed", None, "need|needs|needed|require|requires|required a? licence|license|licences|licenses|permit|permits"),
     # --- imports
     ("import-restriction", "ImportRestriction", "import|imports -? ban|bans|restriction|restrictions|curbs|duties|duty|quota|quotas|controls"),
     ("ban-on-imports", "ImportRestriction", "ban|bans|restrictions|curbs|limits on imports"),

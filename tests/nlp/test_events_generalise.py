@@ -1,0 +1,32 @@
+"""kg_events: rules added for language seen outside the dev document (real pipeline, slow)."""
+from __future__ import annotations
+
+import pytest
+
+from test_events import _events  # the helper of the event tests in this folder
+
+
+@pytest.mark.slow
+def test_events_licence_needed_impersonal_export_control_takes_kind_and_targets_from_subject(nlp):
+    events, _ = _events(nlp, "China said on Monday that exports of gallium and germanium would need a licence "
+                             "from August 1.")
+    found = [e for e in events if e["measure"] == "ExportControl"]
+    assert len(found) == 1, events
+    assert found[0]["actors"] == {"China"}
+    assert found[0]["targets"] == {"gallium", "germanium"}
+    assert found[0]["rule"] == "event:licence-needed"
+
+
+@pytest.mark.slow
+def test_events_licence_needed_issuer_after_from_is_the_actor(nlp):
+    events, _ = _events(nlp, "Exports of the most powerful AI chips to the Middle East need a licence from the "
+                             "Bureau of Industry and Security.")
+    found = [e for e in events if e["measure"] == "ExportControl"]
+    assert len(found) == 1, events
+    assert "Bureau of Industry and Security" in found[0]["actors"]
+
+
+@pytest.mark.slow
+def test_events_licence_needed_without_trade_word_in_subject_makes_no_event(nlp):
+    events, _ = _events(nlp, "Visitors need a permit from the park authority to camp overnight.")
+    assert events == []
