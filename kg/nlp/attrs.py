@@ -62,4 +62,13 @@ def _decode(obj, chain=None):
     return obj if chain is None else chain(obj)
 
 
+def token_sents(doc: Doc) -> list:
+    """The sentence Span of every token, in one pass (``Token.sent`` walks the doc each call)."""
+    out: list = [None] * len(doc)
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            out[i] = sent
+    return out
+
+
 register_extensions()

@@ -598,6 +598,7 @@ class EntityComponent:
             entities[c.key] = ent
         doc.spans[MENTIONS] = sorted(spans, key=lambda s: (s.start, s.end))
         doc._.kg_entities = entities
+        self._ts = []
         return doc
 
 

@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.models import Evidence, Relation
-from kg.nlp.attrs import MENTIONS, register_extensions
+from kg.nlp.attrs import MENTIONS, register_extensions, token_sents
 from kg.nlp.gaz import get_gazetteer
 
 register_extensions()
@@ -75,6 +75,7 @@ class RelationComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
+        ts = self._ts = token_sents(doc) if spans else []  # Token.sent walks the doc: do it once
         found: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
         conf: dict[tuple[str, str, str], float] = {}
         did = doc._.kg_dispatch_id
@@ -93,10 +94,10 @@ class RelationComponent:
             add(s_, p_, o_, sent, rule, c)
         by_sent: dict[int, list[Span]] = defaultdict(list)
         for sp in spans:
-            by_sent[sp.sent.start].append(sp)
+            by_sent[ts[sp.start].start].append(sp)
         for sent_start, sps in by_sent.items():
-            sent = sps[0].sent
-            for rule, s, p, o in _text_relations(doc, sps):
+            sent = ts[sps[0].start]
+            for rule, s, p, o in _text_relations(doc, sps, sent):
                 add(s, p, o, sent, rule, CONF_TEXT)
             for a, b, p in self._gazetteer_pairs(doc, sps):
                 add(a, p, b, sent, f"gazetteer:{p}", CONF_GAZ, source="gazetteer")
@@ -106,6 +107,7 @@ class RelationComponent:
             ev = text_ev or found[k]
             rels.append(Relation(subject=k[0], predicate=k[1], object=k[2], evidence=tuple(ev), confidence=conf[k]))
         doc._.kg_relations = rels
+        self._ts = []
         return doc
 
 
@@ -118,7 +120,7 @@ class RelationComponent:
         for sp in spans:
             if sp.label_ != "Person":
                 continue
-            prev = doc[max(sp.start - 2, sp.sent.start):sp.start]
+            prev = doc[max(sp.start - 2, self._ts[sp.start].start):sp.start]
             title = " ".join(t.lower_ for t in prev)
             words = prev[-1:].text.lower() if len(prev) else ""
             if not (words in STATE_TITLES or title in STATE_TITLES):
@@ -133,7 +135,7 @@ class RelationComponent:
                 continue
             known = [o for (a, o), ps in self.gaz_rel.items() if a == sp.id_ and "leads" in ps]
             if len(known) == 1:
-                yield "rel:head-of-state-gazetteer", sp.id_, "leads", known[0], sp.sent, 0.75
+                yield "rel:head-of-state-gazetteer", sp.id_, "leads", known[0], self._ts[sp.start], 0.75
 
 
     def _gazetteer_pairs(self, doc: Doc, sps: list[Span]):
@@ -145,7 +147,7 @@ class RelationComponent:
         * headquarteredIn: the country named in the sentence; a demonym alone counts only when it
           modifies the organisation's name ("Chinese firms DeepSeek and Alibaba").
         """
-        low = doc[sps[0].sent.start:sps[0].sent.end].text.lower()
+        low = self._ts[sps[0].start].text.lower()
         for a_sp in sps:
             for b_sp in sps:
                 a, b = a_sp.id_, b_sp.id_
@@ -162,8 +164,8 @@ class RelationComponent:
                     yield a, b, p
 
 
-def _prev_tokens(doc: Doc, sp: Span, n: int = 4) -> Span:
-    return doc[max(sp.start - n, sp.sent.start):sp.start]
+def _prev_tokens(doc: Doc, sp: Span, sent: Span, n: int = 4) -> Span:
+    return doc[max(sp.start - n, sent.start):sp.start]
 
 
 def _title_between(doc: Doc, a: Span, b: Span) -> str | None:
@@ -174,7 +176,7 @@ def _title_between(doc: Doc, a: Span, b: Span) -> str | None:
     return words or None
 
 
-def _text_relations(doc: Doc, sps: list[Span]):
+def _text_relations(doc: Doc, sps: list[Span], sent: Span):
     sps = sorted(sps, key=lambda s: (s.start, -s.end))
     for sp in sps:  # "U.S. Commerce Department": the country is written inside the body's name
         if sp.label_ == "GovernmentBody":
@@ -199,7 +201,7 @@ def _text_relations(doc: Doc, sps: list[Span]):
         if sp.label_ in ("Company", "ResearchOrganization") and sp.end + 1 < len(doc) and \
                 doc[sp.end].text == "," and doc[sp.end + 1].lower_ in ("a", "an", "the"):
             stop = sp.end + 1
-            while stop < min(sp.end + 14, sp.sent.end) and doc[stop].text not in (",", ";", ".", "(", ")"):
+            while stop < min(sp.end + 14, sent.end) and doc[stop].text not in (",", ";", ".", "(", ")"):
                 stop += 1
             inside = [o for o in sps if sp.end < o.start and o.end <= stop]
             for o in inside:
@@ -239,7 +241,7 @@ def _text_relations(doc: Doc, sps: list[Span]):
         # "<Person>, <title> of|at <Org>" and "<title> <Person> of <Org>"
         if sp.label_ == "Person" and nxt is not None and nxt.label_ in ORG_TYPES | {"Country"}:
             between = [t.lower_ for t in doc[sp.end:nxt.start] if not t.is_punct]
-            before = [t.lower_ for t in _prev_tokens(doc, sp, 3)]
+            before = [t.lower_ for t in _prev_tokens(doc, sp, sent, 3)]
             if between and between[-1] in ("of", "at") and len(between) <= 5 or \
                     between in (["of"], ["at"]) or between == ["of", "the"]:
                 title_words = " ".join(w for w in between if w not in ("of", "at", "the", "a", "an"))
