@@ -78,7 +78,11 @@ def documents(draw) -> str:
         st.text(alphabet=st.characters(categories=["Cc", "Cf", "Zs", "Zl", "Zp", "Mn"]), max_size=12),
         st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=30),
         st.text(alphabet=st.characters(min_codepoint=0x1F300, max_codepoint=0x1FAFF), min_size=1, max_size=8),
-        st.builds(_long_token, st.integers(200, 20_000), st.sampled_from(["a", "中", "🙂", "x\u0301", "-", "."])),
+        st.builds(_long_token, st.integers(200, 20_000), st.sampled_from(["a", "中", "x\u0301", "-", "."])),
+        # runs of characters spaCy's tokenizer strips one at a time as suffixes (emoji, symbols,
+        # '%', ')', '"') cost time quadratic in the run (spaCy issues #1768, #4362): 4,000 take
+        # 1-3 s, so they stay short here; docs/guarantees.md lists this as a known limit
+        st.builds(_long_token, st.integers(50, 600), st.sampled_from(["🙂", "©", "%", ")", '"', "!"])),
     )
     parts = draw(st.lists(piece, max_size=14))
     seps = draw(st.lists(st.sampled_from([" ", "", "\n", "\n\n", ". "]), min_size=len(parts), max_size=len(parts)))
@@ -225,9 +229,9 @@ def main(argv: list[str] | None = None) -> int:
         tally.extracted += 1
         tally.validated += 1
         tally.triples += out.triples
-        if tally.cases % 500 == 0:
-            print(f"  {tally.cases} cases, {len(tally.failures)} failures, "
-                  f"{time.perf_counter() - t0:.0f} s", flush=True)
+        if tally.cases % 100 == 0:
+            print(f"  {tally.cases} cases, {tally.refused} refused, {tally.validated} validated, "
+                  f"{len(tally.failures)} failures, {time.perf_counter() - t0:.0f} s", flush=True)
 
     @settings(max_examples=args.cases, database=None, deadline=None, derandomize=False,
               phases=[Phase.generate], suppress_health_check=list(HealthCheck))
@@ -238,21 +242,25 @@ def main(argv: list[str] | None = None) -> int:
     import random
     random.seed(args.seed)
     from hypothesis import seed as hseed
-    hseed(args.seed)(generated)()
-    one(big_tokens(), "txt")
-    if args.big:
-        one(big_prose(), "txt")
+    interrupted = False
+    try:
+        hseed(args.seed)(generated)()
+        one(big_tokens(), "txt")
+        if args.big:
+            one(big_prose(), "txt")
+    except KeyboardInterrupt:   # Ctrl-C / SIGINT: report what ran
+        interrupted = True
     elapsed = time.perf_counter() - t0
     print(f"cases: {tally.cases}  refused (InputError): {tally.refused}  extracted: {tally.extracted}  "
           f"failures: {len(tally.failures)}  outputs validated: {tally.validated}  "
-          f"triples: {tally.triples}  time: {elapsed:.0f} s")
+          f"triples: {tally.triples}  time: {elapsed:.0f} s" + ("  (INTERRUPTED)" if interrupted else ""))
     for f in tally.failures[:10]:
         print(f"FAIL {f['fmt']!r} {f['text'][:80]!r}: {f['error'][:300]}")
     if args.report and tally.failures:
         with args.report.open("w", encoding="utf-8") as fh:
             for f in tally.failures:
                 fh.write(json.dumps(f, ensure_ascii=True) + "\n")
-    return 1 if tally.failures else 0
+    return 1 if tally.failures or interrupted else 0
 
 
 if __name__ == "__main__":
