@@ -419,6 +419,8 @@ class EventExtractor:
         verb = self._clause_verb(head)
         if self._negated(head, verb):
             return None
+        if self._evaluated(head, verb):
+            return None
         if rule == "funding" and head.pos_ in ("NOUN", "PROPN") and (verb is None or verb.lemma_.lower() not in _GIVING_VERBS):
             return None  # "projects that receive federal research funding" reports no subsidy
         if measure == "Subsidy" and verb is not None and verb.lemma_.lower() in ("deny", "bars", "withhold", "cut", "bar", "exclude",
@@ -435,6 +437,21 @@ class EventExtractor:
         if not self._fill(m, verb, last_actors):
             return None
         return m
+
+    def _evaluated(self, head: Token, verb: Token | None) -> bool:
+        """Rule 'evaluation': a measure noun in the object of an evaluative verb ("called the decision an
+        abuse of export controls") is the speaker's judgement, not a measure of the speaker's own, unless
+        the noun names its own actor ("condemned China's export controls" stays China's)."""
+        if verb is None or head.i == verb.i or not self.doc.has_annotation("DEP") or head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if verb.lemma_.lower() not in CUES.EVALUATIVE_VERBS:
+            return False
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr", "ccomp")
+                or (c.dep_ == "prep" and c.lower_ == "as")]
+        if not any(head in c.subtree for c in objs):
+            return False
+        return not any(self._actor_of_token(c) not in ([], ["__generic__"]) for c in head.lefts
+                       if c.dep_ in ("poss", "compound", "amod", "nmod"))
 
     def _left_mods(self, head: Token) -> list[Token]:
         if not self.doc.has_annotation("DEP"):

@@ -30,3 +30,24 @@ def test_events_licence_needed_issuer_after_from_is_the_actor(nlp):
 def test_events_licence_needed_without_trade_word_in_subject_makes_no_event(nlp):
     events, _ = _events(nlp, "Visitors need a permit from the park authority to camp overnight.")
     assert events == []
+
+
+@pytest.mark.slow
+def test_events_evaluation_of_a_measure_by_its_critic_makes_no_event_of_the_critic(nlp):
+    events, _ = _events(nlp, "The United States added YMTC to the Entity List in December. China's Ministry of "
+                             "Commerce called the decision an abuse of export controls.")
+    assert [e["measure"] for e in events] == ["EntityListing"], events
+    assert not any("China" in e["actors"] for e in events)
+
+
+@pytest.mark.slow
+def test_events_evaluation_keeps_the_measure_of_a_named_owner(nlp):
+    events, _ = _events(nlp, "China condemned Japan's export controls as bullying.")
+    found = [e for e in events if e["measure"] == "ExportControl"]
+    assert len(found) == 1 and found[0]["actors"] == {"Japan"}, events
+
+
+@pytest.mark.slow
+def test_events_call_for_a_measure_is_not_an_evaluation(nlp):
+    events, _ = _events(nlp, "China called for export controls on drones.")
+    assert [e["measure"] for e in events] == ["ExportControl"], events

@@ -26,3 +26,8 @@ RESPONSE_LEAD_CUES = ("its response", "their response", "beijing's response", "t
 ANALOGY_CUES = ("similar", "comparable", "the same", "mirror", "mirrors", "echo", "echoes", "likewise",
                 "follow suit", "followed suit", "other governments", "other countries", "elsewhere",
                 "not unprecedented", "before", "too", "latest in", "also", "has taken a similar", "like the")
+
+#: verbs of evaluation: a measure noun in their object ("called the decision an abuse of export controls",
+#: "condemned the export controls as bullying") is talked about by the subject, not enacted by it
+EVALUATIVE_VERBS = {"call", "describe", "condemn", "criticise", "criticize", "denounce", "slam", "decry", "label",
+                    "term", "brand", "characterise", "characterize", "deplore", "blast"}
