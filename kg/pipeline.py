@@ -44,10 +44,6 @@ def extractions(dispatches: Iterable[Dispatch], model: str | None = None,
     yield from Extractor(model).extract_many(dispatches, n_process=workers)
 
 
-#: formats that can be written one dispatch at a time (line-based, duplicates harmless)
-STREAMABLE = ("nt", "nquads")
-
-
 def extract(inputs: Iterable[str | Path] | str | Path, output: str | Path | None = None,
             fmt: str | None = None, model: str | None = None, workers: int = 1,
             max_bytes: int | None = 5_000_000, stream: bool = False,
@@ -83,25 +79,16 @@ def extract(inputs: Iterable[str | Path] | str | Path, output: str | Path | None
 def _extract_streaming(inputs, output, fmt, model, workers, max_bytes, progress, failures) -> ExtractResult:
     from kg.errors import ConfigError
     from kg.link.merge import merge
-    from kg.rdf.graph import iter_quads, nquads_text
-    from kg.rdf.write import FORMATS, _write_atomic, format_for, sorted_statements
+    from kg.rdf.write import write_batches
 
     if output is None or str(output) == "-":
         raise ConfigError("--stream needs an output file")
-    name = format_for(output, fmt)
-    if name not in STREAMABLE:
-        raise ConfigError(f"--stream writes N-Triples or N-Quads (.nt/.nq), not {name}")
-    keep_graphs = FORMATS[name].quads
-    count = 0
 
-    def produce(fh) -> None:
-        nonlocal count
+    def batches():
         for ex in extractions(read_inputs(inputs, failures, max_bytes), model=model, workers=workers):
-            quads = sorted_statements(iter_quads(merge([ex])), keep_graphs)
-            fh.write(nquads_text(quads, keep_graphs).encode("utf-8"))
-            count += 1
             if progress:
                 progress(ex)
+            yield merge([ex])
 
-    _write_atomic(Path(output), produce)
-    return ExtractResult(batch=GraphBatch(), failures=failures, output=str(output))
+    written = write_batches(batches(), output, fmt)
+    return ExtractResult(batch=GraphBatch(), failures=failures, output=written)

@@ -254,6 +254,28 @@ def write_batch(batch: GraphBatch, dest: str | Path, fmt: str | None = None) -> 
     return write_quads(iter_quads(batch), dest, name)
 
 
+#: formats that can be written one batch after another (line-based; a repeated line is harmless)
+APPENDABLE = ("nt", "nquads")
+
+
+def write_batches(batches: Iterable[GraphBatch], dest: str | Path, fmt: str | None = None) -> str:
+    """Write batches one after another as N-Triples/N-Quads, holding one batch at a time.
+
+    Memory stays flat whatever the number of batches; the file is still written atomically (or
+    to stdout for '-'). Statements shared by several batches appear once per batch: the same
+    triples, and RDF graphs are sets. Other formats raise :class:`OutputError`.
+    """
+    name = format_for(dest, fmt)
+    if name not in APPENDABLE:
+        raise OutputError(f"{dest}: streaming writes N-Triples or N-Quads (.nt/.nq), not {name}")
+
+    def produce(fh) -> None:
+        for b in batches:
+            serialize_quads(iter_quads(b), name, fh)
+
+    return _emit(produce, dest)
+
+
 def serialize_batch(batch: GraphBatch, fmt: str = "turtle") -> bytes:
     """The batch serialised in memory (bytes)."""
     import io
