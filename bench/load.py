@@ -83,17 +83,17 @@ class Server:
 
 def per_row(client, pg, sample: int) -> tuple[int, float]:
     """The baseline: the same MERGE statements, one row per statement (a sample, spread over groups)."""
-    from kg.graphdb.load import ensure_schema, node_rows, node_statement, rel_rows, rel_statement
+    from kg.graphdb.load import ensure_schema, node_rows, node_statements, rel_rows, rel_statement, write_nodes
 
     ensure_schema(client)
     total = pg.node_count + pg.rel_count
     share = sample / total
     done, t0 = 0, time.perf_counter()
     for g in pg.nodes:
-        q = node_statement(g)
+        qs = node_statements(g)
         rows = node_rows(g)
         for row in rows[: max(1, round(len(rows) * share))]:
-            client.run(q, {"rows": [row]})
+            write_nodes(client, qs, [row])
             done += 1
     for g in pg.rels:
         q = rel_statement(g)

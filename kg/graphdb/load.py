@@ -62,6 +62,10 @@ def _check(name: str, allowed: tuple[str, ...]) -> str:
 
 
 def node_statement(group: NodeGroup) -> str:
+    """One ``MERGE`` statement per group, for the exported cypher-shell script (kg.graphdb.export).
+
+    The loader does not use it: see :func:`node_statements`.
+    """
     labels = ":".join(_check(lbl, NODE_LABELS) for lbl in group.labels)
     q = f"UNWIND $rows AS row MERGE (n:{labels} {{iri: row.iri}}) SET n += row.props"
     if group.key_label == ENTITY:
@@ -69,15 +73,60 @@ def node_statement(group: NodeGroup) -> str:
     return q
 
 
+def node_statements(group: NodeGroup) -> tuple[str, str]:
+    """The two statements that write one node group: (create the missing, update the existing).
+
+    A ``MERGE`` on several labels (``MERGE (n:Entity:Company {iri: ...})``) is not planned as an index
+    seek on ArcadeDB: it scanned every node of the type, so entity loads slowed down as the
+    database grew (5.8 ms/row at 15k entities against 0.06 ms/row for a single-label ``MERGE``,
+    measured with ``PROFILE``). ``MERGE`` on the key label alone and ``SET n:Company`` afterwards
+    fails there in the same statement (ConstraintValidationFailed). So every node is looked up by
+    its key label only (``MATCH (n:Entity {iri: ...})``, an index seek on the uniqueness constraint
+    on any Cypher server); the missing ones are created with all their labels, the existing ones
+    updated. The uniqueness constraint still rejects a duplicate if two writers race.
+    """
+    key = _check(group.key_label, KEY_LABELS)
+    labels = ":".join(_check(lbl, NODE_LABELS) for lbl in group.labels)
+    create = (f"UNWIND $rows AS row OPTIONAL MATCH (n:{key} {{iri: row.iri}}) WITH row, n WHERE n IS NULL "
+              f"CREATE (m:{labels}) SET m = row.props")
+    update = f"UNWIND $rows AS row MATCH (n:{key} {{iri: row.iri}}) SET n += row.props"
+    if group.key_label == ENTITY:
+        create += ", m.aliases = row.aliases"
+        update += " SET n.aliases = row.aliases + [x IN coalesce(n.aliases, []) WHERE NOT x IN row.aliases]"
+    return (create + " RETURN collect(row.iri) AS created",
+            update + " RETURN count(n) AS n")
+
+
 def node_rows(group: NodeGroup) -> list[dict[str, Any]]:
-    rows = []
+    """One row per IRI (a repeated IRI would be created twice by the create statement: its rows are joined)."""
+    rows: dict[str, dict[str, Any]] = {}
     for r in group.rows:
         props = {k: v for k, v in r.items() if k != "aliases"}
-        row = {"iri": r["iri"], "props": props}
+        row = rows.get(r["iri"])
+        if row is None:
+            row = rows[r["iri"]] = {"iri": r["iri"], "props": props}
+            if group.key_label == ENTITY:
+                row["aliases"] = []
+        else:
+            row["props"].update(props)
         if group.key_label == ENTITY:
-            row["aliases"] = r.get("aliases", [])
-        rows.append(row)
-    return rows
+            row["aliases"] += [a for a in r.get("aliases", []) if a not in row["aliases"]]
+    return list(rows.values())
+
+
+def write_nodes(client: Client, statements: tuple[str, str], rows: list[dict[str, Any]]) -> tuple[int, int, int]:
+    """Create the missing nodes of ``rows``, then update the others: (created, matched, properties set)."""
+    create, update = statements
+    res = client.run(create, {"rows": rows})
+    created = set(res.records[0]["created"]) if res.records else set()
+    props = res.summary.counters.properties_set
+    rest = [r for r in rows if r["iri"] not in created]
+    matched = 0
+    if rest:
+        res = client.run(update, {"rows": rest})
+        matched = res.records[0]["n"] if res.records else 0
+        props += res.summary.counters.properties_set
+    return len(created), matched, props
 
 
 #: relationship properties that a second load unites (lists) or keeps the maximum of, instead of overwriting
@@ -133,13 +182,13 @@ def load_graph(client: Client, pg: PropertyGraph, batch_size: int = 1000,
     ensure_schema(client, summary)
     total, done = pg.node_count + pg.rel_count, 0
     for group in pg.nodes:
-        q = node_statement(group)
+        qs = node_statements(group)
         for chunk in _chunks(node_rows(group), batch_size):
-            c = client.run(q, {"rows": chunk}).summary.counters
-            summary.nodes_created += c.nodes_created
-            summary.nodes_matched += len(chunk) - c.nodes_created
-            summary.properties_set += c.properties_set
-            summary.statements += 1
+            created, matched, props = write_nodes(client, qs, chunk)
+            summary.nodes_created += created
+            summary.nodes_matched += matched
+            summary.properties_set += props
+            summary.statements += 1 if created == len(chunk) else 2
             done += len(chunk)
             if progress:
                 progress(done, total)
