@@ -70,8 +70,11 @@ class RelationComponent:
     def __init__(self, gazetteer: str = "default"):
         self.gaz = get_gazetteer(gazetteer)
         self.gaz_rel: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.gaz_parent: dict[str, set[str]] = defaultdict(set)
         for s, p, o in self.gaz.relations():
             self.gaz_rel[(s, o)].add(p)
+            if p == "partOf":
+                self.gaz_parent[s].add(o)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
@@ -101,6 +104,8 @@ class RelationComponent:
                 add(s, p, o, sent, rule, CONF_TEXT)
             for a, b, p in self._gazetteer_pairs(doc, sps):
                 add(a, p, b, sent, f"gazetteer:{p}", CONF_GAZ, source="gazetteer")
+        for rule, s_, p_, o_, sent, c, src in self._document_part_of(doc, spans, found):
+            add(s_, p_, o_, sent, rule, c, source=src)
         rels = []
         for k in sorted(found):
             text_ev = [e for e in found[k] if e.source == "text"]
@@ -137,6 +142,35 @@ class RelationComponent:
             if len(known) == 1:
                 yield "rel:head-of-state-gazetteer", sp.id_, "leads", known[0], self._ts[sp.start], 0.75
 
+
+    def _document_part_of(self, doc: Doc, spans: list[Span], found: dict):
+        """``rel:body-home-country``: a body the gazetteer does not know ("The Ministry of Planning
+        and Investment said ...") with no country written beside it -> partOf the document's
+        dominant country: strictly the most often *named* one (demonyms do not count: "Chinese
+        companies" in a German story does not make the story Chinese).
+
+        Measured and rejected: the same for bodies the gazetteer knows, whenever their gazetteer
+        parent is mentioned anywhere in the document -> 2 true, 7 false on the four eval sets
+        (the gold marks "Commerce Department", "Congress", "Pentagon" ... partOf only when the text
+        says so).
+        """
+        bodies = [sp for sp in spans if sp.label_ == "GovernmentBody"]
+        if not bodies:
+            return
+        counts: dict[str, int] = defaultdict(int)
+        for sp in spans:
+            if sp.label_ == "Country" and self.gaz.demonym(sp.text) is None:
+                counts[sp.id_] += 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        dominant = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+        has_part = {k[0] for k in found if k[1] == "partOf"}
+        seen: set[str] = set()
+        for sp in bodies:
+            if sp.id_ in seen or sp.id_ in has_part:
+                continue
+            seen.add(sp.id_)
+            if dominant is not None and not self.gaz_parent.get(sp.id_) and self.gaz.lookup(sp.text) is None:
+                yield "rel:body-home-country", sp.id_, "partOf", dominant, self._ts[sp.start], 0.6, "text"
 
     def _gazetteer_pairs(self, doc: Doc, sps: list[Span]):
         """Gazetteer relations between two entities of one sentence that the sentence supports.

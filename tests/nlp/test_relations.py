@@ -84,3 +84,20 @@ def test_relations_appositive_country_of_the_owner_is_not_the_subjects(tiny_nlp)
     rels = relation_names(doc)
     assert ("Velmora", "headquarteredIn", "China") not in rels
     assert ("Velmora", "subsidiaryOf", "Qorvane") in rels
+
+
+@pytest.mark.slow
+def test_relations_body_home_country_is_the_dominant_named_country(tiny_nlp):
+    doc = run(tiny_nlp, "China cut export quotas. China said supply was tight. "
+                        "The Ministry of Rare Earth Planning said permits would follow. Dutch firms complained.")
+    rels = relation_names(doc)
+    part = [t for t in rels if t[1] == "partOf"]
+    assert part and all(o == "China" for _, _, o in part)
+    rel = next(r for r in doc._.kg_relations if r.predicate == "partOf")
+    assert rel.evidence[0].rule == "rel:body-home-country"
+
+
+@pytest.mark.slow
+def test_relations_body_home_country_needs_a_strictly_dominant_country(tiny_nlp):
+    doc = run(tiny_nlp, "China and the Netherlands met. The Ministry of Rare Earth Planning said permits would follow.")
+    assert not any(p == "partOf" for _, p, _ in relation_names(doc))
