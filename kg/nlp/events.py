@@ -66,6 +66,8 @@ _register()
 
 ACTOR_TYPES = CUES.ACTOR_TYPES
 _RESTRICTIVE_TARGET_PREPS = {"on", "against", "into", "to", "targeting", "over", "from", "for", "in"}
+#: prepositions of circumstance: their phrase is neither the object nor the topic of a trigger
+_CIRCUMSTANCE_PREPS = {"following", "after", "amid", "despite", "before"}
 _AFFECT_PREPS = {"at", "including", "like", "such", "from", "for"}
 _COMPANYISH = {"company", "firm", "entity", "business", "maker", "supplier", "chipmaker", "developer", "affiliate",
                "manufacturer", "startup", "subsidiary", "group", "platform", "app", "lab", "contractor"}
@@ -396,6 +398,8 @@ class EventExtractor:
                           "dative", "conj", "nsubjpass"):
                 if c.dep_ == "conj" and c.pos_ in ("VERB",):
                     continue
+                if c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS:
+                    continue  # rule 'circumstance': "following a review" is context, not the object
                 out.extend(c.subtree)
         if head.dep_ in ("dobj", "nsubjpass", "pobj") and head.pos_ != "VERB":
             # "banned the export of X": the verb's other arguments belong to the measure too
@@ -1289,6 +1293,9 @@ class EventExtractor:
         out = []
         for e in events:
             status = e.first.status
+            body = [m for m in e.mentions if m.para > 0]
+            if e.first.para == 0 and body and status == "InForce" and body[0].status == "Announced":
+                status = body[0].status  # rule 'headline-tense': "Extends Ban" heads a "will stop" report
             if e.first.status in ("InForce",) and any(m.status == "Historical" and m.date for m in e.mentions[:1]):
                 status = "Historical"
             evidence = []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_events import _events  # the helper of the event tests in this folder
+from test_events import _events, _one  # the helper of the event tests in this folder
 
 
 @pytest.mark.slow
@@ -51,3 +51,20 @@ def test_events_evaluation_keeps_the_measure_of_a_named_owner(nlp):
 def test_events_call_for_a_measure_is_not_an_evaluation(nlp):
     events, _ = _events(nlp, "China called for export controls on drones.")
     assert [e["measure"] for e in events] == ["ExportControl"], events
+
+
+@pytest.mark.slow
+def test_events_stop_exports_is_an_export_control_and_a_will_headline_report_is_announced(nlp):
+    events, _ = _events(nlp, "Peru Extends Export Ban to Copper Ore\n\nPeru will stop exports of copper ore from "
+                             "March, the mining minister said.")
+    found = _one(events, "ExportControl")
+    assert found["actors"] == {"Peru"}
+    assert found["status"] == "Announced"
+
+
+@pytest.mark.slow
+def test_events_ordered_to_sell_their_stakes_is_an_investment_restriction_and_keeps_the_review(nlp):
+    events, _ = _events(nlp, "Australia has ordered two foreign funds to sell their stakes in local mining "
+                             "companies, following a national security review.")
+    assert _one(events, "InvestmentRestriction")["rule"] == "event:sell-stakes"
+    assert _one(events, "Review")["actors"] == {"Australia"}

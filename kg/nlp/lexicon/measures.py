@@ -12,7 +12,7 @@ TRIGGERS: list[tuple[str, str | None, str]] = [
     # --- export controls
     ("export-control-noun", "ExportControl", f"export|exports|export-control|export-controls -? {_CONTROL}"),
     ("export-control-verb", "ExportControl", "export-control|export-controlled"),
-    ("export-ban-verb", "ExportControl", "ban|bans|banned|banning|restrict|restricts|restricted|restricting|curb|curbs|curbed|halt|halted|halts|suspend|suspended exports|export|shipments|sales"),
+    ("export-ban-verb", "ExportControl", "ban|bans|banned|banning|restrict|restricts|restricted|restricting|curb|curbs|curbed|halt|halted|halts|suspend|suspended|stop|stops|stopped|stopping exports|export|shipments|sales"),
     ("chip-controls", "ExportControl", "chip|chips|technology|tech|semiconductor|tooling|equipment controls|curbs|restrictions"),
     ("controls-on-exports", "ExportControl", "controls|restrictions|curbs|limits|ban|bans on exports|shipments|sales"),
     ("export-licence", "ExportControl", "need|require|requires|required|requiring|obtain a? licence|license|licences|licenses to|for ship|export|exports|shipments|sell|sales"),
@@ -28,6 +28,8 @@ TRIGGERS: list[tuple[str, str | None, str]] = [
     ("bar-investing", "InvestmentRestriction", "from investing|acquiring"),
     ("divest", "InvestmentRestriction", "divest|divests|divested|divestment|divestiture"),
     ("forced-sale", "InvestmentRestriction", "forced sale|divestment"),
+    ("sell-stakes", "InvestmentRestriction", "sell|unwind|dispose their|its|of stake|stakes|holdings|shares"),
+    ("unwind", "InvestmentRestriction", "unwind|unwinds|unwound the|their|its? acquisition|acquisitions|investment|investments|purchase|deal"),
     # --- sanctions, listings
     ("sanctions", "Sanction", "sanction|sanctions|sanctioned|sanctioning"),
     ("asset-freeze", "Sanction", "asset|assets freeze|freezes"),
