@@ -141,7 +141,27 @@ class RelationComponent:
             known = [o for (a, o), ps in self.gaz_rel.items() if a == sp.id_ and "leads" in ps]
             if len(known) == 1:
                 yield "rel:head-of-state-gazetteer", sp.id_, "leads", known[0], self._ts[sp.start], 0.75
+            elif not known and first.lower_ != "leader":
+                # "Indonesia will stop exports ..., President Joko Widodo said": the one country
+                # named in the sentence; none named there -> the document's dominant country;
+                # two or more ("The United States and Vietnam signed ... when President Joe Biden
+                # visited") -> no guess.
+                sent = self._ts[sp.start]
+                here = {o.id_ for o in spans if o.label_ == "Country" and sent.start <= o.start < sent.end
+                        and self.gaz.demonym(o.text) is None}
+                country = next(iter(here)) if len(here) == 1 else (self._dominant(spans) if not here else None)
+                if country is not None:
+                    yield "rel:head-of-state-context", sp.id_, "leads", country, sent, 0.6
 
+
+    def _dominant(self, spans: list[Span]) -> str | None:
+        """The country named (not by demonym) strictly more often than any other, or None."""
+        counts: dict[str, int] = defaultdict(int)
+        for sp in spans:
+            if sp.label_ == "Country" and self.gaz.demonym(sp.text) is None:
+                counts[sp.id_] += 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
     def _document_part_of(self, doc: Doc, spans: list[Span], found: dict):
         """``rel:body-home-country``: a body the gazetteer does not know ("The Ministry of Planning
@@ -157,12 +177,7 @@ class RelationComponent:
         bodies = [sp for sp in spans if sp.label_ == "GovernmentBody"]
         if not bodies:
             return
-        counts: dict[str, int] = defaultdict(int)
-        for sp in spans:
-            if sp.label_ == "Country" and self.gaz.demonym(sp.text) is None:
-                counts[sp.id_] += 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        dominant = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+        dominant = self._dominant(spans)
         has_part = {k[0] for k in found if k[1] == "partOf"}
         seen: set[str] = set()
         for sp in bodies:

@@ -101,3 +101,17 @@ def test_relations_body_home_country_is_the_dominant_named_country(tiny_nlp):
 def test_relations_body_home_country_needs_a_strictly_dominant_country(tiny_nlp):
     doc = run(tiny_nlp, "China and the Netherlands met. The Ministry of Rare Earth Planning said permits would follow.")
     assert not any(p == "partOf" for _, p, _ in relation_names(doc))
+
+
+@pytest.mark.slow
+def test_relations_head_of_state_context_uses_the_one_country_of_the_sentence(tiny_nlp):
+    doc = run(tiny_nlp, "The Netherlands will stop chip exports in June, President Anton Brusk said on Monday.")
+    assert ("Anton Brusk", "leads", "Netherlands") in relation_names(doc)
+    rel = next(r for r in doc._.kg_relations if r.predicate == "leads")
+    assert rel.evidence[0].rule == "rel:head-of-state-context"
+
+
+@pytest.mark.slow
+def test_relations_head_of_state_context_two_countries_no_guess(tiny_nlp):
+    doc = run(tiny_nlp, "China and the Netherlands signed a pact when President Anton Brusk visited the country.")
+    assert not any(p == "leads" for _, p, _ in relation_names(doc))
