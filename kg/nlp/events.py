@@ -736,6 +736,8 @@ class EventExtractor:
                     if k:
                         targets.append(k)
                     break
+        if m.rule == "licence-approval" and self.doc.has_annotation("DEP"):
+            targets, affects = self._licence_parties(m, head, targets, affects)
         m.targets, m.affects = _uniq(targets), _uniq(a for a in affects if a not in targets)
         # sectors: near the trigger, then the sentence, then the document
         near = list(m.trigger) + toks
@@ -750,6 +752,24 @@ class EventExtractor:
         if not sec:
             sec = list(self.doc_sectors)
         m.sectors, m.split_sectors = sec[:3], split
+
+    def _licence_parties(self, m: _Mention, head: Token, targets: list[str], affects: list[str]):
+        """Rule 'licence-approval': "approved licences for Nvidia to ship chips to Humain" -> the
+        recipient (after "to" of a delivery verb) is the target, the licensee (after "for") is affected;
+        the goods are not targets when a recipient is named."""
+        recips, licensees = [], []
+        for t in head.subtree:
+            sp = self.ment(t)
+            if sp is None or sp.root.i != t.i or sp.label_ not in ("Company", "ResearchOrganization", "Country"):
+                continue
+            if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lemma_.lower() in M.SHIP_VERBS:
+                recips.append(sp.id_)
+            elif t.dep_ == "pobj" and t.head.lower_ == "for" and sp.label_ != "Country":
+                licensees.append(sp.id_)
+        if not recips:
+            return targets, affects
+        keep = [k for k in targets if self.etype(k) not in ("Technology",) and k not in licensees]
+        return _uniq(recips + keep), _uniq(affects + licensees)
 
     def _entity_sectors(self, key: str) -> list[str]:
         e = self.ents.get(key)
@@ -1127,6 +1147,8 @@ class EventExtractor:
 
     def _distinct(self, e: _Ev, m: _Mention) -> bool:
         """A second measure of the same kind by the same actor (another target, another time)."""
+        if (m.rule == "licence-approval") != (e.first.rule == "licence-approval") and m.measure == "ExportControl":
+            return True  # rule 'licence-approval': a licence granted is not the rule that requires it
         if m.status == "Historical" and e.first.status != "Historical" and m.date:
             return True
         if e.first.status == "Historical" and m.status != "Historical" and e.first.date:

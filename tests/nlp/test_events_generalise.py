@@ -68,3 +68,13 @@ def test_events_ordered_to_sell_their_stakes_is_an_investment_restriction_and_ke
                              "companies, following a national security review.")
     assert _one(events, "InvestmentRestriction")["rule"] == "event:sell-stakes"
     assert _one(events, "Review")["actors"] == {"Australia"}
+
+
+@pytest.mark.slow
+def test_events_licence_approval_targets_the_recipient_and_affects_the_licensee(nlp):
+    events, _ = _events(nlp, "The U.S. Commerce Department has approved licences for Nvidia to ship advanced AI "
+                             "chips to Humain, a Saudi artificial intelligence company.")
+    found = _one(events, "ExportControl")
+    assert found["rule"] == "event:licence-approval"
+    assert found["targets"] == {"Humain"}
+    assert found["affects"] == {"Nvidia"}

@@ -16,6 +16,7 @@ TRIGGERS: list[tuple[str, str | None, str]] = [
     ("chip-controls", "ExportControl", "chip|chips|technology|tech|semiconductor|tooling|equipment controls|curbs|restrictions"),
     ("controls-on-exports", "ExportControl", "controls|restrictions|curbs|limits|ban|bans on exports|shipments|sales"),
     ("export-licence", "ExportControl", "need|require|requires|required|requiring|obtain a? licence|license|licences|licenses to|for ship|export|exports|shipments|sell|sales"),
+    ("licence-approval", "ExportControl", "approve|approves|approved|approving|grant|grants|granted|granting|issue|issued export? licence|license|licences|licenses"),
     ("licence-needed", None, "need|needs|needed|require|requires|required a? licence|license|licences|licenses|permit|permits"),
     # --- imports
     ("import-restriction", "ImportRestriction", "import|imports -? ban|bans|restriction|restrictions|curbs|duties|duty|quota|quotas|controls"),
@@ -96,6 +97,9 @@ OBJECT_CUES: list[tuple[str, tuple[str, ...]]] = [
 LEGISLATIVE_VERBS = {"pass", "adopt", "approve", "enact", "sign", "introduce", "propose", "draft", "debate",
                      "table", "amend", "revise", "vote", "unveil", "consider", "discuss"}
 LAW_NOUNS = {"bill", "law", "legislation", "act", "revision", "amendment", "statute"}
+
+#: verbs of delivery: in "licences for X to ship chips to Y", Y (after "to") is the recipient
+SHIP_VERBS = {"ship", "export", "sell", "supply", "deliver", "send", "transfer"}
 
 #: verbs that make "deal" an Agreement (a deal one signs, not a deal one buys)
 AGREEMENT_VERBS = {"sign", "strike", "reach", "seal", "conclude", "agree", "finalise", "finalize",
