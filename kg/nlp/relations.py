@@ -54,7 +54,8 @@ ORIGIN_CUES = {"startup", "start-up", "firm", "company", "chipmaker", "lab", "gi
                "manufacturer", "developer", "provider", "operator", "conglomerate", "supplier", "group",
                "unicorn", "vendor", "foundry", "carrier", "platform", "automaker", "rival", "designer",
                "producer", "university", "institute", "champion", "champions", "companies", "firms",
-               "startups", "labs", "giants", "makers", "chipmakers"}
+               "startups", "labs", "giants", "makers", "chipmakers", "groups", "manufacturers", "suppliers",
+               "producers", "developers", "miners", "conglomerates", "vendors", "foundries", "carriers"}
 ORG_TYPES = {"Company", "ResearchOrganization", "GovernmentBody", "Bloc"}
 CONF_TEXT = 0.85
 CONF_GAZ = 0.7
@@ -246,6 +247,14 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
             elif len(bw) <= 3 and bw and (bw[-1] in ORIGIN_CUES or bw[-1] == "based" or
                                         any(w in ORIGIN_CUES for w in bw) and "and" not in bw and "," not in bw):
                 yield ("rel:based" if "based" in bw else "rel:origin-cue"), nxt.id_, "headquarteredIn", sp.id_
+                # "Chinese companies Sinomine, Chengze Lithium and Zangge Mining": every item of the list
+                prev = nxt
+                for o in sps[i + 2:]:
+                    gap = {t.lower_ for t in doc[prev.end:o.start]}
+                    if o.label_ not in ("Company", "ResearchOrganization") or not gap or not gap <= {",", "and"}:
+                        break
+                    yield "rel:origin-cue-list", o.id_, "headquarteredIn", sp.id_
+                    prev = o
         # "<Org>, a Dutch-headquartered chipmaker owned by <Company>, ..." (the appositive describes it)
         if sp.label_ in ("Company", "ResearchOrganization") and sp.end + 1 < len(doc) and \
                 doc[sp.end].text == "," and doc[sp.end + 1].lower_ in ("a", "an", "the"):
@@ -310,6 +319,8 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                 yield "rel:possessive-tech", sp.id_, "produces", nxt.id_
             if sp.label_ in ("Country", "Bloc") and nxt.label_ == "GovernmentBody":
                 yield "rel:possessive-body", nxt.id_, "partOf", sp.id_
+            if sp.label_ == "Country" and nxt.label_ in ("Company", "ResearchOrganization"):
+                yield "rel:possessive-company", nxt.id_, "headquarteredIn", sp.id_  # "China's Sai Microelectronics"
             if sp.label_ == "Company" and nxt.label_ == "Company" and \
                     doc[nxt.start - 1].lower_ in ("subsidiary", "unit", "arm"):
                 yield "rel:subsidiary", nxt.id_, "subsidiaryOf", sp.id_

@@ -115,3 +115,25 @@ def test_relations_head_of_state_context_uses_the_one_country_of_the_sentence(ti
 def test_relations_head_of_state_context_two_countries_no_guess(tiny_nlp):
     doc = run(tiny_nlp, "China and the Netherlands signed a pact when President Anton Brusk visited the country.")
     assert not any(p == "leads" for _, p, _ in relation_names(doc))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple,rule", [
+    ("Velmora is owned by China's Qorvane, filings show.", ("Qorvane", "headquarteredIn", "China"),
+     "rel:possessive-company"),
+    ("The rules drew Chinese groups such as Qorvane to build plants.", ("Qorvane", "headquarteredIn", "China"),
+     "rel:origin-cue"),
+])
+def test_relations_country_cues_for_companies(tiny_nlp, text, triple, rule):
+    doc = run(tiny_nlp, text)
+    assert triple in relation_names(doc)
+    ents = doc._.kg_entities
+    rel = next(r for r in doc._.kg_relations if (ents[r.subject].name, r.predicate, ents[r.object].name) == triple)
+    assert rule in {e.rule for e in rel.evidence}
+
+
+def test_relations_origin_cue_covers_every_item_of_the_list(blank_nlp):
+    doc = run(blank_nlp, "Dutch companies Velmora, Qorvane and Velmora Labs were told to sell.")
+    rels = relation_names(doc)
+    assert ("Velmora", "headquarteredIn", "Netherlands") in rels
+    assert ("Qorvane", "headquarteredIn", "Netherlands") in rels
