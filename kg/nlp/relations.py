@@ -96,6 +96,8 @@ class RelationComponent:
 
         for rule, s_, p_, o_, sent, c in self._head_of_state(doc, spans):
             add(s_, p_, o_, sent, rule, c)
+        for rule, s_, p_, o_, sent, c in _minister_portfolio(doc, spans, ts):
+            add(s_, p_, o_, sent, rule, c)
         by_sent: dict[int, list[Span]] = defaultdict(list)
         for sp in spans:
             by_sent[ts[sp.start].start].append(sp)
@@ -212,6 +214,34 @@ class RelationComponent:
                         if not named and not any(0 <= a_sp.start - s.end <= 3 for s in country):
                             continue
                     yield a, b, p
+
+
+def _minister_portfolio(doc: Doc, spans: list[Span], ts: list):
+    """"Home Affairs Minister Tony Burke" -> worksFor the one government body of the document whose
+    name shares a portfolio word ("Department of Home Affairs"; "Economy" ~ "Economic" by a
+    five-letter prefix). No organisation or country may be written before the title."""
+    bodies = {sp.id_: sp for sp in spans if sp.label_ == "GovernmentBody"}
+    for sp in spans:
+        if sp.label_ != "Person":
+            continue
+        i = sp.start - 1
+        if i < 1 or doc[i].lower_ != "minister":
+            continue
+        words = []
+        j = i - 1
+        while j >= ts[sp.start].start and doc[j].is_title and not doc[j].is_punct and len(words) < 3:
+            if any(o.start <= j < o.end for o in spans):
+                words = []
+                break
+            words.append(doc[j].lower_[:5])
+            j -= 1
+        stems = {w for w in words if len(w) >= 4 and w not in ("forei", "prime", "deput", "forme")}
+        if not stems:
+            continue
+        match = [b for b in bodies.values()
+                 if stems & {t.lower_[:5] for t in b if t.is_alpha and len(t) >= 4}]
+        if len(match) == 1:
+            yield "rel:minister-portfolio", sp.id_, "worksFor", match[0].id_, ts[sp.start], 0.7
 
 
 def _prev_tokens(doc: Doc, sp: Span, sent: Span, n: int = 4) -> Span:

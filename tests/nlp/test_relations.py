@@ -137,3 +137,14 @@ def test_relations_origin_cue_covers_every_item_of_the_list(blank_nlp):
     rels = relation_names(doc)
     assert ("Velmora", "headquarteredIn", "Netherlands") in rels
     assert ("Qorvane", "headquarteredIn", "Netherlands") in rels
+
+
+@pytest.mark.slow
+def test_relations_minister_portfolio_matches_the_body_of_the_document(tiny_nlp):
+    doc = run(tiny_nlp, "The Ministry of Commerce issued rules. Commerce Minister Anton Brusk said they were final.")
+    rels = relation_names(doc)
+    assert ("Anton Brusk", "worksFor", "Ministry of Commerce") in rels
+    rel = next(r for r in doc._.kg_relations if r.predicate == "worksFor")
+    assert rel.evidence[0].rule == "rel:minister-portfolio"
+    other = run(tiny_nlp, "The Ministry of Commerce issued rules. Energy Minister Anton Brusk said they were final.")
+    assert not any(p == "worksFor" for _, p, _ in relation_names(other))
