@@ -712,6 +712,8 @@ class EventExtractor:
                 affects.append(sp.id_)  # "OpenAI's ChatGPT"
             elif typ in ("Company", "ResearchOrganization"):
                 (affects if self._affect_position(sp) else targets).append(sp.id_)
+            elif typ == "Person" and sp.root.dep_ in ("nsubj", "nsubjpass") and sp.root.head.i != head.i:
+                continue  # rule 'person-subject': "when President Joe Biden visited" is no target
             elif typ in ("Group", "Technology", "Person", "LegalCase"):
                 targets.append(sp.id_)
             elif typ in ("Country", "Bloc"):
@@ -736,6 +738,18 @@ class EventExtractor:
                     if k:
                         targets.append(k)
                     break
+        if any(self.etype(k) == "Company" for k in targets) and self.doc.has_annotation("DEP"):
+            # rule 'own-product': "forcing phone makers to preinstall its Gemini assistant" -> the company
+            own = set()
+            for t in toks:
+                sp = self.ment(t)
+                np_head = sp.root if sp is not None else None
+                while np_head is not None and np_head.dep_ in ("compound", "amod", "nmod") and np_head.head.i != np_head.i:
+                    np_head = np_head.head  # "its Gemini AI assistant": the possessive hangs on "assistant"
+                if sp is not None and sp.label_ == "Technology" and any(
+                        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in np_head.children):
+                    own.add(sp.id_)
+            targets = [k for k in targets if k not in own]
         if m.rule == "licence-approval" and self.doc.has_annotation("DEP"):
             targets, affects = self._licence_parties(m, head, targets, affects)
         m.targets, m.affects = _uniq(targets), _uniq(a for a in affects if a not in targets)

@@ -78,3 +78,20 @@ def test_events_licence_approval_targets_the_recipient_and_affects_the_licensee(
     assert found["rule"] == "event:licence-approval"
     assert found["targets"] == {"Humain"}
     assert found["affects"] == {"Nvidia"}
+
+
+@pytest.mark.slow
+def test_events_own_product_of_the_target_company_is_not_a_second_target(nlp):
+    events, _ = _events(nlp, "Japan's Fair Trade Commission has opened an investigation into whether Google forced "
+                             "phone makers to preinstall its Gemini AI assistant.")
+    found = _one(events, "Investigation")
+    assert "Google" in found["targets"]
+    assert "Gemini" not in found["targets"]
+
+
+@pytest.mark.slow
+def test_events_person_who_is_subject_of_a_side_clause_is_not_a_target(nlp):
+    events, _ = _events(nlp, "The United States and Vietnam signed a partnership on semiconductors in September "
+                             "2023 when President Joe Biden visited the country.")
+    found = _one(events, "Agreement")
+    assert "Joe Biden" not in found["targets"]
