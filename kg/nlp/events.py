@@ -325,6 +325,28 @@ class EventExtractor:
                                              and o.head.i not in objs[id(m)] for o in out)]
         out.extend(self._legislation_mentions(sent, out, last_actors))
         out.extend(self._other_create(sent, out, last_actors))
+        out.extend(self._talent_training(sent, out, last_actors))
+        return out
+
+    def _talent_training(self, sent: Span, found: list[_Mention], last_actors: list[str]) -> list[_Mention]:
+        """Rule 'train-talent': "Hanoi wants to train 50,000 semiconductor engineers" -> TalentProgram."""
+        if not self.doc.has_annotation("DEP") or any(m.measure == "TalentProgram" for m in found):
+            return []
+        out = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in M.TALENT_VERBS:
+                continue
+            objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in M.TALENT_NOUNS]
+            if not objs:
+                continue
+            o = objs[0]
+            m = _Mention(measure="TalentProgram", rule="train-talent", sent=sent, trigger=self.doc[tok.i:o.i + 1]
+                         if o.i > tok.i else self.doc[tok.i:tok.i + 1], head=tok,
+                         para=self._para_of(sent.start_char), confidence=0.6)
+            if not self._fill(m, self._clause_verb(tok), last_actors) or not m.actors:
+                continue
+            out.append(m)
+            break
         return out
 
     def _head(self, span: Span) -> Token:
@@ -417,6 +439,8 @@ class EventExtractor:
         if rule == "agreement" and head.lower_ in ("partnership",) and not any(
                 t.lemma_ in M.AGREEMENT_VERBS for t in sent):
             return None
+        if rule == "legal-challenge" and not self._legal_challenge(span, head):
+            return None
         measure = self._refine(measure, rule, span, head)
         if measure is None and not similar:
             return None
@@ -441,6 +465,14 @@ class EventExtractor:
         if not self._fill(m, verb, last_actors):
             return None
         return m
+
+    def _legal_challenge(self, span: Span, head: Token) -> bool:
+        """Rule 'legal-challenge': "challenged the nickel ban at the WTO" (a verb whose object is a measure or
+        that names a forum); "challenges facing the industry" is no legal action."""
+        if not self.doc.has_annotation("DEP") or head.pos_ != "VERB":
+            return False
+        words = {t.lower_ for t in self._object_tokens(span, head)}
+        return bool(words & M.CHALLENGE_OBJECTS or words & M.CHALLENGE_FORUMS)
 
     def _evaluated(self, head: Token, verb: Token | None) -> bool:
         """Rule 'evaluation': a measure noun in the object of an evaluative verb ("called the decision an

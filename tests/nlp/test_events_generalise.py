@@ -95,3 +95,24 @@ def test_events_person_who_is_subject_of_a_side_clause_is_not_a_target(nlp):
                              "2023 when President Joe Biden visited the country.")
     found = _one(events, "Agreement")
     assert "Joe Biden" not in found["targets"]
+
+
+@pytest.mark.slow
+def test_events_challenging_a_ban_at_the_wto_is_legal_action_not_a_new_ban(nlp):
+    events, _ = _events(nlp, "The European Union challenged the cobalt ban at the World Trade Organization.")
+    assert [e["measure"] for e in events] == ["LegalAction"], events
+    assert events[0]["actors"] >= {"European Union"}
+
+
+@pytest.mark.slow
+def test_events_challenges_facing_an_industry_are_no_legal_action(nlp):
+    events, _ = _events(nlp, "Chipmakers in Germany face challenges from rising energy prices.")
+    assert not [e for e in events if e["measure"] == "LegalAction"], events
+
+
+@pytest.mark.slow
+def test_events_wanting_to_train_engineers_is_a_talent_program(nlp):
+    events, _ = _events(nlp, "Malaysia wants to train 60,000 semiconductor engineers by 2030.")
+    found = _one(events, "TalentProgram")
+    assert found["actors"] == {"Malaysia"}
+    assert found["rule"] == "event:train-talent"

@@ -68,6 +68,7 @@ TRIGGERS: list[tuple[str, str | None, str]] = [
     # --- scrutiny, legal
     ("review", "Review", "review|reviews|reviewing|reviewed|inquiry|inquiries"),
     ("investigation", "Investigation", "investigation|investigations|investigate|investigates|investigating|investigated|probe|probes|probing|antitrust"),
+    ("legal-challenge", "LegalAction", "challenge|challenges|challenged|challenging|contest|contests|contested"),
     ("lawsuit", "LegalAction", "lawsuit|lawsuits|sue|sues|sued|suing|indict|indicted|indictment|charged|charging|prosecute|prosecuted|prosecution|extradition|extradite|extradited|fined|fine|fines|convicted"),
     ("data-localisation", "DataRestriction", "data localisation|localization|localisation"),
     ("cross-border-data", "DataRestriction", "cross-border data -? transfer|transfers|flows|rules"),
@@ -100,6 +101,16 @@ LAW_NOUNS = {"bill", "law", "legislation", "act", "revision", "amendment", "stat
 
 #: verbs of delivery: in "licences for X to ship chips to Y", Y (after "to") is the recipient
 SHIP_VERBS = {"ship", "export", "sell", "supply", "deliver", "send", "transfer"}
+
+#: "challenged the ban at the WTO": a challenge is legal action only against a measure or before a forum
+CHALLENGE_OBJECTS = {"ban", "bans", "tariff", "tariffs", "measure", "measures", "rule", "rules", "law", "decision",
+                     "order", "restriction", "restrictions", "controls", "sanctions", "policy", "regulation", "duties"}
+CHALLENGE_FORUMS = {"wto", "court", "tribunal", "organization", "organisation", "panel", "arbitration"}
+
+#: "wants to train 50,000 semiconductor engineers" -> TalentProgram on the group trained
+TALENT_VERBS = {"train", "educate", "upskill", "cultivate", "nurture"}
+TALENT_NOUNS = {"engineer", "specialist", "researcher", "scientist", "worker", "technician", "talent", "expert",
+                "designer", "programmer", "developer", "student"}
 
 #: verbs that make "deal" an Agreement (a deal one signs, not a deal one buys)
 AGREEMENT_VERBS = {"sign", "strike", "reach", "seal", "conclude", "agree", "finalise", "finalize",
