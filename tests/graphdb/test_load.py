@@ -142,3 +142,44 @@ def test_load_unknown_label_cannot_be_built():
 
     with pytest.raises(ValueError):
         _check("Country) DETACH DELETE n //", ("Country",))
+
+
+def _plan(client, query: str, params: dict) -> str:
+    res = client.run("PROFILE " + query, params)
+    p = res.summary.profile or res.summary.plan or {}
+    return str(p.get("args", {}).get("string-representation", p))
+
+
+def test_load_node_statements_seek_the_key_index(empty):
+    """Each node statement finds its nodes through the iri index of the key label (ArcadeDB's PROFILE).
+
+    A multi-label MERGE (n:Entity:Company {iri}) was not planned as an index seek and made entity
+    loads slow down as the graph grew; the statements must keep looking nodes up by Entity alone.
+    """
+    from kg.graphdb.load import node_rows, node_statements, write_nodes
+
+    pg = to_property_graph(fixture_batch())
+    load_graph(empty, pg)
+    companies = next(g for g in pg.nodes if g.extra_label == "Company")
+    create, update = node_statements(companies)
+    assert "MERGE" not in create and "(n:Entity {iri: row.iri})" in create and "CREATE (m:Entity:Company)" in create
+    rows = node_rows(companies)
+    for q in (create, update):
+        assert "index: Entity[iri]" in _plan(empty, q, {"rows": rows}), q
+    assert write_nodes(empty, (create, update), rows)[:2] == (0, len(rows))  # all exist: none created
+
+
+def test_load_entities_get_both_labels_once(empty):
+    from kg.graphdb.load import node_rows
+
+    pg = to_property_graph(fixture_batch())
+    load_graph(empty, pg)
+    got = empty.run("MATCH (n:Entity) RETURN labels(n) AS l, n.type AS t").records
+    assert len(got) == len(fixture_batch().entities)
+    assert all(set(r["l"]) == {"Entity", r["t"]} for r in got)
+    assert empty.run("MATCH (n:Entity:Company) RETURN count(n) AS c").records[0]["c"] == 3
+    # one IRI twice in a group: one row, aliases united (two CREATEs would break the constraint)
+    g = next(g for g in pg.nodes if g.extra_label == "Country")
+    doubled = type(g)(g.key_label, g.extra_label, [dict(g.rows[0], aliases=["X1"]), dict(g.rows[0], aliases=["X2"])])
+    rows = node_rows(doubled)
+    assert len(rows) == 1 and rows[0]["aliases"] == ["X1", "X2"]
