@@ -464,6 +464,9 @@ class EventExtractor:
         m.confidence = CONFIDENCE["similar" if similar else ("generic" if self.rules[rule] is None else "trigger")]
         if not self._fill(m, verb, last_actors):
             return None
+        if rule == "legal-challenge" and self.dominant and self.dominant not in {self.root(a) for a in m.actors}:
+            # "challenged the nickel ban": the party challenged is the country whose measure it is, not the goods
+            m.targets = _uniq([t for t in m.targets if self.etype(t) != "Technology"] + [self.dominant])
         return m
 
     def _legal_challenge(self, span: Span, head: Token) -> bool:

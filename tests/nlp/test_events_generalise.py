@@ -116,3 +116,18 @@ def test_events_wanting_to_train_engineers_is_a_talent_program(nlp):
     found = _one(events, "TalentProgram")
     assert found["actors"] == {"Malaysia"}
     assert found["rule"] == "event:train-talent"
+
+
+@pytest.mark.slow
+def test_events_legal_challenge_targets_the_country_whose_measure_is_challenged(nlp):
+    events, _ = _events(nlp, "Indonesia banned exports of nickel ore in 2020. Indonesia said the ban would stay. "
+                             "The European Union challenged the nickel ban at the World Trade Organization.")
+    found = _one(events, "LegalAction")
+    assert "Indonesia" in found["targets"]
+    assert "nickel" not in found["targets"]
+
+
+@pytest.mark.slow
+def test_events_wants_to_train_engineers_is_announced(nlp):
+    events, _ = _events(nlp, "Malaysia wants to train 60,000 semiconductor engineers by 2030.")
+    assert _one(events, "TalentProgram")["status"] == "Announced"

@@ -7,7 +7,7 @@ DISCUSSED = {"consider", "discuss", "debate", "mull", "weigh", "explore", "conve
              "expect", "contemplate", "study", "eye", "float", "whether"}
 PROPOSED = {"propose", "proposal", "draft", "table", "bill", "recommend", "suggest"}
 ANNOUNCED = {"announce", "plan", "pledge", "unveil", "intend", "vow", "promise", "prepare", "aim", "set",
-             "threaten"}
+             "threaten", "want"}
 ENACTED = {"impose", "introduce", "require", "start", "begin", "add", "ban", "block", "pass", "adopt", "enact",
            "approve", "sign", "launch", "order", "tighten", "expand", "restrict", "place", "put", "finalise",
            "finalize", "take", "enter", "extend", "open", "bar", "freeze", "deny", "suspend", "charge", "fine"}
