@@ -231,6 +231,18 @@ def _emit(produce, dest: str | Path) -> str:
     path = Path(dest)
     if path.is_dir():
         raise OutputError(f"{path}: is a directory; give a file name")
+    special = str(path).startswith(("/dev/", "/proc/")) or (path.exists() and not path.resolve().is_file())
+    if not special and path.is_symlink():
+        path = path.resolve()  # keep the link: replace the file it points to
+    if special:
+        # a device, FIFO or a link to one (/dev/stdout, a named pipe): write through it; renaming
+        # a temporary file over it would replace the device entry itself
+        try:
+            with open(path, "wb") as fh:
+                produce(fh)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        return str(path)
     _write_atomic(path, produce)
     return str(path)
 

@@ -162,3 +162,33 @@ def test_write_sorted_output_independent_of_record_order(batch):
                                         for k in ("dispatches", "entities", "events", "relations", "analogies")})
     for fmt in FORMATS:
         assert serialize_batch(shuffled, fmt) == serialize_batch(batch, fmt)
+
+
+def test_write_through_a_fifo_does_not_replace_it(tmp_path, batch):
+    """-o /dev/stdout or a named pipe: the bytes go through the special file, which stays."""
+    import os
+    import stat
+    import threading
+
+    from kg.rdf.write import write_batch
+
+    fifo = tmp_path / "pipe.nt"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+    reader.start()
+    assert write_batch(batch, fifo) == str(fifo)
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still a pipe, not replaced by a regular file
+    assert got and got[0].count(b" .\n") > 10
+
+
+def test_write_through_a_symlink_keeps_the_link(tmp_path, batch):
+    from kg.rdf.write import write_batch
+
+    real = tmp_path / "real.ttl"
+    real.write_text("old")
+    link = tmp_path / "link.ttl"
+    link.symlink_to(real)
+    write_batch(batch, link)
+    assert link.is_symlink() and "pol:" in real.read_text()
