@@ -37,6 +37,9 @@ _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
 _SPACE = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: longest run of non-space characters kept whole; see :func:`one_line`
+MAX_TOKEN = 120
+_LONG_RUN = re.compile(r"\S{%d}(?=\S)" % MAX_TOKEN)
 DATE_LINE = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
 
 
@@ -129,7 +132,11 @@ def one_line(text: str | None) -> str:
     """A part of Dispatch.text: normalised, whitespace runs collapsed to one space, stripped."""
     if not text:
         return ""
-    return _SPACE.sub(" ", normalize(text)).strip()
+    text = _SPACE.sub(" ", normalize(text)).strip()
+    # spaCy's tokenizer takes time quadratic in the length of a space-free run of punctuation or
+    # symbols (thousands of '%' or emoji take seconds, a few hundred kB tens of minutes): break
+    # runs longer than MAX_TOKEN characters, which no word of prose reaches
+    return _LONG_RUN.sub(lambda m: m.group(0) + " ", text)
 
 
 def paragraphs(text: str) -> list[str]:
