@@ -25,6 +25,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from kg.atomic import write_bytes_atomic
 from kg.errors import ConfigError, InputError, OutputError
 from kg.executors import Executor, ExtractorSpec, LocalExecutor
 from kg.models import Extraction, GraphBatch
@@ -55,23 +56,7 @@ class BuildSummary:
 
 def atomic_write(dest: Path, data: bytes) -> bool:
     """Write ``data`` to ``dest`` via a temporary file and rename; False if it was already identical."""
-    try:
-        if dest.exists() and dest.read_bytes() == data:
-            return False
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, dest)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise OutputError(f"{dest}: cannot write: {exc.strerror or exc}") from None
-    return True
+    return write_bytes_atomic(dest, data)
 
 
 class Store:

@@ -31,6 +31,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
+from kg.atomic import write_atomic
 from kg.errors import OutputError
 from kg.models import GraphBatch
 from kg.rdf.graph import Quad, iter_quads
@@ -160,35 +161,6 @@ def _jsonld(ntriples: bytes) -> bytes:
 # ---------------------------------------------------------------- destinations
 
 
-def _write_atomic(dest: Path, produce) -> None:
-    """Call ``produce(fileobj)`` on a temp file beside ``dest``, fsync, then rename over ``dest``."""
-    tmp_name = None
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            produce(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            mode = dest.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, dest)
-        tmp_name = None
-    except OSError as exc:
-        raise OutputError(f"{dest}: cannot write: {exc.strerror or exc}") from exc
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
-
-
 #: batches with more records than this are written as Turtle by the streaming writer
 STREAM_THRESHOLD = 20_000
 
@@ -243,7 +215,7 @@ def _emit(produce, dest: str | Path) -> str:
         except OSError as exc:
             raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
         return str(path)
-    _write_atomic(path, produce)
+    write_atomic(path, produce)
     return str(path)
 
 
