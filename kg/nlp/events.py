@@ -35,7 +35,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.language import Language
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kg.ids import entity_key, event_key
@@ -144,9 +146,17 @@ class EventExtractor:
         self._gaz = None
         self.matcher = Matcher(nlp.vocab)
         self.rules: dict[str, str | None] = {}
+        words: set[str] = set()
         for rule, measure, phrase in M.TRIGGERS:
-            self.matcher.add(rule, [M.compile_phrase(phrase)])
+            pattern = M.compile_phrase(phrase)
+            self.matcher.add(rule, [pattern])
             self.rules[rule] = measure
+            for spec in pattern:
+                v = spec["LOWER"]
+                words.update(v["IN"] if isinstance(v, dict) else [v])
+        # every token of a trigger match has one of these lowercase forms: the Matcher (every token x
+        # every pattern) only needs to run over runs of such tokens, which gives the same matches
+        self._trigger_lowers = frozenset(get_string_id(w) for w in words)
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -165,6 +175,7 @@ class EventExtractor:
         if doc._.kg_entities is None:
             doc._.kg_entities = {}
         self.doc = doc
+        self._trig_tok = [h in self._trigger_lowers for h in doc.to_array(LOWER).tolist()]
         self.ents: dict[str, Entity] = doc._.kg_entities
         self.tok2ment: dict[int, Span] = {}
         spans = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
@@ -300,7 +311,18 @@ class EventExtractor:
 
     # ------------------------------------------------------------------ one sentence
     def _triggers(self, sent: Span) -> list[tuple[str, Span]]:
-        matches = self.matcher(sent, as_spans=True)
+        flags, doc = self._trig_tok, self.doc
+        matches: list[Span] = []
+        i, end = sent.start, sent.end
+        while i < end:
+            if not flags[i]:
+                i += 1
+                continue
+            j = i + 1
+            while j < end and flags[j]:
+                j += 1
+            matches.extend(self.matcher(doc[i:j], as_spans=True))
+            i = j
         # longest first; a specific measure beats a generic one over the same tokens
         matches.sort(key=lambda sp: (-(sp.end - sp.start), self.rules[sp.label_] is None, sp.start))
         taken: set[int] = set()
