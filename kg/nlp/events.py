@@ -132,6 +132,30 @@ def _uniq(xs):
     return list(dict.fromkeys(x for x in xs if x))
 
 
+_SECTOR_CACHE: dict[str, list] = {}
+
+
+def _sector_cue_regexes() -> list:
+    """(sector, one compiled alternation of its non-weak cues) in SECTOR_CUES order: a sector is cued
+    in a text when any of its cues occurs there as a whole word (one search instead of one per cue)."""
+    if "rx" not in _SECTOR_CACHE:
+        out = []
+        for sector, cues in S.SECTOR_CUES.items():
+            alts = [re.escape(c) for c in cues if c not in S.WEAK]
+            if alts:
+                out.append((sector, re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")))
+        _SECTOR_CACHE["rx"] = out
+    return _SECTOR_CACHE["rx"]
+
+
+def _sector_cue_parts() -> list:
+    """(sector, [(cue, cue split into token texts)]) in SECTOR_CUES order."""
+    if "parts" not in _SECTOR_CACHE:
+        _SECTOR_CACHE["parts"] = [(sector, [(c, c.replace("-", " - ").split()) for c in cues])
+                                  for sector, cues in S.SECTOR_CUES.items()]
+    return _SECTOR_CACHE["parts"]
+
+
 @Language.factory("kg_events", assigns=["doc._.kg_events", "doc._.kg_analogies"],
                   requires=["doc.spans", "doc._.kg_entities"], default_config={"gazetteer": "default"})
 def make_events(nlp: Language, name: str, gazetteer: str = "default") -> "EventExtractor":
@@ -281,15 +305,7 @@ class EventExtractor:
 
     @staticmethod
     def _sector_cues_in_text(low: str) -> list[str]:
-        out = []
-        for sector, cues in S.SECTOR_CUES.items():
-            for cue in cues:
-                if cue in S.WEAK:
-                    continue
-                if re.search(r"(?<![\w-])" + re.escape(cue) + r"(?![\w-])", low):
-                    out.append(sector)
-                    break
-        return out
+        return [sector for sector, rx in _sector_cue_regexes() if rx.search(low)]
 
     def ment(self, tok: Token) -> Span | None:
         return self.tok2ment.get(tok.i)
@@ -861,9 +877,11 @@ class EventExtractor:
         found: list[tuple[str, Token]] = []
         i = 0
         text_toks = [t.lower_ for t in toks]
-        for sector, cues in S.SECTOR_CUES.items():
-            for cue in cues:
-                parts = cue.replace("-", " - ").split()
+        present = set(text_toks)
+        for sector, cues in _sector_cue_parts():
+            for cue, parts in cues:
+                if parts[0] not in present:  # cannot match anywhere in these tokens
+                    continue
                 n = len(parts)
                 for j in range(len(toks) - n + 1):
                     if text_toks[j:j + n] == parts and all(toks[j + k].i == toks[j].i + k for k in range(n)):
