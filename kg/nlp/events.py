@@ -200,6 +200,7 @@ class EventExtractor:
             doc._.kg_entities = {}
         self.doc = doc
         self._trig_tok = [h in self._trigger_lowers for h in doc.to_array(LOWER).tolist()]
+        self._sents = list(doc.sents)  # Doc.sents builds every Token anew: walk it once per doc
         self.ents: dict[str, Entity] = doc._.kg_entities
         self.tok2ment: dict[int, Span] = {}
         spans = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
@@ -217,7 +218,7 @@ class EventExtractor:
         skip = doc._.kg_skip or []
         mentions: list[_Mention] = []
         last_actors: list[str] = []
-        for sent in doc.sents:
+        for sent in self._sents:
             if any(s <= sent.start_char < e for s, e in skip) or not sent.text.strip():
                 continue
             found = self._sentence(sent, last_actors)
@@ -1325,7 +1326,7 @@ class EventExtractor:
         for m in mentions:
             if m.event is not None:
                 by_sent[m.sent.start].append(m)
-        for sent in self.doc.sents:
+        for sent in self._sents:
             low = sent.text.lower()
             here = by_sent.get(sent.start, [])
             # precedents
@@ -1347,7 +1348,7 @@ class EventExtractor:
         if main is None:
             return
         para_cue: dict[int, int] = {}
-        for sent in self.doc.sents:
+        for sent in self._sents:
             low = " " + sent.text.lower() + " "
             if any(re.search(r"(?<![\w])" + re.escape(c) + r"(?![\w])", low) for c in CUES.ANALOGY_CUES):
                 p = self._para_of(sent.start_char)
