@@ -21,6 +21,7 @@ mentions go to ``doc.spans["kg_mentions"]`` and the entities to ``doc._.kg_entit
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.language import Language
@@ -159,10 +160,25 @@ def make_entities(nlp: Language, name: str, gazetteer: str) -> "EntityComponent"
     return EntityComponent(nlp, gazetteer)
 
 
+class _CachedGaz:
+    """The gazetteer with its surface look-ups (pure functions of the string) memoised: capitalised
+    words and names recur within and across dispatches, and each look-up normalises the string anew."""
+
+    def __init__(self, gaz):
+        self._gaz = gaz
+        self.lookup = functools.lru_cache(maxsize=50_000)(gaz.lookup)
+        self.demonym = functools.lru_cache(maxsize=50_000)(gaz.demonym)
+        if hasattr(gaz, "capital"):
+            self.capital = functools.lru_cache(maxsize=50_000)(gaz.capital)
+
+    def __getattr__(self, name):
+        return getattr(self._gaz, name)
+
+
 class EntityComponent:
     def __init__(self, nlp: Language, gazetteer: str = "default"):
         self.gazetteer_name = gazetteer
-        self.gaz = get_gazetteer(gazetteer)
+        self.gaz = _CachedGaz(get_gazetteer(gazetteer))
         self.by_key = {e.key: e for e in getattr(self.gaz, "entries", ())}
         # patterns that test POS run only on tagged docs (a blank pipeline has no tags)
         self.matcher, self.pos_matcher = Matcher(nlp.vocab), Matcher(nlp.vocab)
