@@ -156,6 +156,17 @@ def _sector_cue_parts() -> list:
     return _SECTOR_CACHE["parts"]
 
 
+def _cue_regexes(name: str, cues) -> tuple:
+    """(one whole-word alternation of all ``cues``, [one whole-word regex per cue]), compiled once."""
+    key = "cues:" + name
+    if key not in _SECTOR_CACHE:
+        parts = [re.escape(c) for c in cues]
+        _SECTOR_CACHE[key] = (re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])") if parts else
+                              re.compile(r"(?!)"),
+                              [re.compile(r"(?<![\w])" + p + r"(?![\w])") for p in parts])
+    return _SECTOR_CACHE[key]
+
+
 @Language.factory("kg_events", assigns=["doc._.kg_events", "doc._.kg_analogies"],
                   requires=["doc.spans", "doc._.kg_entities"], default_config={"gazetteer": "default"})
 def make_events(nlp: Language, name: str, gazetteer: str = "default") -> "EventExtractor":
@@ -1276,8 +1287,8 @@ class EventExtractor:
         When no measure is mentioned before the cue, the responder is the last measure mentioned
         earlier in the paragraph ("... called them a response to the chip restrictions").
         """
-        for cue in CUES.RESPONSE_LEAD_CUES:
-            m = re.search(r"(?<![\w])" + re.escape(cue) + r"(?![\w])", low)
+        for cue, rx in zip(CUES.RESPONSE_LEAD_CUES, _cue_regexes("response-lead", CUES.RESPONSE_LEAD_CUES)[1]):
+            m = rx.search(low)
             if not m:
                 continue
             cue_char = sent.start_char + m.end()
@@ -1350,7 +1361,7 @@ class EventExtractor:
         para_cue: dict[int, int] = {}
         for sent in self._sents:
             low = " " + sent.text.lower() + " "
-            if any(re.search(r"(?<![\w])" + re.escape(c) + r"(?![\w])", low) for c in CUES.ANALOGY_CUES):
+            if _cue_regexes("analogy", CUES.ANALOGY_CUES)[0].search(low):
                 p = self._para_of(sent.start_char)
                 para_cue.setdefault(p, sent.start_char)
         main_roots = {self.root(a) for a in main.actors}
