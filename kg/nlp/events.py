@@ -182,16 +182,23 @@ class EventExtractor:
         self.matcher = Matcher(nlp.vocab)
         self.rules: dict[str, str | None] = {}
         words: set[str] = set()
+        single: set[str] = set()
         for rule, measure, phrase in M.TRIGGERS:
             pattern = M.compile_phrase(phrase)
             self.matcher.add(rule, [pattern])
             self.rules[rule] = measure
+            required = [spec for spec in pattern if "OP" not in spec]
             for spec in pattern:
                 v = spec["LOWER"]
-                words.update(v["IN"] if isinstance(v, dict) else [v])
+                forms = v["IN"] if isinstance(v, dict) else [v]
+                words.update(forms)
+                # a lone token matches this pattern only if it is its one required token (or any, if none is)
+                if len(required) == 0 or (len(required) == 1 and spec is required[0]):
+                    single.update(forms)
         # every token of a trigger match has one of these lowercase forms: the Matcher (every token x
         # every pattern) only needs to run over runs of such tokens, which gives the same matches
         self._trigger_lowers = frozenset(get_string_id(w) for w in words)
+        self._single_lowers = frozenset(get_string_id(w) for w in single)
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -210,7 +217,9 @@ class EventExtractor:
         if doc._.kg_entities is None:
             doc._.kg_entities = {}
         self.doc = doc
-        self._trig_tok = [h in self._trigger_lowers for h in doc.to_array(LOWER).tolist()]
+        lowers = doc.to_array(LOWER).tolist()
+        self._trig_tok = [h in self._trigger_lowers for h in lowers]
+        self._trig_single = [h in self._single_lowers for h in lowers]
         self._sents = list(doc.sents)  # Doc.sents builds every Token anew: walk it once per doc
         self.ents: dict[str, Entity] = doc._.kg_entities
         self.tok2ment: dict[int, Span] = {}
@@ -349,7 +358,8 @@ class EventExtractor:
             j = i + 1
             while j < end and flags[j]:
                 j += 1
-            matches.extend(self.matcher(doc[i:j], as_spans=True))
+            if j - i > 1 or self._trig_single[i]:  # a lone token that completes no pattern cannot match
+                matches.extend(self.matcher(doc[i:j], as_spans=True))
             i = j
         # longest first; a specific measure beats a generic one over the same tokens
         matches.sort(key=lambda sp: (-(sp.end - sp.start), self.rules[sp.label_] is None, sp.start))
