@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
+from kg.choices import choose
 from kg.errors import OutputError
 from kg.graphdb.load import node_rows, node_statement, schema_statements
 from kg.graphdb.model import PropertyGraph, to_property_graph
@@ -32,9 +33,8 @@ ALIASES = {"cql": "cypher", "cypher-shell": "cypher", "neo4j-admin": "csv", "xml
 
 
 def normalise_format(fmt: str) -> str:
-    f = fmt.strip().lower()
-    f = ALIASES.get(f, f)
-    if f not in EXPORTERS:
+    f = choose(fmt, EXPORTERS, ALIASES)
+    if f is None:
         raise OutputError(f"unknown export format {fmt!r} (choose: {', '.join(EXPORTERS)})")
     return f
 

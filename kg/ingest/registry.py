@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kg.choices import choose as choose_name
 from kg.errors import InputError
 from kg.ingest import dispatch, feed, html, jsonrec, markdown, text
 from kg.models import Dispatch
@@ -38,8 +39,8 @@ _HEADING = re.compile(r"^#{1,6}\s+\S")
 
 
 def reader_name(fmt: str, source: str = "-") -> str:
-    name = ALIASES.get(fmt.lower(), fmt.lower())
-    if name not in READERS:
+    name = choose_name(fmt, READERS, ALIASES)
+    if name is None:
         raise InputError(source, f"unknown format {fmt!r} (known: {', '.join(sorted(READERS))})")
     return name
 

@@ -32,6 +32,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg.atomic import write_atomic
+from kg.choices import choose
 from kg.errors import OutputError
 from kg.models import GraphBatch
 from kg.rdf.graph import Quad, iter_quads
@@ -64,9 +65,8 @@ _BY_SUFFIX = {sfx: f.name for f in FORMATS.values() for sfx in f.suffixes}
 
 def normalise_format(fmt: str) -> str:
     """'TTL' -> 'turtle', 'jsonld' -> 'json-ld'; unknown names raise OutputError."""
-    key = fmt.strip().lower()
-    key = _ALIASES.get(key, key)
-    if key not in FORMATS:
+    key = choose(fmt, FORMATS, _ALIASES)
+    if key is None:
         raise OutputError(f"unknown RDF format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     return key
 
