@@ -17,8 +17,6 @@ partial file, and the next run carries on with what is missing.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -153,7 +153,7 @@ def _rule_patterns() -> dict[str, list]:
 
 
 @Language.factory("kg_entities",
-                  assigns=[f"doc.spans", "doc._.kg_entities"],
+                  assigns=["doc.spans", "doc._.kg_entities"],
                   requires=["doc.ents", "token.tag", "token.dep"],
                   default_config={"gazetteer": "default"})
 def make_entities(nlp: Language, name: str, gazetteer: str) -> "EntityComponent":

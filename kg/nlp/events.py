@@ -40,7 +40,7 @@ from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from kg.ids import entity_key, event_key
+from kg.ids import event_key
 from kg.models import Analogy, Entity, Event, Evidence
 from kg.nlp import dates as kdates
 from kg.nlp.lexicon import cues as CUES
@@ -491,7 +491,6 @@ class EventExtractor:
     def _mention(self, rule: str, span: Span, sent: Span, last_actors: list[str]) -> _Mention | None:
         measure = self.rules[rule]
         head = self._head(span)
-        low = sent.text.lower()
         similar = any(t.lower_ in M.SIMILAR_ADJ for t in self._left_mods(head)) or \
             (span.start > sent.start and self.doc[span.start - 1].lower_ in M.SIMILAR_ADJ)
         if rule == "law-noun":
@@ -897,7 +896,6 @@ class EventExtractor:
             return [], False
         toks = sorted(set(toks), key=lambda t: t.i)
         found: list[tuple[str, Token]] = []
-        i = 0
         text_toks = [t.lower_ for t in toks]
         present = set(text_toks)
         for sector, cues in _sector_cue_parts():
@@ -1468,7 +1466,6 @@ class EventExtractor:
         def name(k):
             ent = self.ents.get(k)
             return ent.name if ent else k.split("/")[-1]
-        actors = [a for a in e.actors if a not in self.parent.values() or len(e.actors) == 1]
         who = " and ".join(name(a) for a in e.actors if not (self.parent.get(a) in e.actors)) if e.actors else ""
         lab = f"{who} {e.measure}".strip()
         if e.targets:

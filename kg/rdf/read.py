@@ -15,7 +15,6 @@ Keys:
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from pathlib import Path
 from urllib.parse import unquote
 

@@ -21,9 +21,7 @@ directory, fsynced and renamed over the destination: an existing file is never l
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
