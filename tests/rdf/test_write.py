@@ -108,7 +108,7 @@ def test_write_error_leaves_existing_file_intact(batch, tmp_path, monkeypatch):
     def boom(*a, **k):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("kg.rdf.write.os.fsync", boom)
+    monkeypatch.setattr("kg.atomic.os.fsync", boom)
     with pytest.raises(OutputError, match="No space left on device"):
         write_batch(batch, dest)
     assert dest.read_text() == "precious"
@@ -120,7 +120,7 @@ def test_write_read_only_directory_raises_output_error(batch, tmp_path, monkeypa
     def denied(*a, **k):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("kg.rdf.write.tempfile.mkstemp", denied)
+    monkeypatch.setattr("kg.atomic.tempfile.mkstemp", denied)
     with pytest.raises(OutputError, match=r"g\.ttl: cannot write: Permission denied"):
         write_batch(batch, tmp_path / "g.ttl")
 
