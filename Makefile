@@ -4,15 +4,16 @@
 PY      ?= python3
 VENV    ?= .venv
 BIN     := $(VENV)/bin
-STAMP   := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
+STAMP   := $(VENV)/.installed-$(shell cat requirements/bootstrap.txt requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 APT_PKGS := graphviz raptor2-utils chromium fonts-dejavu-core
 
 .PHONY: setup system-deps run test test-fast bench lock clean
 
 setup: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements/bootstrap.txt requirements.lock pyproject.toml
 	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/bootstrap.txt
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*; touch $@
