@@ -16,6 +16,18 @@ class InputError(KGError):
         super().__init__(f"{source}: {problem}")
 
 
+class NothingRead(KGError):
+    """No input could be read: nothing was written, and an existing output was left as it was."""
+
+    def __init__(self, failures: list, output: object = None):
+        self.failures = list(failures)
+        what = "; ".join(str(f) for f in self.failures[:3]) or "no dispatches in the inputs"
+        if len(self.failures) > 3:
+            what += f"; and {len(self.failures) - 3} more"
+        kept = f"; nothing written, {output} left unchanged" if output not in (None, "-") else "; nothing written"
+        super().__init__(f"no dispatch could be read ({what}){kept}")
+
+
 class ModelError(KGError):
     """The spaCy model cannot be loaded."""
 

@@ -2,15 +2,19 @@
 
 ``extract()`` is what ``kg extract`` calls and what Python users call (``from kg import extract``).
 Unreadable inputs do not stop the batch: they are collected in ``ExtractResult.failures`` and the
-CLI exits 2 after writing the graph of everything else.
+CLI exits 2 after writing the graph of everything else. When no dispatch at all could be read,
+nothing is written and an existing output file is left as it was (:class:`~kg.errors.NothingRead`).
+The destination is checked before any work: a missing folder is refused, never created.
 """
 from __future__ import annotations
+
+import itertools
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import InputError, NothingRead
 from kg.models import Dispatch, Extraction, GraphBatch
 
 
@@ -55,10 +59,13 @@ def extract(inputs: Iterable[str | Path] | str | Path, output: str | Path | None
     still written atomically. Entities shared by several dispatches then appear once per
     dispatch (the same triples; RDF graphs are sets), and the returned batch is empty.
     """
+    from kg.atomic import check_destination
     from kg.link.merge import BatchBuilder
 
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
+    if output is not None:
+        check_destination(output)
     failures: list[InputError] = []
     if stream:
         return _extract_streaming(inputs, output, fmt, model, workers, max_bytes, progress, failures)
@@ -68,6 +75,8 @@ def extract(inputs: Iterable[str | Path] | str | Path, output: str | Path | None
         if progress:
             progress(ex)
     batch = builder.build()
+    if not batch.dispatches:
+        raise NothingRead(failures, output)
     written = None
     if output is not None:
         from kg.rdf.write import write_batch
@@ -84,11 +93,15 @@ def _extract_streaming(inputs, output, fmt, model, workers, max_bytes, progress,
     if output is None or str(output) == "-":
         raise ConfigError("--stream needs an output file")
 
-    def batches():
-        for ex in extractions(read_inputs(inputs, failures, max_bytes), model=model, workers=workers):
+    def batches(first, rest):
+        for ex in itertools.chain([first], rest):
             if progress:
                 progress(ex)
             yield merge([ex])
 
-    written = write_batches(batches(), output, fmt)
+    stream_ = extractions(read_inputs(inputs, failures, max_bytes), model=model, workers=workers)
+    first = next(stream_, None)   # the output is opened only once something was read
+    if first is None:
+        raise NothingRead(failures, output)
+    written = write_batches(batches(first, stream_), output, fmt)
     return ExtractResult(batch=GraphBatch(), failures=failures, output=written)

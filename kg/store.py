@@ -24,7 +24,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from kg.atomic import write_bytes_atomic
-from kg.errors import ConfigError, InputError, OutputError
+from kg.errors import ConfigError, InputError, NothingRead, OutputError
 from kg.executors import Executor, ExtractorSpec, LocalExecutor
 from kg.models import Extraction, GraphBatch
 
@@ -54,7 +54,7 @@ class BuildSummary:
 
 def atomic_write(dest: Path, data: bytes) -> bool:
     """Write ``data`` to ``dest`` via a temporary file and rename; False if it was already identical."""
-    return write_bytes_atomic(dest, data)
+    return write_bytes_atomic(dest, data, make_parents=True)
 
 
 class Store:
@@ -139,7 +139,6 @@ def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None
     from kg.rdf.write import serialize_batch
 
     store = Store(store_dir)
-    store.touch()
     summary = BuildSummary(store=store.dir)
     todo: dict[str, object] = {}
     for d in read_inputs(list(inputs), summary.failures, max_bytes):
@@ -148,6 +147,9 @@ def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None
             summary.known += 1
         else:
             todo[d.id] = d
+    if not summary.inputs:  # nothing read: the store and its graph stay exactly as they were
+        raise NothingRead(summary.failures, store.dir)
+    store.touch()
     executor = executor or LocalExecutor(workers)
     spec = spec or ExtractorSpec(model)
     for ex in executor.extract(list(todo.values()), spec):

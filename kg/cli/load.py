@@ -8,13 +8,32 @@ from typing import Optional
 import typer
 
 from kg.cli.common import guarded, info, progress_bar
-from kg.errors import ConfigError
+from kg.errors import ConfigError, DatabaseError
 
 URI_HELP = "Bolt URI of a Neo4j-compatible server (neo4j://, neo4j+s://, bolt://); default: the embedded database."
 USER_HELP = "User name for --uri."
 PASSWORD_FILE_HELP = "Read the password for --uri from this file (else NEO4J_PASSWORD, else a prompt)."
 DATABASE_HELP = "Database name on the server (default: the server's default)."
 DATA_DIR_HELP = "Directory of the embedded database (default: KG_DATA_DIR or the user data directory)."
+
+
+def check_reachable(uri: str, timeout: float = 3.0) -> None:
+    """Raise :class:`DatabaseError` when nothing listens at the host and port of ``uri``."""
+    import socket
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(uri)
+        host, port = parts.hostname, parts.port or 7687
+    except ValueError as exc:
+        raise ConfigError(f"{uri}: not a valid database address ({exc})") from None
+    if not host:
+        raise ConfigError(f"{uri}: not a valid database address (expected bolt://HOST:PORT or neo4j://HOST:PORT)")
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            pass
+    except OSError as exc:
+        raise DatabaseError(f"{uri}: the server is unreachable ({exc.strerror or exc}); is it running?") from None
 
 
 def resolve_password(uri: Optional[str], password_file: Optional[Path]) -> Optional[str]:
@@ -26,6 +45,7 @@ def resolve_password(uri: Optional[str], password_file: Optional[Path]) -> Optio
             return password_file.read_text(encoding="utf-8").strip("\r\n")
         except OSError as exc:
             raise ConfigError(f"{password_file}: cannot read the password file: {exc.strerror or exc}") from None
+    check_reachable(uri)  # an unreachable server is the problem to report, not a missing password
     env = os.environ.get("NEO4J_PASSWORD")
     if env is not None:
         return env

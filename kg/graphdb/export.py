@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import csv
 import importlib
+import io
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import IO, Any, Callable
 
+from kg.atomic import emit_text
 from kg.choices import choose
 from kg.errors import OutputError
 from kg.graphdb.load import node_rows, node_statement, schema_statements
@@ -107,12 +111,12 @@ def cypher_statements(pg: PropertyGraph) -> list[str]:
     return out
 
 
-def _open(path: Path, what: str):
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return open(path, "w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write {what}: {exc.strerror or exc}") from None
+@contextmanager
+def _open(path: Path, what: str) -> Iterator[IO[str]]:
+    """A text buffer written to ``path`` atomically when the block ends without error."""
+    buf = io.StringIO(newline="")
+    yield buf
+    emit_text(path, buf.getvalue())
 
 
 def write_cypher(batch: GraphBatch, path: str | Path) -> Path:
@@ -160,6 +164,10 @@ def write_csv(batch: GraphBatch, path: str | Path) -> Path:
     out = Path(path)
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out}: CSV export needs a directory (it writes nodes.csv and relationships.csv)")
+    try:
+        out.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot create the CSV folder: {exc.strerror or exc}") from None
     pg = to_property_graph(batch)
     nodes = [(g, r) for g in pg.nodes for r in g.rows]
     keys = sorted({k for _, r in nodes for k in r} - {"iri"})

@@ -2,7 +2,17 @@
 
 The same entity key is one node: names, aliases and mentions are united. The same event key is
 one event with the evidence of every dispatch that reported it. Output order is sorted by key so
-the same input always gives byte-identical output.
+the same input always gives byte-identical output, **in any input order**: every field that two
+reports can disagree on is merged by a stated rule that does not look at which came first —
+
+* entity name: the most complete (longest) name, ties to the alphabetically first; the other
+  names become aliases; type and Wikidata ID: the alphabetically first non-empty value;
+* event status: the most advanced stage (:data:`STATUS_RANK`: Historical < Discussed < Proposed <
+  Announced < InForce < Revoked), so a later report that the measure took effect or was revoked
+  wins over an earlier announcement;
+* event date: the most precise (day over month over year), ties to the earliest;
+* label, description, reference, analogy explanation, pipeline: the alphabetically first non-empty value;
+* lists (actors, targets, evidence, ...): the sorted union; confidence and scores: the maximum.
 """
 from __future__ import annotations
 
@@ -27,22 +37,40 @@ def _sort_key(x: object) -> tuple:
     return (str(x),)
 
 
+def _first(*values):
+    """The smallest non-empty value: a deterministic choice whatever the merge order."""
+    return min((v for v in values if v), default=None)
+
+
+def _best_name(*names: str) -> str:
+    """The most complete name (longest), ties to the alphabetically first."""
+    return min(names, key=lambda n: (-len(n), n))
+
+
 def merge_entities(a: Entity, b: Entity) -> Entity:
-    aliases = tuple(sorted(set(a.aliases) | set(b.aliases) | ({b.name} if b.name != a.name else set())))
+    name = _best_name(a.name, b.name)
+    aliases = set(a.aliases) | set(b.aliases) | {a.name, b.name}
     return a.model_copy(update={
-        "aliases": tuple(x for x in aliases if x != a.name),
+        "name": name, "type": _first(a.type, b.type),
+        "aliases": tuple(sorted(x for x in aliases if x != name)),
         "wikidata": _first(a.wikidata, b.wikidata),
         "mentions": _uniq(a.mentions, b.mentions),
     })
 
 
 #: when two reports of one event disagree on its status, the more advanced stage wins
-_STATUS_RANK = {"Discussed": 0, "Proposed": 1, "Announced": 2, "InForce": 3, "Revoked": 4, "Historical": -1}
+STATUS_RANK = {"Historical": -1, "Discussed": 0, "Proposed": 1, "Announced": 2, "InForce": 3, "Revoked": 4}
 
 
-def _first(*values):
-    """The smallest non-empty value: a deterministic choice whatever the merge order."""
-    return min((v for v in values if v), default=None)
+def _status(*values: str | None) -> str | None:
+    present = [v for v in values if v]
+    return max(present, key=lambda v: (STATUS_RANK.get(v, -2), v)) if present else None
+
+
+def _date(*values: str | None) -> str | None:
+    """The most precise date (YYYY-MM-DD over YYYY-MM over YYYY), ties to the earliest."""
+    present = [v for v in values if v]
+    return min(present, key=lambda v: (-len(v), v)) if present else None
 
 
 def merge_events(a: Event, b: Event) -> Event:
@@ -50,9 +78,9 @@ def merge_events(a: Event, b: Event) -> Event:
         "actors": _uniq(a.actors, b.actors), "targets": _uniq(a.targets, b.targets),
         "affects": _uniq(a.affects, b.affects), "sectors": _uniq(a.sectors, b.sectors),
         "precedents": _uniq(a.precedents, b.precedents), "responds_to": _uniq(a.responds_to, b.responds_to),
-        "status": a.status or b.status, "date": a.date or b.date,
-        "label": a.label or b.label, "description": a.description or b.description,
-        "reference": a.reference or b.reference,
+        "status": _status(a.status, b.status), "date": _date(a.date, b.date),
+        "label": _first(a.label, b.label), "description": _first(a.description, b.description),
+        "reference": _first(a.reference, b.reference),
         "evidence": _uniq(a.evidence, b.evidence), "confidence": max(a.confidence, b.confidence),
     })
 
@@ -71,11 +99,12 @@ class BatchBuilder:
     def add(self, item: Extraction | GraphBatch) -> "BatchBuilder":
         if isinstance(item, Extraction):
             self.dispatches[item.dispatch.id] = item.dispatch
-            self.pipeline = self.pipeline or item.pipeline
         else:
             for d in item.dispatches:
                 self.dispatches[d.id] = d
-            self.pipeline = self.pipeline or item.pipeline
+        if item.pipeline is not None:
+            self.pipeline = min((p for p in (self.pipeline, item.pipeline) if p is not None),
+                                key=lambda p: (p.version, p.model))
         for e in item.entities:
             self.entities[e.key] = merge_entities(self.entities[e.key], e) if e.key in self.entities else e
         for ev in item.events:

@@ -43,6 +43,20 @@ def parser_for(path: str | Path) -> str:
     return PARSERS.get(Path(path).suffix.lower(), "turtle")
 
 
+def syntax_message(exc: Exception) -> str:
+    """Line, reason and the text near the error, from rdflib's parser exceptions."""
+    data, offset, why = getattr(exc, "_str", None), getattr(exc, "_i", None), getattr(exc, "_why", None)
+    if isinstance(data, (bytes, str)) and isinstance(offset, int) and why:
+        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        line = text.count("\n", 0, offset) + 1
+        start = text.rfind("\n", 0, offset) + 1
+        near = text[start:text.find("\n", offset) if "\n" in text[offset:] else len(text)].strip()[:80]
+        return f"line {line}: {why}" + (f" (near {near!r})" if near else "")
+    line = getattr(exc, "line", None) or getattr(exc, "lineno", None)
+    msg = " ".join(str(exc).split())[:300] or type(exc).__name__
+    return f"line {line}: {msg}" if line and f"line {line}" not in msg else msg
+
+
 def load_graph(source: str | Path | Graph) -> Graph:
     """The union of every graph in ``source`` (a file path, or an rdflib Graph/Dataset)."""
     if isinstance(source, Graph):
@@ -65,8 +79,7 @@ def load_graph(source: str | Path | Graph) -> Graph:
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
     except Exception as exc:  # rdflib raises many types for syntax errors
-        msg = " ".join(str(exc).split())[:300] or type(exc).__name__
-        raise InputError(str(path), f"not valid {parser_for(path)} RDF: {msg}") from None
+        raise InputError(str(path), f"not valid {parser_for(path)} RDF: {syntax_message(exc)}") from None
     g = Graph()
     for s, p, o, _ in ds.quads((None, None, None, None)):
         g.add((s, p, o))

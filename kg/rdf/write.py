@@ -21,7 +21,6 @@ directory, fsynced and renamed over the destination: an existing file is never l
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +28,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from kg.atomic import write_atomic
+from kg.atomic import emit
 from kg.choices import choose
 from kg.errors import OutputError
 from kg.models import GraphBatch
@@ -188,33 +187,7 @@ def _records(batch: GraphBatch) -> int:
 
 def _emit(produce, dest: str | Path) -> str:
     """Run ``produce(binary_file)`` against stdout ('-') or atomically against a file."""
-    if str(dest) == "-":
-        buf = sys.stdout.buffer
-        try:
-            produce(buf)
-            buf.flush()
-        except BrokenPipeError:  # e.g. `kg extract ... -o - | head`
-            pass
-        except OSError as exc:
-            raise OutputError(f"stdout: cannot write: {exc.strerror or exc}") from exc
-        return "-"
-    path = Path(dest)
-    if path.is_dir():
-        raise OutputError(f"{path}: is a directory; give a file name")
-    special = str(path).startswith(("/dev/", "/proc/")) or (path.exists() and not path.resolve().is_file())
-    if not special and path.is_symlink():
-        path = path.resolve()  # keep the link: replace the file it points to
-    if special:
-        # a device, FIFO or a link to one (/dev/stdout, a named pipe): write through it; renaming
-        # a temporary file over it would replace the device entry itself
-        try:
-            with open(path, "wb") as fh:
-                produce(fh)
-        except OSError as exc:
-            raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-        return str(path)
-    write_atomic(path, produce)
-    return str(path)
+    return emit(dest, produce)
 
 
 def write_quads(quads: Iterable[Quad], dest: str | Path, fmt: str | None = None) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.atomic import emit_bytes
 from kg.errors import ConfigError, OutputError
 from kg.ids import key_of
 from kg.models import GraphBatch
@@ -142,8 +143,5 @@ def write_ego(batch: GraphBatch, focus: str, path: str | Path, depth: int = 2, m
     except graphviz.CalledProcessError as exc:
         msg = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
         raise OutputError(f"{path}: Graphviz failed: {msg[-1] if msg else exc}") from None
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    emit_bytes(path, data)
     return path

@@ -23,6 +23,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.atomic import emit_text
 from kg.errors import OutputError
 from kg.models import GraphBatch
 from kg.viz.network import EDGE_COLOURS, RELATION_COLOUR, TYPE_COLOURS, to_networkx
@@ -149,8 +150,5 @@ def write_html(batch: GraphBatch, path: str | Path, title: str = "PolicyKG graph
     """Write the interactive page to ``path``; returns the path."""
     path = Path(path)
     text = render_html(batch, title=title)
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write the page: {exc.strerror or exc}") from None
+    emit_text(path, text)
     return path

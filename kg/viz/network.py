@@ -27,7 +27,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.errors import OutputError
+from kg.atomic import emit
 from kg.models import Dispatch, Evidence, GraphBatch
 
 #: short forms of sector names used in event labels ("China · TravelRestriction · AI")
@@ -215,10 +215,8 @@ def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def _write(batch_or_graph: GraphBatch | nx.MultiDiGraph, path: str | Path, writer, what: str) -> Path:
     g = batch_or_graph if isinstance(batch_or_graph, nx.Graph) else to_networkx(batch_or_graph)
     path = Path(path)
-    try:
-        writer(flat_graph(g), path)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write {what}: {exc.strerror or exc}") from None
+    flat = flat_graph(g)
+    emit(path, lambda fh: writer(flat, fh))  # networkx writes to an open binary file as well
     return path
 
 

@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 from pathlib import Path
 
+from kg.atomic import emit
 from kg.errors import ConfigError, OutputError
 from kg.models import GraphBatch
 from kg.viz.network import short_sector, to_networkx
@@ -159,10 +160,7 @@ def write_timeline(batch: GraphBatch, path: str | Path, by: str = "country", tit
             if notes:
                 fig.text(0.01, 0.01, "\n".join(notes), fontsize=7.5, color="#555555", wrap=True, va="bottom")
             fig.tight_layout(rect=(0, min(0.25, 0.03 + 0.03 * len(notes) * (4 / height)), 1, 1))
-            try:
-                fig.savefig(path, format=fmt)
-            except OSError as exc:
-                raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+            emit(path, lambda fh: fig.savefig(fh, format=fmt))
         finally:
             plt.close(fig)
     return path

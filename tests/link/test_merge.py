@@ -44,3 +44,45 @@ def test_merge_unites_entities_events_relations_across_dispatches():
 def test_merge_is_order_independent():
     x, y = _extraction("d1", "PRC", "InForce"), _extraction("d2", "Chinese", "InForce")
     assert merge([x, y]) == merge([y, x])
+
+
+def _report(doc: str, status: str | None, date: str | None, label: str | None, name: str,
+            pipeline: PipelineInfo = PIPE) -> Extraction:
+    """One dispatch's view of the same entity and event, disagreeing on every mergeable field."""
+    ent = Entity(key="gov/moc", type="GovernmentBody", name=name, mentions=(_ev(doc),))
+    ev = Event(key="event/x", measure="ExportControl", actors=("gov/moc",), status=status, date=date,
+               label=label, description=label and label.upper(), reference=label and f"https://x/{doc}",
+               evidence=(_ev(doc),), confidence=0.5 if status == "Announced" else 0.9)
+    return Extraction(dispatch=Dispatch(id=doc, text="x"), entities=(ent,), events=(ev,), pipeline=pipeline)
+
+
+def test_merge_every_permutation_gives_byte_identical_output():
+    import itertools
+
+    from kg.rdf.write import serialize_batch
+
+    reports = [
+        _report("d1", "Announced", "2023", "Curbs announced", "Ministry of Commerce"),
+        _report("d2", "InForce", "2023-07-03", None, "Ministry of Commerce of China",
+                PipelineInfo(version="u", model="m")),
+        _report("d3", None, "2023-07", "Export licences required", "MOFCOM"),
+        _report("d4", "Discussed", "2023-07-01", "Curbs weighed", "Commerce Ministry"),
+    ]
+    outputs = {serialize_batch(merge(list(p)), "turtle") for p in itertools.permutations(reports)}
+    assert len(outputs) == 1
+    b = merge(reports)
+    ev = b.events[0]
+    assert ev.status == "InForce"            # the most advanced stage
+    assert ev.date == "2023-07-01"           # the most precise, ties to the earliest
+    assert ev.label == "Curbs announced"     # the alphabetically first non-empty value
+    assert b.entities[0].name == "Ministry of Commerce of China"   # the most complete name
+    assert set(b.entities[0].aliases) == {"Ministry of Commerce", "MOFCOM", "Commerce Ministry"}
+    assert b.pipeline == PIPE
+
+
+def test_merge_status_rule_ranks_revoked_and_historical():
+    from kg.link.merge import _status
+
+    assert _status("Historical", "Discussed") == "Discussed"
+    assert _status("InForce", "Revoked") == "Revoked"
+    assert _status(None, None) is None

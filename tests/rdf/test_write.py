@@ -133,7 +133,7 @@ def test_write_directory_destination_raises_output_error(batch, tmp_path):
 def test_write_unwritable_parent_raises_output_error(batch, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(OutputError, match="cannot write"):
+    with pytest.raises(OutputError, match="does not exist"):
         write_batch(batch, blocker / "sub" / "g.ttl")
 
 
@@ -175,7 +175,11 @@ def test_write_through_a_fifo_does_not_replace_it(tmp_path, batch):
     fifo = tmp_path / "pipe.nt"
     os.mkfifo(fifo)
     got: list[bytes] = []
-    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+    def read() -> None:
+        with open(fifo, "rb") as fh:
+            got.append(fh.read())
+
+    reader = threading.Thread(target=read)
     reader.start()
     assert write_batch(batch, fifo) == str(fifo)
     reader.join(timeout=30)

@@ -55,7 +55,7 @@ def test_cli_viz_timeline(graph_ttl, tmp_path, by):
     (["--timeline", "--by", "colour", "-o", "{tmp}/t.png"], "--by"),
     (["--timeline", "--focus", "China", "-o", "{tmp}/t.png"], "give one of them"),
     (["--by", "sector", "-o", "{tmp}/g.html"], "only applies to --timeline"),
-    (["-o", "{tmp}/missing/dir/g.html"], "cannot write"),
+    (["-o", "{tmp}/missing/dir/g.html"], "does not exist"),
 ])
 def test_cli_viz_errors_are_one_line_exit_2(graph_ttl, tmp_path, args, message):
     r = run(graph_ttl, *[a.format(tmp=tmp_path) for a in args])

@@ -89,7 +89,7 @@ def test_html_page_data_edges_have_unique_ids(batch):
 def test_html_write_html_unwritable_is_an_output_error(batch, tmp_path):
     from kg.errors import OutputError
 
-    with pytest.raises(OutputError, match="cannot write the page"):
+    with pytest.raises(OutputError, match="does not exist"):
         write_html(batch, tmp_path / "no" / "such" / "dir.html")
 
 

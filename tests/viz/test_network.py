@@ -114,5 +114,5 @@ def test_network_export_drops_characters_xml_cannot_carry(tmp_path):
 
 
 def test_network_export_unwritable_path_is_an_output_error(batch, tmp_path):
-    with pytest.raises(OutputError, match="cannot write GraphML"):
+    with pytest.raises(OutputError, match="does not exist"):
         write_graphml(batch, tmp_path / "missing" / "g.graphml")
