@@ -62,7 +62,13 @@ def load_scorer(path: str | None = None) -> ModuleType:
 
 
 def read_gold(gold: Path) -> list[dict]:
+    """Gold records from a JSON-lines file, or from every ``*.jsonl`` of a folder (a corpus split)."""
     gold = Path(gold)
+    if gold.is_dir():
+        files = sorted(gold.glob("*.jsonl"))
+        if not files:
+            raise InputError(str(gold), "no *.jsonl gold files in this folder")
+        return [rec for f in files for rec in read_gold(f)]
     if not gold.is_file():
         raise InputError(str(gold), "gold file not found")
     out = []
@@ -79,6 +85,15 @@ def read_gold(gold: Path) -> list[dict]:
     if not out:
         raise InputError(str(gold), "no gold records")
     return out
+
+
+def default_texts(gold: Path) -> Path:
+    """Where the documents of a gold file or split folder are: beside a file; for a corpus split
+    folder (``data/corpus/dev``), the corpus's restored ``texts/`` folder."""
+    gold = Path(gold)
+    if gold.is_dir():
+        return gold.parent / "texts" if (gold.parent / "texts").is_dir() else gold
+    return gold.parent
 
 
 def _doc_path(texts: Path, rec: dict) -> Path:
@@ -140,7 +155,7 @@ def evaluate(gold: Path, texts: Path | None = None, cmd: str | None = None, mode
     """
     sc = load_scorer(scorer)
     golds = read_gold(Path(gold))
-    texts = Path(texts) if texts else Path(gold).parent
+    texts = Path(texts) if texts else default_texts(Path(gold))
     if not texts.is_dir():
         raise InputError(str(texts), "texts folder not found")
     predict = command_predictor(cmd) if cmd else InProcess(model=model, extractor=extractor)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from kg.about import __version__
 from kg.models import Dispatch, Entity, Extraction, PipelineInfo
 from kg.nlp.attrs import register_extensions
+from kg.nlp.windows import join_windows, shift_extraction, windows
 
 register_extensions()
 
@@ -54,12 +55,13 @@ class Extractor:
         self.nlp = nlp if nlp is not None else build_pipeline(model, gazetteer=gazetteer)
         self.info = PipelineInfo(version=__version__, model=model or model_name(self.nlp))
 
-    def _doc(self, dispatch: Dispatch) -> Doc:
-        if len(dispatch.text) >= self.nlp.max_length:
+    def _doc(self, dispatch: Dispatch, start: int = 0, end: int | None = None) -> Doc:
+        text = dispatch.text[start:end] if (start or end is not None) else dispatch.text
+        if len(text) >= self.nlp.max_length:
             # the size limit is ingest's (--max-bytes); spaCy's own (1,000,000 characters by
             # default) would otherwise crash on a document ingest accepted
-            self.nlp.max_length = len(dispatch.text) + 1
-        doc = self.nlp.make_doc(dispatch.text)
+            self.nlp.max_length = len(text) + 1
+        doc = self.nlp.make_doc(text)
         doc._.kg_dispatch_id = dispatch.id
         # relative dates ("last year") and the Historical status are judged against publication;
         # an ISO string survives the trip to worker processes
@@ -67,12 +69,30 @@ class Extractor:
         return doc
 
     def extract(self, dispatch: Dispatch) -> Extraction:
-        doc = self.nlp(self._doc(dispatch))
-        return doc_to_extraction(doc, dispatch, self.info)
+        return next(self.extract_many([dispatch]))
 
     def extract_many(self, dispatches: Iterable[Dispatch], n_process: int = 1,
                      batch_size: int = 32) -> Iterator[Extraction]:
-        """Extractions in input order; ``n_process`` > 1 runs the pipeline in worker processes."""
-        pairs = ((self._doc(d), d) for d in dispatches)
-        for doc, dispatch in self.nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
-            yield doc_to_extraction(doc, dispatch, self.info)
+        """Extractions in input order; ``n_process`` > 1 runs the pipeline in worker processes.
+
+        A long dispatch is processed in bounded windows (:mod:`kg.nlp.windows`) whose records are
+        joined into one extraction.
+        """
+        def docs():
+            for d in dispatches:
+                spans = windows(d.text)
+                for i, (a, b) in enumerate(spans):
+                    doc = self._doc(d) if len(spans) == 1 else self._doc(d, a, b)
+                    yield doc, (d, a, i, len(spans))
+
+        parts: list[Extraction] = []
+        for doc, (dispatch, start, i, n) in self.nlp.pipe(docs(), as_tuples=True, n_process=n_process,
+                                                           batch_size=batch_size):
+            ex = doc_to_extraction(doc, dispatch, self.info)
+            if n == 1:
+                yield ex
+                continue
+            parts.append(shift_extraction(ex, start))
+            if i == n - 1:
+                yield join_windows(parts)
+                parts = []
