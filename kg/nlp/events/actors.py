@@ -17,11 +17,9 @@ from kg.models import Entity
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
+from kg.nlp.lexicon import measures as M
 
 ACTOR_TYPES = CUES.ACTOR_TYPES
-#: subject nouns that stand for the measure of the previous sentence's actor ("The package also bans ...")
-MEASURE_NOUNS = {"package", "sanction", "rule", "law", "measure", "ban", "policy", "order", "regulation", "move",
-                 "decision", "bill", "agreement", "directive", "listing", "restriction", "control"}
 
 
 def actor_of_token(ctx: DocContext, tok: Token) -> list[str]:
@@ -149,7 +147,7 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             if s.i == head.i and m.anaphoric:
                 return [], False, False  # "These travel restrictions are ...": the event already reported
             keys = actor_of_token(ctx, s)
-            if not keys and s.lemma_.lower() in MEASURE_NOUNS and last_actors and \
+            if not keys and s.lemma_.lower() in M.MEASURE_NOUNS and last_actors and \
                     any(c.lower_ in ("the", "this", "these", "that") for c in s.lefts) and \
                     not any(ctx.ment(x) is not None for x in s.subtree):
                 return last_actors, True, False  # "The package also bans ..."

@@ -27,9 +27,6 @@ from kg.nlp.lexicon import measures as M
 
 #: base confidence per rule family; an event found with an actor in syntax gets +0.1
 CONFIDENCE = {"trigger": 0.7, "generic": 0.6, "similar": 0.55, "legislation": 0.7, "response-object": 0.6}
-#: verbs that make a "funding" noun a subsidy ("announced funding"; "projects that receive funding" is none)
-GIVING_VERBS = {"provide", "give", "grant", "approve", "announce", "offer", "pledge", "allocate", "commit", "hand",
-                "boost", "increase", "earmark", "award", "unveil", "promise", "double", "expand", "launch"}
 
 
 def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> list[Mention]:
@@ -91,7 +88,7 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None
     if evaluated(ctx, head, verb):
         return None
-    if rule == "funding" and head.pos_ in ("NOUN", "PROPN") and (verb is None or verb.lemma_.lower() not in GIVING_VERBS):
+    if rule == "funding" and head.pos_ in ("NOUN", "PROPN") and (verb is None or verb.lemma_.lower() not in M.GIVING_VERBS):
         return None  # "projects that receive federal research funding" reports no subsidy
     if measure == "Subsidy" and verb is not None and verb.lemma_.lower() in ("deny", "bars", "withhold", "cut", "bar", "exclude",
                                                                      "block", "refuse", "strip"):

@@ -16,12 +16,6 @@ from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import measures as M
 
-#: prepositions whose object is affected by a measure rather than targeted
-AFFECT_PREPS = {"at", "including", "like", "such", "from", "for"}
-#: nouns that stand for a company ("the firm", "the chipmaker")
-COMPANYISH = {"company", "firm", "entity", "business", "maker", "supplier", "chipmaker", "developer", "affiliate",
-              "manufacturer", "startup", "subsidiary", "group", "platform", "app", "lab", "contractor"}
-
 
 def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
     head = m.head
@@ -96,7 +90,7 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
                 affects.append(sp.id_)
     if not targets and ctx.parsed:
         for t in toks:  # "opened an investigation into the firm": the company last named
-            if t.lemma_.lower() in COMPANYISH and any(c.lower_ == "the" for c in t.lefts) and ctx.ment(t) is None:
+            if t.lemma_.lower() in M.COMPANYISH and any(c.lower_ == "the" for c in t.lefts) and ctx.ment(t) is None:
                 k = last_company(ctx, m.sent.start)
                 if k:
                     targets.append(k)
@@ -169,13 +163,13 @@ def affect_position(ctx: DocContext, sp: Span) -> bool:
     t = sp.root
     steps = 0
     while t.head.i != t.i and steps < 6:
-        if t.dep_ == "pobj" and t.head.lower_ in AFFECT_PREPS:
+        if t.dep_ == "pobj" and t.head.lower_ in M.AFFECT_PREPS:
             owner = t.head.head
-            if t.head.lower_ in ("including", "like", "such") and owner.lemma_.lower() in COMPANYISH:
+            if t.head.lower_ in ("including", "like", "such") and owner.lemma_.lower() in M.COMPANYISH:
                 t, steps = owner, steps + 1
                 continue
             return True
-        if t.dep_ == "prep" and t.lower_ in AFFECT_PREPS:
+        if t.dep_ == "prep" and t.lower_ in M.AFFECT_PREPS:
             return True
         if t.dep_ == "nsubj" and t.head.dep_ in ("relcl", "acl"):
             return True  # "the machines that ASML sells"

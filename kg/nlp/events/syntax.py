@@ -8,9 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.nlp.events.context import DocContext, Mention
-
-#: prepositions of circumstance: their phrase is neither the object nor the topic of a trigger
-CIRCUMSTANCE_PREPS = {"following", "after", "amid", "despite", "before"}
+from kg.nlp.lexicon import measures as M
 
 
 def head_of(ctx: DocContext, span: Span) -> Token:
@@ -45,7 +43,7 @@ def object_tokens(ctx: DocContext, span: Span, head: Token) -> list[Token]:
                       "dative", "conj", "nsubjpass"):
             if c.dep_ == "conj" and c.pos_ in ("VERB",):
                 continue
-            if c.dep_ == "prep" and c.lower_ in CIRCUMSTANCE_PREPS:
+            if c.dep_ == "prep" and c.lower_ in M.CIRCUMSTANCE_PREPS:
                 continue  # rule 'circumstance': "following a review" is context, not the object
             out.extend(c.subtree)
     if head.dep_ in ("dobj", "nsubjpass", "pobj") and head.pos_ != "VERB":
