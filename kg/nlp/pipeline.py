@@ -4,7 +4,7 @@ Assembled from :data:`PIPELINE_CONFIG` (component name -> factory and config), i
 
 ``kg_lines`` (before the parser: line breaks start sentences; boilerplate ranges)
 -> statistical tagger/parser/NER -> ``kg_gazetteer`` -> ``kg_entities`` -> ``kg_relations``
--> ``kg_events`` (kg/nlp/events.py, when installed).
+-> ``kg_events`` (the kg/nlp/events/ package, when installed).
 """
 from __future__ import annotations
 

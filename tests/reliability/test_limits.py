@@ -76,12 +76,12 @@ class _Counting:
 
 
 def test_limits_known_as_looks_up_sentences_only_for_candidates():
-    """kg.nlp.entities._known_as asked for the sentence of every pair of neighbouring mentions
+    """kg.nlp.entities.known_as once asked for the sentence of every pair of neighbouring mentions
     before checking the cheap 'known as' text between them: quadratic time in a long document
     (3.5 s CPU at 50,000 characters, 30 s at 200,000)."""
     from types import SimpleNamespace
 
-    from kg.nlp.entities import _known_as
+    from kg.nlp.entities import known_as
 
     parts, taken, pos = [], [], 0
     for i in range(2000):
@@ -92,6 +92,6 @@ def test_limits_known_as_looks_up_sentences_only_for_candidates():
         parts.append(name + sep)
         pos += len(name) + len(sep)
     doc = _Counting("".join(parts))
-    _known_as(doc, taken)
+    known_as(doc, taken)
     assert doc.lookups <= 2 * 4          # only the 4 'known as' pairs need their sentences
     assert taken[1][2].name == taken[0][2].name == "Firm0"   # and the rule still applies

@@ -1,4 +1,5 @@
-"""Lexicons for policy-event extraction (kg.nlp.events): plain Python tables, one module each.
+"""Lexicons for policy-event extraction (kg.nlp.events): the rule data files of :mod:`kg.nlp.rules`
+(``kg/nlp/rules/*.yaml``, validated on load) under the Python names the rules use, one module each.
 
 * :mod:`.measures` — trigger phrases -> measure kind, and the object words that refine a generic
   restriction ("curbs on exports" -> ExportControl, "curbs on investment" -> InvestmentRestriction)

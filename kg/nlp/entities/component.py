@@ -1,0 +1,195 @@
+"""The ``kg_entities`` component: ranks the candidates of every source, keeps the best per token
+range, and resolves them into entities (:func:`kg.link.resolve.resolve`).
+
+Decides precedence: gazetteer and name rules over NER, longer over shorter, the gazetteer at equal
+length; names inside a legal case name; "A, known as B" / "A (B)" as one entity.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from kg.link.resolve import Mention, clean, resolve
+from kg.models import Entity, Evidence
+from kg.nlp.attrs import MENTIONS, register_extensions
+from kg.nlp.entities.groups import group_candidates
+from kg.nlp.entities.ner import country_named_org, ner_candidates, retype_by_context
+from kg.nlp.entities.patterns import rule_patterns
+from kg.nlp.entities.sources import (
+    appositive_companies,
+    gazetteer_candidates,
+    prefix_countries,
+    rule_candidates,
+    token_candidates,
+)
+from kg.nlp.entities.words import CONF
+from kg.nlp.gaz import get_gazetteer
+from kg.nlp.lines import in_ranges
+
+register_extensions()
+
+
+@Language.factory("kg_entities",
+                  assigns=["doc.spans", "doc._.kg_entities"],
+                  requires=["doc.ents", "token.tag", "token.dep"],
+                  default_config={"gazetteer": "default"})
+def make_entities(nlp: Language, name: str, gazetteer: str) -> "EntityComponent":
+    return EntityComponent(nlp, gazetteer)
+
+
+class CachedGazetteer:
+    """The gazetteer with its surface look-ups (pure functions of the string) memoised: capitalised
+    words and names recur within and across dispatches, and each look-up normalises the string anew."""
+
+    def __init__(self, gaz):
+        self._gaz = gaz
+        self.lookup = functools.lru_cache(maxsize=50_000)(gaz.lookup)
+        self.demonym = functools.lru_cache(maxsize=50_000)(gaz.demonym)
+        if hasattr(gaz, "capital"):
+            self.capital = functools.lru_cache(maxsize=50_000)(gaz.capital)
+
+    def __getattr__(self, name):
+        return getattr(self._gaz, name)
+
+
+class EntityComponent:
+    def __init__(self, nlp: Language, gazetteer: str = "default"):
+        self.gazetteer_name = gazetteer
+        self.gaz = CachedGazetteer(get_gazetteer(gazetteer))
+        self.by_key = {e.key: e for e in getattr(self.gaz, "entries", ())}
+        # patterns that test POS run only on tagged docs (a blank pipeline has no tags)
+        self.matcher, self.pos_matcher = Matcher(nlp.vocab), Matcher(nlp.vocab)
+        for rule, pats in rule_patterns().items():
+            plain = [p for p in pats if not any("POS" in t for t in p)]
+            tagged = [p for p in pats if any("POS" in t for t in p)]
+            if plain:
+                self.matcher.add(rule, plain, greedy="LONGEST")
+            if tagged:
+                self.pos_matcher.add(rule, tagged, greedy="LONGEST")
+
+    # ------------------------------------------------------------------ assembly
+    def __call__(self, doc: Doc) -> Doc:
+        skip = doc._.kg_skip or []
+        titled = titled_sentences(doc)
+        ranked = [(3, c) for c in gazetteer_candidates(self.gaz, self.by_key, doc)]
+        ranked += [(3 if c[2].type in ("Legislation", "LegalCase", "GovernmentBody") or c[2].key else 2, c)
+                   for c in rule_candidates(self.gaz, (self.matcher, self.pos_matcher), doc, titled)]
+        ranked += [(2, c) for c in group_candidates(self.gaz, doc)]
+        ranked += [(2, c) for c in token_candidates(self.gaz, doc)]
+        ner = ner_candidates(self.gaz, doc)
+        # headlines in title case fool the NER ("Citing Data Security"): there, keep only names
+        # the body repeats or the gazetteer resolved
+        body_names = {c[2].surface.lower() for c in ner if doc[c[0]].sent.start not in titled}
+        ner = [c for c in ner if doc[c[0]].sent.start not in titled or c[2].key
+               or c[2].surface.lower() in body_names]
+        ranked += [(3 if country_named_org(self.gaz, doc, c) else 1, c) for c in ner]
+        ranked = [(p, c) for p, c in ranked if not in_ranges(c[2].start, c[2].end, skip)]
+        # gazetteer and name rules win over NER; longer wins among equals ("European Chips Act" over
+        # "European"); at equal length the gazetteer wins
+        ranked.sort(key=lambda x: (-x[0], -(x[1][1] - x[1][0]), x[1][2].rule != "gazetteer", x[1][0]))
+        taken: list[tuple[int, int, Mention]] = []
+        occupied: set[int] = set()
+        for _, (s, e, m) in ranked:
+            if any(i in occupied for i in range(s, e)):
+                if m.type == "Group" and m.rule == "rule:group":  # keep "top AI researchers" as an alias
+                    for s2, e2, m2 in taken:
+                        if m2.type == "Group" and e2 == e and s <= s2:
+                            m2.aliases = tuple(sorted(set(m2.aliases) | set(m.aliases) | {clean(m.surface)}))
+                continue
+            taken.append((s, e, m))
+            occupied.update(range(s, e))
+        # names inside a legal case name are mentions too ("Meng Wanzhou case" -> Meng Wanzhou)
+        for s, e, m in list(taken):
+            if m.type == "LegalCase":
+                inner = [(p, c) for p, c in ranked if s <= c[0] and c[1] <= e and c[2] is not m
+                         and c[2].type != "LegalCase"]
+                if inner:
+                    inner.sort(key=lambda x: (-x[0], -(x[1][1] - x[1][0])))
+                    taken.append(inner[0][1])
+                else:
+                    name_sp = doc[s:e - 1] if doc[e - 1].lower_ == "case" else None
+                    if name_sp is not None and len(name_sp) >= 2 and all(t.pos_ == "PROPN" for t in name_sp):
+                        taken.append((name_sp.start, name_sp.end,
+                                      Mention(name_sp.text, name_sp.start_char, name_sp.end_char, "Person",
+                                              "rule:case-person", CONF["rule:case-person"])))
+        taken += prefix_countries(self.gaz, doc, taken)
+        taken.sort(key=lambda x: (x[0], x[1]))
+        occupied = {i for s, e, _ in taken for i in range(s, e)}
+        taken += appositive_companies(self.gaz, doc, taken, occupied, skip)
+        taken.sort(key=lambda x: (x[0], x[1]))
+        retype_by_context(doc, taken)
+        known_as(doc, taken)
+        mentions = [m for _, _, m in taken]
+        clusters = resolve(mentions, doc.text, self.gaz)
+        entities: dict[str, Entity] = dict(doc._.kg_entities or {})
+        spans: list[Span] = []
+        did = doc._.kg_dispatch_id
+        for c in clusters:
+            evid = []
+            for m in c.mentions:
+                sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if sp is None:
+                    continue
+                sent = sp.sent
+                evid.append(Evidence(dispatch_id=did, sentence=sent.text.strip(), start=sent.start_char,
+                                     end=sent.end_char, rule=m.rule, confidence=m.confidence))
+                span = Span(doc, sp.start, sp.end, label=c.type)
+                span.id_ = c.key
+                spans.append(span)
+            ent = Entity(key=c.key, type=c.type, name=c.name, aliases=c.aliases, wikidata=c.wikidata,
+                         mentions=tuple(uniq(evid)))
+            if c.key in entities:
+                from kg.link.merge import merge_entities
+
+                ent = merge_entities(entities[c.key], ent)
+            entities[c.key] = ent
+        doc.spans[MENTIONS] = sorted(spans, key=lambda s: (s.start, s.end))
+        doc._.kg_entities = entities
+        return doc
+
+
+KNOWN_AS = re.compile(r"^\s*,?\s*(?:\(\s*|(?:\w+ly\s+)?(?:known|referred to|called|dubbed|nicknamed)"
+                       r"(?:\s+\w+ly)?\s+as\s+)(?:the\s+)?$", re.I)
+
+
+def known_as(doc: Doc, taken: list) -> None:
+    """"A, known as B" / "A (B)": B is another name of A (same entity)."""
+    for (s1, e1, a), (s2, e2, b) in zip(taken, taken[1:]):
+        if e1 > s2 or a.type != b.type or (a.key and b.key) or not KNOWN_AS.match(doc.text[a.end:b.start]):
+            continue
+        # Token.sent walks the document: ask only for candidates, or long texts take quadratic time
+        if doc[s1].sent.start == doc[s2].sent.start:
+            if a.key:
+                b.key, b.name, b.wikidata = a.key, a.name, a.wikidata
+            elif b.key:
+                a.key, a.name, a.wikidata = b.key, b.name, b.wikidata
+            else:
+                b.name = a.name = a.name or clean(a.surface)
+
+
+def uniq(seq):
+    seen = {}
+    for x in seq:
+        seen.setdefault(x, None)
+    return list(seen)
+
+
+def titled_sentences(doc: Doc) -> set[int]:
+    """Sentence starts of headline-like lines (most words capitalised): no capitalisation rules there."""
+    out = set()
+    if not doc.has_annotation("SENT_START"):
+        return out
+    for sent in doc.sents:
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        last = [t for t in sent if not t.is_space][-1:]
+        if last and last[0].text in (".", "!", "?", '"', "”", ":"):
+            continue  # a headline rarely ends like a sentence
+        if len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.7:
+            out.add(sent.start)
+    return out
+
+

@@ -1,0 +1,81 @@
+"""Population groups: "top AI researchers", "Chinese students", "cryptographers".
+
+A noun chunk whose head is a group word (:data:`~kg.nlp.entities.words.GROUP_HEADS`) names a group
+when a field modifier, a demonym or an acronym qualifies it (weak heads such as "officials" need a
+technical field); a specific head ("cryptographers") names one on its own; other bare heads are
+kept only to attach to a group named nearby. Intensifiers ("top") stay in an alias.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.link.resolve import Mention, clean
+from kg.nlp.entities.words import (
+    ALIAS_INTENSIFIERS,
+    CONF,
+    DOMAIN_MODIFIERS,
+    FIELD_MODIFIERS,
+    GROUP_HEADS,
+    INTENSIFIERS,
+    SPECIFIC_HEADS,
+    WEAK_HEADS,
+)
+
+
+def group_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
+    out = []
+    chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
+    seen_roots = set()
+    for ch in chunks:
+        root = ch.root
+        seen_roots.add(root.i)
+        lemma = root.lemma_.lower() if root.lemma_ else root.lower_
+        if lemma not in GROUP_HEADS and root.lower_.rstrip("s") not in GROUP_HEADS:
+            continue
+        if root.tag_ not in ("NNS", "NNPS") and lemma not in ("talent", "personnel", "staff"):
+            continue
+        mods = [t for t in doc[ch.start:root.i]]
+        # keep the contiguous modifiers right before the root, minus determiners/intensifiers
+        kept = []
+        for t in reversed(mods):
+            if t.lower_ in INTENSIFIERS or t.pos_ in ("DET", "PRON", "NUM", "PUNCT", "CCONJ", "ADP") \
+                    or t.dep_ in ("poss", "det", "nummod", "predet"):
+                break
+            kept.insert(0, t)
+        if lemma in WEAK_HEADS:  # "Italian officials", "senior executives": not population groups
+            fieldish = [t for t in kept if t.lower_ in DOMAIN_MODIFIERS or t.is_upper and len(t) > 1]
+        else:
+            fieldish = [t for t in kept if t.lower_ in FIELD_MODIFIERS or gaz.demonym(t.text) is not None
+                        or t.is_upper and len(t) > 1]
+        start = kept[0].i if kept else root.i
+        if not kept:
+            if lemma in SPECIFIC_HEADS:
+                name = root.lower_
+            else:
+                sp = doc[root.i:root.i + 1]
+                out.append((root.i, root.i + 1, Mention(sp.text, sp.start_char, sp.end_char, "Group",
+                                                        "rule:group-head", CONF["rule:group-head"],
+                                                        attach_only=True)))
+                continue
+        elif not fieldish:
+            continue
+        else:
+            name = " ".join(group_case(gaz, t) for t in kept) + " " + root.lower_
+            name = name.replace(" - ", "-")
+        sp = doc[start:root.i + 1]
+        # the alias keeps adjectives like "top" ("top AI researchers"), not numbers or determiners
+        a = start
+        while a > ch.start and doc[a - 1].lower_ in ALIAS_INTENSIFIERS:
+            a -= 1
+        alias_sp = doc[a:root.i + 1]
+        aliases = tuple({clean(alias_sp.text)} - {name}) if alias_sp.start < sp.start else ()
+        out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Group", "rule:group",
+                                              CONF["rule:group"], name=name, aliases=aliases)))
+    return out
+
+
+def group_case(gaz, tok) -> str:
+    if tok.is_upper or gaz.demonym(tok.text) is not None:
+        return tok.text
+    return tok.lower_
+

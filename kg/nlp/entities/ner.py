@@ -1,0 +1,156 @@
+"""Statistical NER, re-typed: ORG by cue words in the name and around it, PERSON that is a company
+("Zhipu AI", "Naura and Piotech"), NORP via the gazetteer's demonyms, LAW and PRODUCT by their heads;
+GPE spans are dropped (countries come from the gazetteer, cities are not entities).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from kg.link.resolve import Mention, clean
+from kg.nlp.entities.sources import entry_mention
+from kg.nlp.entities.words import (
+    BLOC_CUES,
+    COMPANY_CONTEXT,
+    COMPANY_SUFFIX,
+    CONF,
+    GOV_CUES,
+    LAW_HEADS,
+    NEVER,
+    OUTLETS,
+    PROGRAMME_HEADS,
+    RESEARCH_CUES,
+    TECH_HEADS,
+)
+
+
+class _NoEntry:
+    type = None
+
+
+def country_named_org(gaz, doc: Doc, cand) -> bool:
+    """"India Semiconductor Mission", "Bank of China": an organisation whose name contains a
+    country and ends with an organisation word beats the country match inside it."""
+    s, e, m = cand
+    if m.rule != "ner:ORG" or e - s < 2 or m.key:
+        return False
+    ends_org = doc[e - 1].lower_ in GOV_CUES | RESEARCH_CUES | COMPANY_SUFFIX
+    starts_org = doc[s].lower_ in GOV_CUES | RESEARCH_CUES | {"bank"}
+    if not (ends_org or starts_org):
+        return False
+    for k in (1, 2, 3):  # "U.S. Commerce Department": the gazetteer knows the body itself
+        if s + k < e and gaz.lookup(doc[s + k:e].text) is not None:
+            return False
+    return any(gaz.lookup(doc[i:j].text) is not None
+               for i in range(s, e) for j in range(i + 1, min(i + 4, e + 1))
+               if (gaz.lookup(doc[i:j].text) or _NoEntry).type in ("Country", "Bloc"))
+
+
+def retype_by_context(doc: Doc, taken) -> None:
+    """NER people coordinated with companies are companies ("Naura and Piotech")."""
+    company_toks = {i for s, e, m in taken if m.type == "Company" for i in range(s, e)}
+    for s, e, m in taken:
+        if m.rule != "ner:PERSON":
+            continue
+        root = doc[s:e].root
+        linked = [root.head] if root.dep_ == "conj" else []
+        linked += [c for c in root.children if c.dep_ == "conj"]
+        if any(t.i in company_toks for t in linked):
+            m.type = "Company"
+
+
+def ner_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
+    out = []
+    for ent in doc.ents:
+        sp = ent
+        while len(sp) > 1 and sp[0].lower_ in ("the", "a", "an"):
+            sp = doc[sp.start + 1:sp.end]
+        # "China's Ministry of Commerce": the body starts after the possessive
+        for t in sp:
+            if t.tag_ == "POS" and t.i + 1 < sp.end and t.i > sp.start:
+                owner = doc[sp.start:t.i].text
+                if gaz.lookup(owner) is not None or gaz.demonym(owner) is not None:
+                    sp = doc[t.i + 1:sp.end]  # but "People's Liberation Army" stays whole
+                break
+        while len(sp) > 1 and sp[-1].tag_ == "POS":
+            sp = doc[sp.start:sp.end - 1]
+        if ent.label_ == "PERSON":  # "Yoon Suk" + "Yeol": NER often stops one name short
+            end = sp.end
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and \
+                    not doc[end].ent_type_ and not doc[end].is_sent_start and end - sp.start < 4:
+                end += 1
+            sp = doc[sp.start:end]
+        text = clean(sp.text)
+        low = text.lower()
+        if not text or low in NEVER or low in OUTLETS or not any(c.isalpha() for c in text):
+            continue
+        typ = ner_type(gaz, ent.label_, sp, doc)
+        if typ is None:
+            continue
+        if isinstance(typ, tuple):  # resolved to a gazetteer entry
+            entry, rule = typ
+            out.append((sp.start, sp.end, entry_mention(sp, entry, rule, CONF.get(rule, 0.6))))
+            continue
+        out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, typ,
+                                              f"ner:{ent.label_}", CONF["ner"])))
+    return out
+
+
+def ner_type(gaz, label: str, sp: Span, doc: Doc):
+    entry = gaz.lookup(sp.text)
+    if entry is not None:
+        return entry, "gazetteer"
+    if label == "PERSON":
+        if any(t.lower_ in COMPANY_SUFFIX for t in sp[1:]) or \
+                any(t.is_upper and len(t) > 1 and t.is_alpha for t in sp):
+            return "Company"  # "Zhipu AI", "SK Hynix": NER calls them people
+        if company_context(sp, doc):
+            return "Company"
+        if len(sp) == 1 and (sp[0].is_upper or sp[0].pos_ not in ("PROPN",)):
+            return None
+        if len(sp) == 1 and sp.start > 0 and doc[sp.start - 1].lower_ in ("in", "near", "at", "from", "outside"):
+            return None  # "plants in Kumamoto": a place the NER took for a person
+        return "Person"
+    if label == "ORG":
+        if sp[-1].lower_ in PROGRAMME_HEADS or (len(sp) == 1 and sp[0].pos_ == "NOUN"):
+            return None  # "Academic Technology Approval Scheme", a stray "Education"
+        return org_type(sp, doc)
+    if label == "GPE":
+        return None  # countries come from the gazetteer; cities are not entities
+    if label == "NORP":
+        e = gaz.demonym(sp.text)
+        return (e, "gazetteer:demonym") if e is not None else None
+    if label == "LAW":
+        if any(t.text in LAW_HEADS for t in sp) and len(sp) > 1:
+            return "Legislation"
+        return None
+    if label == "PRODUCT":
+        if any(c.isdigit() for c in sp.text) or (sp.end < len(doc) and doc[sp.end].lower_ in TECH_HEADS):
+            return "Technology"
+        if company_context(sp, doc):
+            return "Company"
+        return None
+    return None
+
+
+def company_context(sp: Span, doc: Doc) -> bool:
+    left = doc[max(sp.start - 3, 0):sp.start]
+    if any(t.lower_ in COMPANY_CONTEXT for t in left):
+        return True
+    right = doc[sp.end:min(sp.end + 5, len(doc))]
+    return len(right) > 1 and right[0].text == "," and any(t.lower_ in COMPANY_CONTEXT for t in right)
+
+
+def org_type(sp: Span, doc: Doc) -> str:
+    """Project type of an ORG span from cue words in the name and its context."""
+    words = [t.lower_ for t in sp]
+    text = sp.text
+    if any(w in GOV_CUES for w in words):
+        return "GovernmentBody"
+    if any(w in RESEARCH_CUES for w in words) or re.search(r"\b(?:Center|Centre) for\b", text) \
+            or (words[-1] in ("lab", "laboratory") and len(words) > 1 and words[-2] not in ("ai",)):
+        return "ResearchOrganization"
+    if any(w in BLOC_CUES for w in words):
+        return "Bloc"
+    return "Company"

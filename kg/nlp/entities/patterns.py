@@ -1,0 +1,38 @@
+"""Matcher patterns of the name rules: legal cases, legislation, technologies, "<country>'s <x> ministry",
+"startup <Name>"."""
+from __future__ import annotations
+
+from kg.nlp.entities.words import COMPANY_CONTEXT, GOV_HEADS, LAW_HEADS, TECH_HEADS
+
+
+def rule_patterns() -> dict[str, list]:
+    cap = {"TEXT": {"REGEX": r"^[A-Z][\w\-\.&]*$"}}
+    capw = {"TEXT": {"REGEX": r"^([A-Z0-9][\w\-\.&]*|of|and|on|for|the|in|to|&|-)$"}}
+    return {
+        "rule:legal-case": [
+            [cap, {"TEXT": {"REGEX": r"^[A-Z][\w\-\.]*$"}, "OP": "*"}, {"LOWER": "case"}],
+            [cap, {"TEXT": {"REGEX": r"^[A-Z][\w\-\.&]*$"}, "OP": "*"},
+             {"LOWER": {"IN": ["v.", "v", "vs.", "versus"]}}, cap, {"TEXT": {"REGEX": r"^[A-Z][\w\-\.&]*$"}, "OP": "*"}],
+        ],
+        "rule:legislation": [
+            [cap, capw, {"OP": "*", **capw}, {"TEXT": {"IN": sorted(LAW_HEADS)}}],
+            [cap, {"TEXT": {"IN": sorted(LAW_HEADS)}}],
+            [{"TEXT": "Executive"}, {"TEXT": "Order"}, {"LIKE_NUM": True}],
+            [{"TEXT": {"IN": ["Section", "Article"]}}, {"LIKE_NUM": True}, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"},
+             cap, {"OP": "*", **capw}, {"TEXT": {"IN": sorted(LAW_HEADS)}}],
+        ],
+        "rule:technology": [
+            [{"TEXT": {"REGEX": r"^([A-Z][A-Za-z]*\d[\w\-]*|[A-Z]{2,}\d*|\d+[A-Za-z]+\d*)$"}, "OP": "+"},
+             {"LOWER": {"IN": sorted(TECH_HEADS)}}],
+            [{"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}, "POS": "PROPN"}, {"LOWER": {"IN": ["chips", "gpus", "processors", "accelerators"]}}],
+        ],
+        "rule:gov-possessive": [
+            [{"ENT_TYPE": {"IN": ["GPE", "NORP"]}, "OP": "+"}, {"TAG": "POS", "OP": "?"},
+             {"IS_LOWER": True, "POS": {"IN": ["NOUN", "ADJ", "PROPN"]}, "OP": "+"},
+             {"LOWER": {"IN": sorted(GOV_HEADS)}}],
+        ],
+        "rule:company-cue": [
+            [{"LOWER": {"IN": sorted(COMPANY_CONTEXT)}}, {"POS": "PROPN", "TEXT": {"REGEX": r"^[A-Z]"}, "OP": "+"}],
+        ],
+    }
+

@@ -1,0 +1,214 @@
+"""Name sources: gazetteer matches, name rules (cases, laws, technologies, bodies, "startup <Name>"),
+demonyms and capitals, the country inside a body's name, and companies the text describes ("Nexperia,
+a Dutch chipmaker", "Beijing-based Zhipu").
+
+Each function returns candidates ``(start token, end token, Mention)``; the component ranks them.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from kg.link.resolve import Mention
+from kg.nlp.attrs import GAZ_SPANS
+from kg.nlp.entities.words import COMPANY_CONTEXT, CONF, CORP_TAIL, NEVER, OUTLETS
+from kg.nlp.lines import in_ranges
+
+#: "U.S.-based" is one token: the country is the part before the suffix
+GLUED = re.compile(r"^(.+?)-(?:based|headquartered|owned|made|built|backed|listed|controlled|funded)$")
+
+
+def entry_mention(span: Span, entry, rule: str, conf: float, start=None, end=None) -> Mention:
+    return Mention(surface=span.text, start=span.start_char if start is None else start,
+                   end=span.end_char if end is None else end, type=entry.type, rule=rule,
+                   confidence=conf, key=entry.key, name=entry.name, wikidata=entry.qid)
+
+
+def gazetteer_candidates(gaz, by_key: dict, doc: Doc) -> list[tuple[int, int, Mention]]:
+    out = []
+    for sp in doc.spans[GAZ_SPANS] if GAZ_SPANS in doc.spans else ():
+        entry = by_key.get(sp.id_)
+        if entry is None:
+            entry = gaz.lookup(sp.text)
+        if entry is None or sp.text.strip().lower() in NEVER:
+            continue
+        if len(sp) == 1 and sp.text.islower() and sp.text not in entry.surface_forms():
+            continue  # "most" is not MOST (an acronym matched case-insensitively)
+        # "Powerchip Semiconductor Manufacturing" + "Corporation": the suffix belongs to the name
+        if entry.type in ("Company", "ResearchOrganization") and sp.end < len(doc) and \
+                doc[sp.end].is_title and doc[sp.end].lower_ in CORP_TAIL:
+            sp = doc[sp.start:sp.end + 1]
+        # "China's Ministry of Commerce": two mentions, so the possessive relation can be seen
+        poss = [t.i for t in sp[1:-1] if t.tag_ == "POS" or t.text in ("'s", "’s")]
+        if poss:
+            left, right = doc[sp.start:poss[0]], doc[poss[0] + 1:sp.end]
+            owner = gaz.lookup(left.text) or gaz.demonym(left.text)
+            if owner is not None and owner.key != entry.key:
+                out.append((left.start, left.end, entry_mention(left, owner, "gazetteer",
+                                                                     CONF["gazetteer"])))
+                out.append((right.start, right.end, entry_mention(right, entry, "gazetteer",
+                                                                       CONF["gazetteer"])))
+                continue
+        out.append((sp.start, sp.end, entry_mention(sp, entry, "gazetteer", CONF["gazetteer"])))
+    return out
+
+
+def rule_candidates(gaz, matchers: tuple[Matcher, Matcher], doc: Doc, titled: set[int]) -> list[tuple[int, int, Mention]]:
+    out = []
+    matches = matchers[0](doc) + (matchers[1](doc) if doc.has_annotation("POS") else [])
+    for match_id, start, end in sorted(matches, key=lambda x: (x[1], x[2], x[0])):
+        rule = doc.vocab.strings[match_id]
+        sp = doc[start:end]
+        if sp.sent.start in titled and rule in ("rule:legislation", "rule:legal-case"):
+            continue
+        if rule == "rule:legal-case":
+            while sp.start < sp.end and sp[0].lower_ in ("the", "a", "an"):
+                sp = doc[sp.start + 1:sp.end]
+            if len(sp) < 2:
+                continue
+            out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "LegalCase", rule,
+                                                  CONF[rule])))
+        elif rule == "rule:legislation":
+            if sp[0].text in ("Section", "Article"):  # "Section 69A of the IT Act" -> the Act
+                of = next((t.i for t in sp if t.lower_ == "of"), None)
+                if of is not None:
+                    sp = doc[of + 1:sp.end]
+            while len(sp) > 1 and (sp[0].lower_ in ("the", "a", "an", "under", "new", "this", "that")
+                                   or not sp[0].text[:1].isupper()):
+                sp = doc[sp.start + 1:sp.end]
+            if len(sp) < 2 or sp[0].is_sent_start and len(sp) == 2 and sp[0].pos_ not in ("PROPN",):
+                continue
+            known = gaz.lookup(sp.text)
+            if known is None and len(sp) > 2 and (gaz.lookup(sp[0].text) or gaz.demonym(sp[0].text)):
+                known = gaz.lookup(sp[1:].text)  # "US CHIPS and Science Act"
+            if known is not None and known.type == "Legislation":
+                out.append((sp.start, sp.end, entry_mention(sp, known, "gazetteer", CONF["gazetteer"])))
+                continue
+            out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Legislation", rule,
+                                                  CONF[rule])))
+        elif rule == "rule:technology":
+            mod = doc[start:end - 1]
+            e = gaz.lookup(mod.text)
+            if e is not None and e.type != "Technology":
+                continue  # "Nvidia chips": a company's products, not a named technology
+            if mod.text.lower() in NEVER:
+                continue
+            out.append((start, end, Mention(sp.text, sp.start_char, sp.end_char, "Technology", rule,
+                                            CONF[rule])))
+        elif rule == "rule:gov-possessive":
+            lead = [t for t in sp if t.ent_type_ in ("GPE", "NORP")]
+            owner_text = doc[sp.start:lead[-1].i + 1].text if lead else ""
+            owner = gaz.lookup(owner_text) or gaz.demonym(owner_text)
+            if owner is None or owner.type not in ("Country", "Bloc") or lead[0].i != sp.start:
+                continue
+            known = gaz.lookup(sp.text)
+            if known is not None:  # a gazetteer form written with a possessive
+                out.append((sp.start, sp.end, entry_mention(sp, known, "gazetteer", CONF["gazetteer"])))
+                continue
+            out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "GovernmentBody",
+                                                  rule, CONF[rule])))
+        elif rule == "rule:company-cue":
+            name = doc[start + 1:end]
+            e = gaz.lookup(name.text)
+            if e is not None or name.text.lower() in NEVER or name.text.lower() in OUTLETS:
+                continue
+            out.append((start + 1, end, Mention(name.text, name.start_char, name.end_char, "Company", rule,
+                                                CONF[rule])))
+    return out
+
+
+def appositive_companies(gaz, doc: Doc, taken, occupied: set[int], skip) -> list:
+    """Unknown names the text describes as companies: "Nexperia, a Dutch chipmaker",
+    "Chinese-owned Nexperia", "Beijing-based Zhipu"."""
+    out = []
+    for tok in doc:
+        if tok.i in occupied or tok.pos_ != "PROPN" or not tok.is_title or tok.is_sent_start and \
+                tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if tok.dep_ == "compound":
+            continue  # the head of the name decides
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and \
+                doc[start - 1].i not in occupied:
+            start -= 1
+        sp = doc[start:tok.i + 1]
+        if sp.text.lower() in NEVER or sp.text.lower() in OUTLETS or gaz.lookup(sp.text) or \
+                sp.text.lower() in CORP_TAIL:
+            continue
+        cue = any(c.dep_ == "appos" and c.lower_ in COMPANY_CONTEXT for c in tok.children)
+        left = doc[max(start - 3, 0):start]
+        if len(left) == 3 and left[1].text == "-" and left[2].lower_ in ("owned", "based", "headquartered"):
+            cue = True
+        if start > 0 and re.match(r"^.+-(?:owned|based|headquartered)$", doc[start - 1].text):
+            cue = True
+        if cue and not in_ranges(sp.start_char, sp.end_char, skip):
+            out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Company",
+                                                  "rule:company-appos", 0.65)))
+            occupied.update(range(sp.start, sp.end))
+    return out
+
+
+def prefix_countries(gaz, doc: Doc, taken) -> list:
+    """"U.S. Commerce Department", "Dutch trade ministry": the country in a body's name is a
+    mention too (nested), so ``kg_relations`` can state partOf."""
+    out = []
+    for s, e, m in taken:
+        if m.type != "GovernmentBody" or e - s < 2:
+            continue
+        for k in (3, 2, 1):
+            if s + k >= e:
+                continue
+            pre = doc[s:s + k]
+            entry = gaz.lookup(pre.text)
+            rule = "gazetteer"
+            if entry is None and k == 1:
+                entry, rule = gaz.demonym(pre.text), "gazetteer:demonym"
+            if entry is not None and entry.type in ("Country", "Bloc"):
+                out.append((pre.start, pre.end, entry_mention(pre, entry, rule, CONF[rule])))
+                break
+    return out
+
+
+def token_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
+    out = []
+    for tok in doc:
+        if not tok.text[:1].isupper():
+            continue
+        glued = GLUED.match(tok.text)  # "U.S.-based" is one token
+        if glued:
+            pre = glued.group(1)
+            e = gaz.lookup(pre) or gaz.demonym(pre)
+            if e is not None and e.type in ("Country", "Bloc"):
+                out.append((tok.i, tok.i + 1, Mention(pre, tok.idx, tok.idx + len(pre), e.type,
+                                                      "gazetteer:demonym", CONF["gazetteer:demonym"],
+                                                      key=e.key, name=e.name, wikidata=e.qid)))
+            continue
+        e = gaz.demonym(tok.text)
+        if e is not None and (tok.pos_ in ("ADJ", "PROPN", "NOUN", "") or tok.ent_type_ == "NORP"):
+            sp = doc[tok.i:tok.i + 1]
+            out.append((tok.i, tok.i + 1, entry_mention(sp, e, "gazetteer:demonym",
+                                                               CONF["gazetteer:demonym"])))
+            continue
+        e = gaz.capital(tok.text) if hasattr(gaz, "capital") else None
+        if e is None:
+            continue
+        # a multi-word capital ("The Hague", "New Delhi") ends at this token
+        based = tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and \
+            doc[tok.i + 2].lower_ in ("based", "headquartered")
+        if based or metonym_position(tok):
+            sp = doc[tok.i:tok.i + 1]
+            out.append((tok.i, tok.i + 1, entry_mention(sp, e, "gazetteer:capital",
+                                                               CONF["gazetteer:capital"])))
+    return out
+
+
+def metonym_position(tok) -> bool:
+    head = tok
+    while head.dep_ in ("conj", "compound") and head.head is not head:
+        head = head.head
+    if head.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.tag_ == "VBN"
+

@@ -1,0 +1,47 @@
+"""Word sets the entity rules test against (cue words for organisation types, heads of group names,
+modifiers that make a group, outlets and words that are never entities), and the confidence per source.
+
+The word sets are data: ``kg/nlp/rules/entities.yaml``, validated on load. Lists that share words are
+composed there (``company_suffix`` and ``corp_tail`` both extend ``corp_forms``; ``field_modifiers``
+and ``domain_modifiers`` extend ``technical_fields``; ``alias_intensifiers`` and ``intensifiers``
+extend ``praise_words``), so a shared word is spelt once.
+"""
+from __future__ import annotations
+
+from kg.nlp import rules
+
+CONF = {"gazetteer": 0.95, "rule:legal-case": 0.8, "rule:legislation": 0.75, "rule:technology": 0.75,
+        "rule:group": 0.75, "rule:company-cue": 0.7, "gazetteer:demonym": 0.85,
+        "gazetteer:capital": 0.8, "ner": 0.6, "rule:gov-possessive": 0.6, "rule:case-person": 0.6, "rule:group-head": 0.6}
+
+_WORDS = rules.word_lists("entities.yaml", (
+    "gov_cues", "gov_heads", "research_cues", "corp_forms", "company_suffix", "company_context", "corp_tail",
+    "programme_heads", "bloc_cues", "outlets", "never", "group_heads", "specific_heads", "technical_fields",
+    "field_modifiers", "praise_words", "alias_intensifiers", "weak_heads", "domain_modifiers", "intensifiers",
+    "tech_heads", "law_heads"))
+GOV_CUES = set(_WORDS["gov_cues"])
+#: heads of descriptive names of bodies: "Italy's data protection authority", "the Dutch trade ministry"
+GOV_HEADS = set(_WORDS["gov_heads"])
+RESEARCH_CUES = set(_WORDS["research_cues"])
+#: last words of company names ("Zentrix Technologies", "Moonlit AI")
+COMPANY_SUFFIX = set(_WORDS["company_suffix"])
+COMPANY_CONTEXT = set(_WORDS["company_context"])
+#: a title-case word after a gazetteer company name that belongs to the name ("... Corporation")
+CORP_TAIL = set(_WORDS["corp_tail"])
+PROGRAMME_HEADS = set(_WORDS["programme_heads"])
+BLOC_CUES = set(_WORDS["bloc_cues"])
+#: news outlets and platforms: sources, not actors
+OUTLETS = set(_WORDS["outlets"])
+#: surfaces that are never entities ("AI", "the government")
+NEVER = set(_WORDS["never"])
+GROUP_HEADS = set(_WORDS["group_heads"])
+#: heads that name a group on their own ("cryptographers"); the others need a field modifier
+SPECIFIC_HEADS = set(_WORDS["specific_heads"])
+FIELD_MODIFIERS = set(_WORDS["field_modifiers"])
+ALIAS_INTENSIFIERS = set(_WORDS["alias_intensifiers"])
+#: heads that name a population group only with a technical field ("AI executives", "chip workers")
+WEAK_HEADS = set(_WORDS["weak_heads"])
+DOMAIN_MODIFIERS = set(_WORDS["domain_modifiers"])
+INTENSIFIERS = set(_WORDS["intensifiers"])
+TECH_HEADS = set(_WORDS["tech_heads"])
+LAW_HEADS = set(_WORDS["law_heads"])

@@ -1,0 +1,212 @@
+"""Actors: which government (country, bloc or government body) takes a measure.
+
+Decides, in order: a possessor or modifier of the trigger noun ("China's export controls", "Dutch
+measure"); the issuer of a licence ("a licence from the Bureau of Industry and Security"); the
+subject of the governing clause, through xcomp/conj chains and passive "by"-agents; "the
+government" resolved to a country the sentence (or the document) names, or to a capital
+("Washington imposed ..."); pronouns and "the package" to the previous actor; else an actor-type
+mention in the sentence outside the trigger's target positions. Generic subjects ("you can't
+export-control a mental model", "other governments") make no event. Government bodies bring their
+parent country (:meth:`DocContext.with_parents`).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.models import Entity
+from kg.nlp.events.context import DocContext, Mention, uniq
+from kg.nlp.events.syntax import object_tokens
+from kg.nlp.lexicon import cues as CUES
+from kg.nlp.lexicon import measures as M
+
+ACTOR_TYPES = CUES.ACTOR_TYPES
+
+
+def actor_of_token(ctx: DocContext, tok: Token) -> list[str]:
+    """Actor entity keys a token (and its compound/possessive modifiers) stands for."""
+    sp = ctx.ment(tok)
+    if sp is not None and sp.label_ in ACTOR_TYPES:
+        return [sp.id_]
+    if not ctx.parsed:
+        return []
+    if tok.pos_ == "PROPN" and ctx.gaz is not None and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj"):
+        entry = ctx.gaz.capital(tok.text)  # "Washington, which imposed ...", "Berlin blocked ..."
+        if entry is not None and entry.type in ACTOR_TYPES:
+            if entry.key not in ctx.ents:
+                ctx.ents[entry.key] = Entity(key=entry.key, type=entry.type, name=entry.name,
+                                              aliases=tuple(entry.aliases), wikidata=entry.qid)
+            return [entry.key]
+    low = tok.lower_
+    if low == "states" and any(c.lower_ == "member" for c in tok.lefts):
+        blocs = [k for k, e in ctx.ents.items() if e.type == "Bloc"]
+        if len(blocs) == 1:
+            return blocs
+    if low in CUES.GOVERNMENT_WORDS or tok.lemma_.lower() in CUES.GOVERNMENT_WORDS:
+        dets = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "amod", "predet")}
+        if dets & CUES.GENERIC_DETS or tok.lower_ == "governments":
+            return ["__generic__"]
+        for c in tok.lefts:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                for t in c.subtree:
+                    sp2 = ctx.ment(t)
+                    if sp2 is not None and sp2.label_ in ACTOR_TYPES:
+                        return [sp2.id_]
+                sp2 = ctx.ment(c)
+                if sp2 is not None and sp2.label_ == "Person":
+                    break
+        for c in tok.rights:  # "officials in Tokyo", "authorities in Ireland"
+            if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+                for t in c.subtree:
+                    sp2 = ctx.ment(t)
+                    if sp2 is not None and sp2.label_ in ACTOR_TYPES:
+                        return [x.id_ for x in coordinated_mentions(ctx, t, ACTOR_TYPES)] or [sp2.id_]
+        if low == "bloc":
+            blocs = {k for k, e in ctx.ents.items() if e.type == "Bloc"}
+            if len(blocs) == 1:
+                return list(blocs)
+        if ctx.dominant:
+            return [ctx.dominant]
+    return []
+
+
+def coordinated_mentions(ctx: DocContext, tok: Token, types) -> list[Span]:
+    out = []
+    sp = ctx.ment(tok)
+    if sp is not None and sp.label_ in types:
+        out.append(sp)
+    for c in tok.conjuncts if ctx.parsed else ():
+        sp = ctx.ment(c)
+        if sp is not None and sp.label_ in types and sp not in out:
+            out.append(sp)
+    return out
+
+
+def subject_tokens(ctx: DocContext, verb: Token) -> tuple[list[Token], bool]:
+    """(subject tokens, passive) of a verb, following xcomp/conj chains upwards."""
+    t = verb
+    for _ in range(6):
+        subs = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        agents = [gc for c in t.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
+        if agents:
+            return agents, True
+        if subs:
+            if subs[0].dep_ == "nsubjpass":
+                return subs, True
+            return subs, False
+        if t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and t.head.i != t.i:
+            if t.dep_ == "ccomp":
+                break
+            t = t.head
+            continue
+        if t.dep_ == "relcl":  # "which the European Union adopted": subject inside; else the noun
+            break
+        break
+    return [], False
+
+
+def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str]) -> tuple[list[str], bool, bool]:
+    head = m.head
+    if not ctx.parsed:
+        for sp in ctx.mentions_by_sent.get(m.sent.start, []):
+            if sp.label_ in ACTOR_TYPES and sp.start < m.trigger.start:
+                return ctx.with_parents([sp.id_]), True, False
+        return [], False, False
+    # 1. possessor / modifier of the trigger noun: "China's export controls", "US sanctions"
+    if head.pos_ in ("NOUN", "PROPN"):
+        for c in head.lefts:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                keys = actor_of_token(ctx, c)
+                if keys and keys != ["__generic__"]:
+                    return ctx.with_parents(keys), True, False
+    # 1b. "need a licence from the Bureau of Industry and Security": the issuer is the actor
+    if m.rule == "licence-needed":
+        for t in m.trigger.subtree if m.trigger.root.i == head.i else head.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ == "from" and t.head.head.lemma_.lower() in (
+                    "licence", "license", "permit"):
+                keys = actor_of_token(ctx, t)
+                if keys and keys != ["__generic__"]:
+                    return ctx.with_parents(keys), True, False
+    # 2. subject of the governing clause (relative clauses on the trigger noun first)
+    verbs = [c for c in head.children if c.dep_ == "relcl"] if head.pos_ in ("NOUN", "PROPN") else []
+    if verb is not None:
+        verbs.append(verb)
+    for v in verbs:
+        subs, passive = subject_tokens(ctx, v)
+        if v.dep_ == "relcl" and not subs:
+            continue
+        for s in subs:
+            if s.lower_ in ("you", "we", "one", "i"):
+                return [], False, True
+            if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
+                keys = actor_of_token(ctx, v.head)
+                if keys and keys != ["__generic__"]:
+                    return ctx.with_parents(keys), True, False
+                continue
+            if s.lower_ in ("it", "they", "which", "who") and last_actors and not passive:
+                return last_actors, True, False
+            if s.i == head.i and m.anaphoric:
+                return [], False, False  # "These travel restrictions are ...": the event already reported
+            keys = actor_of_token(ctx, s)
+            if not keys and s.lemma_.lower() in M.MEASURE_NOUNS and last_actors and \
+                    any(c.lower_ in ("the", "this", "these", "that") for c in s.lefts) and \
+                    not any(ctx.ment(x) is not None for x in s.subtree):
+                return last_actors, True, False  # "The package also bans ..."
+            if keys == ["__generic__"]:
+                return [], False, True
+            if keys:
+                conj = [x.id_ for x in coordinated_mentions(ctx, s, ACTOR_TYPES)]
+                return ctx.with_parents(uniq(keys + conj)), True, False
+            # "The U.S. Commerce Department's Bureau ...": a mention inside the subject phrase
+            for t in s.subtree:
+                sp = ctx.ment(t)
+                if sp is not None and sp.label_ in ACTOR_TYPES and not in_target_prep(ctx, t, s):
+                    return ctx.with_parents([sp.id_]), True, False
+        if subs and any(ctx.ment(s) is not None for s in subs):
+            break  # the subject is a company, a person: not a government measure of that clause
+    # 3. any actor-type mention in the sentence outside the trigger's target positions
+    tgt_toks = {t.i for t in object_tokens(ctx, m.trigger, head)}
+    cands = [sp for sp in ctx.mentions_by_sent.get(m.sent.start, [])
+             if sp.label_ in ACTOR_TYPES and sp.start not in tgt_toks and not is_target_like(ctx, sp)]
+    if cands:
+        before = [sp for sp in cands if sp.start < m.trigger.start]
+        pick = before[0] if before else cands[0]
+        return ctx.with_parents([pick.id_]), False, False
+    if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.lefts) \
+            and last_actors:
+        return last_actors, True, False
+    return [], False, False
+
+
+def in_target_prep(ctx: DocContext, t: Token, stop: Token) -> bool:
+    x = t
+    while x.i != stop.i and x.head.i != x.i:
+        if x.dep_ == "pobj" and x.head.lower_ in ("on", "against", "to", "into"):
+            return True
+        x = x.head
+    return False
+
+
+def is_target_like(ctx: DocContext, sp: Span) -> bool:
+    r = sp.root
+    if r.dep_ == "pobj" and r.head.lower_ in ("on", "against", "to", "into", "from", "in", "with", "of", "for"):
+        return True
+    if r.dep_ in ("dobj", "amod", "compound") and sp.label_ == "Country" and r.head.pos_ == "NOUN":
+        return r.dep_ != "dobj" or True
+    return r.dep_ == "dobj"
+
+
+def sentence_subject_actor(ctx: DocContext, sent: Span) -> list[str]:
+    if not ctx.parsed:
+        return []
+    root = sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            keys = actor_of_token(ctx, c)
+            if keys and keys != ["__generic__"] and c.lower_ not in CUES.GOVERNMENT_WORDS:
+                return ctx.with_parents(keys)
+            for t in [c] + [x for x in c.lefts if x.dep_ in ("poss", "compound", "amod")]:
+                sp = ctx.ment(t)
+                if sp is not None and sp.label_ in ACTOR_TYPES:
+                    return ctx.with_parents([sp.id_])
+    return []
+

@@ -1,0 +1,173 @@
+"""Links between events: precedents, responses and asserted analogies.
+
+Decides (1) precedents — "points to the X case as a precedent", "modelled on X": the case, law,
+person or country cited belongs to the measure before the cue (else the main event); (2) responses
+— "X ... in response to Y": X answers Y; "Its response came in May, when ...": the measure after
+the cue answers the earlier measure of another actor; (3) analogies — parallels the text draws to
+the main event ("similar constraints", "other governments", historical cases in a paragraph with
+an analogy cue).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Span
+
+from kg.nlp.events.actors import sentence_subject_actor
+from kg.nlp.events.context import DocContext, EventDraft, Mention, uniq
+from kg.nlp.events.merge import main_event
+from kg.nlp.lexicon import cues as CUES
+
+_CUE_CACHE: dict[str, tuple] = {}
+
+
+def _cue_regexes(name: str, cues) -> tuple:
+    """(one whole-word alternation of all ``cues``, [one whole-word regex per cue]), compiled once."""
+    key = "cues:" + name
+    if key not in _CUE_CACHE:
+        parts = [re.escape(c) for c in cues]
+        _CUE_CACHE[key] = (re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])") if parts else
+                           re.compile(r"(?!)"),
+                           [re.compile(r"(?<![\w])" + p + r"(?![\w])") for p in parts])
+    return _CUE_CACHE[key]
+
+
+def earlier_than(ctx: DocContext, responder: EventDraft, events: list[EventDraft], main: EventDraft | None, before: int) -> EventDraft | None:
+    """The measure a response answers when the text does not name it: the main event if another
+    actor's and earlier, else the latest earlier event of another actor."""
+    roots = {ctx.root(a) for a in responder.actors}
+    prev = [e for e in events if e is not responder and e.first.trigger.start_char < before
+            and not ({ctx.root(a) for a in e.actors} & roots)]
+    if main is not None and main in prev:
+        return main
+    return max(prev, key=lambda e: e.first.trigger.start_char) if prev else None
+
+
+def link_response(ctx: DocContext, sent: Span, low: str, here: list[Mention], events: list[EventDraft],
+                   main: EventDraft | None, by_sent: dict[int, list[Mention]]) -> None:
+    """Two shapes of response sentence.
+
+    * ``X ... in response to Y`` (RESPONSE_CUES): the measure before the cue answers the one after it.
+    * ``Its response came in May, when Y ...`` (RESPONSE_LEAD_CUES): the measure after the cue is
+      the response; what it answers is the earlier measure of another actor.
+    When no measure is mentioned before the cue, the responder is the last measure mentioned
+    earlier in the paragraph ("... called them a response to the chip restrictions").
+    """
+    for cue, rx in zip(CUES.RESPONSE_LEAD_CUES, _cue_regexes("response-lead", CUES.RESPONSE_LEAD_CUES)[1]):
+        m = rx.search(low)
+        if not m:
+            continue
+        cue_char = sent.start_char + m.end()
+        after = [x for x in here if x.trigger.start_char >= cue_char]
+        if not after:
+            nxt = [x for s0, ms in sorted(by_sent.items()) if s0 >= sent.end for x in ms]
+            after = nxt[:1]
+        if not after or after[0].event is None:
+            continue
+        responder = after[0].event
+        earlier = earlier_than(ctx, responder, events, main, responder.first.trigger.start_char)
+        if earlier is not None and earlier not in responder.responds_to and responder not in earlier.responds_to:
+            responder.responds_to.append(earlier)
+        return
+    for cue in CUES.RESPONSE_CUES:
+        pos = low.find(cue)
+        if pos < 0:
+            continue
+        cue_char = sent.start_char + pos + len(cue)
+        inside = [m for m in here if m.trigger.start_char >= cue_char]
+        outside = [m for m in here if m.trigger.start_char < sent.start_char + pos]
+        earlier = inside[0].event if inside else None
+        responder = outside[-1].event if outside else None
+        if responder is None:
+            subj = sentence_subject_actor(ctx, sent)
+            roots = {ctx.root(a) for a in subj}
+            cands = [e for e in events if {ctx.root(a) for a in e.actors} & roots]
+            if cands:
+                responder = cands[0]
+            else:  # the measure just mentioned in this paragraph ("called them a response to ...")
+                para = ctx.para_of(sent.start_char)
+                before = [x for s0, ms in sorted(by_sent.items()) if s0 < sent.start for x in ms
+                          if x.para == para and x.event is not None]
+                responder = before[-1].event if before else main
+        if earlier is None and responder is not None:
+            earlier = earlier_than(ctx, responder, events, main, responder.first.trigger.start_char)
+        if earlier is not None and responder is not None and earlier is not responder:
+            if earlier not in responder.responds_to and responder not in earlier.responds_to:
+                responder.responds_to.append(earlier)
+        return
+
+
+def link_events(ctx: DocContext, mentions: list[Mention], events: list[EventDraft]) -> None:
+    main = main_event(ctx, events)
+    by_sent: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.event is not None:
+            by_sent[m.sent.start].append(m)
+    for sent in ctx.sents:
+        low = sent.text.lower()
+        here = by_sent.get(sent.start, [])
+        # precedents
+        for cue in CUES.PRECEDENT_CUES:
+            pos = low.find(cue)
+            if pos < 0:
+                continue
+            cue_char = sent.start_char + pos
+            keys = precedent_objects(ctx, sent, cue_char, cue)
+            if not keys:
+                continue
+            owner = precedent_owner(ctx, here, cue_char, main, sent)
+            if owner is not None:
+                owner.precedents = uniq(owner.precedents + keys)
+            break
+        # responses
+        link_response(ctx, sent, low, here, events, main, by_sent)
+    # analogies: parallels the text draws to the main event
+    if main is None:
+        return
+    para_cue: dict[int, int] = {}
+    for sent in ctx.sents:
+        low = " " + sent.text.lower() + " "
+        if _cue_regexes("analogy", CUES.ANALOGY_CUES)[0].search(low):
+            p = ctx.para_of(sent.start_char)
+            para_cue.setdefault(p, sent.start_char)
+    main_roots = {ctx.root(a) for a in main.actors}
+    for e in events:
+        if e is main or e in main.responds_to or main in e.responds_to:
+            continue
+        parallel = False
+        for m in e.mentions:
+            first_cue = para_cue.get(m.para)
+            if m.similar or (not e.actors and m.historical):
+                parallel = True
+            elif first_cue is not None and first_cue <= m.sent.start_char:
+                roots = {ctx.root(a) for a in e.actors}
+                if roots != main_roots or m.historical or m.status == "Historical":
+                    parallel = True
+        if parallel:
+            main.analogous.add(id(e))
+
+
+def precedent_owner(ctx: DocContext, here: list[Mention], cue_char: int, main: EventDraft | None, sent: Span) -> EventDraft | None:
+    before = [m for m in here if m.trigger.start_char < cue_char]
+    if before:
+        return before[-1].event
+    return main
+
+
+def precedent_objects(ctx: DocContext, sent: Span, cue_char: int, cue: str) -> list[str]:
+    keys = []
+    for sp in ctx.mentions_by_sent.get(sent.start, []):
+        if sp.start_char < cue_char and cue not in ("as a precedent", "as precedent"):
+            continue
+        if sp.label_ in ("LegalCase", "Legislation", "Person", "Country", "Bloc"):
+            if cue in ("as a precedent", "as precedent") and sp.start_char > cue_char:
+                continue
+            keys.append(sp.id_)
+    # prefer the case over the person it is named after
+    if any(ctx.etype(k) == "LegalCase" for k in keys):
+        keys = [k for k in keys if ctx.etype(k) in ("LegalCase", "Legislation")]
+    elif any(ctx.etype(k) == "Legislation" for k in keys):
+        keys = [k for k in keys if ctx.etype(k) == "Legislation"]
+    return keys[:2]
+

@@ -1,0 +1,204 @@
+"""Mentions: the measure mentions of one sentence, each with actor, roles, status and date filled in.
+
+Decides which triggers of a sentence become :class:`Mention` s — a trigger inside another's object is
+that measure's topic ("reviewing outbound investment risks"), "funding" needs a giving verb, "deny
+grants" is no subsidy — and adds the constructions no phrase catches: law nouns with a legislative
+verb ("passed a bill", "the AI Act, which the EU adopted"), new bodies ("set up an AI Safety
+Institute" -> Other) and training targets ("wants to train 50,000 engineers" -> TalentProgram).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.nlp.events.actors import actor, actor_of_token, subject_tokens
+from kg.nlp.events.context import DocContext, Mention, uniq
+from kg.nlp.events.dating import date_of
+from kg.nlp.events.roles import assign_roles
+from kg.nlp.events.status import historical, status_from_verb, status_of
+from kg.nlp.events.syntax import clause_verb, head_of, left_mods, object_tokens
+from kg.nlp.events.triggers import (
+    evaluated,
+    find_triggers,
+    legal_challenge,
+    negated,
+    refine,
+)
+from kg.nlp.lexicon import measures as M
+
+#: base confidence per rule family; an event found with an actor in syntax gets +0.1
+CONFIDENCE = {"trigger": 0.7, "generic": 0.6, "similar": 0.55, "legislation": 0.7, "response-object": 0.6}
+
+
+def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> list[Mention]:
+    out: list[Mention] = []
+    for rule, span in find_triggers(ctx, sent):
+        m = mention(ctx, rule, span, sent, last_actors)
+        if m is not None:
+            out.append(m)
+    if ctx.parsed and len(out) > 1:
+        # "reviewing outbound investment risks": a trigger inside another's object is its topic
+        objs = {id(m): {t.i for t in object_tokens(ctx, m.trigger, m.head)} for m in out}
+        out = [m for m in out if not any(o is not m and o.measure != m.measure and m.head.i in objs[id(o)]
+                                         and o.head.i not in objs[id(m)] for o in out)]
+    out.extend(legislation_mentions(ctx, sent, out, last_actors))
+    out.extend(other_create(ctx, sent, out, last_actors))
+    out.extend(talent_training(ctx, sent, out, last_actors))
+    return out
+
+
+def talent_training(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
+    """Rule 'train-talent': "Hanoi wants to train 50,000 semiconductor engineers" -> TalentProgram."""
+    if not ctx.parsed or any(m.measure == "TalentProgram" for m in found):
+        return []
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in M.TALENT_VERBS:
+            continue
+        objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in M.TALENT_NOUNS]
+        if not objs:
+            continue
+        o = objs[0]
+        m = Mention(measure="TalentProgram", rule="train-talent", sent=sent, trigger=ctx.doc[tok.i:o.i + 1]
+                     if o.i > tok.i else ctx.doc[tok.i:tok.i + 1], head=tok,
+                     para=ctx.para_of(sent.start_char), confidence=0.6)
+        if not fill(ctx, m, clause_verb(ctx, tok), last_actors) or not m.actors:
+            continue
+        out.append(m)
+        break
+    return out
+
+
+def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: list[str]) -> Mention | None:
+    measure = ctx.triggers.rules[rule]
+    head = head_of(ctx, span)
+    similar = any(t.lower_ in M.SIMILAR_ADJ for t in left_mods(ctx, head)) or \
+        (span.start > sent.start and ctx.doc[span.start - 1].lower_ in M.SIMILAR_ADJ)
+    if rule == "law-noun":
+        return None  # handled by _legislation_mentions (needs a legislative verb)
+    if rule == "agreement" and head.lower_ in ("partnership",) and not any(
+            t.lemma_ in M.AGREEMENT_VERBS for t in sent):
+        return None
+    if rule == "legal-challenge" and not legal_challenge(ctx, span, head):
+        return None
+    measure = refine(ctx, measure, rule, span, head)
+    if measure is None and not similar:
+        return None
+    verb = clause_verb(ctx, head)
+    if negated(ctx, head, verb):
+        return None
+    if evaluated(ctx, head, verb):
+        return None
+    if rule == "funding" and head.pos_ in ("NOUN", "PROPN") and (verb is None or verb.lemma_.lower() not in M.GIVING_VERBS):
+        return None  # "projects that receive federal research funding" reports no subsidy
+    if measure == "Subsidy" and verb is not None and verb.lemma_.lower() in ("deny", "bars", "withhold", "cut", "bar", "exclude",
+                                                                     "block", "refuse", "strip"):
+        return None  # "will deny federal grants to ...": a restriction on funding, not a subsidy
+    m = Mention(measure=measure or "?", rule=rule, sent=sent, trigger=span, head=head, similar=similar,
+                 para=ctx.para_of(sent.start_char))
+    if head.pos_ == "NOUN" and ctx.parsed:
+        dets = [c for c in head.lefts]
+        m.anaphoric = not similar and any(c.lower_ in ("the", "this", "these", "that", "those") for c in dets) \
+            and all(c.lower_ in ("the", "this", "these", "that", "those") or c.i >= span.start for c in dets) \
+            and not any(c.dep_ == "prep" for c in head.rights)
+    m.confidence = CONFIDENCE["similar" if similar else ("generic" if ctx.triggers.rules[rule] is None else "trigger")]
+    if not fill(ctx, m, verb, last_actors):
+        return None
+    if rule == "legal-challenge" and ctx.dominant and ctx.dominant not in {ctx.root(a) for a in m.actors}:
+        # "challenged the nickel ban": the party challenged is the country whose measure it is, not the goods
+        m.targets = uniq([t for t in m.targets if ctx.etype(t) != "Technology"] + [ctx.dominant])
+    return m
+
+
+def fill(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str]) -> bool:
+    """Actor, targets, affects, sectors, status, date. False when the mention is generic talk."""
+    actors, in_syntax, generic = actor(ctx, m, verb, last_actors)
+    if generic:
+        return False
+    m.actors, m.actor_in_syntax = actors, in_syntax
+    if in_syntax:
+        m.confidence = min(1.0, m.confidence + 0.1)
+    assign_roles(ctx, m, verb)
+    m.historical = historical(ctx, m, verb)
+    m.status = status_of(ctx, m, verb)
+    m.date = date_of(ctx, m)
+    return True
+
+
+def legislation_mentions(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
+    """'passed a law', 'the bill, approved by senators', 'the AI Act, which the EU adopted'."""
+    if not ctx.parsed:
+        return []
+    out = []
+    used = {m.head.i for m in found}
+    for tok in sent:
+        sp = ctx.ment(tok)
+        is_law = tok.lower_ in M.LAW_NOUNS or (sp is not None and sp.label_ == "Legislation" and tok.i == sp.root.i)
+        if not is_law or tok.i in used:
+            continue
+        verbs = [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.lemma_ in M.LEGISLATIVE_VERBS]
+        v = clause_verb(ctx, tok)
+        hop = tok
+        while hop.dep_ in ("pobj", "prep", "compound", "conj", "appos") and hop.head.i != hop.i:
+            hop = hop.head  # "approved a revision to the ... Act"
+        if hop.dep_ in ("dobj", "nsubjpass", "nsubj") and hop.head.lemma_ in M.LEGISLATIVE_VERBS:
+            verbs.append(hop.head)
+        elif tok.dep_ in ("dobj", "nsubjpass") and v is not None and v.lemma_ in M.LEGISLATIVE_VERBS:
+            verbs.append(v)
+        elif tok.dep_ == "nsubj" and v is not None and v.lemma_ in ("become", "take"):
+            verbs.append(v)
+        if not verbs:
+            continue
+        verb = verbs[0]
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        span = ctx.doc[tok.i:tok.i + 1] if sp is None else sp
+        m = Mention(measure="Legislation", rule="legislative-verb", sent=sent, trigger=span, head=tok,
+                     para=ctx.para_of(sent.start_char), confidence=CONFIDENCE["legislation"])
+        if verb.dep_ == "relcl":
+            subs, _ = subject_tokens(ctx, verb)
+            keys = []
+            for s in subs:
+                keys = actor_of_token(ctx, s)
+            if keys and keys != ["__generic__"]:
+                m.actors, m.actor_in_syntax = ctx.with_parents(keys), True
+                assign_roles(ctx, m, verb)
+                m.historical = historical(ctx, m, verb)
+                m.status = status_from_verb(ctx, m, verb)
+                m.date = date_of(ctx, m)
+                out.append(m)
+                used.add(tok.i)
+                continue
+        if not fill(ctx, m, verb, last_actors):
+            continue
+        if sp is not None:
+            m.targets = [t for t in m.targets if t != sp.id_]
+        out.append(m)
+        used.add(tok.i)
+    return out
+
+
+def other_create(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
+    """'set up an AI Safety Institute' -> Other."""
+    if not ctx.parsed:
+        return []
+    out = []
+    for tok in sent:
+        if tok.lemma_ not in M.OTHER_CREATE_VERBS or tok.pos_ != "VERB":
+            continue
+        if tok.lemma_ == "set" and not any(c.lower_ == "up" for c in tok.children):
+            continue
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if not objs:
+            continue
+        o = objs[0]
+        sp = ctx.ment(o)
+        if o.lower_ not in M.OTHER_CREATE_OBJECTS and not (sp is not None and sp.label_ in ("GovernmentBody",)):
+            continue
+        m = Mention(measure="Other", rule="create-body", sent=sent, trigger=ctx.doc[tok.i:o.i + 1] if o.i > tok.i else ctx.doc[tok.i:tok.i + 1],
+                     head=tok, para=ctx.para_of(sent.start_char), confidence=0.55)
+        if not fill(ctx, m, tok, last_actors) or not m.actors:
+            continue
+        m.targets = [t for t in m.targets if not (sp is not None and t == sp.id_)]
+        out.append(m)
+    return out
+

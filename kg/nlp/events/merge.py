@@ -1,0 +1,150 @@
+"""Merging within a document: which mentions are the same event.
+
+Decides one event per (actor, measure, sector): mentions of the same measure by the same actor
+(headline, standfirst, body) are one event unless they differ in target and sector, or one is
+historical and dated; "The United States and the United Kingdom have imposed similar sanctions"
+is one event per country; coordinated sectors split; actorless restatements ("the ban", "similar
+curbs") join the event of the same measure (or the document's main event); actorless historical
+parallels stand alone, one per group named.
+"""
+from __future__ import annotations
+
+from kg.nlp.events.context import DocContext, EventDraft, Mention, uniq
+from kg.nlp.events.sectors import entity_sectors
+
+
+def main_event(ctx: DocContext, events: list[EventDraft]) -> EventDraft | None:
+    if not events:
+        return None
+    return max(events, key=lambda e: (len(e.mentions) + (1 if e.actors else 0), -e.first.trigger.start))
+
+
+def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]:
+    events: list[EventDraft] = []
+    # first pass: mentions with a measure and an actor
+    for m in mentions:
+        if m.similar and m.measure == "?":
+            continue
+        if not m.actors:
+            continue
+        if m.anaphoric:
+            roots = {ctx.root(a) for a in m.actors}
+            mine = [e for e in events if {ctx.root(a) for a in e.actors} & roots]
+            if mine:
+                same = [e for e in mine if e.measure == m.measure]
+                e = (same or mine)[-1]
+                e.mentions.append(m)
+                m.event = e
+                absorb(ctx, e, m, restatement=True)
+                continue
+        roots = uniq(ctx.root(a) for a in m.actors)
+        if len(roots) > 1 and m.measure != "Agreement" and all(ctx.etype(r) == "Country" for r in roots):
+            for r in roots:  # "The United States and the United Kingdom have imposed similar sanctions"
+                mm = Mention(**{**m.__dict__, "event": None})
+                mm.actors = [a for a in m.actors if ctx.root(a) == r]
+                place(ctx, mm, events)
+            m.event = mm.event
+            continue
+        place(ctx, m, events)
+    main = main_event(ctx, events)
+    for m in mentions:
+        if m.event is not None:
+            continue
+        if m.measure == "?":
+            if main is None:
+                continue
+            m.measure = main.measure
+        if m.actors:
+            place(ctx, m, events)
+            continue
+        # actorless: a restatement of a measure already reported, or a historical parallel
+        if m.similar or m.historical:
+            place_actorless(ctx, m, events)
+            continue
+        same = [e for e in events if e.measure == m.measure]
+        if not same and m.anaphoric and main is not None:
+            same = [main]
+        if same:
+            same[0].mentions.append(m)
+            m.event = same[0]
+            absorb(ctx, same[0], m, restatement=True)
+    return events
+
+
+def place_actorless(ctx: DocContext, m: Mention, events: list[EventDraft]) -> None:
+    groups = [t for t in m.targets if ctx.etype(t) == "Group"]
+    if len(groups) > 1:  # "nuclear physicists, aerospace engineers, cryptographers have all faced ..."
+        for g in groups:
+            secs = entity_sectors(ctx, g) or m.sectors[:1]
+            mm = Mention(measure=m.measure, rule=m.rule, sent=m.sent, trigger=m.trigger, head=m.head,
+                          targets=[g], sectors=secs, status=m.status, date=m.date, similar=m.similar,
+                          historical=m.historical, confidence=m.confidence, para=m.para)
+            ev = EventDraft(measure=mm.measure, actors=[], mentions=[mm])
+            mm.event = ev
+            absorb(ctx, ev, mm)
+            events.append(ev)
+        return
+    ev = EventDraft(measure=m.measure, actors=[], mentions=[m])
+    m.event = ev
+    absorb(ctx, ev, m)
+    events.append(ev)
+
+
+def place(ctx: DocContext, m: Mention, events: list[EventDraft]) -> None:
+    roots = frozenset(ctx.root(a) for a in m.actors)
+    if m.split_sectors and len(m.sectors) > 1:
+        parts = [[s] for s in m.sectors]
+    else:
+        parts = [m.sectors]
+    for i, secs in enumerate(parts):
+        mm = m if i == 0 else Mention(**{**m.__dict__, "event": None})
+        mm.sectors = list(secs)
+        target = None
+        for e in events:
+            if e.measure != mm.measure or frozenset(ctx.root(a) for a in e.actors) != roots:
+                continue
+            if len(parts) > 1:
+                if set(e.sectors) != set(secs):
+                    continue
+            elif e.first.split_sectors and len(e.sectors) == 1:
+                if secs and e.sectors[0] not in secs:
+                    continue
+            elif distinct(ctx, e, mm):
+                continue
+            target = e
+            break
+        if target is None:
+            target = EventDraft(measure=mm.measure, actors=list(mm.actors), mentions=[mm])
+            events.append(target)
+            mm.event = target
+            absorb(ctx, target, mm)
+        else:
+            target.mentions.append(mm)
+            mm.event = target
+            target.actors = uniq(target.actors + mm.actors)
+            if target.first.split_sectors:
+                mm.sectors = list(target.sectors)
+            absorb(ctx, target, mm, restatement=True)
+
+
+def distinct(ctx: DocContext, e: EventDraft, m: Mention) -> bool:
+    """A second measure of the same kind by the same actor (another target, another time)."""
+    if (m.rule == "licence-approval") != (e.first.rule == "licence-approval") and m.measure == "ExportControl":
+        return True  # rule 'licence-approval': a licence granted is not the rule that requires it
+    if m.status == "Historical" and e.first.status != "Historical" and m.date:
+        return True
+    if e.first.status == "Historical" and m.status != "Historical" and e.first.date:
+        return True
+    if m.targets and e.targets and not set(m.targets) & set(e.targets) and m.sectors and e.sectors and \
+            not set(m.sectors) & set(e.sectors):
+        return True
+    return False
+
+
+def absorb(ctx: DocContext, e: EventDraft, m: Mention, restatement: bool = False) -> None:
+    e.targets = uniq(e.targets + m.targets)
+    e.affects = uniq(e.affects + [a for a in m.affects if a not in e.targets])
+    if not restatement or not e.sectors:
+        e.sectors = uniq(e.sectors + m.sectors)
+    e.precedents = uniq(e.precedents + m.precedents)
+

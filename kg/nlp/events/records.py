@@ -1,0 +1,80 @@
+"""Record building: merged events -> :class:`kg.models.Event` and :class:`kg.models.Analogy` records.
+
+Decides each event's key (unique within the document), date (the first dated mention), status (the
+first mention's, with rule 'headline-tense': an "Extends Ban" headline takes the body's "will stop"),
+evidence (one per sentence), confidence (the best mention's, +0.05 per further mention) and label
+("China ExportControl on Gallium").
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.ids import event_key
+from kg.models import Analogy, Event, Evidence
+from kg.nlp.events.context import DocContext, EventDraft
+
+
+def build_records(ctx: DocContext, events: list[EventDraft]) -> tuple[list[Event], list[Analogy]]:
+    did = ctx.doc._.kg_dispatch_id
+    by_id = {id(e): e for e in events}
+    for e in events:
+        e.date = next((m.date for m in e.mentions if m.date), None)
+        e.key = event_key(e.measure, e.actors, e.targets, e.sectors, e.date)
+    keys = Counter(e.key for e in events)
+    for i, e in enumerate(events):
+        if keys[e.key] > 1:
+            e.key = event_key(e.measure, e.actors, e.targets, e.sectors, e.date, extra=str(i))
+    out = []
+    for e in events:
+        status = e.first.status
+        body = [m for m in e.mentions if m.para > 0]
+        if e.first.para == 0 and body and status == "InForce" and body[0].status == "Announced":
+            status = body[0].status  # rule 'headline-tense': "Extends Ban" heads a "will stop" report
+        if e.first.status in ("InForce",) and any(m.status == "Historical" and m.date for m in e.mentions[:1]):
+            status = "Historical"
+        evidence = []
+        seen = set()
+        for m in e.mentions:
+            if m.sent.start_char in seen:
+                continue
+            seen.add(m.sent.start_char)
+            text = m.sent.text
+            lead = len(text) - len(text.lstrip())
+            evidence.append(Evidence(dispatch_id=did, sentence=text.strip(), start=m.sent.start_char + lead,
+                                     end=m.sent.start_char + len(text.rstrip()), rule=f"event:{m.rule}",
+                                     confidence=round(m.confidence, 3), source="text"))
+        conf = max(m.confidence for m in e.mentions)
+        conf = min(1.0, conf + 0.05 * (len(e.mentions) - 1))
+        out.append(Event(key=e.key, measure=e.measure, actors=tuple(e.actors), targets=tuple(e.targets),
+                         affects=tuple(a for a in e.affects if a not in e.targets), sectors=tuple(e.sectors),
+                         status=status, date=e.date, precedents=tuple(e.precedents),
+                         responds_to=tuple(r.key for r in e.responds_to if r.key != e.key),
+                         label=label(ctx, e), evidence=tuple(evidence), confidence=round(conf, 3)))
+    analogies = []
+    for e in events:
+        for other_id in sorted(e.analogous):
+            o = by_id.get(other_id)
+            if o is None or o.key == e.key:
+                continue
+            a, b = sorted((e.key, o.key))
+            m = o.first
+            analogies.append(Analogy(a=a, b=b, score=0.8, basis="asserted",
+                                     explanation=f"the text presents {label(ctx, o)} as a parallel of {label(ctx, e)}",
+                                     evidence=(Evidence(dispatch_id=did, sentence=m.sent.text.strip(),
+                                                        start=m.sent.start_char, end=m.sent.end_char,
+                                                        rule="analogy:asserted", confidence=0.7),)))
+    return out, analogies
+
+
+def label(ctx: DocContext, e: EventDraft) -> str:
+    def name(k):
+        ent = ctx.ents.get(k)
+        return ent.name if ent else k.split("/")[-1]
+    who = " and ".join(name(a) for a in e.actors if not (ctx.parent.get(a) in e.actors)) if e.actors else ""
+    lab = f"{who} {e.measure}".strip()
+    if e.targets:
+        lab += " on " + ", ".join(name(t) for t in e.targets[:3])
+    elif e.sectors:
+        lab += f" ({', '.join(e.sectors)})"
+    return lab
+

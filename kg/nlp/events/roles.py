@@ -1,0 +1,203 @@
+"""Targets and affected organisations: whom a measure is aimed at, and whom it touches.
+
+Decides, from the trigger's arguments (its object, the clause verb's other arguments), which entity
+mentions are *targets* (countries, groups, technologies, companies in an object position) and which
+are *affected* ("professionals at private firms including DeepSeek", "a chip factory owned by
+Elmos", a subsidy's beneficiaries); a demonym ("Chinese companies") targets its country; a licence
+granted targets its recipient; a company's own product is not its target. Sectors follow
+(:func:`kg.nlp.events.sectors.assign_sectors`).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.nlp.events.context import DocContext, Mention, uniq
+from kg.nlp.events.sectors import assign_sectors
+from kg.nlp.events.syntax import object_tokens
+from kg.nlp.lexicon import measures as M
+
+
+def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
+    head = m.head
+    toks = object_tokens(ctx, m.trigger, head)
+    if m.rule == "licence-needed" and ctx.parsed:
+        # "exports of gallium to the Middle East need a licence": what is controlled is the subject
+        toks.extend(t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
+    direct = verb is not None and (head.head.i == verb.i and head.dep_ in (
+        "dobj", "nsubj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "conj", "advcl") or (
+        head.dep_ == "pobj" and head.head.head.i == verb.i and head.head.lower_ in ("on", "about", "of")))
+    if verb is not None and verb.i != head.i and direct and ctx.parsed:
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative", "prep", "xcomp", "attr", "nsubjpass") and head not in c.subtree:
+                toks.extend(c.subtree)
+        if head.dep_ == "nsubj":  # "The policy targets professionals at ..."
+            for c in verb.children:
+                if c.dep_ in ("dobj", "prep"):
+                    toks.extend(c.subtree)
+    seen = set()
+    targets, affects = [], []
+    if head.dep_ == "xcomp" and head.head.pos_ == "VERB" and ctx.parsed:
+        for c in head.head.children:
+            if c.dep_ == "dobj":
+                sp = ctx.ment(c)
+                if sp is not None and sp.label_ in ("Company", "ResearchOrganization", "Group"):
+                    targets.append(sp.id_)
+                    seen.add((sp.start, sp.end))
+        if targets:
+            for t in toks:
+                sp = ctx.ment(t)
+                if sp is not None and sp.label_ == "Company" and (sp.start, sp.end) not in seen:
+                    affects.append(sp.id_)
+                    seen.add((sp.start, sp.end))
+    actor_roots = {ctx.root(a) for a in m.actors} | set(m.actors)
+    for t in toks:
+        sp = ctx.ment(t)
+        if sp is None or (sp.start, sp.end) in seen:
+            continue
+        seen.add((sp.start, sp.end))
+        if sp.id_ in actor_roots or sp.id_ in m.actors:
+            continue
+        typ = sp.label_
+        if typ in ("Group", "Technology") and sp.start < sp.end and demonym_country(ctx, sp[0]):
+            ck = demonym_country(ctx, sp[0])  # "Chinese companies" -> China
+            if ck not in actor_roots:
+                targets.append(ck)
+        if typ == "Group" and is_generic_group(sp):
+            continue  # "Chinese companies", "chipmakers": the country or the named firms are the targets
+        if typ == "Company" and sp.root.dep_ == "poss" and ctx.ment(sp.root.head) is not None and \
+                ctx.ment(sp.root.head).label_ == "Technology":
+            affects.append(sp.id_)  # "OpenAI's ChatGPT"
+        elif typ in ("Company", "ResearchOrganization"):
+            (affects if affect_position(ctx, sp) else targets).append(sp.id_)
+        elif typ == "Person" and sp.root.dep_ in ("nsubj", "nsubjpass") and sp.root.head.i != head.i:
+            continue  # rule 'person-subject': "when President Joe Biden visited" is no target
+        elif typ in ("Group", "Technology", "Person", "LegalCase"):
+            targets.append(sp.id_)
+        elif typ in ("Country", "Bloc"):
+            if country_target_position(ctx, sp):
+                targets.append(sp.id_)
+    if verb is not None and verb.lemma_ in ("face", "suffer", "endure", "experience", "undergo") and \
+            ctx.parsed:
+        # "Nuclear physicists, aerospace engineers ... have all faced similar constraints"
+        for s in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            for t in s.subtree:
+                sp = ctx.ment(t)
+                if sp is not None and sp.label_ in ("Group", "Company", "ResearchOrganization", "Country"):
+                    targets.append(sp.id_)
+    if m.measure == "Subsidy":  # beneficiaries named anywhere in the sentence
+        for sp in ctx.mentions_by_sent.get(m.sent.start, []):
+            if sp.label_ == "Company" and sp.id_ not in targets:
+                affects.append(sp.id_)
+    if not targets and ctx.parsed:
+        for t in toks:  # "opened an investigation into the firm": the company last named
+            if t.lemma_.lower() in M.COMPANYISH and any(c.lower_ == "the" for c in t.lefts) and ctx.ment(t) is None:
+                k = last_company(ctx, m.sent.start)
+                if k:
+                    targets.append(k)
+                break
+    if any(ctx.etype(k) == "Company" for k in targets) and ctx.parsed:
+        # rule 'own-product': "forcing phone makers to preinstall its Gemini assistant" -> the company
+        own = set()
+        for t in toks:
+            sp = ctx.ment(t)
+            np_head = sp.root if sp is not None else None
+            while np_head is not None and np_head.dep_ in ("compound", "amod", "nmod") and np_head.head.i != np_head.i:
+                np_head = np_head.head  # "its Gemini AI assistant": the possessive hangs on "assistant"
+            if sp is not None and sp.label_ == "Technology" and any(
+                    c.dep_ == "poss" and c.lower_ in ("its", "their") for c in np_head.children):
+                own.add(sp.id_)
+        targets = [k for k in targets if k not in own]
+    if m.rule == "licence-approval" and ctx.parsed:
+        targets, affects = licence_parties(ctx, m, head, targets, affects)
+    m.targets, m.affects = uniq(targets), uniq(a for a in affects if a not in targets)
+    assign_sectors(ctx, m, toks)  # near the trigger, then the sentence, then the document
+
+
+def licence_parties(ctx: DocContext, m: Mention, head: Token, targets: list[str], affects: list[str]):
+    """Rule 'licence-approval': "approved licences for Nvidia to ship chips to Humain" -> the
+    recipient (after "to" of a delivery verb) is the target, the licensee (after "for") is affected;
+    the goods are not targets when a recipient is named."""
+    recips, licensees = [], []
+    for t in head.subtree:
+        sp = ctx.ment(t)
+        if sp is None or sp.root.i != t.i or sp.label_ not in ("Company", "ResearchOrganization", "Country"):
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lemma_.lower() in M.SHIP_VERBS:
+            recips.append(sp.id_)
+        elif t.dep_ == "pobj" and t.head.lower_ == "for" and sp.label_ != "Country":
+            licensees.append(sp.id_)
+    if not recips:
+        return targets, affects
+    keep = [k for k in targets if ctx.etype(k) not in ("Technology",) and k not in licensees]
+    return uniq(recips + keep), uniq(affects + licensees)
+
+
+def last_company(ctx: DocContext, before: int) -> str | None:
+    best = None
+    for sents in ctx.mentions_by_sent.values():
+        for sp in sents:
+            if sp.label_ == "Company" and sp.start < before and (best is None or sp.start > best.start):
+                best = sp
+    return best.id_ if best is not None else None
+
+
+def demonym_country(ctx: DocContext, tok: Token) -> str | None:
+    gaz = ctx.gaz
+    if gaz is None or not tok.text[:1].isupper():
+        return None
+    entry = gaz.demonym(tok.text)
+    if entry is not None and entry.key in ctx.ents:
+        return entry.key
+    return None
+
+
+def is_generic_group(sp: Span) -> bool:
+    return sp.root.lower_ in {"companies", "firms", "entities", "businesses", "suppliers", "customers",
+                              "persons", "chipmakers", "manufacturers"}
+
+
+def affect_position(ctx: DocContext, sp: Span) -> bool:
+    """'professionals at private firms including DeepSeek': named as affected, not the target."""
+    if not ctx.parsed:
+        return False
+    t = sp.root
+    steps = 0
+    while t.head.i != t.i and steps < 6:
+        if t.dep_ == "pobj" and t.head.lower_ in M.AFFECT_PREPS:
+            owner = t.head.head
+            if t.head.lower_ in ("including", "like", "such") and owner.lemma_.lower() in M.COMPANYISH:
+                t, steps = owner, steps + 1
+                continue
+            return True
+        if t.dep_ == "prep" and t.lower_ in M.AFFECT_PREPS:
+            return True
+        if t.dep_ == "nsubj" and t.head.dep_ in ("relcl", "acl"):
+            return True  # "the machines that ASML sells"
+        if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.dep_ in ("acl", "relcl"):
+            return True  # "a chip factory owned by Elmos"
+        if t.dep_ in ("dobj",) and t.head.lemma_ in ("boost", "hit", "affect", "benefit"):
+            return True
+        if t.dep_ in ("dobj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ in ("on", "against", "into", "to")):
+            return False
+        t, steps = t.head, steps + 1
+    return True
+
+
+def country_target_position(ctx: DocContext, sp: Span) -> bool:
+    if not ctx.parsed:
+        return False
+    r = sp.root
+    if r.dep_ == "pobj" and r.head.lower_ in ("to", "on", "against", "into", "in"):
+        return True
+    if r.dep_ == "poss" and ctx.ment(r.head) is not None:
+        return True  # "Russia's drone supply chain"
+    if r.dep_ in ("amod", "compound", "nmod") and r.head.lower_ in ("officials", "nationals", "citizens", "students",
+                                                                   "researchers", "lawmakers", "diplomats",
+                                                                   "journalists", "engineers", "scientists"):
+        return True
+    if r.dep_ in ("amod", "compound", "nmod") and r.head.lower_ in (
+            "companies", "firms", "company", "firm", "imports", "aluminium", "customers", "entities", "goods",
+            "products", "steel", "military", "drones", "buyer", "entities", "chipmakers"):
+        return True
+    return r.dep_ == "dobj"
+

@@ -1,0 +1,117 @@
+"""Sectors: which sector(s) an event is in.
+
+Decides from cue words (:mod:`kg.nlp.lexicon.sectors`): cues near the trigger (its words and its
+object), else the sectors of its targets and affected organisations, else cues in the sentence,
+else the document's main sector (cues in its first three lines). Coordinated cues ("AI, chip and
+quantum computing companies") split a mention into one event per sector.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Token
+
+from kg.nlp.events.context import DocContext, Mention, uniq
+from kg.nlp.lexicon import sectors as S
+
+_SECTOR_CACHE: dict[str, list] = {}
+
+
+def _sector_cue_regexes() -> list:
+    """(sector, one compiled alternation of its non-weak cues) in SECTOR_CUES order: a sector is cued
+    in a text when any of its cues occurs there as a whole word (one search instead of one per cue)."""
+    if "rx" not in _SECTOR_CACHE:
+        out = []
+        for sector, cues in S.SECTOR_CUES.items():
+            alts = [re.escape(c) for c in cues if c not in S.WEAK]
+            if alts:
+                out.append((sector, re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")))
+        _SECTOR_CACHE["rx"] = out
+    return _SECTOR_CACHE["rx"]
+
+
+def _sector_cue_parts() -> list:
+    """(sector, [(cue, cue split into token texts)]) in SECTOR_CUES order."""
+    if "parts" not in _SECTOR_CACHE:
+        _SECTOR_CACHE["parts"] = [(sector, [(c, c.replace("-", " - ").split()) for c in cues])
+                                  for sector, cues in S.SECTOR_CUES.items()]
+    return _SECTOR_CACHE["parts"]
+
+
+def assign_sectors(ctx: DocContext, m: Mention, toks: list[Token]) -> None:
+    """Set ``m.sectors`` (at most three) and ``m.split_sectors``: near the trigger, then the sentence,
+    then the document."""
+    near = list(m.trigger) + toks
+    sec, split = sectors_of(ctx, near, strict=True)
+    for k in m.targets + m.affects:
+        for s in entity_sectors(ctx, k):
+            if s not in sec and not sec:
+                sec.append(s)
+    if not sec:
+        sec, split = sectors_of(ctx, list(m.sent), strict=True)
+        split = False
+    if not sec:
+        sec = list(ctx.doc_sectors)
+    m.sectors, m.split_sectors = sec[:3], split
+
+
+def doc_sectors(ctx: DocContext) -> list[str]:
+    """Main sector(s) of the document: cues in its first three lines (title, standfirst)."""
+    lines = [l for l in ctx.doc.text.split("\n") if l.strip()][:3]
+    c = Counter()
+    for l in lines:
+        for s in sector_cues_in_text(l.lower()):
+            c[s] += 1
+    return [s for s, _ in c.most_common(1)]
+
+
+def sector_cues_in_text(low: str) -> list[str]:
+    return [sector for sector, rx in _sector_cue_regexes() if rx.search(low)]
+
+
+def entity_sectors(ctx: DocContext, key: str) -> list[str]:
+    e = ctx.ents.get(key)
+    if e is None:
+        return []
+    out = sector_cues_in_text(e.name.lower())
+    gaz = ctx.gaz
+    if not out and gaz is not None and e.type in ("Technology", "Group"):
+        entry = gaz.by_key(key) if hasattr(gaz, "by_key") else None
+        if entry is not None:
+            out = list(entry.sectors)
+    return out
+
+
+def sectors_of(ctx: DocContext, toks: list[Token], strict: bool) -> tuple[list[str], bool]:
+    if not toks:
+        return [], False
+    toks = sorted(set(toks), key=lambda t: t.i)
+    found: list[tuple[str, Token]] = []
+    text_toks = [t.lower_ for t in toks]
+    present = set(text_toks)
+    for sector, cues in _sector_cue_parts():
+        for cue, parts in cues:
+            if parts[0] not in present:  # cannot match anywhere in these tokens
+                continue
+            n = len(parts)
+            for j in range(len(toks) - n + 1):
+                if text_toks[j:j + n] == parts and all(toks[j + k].i == toks[j].i + k for k in range(n)):
+                    t = toks[j]
+                    if cue in S.WEAK and strict:
+                        continue
+                    if cue in ("research",) and t.lower_ == "research" and t.head.lower_.startswith("researcher"):
+                        continue
+                    found.append((sector, t))
+    secs = uniq(s for s, _ in sorted(found, key=lambda x: x[1].i))
+    split = False
+    if len(secs) > 1 and ctx.parsed:
+        by = {s: t for s, t in found}
+        tl = [by[s] for s in secs]
+        # coordinated cue words ("AI, chip and quantum computing companies") -> one event each
+        split = all(any(a in b.conjuncts or a.head in b.conjuncts or b.head in a.conjuncts or a.head.i == b.head.i
+                        for b in tl if b.i != a.i) for a in tl)
+    if "ArtificialIntelligence" in secs and "Semiconductors" in secs and not split:
+        pass
+    return secs, split
+

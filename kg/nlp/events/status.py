@@ -1,0 +1,71 @@
+"""Status: whether a measure is in force, announced, proposed, discussed, revoked or historical.
+
+Decides from the lemmas of the words that govern the trigger (:mod:`kg.nlp.lexicon.status`), the
+auxiliaries (will, would, could), "bill" without "signed into law" (Proposed), and past tense with a
+date before the dispatch's (Historical) unless the sentence says the measure still holds ("took
+effect in 2023", "since").
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from kg.nlp import dates as kdates
+from kg.nlp.events.context import DocContext, Mention
+from kg.nlp.events.syntax import clause_text, governors
+from kg.nlp.lexicon import status as ST
+
+
+def historical(ctx: DocContext, m: Mention, verb: Token | None) -> bool:
+    low = m.sent.text.lower()
+    if any(p in low for p in ST.HISTORICAL_PHRASES) or kdates.has_era(m.sent.text):
+        return True
+    return False
+
+
+def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
+    gov = governors(ctx, m, verb)
+    lemmas = [t.lemma_.lower() for t in gov]
+    words = {t.lower_ for t in gov}
+    aux = set()
+    for t in gov:
+        if t.pos_ in ("VERB", "AUX"):
+            aux |= {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    low = m.sent.text.lower()
+    if any(l in ST.REVOKED for l in lemmas[:4]):
+        return "Revoked"
+    if any(l in ST.DISCUSSED for l in lemmas) or "could" in aux and "discussed" in low:
+        return "Discussed"
+    if m.measure == "Legislation" and (m.head.lower_ == "bill" or "bill" in words) and not re.search(
+            r"signed into law|became law|enacted|into force|takes? effect", low):
+        return "Proposed"
+    if any(l in ST.PROPOSED for l in lemmas[:4]) or m.head.lower_ in ("draft", "proposal"):
+        return "Proposed"
+    future = bool(aux & {"will", "'ll", "shall"}) or ("would" in aux and any(
+        t.lemma_ == "say" for t in gov)) or bool(re.search(r"\b(is|are) (set|due|expected) to\b", low))
+    if any(l in ST.ANNOUNCED for l in lemmas[:4]) or future:
+        return "Announced"
+    if m.historical:
+        return "Historical"
+    past = any(t.tag_ in ("VBD",) or (t.tag_ == "VBN" and not ({c.lower_ for c in t.children} & {"has", "have"}))
+               for t in gov if t.pos_ in ("VERB", "AUX"))
+    dated = kdates.find_dates(clause_text(ctx, m), ctx.ref_date)
+    if past and not (words & ST.ONGOING) and not re.search(r"\b(since|took effect|came into force|in force)\b", low):
+        for d in dated:
+            if d.kind in ("year", "month", "day", "rel_year", "ago", "era"):
+                if d.kind == "rel_year" and "last" not in d.text.lower() and "past" not in d.text.lower():
+                    continue
+                if ctx.ref_date and d.iso and d.iso[:4].isdigit() and int(d.iso[:4]) >= ctx.ref_date.year:
+                    continue
+                return "Historical"
+        if any(l in ST.PROCESS_PAST for l in lemmas[:4]):
+            return "Historical"
+    return "InForce"
+
+
+def status_from_verb(ctx: DocContext, m: Mention, verb: Token) -> str:
+    fake = Mention(measure=m.measure, rule=m.rule, sent=m.sent, trigger=ctx.doc[verb.i:verb.i + 1], head=verb)
+    fake.historical = m.historical
+    return status_of(ctx, fake, verb)
+

@@ -1,0 +1,83 @@
+"""Dependency-tree helpers the event rules share: the head of a trigger, its clause verb, its object.
+
+Decides nothing about measures; every function falls back to a word window when the Doc has no
+parse (``ctx.parsed`` is false).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.nlp.events.context import DocContext, Mention
+from kg.nlp.lexicon import measures as M
+
+
+def head_of(ctx: DocContext, span: Span) -> Token:
+    if not ctx.parsed:
+        return span[-1]
+    root = span.root
+    if root.pos_ == "ADP":  # "on the same list": the noun, not the preposition
+        objs = [c for c in root.children if c.dep_ == "pobj" and span.start <= c.i < span.end]
+        if objs:
+            return objs[0]
+    return root
+
+
+def clause_verb(ctx: DocContext, tok: Token) -> Token | None:
+    """The verb governing ``tok`` (itself if it is one)."""
+    t, steps = tok, 0
+    while steps < 8:
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            return t
+        if t.head.i == t.i:
+            return t
+        t, steps = t.head, steps + 1
+    return None
+
+
+def object_tokens(ctx: DocContext, span: Span, head: Token) -> list[Token]:
+    if not ctx.parsed:
+        return list(ctx.doc[span.end:min(span.sent.end, span.end + 8)])
+    out = []
+    for c in head.children:
+        if c.dep_ in ("dobj", "pobj", "prep", "attr", "oprd", "xcomp", "compound", "amod", "nmod", "acl",
+                      "dative", "conj", "nsubjpass"):
+            if c.dep_ == "conj" and c.pos_ in ("VERB",):
+                continue
+            if c.dep_ == "prep" and c.lower_ in M.CIRCUMSTANCE_PREPS:
+                continue  # rule 'circumstance': "following a review" is context, not the object
+            out.extend(c.subtree)
+    if head.dep_ in ("dobj", "nsubjpass", "pobj") and head.pos_ != "VERB":
+        # "banned the export of X": the verb's other arguments belong to the measure too
+        pass
+    return out[:40]
+
+
+def left_mods(ctx: DocContext, head: Token) -> list[Token]:
+    if not ctx.parsed:
+        return list(ctx.doc[max(head.sent.start, head.i - 2):head.i])
+    return [c for c in head.lefts if c.dep_ in ("amod", "det", "compound", "nmod")]
+
+
+def governors(ctx: DocContext, m: Mention, verb: Token | None) -> list[Token]:
+    out = [m.head]
+    if ctx.parsed:
+        t, steps = m.head, 0
+        while t.head.i != t.i and steps < 8:
+            t = t.head
+            out.append(t)
+            steps += 1
+            if t.dep_ in ("ROOT",):
+                break
+    return out
+
+
+def clause_text(ctx: DocContext, m: Mention) -> str:
+    """The sentence without relative clauses that do not contain the trigger ("which it bought in 2021")."""
+    if not ctx.parsed:
+        return m.sent.text
+    drop: set[int] = set()
+    for t in m.sent:
+        if t.dep_ == "relcl" and not (t.left_edge.i <= m.head.i <= t.right_edge.i):
+            drop.update(range(t.left_edge.i, t.right_edge.i + 1))
+    return "".join(t.text_with_ws for t in m.sent if t.i not in drop)
+

@@ -1,0 +1,131 @@
+"""Trigger finding: which phrases name a measure, of which kind, and which of them make no event.
+
+Decides (1) where trigger phrases (:mod:`kg.nlp.lexicon.measures`) occur in a sentence — longest
+first, a specific measure before a generic one over the same tokens; (2) the kind of a generic
+trigger from the words of its object ("curbs on exports" -> ExportControl); (3) the filters:
+negated triggers ("is not merely subsidising"), measures the speaker only evaluates ("called the
+decision an abuse of export controls") and challenges that are no legal action.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.strings import get_string_id
+from spacy.tokens import Span, Token
+
+from kg.nlp.events.actors import actor_of_token
+from kg.nlp.events.context import DocContext
+from kg.nlp.events.syntax import object_tokens
+from kg.nlp.lexicon import cues as CUES
+from kg.nlp.lexicon import measures as M
+
+
+class TriggerIndex:
+    """The trigger phrases compiled for one pipeline: a Matcher, rule name -> measure, and the
+    lower-case forms a trigger token can have (the Matcher only runs over runs of such tokens)."""
+
+    def __init__(self, nlp: Language):
+        self.matcher = Matcher(nlp.vocab)
+        self.rules: dict[str, str | None] = {}
+        words: set[str] = set()
+        single: set[str] = set()
+        for rule, measure, phrase in M.TRIGGERS:
+            pattern = M.compile_phrase(phrase)
+            self.matcher.add(rule, [pattern])
+            self.rules[rule] = measure
+            required = [spec for spec in pattern if "OP" not in spec]
+            for spec in pattern:
+                v = spec["LOWER"]
+                forms = v["IN"] if isinstance(v, dict) else [v]
+                words.update(forms)
+                # a lone token matches this pattern only if it is its one required token (or any, if none is)
+                if len(required) == 0 or (len(required) == 1 and spec is required[0]):
+                    single.update(forms)
+        # every token of a trigger match has one of these lowercase forms: the Matcher (every token x
+        # every pattern) only needs to run over runs of such tokens, which gives the same matches
+        self.lowers = frozenset(get_string_id(w) for w in words)
+        self.single_lowers = frozenset(get_string_id(w) for w in single)
+
+
+def find_triggers(ctx: DocContext, sent: Span) -> list[tuple[str, Span]]:
+    flags, doc = ctx.trig_tok, ctx.doc
+    matches: list[Span] = []
+    i, end = sent.start, sent.end
+    while i < end:
+        if not flags[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < end and flags[j]:
+            j += 1
+        if j - i > 1 or ctx.trig_single[i]:  # a lone token that completes no pattern cannot match
+            matches.extend(ctx.triggers.matcher(doc[i:j], as_spans=True))
+        i = j
+    # longest first; a specific measure beats a generic one over the same tokens
+    matches.sort(key=lambda sp: (-(sp.end - sp.start), ctx.triggers.rules[sp.label_] is None, sp.start))
+    taken: set[int] = set()
+    out = []
+    for sp in matches:
+        if any(i in taken for i in range(sp.start, sp.end)):
+            continue
+        taken.update(range(sp.start, sp.end))
+        out.append((sp.label_, sp))
+    return sorted(out, key=lambda x: x[1].start)
+
+
+def negated(ctx: DocContext, head: Token, verb: Token | None) -> bool:
+    chain = [head, verb]
+    if verb is not None and verb.dep_ == "conj":  # "is not merely subsidising ... or restricting"
+        chain.append(verb.head)
+    for t in chain:
+        if t is None:
+            continue
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+    left = ctx.doc[max(head.sent.start, head.i - 3):head.i]
+    return any(t.lower_ in ("not", "n't", "never", "no") for t in left)
+
+
+def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: Token) -> str | None:
+    obj = object_tokens(ctx, span, head)
+    words = {t.lower_ for t in obj} | {t.lower_ for t in span}
+    if rule == "licence-needed":
+        # impersonal "exports of gallium would need a licence": the kind is in the subject only
+        words = {t.lower_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if measure is None or measure == "Ban" or (measure == "Review" and words & {"export", "exports"}):
+        for kind, cue_words in M.OBJECT_CUES:
+            if words & set(cue_words):
+                if measure == "Ban" and kind == "Ban":
+                    return "Ban"
+                if measure == "Review" and kind != "ExportControl":
+                    continue
+                return kind
+    if measure == "Review" and words & {"investment", "investments"} and rule == "review" and False:
+        return "InvestmentRestriction"
+    return measure
+
+
+def legal_challenge(ctx: DocContext, span: Span, head: Token) -> bool:
+    """Rule 'legal-challenge': "challenged the nickel ban at the WTO" (a verb whose object is a measure or
+    that names a forum); "challenges facing the industry" is no legal action."""
+    if not ctx.parsed or head.pos_ != "VERB":
+        return False
+    words = {t.lower_ for t in object_tokens(ctx, span, head)}
+    return bool(words & M.CHALLENGE_OBJECTS or words & M.CHALLENGE_FORUMS)
+
+
+def evaluated(ctx: DocContext, head: Token, verb: Token | None) -> bool:
+    """Rule 'evaluation': a measure noun in the object of an evaluative verb ("called the decision an
+    abuse of export controls") is the speaker's judgement, not a measure of the speaker's own, unless
+    the noun names its own actor ("condemned China's export controls" stays China's)."""
+    if verb is None or head.i == verb.i or not ctx.parsed or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if verb.lemma_.lower() not in CUES.EVALUATIVE_VERBS:
+        return False
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr", "ccomp")
+            or (c.dep_ == "prep" and c.lower_ == "as")]
+    if not any(head in c.subtree for c in objs):
+        return False
+    return not any(actor_of_token(ctx, c) not in ([], ["__generic__"]) for c in head.lefts
+                   if c.dep_ in ("poss", "compound", "amod", "nmod"))
+
