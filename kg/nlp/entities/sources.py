@@ -34,8 +34,9 @@ def gazetteer_candidates(gaz, by_key: dict, doc: Doc) -> list[tuple[int, int, Me
             entry = gaz.lookup(sp.text)
         if entry is None or sp.text.strip().lower() in NEVER:
             continue
-        if len(sp) == 1 and sp.text.islower() and sp.text not in entry.surface_forms():
-            continue  # "most" is not MOST (an acronym matched case-insensitively)
+        if (len(sp) == 1 or getattr(entry, "case_sensitive", False)) and sp.text.islower() and \
+                sp.text not in entry.surface_forms():
+            continue  # "most" is not MOST; "its app store" is not the App Store (flagged case-sensitive)
         # "Powerchip Semiconductor Manufacturing" + "Corporation": the suffix belongs to the name
         if entry.type in ("Company", "ResearchOrganization") and sp.end < len(doc) and \
                 doc[sp.end].is_title and doc[sp.end].lower_ in CORP_TAIL:
