@@ -102,6 +102,8 @@ def ner_type(gaz, label: str, sp: Span, doc: Doc):
     if entry is not None:
         return entry, "gazetteer"
     if label == "PERSON":
+        if len(sp) == 1 and sp[0].text in LAW_HEADS:
+            return None  # "... (Computer Systems) Bill": the head of a law's name, not Bill the person
         if any(t.lower_ in COMPANY_SUFFIX for t in sp[1:]) or \
                 any(t.is_upper and len(t) > 1 and t.is_alpha for t in sp):
             return "Company"  # "Zhipu AI", "SK Hynix": NER calls them people
@@ -113,6 +115,8 @@ def ner_type(gaz, label: str, sp: Span, doc: Doc):
             return None  # "plants in Kumamoto": a place the NER took for a person
         return "Person"
     if label == "ORG":
+        if sp[-1].text in LAW_HEADS:  # "Cybersecurity Review Measures"; a bare "Measures" names nothing
+            return "Legislation" if len(sp) > 1 and sp[0].text[:1].isupper() else None
         if sp[-1].lower_ in PROGRAMME_HEADS or (len(sp) == 1 and sp[0].pos_ == "NOUN"):
             return None  # "Academic Technology Approval Scheme", a stray "Education"
         return org_type(sp, doc)

@@ -2,7 +2,14 @@
 "startup <Name>"."""
 from __future__ import annotations
 
-from kg.nlp.entities.words import COMPANY_CONTEXT, GOV_HEADS, LAW_HEADS, TECH_HEADS
+from kg.nlp.entities.words import (
+    COMPANY_CONTEXT,
+    GOV_HEADS,
+    LAW_HEADS,
+    LEADING_LAW_HEADS,
+    NUMBERED_LAW_HEADS,
+    TECH_HEADS,
+)
 
 
 def rule_patterns() -> dict[str, list]:
@@ -17,9 +24,18 @@ def rule_patterns() -> dict[str, list]:
         "rule:legislation": [
             [cap, capw, {"OP": "*", **capw}, {"TEXT": {"IN": sorted(LAW_HEADS)}}],
             [cap, {"TEXT": {"IN": sorted(LAW_HEADS)}}],
+            # "Personal Data (Privacy) Ordinance", "Protection of Critical Infrastructure (Computer System) Bill"
+            [cap, {"OP": "*", **capw}, {"TEXT": "("}, cap, {"OP": "*", **capw}, {"TEXT": ")"},
+             {"TEXT": {"IN": sorted(LAW_HEADS)}}],
             [{"TEXT": "Executive"}, {"TEXT": "Order"}, {"LIKE_NUM": True}],
+            [{"TEXT": {"IN": sorted(NUMBERED_LAW_HEADS)}}, {"LOWER": {"IN": ["no.", "no", "n°"]}, "OP": "?"},
+             {"TEXT": {"REGEX": r"^(No\.?|n°)?\d[\w\-/\.]*$"}}],
             [{"TEXT": {"IN": ["Section", "Article"]}}, {"LIKE_NUM": True}, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"},
              cap, {"OP": "*", **capw}, {"TEXT": {"IN": sorted(LAW_HEADS)}}],
+        ],
+        "rule:legislation-lead": [
+            [{"TEXT": {"IN": sorted(LEADING_LAW_HEADS)}}, {"LOWER": {"IN": ["on", "for", "of", "concerning"]}},
+             {"LOWER": "the", "OP": "?"}, cap],
         ],
         "rule:technology": [
             [{"TEXT": {"REGEX": r"^([A-Z][A-Za-z]*\d[\w\-]*|[A-Z]{2,}\d*|\d+[A-Za-z]+\d*)$"}, "OP": "+"},

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from kg.link.resolve import Mention
 from kg.nlp.attrs import GAZ_SPANS
+from kg.nlp.entities.names import extend_right, law_spans
 from kg.nlp.entities.words import COMPANY_CONTEXT, CONF, CORP_TAIL, NEVER, OUTLETS
 from kg.nlp.lines import in_ranges
 
@@ -62,7 +63,11 @@ def rule_candidates(gaz, matchers: tuple[Matcher, Matcher], doc: Doc, titled: se
     for match_id, start, end in sorted(matches, key=lambda x: (x[1], x[2], x[0])):
         rule = doc.vocab.strings[match_id]
         sp = doc[start:end]
-        if sp.sent.start in titled and rule in ("rule:legislation", "rule:legal-case"):
+        if rule in ("rule:legislation", "rule:legislation-lead") and doc[end - 1].sent.start > start:
+            sp = doc[doc[end - 1].sent.start:end]  # a name does not cross a sentence ("Colorado" + headline)
+            if len(sp) < 2:
+                continue
+        if sp.sent.start in titled and rule in ("rule:legislation", "rule:legislation-lead", "rule:legal-case"):
             continue
         if rule == "rule:legal-case":
             while sp.start < sp.end and sp[0].lower_ in ("the", "a", "an"):
@@ -71,24 +76,19 @@ def rule_candidates(gaz, matchers: tuple[Matcher, Matcher], doc: Doc, titled: se
                 continue
             out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "LegalCase", rule,
                                                   CONF[rule])))
-        elif rule == "rule:legislation":
+        elif rule in ("rule:legislation", "rule:legislation-lead"):
             if sp[0].text in ("Section", "Article"):  # "Section 69A of the IT Act" -> the Act
                 of = next((t.i for t in sp if t.lower_ == "of"), None)
                 if of is not None:
                     sp = doc[of + 1:sp.end]
-            while len(sp) > 1 and (sp[0].lower_ in ("the", "a", "an", "under", "new", "this", "that")
-                                   or not sp[0].text[:1].isupper()):
-                sp = doc[sp.start + 1:sp.end]
-            if len(sp) < 2 or sp[0].is_sent_start and len(sp) == 2 and sp[0].pos_ not in ("PROPN",):
-                continue
-            known = gaz.lookup(sp.text)
-            if known is None and len(sp) > 2 and (gaz.lookup(sp[0].text) or gaz.demonym(sp[0].text)):
-                known = gaz.lookup(sp[1:].text)  # "US CHIPS and Science Act"
-            if known is not None and known.type == "Legislation":
-                out.append((sp.start, sp.end, entry_mention(sp, known, "gazetteer", CONF["gazetteer"])))
-                continue
-            out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Legislation", rule,
-                                                  CONF[rule])))
+            if rule == "rule:legislation-lead":  # "Measures on Security Assessment for Cross-border ..."
+                sp = extend_right(doc, sp)
+                if len(sp) < 4:
+                    continue
+            for part in law_spans(doc, sp):
+                if part[0].is_sent_start and len(part) == 2 and part[0].pos_ not in ("PROPN",):
+                    continue
+                out.append(law_candidate(gaz, doc, part))
         elif rule == "rule:technology":
             mod = doc[start:end - 1]
             e = gaz.lookup(mod.text)
@@ -118,6 +118,16 @@ def rule_candidates(gaz, matchers: tuple[Matcher, Matcher], doc: Doc, titled: se
             out.append((start + 1, end, Mention(name.text, name.start_char, name.end_char, "Company", rule,
                                                 CONF[rule])))
     return out
+
+
+def law_candidate(gaz, doc: Doc, sp: Span) -> tuple[int, int, Mention]:
+    known = gaz.lookup(sp.text)
+    if known is None and len(sp) > 2 and (gaz.lookup(sp[0].text) or gaz.demonym(sp[0].text)):
+        known = gaz.lookup(sp[1:].text)  # "US CHIPS and Science Act"
+    if known is not None and known.type == "Legislation":
+        return sp.start, sp.end, entry_mention(sp, known, "gazetteer", CONF["gazetteer"])
+    return sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Legislation", "rule:legislation",
+                                     CONF["rule:legislation"])
 
 
 def appositive_companies(gaz, doc: Doc, taken, occupied: set[int], skip) -> list:

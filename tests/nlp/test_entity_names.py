@@ -1,0 +1,53 @@
+"""Name rules of the entity component: edges of law names, numbered laws, names joined by "and",
+bodies named by shape, elided lists of ministries, outlets and law firms, platform products.
+Every text here is written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import entities_by_name, run
+
+
+# ---------------------------------------------------------------- laws (slow: parse needed)
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name", [
+    ("The governor signed into law on Friday Assembly Bill 31-077, which takes effect in 2027.",
+     "Assembly Bill 31-077"),
+    ("It replaced the March 2021 Executive Order 15002 on data brokers.", "Executive Order 15002"),
+    ("Brussels relied on Council Regulation (EU) 2031/118 to widen the list.", "Council Regulation (EU) 2031/118"),
+    ("Exporters must follow Regulation No.44/2029 of the trade ministry.", "Regulation No.44/2029"),
+    ("The council then adopted Resolution 2817 unanimously.", "Resolution 2817"),
+    ("The regulator published the Measures on Security Review for Outbound Model Transfer last week.",
+     "Measures on Security Review for Outbound Model Transfer"),
+    ("Lawmakers tabled the Protection of Critical Grids (Computer Systems) Bill in March.",
+     "Protection of Critical Grids (Computer Systems) Bill"),
+])
+def test_entity_names_law_edges(tiny_nlp, text, name):
+    ents = entities_by_name(run(tiny_nlp, text))
+    assert name in ents and ents[name].type == "Legislation", sorted(ents)
+
+
+@pytest.mark.slow
+def test_entity_names_law_drops_sentence_openers(tiny_nlp):
+    ents = entities_by_name(run(tiny_nlp, "Similar to the Frontier Model Safety Act, the bill sorts systems by risk."))
+    assert "Frontier Model Safety Act" in ents
+    assert not [n for n in ents if n.startswith("Similar")]
+
+
+@pytest.mark.slow
+def test_entity_names_two_laws_joined_by_and(tiny_nlp):
+    ents = entities_by_name(run(tiny_nlp, "Kelvaria passed the Data Vault Law and Personal Records Protection Law."))
+    assert ents["Data Vault Law"].type == "Legislation"
+    assert ents["Personal Records Protection Law"].type == "Legislation"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,bad", [
+    ("The president signed an Executive Order on Friday.", "Executive Order"),
+    ("Delegates met at the Nairobi International Convention Centre.", "Nairobi International Convention"),
+    ("Annex I to Regulation (EU) 2031/555 lists the items.", "Annex I to Regulation (EU) 2031/555"),
+])
+def test_entity_names_not_laws(tiny_nlp, text, bad):
+    ents = entities_by_name(run(tiny_nlp, text))
+    assert bad not in ents
