@@ -51,3 +51,44 @@ def test_entity_names_two_laws_joined_by_and(tiny_nlp):
 def test_entity_names_not_laws(tiny_nlp, text, bad):
     ents = entities_by_name(run(tiny_nlp, text))
     assert bad not in ents
+
+
+# ---------------------------------------------------------------- government bodies by shape
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name", [
+    ("The Ministry of Water and Coastal Affairs issued a licence on Monday.", "Ministry of Water and Coastal Affairs"),
+    ("Officials from the Federal Ministry of Culture and Sport attended.", "Federal Ministry of Culture and Sport"),
+    ("The Ministry of Trade of China answered the Dutch Water Safety Authority.", "Ministry of Trade of China"),
+    ("The Dutch Water Safety Authority fined the operator.", "Dutch Water Safety Authority"),
+    ("The Chinese Radio Spectrum Commission said so on Friday.", "Chinese Radio Spectrum Commission"),
+])
+def test_entity_names_bodies_by_shape(tiny_nlp, text, name):
+    ents = entities_by_name(run(tiny_nlp, text))
+    assert name in ents and ents[name].type == "GovernmentBody", sorted(ents)
+
+
+@pytest.mark.slow
+def test_entity_names_body_ending_in_a_country_names_it(tiny_nlp):
+    ents = entities_by_name(run(tiny_nlp, "The Ministry of Trade of China answered."))
+    assert ents["China"].type == "Country"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,bad", [
+    ("The Ministry of Water and Coastal Affairs met on Friday.", "Ministry of Water and Coastal Affairs met on Friday"),
+    ("The Ministry of Trade and Qorvane signed a deal.", "Ministry of Trade and Qorvane"),
+    ("Dutch Internet Service Providers objected.", "Dutch Internet Service"),
+])
+def test_entity_names_body_edges(tiny_nlp, text, bad):
+    ents = entities_by_name(run(tiny_nlp, text))
+    assert bad not in ents and not [n for n in ents if n.endswith("on Friday")]
+
+
+@pytest.mark.slow
+def test_entity_names_elided_list_of_ministries(tiny_nlp):
+    doc = run(tiny_nlp, "The group includes the ministries of Water and Coastal Affairs, Education, and Finance, "
+                        "as well as the central bank.")
+    ents = entities_by_name(doc)
+    for name in ("Ministry of Water and Coastal Affairs", "Ministry of Education", "Ministry of Finance"):
+        assert ents[name].type == "GovernmentBody", sorted(ents)

@@ -17,9 +17,18 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from kg.nlp.entities.words import DATE_WORDS, GENERIC_LAW_WORDS, LAW_HEADS, LEADING_LAW_HEADS, NUMBERED_LAW_HEADS
+from kg.nlp.entities.words import (
+    DATE_WORDS,
+    GENERIC_LAW_WORDS,
+    GOV_NAME_HEADS,
+    LAW_HEADS,
+    LEADING_LAW_HEADS,
+    NUMBERED_LAW_HEADS,
+)
 
 JOINERS = {"of", "and", "for", "on", "the", "in", "to", "&"}
+#: a word after "and" that opens a new name rather than continuing this one
+NEW_NAME_HEADS = GOV_NAME_HEADS | LEADING_LAW_HEADS
 PART_WORDS = {"annex", "article", "section", "chapter", "part", "paragraph", "title", "schedule", "appendix"}
 _NUMBER = re.compile(r"^(?:No\.?|n°)?\d[\w\-/\.]*$")
 _OPEN_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -42,12 +51,16 @@ def trim_left(doc: Doc, sp: Span) -> Span:
     return sp
 
 
-def extend_right(doc: Doc, sp: Span, limit: int = 30) -> Span:
-    """Continue a name over capitalised words, joining words followed by one, and hyphenated parts."""
+def extend_right(doc: Doc, sp: Span, limit: int = 30, gaz=None) -> Span:
+    """Continue a name over capitalised words, joining words followed by one, and hyphenated parts;
+    not over a date ("on Friday") nor over "and" + a name the gazetteer knows ("... and Intel")."""
     end = sp.end
     while end < len(doc) and end - sp.start < limit:
         t = doc[end]
-        if t.is_sent_start:
+        if t.is_sent_start or t.lower_ in DATE_WORDS and t.text[:1].isupper():
+            break
+        if t.lower_ in ("and", "&") and gaz is not None and end + 1 < len(doc) and \
+                gaz.lookup(doc[end + 1].text) is not None:
             break
         if t.text[:1].isupper() and t.is_alpha or _NUMBER.match(t.text) and doc[end - 1].text == "-":
             end += 1
@@ -57,8 +70,11 @@ def extend_right(doc: Doc, sp: Span, limit: int = 30) -> Span:
         elif t.lower_ in ("and", "&") and end + 2 < len(doc) and doc[end + 1].text in LEADING_LAW_HEADS and \
                 doc[end + 2].lower_ in ("on", "for", "of", "concerning"):
             break  # "Measures on X and Measures on Y": two names
-        elif t.lower_ in JOINERS and end + 1 < len(doc) and (doc[end + 1].text[:1].isupper() or
-                                                            doc[end + 1].lower_ == "the"):
+        elif t.lower_ in JOINERS and end + 1 < len(doc) and (
+                doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ == "the" and t.lower_ in ("of", "for")):
+            nxt = doc[end + 2] if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else doc[end + 1]
+            if t.lower_ in ("and", "&") and nxt.text in NEW_NAME_HEADS:
+                break  # "the Ministry of Commerce and the Ministry of Finance": two names
             end += 1
         else:
             break

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kg.nlp.entities.words import (
     COMPANY_CONTEXT,
     GOV_HEADS,
+    GOV_NAME_HEADS,
     LAW_HEADS,
     LEADING_LAW_HEADS,
     NUMBERED_LAW_HEADS,
@@ -46,6 +47,13 @@ def rule_patterns() -> dict[str, list]:
             [{"ENT_TYPE": {"IN": ["GPE", "NORP"]}, "OP": "+"}, {"TAG": "POS", "OP": "?"},
              {"IS_LOWER": True, "POS": {"IN": ["NOUN", "ADJ", "PROPN"]}, "OP": "+"},
              {"LOWER": {"IN": sorted(GOV_HEADS)}}],
+        ],
+        "rule:gov-name-first": [
+            [{"TEXT": {"IN": sorted(GOV_NAME_HEADS)}}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},
+             cap],
+        ],
+        "rule:gov-name-last": [
+            [cap, {"TEXT": {"REGEX": r"^[A-Z][\w\-\.&]*$"}, "OP": "*"}, {"TEXT": {"IN": sorted(GOV_NAME_HEADS)}}],
         ],
         "rule:company-cue": [
             [{"LOWER": {"IN": sorted(COMPANY_CONTEXT)}}, {"POS": "PROPN", "TEXT": {"REGEX": r"^[A-Z]"}, "OP": "+"}],

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from kg.link.resolve import Mention
 from kg.nlp.attrs import GAZ_SPANS
+from kg.nlp.entities.bodies import body_candidates
 from kg.nlp.entities.names import extend_right, law_spans
 from kg.nlp.entities.words import COMPANY_CONTEXT, CONF, CORP_TAIL, NEVER, OUTLETS
 from kg.nlp.lines import in_ranges
@@ -110,6 +111,15 @@ def rule_candidates(gaz, matchers: tuple[Matcher, Matcher], doc: Doc, titled: se
                 continue
             out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "GovernmentBody",
                                                   rule, CONF[rule])))
+        elif rule in ("rule:gov-name-first", "rule:gov-name-last"):
+            if sp.sent.start in titled:
+                continue
+            if rule == "rule:gov-name-last":  # from the country or demonym on: "The Danish Defence Ministry"
+                first = next((t.i for t in sp[:-1] if gaz.lookup(t.text) or gaz.demonym(t.text)), None)
+                if first is None:
+                    continue
+                sp = doc[first:sp.end]
+            out += body_candidates(gaz, doc, sp, "head-first" if rule == "rule:gov-name-first" else "head-last")
         elif rule == "rule:company-cue":
             name = doc[start + 1:end]
             e = gaz.lookup(name.text)
@@ -166,8 +176,16 @@ def prefix_countries(gaz, doc: Doc, taken) -> list:
     mention too (nested), so ``kg_relations`` can state partOf."""
     out = []
     for s, e, m in taken:
-        if m.type != "GovernmentBody" or e - s < 2:
+        if m.type not in ("GovernmentBody", "Legislation") or e - s < 2:
             continue
+        # "Ministry of Foreign Affairs of Pakistan": the country that ends the name
+        for k in (3, 2, 1):
+            if e - k - 1 > s and doc[e - k - 1].lower_ == "of":
+                post = doc[e - k:e]
+                entry = gaz.lookup(post.text)
+                if entry is not None and entry.type in ("Country", "Bloc"):
+                    out.append((post.start, post.end, entry_mention(post, entry, "gazetteer", CONF["gazetteer"])))
+                    break
         for k in (3, 2, 1):
             if s + k >= e:
                 continue
