@@ -18,10 +18,17 @@ from kg.nlp.entities.names import DATE_WORDS, extend_right
 from kg.nlp.entities.words import CONF, GOV_NAME_HEADS, GOV_PLURAL_HEADS, NEVER, OUTLETS
 
 RULE = "rule:gov-name"
+
+
+class _NoEntry:
+    type = None
+
+
 LIST_RULE = "rule:gov-list"
 
 
 def _country_word(gaz, tok) -> bool:
+    """A country or bloc name or demonym (a token or a short span)."""
     e = gaz.lookup(tok.text) or gaz.demonym(tok.text)
     return e is not None and e.type in ("Country", "Bloc")
 
@@ -62,6 +69,10 @@ def body_candidates(gaz, doc: Doc, sp: Span, shape: str) -> list[tuple[int, int,
     known = gaz.lookup(sp.text)
     if known is not None and known.type != "GovernmentBody":
         return []
+    for k in (1, 2, 3):  # "U.S. Commerce Department": the gazetteer knows the body after the country
+        if known is None and k < len(sp) and _country_word(gaz, doc[sp.start:sp.start + k]) and \
+                (gaz.lookup(sp[k:].text) or _NoEntry).type == "GovernmentBody":
+            return []
     from kg.nlp.entities.sources import entry_mention  # noqa: PLC0415 (sources imports this module)
 
     if known is not None:
