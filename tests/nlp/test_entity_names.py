@@ -92,3 +92,38 @@ def test_entity_names_elided_list_of_ministries(tiny_nlp):
     ents = entities_by_name(doc)
     for name in ("Ministry of Water and Coastal Affairs", "Ministry of Education", "Ministry of Finance"):
         assert ents[name].type == "GovernmentBody", sorted(ents)
+
+
+# ---------------------------------------------------------------- outlets, short forms, platforms
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,bad", [
+    ("Qorvane was fined, Harbor Wireless News reported.", "Harbor Wireless News"),
+    ("The alert was written by Gray Stone LLP for its clients.", "Gray Stone LLP"),
+])
+def test_entity_names_outlets_and_law_firms_are_not_companies(tiny_nlp, text, bad):
+    assert bad not in entities_by_name(run(tiny_nlp, text))
+
+
+@pytest.mark.slow
+def test_entity_names_acronym_takes_the_type_of_its_body(tiny_nlp):
+    doc = run(tiny_nlp, "The Kelvarian Spectrum Authority (KSA) blocked the app. "
+                        "KSA said the block would stay. KSA later lifted it.")
+    types = {e.type for e in doc._.kg_entities.values() if "KSA" in (e.name, *e.aliases)}
+    assert types == {"GovernmentBody"}
+
+
+@pytest.mark.slow
+def test_entity_names_portfolio_word_is_the_body(tiny_nlp):
+    doc = run(tiny_nlp, "The U.S. Commerce Department acted. Commerce said more firms would follow.")
+    ents = entities_by_name(doc)
+    assert "Commerce" not in ents
+    assert "Commerce" in ents["Department of Commerce"].aliases
+
+
+@pytest.mark.slow
+def test_entity_names_platform_is_a_product_of_its_owner(nlp):
+    doc = run(nlp, "Facebook owner Meta was fined over transfers of data from Facebook and Instagram.")
+    ents = entities_by_name(doc)
+    assert ents["Meta"].type == "Company"
+    assert ents["Facebook"].type == "Technology" and ents["Instagram"].type == "Technology"

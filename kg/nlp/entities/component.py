@@ -18,7 +18,7 @@ from kg.models import Entity, Evidence
 from kg.nlp.attrs import MENTIONS, register_extensions
 from kg.nlp.entities.bodies import elided_list
 from kg.nlp.entities.groups import group_candidates
-from kg.nlp.entities.ner import country_named_org, ner_candidates, retype_by_context
+from kg.nlp.entities.ner import country_named_org, ner_candidates, retype_by_context, retype_short_forms
 from kg.nlp.entities.patterns import rule_patterns
 from kg.nlp.entities.sources import (
     appositive_companies,
@@ -124,6 +124,7 @@ class EntityComponent:
         taken += appositive_companies(self.gaz, doc, taken, occupied, skip)
         taken.sort(key=lambda x: (x[0], x[1]))
         retype_by_context(doc, taken)
+        retype_short_forms(doc, taken)
         known_as(doc, taken)
         mentions = [m for _, _, m in taken]
         clusters = resolve(mentions, doc.text, self.gaz)

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from kg.link.resolve import Mention, clean
+from kg.link.resolve import Mention, clean, initials
 from kg.nlp.entities.sources import entry_mention
 from kg.nlp.entities.words import (
     BLOC_CUES,
@@ -18,6 +18,7 @@ from kg.nlp.entities.words import (
     GOV_CUES,
     LAW_HEADS,
     NEVER,
+    OUTLET_TAILS,
     OUTLETS,
     PROGRAMME_HEADS,
     RESEARCH_CUES,
@@ -60,6 +61,31 @@ def retype_by_context(doc: Doc, taken) -> None:
             m.type = "Company"
 
 
+def retype_short_forms(doc: Doc, taken) -> None:
+    """Names the NER typed by default, resolved against the bodies the document names in full:
+    "Commerce" beside "U.S. Commerce Department" is that department; "PTA" beside "Pakistan
+    Telecommunication Authority" (its initials) is a government body, not a company."""
+    bodies = [m for s, e, m in taken if m.type in ("GovernmentBody", "Legislation", "Bloc",
+                                                   "ResearchOrganization") and e - s >= 2]
+    for s, e, m in taken:
+        if not m.rule.startswith("ner:") or m.key or e - s != 1 or m.type not in ("Company", "Person"):
+            continue
+        word = doc[s].text
+        if word.isupper() and len(word) >= 2:
+            same = {(b.key or b.name or clean(b.surface)): b for b in bodies
+                    if initials(b.name or b.surface) == word or initials(b.surface) == word}
+        elif word.istitle() and m.type == "Company":
+            same = {(b.key or b.name or clean(b.surface)): b for b in bodies if b.type == "GovernmentBody"
+                    and word in (b.name or b.surface).split() + b.surface.split()}
+        else:
+            continue
+        if len(same) == 1:
+            b = next(iter(same.values()))
+            m.type = b.type
+            if word.istitle():  # the short form is that body
+                m.key, m.name, m.wikidata = b.key, b.name or clean(b.surface), b.wikidata
+
+
 def ner_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
     out = []
     for ent in doc.ents:
@@ -85,6 +111,9 @@ def ner_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
         low = text.lower()
         if not text or low in NEVER or low in OUTLETS or not any(c.isalpha() for c in text):
             continue
+        if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART") and len(sp) > 1 and sp[-1].lower_ in OUTLET_TAILS or \
+                doc[sp.end:sp.end + 2].text.lower() == "news agency":
+            continue  # "RCR Wireless News", "Thompson Hine LLP", "IRNA news agency": they report, not act
         typ = ner_type(gaz, ent.label_, sp, doc)
         if typ is None:
             continue
