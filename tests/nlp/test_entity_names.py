@@ -127,3 +127,14 @@ def test_entity_names_platform_is_a_product_of_its_owner(nlp):
     ents = entities_by_name(doc)
     assert ents["Meta"].type == "Company"
     assert ents["Facebook"].type == "Technology" and ents["Instagram"].type == "Technology"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,bad", [
+    ("Lena Varga, the Minister of Economic Affairs, signed the order.", "Economic Affairs"),
+    ("The Secretary of International Trade welcomed the deal.", "International Trade"),
+    ("Attackers used MITM techniques against the LAN and stole IP.", "MITM"),
+])
+def test_entity_names_portfolios_and_common_acronyms_are_not_organisations(tiny_nlp, text, bad):
+    ents = entities_by_name(run(tiny_nlp, text))
+    assert not [n for n in ents if bad in n and ents[n].type == "Company"], sorted(ents)

@@ -20,6 +20,7 @@ from kg.nlp.entities.words import (
     NEVER,
     OUTLET_TAILS,
     OUTLETS,
+    PORTFOLIO_TITLES,
     PROGRAMME_HEADS,
     RESEARCH_CUES,
     TECH_HEADS,
@@ -111,6 +112,9 @@ def ner_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
         low = text.lower()
         if not text or low in NEVER or low in OUTLETS or not any(c.isalpha() for c in text):
             continue
+        if ent.label_ == "ORG" and (sp[0].lower_ in PORTFOLIO_TITLES or sp.start > 1 and doc[sp.start - 1].lower_ in
+                                    ("of", "for") and doc[sp.start - 2].lower_ in PORTFOLIO_TITLES):
+            continue  # "Minister of Economic Affairs", "Secretary of International Trade": titles and portfolios
         if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART") and len(sp) > 1 and sp[-1].lower_ in OUTLET_TAILS or \
                 doc[sp.end:sp.end + 2].text.lower() == "news agency":
             continue  # "RCR Wireless News", "Thompson Hine LLP", "IRNA news agency": they report, not act

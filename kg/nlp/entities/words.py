@@ -20,7 +20,7 @@ _WORDS = rules.word_lists("entities.yaml", (
     "programme_heads", "bloc_cues", "outlets", "never", "group_heads", "specific_heads", "technical_fields",
     "field_modifiers", "praise_words", "alias_intensifiers", "weak_heads", "domain_modifiers", "intensifiers",
     "tech_heads", "law_heads", "numbered_law_heads", "leading_law_heads", "generic_law_words", "date_words",
-    "gov_name_heads", "gov_plural_heads", "outlet_tails"))
+    "gov_name_heads", "gov_plural_heads", "outlet_tails", "portfolio_titles"))
 GOV_CUES = set(_WORDS["gov_cues"])
 #: heads of descriptive names of bodies: "Italy's data protection authority", "the Dutch trade ministry"
 GOV_HEADS = set(_WORDS["gov_heads"])
@@ -56,3 +56,5 @@ GOV_NAME_HEADS = set(_WORDS["gov_name_heads"])
 GOV_PLURAL_HEADS = set(_WORDS["gov_plural_heads"])
 #: last words of outlet names and law-firm forms ("... News", "... LLP"): reporters, not actors
 OUTLET_TAILS = set(_WORDS["outlet_tails"])
+#: "Minister of Economic Affairs": the "of X" after these titles is a portfolio, not an organisation
+PORTFOLIO_TITLES = set(_WORDS["portfolio_titles"])
