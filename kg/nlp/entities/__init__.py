@@ -10,6 +10,8 @@ rule:legal-case        0.8         "<Name> case", "<A> v. <B>"
 rule:legislation       0.75        capitalised names ending in Act/Law/Regulation(s)/Order/...
 rule:technology        0.75        "<X> chips", "<X> lithography"
 rule:group             0.75        "<field modifiers> researchers|scientists|engineers|..."
+rule:gov-name          0.7         "Ministry of X [of Country]", "<demonym> ... Authority|Service" (bodies.py)
+rule:gov-list          0.65        "the ministries of A, B, and C" -> Ministry of A, ... (bodies.py)
 rule:company-cue       0.7         "startup|chipmaker|firm|company <Name>"
 gazetteer:demonym      0.85        "Chinese", "Dutch-based" -> the country
 gazetteer:capital      0.8         "Beijing imposed ..." (subject/possessive only) -> the country
@@ -20,7 +22,8 @@ Then :func:`kg.link.resolve.resolve` clusters the mentions into one Entity per t
 mentions go to ``doc.spans["kg_mentions"]`` and the entities to ``doc._.kg_entities``.
 
 Modules: ``words`` (word sets, confidences), ``patterns`` (Matcher patterns of the name rules),
-``sources`` (gazetteer, rules, demonyms, capitals, described companies), ``groups`` (population
+``sources`` (gazetteer, rules, demonyms, capitals, described companies), ``names`` (edges of law
+names), ``bodies`` (government bodies by shape, elided lists), ``groups`` (population
 groups), ``ner`` (statistical NER re-typed), ``component`` (the factory; ranking and resolution).
 """
 from __future__ import annotations

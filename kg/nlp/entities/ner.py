@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from kg.link.resolve import Mention, clean
+from kg.link.resolve import Mention, clean, initials
 from kg.nlp.entities.sources import entry_mention
 from kg.nlp.entities.words import (
     BLOC_CUES,
@@ -18,7 +18,9 @@ from kg.nlp.entities.words import (
     GOV_CUES,
     LAW_HEADS,
     NEVER,
+    OUTLET_TAILS,
     OUTLETS,
+    PORTFOLIO_TITLES,
     PROGRAMME_HEADS,
     RESEARCH_CUES,
     TECH_HEADS,
@@ -60,6 +62,31 @@ def retype_by_context(doc: Doc, taken) -> None:
             m.type = "Company"
 
 
+def retype_short_forms(doc: Doc, taken) -> None:
+    """Names the NER typed by default, resolved against the bodies the document names in full:
+    "Commerce" beside "U.S. Commerce Department" is that department; "PTA" beside "Pakistan
+    Telecommunication Authority" (its initials) is a government body, not a company."""
+    bodies = [m for s, e, m in taken if m.type in ("GovernmentBody", "Legislation", "Bloc",
+                                                   "ResearchOrganization") and e - s >= 2]
+    for s, e, m in taken:
+        if not m.rule.startswith("ner:") or m.key or e - s != 1 or m.type not in ("Company", "Person"):
+            continue
+        word = doc[s].text
+        if word.isupper() and len(word) >= 2:
+            same = {(b.key or b.name or clean(b.surface)): b for b in bodies
+                    if initials(b.name or b.surface) == word or initials(b.surface) == word}
+        elif word.istitle() and m.type == "Company":
+            same = {(b.key or b.name or clean(b.surface)): b for b in bodies if b.type == "GovernmentBody"
+                    and word in (b.name or b.surface).split() + b.surface.split()}
+        else:
+            continue
+        if len(same) == 1:
+            b = next(iter(same.values()))
+            m.type = b.type
+            if word.istitle():  # the short form is that body
+                m.key, m.name, m.wikidata = b.key, b.name or clean(b.surface), b.wikidata
+
+
 def ner_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
     out = []
     for ent in doc.ents:
@@ -85,6 +112,12 @@ def ner_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
         low = text.lower()
         if not text or low in NEVER or low in OUTLETS or not any(c.isalpha() for c in text):
             continue
+        if ent.label_ == "ORG" and (sp[0].lower_ in PORTFOLIO_TITLES or sp.start > 1 and doc[sp.start - 1].lower_ in
+                                    ("of", "for") and doc[sp.start - 2].lower_ in PORTFOLIO_TITLES):
+            continue  # "Minister of Economic Affairs", "Secretary of International Trade": titles and portfolios
+        if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART") and len(sp) > 1 and sp[-1].lower_ in OUTLET_TAILS or \
+                doc[sp.end:sp.end + 2].text.lower() == "news agency":
+            continue  # "RCR Wireless News", "Thompson Hine LLP", "IRNA news agency": they report, not act
         typ = ner_type(gaz, ent.label_, sp, doc)
         if typ is None:
             continue
@@ -102,6 +135,8 @@ def ner_type(gaz, label: str, sp: Span, doc: Doc):
     if entry is not None:
         return entry, "gazetteer"
     if label == "PERSON":
+        if len(sp) == 1 and sp[0].text in LAW_HEADS:
+            return None  # "... (Computer Systems) Bill": the head of a law's name, not Bill the person
         if any(t.lower_ in COMPANY_SUFFIX for t in sp[1:]) or \
                 any(t.is_upper and len(t) > 1 and t.is_alpha for t in sp):
             return "Company"  # "Zhipu AI", "SK Hynix": NER calls them people
@@ -113,6 +148,8 @@ def ner_type(gaz, label: str, sp: Span, doc: Doc):
             return None  # "plants in Kumamoto": a place the NER took for a person
         return "Person"
     if label == "ORG":
+        if sp[-1].text in LAW_HEADS:  # "Cybersecurity Review Measures"; a bare "Measures" names nothing
+            return "Legislation" if len(sp) > 1 and sp[0].text[:1].isupper() else None
         if sp[-1].lower_ in PROGRAMME_HEADS or (len(sp) == 1 and sp[0].pos_ == "NOUN"):
             return None  # "Academic Technology Approval Scheme", a stray "Education"
         return org_type(sp, doc)

@@ -2,7 +2,15 @@
 "startup <Name>"."""
 from __future__ import annotations
 
-from kg.nlp.entities.words import COMPANY_CONTEXT, GOV_HEADS, LAW_HEADS, TECH_HEADS
+from kg.nlp.entities.words import (
+    COMPANY_CONTEXT,
+    GOV_HEADS,
+    GOV_NAME_HEADS,
+    LAW_HEADS,
+    LEADING_LAW_HEADS,
+    NUMBERED_LAW_HEADS,
+    TECH_HEADS,
+)
 
 
 def rule_patterns() -> dict[str, list]:
@@ -17,9 +25,18 @@ def rule_patterns() -> dict[str, list]:
         "rule:legislation": [
             [cap, capw, {"OP": "*", **capw}, {"TEXT": {"IN": sorted(LAW_HEADS)}}],
             [cap, {"TEXT": {"IN": sorted(LAW_HEADS)}}],
+            # "Personal Data (Privacy) Ordinance", "Protection of Critical Infrastructure (Computer System) Bill"
+            [cap, {"OP": "*", **capw}, {"TEXT": "("}, cap, {"OP": "*", **capw}, {"TEXT": ")"},
+             {"TEXT": {"IN": sorted(LAW_HEADS)}}],
             [{"TEXT": "Executive"}, {"TEXT": "Order"}, {"LIKE_NUM": True}],
+            [{"TEXT": {"IN": sorted(NUMBERED_LAW_HEADS)}}, {"LOWER": {"IN": ["no.", "no", "n°"]}, "OP": "?"},
+             {"TEXT": {"REGEX": r"^(No\.?|n°)?\d[\w\-/\.]*$"}}],
             [{"TEXT": {"IN": ["Section", "Article"]}}, {"LIKE_NUM": True}, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"},
              cap, {"OP": "*", **capw}, {"TEXT": {"IN": sorted(LAW_HEADS)}}],
+        ],
+        "rule:legislation-lead": [
+            [{"TEXT": {"IN": sorted(LEADING_LAW_HEADS)}}, {"LOWER": {"IN": ["on", "for", "of", "concerning"]}},
+             {"LOWER": "the", "OP": "?"}, cap],
         ],
         "rule:technology": [
             [{"TEXT": {"REGEX": r"^([A-Z][A-Za-z]*\d[\w\-]*|[A-Z]{2,}\d*|\d+[A-Za-z]+\d*)$"}, "OP": "+"},
@@ -30,6 +47,13 @@ def rule_patterns() -> dict[str, list]:
             [{"ENT_TYPE": {"IN": ["GPE", "NORP"]}, "OP": "+"}, {"TAG": "POS", "OP": "?"},
              {"IS_LOWER": True, "POS": {"IN": ["NOUN", "ADJ", "PROPN"]}, "OP": "+"},
              {"LOWER": {"IN": sorted(GOV_HEADS)}}],
+        ],
+        "rule:gov-name-first": [
+            [{"TEXT": {"IN": sorted(GOV_NAME_HEADS)}}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},
+             cap],
+        ],
+        "rule:gov-name-last": [
+            [cap, {"TEXT": {"REGEX": r"^[A-Z][\w\-\.&]*$"}, "OP": "*"}, {"TEXT": {"IN": sorted(GOV_NAME_HEADS)}}],
         ],
         "rule:company-cue": [
             [{"LOWER": {"IN": sorted(COMPANY_CONTEXT)}}, {"POS": "PROPN", "TEXT": {"REGEX": r"^[A-Z]"}, "OP": "+"}],

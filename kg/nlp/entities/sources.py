@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Span
 
 from kg.link.resolve import Mention
 from kg.nlp.attrs import GAZ_SPANS
+from kg.nlp.entities.bodies import body_candidates
+from kg.nlp.entities.names import extend_right, law_spans
 from kg.nlp.entities.words import COMPANY_CONTEXT, CONF, CORP_TAIL, NEVER, OUTLETS
 from kg.nlp.lines import in_ranges
 
@@ -34,8 +36,9 @@ def gazetteer_candidates(gaz, by_key: dict, doc: Doc) -> list[tuple[int, int, Me
             entry = gaz.lookup(sp.text)
         if entry is None or sp.text.strip().lower() in NEVER:
             continue
-        if len(sp) == 1 and sp.text.islower() and sp.text not in entry.surface_forms():
-            continue  # "most" is not MOST (an acronym matched case-insensitively)
+        if (len(sp) == 1 or getattr(entry, "case_sensitive", False)) and sp.text.islower() and \
+                sp.text not in entry.surface_forms():
+            continue  # "most" is not MOST; "its app store" is not the App Store (flagged case-sensitive)
         # "Powerchip Semiconductor Manufacturing" + "Corporation": the suffix belongs to the name
         if entry.type in ("Company", "ResearchOrganization") and sp.end < len(doc) and \
                 doc[sp.end].is_title and doc[sp.end].lower_ in CORP_TAIL:
@@ -61,7 +64,11 @@ def rule_candidates(gaz, matchers: tuple[Matcher, Matcher], doc: Doc, titled: se
     for match_id, start, end in sorted(matches, key=lambda x: (x[1], x[2], x[0])):
         rule = doc.vocab.strings[match_id]
         sp = doc[start:end]
-        if sp.sent.start in titled and rule in ("rule:legislation", "rule:legal-case"):
+        if rule in ("rule:legislation", "rule:legislation-lead") and doc[end - 1].sent.start > start:
+            sp = doc[doc[end - 1].sent.start:end]  # a name does not cross a sentence ("Colorado" + headline)
+            if len(sp) < 2:
+                continue
+        if sp.sent.start in titled and rule in ("rule:legislation", "rule:legislation-lead", "rule:legal-case"):
             continue
         if rule == "rule:legal-case":
             while sp.start < sp.end and sp[0].lower_ in ("the", "a", "an"):
@@ -70,24 +77,19 @@ def rule_candidates(gaz, matchers: tuple[Matcher, Matcher], doc: Doc, titled: se
                 continue
             out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "LegalCase", rule,
                                                   CONF[rule])))
-        elif rule == "rule:legislation":
+        elif rule in ("rule:legislation", "rule:legislation-lead"):
             if sp[0].text in ("Section", "Article"):  # "Section 69A of the IT Act" -> the Act
                 of = next((t.i for t in sp if t.lower_ == "of"), None)
                 if of is not None:
                     sp = doc[of + 1:sp.end]
-            while len(sp) > 1 and (sp[0].lower_ in ("the", "a", "an", "under", "new", "this", "that")
-                                   or not sp[0].text[:1].isupper()):
-                sp = doc[sp.start + 1:sp.end]
-            if len(sp) < 2 or sp[0].is_sent_start and len(sp) == 2 and sp[0].pos_ not in ("PROPN",):
-                continue
-            known = gaz.lookup(sp.text)
-            if known is None and len(sp) > 2 and (gaz.lookup(sp[0].text) or gaz.demonym(sp[0].text)):
-                known = gaz.lookup(sp[1:].text)  # "US CHIPS and Science Act"
-            if known is not None and known.type == "Legislation":
-                out.append((sp.start, sp.end, entry_mention(sp, known, "gazetteer", CONF["gazetteer"])))
-                continue
-            out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Legislation", rule,
-                                                  CONF[rule])))
+            if rule == "rule:legislation-lead":  # "Measures on Security Assessment for Cross-border ..."
+                sp = extend_right(doc, sp)
+                if len(sp) < 4:
+                    continue
+            for part in law_spans(doc, sp):
+                if part[0].is_sent_start and len(part) == 2 and part[0].pos_ not in ("PROPN",):
+                    continue
+                out.append(law_candidate(gaz, doc, part))
         elif rule == "rule:technology":
             mod = doc[start:end - 1]
             e = gaz.lookup(mod.text)
@@ -109,6 +111,15 @@ def rule_candidates(gaz, matchers: tuple[Matcher, Matcher], doc: Doc, titled: se
                 continue
             out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "GovernmentBody",
                                                   rule, CONF[rule])))
+        elif rule in ("rule:gov-name-first", "rule:gov-name-last"):
+            if sp.sent.start in titled:
+                continue
+            if rule == "rule:gov-name-last":  # from the country or demonym on: "The Danish Defence Ministry"
+                first = next((t.i for t in sp[:-1] if gaz.lookup(t.text) or gaz.demonym(t.text)), None)
+                if first is None:
+                    continue
+                sp = doc[first:sp.end]
+            out += body_candidates(gaz, doc, sp, "head-first" if rule == "rule:gov-name-first" else "head-last")
         elif rule == "rule:company-cue":
             name = doc[start + 1:end]
             e = gaz.lookup(name.text)
@@ -117,6 +128,16 @@ def rule_candidates(gaz, matchers: tuple[Matcher, Matcher], doc: Doc, titled: se
             out.append((start + 1, end, Mention(name.text, name.start_char, name.end_char, "Company", rule,
                                                 CONF[rule])))
     return out
+
+
+def law_candidate(gaz, doc: Doc, sp: Span) -> tuple[int, int, Mention]:
+    known = gaz.lookup(sp.text)
+    if known is None and len(sp) > 2 and (gaz.lookup(sp[0].text) or gaz.demonym(sp[0].text)):
+        known = gaz.lookup(sp[1:].text)  # "US CHIPS and Science Act"
+    if known is not None and known.type == "Legislation":
+        return sp.start, sp.end, entry_mention(sp, known, "gazetteer", CONF["gazetteer"])
+    return sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Legislation", "rule:legislation",
+                                     CONF["rule:legislation"])
 
 
 def appositive_companies(gaz, doc: Doc, taken, occupied: set[int], skip) -> list:
@@ -155,8 +176,16 @@ def prefix_countries(gaz, doc: Doc, taken) -> list:
     mention too (nested), so ``kg_relations`` can state partOf."""
     out = []
     for s, e, m in taken:
-        if m.type != "GovernmentBody" or e - s < 2:
+        if m.type not in ("GovernmentBody", "Legislation") or e - s < 2:
             continue
+        # "Ministry of Foreign Affairs of Pakistan": the country that ends the name
+        for k in (3, 2, 1):
+            if e - k - 1 > s and doc[e - k - 1].lower_ == "of":
+                post = doc[e - k:e]
+                entry = gaz.lookup(post.text)
+                if entry is not None and entry.type in ("Country", "Bloc"):
+                    out.append((post.start, post.end, entry_mention(post, entry, "gazetteer", CONF["gazetteer"])))
+                    break
         for k in (3, 2, 1):
             if s + k >= e:
                 continue

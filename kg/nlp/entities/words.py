@@ -12,13 +12,15 @@ from kg.nlp import rules
 
 CONF = {"gazetteer": 0.95, "rule:legal-case": 0.8, "rule:legislation": 0.75, "rule:technology": 0.75,
         "rule:group": 0.75, "rule:company-cue": 0.7, "gazetteer:demonym": 0.85,
-        "gazetteer:capital": 0.8, "ner": 0.6, "rule:gov-possessive": 0.6, "rule:case-person": 0.6, "rule:group-head": 0.6}
+        "gazetteer:capital": 0.8, "ner": 0.6, "rule:gov-possessive": 0.6, "rule:case-person": 0.6, "rule:group-head": 0.6,
+        "rule:gov-name": 0.7, "rule:gov-list": 0.65}
 
 _WORDS = rules.word_lists("entities.yaml", (
     "gov_cues", "gov_heads", "research_cues", "corp_forms", "company_suffix", "company_context", "corp_tail",
     "programme_heads", "bloc_cues", "outlets", "never", "group_heads", "specific_heads", "technical_fields",
     "field_modifiers", "praise_words", "alias_intensifiers", "weak_heads", "domain_modifiers", "intensifiers",
-    "tech_heads", "law_heads"))
+    "tech_heads", "law_heads", "numbered_law_heads", "leading_law_heads", "generic_law_words", "date_words",
+    "gov_name_heads", "gov_plural_heads", "outlet_tails", "portfolio_titles"))
 GOV_CUES = set(_WORDS["gov_cues"])
 #: heads of descriptive names of bodies: "Italy's data protection authority", "the Dutch trade ministry"
 GOV_HEADS = set(_WORDS["gov_heads"])
@@ -45,3 +47,14 @@ DOMAIN_MODIFIERS = set(_WORDS["domain_modifiers"])
 INTENSIFIERS = set(_WORDS["intensifiers"])
 TECH_HEADS = set(_WORDS["tech_heads"])
 LAW_HEADS = set(_WORDS["law_heads"])
+NUMBERED_LAW_HEADS = set(_WORDS["numbered_law_heads"])
+LEADING_LAW_HEADS = set(_WORDS["leading_law_heads"])
+GENERIC_LAW_WORDS = set(_WORDS["generic_law_words"])
+#: words that open a sentence or dateline before a name, never part of it ("Friday", "Similar", "Read")
+DATE_WORDS = set(_WORDS["date_words"])
+GOV_NAME_HEADS = set(_WORDS["gov_name_heads"])
+GOV_PLURAL_HEADS = set(_WORDS["gov_plural_heads"])
+#: last words of outlet names and law-firm forms ("... News", "... LLP"): reporters, not actors
+OUTLET_TAILS = set(_WORDS["outlet_tails"])
+#: "Minister of Economic Affairs": the "of X" after these titles is a portfolio, not an organisation
+PORTFOLIO_TITLES = set(_WORDS["portfolio_titles"])

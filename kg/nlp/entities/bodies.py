@@ -1,0 +1,117 @@
+"""Government bodies named by shape, and lists that elide the head.
+
+* head first: "Ministry of Energy and Mineral Resources", "Ministry of Foreign Affairs of Pakistan",
+  with capitalised words before it ("Federal Ministry of Information and Culture", "Danish Ministry of
+  Justice", "State Administration of Foreign Experts Affairs");
+* head last after a country or demonym: "Danish Defence Intelligence Service", "Nigerian Communications
+  Commission", "Pakistan Telecommunication Authority";
+* an elided list: "the ministries of Education, Finance, and Foreign Affairs" -> "Ministry of Education",
+  "Ministry of Finance", "Ministry of Foreign Affairs" (items separated by commas; "and" inside an item
+  stays: "Human Resources and Social Security").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.link.resolve import Mention
+from kg.nlp.entities.names import DATE_WORDS, extend_right
+from kg.nlp.entities.words import CONF, GOV_NAME_HEADS, GOV_PLURAL_HEADS, NEVER, OUTLETS
+
+RULE = "rule:gov-name"
+
+
+class _NoEntry:
+    type = None
+
+
+LIST_RULE = "rule:gov-list"
+
+
+def _country_word(gaz, tok) -> bool:
+    """A country or bloc name or demonym (a token or a short span)."""
+    e = gaz.lookup(tok.text) or gaz.demonym(tok.text)
+    return e is not None and e.type in ("Country", "Bloc")
+
+
+def extend_left(gaz, doc: Doc, start: int, sent_start: int) -> int:
+    """Capitalised words before a head belong to the name ("Federal", "Overseas Chinese Affairs")."""
+    while start > sent_start:
+        t = doc[start - 1]
+        if _country_word(gaz, t) and not t.is_alpha:  # "U.S. District Court for ..."
+            start -= 1
+            break
+        if not (t.text[:1].isupper() and t.is_alpha) or t.lower_ in DATE_WORDS or t.lower_ == "the" \
+                or t.pos_ in ("VERB", "AUX", "PRON", "DET", "ADP"):
+            break
+        start -= 1
+    return start
+
+
+def body_candidates(gaz, doc: Doc, sp: Span, shape: str) -> list[tuple[int, int, Mention]]:
+    """A match of a body rule -> the candidate with its edges fixed; [] when it is no body."""
+    sent_start = doc[sp.start].sent.start
+    if shape == "head-first":
+        sp = extend_right(doc, sp, gaz=gaz)
+        start = extend_left(gaz, doc, sp.start, sent_start)
+        sp = doc[start:sp.end]
+    else:  # head last: the first word must be a country or demonym
+        if not _country_word(gaz, sp[0]):
+            return []
+        if sp.end < len(doc) and doc[sp.end].text[:1].isupper() and doc[sp.end].is_alpha and \
+                not doc[sp.end].is_sent_start:
+            return []  # "Kazakh Internet Service Providers": the head is inside a longer name
+        if sp.end + 1 < len(doc) and doc[sp.end].lower_ in ("of", "for") and doc[sp.end + 1].text[:1].isupper():
+            sp = extend_right(doc, doc[sp.start:sp.end + 1], gaz=gaz)
+    while len(sp) > 1 and (sp[0].lower_ in DATE_WORDS or sp[0].lower_ == "the"):
+        sp = doc[sp.start + 1:sp.end]
+    if len(sp) < 2 or sp.text.lower() in NEVER or sp.text.lower() in OUTLETS:
+        return []
+    known = gaz.lookup(sp.text)
+    if known is not None and known.type != "GovernmentBody":
+        return []
+    for k in (1, 2, 3):  # "U.S. Commerce Department": the gazetteer knows the body after the country
+        if known is None and k < len(sp) and _country_word(gaz, doc[sp.start:sp.start + k]) and \
+                (gaz.lookup(sp[k:].text) or _NoEntry).type == "GovernmentBody":
+            return []
+    from kg.nlp.entities.sources import entry_mention  # noqa: PLC0415 (sources imports this module)
+
+    if known is not None:
+        return [(sp.start, sp.end, entry_mention(sp, known, "gazetteer", CONF["gazetteer"]))]
+    return [(sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "GovernmentBody", RULE, CONF[RULE]))]
+
+
+def elided_list(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
+    """"the ministries of A, B, and C" -> one body per item, named "Ministry of A"."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in GOV_PLURAL_HEADS or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+            continue
+        head = tok.lower_[:-3] + "y" if tok.lower_.endswith("ies") else tok.lower_[:-1]
+        head = head.capitalize()
+        i = tok.i + 2
+        items: list[Span] = []
+        while i < len(doc):
+            if doc[i].lower_ == "and" and items:
+                i += 1
+            if i >= len(doc) or not doc[i].text[:1].isupper():
+                break
+            item = extend_right(doc, doc[i:i + 1], limit=8)
+            # "Industry and Information Technology, Public Security": "and" + capital stays in the item
+            # unless a comma list ends there ("..., and Finance")
+            items.append(item)
+            i = item.end
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+                continue
+            break
+        if len(items) < 2:
+            continue
+        for item in items:
+            name = f"{head} of {item.text}"
+            known = gaz.lookup(name)
+            if known is not None and known.type != "GovernmentBody":
+                continue
+            m = Mention(item.text, item.start_char, item.end_char, "GovernmentBody", LIST_RULE, CONF[LIST_RULE],
+                        name=name, aliases=())
+            out.append((item.start, item.end, m))
+    return out
