@@ -17,6 +17,7 @@ Only loopback ports are used. ``start()`` returns when Bolt accepts connections.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import secrets
 import signal
@@ -31,6 +32,8 @@ from typing import Iterator
 
 from kg.errors import ConfigError, DatabaseError
 
+log = logging.getLogger(__name__)
+
 DATABASE = "policykg"
 USER = "root"
 HOST = "127.0.0.1"
@@ -38,6 +41,9 @@ STATE_FILE = "server.json"
 CREDENTIALS_FILE = "credentials"
 LOG_FILE = "server.log"
 START_TIMEOUT = 90.0
+#: the server leaves SIGTERM, SIGINT and SIGHUP to Python (-Xrs: "reduce signal usage")
+JVM_ARGS = ("-Xrs",)
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,20 @@ def _pid_alive(pid: int) -> bool:
         return True
 
 
+def _read_state(d: Path) -> dict | None:
+    try:
+        state = json.loads((d / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return state if isinstance(state, dict) else None
+
+
+def _write_state(d: Path, state: dict) -> None:
+    tmp = d / f".{STATE_FILE}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(state), encoding="utf-8")
+    os.replace(tmp, d / STATE_FILE)
+
+
 def status(data_dir: str | Path | None = None) -> ServerInfo | None:
     """The running server of ``data_dir``, or None (a stale state file is removed)."""
     d = resolve_data_dir(data_dir)
@@ -183,6 +203,7 @@ def _last_error(d: Path) -> str:
 
 
 def _terminate(pid: int, timeout: float) -> bool:
+    """SIGTERM (the server's orderly stop), wait for the exit; SIGKILL after ``timeout``. True if orderly."""
     try:
         os.kill(pid, signal.SIGTERM)
     except ProcessLookupError:
@@ -191,7 +212,8 @@ def _terminate(pid: int, timeout: float) -> bool:
     while time.monotonic() < deadline:
         if not _pid_alive(pid):
             return True
-        time.sleep(0.1)
+        time.sleep(0.05)
+    log.warning("the embedded database (pid %d) did not stop within %.0f s; killing it", pid, timeout)
     try:
         os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:
@@ -227,9 +249,27 @@ def running(data_dir: str | Path | None = None) -> Iterator[tuple[ServerInfo, st
 
 # --------------------------------------------------------------------------- the server process
 
+def _say(msg: str) -> None:  # pragma: no cover - child process
+    """A line of ours in server.log (ArcadeDB starts its lines with the newline, so we do too)."""
+    print("\nkg-embedded: " + msg, end="", flush=True)
+
 def serve(data_dir: Path, bolt_port: int | None = None) -> None:  # pragma: no cover - child process
-    """Run the server in this process until SIGTERM/SIGINT. Never returns normally."""
+    """Run the server in this process until SIGTERM/SIGINT/SIGHUP.
+
+    Signals: the JVM is started with ``-Xrs``, so it neither handles nor takes over SIGTERM, SIGINT
+    and SIGHUP. Python's handlers are installed before the JVM starts; whichever thread the kernel
+    delivers a signal to (usually a JVM thread), the handler writes it to a pipe
+    (``signal.set_wakeup_fd``) on which the main thread waits. The main thread then stops the
+    server through ArcadeDB's ``stop()``, which closes the database, and exits.
+    """
+    import select
+
     os.chdir(data_dir)  # ArcadeDB writes ./log into the working directory
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, lambda *_a: None)  # the wakeup fd carries the signal to the main thread
+    signal.set_wakeup_fd(wake_w, warn_on_full_buffer=False)
     pw = password(data_dir)
     bolt_port = bolt_port or free_port()
     http_port = free_port()
@@ -239,39 +279,38 @@ def serve(data_dir: Path, bolt_port: int | None = None) -> None:  # pragma: no c
         server = arcadedb.ArcadeDBServer(
             root_path=str(data_dir), root_password=pw,
             config={"host": HOST, "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
-                    "bolt_port": bolt_port, "http_port": http_port})
+                    "bolt_port": bolt_port, "http_port": http_port},
+            jvm_kwargs={"jvm_args": list(JVM_ARGS)})
         server.start()
         server.create_database(DATABASE)  # opens it when it exists
     except BaseException as exc:  # noqa: BLE001 - reported through the log and the exit code
-        print(f"kg-embedded: cannot start: {' '.join(str(exc).split())[:400]}", flush=True)
+        _say(f"cannot start: {' '.join(str(exc).split())[:400]}")
         os._exit(3)
 
-    stopping = False
-
-    def _stop(*_a) -> None:
-        nonlocal stopping
-        if stopping:
-            return
-        stopping = True
-        try:
-            server.stop()
-        finally:
-            (data_dir / STATE_FILE).unlink(missing_ok=True)
-            print("kg-embedded: stopped", flush=True)
-            os._exit(0)  # skip interpreter finalisation: JPype can crash there
-
-    signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, _stop)
     deadline = time.monotonic() + 60
     while not port_open(bolt_port) and time.monotonic() < deadline:
         time.sleep(0.05)
-    tmp = data_dir / (STATE_FILE + ".tmp")
-    tmp.write_text(json.dumps({"pid": os.getpid(), "bolt_port": bolt_port, "http_port": http_port,
-                               "database": DATABASE, "started": time.time()}), encoding="utf-8")
-    os.replace(tmp, data_dir / STATE_FILE)
-    print(f"kg-embedded: listening on bolt://{HOST}:{bolt_port}", flush=True)
-    while True:
-        time.sleep(3600)
+    _write_state(data_dir, {"pid": os.getpid(), "bolt_port": bolt_port, "http_port": http_port,
+                            "database": DATABASE, "started": time.time()})
+    _say(f"listening on bolt://{HOST}:{bolt_port}")
+    why = ""
+    while not why:
+        ready, _, _ = select.select([wake_r], [], [], None)
+        if ready:
+            sigs = os.read(wake_r, 64)
+            why = signal.Signals(sigs[0]).name if sigs else "signal"
+    t0 = time.monotonic()
+    state = _read_state(data_dir)
+    if state and state.get("pid") == os.getpid():
+        (data_dir / STATE_FILE).unlink(missing_ok=True)  # no new client may find it while it stops
+    code = 0
+    try:
+        server.stop()  # ArcadeDB's orderly shutdown: stops the plugins, closes the database
+    except BaseException as exc:  # noqa: BLE001 - reported, then exit anyway
+        _say(f"stop failed: {' '.join(str(exc).split())[:400]}")
+        code = 1
+    _say(f"stopped ({why}) in {time.monotonic() - t0:.2f} s")
+    os._exit(code)  # skip interpreter finalisation: JPype can crash there
 
 
 def _main(argv: list[str]) -> None:  # pragma: no cover - child process
