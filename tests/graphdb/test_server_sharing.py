@@ -133,6 +133,8 @@ def test_db_stop_waits_for_users_and_db_start_keeps_a_shared_server(tmp_path):
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(d)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                               text=True)
     pid = int(holder.stdout.readline())
+    st = kg("db", "status", "--data-dir", str(d))
+    assert st.returncode == 0 and f"pid {pid}" in st.stdout and "temporary" in st.stdout, st.stdout
     s = kg("db", "stop", "--data-dir", str(d))
     assert s.returncode == 0 and f"in use by 1 kg command(s) (pid {holder.pid})" in s.stderr, s.stderr
     assert alive(pid)
