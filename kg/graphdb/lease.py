@@ -6,11 +6,12 @@ process holding it dies, so a command killed with SIGKILL can never leave one he
 * ``lifecycle.lock``: one process at a time starts, adopts or stops the server (and creates a
   lease). It is held for the seconds a start takes; a command that has to wait for it says once on
   stderr whom it is waiting for (the holder writes its pid and what it is doing into the file).
-* ``leases/PID.TOKEN``: one file per command using a server it did not start with ``kg db
-  start``, locked by that command for as long as it runs. A lease counts while its file is locked
-  *and* its pid is alive; any other lease is stale (its command was killed) and is removed by
-  whoever counts. A temporary server is stopped when its last lease goes: by the command releasing
-  it, or, when that command was killed, by the server itself (see ``kg.graphdb.embedded.serve``).
+* ``leases/PID.TOKEN``: one file per command using the server (``kg load``, ``kg query``),
+  locked by that command for as long as it runs. A lease counts while its file is locked *and*
+  its pid is alive; any other lease is stale (its command was killed) and is removed by whoever
+  counts. A temporary server (one no ``kg db start`` keeps) is stopped when its last lease goes:
+  by the command releasing it, or, when that command was killed, by the server itself (see
+  ``kg.graphdb.embedded.serve``); ``kg db stop`` waits for the leases of a kept one.
 
 Leases are created only while ``lifecycle.lock`` is held, so a server that finds no lease under
 that lock knows no command is between "found the server" and "holds a lease".
