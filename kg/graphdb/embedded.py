@@ -33,6 +33,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -91,9 +92,9 @@ def ensure_data_dir(data_dir: Path) -> Path:
     """Create the directory (mode 0700) or raise a ConfigError naming it."""
     try:
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        probe = data_dir / ".write-test"
-        probe.write_text("")
-        probe.unlink()
+        fd, probe = tempfile.mkstemp(prefix=".write-test.", dir=data_dir)  # one per process: commands run at once
+        os.close(fd)
+        os.unlink(probe)
     except OSError as exc:
         raise ConfigError(f"{data_dir}: data directory is not usable: {exc.strerror or exc}") from None
     if not data_dir.is_dir():

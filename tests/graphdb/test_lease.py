@@ -114,3 +114,22 @@ def test_pid_alive():
     assert not lease.pid_alive(p.pid)
     p.wait()
     assert not lease.pid_alive(p.pid) and not lease.pid_alive(0) and not lease.pid_alive(-1)
+
+
+CHECK_DIR = """
+import sys
+from pathlib import Path
+from kg.graphdb import embedded
+for _ in range(300):
+    embedded.ensure_data_dir(Path(sys.argv[1]))
+"""
+
+
+def test_data_dir_check_of_commands_started_at_once_does_not_collide(tmp_path):
+    # every command probes that the data directory is writable; they once shared one probe file
+    # name, so one command's unlink made another fail with "data directory is not usable"
+    procs = [subprocess.Popen([sys.executable, "-c", CHECK_DIR, str(tmp_path)], stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    errs = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errs
+    assert os.listdir(tmp_path) == []
