@@ -42,16 +42,17 @@ def status_cmd(data_dir: Optional[Path] = DataDir) -> None:
         if s is None:
             out.print(f"not running (data {embedded.resolve_data_dir(data_dir)})", markup=False)
             raise typer.Exit(EXIT_PROBLEM)
-        out.print(f"running: {s.uri} (database {s.database}, pid {s.pid}, data {s.data_dir})", markup=False)
+        kind = "; temporary: stops when the kg commands using it finish" if s.temporary else ""
+        out.print(f"running: {s.uri} (database {s.database}, pid {s.pid}, data {s.data_dir}{kind})", markup=False)
 
 
 @db_app.command("stop")
 def stop_cmd(data_dir: Optional[Path] = DataDir) -> None:
-    """Stop the embedded database."""
+    """Stop the embedded database (when kg commands are using it: as soon as they finish)."""
     with guarded():
         from kg.graphdb import embedded
 
-        info("stopped" if embedded.stop(data_dir) else "not running")
+        info(embedded.stop(data_dir) or "not running")
 
 
 def register(app: typer.Typer) -> None:
