@@ -62,6 +62,42 @@ def _date(v: Any) -> str | None:
     return v
 
 
+def _day(v: Any) -> str:
+    """A full calendar date (YYYY-MM-DD), for the day a record was checked."""
+    v = v.isoformat() if isinstance(v, dt.date) else str(v)
+    try:
+        if len(v) != 10:
+            raise ValueError
+        dt.date.fromisoformat(v)
+    except ValueError:
+        raise ValueError(f"{v!r} is not a calendar date (YYYY-MM-DD)") from None
+    return v
+
+
+class Source(BaseModel):
+    """A published item a record was checked against: who published it, its title and date."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    publisher: str = Field(min_length=2)
+    title: str = Field(min_length=3)
+    date: str
+    url: str | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _d(cls, v: Any) -> str:
+        if v is None:
+            raise ValueError("a source needs a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        return _date(v)
+
+    @field_validator("url")
+    @classmethod
+    def _u(cls, v: str | None) -> str | None:
+        if v is not None and not _URL.match(v):
+            raise ValueError("must be an https:// address")
+        return v
+
+
 class PrecedentRecord(BaseModel):
     """One measure of the precedent base (see data/precedents/README.md)."""
 
@@ -80,6 +116,8 @@ class PrecedentRecord(BaseModel):
     status: Status = "Historical"
     description: str = Field(min_length=80)
     reference: str
+    sources: list[Source] = Field(min_length=1)
+    checked: str
     precedents: list[str] = []
     responds_to: list[str] = []
 
@@ -94,6 +132,11 @@ class PrecedentRecord(BaseModel):
     @classmethod
     def _dates(cls, v: Any) -> str | None:
         return _date(v)
+
+    @field_validator("checked", mode="before")
+    @classmethod
+    def _checked(cls, v: Any) -> str:
+        return _day(v)
 
     @field_validator("reference")
     @classmethod

@@ -48,6 +48,12 @@ GOOD = """\
   date: "2020"
   description: A sufficiently long description of a made-up export control measure, written for the test only.
   reference: https://example.org/a
+  sources:
+    - publisher: Example Ministry
+      title: A made-up notice
+      date: "2020-05"
+      url: https://example.org/notice
+  checked: "2026-12-02"
 """
 
 
@@ -74,6 +80,31 @@ def test_load_base_bad_field_names_file_and_line(tmp_path, old, new, msg):
     with pytest.raises(ConfigError) as e:
         load_base(_write(tmp_path, text))
     assert "x.yaml:2" in str(e.value) and msg in str(e.value) and "a-one" in str(e.value)
+
+
+@pytest.mark.parametrize("old,new,msg", [
+    ('  checked: "2026-12-02"\n', "", "checked"),
+    ('  checked: "2026-12-02"\n', '  checked: "2026-12"\n', "not a calendar date"),
+    ('  checked: "2026-12-02"\n', '  checked: "2026-02-30"\n', "not a calendar date"),
+    ("  sources:\n", "  sources: []\n  old_sources:\n", "sources"),
+    ("      title: A made-up notice\n", "", "sources.0.title"),
+    ("      title: A made-up notice\n", "      title: A made-up notice\n      pages: 3\n", "pages"),
+    ('      date: "2020-05"\n', '      date: "May 2020"\n', "not an ISO date"),
+    ('      date: "2020-05"\n', "", "date"),
+    ("      url: https://example.org/notice\n", "      url: example.org/notice\n", "https"),
+])
+def test_load_base_refuses_record_without_sources_or_checked(tmp_path, old, new, msg):
+    text = "# header\n" + GOOD.replace(old, new)
+    assert text != "# header\n" + GOOD
+    with pytest.raises(ConfigError) as e:
+        load_base(_write(tmp_path, text))
+    assert "x.yaml:2" in str(e.value) and msg in str(e.value) and "a-one" in str(e.value)
+
+
+def test_load_base_source_url_is_optional(tmp_path):
+    b = load_base(_write(tmp_path, GOOD.replace("      url: https://example.org/notice\n", "")))
+    (src,) = b.records[0].sources
+    assert src.url is None and src.date == "2020-05" and b.records[0].checked == "2026-12-02"
 
 
 def test_load_base_bad_links_and_duplicates(tmp_path):

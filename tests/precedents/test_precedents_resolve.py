@@ -88,7 +88,7 @@ def test_resolve_joins_unambiguous_base_record_and_infers_no_same_dispatch_links
     key = base.key_of["china-ai-researcher-travel-approval-2025"]
     joined = next(x for x in out.events if x.key == key)
     assert {x.source for x in joined.evidence} == {"precedent-base", "text"}
-    assert joined.date == "2025-03"                      # the record keeps its own date
+    assert joined.date == "2025-02"                      # the record keeps its own date (WSJ report, 28 Feb 2025)
     inferred = [a for a in out.analogies if a.basis == "inferred"]
     assert inferred
     assert not any({a.a, a.b} == {key, "event/other"} for a in inferred)   # same dispatch d1
