@@ -25,7 +25,7 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
         toks.extend(t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
     direct = verb is not None and (head.head.i == verb.i and head.dep_ in (
         "dobj", "nsubj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "conj", "advcl") or (
-        head.dep_ == "pobj" and head.head.head.i == verb.i and head.head.lower_ in ("on", "about", "of")))
+        head.dep_ == "pobj" and head.head.head.i == verb.i and head.head.lower_ in M.LIST_PREPS))
     if verb is not None and verb.i != head.i and direct and ctx.parsed:
         for c in verb.children:
             if c.dep_ in ("dobj", "dative", "prep", "xcomp", "attr", "nsubjpass") and head not in c.subtree:
@@ -34,6 +34,7 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
             for c in verb.children:
                 if c.dep_ in ("dobj", "prep"):
                     toks.extend(c.subtree)
+    toks.extend(host_object(ctx, head))
     seen = set()
     targets, affects = [], []
     if head.dep_ == "xcomp" and head.head.pos_ == "VERB" and ctx.parsed:
@@ -113,6 +114,26 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
     assign_sectors(ctx, m, toks)  # near the trigger, then the sentence, then the document
 
 
+def host_object(ctx: DocContext, head: Token) -> list[Token]:
+    """Rule 'list-host': "is adding Huawei and 70 affiliates to its Entity List" — the parser hangs
+    the list phrase on the object noun instead of the verb; the object (all its conjuncts) is what
+    is put on the list. Only for a trigger after to/onto/on/under whose host noun is a verb's
+    object or passive subject."""
+    if not ctx.parsed or head.dep_ != "pobj" or head.head.dep_ != "prep" or \
+            head.head.lower_ not in M.HOST_PREPS:
+        return []
+    host = head.head.head
+    if host.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return []
+    top = host
+    while top.dep_ in ("conj", "appos") and top.head.i != top.i:
+        top = top.head
+    if top.dep_ not in ("dobj", "nsubjpass") or top.head.pos_ not in ("VERB", "AUX"):
+        return []
+    skip = {t.i for t in head.head.subtree}
+    return [t for t in top.subtree if t.i not in skip]
+
+
 def licence_parties(ctx: DocContext, m: Mention, head: Token, targets: list[str], affects: list[str]):
     """Rule 'licence-approval': "approved licences for Nvidia to ship chips to Humain" -> the
     recipient (after "to" of a delivery verb) is the target, the licensee (after "for") is affected;
@@ -168,6 +189,9 @@ def affect_position(ctx: DocContext, sp: Span) -> bool:
             if t.head.lower_ in ("including", "like", "such") and owner.lemma_.lower() in M.COMPANYISH:
                 t, steps = owner, steps + 1
                 continue
+            if t.head.lower_ in ("including", "like", "such") and owner.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in M.COMPANYISH for c in owner.children):
+                return False  # "added 30 entities to the list, including Hikvision": part of the object
             return True
         if t.dep_ == "prep" and t.lower_ in M.AFFECT_PREPS:
             return True
@@ -183,10 +207,29 @@ def affect_position(ctx: DocContext, sp: Span) -> bool:
     return True
 
 
+def describes_named_org(ctx: DocContext, tok: Token) -> bool:
+    """``tok`` modifies a descriptor of a named organisation ("Chinese company SMIC", "the Chinese
+    chipmaker Huawei"): it is the organisation's nationality."""
+    t, steps = tok.head, 0
+    while steps < 3:
+        sp = ctx.ment(t)
+        if sp is not None and sp.label_ in ("Company", "ResearchOrganization") and tok.i not in range(sp.start, sp.end):
+            return True
+        if any(c.dep_ == "appos" and ctx.ment(c) is not None and ctx.ment(c).label_ in ("Company", "ResearchOrganization")
+               for c in t.children):
+            return True
+        if t.dep_ not in ("compound", "appos") or t.head.i == t.i:
+            return False
+        t, steps = t.head, steps + 1
+    return False
+
+
 def country_target_position(ctx: DocContext, sp: Span) -> bool:
     if not ctx.parsed:
         return False
     r = sp.root
+    if r.dep_ in ("amod", "compound", "nmod") and describes_named_org(ctx, r):
+        return False  # rule 'nationality': "Chinese company SMIC" names SMIC's country, not a target
     if r.dep_ == "pobj" and r.head.lower_ in ("to", "on", "against", "into", "in"):
         return True
     if r.dep_ == "poss" and ctx.ment(r.head) is not None:
