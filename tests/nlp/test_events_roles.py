@@ -29,3 +29,34 @@ def test_events_roles_nationality_of_a_named_company_is_no_target(nlp):
     ev = _one(events, "EntityListing")
     assert "Hikvision" in ev["targets"], ev
     assert "China" not in ev["targets"], ev
+
+
+@pytest.mark.slow
+def test_events_roles_reporting_verb_does_not_make_a_done_measure_announced(nlp):
+    # rule 'reported-clause': the clause's own tense, not the reporting verb's
+    events, _ = _events(nlp, "The United States has added 12 Iranian drone makers to its Entity List, the "
+                             "Commerce Department announced on Friday.")
+    assert _one(events, "EntityListing")["status"] == "InForce"
+    events, _ = _events(nlp, "The Commerce Department announced on Friday that it will add 12 Iranian drone "
+                             "makers to its Entity List.")
+    assert _one(events, "EntityListing")["status"] == "Announced"
+
+
+@pytest.mark.slow
+def test_events_roles_headline_tense_needs_a_headline(nlp):
+    # rule 'headline-tense' only for a real headline; a lead sentence keeps its past tense
+    text = ("Norway's digital ministry on Tuesday banned the Lumo app on government phones.\n\n"
+            "The ministry said it would ban the app on all official devices within a month.")
+    events, _ = _events(nlp, text)
+    assert _one(events, "Ban")["status"] == "InForce"
+    text = ("Norway Bans Lumo App on Government Phones\n\n"
+            "Norway's digital ministry will ban the Lumo app on government phones from June.")
+    events, _ = _events(nlp, text)
+    assert _one(events, "Ban")["status"] == "Announced"
+
+
+@pytest.mark.slow
+def test_events_roles_expectation_with_infinitive_stays_discussed(nlp):
+    # rule 'reported-clause' stops only at a finite clause: "expect X to answer" is still expectation
+    events, _ = _events(nlp, "Analysts expect Beijing to respond with additions to its unreliable entity list.")
+    assert _one(events, "EntityListing")["status"] == "Discussed"

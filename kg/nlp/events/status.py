@@ -26,7 +26,7 @@ def historical(ctx: DocContext, m: Mention, verb: Token | None) -> bool:
 
 def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
     gov = governors(ctx, m, verb)
-    lemmas = [t.lemma_.lower() for t in gov]
+    lemmas = [t.lemma_.lower() for t in own_clause(gov)]
     words = {t.lower_ for t in gov}
     aux = set()
     for t in gov:
@@ -62,6 +62,21 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         if any(l in ST.PROCESS_PAST for l in lemmas[:4]):
             return "Historical"
     return "InForce"
+
+
+def own_clause(gov: list[Token]) -> list[Token]:
+    """Rule 'reported-clause': the governors up to the verb of the trigger's own finite clause. In
+    "The US has added 30 firms to its blacklist, the bureau announced", "announced" reports the
+    clause; the status is the clause's ("has added": InForce), not the reporting verb's. A clause
+    is finite when its verb has its own subject and a tense (past/present form or an auxiliary other
+    than infinitival "to": in "Analysts expect Beijing to answer", "expect" still counts)."""
+    for i, t in enumerate(gov[1:], 1):
+        if t.dep_ in ("ccomp", "parataxis") and t.pos_ in ("VERB", "AUX") and \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
+                (t.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"
+                                                        for c in t.children)):
+            return gov[:i + 1]
+    return gov
 
 
 def status_from_verb(ctx: DocContext, m: Mention, verb: Token) -> str:
