@@ -60,3 +60,17 @@ def test_events_roles_expectation_with_infinitive_stays_discussed(nlp):
     # rule 'reported-clause' stops only at a finite clause: "expect X to answer" is still expectation
     events, _ = _events(nlp, "Analysts expect Beijing to respond with additions to its unreliable entity list.")
     assert _one(events, "EntityListing")["status"] == "Discussed"
+
+
+@pytest.mark.slow
+def test_events_roles_sector_from_the_targeted_company(nlp):
+    # rule 'company-sector': no sector word, the company's main line of business (gazetteer)
+    events, _ = _events(nlp, "The United States added Huawei to the Entity List on Thursday.")
+    assert _one(events, "EntityListing")["sectors"] == {"Telecommunications"}
+
+
+@pytest.mark.slow
+def test_events_roles_no_sector_cue_is_other(nlp):
+    # rule 'no-sector': GUIDE — a measure tied to no sector is in sector Other
+    events, _ = _events(nlp, "France imposed sanctions on Borvik Holdings on Tuesday.")
+    assert _one(events, "Sanction")["sectors"] == {"Other"}
