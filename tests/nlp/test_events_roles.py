@@ -74,3 +74,17 @@ def test_events_roles_no_sector_cue_is_other(nlp):
     # rule 'no-sector': GUIDE — a measure tied to no sector is in sector Other
     events, _ = _events(nlp, "France imposed sanctions on Borvik Holdings on Tuesday.")
     assert _one(events, "Sanction")["sectors"] == {"Other"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure,law", [
+    ("The European Commission fined Vexel under the Digital Markets Act on Monday.", "LegalAction",
+     "Digital Markets Act"),
+    ("The Cyberspace Administration of China opened an investigation into Vexel pursuant to the Cybersecurity "
+     "Law.", "Investigation",
+     "Cybersecurity Law"),
+])
+def test_events_roles_legal_basis_is_a_precedent(nlp, text, measure, law):
+    # rule 'legal-basis': GUIDE — precedents include what the text presents as justification
+    events, _ = _events(nlp, text)
+    assert law in _one(events, measure)["precedents"]
