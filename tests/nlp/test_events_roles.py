@@ -88,3 +88,20 @@ def test_events_roles_legal_basis_is_a_precedent(nlp, text, measure, law):
     # rule 'legal-basis': GUIDE — precedents include what the text presents as justification
     events, _ = _events(nlp, text)
     assert law in _one(events, measure)["precedents"]
+
+
+@pytest.mark.slow
+def test_events_roles_leader_of_a_government_is_no_target(nlp):
+    # rule 'person-government': "the Biden administration" names the actor's government
+    events, _ = _events(nlp, "Certain investments in Chinese quantum firms will be blocked under a rule the "
+                             "Biden administration finalized on Monday.")
+    assert all("Joe Biden" not in e["targets"] and "Biden" not in e["targets"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_roles_exporter_of_controlled_goods_is_affected(nlp):
+    # rule 'exporter-affected': the recipient is the aim, the maker of the goods is affected
+    events, _ = _events(nlp, "Japan tightened export controls on ASML lithography machines to China.")
+    ev = _one(events, "ExportControl")
+    assert "China" in ev["targets"] and "ASML" not in ev["targets"], ev
+    assert ev["affects"] == {"ASML"}, ev

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
+from kg.nlp.lexicon import cues as CUES
 from kg.nlp.lexicon import measures as M
 
 
@@ -72,6 +73,8 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
             (affects if affect_position(ctx, sp) else targets).append(sp.id_)
         elif typ == "Person" and sp.root.dep_ in ("nsubj", "nsubjpass") and sp.root.head.i != head.i:
             continue  # rule 'person-subject': "when President Joe Biden visited" is no target
+        elif typ == "Person" and person_names_a_government(ctx, sp):
+            continue  # rule 'person-government': "the Biden administration", "Saddam Hussein's Iraq"
         elif typ in ("Group", "Technology", "Person", "LegalCase"):
             targets.append(sp.id_)
         elif typ in ("Country", "Bloc"):
@@ -108,6 +111,14 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
                     c.dep_ == "poss" and c.lower_ in ("its", "their") for c in np_head.children):
                 own.add(sp.id_)
         targets = [k for k in targets if k not in own]
+    if m.measure == "ExportControl" and ctx.parsed:
+        # rule 'exporter-affected': "controls on ASML lithography machines to China" — the buyers
+        # are the aim; the firm whose goods are controlled (a modifier of the goods noun) is affected
+        makers = {sp.id_ for sp in (ctx.ment(t) for t in toks) if sp is not None and sp.label_ == "Company"
+                  and sp.root.dep_ in ("compound", "poss") and sp.root.head.lemma_.lower() not in M.COMPANYISH
+                  and ctx.ment(sp.root.head) is not sp}
+        affects += [k for k in targets if k in makers]
+        targets = [k for k in targets if k not in makers]
     if m.rule == "licence-approval" and ctx.parsed:
         targets, affects = licence_parties(ctx, m, head, targets, affects)
     m.targets, m.affects = uniq(targets), uniq(a for a in affects if a not in targets)
@@ -205,6 +216,18 @@ def affect_position(ctx: DocContext, sp: Span) -> bool:
             return False
         t, steps = t.head, steps + 1
     return True
+
+
+def person_names_a_government(ctx: DocContext, sp: Span) -> bool:
+    """A person named only as the leader of a government or state: "the Biden administration
+    finalized", "sanctions against Saddam Hussein's Iraq" — the person is not what is targeted."""
+    if not ctx.parsed or sp.root.dep_ not in ("compound", "poss", "nmod", "amod"):
+        return False
+    h = sp.root.head
+    hs = ctx.ment(h)
+    if hs is not None and hs.label_ in ("Country", "Bloc", "GovernmentBody"):
+        return True
+    return h.lower_ in CUES.GOVERNMENT_WORDS or h.lemma_.lower() in CUES.GOVERNMENT_WORDS
 
 
 def describes_named_org(ctx: DocContext, tok: Token) -> bool:
