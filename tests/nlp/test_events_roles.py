@@ -105,3 +105,14 @@ def test_events_roles_exporter_of_controlled_goods_is_affected(nlp):
     ev = _one(events, "ExportControl")
     assert "China" in ev["targets"] and "ASML" not in ev["targets"], ev
     assert ev["affects"] == {"ASML"}, ev
+
+
+@pytest.mark.slow
+def test_events_roles_measure_dated_since_an_earlier_year_is_background(nlp):
+    # rule 'since-year': GUIDE — a past measure cited as background is Historical
+    import datetime as dt
+    events, _ = _events(nlp, "Since 2019, the United States has also sanctioned Hikvision.", dt.date(2024, 5, 2))
+    assert _one(events, "Sanction")["status"] == "Historical"
+    events, _ = _events(nlp, "The United States has sanctioned Hikvision, a rule in force since 2019.",
+                        dt.date(2024, 5, 2))
+    assert _one(events, "Sanction")["status"] == "InForce"

@@ -46,7 +46,7 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         t.lemma_ == "say" for t in gov)) or bool(re.search(r"\b(is|are) (set|due|expected) to\b", low))
     if any(l in ST.ANNOUNCED for l in lemmas[:4]) or future:
         return "Announced"
-    if m.historical:
+    if m.historical or since_earlier_year(ctx, m):
         return "Historical"
     past = any(t.tag_ in ("VBD",) or (t.tag_ == "VBN" and not ({c.lower_ for c in t.children} & {"has", "have"}))
                for t in gov if t.pos_ in ("VERB", "AUX"))
@@ -62,6 +62,20 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         if any(l in ST.PROCESS_PAST for l in lemmas[:4]):
             return "Historical"
     return "InForce"
+
+
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+end\s+of)\s+)?((?:19|20)\d\d)\b", re.I)
+
+
+def since_earlier_year(ctx: DocContext, m: Mention) -> bool:
+    """Rule 'since-year': "Since 2019, it has also sanctioned Huawei", "has filed lawsuits against
+    Google since 2010" — a measure the text dates from an earlier year on is background (GUIDE:
+    Historical), unless the clause says it came into force then ("in force since 2019")."""
+    text = clause_text(ctx, m)
+    hit = _SINCE_YEAR.search(text)
+    if hit is None or re.search(r"\b(took effect|taken effect|came into force|in force|in effect)\b", text, re.I):
+        return False
+    return ctx.ref_date is None or int(hit.group(1)) < ctx.ref_date.year
 
 
 def own_clause(gov: list[Token]) -> list[Token]:
