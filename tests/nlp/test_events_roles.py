@@ -116,3 +116,10 @@ def test_events_roles_measure_dated_since_an_earlier_year_is_background(nlp):
     events, _ = _events(nlp, "The United States has sanctioned Hikvision, a rule in force since 2019.",
                         dt.date(2024, 5, 2))
     assert _one(events, "Sanction")["status"] == "InForce"
+
+
+@pytest.mark.slow
+def test_events_roles_introduced_legislation_is_proposed(nlp):
+    # rule 'put-forward': GUIDE — a bill put forward for a decision ("lawmakers introduced") is Proposed
+    events, _ = _events(nlp, "Ghana's government introduced legislation to tighten controls on lithium exports.")
+    assert _one(events, "Legislation")["status"] == "Proposed"

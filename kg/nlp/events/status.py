@@ -42,6 +42,8 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         return "Proposed"
     if any(l in ST.PROPOSED for l in lemmas[:4]) or m.head.lower_ in ("draft", "proposal"):
         return "Proposed"
+    if m.measure == "Legislation" and any(l in ST.PUT_FORWARD for l in lemmas[:3]):
+        return "Proposed"  # rule 'put-forward': "by introducing legislation", "the bill was submitted"
     future = bool(aux & {"will", "'ll", "shall"}) or ("would" in aux and any(
         t.lemma_ == "say" for t in gov)) or bool(re.search(r"\b(is|are) (set|due|expected) to\b", low))
     if any(l in ST.ANNOUNCED for l in lemmas[:4]) or future:
