@@ -123,3 +123,12 @@ def test_events_roles_introduced_legislation_is_proposed(nlp):
     # rule 'put-forward': GUIDE — a bill put forward for a decision ("lawmakers introduced") is Proposed
     events, _ = _events(nlp, "Ghana's government introduced legislation to tighten controls on lithium exports.")
     assert _one(events, "Legislation")["status"] == "Proposed"
+
+
+@pytest.mark.slow
+def test_events_roles_country_in_the_reason_is_no_target(nlp):
+    # rule 'reason-clause': the destination of the offending transfers is not what the fine targets
+    events, _ = _events(nlp, "Sweden's data regulator fined Spotify for transferring user data to the United "
+                             "States.")
+    found = [e for e in events if "United States" in e["targets"]]
+    assert found == [], events

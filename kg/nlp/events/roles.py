@@ -73,6 +73,8 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
             (affects if affect_position(ctx, sp) else targets).append(sp.id_)
         elif typ == "Person" and sp.root.dep_ in ("nsubj", "nsubjpass") and sp.root.head.i != head.i:
             continue  # rule 'person-subject': "when President Joe Biden visited" is no target
+        elif typ == "Person" and sp.root.dep_ == "pobj" and sp.root.head.dep_ == "agent":
+            continue  # "the sanction handed down by Commissioner X": the one who acts
         elif typ == "Person" and person_names_a_government(ctx, sp):
             continue  # rule 'person-government': "the Biden administration", "Saddam Hussein's Iraq"
         elif typ in ("Group", "Technology", "Person", "LegalCase"):
@@ -218,6 +220,21 @@ def affect_position(ctx: DocContext, sp: Span) -> bool:
     return True
 
 
+def in_reason(tok: Token) -> bool:
+    """``tok`` sits in a phrase giving the reason for a measure ("fined Meta for transferring data to
+    the United States", "over transfers of data to the US"): it is not what the measure is aimed at."""
+    t, steps = tok, 0
+    while t.head.i != t.i and steps < 8:
+        t, steps = t.head, steps + 1
+        if t.dep_ == "prep" and t.lower_ in M.REASON_PREPS and any(
+                c.dep_ == "pcomp" or (c.dep_ == "pobj" and c.lemma_.lower() in M.REASON_NOUNS)
+                for c in t.children):
+            return True
+        if t.pos_ == "VERB" and t.dep_ in ("ROOT",):
+            return False
+    return False
+
+
 def person_names_a_government(ctx: DocContext, sp: Span) -> bool:
     """A person named only as the leader of a government or state: "the Biden administration
     finalized", "sanctions against Saddam Hussein's Iraq" — the person is not what is targeted."""
@@ -254,7 +271,8 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
     if r.dep_ in ("amod", "compound", "nmod") and describes_named_org(ctx, r):
         return False  # rule 'nationality': "Chinese company SMIC" names SMIC's country, not a target
     if r.dep_ == "pobj" and r.head.lower_ in ("to", "on", "against", "into", "in"):
-        return True
+        return not in_reason(r)  # rule 'reason-clause': "fined Meta for transferring data to the US"
+
     if r.dep_ == "poss" and ctx.ment(r.head) is not None:
         return True  # "Russia's drone supply chain"
     if r.dep_ in ("amod", "compound", "nmod") and r.head.lower_ in ("officials", "nationals", "citizens", "students",
