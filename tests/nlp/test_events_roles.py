@@ -132,3 +132,12 @@ def test_events_roles_country_in_the_reason_is_no_target(nlp):
                              "States.")
     found = [e for e in events if "United States" in e["targets"]]
     assert found == [], events
+
+
+@pytest.mark.slow
+def test_events_roles_measure_already_in_place_is_background(nlp):
+    # rule 'already': a measure in place before the news is Historical; coming into force is not
+    events, _ = _events(nlp, "Canada has already banned the Lumo app from government phones.")
+    assert _one(events, "Ban")["status"] == "Historical"
+    events, _ = _events(nlp, "Canada banned the Lumo app from government phones on Monday.")
+    assert _one(events, "Ban")["status"] == "InForce"

@@ -48,7 +48,7 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         t.lemma_ == "say" for t in gov)) or bool(re.search(r"\b(is|are) (set|due|expected) to\b", low))
     if any(l in ST.ANNOUNCED for l in lemmas[:4]) or future:
         return "Announced"
-    if m.historical or since_earlier_year(ctx, m):
+    if m.historical or since_earlier_year(ctx, m) or already_done(ctx, gov):
         return "Historical"
     past = any(t.tag_ in ("VBD",) or (t.tag_ == "VBN" and not ({c.lower_ for c in t.children} & {"has", "have"}))
                for t in gov if t.pos_ in ("VERB", "AUX"))
@@ -78,6 +78,16 @@ def since_earlier_year(ctx: DocContext, m: Mention) -> bool:
     if hit is None or re.search(r"\b(took effect|taken effect|came into force|in force|in effect)\b", text, re.I):
         return False
     return ctx.ref_date is None or int(hit.group(1)) < ctx.ref_date.year
+
+
+def already_done(ctx: DocContext, gov: list[Token]) -> bool:
+    """Rule 'already': "have already prohibited it from devices", "has already blocked the sale ...
+    for several years" — a measure in place before the news is background (Historical), unless the
+    verb is one of coming into force ("has already taken effect")."""
+    for t in own_clause(gov):
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and c.lower_ == "already" for c in t.children):
+            return t.lemma_.lower() not in ("take", "come", "enter", "become") and t.tag_ in ("VBD", "VBN")
+    return False
 
 
 def own_clause(gov: list[Token]) -> list[Token]:
