@@ -41,6 +41,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_TOKEN = 120
 _LONG_RUN = re.compile(r"\S{%d}(?=\S)" % MAX_TOKEN)
 DATE_LINE = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
+#: the same date as a prefix of the first line ("date 2019-05-15 WASHINGTON, May 15 (Reuters) - ..."),
+#: as texts restored from search excerpts begin
+DATE_PREFIX = re.compile(r"^\s*date\s*:?\s+(\d{4}-\d{2}-\d{2})[ \t]+(?=\S)", re.IGNORECASE)
 
 
 def decode(data: bytes, source: str) -> str:
@@ -157,12 +160,17 @@ def paragraphs(text: str) -> list[str]:
 
 
 def take_date_line(text: str, source: str) -> tuple[dt.date | None, str]:
-    """A leading ``date YYYY-MM-DD`` line gives the date; it is removed from the text."""
+    """A leading ``date YYYY-MM-DD`` line gives the date; it is removed from the text. The date may
+    also prefix the first line of text ("date 2019-05-15 WASHINGTON (Reuters) - ..."): the prefix is
+    removed and the rest of the line kept."""
     stripped = text.lstrip()
     first, _, rest = stripped.partition("\n")
     m = DATE_LINE.match(first)
     if not m:
-        return None, text
+        p = DATE_PREFIX.match(first)
+        if not p:
+            return None, text
+        return parse_date(p.group(1), source, what="date prefix"), stripped[p.end():]
     return parse_date(m.group(1), source, what="date line"), rest
 
 

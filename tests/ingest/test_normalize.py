@@ -65,3 +65,16 @@ def test_normalize_declared_html_charset_is_used_before_guessing(head):
 def test_normalize_declared_xml_encoding_is_used_before_guessing():
     xml = '<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>Brüssel</title></channel></rss>'
     assert decode(xml.encode("latin-1"), "x.xml") == xml
+
+
+@pytest.mark.parametrize("text", [
+    " date 2019-05-15 GENEVA, May 15 - The ministry said on Wednesday it would tighten export rules.",
+    "date 2019-05-15 The ministry said on Wednesday it would tighten export rules.\n\nA second paragraph.",
+    "date 2019-05-15\nThe ministry said on Wednesday it would tighten export rules.",
+], ids=["prefix-one-line", "prefix-then-paragraph", "own-line"])
+def test_normalize_date_prefix_is_metadata(text):
+    """A search excerpt's ``date YYYY-MM-DD`` prefix is the publication date, not part of the text."""
+    [d] = read_text(text)
+    assert d.date.isoformat() == "2019-05-15"
+    assert "2019-05-15" not in d.text
+    assert "The ministry said on Wednesday" in d.text

@@ -120,6 +120,7 @@ def link_events(ctx: DocContext, mentions: list[Mention], events: list[EventDraf
             if owner is not None:
                 owner.precedents = uniq(owner.precedents + keys)
             break
+        link_legal_basis(ctx, sent, here, main)
         # responses
         link_response(ctx, sent, low, here, events, main, by_sent)
     # analogies: parallels the text draws to the main event
@@ -146,6 +147,53 @@ def link_events(ctx: DocContext, mentions: list[Mention], events: list[EventDraf
                     parallel = True
         if parallel:
             main.analogous.add(id(e))
+
+
+_BASIS_TAIL = r"(?:\s+(?:the|its|their|this|that|these|a|an|[\w.-]+['’]s?))?\s*$"
+
+
+def legal_basis_laws(ctx: DocContext, sent: Span) -> list[Span]:
+    """Rule 'legal-basis': the Legislation mentions of ``sent`` that a legal-basis cue introduces
+    ("under the Digital Markets Act", "pursuant to the National Security Law, Cybersecurity Law and
+    ..."): the cue right before the name, or a conjunct of a law so introduced."""
+    rx = _BASIS_CACHE.get("rx")
+    if rx is None:
+        alts = "|".join(re.escape(c) for c in sorted(CUES.LEGAL_BASIS_CUES, key=len, reverse=True))
+        rx = _BASIS_CACHE["rx"] = re.compile(r"(?<![\w])(?:" + alts + r")" + _BASIS_TAIL, re.I)
+    laws = sorted((sp for sp in ctx.mentions_by_sent.get(sent.start, []) if sp.label_ == "Legislation"),
+                  key=lambda sp: sp.start)
+    out: list[Span] = []
+    for sp in laws:
+        before = ctx.doc.text[max(sent.start_char, sp.start_char - 60):sp.start_char]
+        if rx.search(before):
+            out.append(sp)
+        elif out and ctx.parsed and sp.root.dep_ in ("conj", "appos") and any(
+                sp.root.head.i in range(o.start, o.end) or o.root.i in {c.i for c in sp.root.head.subtree}
+                for o in out):
+            out.append(sp)
+    return out
+
+
+_BASIS_CACHE: dict = {}
+
+
+def link_legal_basis(ctx: DocContext, sent: Span, here: list[Mention], main: EventDraft | None) -> None:
+    """The laws a sentence gives as a measure's basis are its precedents: the measure of the sentence
+    (the last one with an actor before the law, else the first), else, when the sentence reports no
+    measure, the main event ("Under China's Anti-Monopoly Law, regulators may ..."). A sentence whose
+    measures have no actor of their own links nothing."""
+    laws = legal_basis_laws(ctx, sent)
+    if not laws:
+        return
+    for law in laws:
+        own = [m for m in here if m.event is not None and not (law.start <= m.head.i < law.end)]
+        if own and not any(m.actors for m in own):
+            continue  # "can qualify for subsidies under the X Act": whose measure it is, the text does not say here
+        own = [m for m in own if m.actors]
+        before = [m for m in own if m.trigger.start < law.start]
+        owner = (before[-1] if before else own[0]).event if own else main
+        if owner is not None:
+            owner.precedents = uniq(owner.precedents + [law.id_])
 
 
 def precedent_owner(ctx: DocContext, here: list[Mention], cue_char: int, main: EventDraft | None, sent: Span) -> EventDraft | None:

@@ -28,7 +28,8 @@ def build_records(ctx: DocContext, events: list[EventDraft]) -> tuple[list[Event
     for e in events:
         status = e.first.status
         body = [m for m in e.mentions if m.para > 0]
-        if e.first.para == 0 and body and status == "InForce" and body[0].status == "Announced":
+        if e.first.para == 0 and body and status == "InForce" and body[0].status == "Announced" and \
+                headline_like(e.first.sent.text):
             status = body[0].status  # rule 'headline-tense': "Extends Ban" heads a "will stop" report
         if e.first.status in ("InForce",) and any(m.status == "Historical" and m.date for m in e.mentions[:1]):
             status = "Historical"
@@ -64,6 +65,12 @@ def build_records(ctx: DocContext, events: list[EventDraft]) -> tuple[list[Event
                                                         start=m.sent.start_char, end=m.sent.end_char,
                                                         rule="analogy:asserted", confidence=0.7),)))
     return out, analogies
+
+
+def headline_like(text: str) -> bool:
+    """A headline, not a lead sentence: no closing sentence punctuation ("U.S. Extends Ban on ...").
+    A lead that ends like a sentence ("The ministry on Monday banned ...") keeps its own tense."""
+    return not text.strip().rstrip("\"'’”)").endswith((".", "!", "?"))
 
 
 def label(ctx: DocContext, e: EventDraft) -> str:

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
+from kg.nlp.lexicon import cues as CUES
 from kg.nlp.lexicon import measures as M
 
 
@@ -25,7 +26,7 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
         toks.extend(t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
     direct = verb is not None and (head.head.i == verb.i and head.dep_ in (
         "dobj", "nsubj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp", "conj", "advcl") or (
-        head.dep_ == "pobj" and head.head.head.i == verb.i and head.head.lower_ in ("on", "about", "of")))
+        head.dep_ == "pobj" and head.head.head.i == verb.i and head.head.lower_ in M.LIST_PREPS))
     if verb is not None and verb.i != head.i and direct and ctx.parsed:
         for c in verb.children:
             if c.dep_ in ("dobj", "dative", "prep", "xcomp", "attr", "nsubjpass") and head not in c.subtree:
@@ -34,6 +35,7 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
             for c in verb.children:
                 if c.dep_ in ("dobj", "prep"):
                     toks.extend(c.subtree)
+    toks.extend(host_object(ctx, head))
     seen = set()
     targets, affects = [], []
     if head.dep_ == "xcomp" and head.head.pos_ == "VERB" and ctx.parsed:
@@ -71,6 +73,10 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
             (affects if affect_position(ctx, sp) else targets).append(sp.id_)
         elif typ == "Person" and sp.root.dep_ in ("nsubj", "nsubjpass") and sp.root.head.i != head.i:
             continue  # rule 'person-subject': "when President Joe Biden visited" is no target
+        elif typ == "Person" and sp.root.dep_ == "pobj" and sp.root.head.dep_ == "agent":
+            continue  # "the sanction handed down by Commissioner X": the one who acts
+        elif typ == "Person" and person_names_a_government(ctx, sp):
+            continue  # rule 'person-government': "the Biden administration", "Saddam Hussein's Iraq"
         elif typ in ("Group", "Technology", "Person", "LegalCase"):
             targets.append(sp.id_)
         elif typ in ("Country", "Bloc"):
@@ -107,10 +113,38 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
                     c.dep_ == "poss" and c.lower_ in ("its", "their") for c in np_head.children):
                 own.add(sp.id_)
         targets = [k for k in targets if k not in own]
+    if m.measure == "ExportControl" and ctx.parsed:
+        # rule 'exporter-affected': "controls on ASML lithography machines to China" — the buyers
+        # are the aim; the firm whose goods are controlled (a modifier of the goods noun) is affected
+        makers = {sp.id_ for sp in (ctx.ment(t) for t in toks) if sp is not None and sp.label_ == "Company"
+                  and sp.root.dep_ in ("compound", "poss") and sp.root.head.lemma_.lower() not in M.COMPANYISH
+                  and ctx.ment(sp.root.head) is not sp}
+        affects += [k for k in targets if k in makers]
+        targets = [k for k in targets if k not in makers]
     if m.rule == "licence-approval" and ctx.parsed:
         targets, affects = licence_parties(ctx, m, head, targets, affects)
     m.targets, m.affects = uniq(targets), uniq(a for a in affects if a not in targets)
     assign_sectors(ctx, m, toks)  # near the trigger, then the sentence, then the document
+
+
+def host_object(ctx: DocContext, head: Token) -> list[Token]:
+    """Rule 'list-host': "is adding Huawei and 70 affiliates to its Entity List" — the parser hangs
+    the list phrase on the object noun instead of the verb; the object (all its conjuncts) is what
+    is put on the list. Only for a trigger after to/onto/on/under whose host noun is a verb's
+    object or passive subject."""
+    if not ctx.parsed or head.dep_ != "pobj" or head.head.dep_ != "prep" or \
+            head.head.lower_ not in M.HOST_PREPS:
+        return []
+    host = head.head.head
+    if host.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return []
+    top = host
+    while top.dep_ in ("conj", "appos") and top.head.i != top.i:
+        top = top.head
+    if top.dep_ not in ("dobj", "nsubjpass") or top.head.pos_ not in ("VERB", "AUX"):
+        return []
+    skip = {t.i for t in head.head.subtree}
+    return [t for t in top.subtree if t.i not in skip]
 
 
 def licence_parties(ctx: DocContext, m: Mention, head: Token, targets: list[str], affects: list[str]):
@@ -168,6 +202,9 @@ def affect_position(ctx: DocContext, sp: Span) -> bool:
             if t.head.lower_ in ("including", "like", "such") and owner.lemma_.lower() in M.COMPANYISH:
                 t, steps = owner, steps + 1
                 continue
+            if t.head.lower_ in ("including", "like", "such") and owner.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in M.COMPANYISH for c in owner.children):
+                return False  # "added 30 entities to the list, including Hikvision": part of the object
             return True
         if t.dep_ == "prep" and t.lower_ in M.AFFECT_PREPS:
             return True
@@ -183,12 +220,59 @@ def affect_position(ctx: DocContext, sp: Span) -> bool:
     return True
 
 
+def in_reason(tok: Token) -> bool:
+    """``tok`` sits in a phrase giving the reason for a measure ("fined Meta for transferring data to
+    the United States", "over transfers of data to the US"): it is not what the measure is aimed at."""
+    t, steps = tok, 0
+    while t.head.i != t.i and steps < 8:
+        t, steps = t.head, steps + 1
+        if t.dep_ == "prep" and t.lower_ in M.REASON_PREPS and any(
+                c.dep_ == "pcomp" or (c.dep_ == "pobj" and c.lemma_.lower() in M.REASON_NOUNS)
+                for c in t.children):
+            return True
+        if t.pos_ == "VERB" and t.dep_ in ("ROOT",):
+            return False
+    return False
+
+
+def person_names_a_government(ctx: DocContext, sp: Span) -> bool:
+    """A person named only as the leader of a government or state: "the Biden administration
+    finalized", "sanctions against Saddam Hussein's Iraq" — the person is not what is targeted."""
+    if not ctx.parsed or sp.root.dep_ not in ("compound", "poss", "nmod", "amod"):
+        return False
+    h = sp.root.head
+    hs = ctx.ment(h)
+    if hs is not None and hs.label_ in ("Country", "Bloc", "GovernmentBody"):
+        return True
+    return h.lower_ in CUES.GOVERNMENT_WORDS or h.lemma_.lower() in CUES.GOVERNMENT_WORDS
+
+
+def describes_named_org(ctx: DocContext, tok: Token) -> bool:
+    """``tok`` modifies a descriptor of a named organisation ("Chinese company SMIC", "the Chinese
+    chipmaker Huawei"): it is the organisation's nationality."""
+    t, steps = tok.head, 0
+    while steps < 3:
+        sp = ctx.ment(t)
+        if sp is not None and sp.label_ in ("Company", "ResearchOrganization") and tok.i not in range(sp.start, sp.end):
+            return True
+        if any(c.dep_ == "appos" and ctx.ment(c) is not None and ctx.ment(c).label_ in ("Company", "ResearchOrganization")
+               for c in t.children):
+            return True
+        if t.dep_ not in ("compound", "appos") or t.head.i == t.i:
+            return False
+        t, steps = t.head, steps + 1
+    return False
+
+
 def country_target_position(ctx: DocContext, sp: Span) -> bool:
     if not ctx.parsed:
         return False
     r = sp.root
+    if r.dep_ in ("amod", "compound", "nmod") and describes_named_org(ctx, r):
+        return False  # rule 'nationality': "Chinese company SMIC" names SMIC's country, not a target
     if r.dep_ == "pobj" and r.head.lower_ in ("to", "on", "against", "into", "in"):
-        return True
+        return not in_reason(r)  # rule 'reason-clause': "fined Meta for transferring data to the US"
+
     if r.dep_ == "poss" and ctx.ment(r.head) is not None:
         return True  # "Russia's drone supply chain"
     if r.dep_ in ("amod", "compound", "nmod") and r.head.lower_ in ("officials", "nationals", "citizens", "students",

@@ -53,6 +53,8 @@ def assign_sectors(ctx: DocContext, m: Mention, toks: list[Token]) -> None:
         split = False
     if not sec:
         sec = list(ctx.doc_sectors)
+    if not sec:
+        sec = ["Other"]  # rule 'no-sector': a measure the text ties to no sector (GUIDE: Other)
     m.sectors, m.split_sectors = sec[:3], split
 
 
@@ -76,10 +78,11 @@ def entity_sectors(ctx: DocContext, key: str) -> list[str]:
         return []
     out = sector_cues_in_text(e.name.lower())
     gaz = ctx.gaz
-    if not out and gaz is not None and e.type in ("Technology", "Group"):
+    if not out and gaz is not None and e.type in ("Technology", "Group", "Company"):
         entry = gaz.by_key(key) if hasattr(gaz, "by_key") else None
         if entry is not None:
-            out = list(entry.sectors)
+            # rule 'company-sector': a firm brings its main line of business (the gazetteer's first)
+            out = list(entry.sectors)[:1] if e.type == "Company" else list(entry.sectors)
     return out
 
 

@@ -26,7 +26,7 @@ def historical(ctx: DocContext, m: Mention, verb: Token | None) -> bool:
 
 def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
     gov = governors(ctx, m, verb)
-    lemmas = [t.lemma_.lower() for t in gov]
+    lemmas = [t.lemma_.lower() for t in own_clause(gov)]
     words = {t.lower_ for t in gov}
     aux = set()
     for t in gov:
@@ -42,11 +42,13 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         return "Proposed"
     if any(l in ST.PROPOSED for l in lemmas[:4]) or m.head.lower_ in ("draft", "proposal"):
         return "Proposed"
+    if m.measure == "Legislation" and any(l in ST.PUT_FORWARD for l in lemmas[:3]):
+        return "Proposed"  # rule 'put-forward': "by introducing legislation", "the bill was submitted"
     future = bool(aux & {"will", "'ll", "shall"}) or ("would" in aux and any(
         t.lemma_ == "say" for t in gov)) or bool(re.search(r"\b(is|are) (set|due|expected) to\b", low))
     if any(l in ST.ANNOUNCED for l in lemmas[:4]) or future:
         return "Announced"
-    if m.historical:
+    if m.historical or since_earlier_year(ctx, m) or already_done(ctx, gov):
         return "Historical"
     past = any(t.tag_ in ("VBD",) or (t.tag_ == "VBN" and not ({c.lower_ for c in t.children} & {"has", "have"}))
                for t in gov if t.pos_ in ("VERB", "AUX"))
@@ -62,6 +64,45 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         if any(l in ST.PROCESS_PAST for l in lemmas[:4]):
             return "Historical"
     return "InForce"
+
+
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+end\s+of)\s+)?((?:19|20)\d\d)\b", re.I)
+
+
+def since_earlier_year(ctx: DocContext, m: Mention) -> bool:
+    """Rule 'since-year': "Since 2019, it has also sanctioned Huawei", "has filed lawsuits against
+    Google since 2010" — a measure the text dates from an earlier year on is background (GUIDE:
+    Historical), unless the clause says it came into force then ("in force since 2019")."""
+    text = clause_text(ctx, m)
+    hit = _SINCE_YEAR.search(text)
+    if hit is None or re.search(r"\b(took effect|taken effect|came into force|in force|in effect)\b", text, re.I):
+        return False
+    return ctx.ref_date is None or int(hit.group(1)) < ctx.ref_date.year
+
+
+def already_done(ctx: DocContext, gov: list[Token]) -> bool:
+    """Rule 'already': "have already prohibited it from devices", "has already blocked the sale ...
+    for several years" — a measure in place before the news is background (Historical), unless the
+    verb is one of coming into force ("has already taken effect")."""
+    for t in own_clause(gov):
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and c.lower_ == "already" for c in t.children):
+            return t.lemma_.lower() not in ("take", "come", "enter", "become") and t.tag_ in ("VBD", "VBN")
+    return False
+
+
+def own_clause(gov: list[Token]) -> list[Token]:
+    """Rule 'reported-clause': the governors up to the verb of the trigger's own finite clause. In
+    "The US has added 30 firms to its blacklist, the bureau announced", "announced" reports the
+    clause; the status is the clause's ("has added": InForce), not the reporting verb's. A clause
+    is finite when its verb has its own subject and a tense (past/present form or an auxiliary other
+    than infinitival "to": in "Analysts expect Beijing to answer", "expect" still counts)."""
+    for i, t in enumerate(gov[1:], 1):
+        if t.dep_ in ("ccomp", "parataxis") and t.pos_ in ("VERB", "AUX") and \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
+                (t.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"
+                                                        for c in t.children)):
+            return gov[:i + 1]
+    return gov
 
 
 def status_from_verb(ctx: DocContext, m: Mention, verb: Token) -> str:

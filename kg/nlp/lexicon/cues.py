@@ -7,7 +7,8 @@ from __future__ import annotations
 from kg.nlp import rules
 
 _WORDS = rules.word_lists("cues.yaml", ("actor_types", "government_words", "generic_dets", "precedent_cues",
-                                        "response_cues", "response_lead_cues", "analogy_cues", "evaluative_verbs"))
+                                        "response_cues", "response_lead_cues", "analogy_cues", "evaluative_verbs",
+                                        "legal_basis_cues"))
 #: actor-type entities
 ACTOR_TYPES = set(_WORDS["actor_types"])
 #: heads that stand for "the government" of a country the sentence (or document) names
@@ -15,6 +16,9 @@ GOVERNMENT_WORDS = set(_WORDS["government_words"])
 #: words that make a government word generic ("a government", "other governments")
 GENERIC_DETS = set(_WORDS["generic_dets"])
 PRECEDENT_CUES = tuple(_WORDS["precedent_cues"])
+#: words just before a named law that make it the measure's legal basis ("under the Digital Markets
+#: Act", "pursuant to the Cybersecurity Law", "violated the Sherman Act")
+LEGAL_BASIS_CUES = tuple(_WORDS["legal_basis_cues"])
 RESPONSE_CUES = tuple(_WORDS["response_cues"])
 #: cues after which the measure named is itself the response ("Its response came in May, when ...")
 RESPONSE_LEAD_CUES = tuple(_WORDS["response_lead_cues"])

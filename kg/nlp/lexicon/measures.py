@@ -21,7 +21,8 @@ TRIGGERS, OBJECT_CUES = rules.triggers(MEASURES)
 _WORDS = rules.word_lists("measure_words.yaml", (
     "legislative_verbs", "law_nouns", "ship_verbs", "challenge_objects", "challenge_forums", "talent_verbs",
     "talent_nouns", "agreement_verbs", "other_create_verbs", "other_create_objects", "anaphors", "similar_adj",
-    "similar_nouns", "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps"))
+    "similar_nouns", "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps",
+    "list_preps", "host_preps", "reason_preps", "reason_nouns"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
@@ -53,6 +54,14 @@ AFFECT_PREPS = set(_WORDS["affect_preps"])
 COMPANYISH = set(_WORDS["companyish"])
 #: prepositions of circumstance: their phrase is neither the object nor the topic of a trigger
 CIRCUMSTANCE_PREPS = set(_WORDS["circumstance_preps"])
+#: a trigger after one of these prepositions of the clause verb shares the verb's arguments: "SMIC was
+#: added to the Entity List", "placed Huawei on the list", "put the firms under sanctions"
+LIST_PREPS = set(_WORDS["list_preps"])
+#: "adding Huawei and 70 affiliates to its Entity List" with the list phrase parsed on the object noun
+HOST_PREPS = set(_WORDS["host_preps"])
+#: rule 'reason-clause': "fined Meta for transferring data to the US" — a country in the reason is no target
+REASON_PREPS = set(_WORDS["reason_preps"])
+REASON_NOUNS = set(_WORDS["reason_nouns"])
 
 
 def compile_phrase(phrase: str) -> list[dict]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from kg.nlp import rules
 
 _WORDS = rules.word_lists("status.yaml", ("revoked", "discussed", "proposed", "announced", "enacted",
-                                          "process_past", "ongoing", "historical_phrases"))
+                                          "process_past", "ongoing", "historical_phrases", "put_forward"))
 REVOKED = set(_WORDS["revoked"])
 DISCUSSED = set(_WORDS["discussed"])
 PROPOSED = set(_WORDS["proposed"])
@@ -18,3 +18,5 @@ PROCESS_PAST = set(_WORDS["process_past"])
 #: cues of ongoing force despite a past date ("took effect in 2023", "since 2023")
 ONGOING = set(_WORDS["ongoing"])
 HISTORICAL_PHRASES = tuple(_WORDS["historical_phrases"])
+#: verbs that put a bill forward for a decision: a law they govern is Proposed ("introduced legislation")
+PUT_FORWARD = set(_WORDS["put_forward"])
