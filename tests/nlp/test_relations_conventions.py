@@ -1,0 +1,47 @@
+"""Relations the annotation guide makes unmistakable (../shared/eval/GUIDE.md, Relations): every
+named government body of a named state is partOf it; heads lead, other officials work for."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from nlp_helpers import relation_names, run
+
+
+def _rules(doc, triple):
+    ents = doc._.kg_entities
+    return {e.rule for r in doc._.kg_relations
+            if (ents[r.subject].name, r.predicate, ents[r.object].name) == triple for e in r.evidence}
+
+
+@pytest.mark.slow
+def test_part_of_gazetteer_parent_anywhere_in_the_document(tiny_nlp):
+    doc = run(tiny_nlp, "The Ministry of Commerce announced new rules on Monday. Chinese exporters complained.")
+    triple = ("Ministry of Commerce", "partOf", "China")
+    assert triple in relation_names(doc)
+    assert "rel:body-gazetteer-parent" in _rules(doc, triple)
+
+
+@pytest.mark.slow
+def test_part_of_unmentioned_parent_only_when_no_other_state(tiny_nlp):
+    alone = run(tiny_nlp, "The Commerce Department published the rule on Friday.")
+    other = run(tiny_nlp, "The Commerce Department published the rule. Dutch suppliers objected.")
+    assert ("Department of Commerce", "partOf", "United States") in relation_names(alone)
+    assert ("Department of Commerce", "partOf", "United States") not in relation_names(other)
+
+
+def test_state_in_body_name(blank_nlp, tiny_gazetteer):
+    from kg.nlp.relations import RelationComponent
+
+    comp = RelationComponent("tiny")
+    doc = blank_nlp.make_doc("The Dutch Ministry of Justice and the Netherlands Affairs Office met.")
+    justice = Span(doc, 1, 5, label="GovernmentBody")
+    topic = Span(doc, 7, 10, label="GovernmentBody")
+    assert comp._state_in_name(justice, {}) == tiny_gazetteer.by_name("Netherlands").key
+    assert comp._state_in_name(topic, {}) is None  # "<Country> Affairs" is about the country
+
+
+@pytest.mark.slow
+def test_generic_body_names_get_no_home_country(tiny_nlp):
+    doc = run(tiny_nlp, "China restricted exports. China said the Council would meet. China acted.")
+    assert not any(s == "Council" and p == "partOf" for s, p, _ in relation_names(doc))
