@@ -19,7 +19,14 @@ rel:made-by           0.85        "H20 chips made by Nvidia" -> produces
 rel:appositive        0.85        "Nexperia, a Dutch-headquartered chipmaker owned by Wingtech"
 rel:head-of-state-gazetteer 0.75  "President Yoon Suk Yeol" -> leads the country the gazetteer gives
                                   (the "document's dominant country" variant was measured wrong)
+rel:body-gazetteer-parent 0.7     every government body -> partOf its gazetteer parent (see
+rel:body-name-country 0.8         ``_document_part_of``); bodies the gazetteer lacks -> the state
+rel:body-home-country 0.6         their name contains, else the document's dominant country
 ====================  ==========  ===============================================================
+
+Title phrases ("Commerce Secretary X" leads, "Deputy Secretary X" worksFor, "Hungary's Prime
+Minister X" leads Hungary) are :mod:`kg.nlp.relations_titles`; afterwards a head that leads a body
+is not also worksFor it (GUIDE.md).
 
 Gazetteer relations (evidence source "gazetteer", rule "gazetteer:<predicate>", confidence 0.7)
 are added for pairs of entities the gazetteer relates only when the text supports the
@@ -37,6 +44,7 @@ from spacy.tokens import Doc, Span
 from kg.models import Entity, Evidence, Relation
 from kg.nlp.attrs import MENTIONS, register_extensions, token_sents
 from kg.nlp.gaz import get_gazetteer
+from kg.nlp.relations_titles import TitleRules
 
 register_extensions()
 
@@ -76,10 +84,13 @@ class RelationComponent:
         self.gaz = get_gazetteer(gazetteer)
         self.gaz_rel: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.gaz_parent: dict[str, set[str]] = defaultdict(set)
+        self.gaz_leads: dict[str, list[str]] = {}
         for s, p, o in self.gaz.relations():
             self.gaz_rel[(s, o)].add(p)
             if p == "partOf":
                 self.gaz_parent[s].add(o)
+            if p == "leads":
+                self.gaz_leads.setdefault(s, []).append(o)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans[MENTIONS]) if MENTIONS in doc.spans else []
@@ -100,8 +111,6 @@ class RelationComponent:
 
         for rule, s_, p_, o_, sent, c in self._head_of_state(doc, spans):
             add(s_, p_, o_, sent, rule, c)
-        for rule, s_, p_, o_, sent, c in _minister_portfolio(doc, spans, ts):
-            add(s_, p_, o_, sent, rule, c)
         by_sent: dict[int, list[Span]] = defaultdict(list)
         for sp in spans:
             by_sent[ts[sp.start].start].append(sp)
@@ -113,6 +122,16 @@ class RelationComponent:
                 add(a, p, b, sent, f"gazetteer:{p}", CONF_GAZ, source="gazetteer")
         for rule, s_, p_, o_, sent, c, src in self._document_part_of(doc, spans, found):
             add(s_, p_, o_, sent, rule, c, source=src)
+        if spans:
+            titles = TitleRules(doc, spans, ts, self.gaz, doc._.kg_entities or {}, self._dominant(spans),
+                                self.gaz_leads)
+            titled = list(titles.run())
+            for k in [k for k in found if k[1] in ("leads", "worksFor") and (k[0], k[2]) in titles.drop]:
+                del found[k]
+            for rule, s_, p_, o_, sent, c in titled:
+                add(s_, p_, o_, sent, rule, c)
+        for k in [k for k in found if k[1] == "worksFor" and (k[0], "leads", k[2]) in found]:
+            del found[k]  # GUIDE: a head leads its body and is not also worksFor it
         rels = []
         for k in sorted(found):
             text_ev = [e for e in found[k] if e.source == "text"]
@@ -288,34 +307,6 @@ class RelationComponent:
                         if not named and not any(0 <= a_sp.start - s.end <= 3 for s in country):
                             continue
                     yield a, b, p
-
-
-def _minister_portfolio(doc: Doc, spans: list[Span], ts: list):
-    """"Home Affairs Minister Tony Burke" -> worksFor the one government body of the document whose
-    name shares a portfolio word ("Department of Home Affairs"; "Economy" ~ "Economic" by a
-    five-letter prefix). No organisation or country may be written before the title."""
-    bodies = {sp.id_: sp for sp in spans if sp.label_ == "GovernmentBody"}
-    for sp in spans:
-        if sp.label_ != "Person":
-            continue
-        i = sp.start - 1
-        if i < 1 or doc[i].lower_ != "minister":
-            continue
-        words = []
-        j = i - 1
-        while j >= ts[sp.start].start and doc[j].is_title and not doc[j].is_punct and len(words) < 3:
-            if any(o.start <= j < o.end for o in spans):
-                words = []
-                break
-            words.append(doc[j].lower_[:5])
-            j -= 1
-        stems = {w for w in words if len(w) >= 4 and w not in ("forei", "prime", "deput", "forme")}
-        if not stems:
-            continue
-        match = [b for b in bodies.values()
-                 if stems & {t.lower_[:5] for t in b if t.is_alpha and len(t) >= 4}]
-        if len(match) == 1:
-            yield "rel:minister-portfolio", sp.id_, "worksFor", match[0].id_, ts[sp.start], 0.7
 
 
 def _prev_tokens(doc: Doc, sp: Span, sent: Span, n: int = 4) -> Span:

@@ -45,3 +45,42 @@ def test_state_in_body_name(blank_nlp, tiny_gazetteer):
 def test_generic_body_names_get_no_home_country(tiny_nlp):
     doc = run(tiny_nlp, "China restricted exports. China said the Council would meet. China acted.")
     assert not any(s == "Council" and p == "partOf" for s, p, _ in relation_names(doc))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple,rule", [
+    ("The Commerce Department issued the rule. Commerce Secretary Anna Brell said it was needed.",
+     ("Anna Brell", "leads", "Department of Commerce"), "rel:title-body-head"),
+    ("The Commerce Department issued the rule. Deputy Secretary of Commerce Tom Harlow defended it.",
+     ("Tom Harlow", "worksFor", "Department of Commerce"), "rel:title-body-staff"),
+    ("China's Prime Minister Wang Dapeng visited Paris on Monday.",
+     ("Wang Dapeng", "leads", "China"), "rel:title-state-head"),
+    ("The rules were defended by Anke Verhoef, the Dutch ambassador, on Monday.",
+     ("Anke Verhoef", "worksFor", "Netherlands"), "rel:title-country"),
+])
+def test_title_phrases(tiny_nlp, text, triple, rule):
+    doc = run(tiny_nlp, text)
+    assert triple in relation_names(doc)
+    assert rule in _rules(doc, triple)
+
+
+@pytest.mark.slow
+def test_a_head_is_not_also_works_for(tiny_nlp):
+    doc = run(tiny_nlp, "China's Prime Minister Wang Dapeng visited Paris on Monday.")
+    assert ("Wang Dapeng", "worksFor", "China") not in relation_names(doc)
+
+
+@pytest.mark.slow
+def test_minister_without_ministry_works_for_the_home_country(tiny_nlp):
+    doc = run(tiny_nlp, "The Netherlands restricted exports. The Netherlands acted again. "
+                        "Trade Minister Anke Verhoef said the rules were needed.")
+    assert ("Anke Verhoef", "worksFor", "Netherlands") in relation_names(doc)
+    assert "rel:title-home" in _rules(doc, ("Anke Verhoef", "worksFor", "Netherlands"))
+
+
+def test_title_words_are_data():
+    from kg.nlp import relations_titles as T
+
+    assert "attorney general" in T.TITLES and T.IMPLIED["attorney general"] == "justice"
+    assert T._titles_in(["under", "secretary", "of", "commerce"]) == [(1, "secretary")]
+    assert T._titles_in(["white", "house", "press", "secretary"]) == [(2, "press secretary")]
