@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span
 from kg.models import Entity, Evidence, Relation
 from kg.nlp.attrs import MENTIONS, register_extensions, token_sents
 from kg.nlp.gaz import get_gazetteer
-from kg.nlp.relations_titles import TitleRules
+from kg.nlp.relations_titles import LIST_INTROS, ORIGIN_CUES, TitleRules
 
 register_extensions()
 
@@ -59,12 +59,6 @@ WORK_TITLES = {"cfo", "cto", "coo", "chief financial officer", "chief technology
                "board member", "partner"}
 STATE_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader",
                 "emperor", "supreme leader", "head of state"}
-ORIGIN_CUES = {"startup", "start-up", "firm", "company", "chipmaker", "lab", "giant", "maker",
-               "manufacturer", "developer", "provider", "operator", "conglomerate", "supplier", "group",
-               "unicorn", "vendor", "foundry", "carrier", "platform", "automaker", "rival", "designer",
-               "producer", "university", "institute", "champion", "champions", "companies", "firms",
-               "startups", "labs", "giants", "makers", "chipmakers", "groups", "manufacturers", "suppliers",
-               "producers", "developers", "miners", "conglomerates", "vendors", "foundries", "carriers"}
 ORG_TYPES = {"Company", "ResearchOrganization", "GovernmentBody", "Bloc"}
 CONF_TEXT = 0.85
 CONF_GAZ = 0.7
@@ -309,6 +303,24 @@ class RelationComponent:
                     yield a, b, p
 
 
+def _origin_phrase(between: Span) -> bool:
+    """"<demonym> high-tech security firms like <Org>", "<demonym> state-backed group <Org>",
+    "Kazakh Internet Service Providers (ISPs), such as <Org>": a noun phrase of at most six words
+    ending in an origin cue, then at most a list introducer (kg/nlp/rules/relations.yaml)."""
+    words = [t.lower_ for t in between]
+    if "(" in words and ")" in words and words.index("(") < words.index(")"):
+        words = words[:words.index("(")] + words[words.index(")") + 1:]
+    for intro in LIST_INTROS:
+        if words[-len(intro):] == intro:
+            words = words[:-len(intro)]
+            break
+    while words and words[-1] == ",":
+        words.pop()
+    return bool(words) and len(words) <= 6 and words[-1] in ORIGIN_CUES and \
+        not {"and", ",", "the", "of", "to", "by", "from", "in", "with", "for"} & set(words) and \
+        not any(t.pos_ in ("VERB", "AUX") and not t.lower_.endswith(("ed", "ing")) for t in between)
+
+
 def _prev_tokens(doc: Doc, sp: Span, sent: Span, n: int = 4) -> Span:
     return doc[max(sp.start - n, sent.start):sp.start]
 
@@ -341,7 +353,8 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
             if glued and not bw:
                 yield "rel:based", nxt.id_, "headquarteredIn", sp.id_
             elif len(bw) <= 3 and bw and (bw[-1] in ORIGIN_CUES or bw[-1] == "based" or
-                                        any(w in ORIGIN_CUES for w in bw) and "and" not in bw and "," not in bw):
+                                        any(w in ORIGIN_CUES for w in bw) and "and" not in bw and "," not in bw) \
+                    or _origin_phrase(between):
                 yield ("rel:based" if "based" in bw else "rel:origin-cue"), nxt.id_, "headquarteredIn", sp.id_
                 # "Chinese companies Sinomine, Chengze Lithium and Zangge Mining": every item of the list
                 prev = nxt
@@ -366,6 +379,7 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                 if o.label_ == "Country" and not owner_next and (
                         after[:1] == ["-"] and after[1:2] and after[1] in ("based", "headquartered")
                         or any(w in ORIGIN_CUES for w in after[:2])
+                        or _origin_phrase(doc[o.end:stop])
                         or doc[o.end - 1].lower_.endswith(("-based", "-headquartered"))):
                     yield "rel:appositive", sp.id_, "headquarteredIn", o.id_
                 before = [t.lower_ for t in doc[max(o.start - 3, sp.end):o.start]]

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp import rules
 
 _W = rules.word_lists("relations.yaml", ("state_heads", "body_heads", "officials", "subordinate", "not_portfolio",
-                                         "implied_portfolio", "company_heads"))
+                                         "implied_portfolio", "company_heads", "origin_cues", "list_intros"))
 STATE_HEADS = set(_W["state_heads"])
 BODY_HEADS = set(_W["body_heads"])
 OFFICIALS = set(_W["officials"])
@@ -41,6 +41,10 @@ SUBORDINATE = set(_W["subordinate"])
 NOT_PORTFOLIO = set(_W["not_portfolio"])
 IMPLIED = dict(w.split("=", 1) for w in _W["implied_portfolio"])
 COMPANY_HEADS = set(_W["company_heads"])
+#: nouns after a country or demonym that make it an organisation's home (used by kg.nlp.relations)
+ORIGIN_CUES = set(_W["origin_cues"])
+#: "firms such as X and Y"
+LIST_INTROS = [w.replace(",", " ,").split() for w in _W["list_intros"]]
 TITLES = STATE_HEADS | BODY_HEADS | OFFICIALS | set(IMPLIED)
 MAX_TITLE = max(len(t.split()) for t in TITLES)
 CONNECT = {"of", "for", "the", "and", "&", "-", "'s", "’s", "on", "at"}

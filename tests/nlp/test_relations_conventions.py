@@ -84,3 +84,21 @@ def test_title_words_are_data():
     assert "attorney general" in T.TITLES and T.IMPLIED["attorney general"] == "justice"
     assert T._titles_in(["under", "secretary", "of", "commerce"]) == [(1, "secretary")]
     assert T._titles_in(["white", "house", "press", "secretary"]) == [(2, "press secretary")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple", [
+    ("The list names Dutch high-tech security firms like Velmora.", ("Velmora", "headquarteredIn", "Netherlands")),
+    ("Chips from the Chinese state-backed group Qorvane were approved.", ("Qorvane", "headquarteredIn", "China")),
+    ("Regulators fined Velmora, a Dutch short-video app, on Monday.", ("Velmora", "headquarteredIn", "Netherlands")),
+])
+def test_origin_phrases(tiny_nlp, text, triple):
+    assert triple in relation_names(run(tiny_nlp, text))
+
+
+def test_origin_phrase_needs_a_cue_noun_last(blank_nlp):
+    from kg.nlp.relations import _origin_phrase
+
+    doc = blank_nlp.make_doc("security firms such as and the officials said")
+    assert _origin_phrase(doc[0:4])
+    assert not _origin_phrase(doc[6:8])
