@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span
 from kg.models import Entity, Evidence, Relation
 from kg.nlp.attrs import MENTIONS, register_extensions, token_sents
 from kg.nlp.gaz import get_gazetteer
-from kg.nlp.relations_titles import LIST_INTROS, ORIGIN_CUES, TitleRules
+from kg.nlp.relations_titles import COMPANY_HEADS, LIST_INTROS, ORIGIN_CUES, TitleRules
 
 register_extensions()
 
@@ -402,6 +402,8 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                                                "negotiator", "spokesperson", "adviser", "senator", "lawmaker",
                                                "representative", "commissioner", "governor"}:
                         yield "rel:official", nxt.id_, "worksFor", sp.id_
+                elif sp.label_ == "Company" and title == "president":
+                    yield "rel:title-org", nxt.id_, "worksFor", sp.id_  # GUIDE: a company's heads are CEO, chair
                 elif title in LEAD_TITLES or title.split()[-1] in {"ceo", "founder", "chairman", "chairwoman", "head"}:
                     yield "rel:title-org", nxt.id_, "leads", sp.id_
                 elif title in WORK_TITLES or title.split()[-1] in WORK_TITLES:
@@ -416,6 +418,8 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                 title = title_words or " ".join(before[-2:]).strip()
                 lead = any(t in title for t in ("ceo", "chief executive", "founder", "chair", "president",
                                                 "head", "leader", "director", "boss", "premier", "prime minister"))
+                if nxt.label_ == "Company" and not any(t in title for t in COMPANY_HEADS):
+                    lead = False  # "Brad Smith, president of Microsoft" works for it
                 if nxt.label_ == "Country":
                     if any(t in title for t in STATE_TITLES):
                         yield "rel:title-of", sp.id_, "leads", nxt.id_

@@ -17,8 +17,8 @@ rel:title-body-staff  0.8         "Deputy Secretary of Commerce Don Graves", "Wh
                                   Secretary X" -> worksFor the body
 rel:title-country     0.8         "Iran's minister of information X", "Pakistani Ambassador X" ->
                                   worksFor the country (an official titled by country only)
-rel:title-home        0.6         "Information Minister Lai Mohammed" (no body, no country) ->
-                                  worksFor the document's dominant country
+rel:title-home        0.6         "Information Minister Lai Mohammed" (a portfolio, but no body and
+                                  no country) -> worksFor the document's dominant country
 ====================  ==========  ===============================================================
 
 The phrase's other mentions ("Commerce" read as an organisation of its own) are not the person's
@@ -49,7 +49,7 @@ TITLES = STATE_HEADS | BODY_HEADS | OFFICIALS | set(IMPLIED)
 MAX_TITLE = max(len(t.split()) for t in TITLES)
 CONNECT = {"of", "for", "the", "and", "&", "-", "'s", "’s", "on", "at"}
 #: titles that place an official in the government of the document's country when nothing else does
-HOME_TITLES = {"minister", "cabinet secretary", "cs", "ambassador", "envoy"}
+HOME_TITLES = {"minister", "cabinet secretary", "cs", "permanent secretary"}
 ADMIN_WORDS = {"administration", "presidency"}
 STOP_LEFT = {"the", "of", "for", "and", "a", "an", "on", "at", "-"}
 
@@ -240,5 +240,5 @@ class TitleRules:
             return
         if state is not None and (head in BODY_HEADS or head in OFFICIALS):
             yield "rel:title-country", person, "worksFor", state, sent, 0.8
-        elif state is None and not states and head in HOME_TITLES and self.dominant is not None:
+        elif state is None and not states and head in HOME_TITLES and portfolio and self.dominant is not None:
             yield "rel:title-home", person, "worksFor", self.dominant, sent, 0.6

@@ -102,3 +102,17 @@ def test_origin_phrase_needs_a_cue_noun_last(blank_nlp):
     doc = blank_nlp.make_doc("security firms such as and the officials said")
     assert _origin_phrase(doc[0:4])
     assert not _origin_phrase(doc[6:8])
+
+
+@pytest.mark.slow
+def test_company_president_works_for_it(tiny_nlp):
+    doc = run(tiny_nlp, "Qorvane president Tom Harlow told lawmakers the chips were safe.")
+    assert ("Tom Harlow", "worksFor", "Qorvane") in relation_names(doc)
+    assert ("Tom Harlow", "leads", "Qorvane") not in relation_names(doc)
+
+
+@pytest.mark.slow
+def test_bare_minister_gets_no_home_country(tiny_nlp):
+    doc = run(tiny_nlp, "The Netherlands restricted exports. The Netherlands acted again. "
+                        "Minister Anke Verhoef said the rules were needed.")
+    assert ("Anke Verhoef", "worksFor", "Netherlands") not in relation_names(doc)
