@@ -56,7 +56,7 @@ WORK_TITLES = {"cfo", "cto", "coo", "chief financial officer", "chief technology
                "vice president", "vice-president", "official", "employee", "lawyer", "adviser", "advisor",
                "economist", "analyst", "manager", "minister", "secretary", "deputy", "ambassador",
                "senator", "lawmaker", "representative", "negotiator", "envoy", "staffer", "general counsel",
-               "board member", "partner"}
+               "board member", "partner", "activist", "campaigner"}
 STATE_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader",
                 "emperor", "supreme leader", "head of state"}
 ORG_TYPES = {"Company", "ResearchOrganization", "GovernmentBody", "Bloc"}
@@ -413,8 +413,10 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
             between = [t.lower_ for t in doc[sp.end:nxt.start] if not t.is_punct]
             before = [t.lower_ for t in _prev_tokens(doc, sp, sent, 3)]
             if between and between[-1] in ("of", "at") and len(between) <= 5 or \
-                    between in (["of"], ["at"]) or between == ["of", "the"]:
-                title_words = " ".join(w for w in between if w not in ("of", "at", "the", "a", "an"))
+                    between in (["of"], ["at"]) or between == ["of", "the"] or \
+                    between and between[-1] == "for" and 2 <= len(between) <= 4 and between[0] in ("a", "an", "the"):
+                # ("Daisy Primayanti, a spokeswoman for Freeport Indonesia")
+                title_words = " ".join(w for w in between if w not in ("of", "at", "for", "the", "a", "an"))
                 title = title_words or " ".join(before[-2:]).strip()
                 lead = any(t in title for t in ("ceo", "chief executive", "founder", "chair", "president",
                                                 "head", "leader", "director", "boss", "premier", "prime minister"))
@@ -431,6 +433,9 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
         if nxt is not None and nxt.start == sp.end + 1 and doc[sp.end].tag_ == "POS":
             if sp.label_ == "Company" and nxt.label_ == "Technology":
                 yield "rel:possessive-tech", sp.id_, "produces", nxt.id_
+            if sp.label_ == "Person" and nxt.label_ == "Country" and (nxt.end >= sent.end or not doc[nxt.end].is_alpha
+                                                                      or doc[nxt.end].pos_ not in ("NOUN", "PROPN")):
+                yield "rel:ruler-possessive", sp.id_, "leads", nxt.id_  # "Saddam Hussein's Iraq", "Putin's Russia"
             if sp.label_ in ("Country", "Bloc") and nxt.label_ == "GovernmentBody":
                 yield "rel:possessive-body", nxt.id_, "partOf", sp.id_
             if sp.label_ == "Country" and nxt.label_ in ("Company", "ResearchOrganization"):

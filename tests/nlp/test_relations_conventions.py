@@ -116,3 +116,13 @@ def test_bare_minister_gets_no_home_country(tiny_nlp):
     doc = run(tiny_nlp, "The Netherlands restricted exports. The Netherlands acted again. "
                         "Minister Anke Verhoef said the rules were needed.")
     assert ("Anke Verhoef", "worksFor", "Netherlands") not in relation_names(doc)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple", [
+    ("The sanctions hit firms that traded with Wang Dapeng's China in the 1990s.", ("Wang Dapeng", "leads", "China")),
+    ("The plant will close, said Anke Verhoef, a spokeswoman for Velmora, on Monday.",
+     ("Anke Verhoef", "worksFor", "Velmora")),
+])
+def test_ruler_possessive_and_title_for(tiny_nlp, text, triple):
+    assert triple in relation_names(run(tiny_nlp, text))
