@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span
 from kg.models import Entity, Evidence, Relation
 from kg.nlp.attrs import MENTIONS, register_extensions, token_sents
 from kg.nlp.gaz import get_gazetteer
-from kg.nlp.relations_titles import COMPANY_HEADS, LIST_INTROS, ORIGIN_CUES, TitleRules
+from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, LIST_INTROS, ORIGIN_CUES, TOPIC_WORDS, TitleRules
 
 register_extensions()
 
@@ -62,9 +62,6 @@ STATE_TITLES = {"president", "prime minister", "premier", "chancellor", "king", 
 ORG_TYPES = {"Company", "ResearchOrganization", "GovernmentBody", "Bloc"}
 CONF_TEXT = 0.85
 CONF_GAZ = 0.7
-TOPIC_WORDS = {"affairs", "relations"}
-GENERIC_BODIES = {"commission", "council", "department", "parliament", "cabinet", "house", "government",
-                  "federal government", "ministry", "senate", "congress", "court", "agency", "assembly"}
 
 
 @Language.factory("kg_relations", assigns=["doc._.kg_relations"],

@@ -33,7 +33,8 @@ from spacy.tokens import Doc, Span
 from kg.nlp import rules
 
 _W = rules.word_lists("relations.yaml", ("state_heads", "body_heads", "officials", "subordinate", "not_portfolio",
-                                         "implied_portfolio", "company_heads", "origin_cues", "list_intros"))
+                                         "implied_portfolio", "company_heads", "origin_cues", "list_intros", "topic_words",
+                                         "generic_bodies"))
 STATE_HEADS = set(_W["state_heads"])
 BODY_HEADS = set(_W["body_heads"])
 OFFICIALS = set(_W["officials"])
@@ -45,6 +46,10 @@ COMPANY_HEADS = set(_W["company_heads"])
 ORIGIN_CUES = set(_W["origin_cues"])
 #: "firms such as X and Y"
 LIST_INTROS = [w.replace(",", " ,").split() for w in _W["list_intros"]]
+#: a country before these words in a body's name is its topic ("Taiwan Affairs Office")
+TOPIC_WORDS = set(_W["topic_words"])
+#: body names too generic for the document's dominant country ("the Council")
+GENERIC_BODIES = set(_W["generic_bodies"])
 TITLES = STATE_HEADS | BODY_HEADS | OFFICIALS | set(IMPLIED)
 MAX_TITLE = max(len(t.split()) for t in TITLES)
 CONNECT = {"of", "for", "the", "and", "&", "-", "'s", "’s", "on", "at"}
