@@ -62,9 +62,11 @@ def test_relations_gazetteer_member_of_needs_a_membership_cue(tiny_nlp):
 
 
 @pytest.mark.slow
-def test_relations_gazetteer_part_of_needs_adjacency(tiny_nlp):
+def test_relations_gazetteer_part_of_is_document_wide(tiny_nlp):
+    # GUIDE.md: every named government body of a named state is partOf it (formerly: only when
+    # the country was written next to the body)
     doc = run(tiny_nlp, "China protested after the Ministry of Commerce announced new rules.")
-    assert ("Ministry of Commerce", "partOf", "China") not in relation_names(doc)
+    assert ("Ministry of Commerce", "partOf", "China") in relation_names(doc)
 
 
 def test_relations_blank_pipeline_dash_based(blank_nlp):
@@ -143,8 +145,10 @@ def test_relations_origin_cue_covers_every_item_of_the_list(blank_nlp):
 def test_relations_minister_portfolio_matches_the_body_of_the_document(tiny_nlp):
     doc = run(tiny_nlp, "The Ministry of Commerce issued rules. Commerce Minister Anton Brusk said they were final.")
     rels = relation_names(doc)
-    assert ("Anton Brusk", "worksFor", "Ministry of Commerce") in rels
-    rel = next(r for r in doc._.kg_relations if r.predicate == "worksFor")
-    assert rel.evidence[0].rule == "rel:minister-portfolio"
+    # GUIDE.md: a minister of a department leads it (and is not also worksFor it)
+    assert ("Anton Brusk", "leads", "Ministry of Commerce") in rels
+    assert ("Anton Brusk", "worksFor", "Ministry of Commerce") not in rels
+    rel = next(r for r in doc._.kg_relations if r.predicate == "leads")
+    assert rel.evidence[0].rule == "rel:title-body-head"
     other = run(tiny_nlp, "The Ministry of Commerce issued rules. Energy Minister Anton Brusk said they were final.")
-    assert not any(p == "worksFor" for _, p, _ in relation_names(other))
+    assert not any(p in ("worksFor", "leads") for _, p, _ in relation_names(other))

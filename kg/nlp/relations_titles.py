@@ -1,0 +1,249 @@
+"""Title phrases around a person -> ``leads`` / ``worksFor`` (GUIDE.md, Relations).
+
+The phrase is the run of title-cased words, title words, connectors and mentions written right
+before a person ("Commerce Secretary Gina Raimondo", "Hungary's Prime Minister Viktor Orban",
+"The Chilean President, Gabriel Boric", "Under Secretary of Commerce for Industry and Security
+Alan Estevez"; a title inside the person's mention, "President Trump", counts) or right after it,
+between commas ("Vincent Karremans, Secretary of Economic Affairs, said").
+
+====================  ==========  ===============================================================
+rule                  confidence  example
+====================  ==========  ===============================================================
+rel:title-state-head  0.85        "Hungary's Prime Minister Viktor Orban" -> leads Hungary
+rel:title-body-head   0.8         "Commerce Secretary Gina Raimondo" -> leads the document's body
+                                  whose name has every portfolio word ("Department of Commerce");
+                                  "Attorney General X" -> the justice department
+rel:title-body-staff  0.8         "Deputy Secretary of Commerce Don Graves", "White House Press
+                                  Secretary X" -> worksFor the body
+rel:title-country     0.8         "Iran's minister of information X", "Pakistani Ambassador X" ->
+                                  worksFor the country (an official titled by country only)
+rel:title-home        0.6         "Information Minister Lai Mohammed" (a portfolio, but no body and
+                                  no country) -> worksFor the document's dominant country
+====================  ==========  ===============================================================
+
+The phrase's other mentions ("Commerce" read as an organisation of its own) are not the person's
+employer: relations to them are returned in ``drop``.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp import rules
+
+_W = rules.word_lists("relations.yaml", ("state_heads", "body_heads", "officials", "subordinate", "not_portfolio",
+                                         "implied_portfolio", "company_heads", "origin_cues", "list_intros", "topic_words",
+                                         "generic_bodies"))
+STATE_HEADS = set(_W["state_heads"])
+BODY_HEADS = set(_W["body_heads"])
+OFFICIALS = set(_W["officials"])
+SUBORDINATE = set(_W["subordinate"])
+NOT_PORTFOLIO = set(_W["not_portfolio"])
+IMPLIED = dict(w.split("=", 1) for w in _W["implied_portfolio"])
+COMPANY_HEADS = set(_W["company_heads"])
+#: nouns after a country or demonym that make it an organisation's home (used by kg.nlp.relations)
+ORIGIN_CUES = set(_W["origin_cues"])
+#: "firms such as X and Y"
+LIST_INTROS = [w.replace(",", " ,").split() for w in _W["list_intros"]]
+#: a country before these words in a body's name is its topic ("Taiwan Affairs Office")
+TOPIC_WORDS = set(_W["topic_words"])
+#: body names too generic for the document's dominant country ("the Council")
+GENERIC_BODIES = set(_W["generic_bodies"])
+TITLES = STATE_HEADS | BODY_HEADS | OFFICIALS | set(IMPLIED)
+MAX_TITLE = max(len(t.split()) for t in TITLES)
+CONNECT = {"of", "for", "the", "and", "&", "-", "'s", "’s", "on", "at"}
+#: titles that place an official in the government of the document's country when nothing else does
+HOME_TITLES = {"minister", "cabinet secretary", "cs", "permanent secretary"}
+ADMIN_WORDS = {"administration", "presidency"}
+STOP_LEFT = {"the", "of", "for", "and", "a", "an", "on", "at", "-"}
+
+
+def _stem(w: str) -> str:
+    return w[:5]
+
+
+def _stems(text: str) -> set[str]:
+    return {_stem(w) for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 4}
+
+
+def _titles_in(words: list[str]) -> list[tuple[int, str]]:
+    """(position, title) of the titles in ``words``, longest match first, left to right."""
+    out, i = [], 0
+    while i < len(words):
+        for n in range(min(MAX_TITLE, len(words) - i), 0, -1):
+            cand = " ".join(words[i:i + n])
+            if cand in TITLES:
+                out.append((i, cand))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+class TitleRules:
+    def __init__(self, doc: Doc, spans: list[Span], ts: list, gaz, ents: dict, dominant: str | None,
+                 known_leads: dict[str, list[str]]):
+        self.doc, self.spans, self.ts, self.gaz, self.ents, self.dominant = doc, spans, ts, gaz, ents, dominant
+        self.known_leads = known_leads
+        self.at: dict[int, Span] = {}
+        for sp in spans:
+            for i in range(sp.start, sp.end):
+                self.at[i] = sp
+        self.bodies = {k: (e.name, tuple(e.aliases)) for k, e in ents.items()
+                       if e.type == "GovernmentBody" and any(s.id_ == k for s in spans)}
+        self.drop: set[tuple[str, str]] = set()   # (person, organisation) pairs the title rules overrule
+
+    def _ok(self, i: int) -> bool:
+        t = self.doc[i]
+        m = self.at.get(i)
+        if m is not None:
+            return m.label_ != "Person"
+        return t.is_title or t.lower_ in CONNECT or t.lower_ in TITLES or t.lower_ in SUBORDINATE or \
+            any(t.lower_ in x.split() for x in TITLES)
+
+    def _before(self, sp: Span, sent: Span) -> list[int]:
+        j = sp.start - 1
+        if j >= sent.start and self.doc[j].text == ",":
+            j -= 1
+        toks: list[int] = []
+        while j >= sent.start and len(toks) < 12 and self._ok(j):
+            toks.append(j)
+            j -= 1
+        toks.reverse()
+        while toks and self.doc[toks[0]].lower_ in STOP_LEFT:
+            toks.pop(0)
+        inner = []  # "President Trump": the title inside the person's own mention
+        for i in range(sp.start, sp.end - 1):
+            if self.doc[i].lower_ in TITLES:
+                inner.append(i)
+            else:
+                break
+        return toks + inner
+
+    def _after(self, sp: Span, sent: Span) -> list[int]:
+        j = sp.end
+        if not (j < sent.end and self.doc[j].text == ","):
+            return []
+        j += 1
+        toks: list[int] = []
+        while j < sent.end and len(toks) < 12 and self._ok(j) and self.doc[j].text not in (",", ".", ";", ")"):
+            toks.append(j)
+            j += 1
+        while toks and self.doc[toks[0]].lower_ in STOP_LEFT:
+            toks.pop(0)
+        return toks
+
+    def _resolve_body(self, stems: set[str], head: str) -> str | None:
+        """The one body of the document whose name shares the most portfolio words (at least half):
+        "Commerce" -> "Department of Commerce"; "Mines and Energy" -> "Ministry of Energy and Mineral
+        Resources". A commissioner heads a commission."""
+        if not stems:
+            return None
+        best: list[str] = []
+        top = 0
+        for names in (lambda n, al: (n,), lambda n, al: al):
+            for k, (n, al) in self.bodies.items():
+                if head == "commissioner" and "commission" not in n.lower():
+                    continue
+                got = max((len(stems & _stems(x)) for x in names(n, al)), default=0)
+                if got * 2 < len(stems) or got == 0:
+                    continue
+                if got > top:
+                    best, top = [k], got
+                elif got == top:
+                    best.append(k)
+            if best:
+                break
+        return best[0] if len(best) == 1 else None
+
+    def run(self):
+        for sp in self.spans:
+            if sp.label_ != "Person":
+                continue
+            sent = self.ts[sp.start]
+            yield from self._administration(sp, sent)
+            for toks in (self._before(sp, sent), self._after(sp, sent)):
+                if toks:
+                    yield from self._phrase(sp, sent, toks)
+
+    def _administration(self, sp: Span, sent: Span):
+        """"the Clinton administration", "Biden's administration" -> leads the country the
+        gazetteer gives (the document's dominant country was measured wrong: a story about the Clinton
+        administration's China policy is mostly about China)."""
+        j = sp.end + (1 if sp.end < len(self.doc) and self.doc[sp.end].tag_ == "POS" else 0)
+        if j < len(self.doc) and self.doc[j].lower_ in ADMIN_WORDS:
+            known = self.known_leads.get(sp.id_, [])
+            if len(known) == 1:
+                yield "rel:administration", sp.id_, "leads", known[0], sent, 0.8
+
+    def _phrase(self, sp: Span, sent: Span, toks: list[int]):
+        doc = self.doc
+        words = [doc[i].lower_ for i in toks]
+        found = _titles_in(words)
+        if not found:
+            return
+        mentions = []
+        for i in toks:
+            m = self.at.get(i)
+            if m is not None and m is not sp and m not in mentions:
+                mentions.append(m)
+        if any(m.label_ in ("Company", "ResearchOrganization") and m.id_ not in self.bodies and
+               self.gaz.lookup(m.text) is not None for m in mentions):
+            return  # "Microsoft president Brad Smith": the company rules decide
+        pos, head = found[-1]
+        for p, t in found:  # the first head title after the subordinates is the one that counts
+            if t in STATE_HEADS | BODY_HEADS | set(IMPLIED):
+                pos, head = p, t
+                break
+        sub = any(w in SUBORDINATE for w in words[:pos]) or head in OFFICIALS
+        states = [m for m in mentions if m.label_ in ("Country", "Bloc")]
+        body_m = [m for m in mentions if m.label_ == "GovernmentBody" and m.id_ in self.bodies]
+        in_state = {i for m in states for i in range(m.start, m.end)}
+        # "Under Secretary of Commerce for Industry and Security": the portfolio ends at "for"
+        cut = next((k for k in range(pos + 1, len(words)) if words[k] == "for"), len(words))
+        portfolio = {_stem(doc[i].lower_) for i in toks[:cut]
+                     if i not in in_state and doc[i].is_alpha and len(doc[i]) >= 4 and doc[i].is_title
+                     and doc[i].lower_ not in NOT_PORTFOLIO and doc[i].lower_ not in TITLES
+                     and doc[i].lower_ not in SUBORDINATE and not any(doc[i].lower_ in t.split() for t in TITLES)
+                     and self.gaz.demonym(doc[i].text) is None}
+        if head in IMPLIED:
+            portfolio.add(_stem(IMPLIED[head]))
+        if len({m.id_ for m in body_m}) == 1:
+            body = body_m[-1].id_  # "FTC Chair Lina Khan", "White House Press Secretary X"
+        else:
+            body = self._resolve_body(portfolio, head) if not body_m else None
+        person = sp.id_
+        out = list(self._decide(sp, sent, toks, head, sub, body, portfolio, states))
+        if out:
+            for m in mentions:
+                if m.label_ != "Country" and m.id_ != body:
+                    self.drop.add((person, m.id_))
+        yield from out
+
+    def _decide(self, sp, sent, toks, head, sub, body, portfolio, states):
+        person = sp.id_
+        state = states[-1].id_ if len({m.id_ for m in states}) == 1 else None
+        if head in STATE_HEADS and not sub and body is None and not portfolio:
+            if state is not None:
+                yield "rel:title-state-head", person, "leads", state, sent, 0.85
+            elif toks[0] >= sp.start and not states and head != "governor":
+                # "President Trump" as one mention: the country the gazetteer gives, else the one
+                # country named in the sentence, else the document's dominant one
+                known = self.known_leads.get(person, [])
+                here = {m.id_ for m in self.spans if m.label_ == "Country" and sent.start <= m.start < sent.end
+                        and self.gaz.demonym(m.text) is None}
+                guess = known[0] if len(known) == 1 else (
+                    next(iter(here)) if len(here) == 1 else (self.dominant if not here else None))
+                if guess is not None:
+                    yield "rel:title-state-head", person, "leads", guess, sent, 0.6 if not known else 0.75
+            return  # a bare "President X" before the mention: rel:head-of-state decides
+        if body is not None:
+            pred = "worksFor" if sub else "leads"
+            yield ("rel:title-body-staff" if sub else "rel:title-body-head"), person, pred, body, sent, 0.8
+            return
+        if state is not None and (head in BODY_HEADS or head in OFFICIALS):
+            yield "rel:title-country", person, "worksFor", state, sent, 0.8
+        elif state is None and not states and head in HOME_TITLES and portfolio and self.dominant is not None:
+            yield "rel:title-home", person, "worksFor", self.dominant, sent, 0.6

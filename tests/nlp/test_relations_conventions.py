@@ -1,0 +1,128 @@
+"""Relations the annotation guide makes unmistakable (../shared/eval/GUIDE.md, Relations): every
+named government body of a named state is partOf it; heads lead, other officials work for."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from nlp_helpers import relation_names, run
+
+
+def _rules(doc, triple):
+    ents = doc._.kg_entities
+    return {e.rule for r in doc._.kg_relations
+            if (ents[r.subject].name, r.predicate, ents[r.object].name) == triple for e in r.evidence}
+
+
+@pytest.mark.slow
+def test_part_of_gazetteer_parent_anywhere_in_the_document(tiny_nlp):
+    doc = run(tiny_nlp, "The Ministry of Commerce announced new rules on Monday. Chinese exporters complained.")
+    triple = ("Ministry of Commerce", "partOf", "China")
+    assert triple in relation_names(doc)
+    assert "rel:body-gazetteer-parent" in _rules(doc, triple)
+
+
+@pytest.mark.slow
+def test_part_of_unmentioned_parent_only_when_no_other_state(tiny_nlp):
+    alone = run(tiny_nlp, "The Commerce Department published the rule on Friday.")
+    other = run(tiny_nlp, "The Commerce Department published the rule. Dutch suppliers objected.")
+    assert ("Department of Commerce", "partOf", "United States") in relation_names(alone)
+    assert ("Department of Commerce", "partOf", "United States") not in relation_names(other)
+
+
+def test_state_in_body_name(blank_nlp, tiny_gazetteer):
+    from kg.nlp.relations import RelationComponent
+
+    comp = RelationComponent("tiny")
+    doc = blank_nlp.make_doc("The Dutch Ministry of Justice and the Netherlands Affairs Office met.")
+    justice = Span(doc, 1, 5, label="GovernmentBody")
+    topic = Span(doc, 7, 10, label="GovernmentBody")
+    assert comp._state_in_name(justice, {}) == tiny_gazetteer.by_name("Netherlands").key
+    assert comp._state_in_name(topic, {}) is None  # "<Country> Affairs" is about the country
+
+
+@pytest.mark.slow
+def test_generic_body_names_get_no_home_country(tiny_nlp):
+    doc = run(tiny_nlp, "China restricted exports. China said the Council would meet. China acted.")
+    assert not any(s == "Council" and p == "partOf" for s, p, _ in relation_names(doc))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple,rule", [
+    ("The Commerce Department issued the rule. Commerce Secretary Anna Brell said it was needed.",
+     ("Anna Brell", "leads", "Department of Commerce"), "rel:title-body-head"),
+    ("The Commerce Department issued the rule. Deputy Secretary of Commerce Tom Harlow defended it.",
+     ("Tom Harlow", "worksFor", "Department of Commerce"), "rel:title-body-staff"),
+    ("China's Prime Minister Wang Dapeng visited Paris on Monday.",
+     ("Wang Dapeng", "leads", "China"), "rel:title-state-head"),
+    ("The rules were defended by Anke Verhoef, the Dutch ambassador, on Monday.",
+     ("Anke Verhoef", "worksFor", "Netherlands"), "rel:title-country"),
+])
+def test_title_phrases(tiny_nlp, text, triple, rule):
+    doc = run(tiny_nlp, text)
+    assert triple in relation_names(doc)
+    assert rule in _rules(doc, triple)
+
+
+@pytest.mark.slow
+def test_a_head_is_not_also_works_for(tiny_nlp):
+    doc = run(tiny_nlp, "China's Prime Minister Wang Dapeng visited Paris on Monday.")
+    assert ("Wang Dapeng", "worksFor", "China") not in relation_names(doc)
+
+
+@pytest.mark.slow
+def test_minister_without_ministry_works_for_the_home_country(tiny_nlp):
+    doc = run(tiny_nlp, "The Netherlands restricted exports. The Netherlands acted again. "
+                        "Trade Minister Anke Verhoef said the rules were needed.")
+    assert ("Anke Verhoef", "worksFor", "Netherlands") in relation_names(doc)
+    assert "rel:title-home" in _rules(doc, ("Anke Verhoef", "worksFor", "Netherlands"))
+
+
+def test_title_words_are_data():
+    from kg.nlp import relations_titles as T
+
+    assert "attorney general" in T.TITLES and T.IMPLIED["attorney general"] == "justice"
+    assert T._titles_in(["under", "secretary", "of", "commerce"]) == [(1, "secretary")]
+    assert T._titles_in(["white", "house", "press", "secretary"]) == [(2, "press secretary")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple", [
+    ("The list names Dutch high-tech security firms like Velmora.", ("Velmora", "headquarteredIn", "Netherlands")),
+    ("Chips from the Chinese state-backed group Qorvane were approved.", ("Qorvane", "headquarteredIn", "China")),
+    ("Regulators fined Velmora, a Dutch short-video app, on Monday.", ("Velmora", "headquarteredIn", "Netherlands")),
+])
+def test_origin_phrases(tiny_nlp, text, triple):
+    assert triple in relation_names(run(tiny_nlp, text))
+
+
+def test_origin_phrase_needs_a_cue_noun_last(blank_nlp):
+    from kg.nlp.relations import _origin_phrase
+
+    doc = blank_nlp.make_doc("security firms such as and the officials said")
+    assert _origin_phrase(doc[0:4])
+    assert not _origin_phrase(doc[6:8])
+
+
+@pytest.mark.slow
+def test_company_president_works_for_it(tiny_nlp):
+    doc = run(tiny_nlp, "Qorvane president Tom Harlow told lawmakers the chips were safe.")
+    assert ("Tom Harlow", "worksFor", "Qorvane") in relation_names(doc)
+    assert ("Tom Harlow", "leads", "Qorvane") not in relation_names(doc)
+
+
+@pytest.mark.slow
+def test_bare_minister_gets_no_home_country(tiny_nlp):
+    doc = run(tiny_nlp, "The Netherlands restricted exports. The Netherlands acted again. "
+                        "Minister Anke Verhoef said the rules were needed.")
+    assert ("Anke Verhoef", "worksFor", "Netherlands") not in relation_names(doc)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple", [
+    ("The sanctions hit firms that traded with Wang Dapeng's China in the 1990s.", ("Wang Dapeng", "leads", "China")),
+    ("The plant will close, said Anke Verhoef, a spokeswoman for Velmora, on Monday.",
+     ("Anke Verhoef", "worksFor", "Velmora")),
+])
+def test_ruler_possessive_and_title_for(tiny_nlp, text, triple):
+    assert triple in relation_names(run(tiny_nlp, text))
