@@ -2,8 +2,8 @@
 
 The scorer (``score.py``, see the evaluation README that ships beside it) is the project's
 measuring stick, and is deliberately not copied into this repository: one copy, one truth. It
-is looked up at ``$KG_SCORER``, then ``../shared/eval/score.py`` next to the repository, then
-``/work/shared/eval/score.py``; :class:`~kg.errors.ConfigError` says where to put it when absent.
+is looked up at ``$KG_SCORER``, then ``../shared/eval/score.py`` next to the repository (no
+fixed absolute path); :class:`~kg.errors.ConfigError` says where to put it when absent.
 
 Two ways to get predictions:
 
@@ -42,7 +42,7 @@ def scorer_candidates() -> list[Path]:
     out = []
     if os.environ.get("KG_SCORER"):
         out.append(Path(os.environ["KG_SCORER"]))
-    out += [here.parent / "shared" / "eval" / "score.py", Path("/work/shared/eval/score.py")]
+    out.append(here.parent / "shared" / "eval" / "score.py")
     return out
 
 

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ConfigError, InputError
+from kg.resources import resource_path
 
-QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
+QUERY_DIR = resource_path("queries")
 _HEADER = re.compile(r"^\s*(?://|#)\s*(name|question|params)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*\(\s*(string|int|float|bool)\s*(?:,\s*e\.g\.\s*(.*?))?\)")
 _TYPES = {"string": str, "str": str, "int": int, "float": float, "bool": bool}

@@ -21,8 +21,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from kg.errors import ConfigError
 from kg.ids import entity_key, event_key
 from kg.models import ENTITY_TYPES, Entity, Event, Evidence, GraphBatch, Measure, Sector, Status
+from kg.resources import resource_path
 
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "precedents"
+DEFAULT_DIR = resource_path("precedents")
 SOURCE = "precedent-base"
 RECORD_FILES = "*.yaml"
 NON_RECORD_FILES = {"eval_cases.yaml", "config.yaml"}
