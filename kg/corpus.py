@@ -158,7 +158,7 @@ def verify(corpus: Path = CORPUS, texts: Path | None = None, held: set[str] | No
     """Check every gold line; returns (problems, number of texts restored and matching)."""
     texts = texts or corpus / "texts"
     held = heldout_hashes() if held is None else held
-    problems, ok, seen_ids = [], 0, Counter()
+    problems, ok, seen_ids = [], 0, Counter[object]()
     for split, f, n, rec in read_lines(corpus=corpus):
         where = f"{f.relative_to(corpus)}:{n}"
         seen_ids[rec.get("id")] += 1
@@ -185,7 +185,8 @@ def stats(corpus: Path = CORPUS) -> dict:
     out = {}
     for split in SPLITS:
         recs = [r for _, _, _, r in read_lines(split, corpus)]
-        countries, measures, years, outlets, statuses = Counter(), Counter(), Counter(), Counter(), Counter()
+        countries, measures, years, outlets, statuses = (Counter[str](), Counter[str](), Counter[str](), Counter[str](),
+                                                         Counter[str]())
         for r in recs:
             types = {e["name"]: e["type"] for e in r.get("entities", [])}
             for ev in r.get("events", []):

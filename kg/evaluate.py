@@ -53,8 +53,8 @@ def load_scorer(path: str | None = None) -> ModuleType:
     for p in cands:
         if p.is_file():
             spec = importlib.util.spec_from_file_location("kg_shared_score", p)
+            assert spec is not None and spec.loader is not None
             mod = importlib.util.module_from_spec(spec)
-            assert spec.loader is not None
             sys.modules.setdefault("kg_shared_score", mod)
             spec.loader.exec_module(mod)
             return mod

@@ -8,7 +8,6 @@ The rule files of the extractor are package data of :mod:`kg.nlp.rules`.
 """
 from __future__ import annotations
 
-import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -20,4 +19,4 @@ def resource_path(kind: str, *parts: str) -> Path:
     """The on-disk path of a shipped data folder (or a file in it): ``resource_path("ontology", "policy.ttl")``."""
     if kind not in KINDS:
         raise ValueError(f"unknown resource folder {kind!r} (known: {', '.join(KINDS)})")
-    return Path(os.fspath(files("kg").joinpath("_data", kind, *parts)))
+    return Path(str(files("kg").joinpath("_data", kind, *parts)))

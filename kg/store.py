@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from kg.atomic import write_bytes_atomic
 from kg.errors import ConfigError, InputError, OutputError
 from kg.executors import Executor, ExtractorSpec, LocalExecutor
-from kg.models import Extraction, GraphBatch
+from kg.models import Dispatch, Extraction, GraphBatch
 
 MANIFEST = "manifest.json"
 EXTRACTIONS = "extractions"
@@ -141,7 +141,7 @@ def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None
     store = Store(store_dir)
     store.touch()
     summary = BuildSummary(store=store.dir)
-    todo: dict[str, object] = {}
+    todo: dict[str, Dispatch] = {}
     for d in read_inputs(list(inputs), summary.failures, max_bytes):
         summary.inputs += 1
         if d.id in todo or (d.id in store and not rebuild):

@@ -14,7 +14,7 @@ import importlib
 import math
 import re
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, TextIO
 
 from kg.choices import choose
 from kg.errors import OutputError
@@ -41,7 +41,8 @@ def normalise_format(fmt: str) -> str:
 
 def exporter(fmt: str) -> Callable[[GraphBatch, Path], Any]:
     module, func = EXPORTERS[normalise_format(fmt)]
-    return getattr(importlib.import_module(module), func)
+    writer: Callable[[GraphBatch, Path], Any] = getattr(importlib.import_module(module), func)
+    return writer
 
 
 def export(batch: GraphBatch, fmt: str, out: str | Path) -> Path:
@@ -100,14 +101,14 @@ def cypher_statements(pg: PropertyGraph) -> list[str]:
         q = node_statement(group)
         for row in node_rows(group):
             out.append(q.replace("UNWIND $rows AS row", f"WITH {cypher_literal(row)} AS row", 1) + ";")
-    for group in pg.rels:
-        q = rel_statement(group)
-        for row in rel_rows(group):
+    for rgroup in pg.rels:
+        q = rel_statement(rgroup)
+        for row in rel_rows(rgroup):
             out.append(q.replace("UNWIND $rows AS row", f"WITH {cypher_literal(row)} AS row", 1) + ";")
     return out
 
 
-def _open(path: Path, what: str):
+def _open(path: Path, what: str) -> TextIO:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         return open(path, "w", encoding="utf-8", newline="")
@@ -175,8 +176,8 @@ def write_csv(batch: GraphBatch, path: str | Path) -> Path:
     with _open(out / "relationships.csv", "CSV") as fh:
         w = csv.writer(fh)
         w.writerow([":START_ID", ":END_ID", ":TYPE"] + [f"{k}:{rtypes[k]}" for k in rkeys])
-        for g, r in rels:
-            w.writerow([r["src"], r["dst"], g.type] + [_csv_cell(r["props"].get(k)) for k in rkeys])
+        for rg, r in rels:
+            w.writerow([r["src"], r["dst"], rg.type] + [_csv_cell(r["props"].get(k)) for k in rkeys])
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any, Callable
 
 from kg.graphdb.client import Client, connect
@@ -158,7 +159,7 @@ def rel_rows(group: RelGroup) -> list[dict[str, Any]]:
     return rows
 
 
-def _chunks(rows: list, size: int):
+def _chunks(rows: list[Any], size: int) -> Iterator[list[Any]]:
     for i in range(0, len(rows), size):
         yield rows[i:i + size]
 
@@ -192,9 +193,9 @@ def load_graph(client: Client, pg: PropertyGraph, batch_size: int = 1000,
             done += len(chunk)
             if progress:
                 progress(done, total)
-    for group in pg.rels:
-        q = rel_statement(group)
-        for chunk in _chunks(rel_rows(group), batch_size):
+    for rgroup in pg.rels:
+        q = rel_statement(rgroup)
+        for chunk in _chunks(rel_rows(rgroup), batch_size):
             res = client.run(q, {"rows": chunk})
             c, n = res.summary.counters, (res.records[0]["n"] if res.records else 0)
             summary.relationships_created += c.relationships_created

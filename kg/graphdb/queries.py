@@ -131,10 +131,10 @@ def parse_params(items: list[str] | None, query: NamedQuery | None = None) -> di
 @dataclass
 class QueryResult:
     columns: list[str]
-    rows: list[tuple] = field(default_factory=list)
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
 
 
-def run_cypher(client, query: NamedQuery | str, params: dict[str, Any] | None = None) -> QueryResult:
+def run_cypher(client: Any, query: NamedQuery | str, params: dict[str, Any] | None = None) -> QueryResult:
     """Run a read query through an open :class:`kg.graphdb.client.Client`."""
     text = query.text if isinstance(query, NamedQuery) else query
     res = client.run(text, params or {}, write=_is_write(text))

@@ -227,7 +227,7 @@ def _minister_portfolio(doc: Doc, spans: list[Span], ts: list):
         i = sp.start - 1
         if i < 1 or doc[i].lower_ != "minister":
             continue
-        words = []
+        words: list[str] = []
         j = i - 1
         while j >= ts[sp.start].start and doc[j].is_title and not doc[j].is_punct and len(words) < 3:
             if any(o.start <= j < o.end for o in spans):
@@ -328,11 +328,11 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                     yield "rel:title-org", nxt.id_, "worksFor", sp.id_
         # "<Person>, <title> of|at <Org>" and "<title> <Person> of <Org>"
         if sp.label_ == "Person" and nxt is not None and nxt.label_ in ORG_TYPES | {"Country"}:
-            between = [t.lower_ for t in doc[sp.end:nxt.start] if not t.is_punct]
+            mid = [t.lower_ for t in doc[sp.end:nxt.start] if not t.is_punct]
             before = [t.lower_ for t in _prev_tokens(doc, sp, sent, 3)]
-            if between and between[-1] in ("of", "at") and len(between) <= 5 or \
-                    between in (["of"], ["at"]) or between == ["of", "the"]:
-                title_words = " ".join(w for w in between if w not in ("of", "at", "the", "a", "an"))
+            if mid and mid[-1] in ("of", "at") and len(mid) <= 5 or \
+                    mid in (["of"], ["at"]) or mid == ["of", "the"]:
+                title_words = " ".join(w for w in mid if w not in ("of", "at", "the", "a", "an"))
                 title = title_words or " ".join(before[-2:]).strip()
                 lead = any(t in title for t in ("ceo", "chief executive", "founder", "chair", "president",
                                                 "head", "leader", "director", "boss", "premier", "prime minister"))

@@ -38,24 +38,25 @@ def events_from_graph(path: str | Path) -> tuple[list[Event], list[Entity]]:
     try:
         ds.parse(p, format=fmt)
     except Exception as exc:  # noqa: BLE001 — rdflib raises many kinds
-        raise InputError(str(p), f"not readable as {fmt}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(str(p), f"not readable as {fmt}: {why}") from None
     g = ds
     types = {str(getattr(POL, t)): t for t in ENTITY_TYPES}
     entities = []
     for s, _, o in g.triples((None, RDF.type, None)):
         t = types.get(str(o))
-        k = ids.key_of(s)
+        k = ids.key_of(str(s))
         if t and k:
             name = g.value(s, RDFS.label) or g.value(s, SKOS.prefLabel) or k
             entities.append(Entity(key=k, type=t, name=str(name)))
     local = lambda node, ns: str(node)[len(str(ns._NS)):] if str(node).startswith(str(ns._NS)) else None  # noqa: E731
     events = []
-    for s in sorted(set(g.subjects(RDF.type, POL.PolicyEvent))):
-        k = ids.key_of(s)
+    for s in sorted(set(g.subjects(RDF.type, POL.PolicyEvent)), key=str):
+        k = ids.key_of(str(s))
         m = local(g.value(s, POL.measure), MSR)
         if not k or m not in MEASURES:
             continue
-        keys = lambda pred: tuple(sorted(x for x in (ids.key_of(o) for o in g.objects(s, pred)) if x))  # noqa: E731
+        keys = lambda pred: tuple(sorted(x for x in (ids.key_of(str(o)) for o in g.objects(s, pred)) if x))  # noqa: E731
         sectors = tuple(sorted(x for x in (local(o, SEC) for o in g.objects(s, POL.sector)) if x in SECTORS))
         date = g.value(s, POL.date)
         desc = g.value(s, POL.description)
@@ -94,10 +95,10 @@ def find(text: str | None = None, event: str | None = None, graph: str | Path | 
         q = candidates[key]
         label = names.get(key, key)
     else:
-        q = query_profile(text, ctx)
+        q = query_profile(text or "", ctx)  # text is given: the check above
         if q.year is None:  # an undated description is about now: everything dated is earlier
             q = replace(q, year=dt.date.today().year)
-        label = text
+        label = text or ""
     tfidf = Tfidf(p.text for p in [*candidates.values(), q])
     ranked = rank(q, candidates.values(), tfidf, config)
     if not include_later:

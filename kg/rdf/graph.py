@@ -20,8 +20,9 @@ from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, URIRef
 from rdflib.namespace import OWL, SKOS
+from rdflib.term import Node
 
 from kg import ids
 from kg.models import Analogy, Dispatch, Entity, Event, Evidence, GraphBatch, Relation
@@ -37,7 +38,7 @@ WD_IRI = PREFIXES["wd"]
 _BAD_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
-def _pct(m: re.Match) -> str:
+def _pct(m: re.Match[str]) -> str:
     return "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8"))
 
 
@@ -76,7 +77,7 @@ def nt_typed(lexical: str, datatype: str) -> str:
     return '"' + _esc(lexical) + '"^^' + datatype
 
 
-def _n(term) -> str:
+def _n(term: Node) -> str:
     return "<" + str(term) + ">"
 
 
@@ -126,7 +127,7 @@ def res(key: str) -> str:
     return nt_iri(_RES + key)
 
 
-def dispatch_iri(dispatch_id: str):
+def dispatch_iri(dispatch_id: str) -> URIRef:
     """The rdflib IRI of a dispatch (also the name of its named graph)."""
     return ids.iri(ids.dispatch_key(dispatch_id))
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any, Callable
 from urllib.parse import unquote
 
 from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
@@ -64,7 +65,7 @@ def load_graph(source: str | Path | Graph) -> Graph:
         raise InputError(str(path), "not UTF-8 text (is it an RDF file?)") from None
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    except Exception as exc:  # rdflib raises many types for syntax errors
+    except Exception as exc:  # noqa: BLE001 — rdflib raises many types for syntax errors
         msg = " ".join(str(exc).split())[:300] or type(exc).__name__
         raise InputError(str(path), f"not valid {parser_for(path)} RDF: {msg}") from None
     g = Graph()
@@ -75,7 +76,7 @@ def load_graph(source: str | Path | Graph) -> Graph:
 
 def key_for(node: Node) -> str:
     """The record key of an IRI (see the module docstring)."""
-    k = ids.key_of(node)
+    k = ids.key_of(str(node))
     if k is not None:
         return k
     s = str(node)
@@ -111,7 +112,7 @@ class _Reader:
         v = self.one(s, p)
         return None if v is None else str(v)
 
-    def num(self, s: Node, p: URIRef, cast=float):
+    def num(self, s: Node, p: URIRef, cast: Callable[[Any], Any] = float) -> Any:
         v = self.one(s, p)
         if v is None:
             return None
@@ -221,22 +222,23 @@ class _Reader:
             for s, o in set(self.g.subject_objects(POL[pred])):
                 if isinstance(o, Literal):
                     continue
-                a = assertions.get((str(s), str(POL[pred]), str(o)))
+                asrt = assertions.get((str(s), str(POL[pred]), str(o)))
                 out.append(Relation(subject=key_for(s), predicate=pred, object=key_for(o),
-                                    evidence=self.evidence_of(a) if a is not None else (),
-                                    confidence=self.confidence(a) if a is not None else 1.0))
+                                    evidence=self.evidence_of(asrt) if asrt is not None else (),
+                                    confidence=self.confidence(asrt) if asrt is not None else 1.0))
         return sorted(out, key=lambda r: (r.subject, r.predicate, r.object))
 
     def analogies(self) -> list[Analogy]:
         nodes: dict[tuple[str, str], Node] = {}
-        for n in self.g.subjects(RDF.type, POL.Analogy):
-            rel = sorted({key_for(x) for x in self.g.objects(n, POL.relates)})
+        for node in self.g.subjects(RDF.type, POL.Analogy):
+            rel = sorted({key_for(x) for x in self.g.objects(node, POL.relates)})
             if len(rel) == 2:
-                nodes[(rel[0], rel[1])] = n
+                nodes[(rel[0], rel[1])] = node
         pairs = set(nodes)
-        for a, b in self.g.subject_objects(POL.analogousTo):
-            if not isinstance(b, Literal) and a != b:
-                pairs.add(tuple(sorted((key_for(a), key_for(b)))))
+        for x, y in self.g.subject_objects(POL.analogousTo):
+            if not isinstance(y, Literal) and x != y:
+                ka, kb = sorted((key_for(x), key_for(y)))
+                pairs.add((ka, kb))
         out = []
         for a, b in sorted(pairs):
             n = nodes.get((a, b))

@@ -15,8 +15,9 @@ json-ld    .jsonld, .json   rdflib's JSON-LD serialiser (compacted with kg.vocab
 Every writer is fed the statements of :func:`kg.rdf.graph.iter_quads` sorted, so the same batch
 always gives byte-identical output. Turtle for batches of more than ``STREAM_THRESHOLD`` records
 skips the global sort: :func:`stream_turtle` writes each record's statements as they are made
-(records in key order, so still deterministic), which is what makes large outputs fast. Files are written to a temporary file in the destination
-directory, fsynced and renamed over the destination: an existing file is never left truncated.
+(records in key order, so still deterministic), which is what makes large outputs fast. Files are
+written to a temporary file in the destination directory, fsynced and renamed over the destination:
+an existing file is never left truncated.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Callable
 
 import pyoxigraph as ox
 
@@ -186,7 +187,7 @@ def _records(batch: GraphBatch) -> int:
             + len(batch.dispatches))
 
 
-def _emit(produce, dest: str | Path) -> str:
+def _emit(produce: Callable[[IO[bytes]], None], dest: str | Path) -> str:
     """Run ``produce(binary_file)`` against stdout ('-') or atomically against a file."""
     if str(dest) == "-":
         buf = sys.stdout.buffer
@@ -251,7 +252,7 @@ def write_batches(batches: Iterable[GraphBatch], dest: str | Path, fmt: str | No
     if name not in APPENDABLE:
         raise OutputError(f"{dest}: streaming writes N-Triples or N-Quads (.nt/.nq), not {name}")
 
-    def produce(fh) -> None:
+    def produce(fh: IO[bytes]) -> None:
         for b in batches:
             serialize_quads(iter_quads(b), name, fh)
 

@@ -100,8 +100,6 @@ else:
 
 @pytest.mark.parametrize("writer", ["rdf", "store"])
 def test_faults_sigkill_inside_a_write_leaves_old_file_and_only_a_hidden_temp(tmp_path, writer):
-    from reliability_helpers import ROOT
-
     dest = tmp_path / "graph.ttl"
     dest.write_bytes(PREVIOUS)
     proc = subprocess.run([sys.executable, "-c", _KILL_IN_FSYNC.format(root=str(ROOT)), writer, str(dest)],

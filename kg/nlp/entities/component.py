@@ -180,7 +180,7 @@ def uniq(seq):
 
 def titled_sentences(doc: Doc) -> set[int]:
     """Sentence starts of headline-like lines (most words capitalised): no capitalisation rules there."""
-    out = set()
+    out: set[int] = set()
     if not doc.has_annotation("SENT_START"):
         return out
     for sent in doc.sents:
