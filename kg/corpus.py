@@ -26,22 +26,16 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg import models
 from kg.evaluate import scorer_candidates
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "corpus"
 SPLITS = ("dev", "test")
 
-ENTITY_TYPES = {"Country", "Bloc", "GovernmentBody", "Company", "ResearchOrganization", "Person",
-                "Group", "Technology", "Legislation", "LegalCase"}
-MEASURES = {"ExportControl", "ImportRestriction", "InvestmentRestriction", "Sanction", "EntityListing",
-            "TravelRestriction", "VisaRestriction", "Ban", "Regulation", "Legislation", "Subsidy",
-            "TalentProgram", "Review", "Investigation", "LegalAction", "DataRestriction", "Agreement", "Other"}
-SECTORS = {"ArtificialIntelligence", "Semiconductors", "Telecommunications", "Nuclear", "Aerospace",
-           "Cryptography", "CriticalMinerals", "Biotechnology", "Defence", "Research", "SocialMedia",
-           "Finance", "Energy", "Other"}
-STATUSES = {"Announced", "Proposed", "InForce", "Discussed", "Revoked", "Historical"}
-PREDICATES = {"headquarteredIn", "memberOf", "partOf", "worksFor", "leads", "produces", "subsidiaryOf"}
+#: the annotation vocabulary is the ontology's (kg.models mirrors it, see kg/codegen.py)
+ENTITY_TYPES, MEASURES, SECTORS = set(models.ENTITY_TYPES), set(models.MEASURES), set(models.SECTORS)
+STATUSES, PREDICATES = set(models.STATUSES), set(models.RELATION_PREDICATES)
 REQUIRED = ("id", "url", "query", "text_sha256", "words", "entities", "events", "relations")
 
 
