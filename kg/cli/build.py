@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
         pol:analogousTo links. Re-running over the same inputs changes nothing.
         """
         from kg.executors import get_executor
-        from kg.precedents.link import LinkConfig
+        from kg.precedents.rank import LinkConfig
         from kg.store import build
 
         with guarded():

@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
         Unreadable inputs are reported one line each; the others are still processed and written,
         and the command then exits 2.
         """
-        from kg.pipeline import extract
+        from kg.workflow import extract
 
         with guarded(), progress_bar("extracting") as tick:
             result = extract(inputs, output, fmt=fmt, model=model, workers=workers,

@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
         chronology, wording); --explain prints why each candidate ranks where it does.
         """
         from kg.errors import ConfigError
-        from kg.precedents.link import LinkConfig
+        from kg.precedents.rank import LinkConfig
         from kg.precedents.query import find
         from kg.store import GRAPH
 

@@ -56,7 +56,7 @@ def schema_statements() -> list[str]:
     return out
 
 
-def _check(name: str, allowed: tuple[str, ...]) -> str:
+def checked_name(name: str, allowed: tuple[str, ...]) -> str:
     if name not in allowed:  # labels and types are never taken from data
         raise ValueError(f"not a known label or type: {name!r}")
     return name
@@ -67,7 +67,7 @@ def node_statement(group: NodeGroup) -> str:
 
     The loader does not use it: see :func:`node_statements`.
     """
-    labels = ":".join(_check(lbl, NODE_LABELS) for lbl in group.labels)
+    labels = ":".join(checked_name(lbl, NODE_LABELS) for lbl in group.labels)
     q = f"UNWIND $rows AS row MERGE (n:{labels} {{iri: row.iri}}) SET n += row.props"
     if group.key_label == ENTITY:
         q += " SET n.aliases = row.aliases + [x IN coalesce(n.aliases, []) WHERE NOT x IN row.aliases]"
@@ -86,8 +86,8 @@ def node_statements(group: NodeGroup) -> tuple[str, str]:
     on any Cypher server); the missing ones are created with all their labels, the existing ones
     updated. The uniqueness constraint still rejects a duplicate if two writers race.
     """
-    key = _check(group.key_label, KEY_LABELS)
-    labels = ":".join(_check(lbl, NODE_LABELS) for lbl in group.labels)
+    key = checked_name(group.key_label, KEY_LABELS)
+    labels = ":".join(checked_name(lbl, NODE_LABELS) for lbl in group.labels)
     create = (f"UNWIND $rows AS row OPTIONAL MATCH (n:{key} {{iri: row.iri}}) WITH row, n WHERE n IS NULL "
               f"CREATE (m:{labels}) SET m = row.props")
     update = f"UNWIND $rows AS row MATCH (n:{key} {{iri: row.iri}}) SET n += row.props"
@@ -135,8 +135,8 @@ MERGED_REL_PROPS = ("dispatch_ids", "sentences", "confidence")
 
 
 def rel_statement(group: RelGroup) -> str:
-    t = _check(group.type, REL_TYPES)
-    s, d = _check(group.src_label, KEY_LABELS), _check(group.dst_label, KEY_LABELS)
+    t = checked_name(group.type, REL_TYPES)
+    s, d = checked_name(group.src_label, KEY_LABELS), checked_name(group.dst_label, KEY_LABELS)
     return (f"UNWIND $rows AS row MATCH (a:{s} {{iri: row.src}}) MATCH (b:{d} {{iri: row.dst}}) "
             f"MERGE (a)-[r:{t}]->(b) "
             "ON CREATE SET r += row.props, r.dispatch_ids = row.dispatch_ids, r.sentences = row.sentences, "

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from kg.models import Evidence, Relation
 from kg.nlp.attrs import MENTIONS, register_extensions, token_sents
-from kg.nlp.gaz import get_gazetteer
+from kg.nlp.gazetteer_registry import get_gazetteer
 
 register_extensions()
 

@@ -280,7 +280,8 @@ class Resolver:
         return Entity(key=entity_key(type_, name), type=type_, name=name)
 
 
-def _default_gazetteer():
+def default_gazetteer_or_none():
+    """The default gazetteer, or None when there is none yet (every name then gets its own typed key)."""
     try:
         from kg.link.gazetteer import default_gazetteer
         return default_gazetteer()
@@ -309,7 +310,7 @@ class BaseGraph:
 
 def base_batch(base: PrecedentBase | None = None, gazetteer: Any = "default") -> BaseGraph:
     base = base if base is not None else default_base()
-    gaz = _default_gazetteer() if gazetteer == "default" else gazetteer
+    gaz = default_gazetteer_or_none() if gazetteer == "default" else gazetteer
     res = Resolver(gaz)
     entities: dict[str, Entity] = {}
     events: list[Event] = []

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from kg.errors import ConfigError, InputError
 from kg.models import Entity, Event
-from kg.precedents.base import _default_gazetteer, base_batch, default_base, load_base
-from kg.precedents.link import Candidate, LinkConfig, rank
+from kg.precedents.base import base_batch, default_base, default_gazetteer_or_none, load_base
+from kg.precedents.rank import Candidate, LinkConfig, rank
 from kg.precedents.profiles import Context, profile_of, profiles_of, query_profile
 from kg.precedents.textsim import Tfidf
 
@@ -75,7 +75,7 @@ def find(text: str | None = None, event: str | None = None, graph: str | Path | 
     if event and not graph:
         raise ConfigError("--event needs a graph: --store DIR or --data graph.ttl")
     config = config or LinkConfig.load()
-    gaz = _default_gazetteer()
+    gaz = default_gazetteer_or_none()
     bg = base_batch(load_base(base_dir) if base_dir else default_base(), gazetteer=gaz)
     ctx = Context(bg.batch.entities, gaz)
     candidates = {p.key: p for p in profiles_of(bg.batch, ctx, bg.id_of, bg.target_kinds)}

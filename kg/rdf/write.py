@@ -35,7 +35,7 @@ from kg.choices import choose
 from kg.errors import OutputError
 from kg.models import GraphBatch
 from kg.rdf.graph import Quad, iter_quads
-from kg.rdf.turtle import _split, write_turtle
+from kg.rdf.turtle import split_ntriples_line, write_turtle
 from kg.vocab import PREFIXES
 
 
@@ -126,7 +126,7 @@ def serialize_quads(quads: Iterable[Quad], fmt: str, out: IO[bytes]) -> None:
     spec = FORMATS[fmt]
     lines = sorted_lines(quads, spec.quads)
     if fmt == "turtle":
-        write_turtle((_split(line) for line in lines), TURTLE_PREFIXES, out)
+        write_turtle((split_ntriples_line(line) for line in lines), TURTLE_PREFIXES, out)
         return
     data = "".join(lines).encode("utf-8")
     del lines

@@ -28,7 +28,7 @@ PREVIOUS = b"# the previous output\n<urn:x:a> <urn:x:b> <urn:x:c> .\n"
 def _reference_extract(extractor, folder: Path, dest: Path) -> bytes:
     """What an uninterrupted ``kg extract folder -o dest`` writes, made in-process."""
     from kg.link.merge import BatchBuilder
-    from kg.pipeline import read_inputs
+    from kg.workflow import read_inputs
     from kg.rdf.write import write_batch
 
     builder = BatchBuilder()

@@ -1,5 +1,5 @@
 """The ``kg_entities`` component: ranks the candidates of every source, keeps the best per token
-range, and resolves them into entities (:func:`kg.link.resolve.resolve`).
+range, and resolves them into entities (:func:`kg.link.clusters.resolve`).
 
 Decides precedence: gazetteer and name rules over NER, longer over shorter, the gazetteer at equal
 length; names inside a legal case name; "A, known as B" / "A (B)" as one entity.
@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from kg.link.resolve import Mention, clean, resolve
+from kg.link.clusters import Mention, clean, resolve
 from kg.models import Entity, Evidence
 from kg.nlp.attrs import MENTIONS, register_extensions
 from kg.nlp.entities.groups import group_candidates
@@ -27,7 +27,7 @@ from kg.nlp.entities.sources import (
     token_candidates,
 )
 from kg.nlp.entities.words import CONF
-from kg.nlp.gaz import get_gazetteer
+from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.lines import in_ranges
 
 register_extensions()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.link.resolve import Mention, clean
+from kg.link.clusters import Mention, clean
 from kg.nlp.entities.words import (
     ALIAS_INTENSIFIERS,
     CONF,

@@ -11,7 +11,7 @@ import re
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from kg.link.resolve import Mention
+from kg.link.clusters import Mention
 from kg.nlp.attrs import GAZ_SPANS
 from kg.nlp.entities.words import COMPANY_CONTEXT, CONF, CORP_TAIL, NEVER, OUTLETS
 from kg.nlp.lines import in_ranges
