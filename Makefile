@@ -1,13 +1,14 @@
 # PolicyKG — the two commands a fresh machine needs:
 #   make run    set up, extract data/samples/ into out/graph.ttl, load it into the embedded database
 #   make test   set up (Python packages and the Debian packages the tests use), run the whole suite
+#   make lint   ruff, mypy and vulture (CI runs it before the tests)
 PY      ?= python3
 VENV    ?= .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-$(shell cat requirements/bootstrap.txt requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 APT_PKGS := graphviz raptor2-utils chromium fonts-dejavu-core
 
-.PHONY: setup system-deps run test test-fast bench lock clean
+.PHONY: setup system-deps run test test-fast lint bench lock clean
 
 setup: $(STAMP)
 
@@ -43,6 +44,14 @@ test: setup system-deps
 
 test-fast: setup
 	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+# Lint (ruff: pycodestyle/pyflakes rules, line length 120), types (mypy; strict on models, rdf, graphdb,
+# ingest) and dead code (vulture, allow-list in vulture_allowlist.py); settings in pyproject.toml.
+# No format check: the code predates ruff format and is not mass-reformatted (see docs/development.md).
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/vulture
 
 bench: setup
 	$(BIN)/python bench/run_all.py

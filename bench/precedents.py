@@ -20,7 +20,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.precedents.link import FEATURES, LinkConfig, Weights  # noqa: E402
+from kg.precedents.rank import FEATURES, LinkConfig, Weights  # noqa: E402
 from kg.precedents.query import find  # noqa: E402
 
 CASES = Path(__file__).resolve().parents[1] / "data" / "precedents" / "eval_cases.yaml"

@@ -4,6 +4,6 @@
 >>> result = extract("data/samples/", "graph.ttl")     # doctest: +SKIP
 """
 from kg.about import __version__
-from kg.pipeline import ExtractResult, extract
+from kg.workflow import ExtractResult, extract
 
 __all__ = ["__version__", "extract", "ExtractResult"]

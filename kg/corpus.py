@@ -26,22 +26,16 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg import models
 from kg.evaluate import scorer_candidates
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "corpus"
 SPLITS = ("dev", "test")
 
-ENTITY_TYPES = {"Country", "Bloc", "GovernmentBody", "Company", "ResearchOrganization", "Person",
-                "Group", "Technology", "Legislation", "LegalCase"}
-MEASURES = {"ExportControl", "ImportRestriction", "InvestmentRestriction", "Sanction", "EntityListing",
-            "TravelRestriction", "VisaRestriction", "Ban", "Regulation", "Legislation", "Subsidy",
-            "TalentProgram", "Review", "Investigation", "LegalAction", "DataRestriction", "Agreement", "Other"}
-SECTORS = {"ArtificialIntelligence", "Semiconductors", "Telecommunications", "Nuclear", "Aerospace",
-           "Cryptography", "CriticalMinerals", "Biotechnology", "Defence", "Research", "SocialMedia",
-           "Finance", "Energy", "Other"}
-STATUSES = {"Announced", "Proposed", "InForce", "Discussed", "Revoked", "Historical"}
-PREDICATES = {"headquarteredIn", "memberOf", "partOf", "worksFor", "leads", "produces", "subsidiaryOf"}
+#: the annotation vocabulary is the ontology's (kg.models mirrors it, see kg/codegen.py)
+ENTITY_TYPES, MEASURES, SECTORS = set(models.ENTITY_TYPES), set(models.MEASURES), set(models.SECTORS)
+STATUSES, PREDICATES = set(models.STATUSES), set(models.RELATION_PREDICATES)
 REQUIRED = ("id", "url", "query", "text_sha256", "words", "entities", "events", "relations")
 
 
@@ -158,7 +152,7 @@ def verify(corpus: Path = CORPUS, texts: Path | None = None, held: set[str] | No
     """Check every gold line; returns (problems, number of texts restored and matching)."""
     texts = texts or corpus / "texts"
     held = heldout_hashes() if held is None else held
-    problems, ok, seen_ids = [], 0, Counter()
+    problems, ok, seen_ids = [], 0, Counter[object]()
     for split, f, n, rec in read_lines(corpus=corpus):
         where = f"{f.relative_to(corpus)}:{n}"
         seen_ids[rec.get("id")] += 1
@@ -185,7 +179,8 @@ def stats(corpus: Path = CORPUS) -> dict:
     out = {}
     for split in SPLITS:
         recs = [r for _, _, _, r in read_lines(split, corpus)]
-        countries, measures, years, outlets, statuses = Counter(), Counter(), Counter(), Counter(), Counter()
+        countries, measures, years, outlets, statuses = (Counter[str](), Counter[str](), Counter[str](), Counter[str](),
+                                                         Counter[str]())
         for r in recs:
             types = {e["name"]: e["type"] for e in r.get("entities", [])}
             for ev in r.get("events", []):

@@ -2,8 +2,8 @@
 
 The scorer (``score.py``, see the evaluation README that ships beside it) is the project's
 measuring stick, and is deliberately not copied into this repository: one copy, one truth. It
-is looked up at ``$KG_SCORER``, then ``../shared/eval/score.py`` next to the repository, then
-``/work/shared/eval/score.py``; :class:`~kg.errors.ConfigError` says where to put it when absent.
+is looked up at ``$KG_SCORER``, then ``../shared/eval/score.py`` next to the repository (no
+fixed absolute path); :class:`~kg.errors.ConfigError` says where to put it when absent.
 
 Two ways to get predictions:
 
@@ -42,7 +42,7 @@ def scorer_candidates() -> list[Path]:
     out = []
     if os.environ.get("KG_SCORER"):
         out.append(Path(os.environ["KG_SCORER"]))
-    out += [here.parent / "shared" / "eval" / "score.py", Path("/work/shared/eval/score.py")]
+    out.append(here.parent / "shared" / "eval" / "score.py")
     return out
 
 
@@ -53,8 +53,8 @@ def load_scorer(path: str | None = None) -> ModuleType:
     for p in cands:
         if p.is_file():
             spec = importlib.util.spec_from_file_location("kg_shared_score", p)
+            assert spec is not None and spec.loader is not None
             mod = importlib.util.module_from_spec(spec)
-            assert spec.loader is not None
             sys.modules.setdefault("kg_shared_score", mod)
             spec.loader.exec_module(mod)
             return mod

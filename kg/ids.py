@@ -38,7 +38,7 @@ def slug(text: str, max_len: int = 80) -> str:
 
 
 def is_qid(value: str | None) -> bool:
-    return bool(value) and bool(_QID.match(value))
+    return bool(value and _QID.match(value))
 
 
 def entity_key(type_: str, name: str, wikidata: str | None = None) -> str:

@@ -22,21 +22,28 @@ EntityType = Literal[
 ]
 ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined]
 
+# BEGIN GENERATED models.Measure (python -m kg.codegen; edit ontology/policy.ttl)
 Measure = Literal[
     "ExportControl", "ImportRestriction", "InvestmentRestriction", "Sanction", "EntityListing",
-    "TravelRestriction", "VisaRestriction", "Ban", "Regulation", "Legislation", "Subsidy",
-    "TalentProgram", "Review", "Investigation", "LegalAction", "DataRestriction", "Agreement", "Other",
+    "TravelRestriction", "VisaRestriction", "Ban", "Regulation", "Legislation", "Subsidy", "TalentProgram",
+    "Review", "Investigation", "LegalAction", "DataRestriction", "Agreement", "Other",
 ]
+# END GENERATED
 MEASURES: tuple[str, ...] = Measure.__args__  # type: ignore[attr-defined]
 
+# BEGIN GENERATED models.Sector (python -m kg.codegen; edit ontology/policy.ttl)
 Sector = Literal[
-    "ArtificialIntelligence", "Semiconductors", "Telecommunications", "Nuclear", "Aerospace",
-    "Cryptography", "CriticalMinerals", "Biotechnology", "Defence", "Research", "SocialMedia",
-    "Finance", "Energy", "Other",
+    "ArtificialIntelligence", "Semiconductors", "Telecommunications", "Nuclear", "Aerospace", "Cryptography",
+    "CriticalMinerals", "Biotechnology", "Defence", "Research", "SocialMedia", "Finance", "Energy", "Other",
 ]
+# END GENERATED
 SECTORS: tuple[str, ...] = Sector.__args__  # type: ignore[attr-defined]
 
-Status = Literal["Announced", "Proposed", "InForce", "Discussed", "Revoked", "Historical"]
+# BEGIN GENERATED models.Status (python -m kg.codegen; edit ontology/policy.ttl)
+Status = Literal[
+    "Announced", "Proposed", "InForce", "Discussed", "Revoked", "Historical",
+]
+# END GENERATED
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 
 RelationPredicate = Literal[

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from kg.atomic import write_bytes_atomic
 from kg.errors import ConfigError, InputError, NothingRead, OutputError
 from kg.executors import Executor, ExtractorSpec, LocalExecutor
-from kg.models import Extraction, GraphBatch
+from kg.models import Dispatch, Extraction, GraphBatch
 
 MANIFEST = "manifest.json"
 EXTRACTIONS = "extractions"
@@ -109,12 +109,12 @@ def merged_graph(store: Store, link_config=None, base_dir: str | Path | None = N
                  gazetteer="default") -> tuple[GraphBatch, dict[str, str]]:
     """The store's extractions + the precedent base, resolved and linked."""
     from kg.link.merge import BatchBuilder
-    from kg.precedents.base import _default_gazetteer, base_batch, default_base, load_base
-    from kg.precedents.link import LinkConfig
+    from kg.precedents.base import base_batch, default_base, default_gazetteer_or_none, load_base
+    from kg.precedents.rank import LinkConfig
     from kg.precedents.profiles import Context
-    from kg.precedents.resolve import resolve
+    from kg.precedents.crosslink import resolve
 
-    gaz = _default_gazetteer() if gazetteer == "default" else gazetteer
+    gaz = default_gazetteer_or_none() if gazetteer == "default" else gazetteer
     base = base_batch(load_base(base_dir) if base_dir else default_base(), gazetteer=gaz)
     builder = BatchBuilder()
     for ex in store.extractions():
@@ -135,12 +135,12 @@ def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None
     ``rebuild=True`` extracts every input again (after an extractor change); stored dispatches
     not among the inputs are kept.
     """
-    from kg.pipeline import read_inputs
+    from kg.workflow import read_inputs
     from kg.rdf.write import serialize_batch
 
     store = Store(store_dir)
     summary = BuildSummary(store=store.dir)
-    todo: dict[str, object] = {}
+    todo: dict[str, Dispatch] = {}
     for d in read_inputs(list(inputs), summary.failures, max_bytes):
         summary.inputs += 1
         if d.id in todo or (d.id in store and not rebuild):

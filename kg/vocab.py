@@ -112,6 +112,7 @@ class MSR(DefinedNamespace):
     _NS = Namespace(MSR_IRI)
     _fail = True
 
+    # BEGIN GENERATED vocab.MSR (python -m kg.codegen; edit ontology/policy.ttl)
     MeasureScheme: URIRef
     ExportControl: URIRef
     ImportRestriction: URIRef
@@ -131,6 +132,7 @@ class MSR(DefinedNamespace):
     DataRestriction: URIRef
     Agreement: URIRef
     Other: URIRef
+    # END GENERATED
 
 
 class SEC(DefinedNamespace):
@@ -139,6 +141,7 @@ class SEC(DefinedNamespace):
     _NS = Namespace(SEC_IRI)
     _fail = True
 
+    # BEGIN GENERATED vocab.SEC (python -m kg.codegen; edit ontology/policy.ttl)
     SectorScheme: URIRef
     ArtificialIntelligence: URIRef
     Semiconductors: URIRef
@@ -154,6 +157,7 @@ class SEC(DefinedNamespace):
     Finance: URIRef
     Energy: URIRef
     Other: URIRef
+    # END GENERATED
 
 
 class STA(DefinedNamespace):
@@ -162,6 +166,7 @@ class STA(DefinedNamespace):
     _NS = Namespace(STA_IRI)
     _fail = True
 
+    # BEGIN GENERATED vocab.STA (python -m kg.codegen; edit ontology/policy.ttl)
     StatusScheme: URIRef
     Announced: URIRef
     Proposed: URIRef
@@ -169,6 +174,7 @@ class STA(DefinedNamespace):
     Discussed: URIRef
     Revoked: URIRef
     Historical: URIRef
+    # END GENERATED
 
 
 class FAM(DefinedNamespace):
@@ -177,6 +183,7 @@ class FAM(DefinedNamespace):
     _NS = Namespace(FAM_IRI)
     _fail = True
 
+    # BEGIN GENERATED vocab.FAM (python -m kg.codegen; edit ontology/policy.ttl)
     FamilyScheme: URIRef
     MobilityOfPeople: URIRef
     FlowOfGoodsAndTechnology: URIRef
@@ -188,6 +195,7 @@ class FAM(DefinedNamespace):
     Cooperation: URIRef
     Scrutiny: URIRef
     OtherFamily: URIRef
+    # END GENERATED
 
 
 #: prefixes bound in every graph the project writes

@@ -21,12 +21,14 @@ app = typer.Typer(
 )
 
 #: verb modules, in the order --help lists them
-VERBS = ("extract", "build", "validate", "precedents", "viz", "load", "query", "sparql", "db", "export", "explain", "eval", "version")
+VERBS = ("extract", "build", "validate", "precedents", "viz", "load", "query", "sparql", "db", "export", "explain",
+         "eval", "version")
 
 
 @app.callback()
 def _root(
-    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More output; -vv for debug, tracebacks on error."),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True,
+                                help="More output; -vv for debug, tracebacks on error."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors."),
 ) -> None:
     configure_logging(verbose, quiet)

@@ -14,16 +14,24 @@ def register(app: typer.Typer) -> None:
     def build_cmd(
         inputs: list[str] = typer.Argument(..., help="Files, folders (read recursively) or '-' for stdin."),
         store: Path = typer.Option(..., "--store", "-s", help="Store directory (created if missing)."),
-        workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes (local) or workers (dask LocalCluster)."),
+        workers: int = typer.Option(1, "--workers", "-w", min=1,
+                                    help="Processes (local) or workers (dask LocalCluster)."),
         executor: str = typer.Option("local", "--executor", "-x", help="local or dask."),
-        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: start a LocalCluster)."),
-        model: Optional[str] = typer.Option(None, "--model", "-m", envvar="KG_MODEL", help="spaCy model package or path."),
+        scheduler: Optional[str] = typer.Option(None, "--scheduler",
+                                                help="Dask scheduler address, e.g. tcp://host:8786 (default: start a "
+                                                     "LocalCluster)."),
+        model: Optional[str] = typer.Option(None, "--model", "-m", envvar="KG_MODEL",
+                                            help="spaCy model package or path."),
         trig: bool = typer.Option(False, "--trig", help="Also write DIR/graph.trig (one named graph per dispatch)."),
-        config: Optional[Path] = typer.Option(None, "--config", help="Link settings (TOML); default data/precedents/config.toml."),
-        threshold: Optional[float] = typer.Option(None, "--threshold", help="Minimum score of an inferred analogy (overrides the config)."),
-        top_k: Optional[int] = typer.Option(None, "--top-k", help="Maximum inferred analogies per event (overrides the config)."),
+        config: Optional[Path] = typer.Option(None, "--config",
+                                              help="Link settings (TOML); default data/precedents/config.toml."),
+        threshold: Optional[float] = typer.Option(None, "--threshold",
+                                                  help="Minimum score of an inferred analogy (overrides the config)."),
+        top_k: Optional[int] = typer.Option(None, "--top-k",
+                                            help="Maximum inferred analogies per event (overrides the config)."),
         max_bytes: int = typer.Option(5_000_000, "--max-bytes", min=1, help="Refuse inputs larger than this."),
-        rebuild: bool = typer.Option(False, "--rebuild", help="Extract every input again (after the extractor changed)."),
+        rebuild: bool = typer.Option(False, "--rebuild",
+                                     help="Extract every input again (after the extractor changed)."),
     ) -> None:
         """Extract the dispatches the store has not seen, then write DIR/graph.ttl.
 
@@ -32,7 +40,7 @@ def register(app: typer.Typer) -> None:
         pol:analogousTo links. Re-running over the same inputs changes nothing.
         """
         from kg.executors import get_executor
-        from kg.precedents.link import LinkConfig
+        from kg.precedents.rank import LinkConfig
         from kg.store import build
 
         with guarded():

@@ -13,9 +13,11 @@ from kg.cli.common import EXIT_PROBLEM, guarded, out
 def register(app: typer.Typer) -> None:
     @app.command("eval")
     def eval_cmd(
-        gold: Path = typer.Argument(..., help="Gold annotations, one JSON object per document (score.py format); or a folder of *.jsonl files (a corpus split)."),
+        gold: Path = typer.Argument(..., help="Gold annotations, one JSON object per document (score.py format); "
+                                              "or a folder of *.jsonl files (a corpus split)."),
         texts: Optional[Path] = typer.Option(None, "--texts", "-t",
-                                             help="Folder with the documents (default: the gold file's folder; for a corpus split folder, the corpus's texts/)."),
+                                             help="Folder with the documents (default: the gold file's folder; "
+                                                  "for a corpus split folder, the corpus's texts/)."),
         cmd: Optional[str] = typer.Option(None, "--cmd",
                                           help="Run this command per document instead of the in-process extractor; "
                                                "must contain {input} and {output} (an RDF file)."),

@@ -12,7 +12,8 @@ def register(app: typer.Typer) -> None:
     @app.command("export")
     def export_cmd(
         inputs: list[Path] = typer.Argument(..., help="RDF files using the core vocabulary."),
-        fmt: str = typer.Option(..., "--format", "-f", help="cypher, csv (neo4j-admin import; OUT is a directory), graphml or gexf."),
+        fmt: str = typer.Option(..., "--format", "-f",
+                                help="cypher, csv (neo4j-admin import; OUT is a directory), graphml or gexf."),
         output: Path = typer.Option(..., "--output", "-o", help="Output file (a directory for csv)."),
     ) -> None:
         """Export a graph for cypher-shell, neo4j-admin import, Gephi or Cytoscape."""

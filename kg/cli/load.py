@@ -59,7 +59,9 @@ def resolve_password(uri: Optional[str], password_file: Optional[Path]) -> Optio
 def register(app: typer.Typer) -> None:
     @app.command("load")
     def load_cmd(
-        inputs: list[Path] = typer.Argument(..., help="RDF files (Turtle, TriG, N-Triples, N-Quads, JSON-LD) using the core vocabulary."),
+        inputs: list[Path] = typer.Argument(...,
+                                            help="RDF files (Turtle, TriG, N-Triples, N-Quads, JSON-LD) using the "
+                                                 "core vocabulary."),
         uri: Optional[str] = typer.Option(None, "--uri", envvar="NEO4J_URI", help=URI_HELP),
         user: str = typer.Option("neo4j", "--user", envvar="NEO4J_USERNAME", help=USER_HELP),
         password_file: Optional[Path] = typer.Option(None, "--password-file", help=PASSWORD_FILE_HELP),

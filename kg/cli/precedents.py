@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -15,13 +15,16 @@ def register(app: typer.Typer) -> None:
     def precedents_cmd(
         query: Optional[str] = typer.Argument(None, help="A free-text description of a measure."),
         event: Optional[str] = typer.Option(None, "--event", "-e", help="IRI (or key) of an event in the graph."),
-        store: Optional[Path] = typer.Option(None, "--store", "-s", help="A store made by kg build (reads DIR/graph.ttl)."),
+        store: Optional[Path] = typer.Option(None, "--store", "-s",
+                                             help="A store made by kg build (reads DIR/graph.ttl)."),
         data: Optional[Path] = typer.Option(None, "--data", "-d", help="A graph file (Turtle, TriG, N-Triples)."),
         top: int = typer.Option(5, "--top", "-n", min=1, help="How many candidates to show."),
         explain: bool = typer.Option(False, "--explain", help="Show the explanation sentence and feature values."),
         fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
-        config: Optional[Path] = typer.Option(None, "--config", help="Link settings (TOML); default data/precedents/config.toml."),
-        earlier_only: bool = typer.Option(False, "--earlier-only", help="Only candidates dated no later than the query."),
+        config: Optional[Path] = typer.Option(None, "--config",
+                                              help="Link settings (TOML); default data/precedents/config.toml."),
+        earlier_only: bool = typer.Option(False, "--earlier-only",
+                                          help="Only candidates dated no later than the query."),
     ) -> None:
         """Rank precedents and parallels for a description or for an event of a graph.
 
@@ -29,7 +32,7 @@ def register(app: typer.Typer) -> None:
         chronology, wording); --explain prints why each candidate ranks where it does.
         """
         from kg.errors import ConfigError
-        from kg.precedents.link import LinkConfig
+        from kg.precedents.rank import LinkConfig
         from kg.precedents.query import find
         from kg.store import GRAPH
 
@@ -42,6 +45,7 @@ def register(app: typer.Typer) -> None:
             cfg = LinkConfig.load(config)
             r = find(text=query, event=event, graph=graph, top=top, config=cfg,
                      include_later=not earlier_only)
+            rows: list[dict[str, Any]]
             rows = [{"rank": i, "score": c.score, "basis": c.basis, "event": c.key,
                      "precedent_id": r.base_ids.get(c.key), "label": r.names.get(c.key, c.key),
                      "date": c.profile.date, "explanation": c.explanation,

@@ -9,7 +9,8 @@ from kg.cli.common import EXIT_ERROR, EXIT_OK, EXIT_PROBLEM, error_line, guarded
 def register(app: typer.Typer) -> None:
     @app.command("validate")
     def validate_cmd(
-        files: list[str] = typer.Argument(..., metavar="FILE", help="RDF files (.ttl .trig .nt .nq .jsonld .json, by suffix)."),
+        files: list[str] = typer.Argument(..., metavar="FILE",
+                                          help="RDF files (.ttl .trig .nt .nq .jsonld .json, by suffix)."),
     ) -> None:
         """Validate RDF files against ontology/shapes.ttl (SHACL, with the ontology mixed in).
 

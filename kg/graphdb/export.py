@@ -45,7 +45,8 @@ def normalise_format(fmt: str) -> str:
 
 def exporter(fmt: str) -> Callable[[GraphBatch, Path], Any]:
     module, func = EXPORTERS[normalise_format(fmt)]
-    return getattr(importlib.import_module(module), func)
+    writer: Callable[[GraphBatch, Path], Any] = getattr(importlib.import_module(module), func)
+    return writer
 
 
 def export(batch: GraphBatch, fmt: str, out: str | Path) -> Path:
@@ -104,9 +105,9 @@ def cypher_statements(pg: PropertyGraph) -> list[str]:
         q = node_statement(group)
         for row in node_rows(group):
             out.append(q.replace("UNWIND $rows AS row", f"WITH {cypher_literal(row)} AS row", 1) + ";")
-    for group in pg.rels:
-        q = rel_statement(group)
-        for row in rel_rows(group):
+    for rgroup in pg.rels:
+        q = rel_statement(rgroup)
+        for row in rel_rows(rgroup):
             out.append(q.replace("UNWIND $rows AS row", f"WITH {cypher_literal(row)} AS row", 1) + ";")
     return out
 
@@ -183,8 +184,8 @@ def write_csv(batch: GraphBatch, path: str | Path) -> Path:
     with _open(out / "relationships.csv", "CSV") as fh:
         w = csv.writer(fh)
         w.writerow([":START_ID", ":END_ID", ":TYPE"] + [f"{k}:{rtypes[k]}" for k in rkeys])
-        for g, r in rels:
-            w.writerow([r["src"], r["dst"], g.type] + [_csv_cell(r["props"].get(k)) for k in rkeys])
+        for rg, r in rels:
+            w.writerow([r["src"], r["dst"], rg.type] + [_csv_cell(r["props"].get(k)) for k in rkeys])
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any, Callable
 
 from kg.graphdb.client import Client, connect
@@ -55,7 +56,7 @@ def schema_statements() -> list[str]:
     return out
 
 
-def _check(name: str, allowed: tuple[str, ...]) -> str:
+def checked_name(name: str, allowed: tuple[str, ...]) -> str:
     if name not in allowed:  # labels and types are never taken from data
         raise ValueError(f"not a known label or type: {name!r}")
     return name
@@ -66,7 +67,7 @@ def node_statement(group: NodeGroup) -> str:
 
     The loader does not use it: see :func:`node_statements`.
     """
-    labels = ":".join(_check(lbl, NODE_LABELS) for lbl in group.labels)
+    labels = ":".join(checked_name(lbl, NODE_LABELS) for lbl in group.labels)
     q = f"UNWIND $rows AS row MERGE (n:{labels} {{iri: row.iri}}) SET n += row.props"
     if group.key_label == ENTITY:
         q += " SET n.aliases = row.aliases + [x IN coalesce(n.aliases, []) WHERE NOT x IN row.aliases]"
@@ -85,8 +86,8 @@ def node_statements(group: NodeGroup) -> tuple[str, str]:
     on any Cypher server); the missing ones are created with all their labels, the existing ones
     updated. The uniqueness constraint still rejects a duplicate if two writers race.
     """
-    key = _check(group.key_label, KEY_LABELS)
-    labels = ":".join(_check(lbl, NODE_LABELS) for lbl in group.labels)
+    key = checked_name(group.key_label, KEY_LABELS)
+    labels = ":".join(checked_name(lbl, NODE_LABELS) for lbl in group.labels)
     create = (f"UNWIND $rows AS row OPTIONAL MATCH (n:{key} {{iri: row.iri}}) WITH row, n WHERE n IS NULL "
               f"CREATE (m:{labels}) SET m = row.props")
     update = f"UNWIND $rows AS row MATCH (n:{key} {{iri: row.iri}}) SET n += row.props"
@@ -134,8 +135,8 @@ MERGED_REL_PROPS = ("dispatch_ids", "sentences", "confidence")
 
 
 def rel_statement(group: RelGroup) -> str:
-    t = _check(group.type, REL_TYPES)
-    s, d = _check(group.src_label, KEY_LABELS), _check(group.dst_label, KEY_LABELS)
+    t = checked_name(group.type, REL_TYPES)
+    s, d = checked_name(group.src_label, KEY_LABELS), checked_name(group.dst_label, KEY_LABELS)
     return (f"UNWIND $rows AS row MATCH (a:{s} {{iri: row.src}}) MATCH (b:{d} {{iri: row.dst}}) "
             f"MERGE (a)-[r:{t}]->(b) "
             "ON CREATE SET r += row.props, r.dispatch_ids = row.dispatch_ids, r.sentences = row.sentences, "
@@ -158,7 +159,7 @@ def rel_rows(group: RelGroup) -> list[dict[str, Any]]:
     return rows
 
 
-def _chunks(rows: list, size: int):
+def _chunks(rows: list[Any], size: int) -> Iterator[list[Any]]:
     for i in range(0, len(rows), size):
         yield rows[i:i + size]
 
@@ -192,9 +193,9 @@ def load_graph(client: Client, pg: PropertyGraph, batch_size: int = 1000,
             done += len(chunk)
             if progress:
                 progress(done, total)
-    for group in pg.rels:
-        q = rel_statement(group)
-        for chunk in _chunks(rel_rows(group), batch_size):
+    for rgroup in pg.rels:
+        q = rel_statement(rgroup)
+        for chunk in _chunks(rel_rows(rgroup), batch_size):
             res = client.run(q, {"rows": chunk})
             c, n = res.summary.counters, (res.records[0]["n"] if res.records else 0)
             summary.relationships_created += c.relationships_created

@@ -145,7 +145,7 @@ def to_property_graph(batch: GraphBatch) -> PropertyGraph:
     pg = PropertyGraph()
     label_of: dict[str, str] = {}  # record key -> key label
 
-    by_type: dict[str, list[dict]] = defaultdict(list)
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in batch.entities:
         label_of[e.key] = ENTITY
         by_type[ENTITY_LABELS[e.type]].append(_clean({
@@ -158,7 +158,7 @@ def to_property_graph(batch: GraphBatch) -> PropertyGraph:
 
     names = {e.key: e.name for e in batch.entities}
     events = []
-    concepts: dict[str, dict[str, dict]] = {MEASURE: {}, SECTOR: {}, STATUS: {}}
+    concepts: dict[str, dict[str, dict[str, Any]]] = {MEASURE: {}, SECTOR: {}, STATUS: {}}
     for ev in batch.events:
         label_of[ev.key] = EVENT
         events.append(_clean({
@@ -187,7 +187,7 @@ def to_property_graph(batch: GraphBatch) -> PropertyGraph:
     if dispatches:
         pg.nodes.append(NodeGroup(DISPATCH, None, dispatches))
 
-    rels: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    rels: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
 
     def add(rtype: str, src: str, dst: str, props: dict[str, Any], dst_label: str | None = None) -> None:
         sl, dl = label_of.get(src), dst_label or label_of.get(dst)

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ConfigError, InputError
+from kg.resources import resource_path
 
-QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
+QUERY_DIR = resource_path("queries")
 _HEADER = re.compile(r"^\s*(?://|#)\s*(name|question|params)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*\(\s*(string|int|float|bool)\s*(?:,\s*e\.g\.\s*(.*?))?\)")
 _TYPES = {"string": str, "str": str, "int": int, "float": float, "bool": bool}
@@ -130,10 +131,10 @@ def parse_params(items: list[str] | None, query: NamedQuery | None = None) -> di
 @dataclass
 class QueryResult:
     columns: list[str]
-    rows: list[tuple] = field(default_factory=list)
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
 
 
-def run_cypher(client, query: NamedQuery | str, params: dict[str, Any] | None = None) -> QueryResult:
+def run_cypher(client: Any, query: NamedQuery | str, params: dict[str, Any] | None = None) -> QueryResult:
     """Run a read query through an open :class:`kg.graphdb.client.Client`."""
     text = query.text if isinstance(query, NamedQuery) else query
     res = client.run(text, params or {}, write=_is_write(text))

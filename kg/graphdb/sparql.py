@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from kg.errors import ConfigError, InputError
@@ -31,7 +32,7 @@ def prefixes() -> dict[str, str]:
     return {**PREFIXES, "rdf": str(RDF), "rdfs": str(RDFS)}
 
 
-def open_store(paths: list[str | Path] | str | Path):
+def open_store(paths: Sequence[str | Path] | str | Path) -> Any:
     import pyoxigraph as ox
 
     if isinstance(paths, (str, Path)):
@@ -58,7 +59,7 @@ def open_store(paths: list[str | Path] | str | Path):
     return store
 
 
-def _term(value: Any):
+def _term(value: Any) -> Any:
     import pyoxigraph as ox
 
     x = prefixes()["xsd"]
@@ -112,7 +113,7 @@ def bind_params(text: str, params: dict[str, Any]) -> str:
     return head + body[:m.end()] + f" VALUES ({names}) {{ ({values}) }} " + body[m.end():]
 
 
-def run_sparql(store, query: NamedQuery | str, params: dict[str, Any] | None = None) -> QueryResult:
+def run_sparql(store: Any, query: NamedQuery | str, params: dict[str, Any] | None = None) -> QueryResult:
     import pyoxigraph as ox
 
     text = bind_params(query.text if isinstance(query, NamedQuery) else query, params or {})

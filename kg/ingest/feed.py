@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from typing import Any
 
 from kg.errors import InputError
 from kg.ingest.html import fragment_paragraphs, refuse_entities
@@ -46,10 +47,10 @@ def _check_xml(text: str, source: str) -> str:
         raise InputError(source, f"refused: the feed uses forbidden XML constructs ({type(exc).__name__})") from None
     except ParseError as exc:
         raise InputError(source, f"broken XML: {exc}") from None
-    return root.tag.rsplit("}", 1)[-1]
+    return str(root.tag).rsplit("}", 1)[-1]
 
 
-def _entry_text(value: dict | None) -> list[str]:
+def _entry_text(value: dict[str, Any] | None) -> list[str]:
     if not value or not value.get("value"):
         return []
     if "html" in (value.get("type") or "html"):
@@ -57,7 +58,7 @@ def _entry_text(value: dict | None) -> list[str]:
     return paragraphs(value["value"])
 
 
-def _date(entry, source: str) -> dt.date | None:
+def _date(entry: Any, source: str) -> dt.date | None:
     """The date as the feed wrote it (its own time zone); feedparser's parsed form is in UTC."""
     for key in ("published", "updated", "created"):
         raw = entry.get(key)

@@ -8,6 +8,7 @@ entities is refused before any parser sees it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from html.parser import HTMLParser
@@ -34,19 +35,19 @@ class _Visible(HTMLParser):
         self.parts: list[str] = []
         self.skip = 0
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self.skip += 1
         elif tag in _BLOCK:
             self.parts.append("\n")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
         elif tag in _BLOCK:
             self.parts.append("\n")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if not self.skip:
             self.parts.append(data)
 
@@ -90,7 +91,7 @@ def read(text: str, source: str) -> list[Dispatch]:
                   url=getattr(doc, "url", None))]
 
 
-def _safe_date(value: object, source: str):
+def _safe_date(value: object, source: str) -> dt.date | None:
     """trafilatura's date is a guess: a bad one is dropped, not an error."""
     try:
         return parse_date(value, source)

@@ -2,9 +2,10 @@
 object per line; blank lines allowed).
 
 Fields: ``title``; the text in ``text`` (or ``body``, or ``content``); ``standfirst`` (or
-``summary``) optional; ``date`` (YYYY-MM-DD, ISO 8601 date-time or RFC 2822); ``url``; ``source`` (used as the url when it is
-a web address and ``url`` is missing). Other fields are ignored; ``Dispatch.source`` is the path. If any record is broken the whole file is refused, naming the line (JSONL)
-or the record (JSON), so a file is either read completely or not at all.
+``summary``) optional; ``date`` (YYYY-MM-DD, ISO 8601 date-time or RFC 2822); ``url``; ``source``
+(used as the url when it is a web address and ``url`` is missing). Other fields are ignored;
+``Dispatch.source`` is the path. If any record is broken the whole file is refused, naming the line
+(JSONL) or the record (JSON), so a file is either read completely or not at all.
 """
 from __future__ import annotations
 

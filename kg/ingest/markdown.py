@@ -13,6 +13,7 @@ from __future__ import annotations
 import frontmatter
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from kg.errors import InputError
 from kg.ingest.normalize import build, meta_url, one_line, parse_date, take_date_line
@@ -23,7 +24,7 @@ NAME = "md"
 _md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
-def _inline_text(token) -> str:
+def _inline_text(token: Token) -> str:
     out: list[str] = []
     for child in token.children or ():
         if child.type in ("text", "code_inline"):

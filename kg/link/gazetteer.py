@@ -19,6 +19,7 @@ from kg.errors import ConfigError
 from kg.ids import entity_key, is_qid
 from kg.link import names
 from kg.models import ENTITY_TYPES, SECTORS
+from kg.resources import resource_path
 
 #: file name -> the entity type every line of it must have
 FILES: dict[str, str] = {
@@ -34,7 +35,7 @@ FILES: dict[str, str] = {
     "people.jsonl": "Person",
 }
 
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "gazetteers"
+DEFAULT_DIR = resource_path("gazetteers")
 
 _ORGS = ("Company", "ResearchOrganization", "GovernmentBody", "Bloc")
 #: field -> (types allowed to carry it, types its value(s) may refer to)

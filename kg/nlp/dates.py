@@ -24,7 +24,8 @@ MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug"
 WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+        r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
@@ -39,7 +40,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel_year", re.compile(r"\b(?P<which>last|this|next|previous|past)\s+year\b", re.I)),
     ("rel_month", re.compile(r"\b(?P<which>last|this|next)\s+month\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+ago\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on\s+|last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on\s+|last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                           re.I)),
     ("deictic", re.compile(r"\b(?P<which>yesterday|today)\b", re.I)),
     ("month_only", re.compile(rf"\bin\s+{_MON}(?!\s*\d)\b", re.I)),
     ("year", re.compile(rf"(?<![$€£\d.,-]){_YEAR}(?![\d%]|\s*(?:percent|per cent|billion|million|units?)\b)")),

@@ -22,7 +22,8 @@ register_extensions()
 #: a whole line that is boilerplate, not reporting
 BOILERPLATE = re.compile(
     r"""^\s*(?:
-        (?:photo(?:graph)?s?|images?|credits?|illustration|pictured|source|(?:reporting|editing|written|additional\ reporting)\ by)(?:\ credit)?\s*[:|]\s*\S.{0,100}
+        (?:photo(?:graph)?s?|images?|credits?|illustration|pictured|source
+           |(?:reporting|editing|written|additional\ reporting)\ by)(?:\ credit)?\s*[:|]\s*\S.{0,100}
       | (?:read|see)\ (?:more|also)\b.*
       | (?:subscribe|sign\ up|share\ this|follow\ us|advertisement|related\ (?:articles?|stories|coverage))\b.*
       | autonomous\ ai\ dispatch\b.*
@@ -56,7 +57,7 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def in_ranges(start: int, end: int, ranges: list[tuple[int, int]] | None) -> bool:
-    return bool(ranges) and any(s <= start and end <= e for s, e in ranges)
+    return bool(ranges) and any(s <= start and end <= e for s, e in ranges or ())
 
 
 @Language.factory("kg_lines", assigns=["token.is_sent_start", "doc._.kg_skip"], requires=[],

@@ -15,6 +15,7 @@ from typing import Any
 from spacy.language import Language
 
 from kg.nlp.attrs import register_extensions
+from kg.nlp.model import load_fresh
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +43,12 @@ def build_pipeline(model: str | None = None, gazetteer: str = "default", nlp: La
 
     ``nlp`` may be given instead of a model name (tests pass ``spacy.blank("en")``); components
     whose ``before`` target is missing are appended. ``gazetteer`` names a registered gazetteer
-    (see :mod:`kg.nlp.gaz`).
+    (see :mod:`kg.nlp.gazetteer_registry`).
     """
     register_extensions()
     load_factories()
     if nlp is None:
-        nlp = _load(model)
+        nlp = load_fresh(model)
     for comp in config or PIPELINE_CONFIG:
         cfg = dict(comp.get("config", {}))
         if "gazetteer" in cfg:
@@ -70,24 +71,6 @@ def build_pipeline(model: str | None = None, gazetteer: str = "default", nlp: La
         else:
             nlp.add_pipe(comp["factory"], name=comp["name"], config=cfg)
     nlp.meta.setdefault("kg_model", nlp.meta.get("name", "blank"))
-    return nlp
-
-
-def _load(model: str | None) -> Language:
-    """A fresh copy of the statistical model (not the cached one: we add components to it)."""
-    import spacy
-
-    from kg.errors import ModelError
-    from kg.nlp.model import default_model_name
-
-    name = model or default_model_name()
-    if not name:
-        raise ModelError("no spaCy English model is installed: run the README set-up, or pass --model")
-    try:
-        nlp = spacy.load(name)
-    except (OSError, ImportError) as exc:
-        raise ModelError(f"cannot load spaCy model {name!r}: {str(exc).splitlines()[0]}") from exc
-    nlp.meta["kg_model"] = name
     return nlp
 
 

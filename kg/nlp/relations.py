@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span
 
 from kg.models import Entity, Evidence, Relation
 from kg.nlp.attrs import MENTIONS, register_extensions, token_sents
-from kg.nlp.gaz import get_gazetteer
+from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, LIST_INTROS, ORIGIN_CUES, TOPIC_WORDS, TitleRules
 
 register_extensions()
@@ -407,13 +407,13 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                     yield "rel:title-org", nxt.id_, "worksFor", sp.id_
         # "<Person>, <title> of|at <Org>" and "<title> <Person> of <Org>"
         if sp.label_ == "Person" and nxt is not None and nxt.label_ in ORG_TYPES | {"Country"}:
-            between = [t.lower_ for t in doc[sp.end:nxt.start] if not t.is_punct]
+            mid = [t.lower_ for t in doc[sp.end:nxt.start] if not t.is_punct]
             before = [t.lower_ for t in _prev_tokens(doc, sp, sent, 3)]
-            if between and between[-1] in ("of", "at") and len(between) <= 5 or \
-                    between in (["of"], ["at"]) or between == ["of", "the"] or \
-                    between and between[-1] == "for" and 2 <= len(between) <= 4 and between[0] in ("a", "an", "the"):
+            if mid and mid[-1] in ("of", "at") and len(mid) <= 5 or \
+                    mid in (["of"], ["at"]) or mid == ["of", "the"] or \
+                    mid and mid[-1] == "for" and 2 <= len(mid) <= 4 and mid[0] in ("a", "an", "the"):
                 # ("Daisy Primayanti, a spokeswoman for Freeport Indonesia")
-                title_words = " ".join(w for w in between if w not in ("of", "at", "for", "the", "a", "an"))
+                title_words = " ".join(w for w in mid if w not in ("of", "at", "for", "the", "a", "an"))
                 title = title_words or " ".join(before[-2:]).strip()
                 lead = any(t in title for t in ("ceo", "chief executive", "founder", "chair", "president",
                                                 "head", "leader", "director", "boss", "premier", "prime minister"))

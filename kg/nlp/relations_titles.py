@@ -32,9 +32,9 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp import rules
 
-_W = rules.word_lists("relations.yaml", ("state_heads", "body_heads", "officials", "subordinate", "not_portfolio",
-                                         "implied_portfolio", "company_heads", "origin_cues", "list_intros", "topic_words",
-                                         "generic_bodies"))
+_W = rules.word_lists("relations.yaml", (
+    "state_heads", "body_heads", "officials", "subordinate", "not_portfolio", "implied_portfolio", "company_heads",
+    "origin_cues", "list_intros", "topic_words", "generic_bodies"))
 STATE_HEADS = set(_W["state_heads"])
 BODY_HEADS = set(_W["body_heads"])
 OFFICIALS = set(_W["officials"])
@@ -210,6 +210,7 @@ class TitleRules:
                      and self.gaz.demonym(doc[i].text) is None}
         if head in IMPLIED:
             portfolio.add(_stem(IMPLIED[head]))
+        body: str | None
         if len({m.id_ for m in body_m}) == 1:
             body = body_m[-1].id_  # "FTC Chair Lina Khan", "White House Press Secretary X"
         else:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.nlp.attrs import GAZ_SPANS, register_extensions
-from kg.nlp.gaz import get_gazetteer
+from kg.nlp.gazetteer_registry import get_gazetteer
 
 register_extensions()
 

@@ -2,10 +2,11 @@
 
 spaCy's parser and the project's per-document rules (entity clustering, event merging, sentence
 lists) hold state that grows faster than linearly with a document's length: one 3.8 MB dispatch
-once took 395 s and 11.7 GB. A dispatch longer than :data:`LONG_CHARS` is cut into windows of at most :data:`WINDOW_CHARS` at
-paragraph boundaries (else line, else sentence, else word boundaries), each window is processed as
-its own Doc, evidence offsets are shifted back into the dispatch's text, and the windows'
-records are merged by key exactly as several dispatches are (:mod:`kg.link.merge`).
+once took 395 s and 11.7 GB. A dispatch longer than :data:`LONG_CHARS` is cut into windows of at
+most :data:`WINDOW_CHARS` at paragraph boundaries (else line, else sentence, else word
+boundaries), each window is processed as its own Doc, evidence offsets are shifted back into
+the dispatch's text, and the windows' records are merged by key exactly as several dispatches
+are (:mod:`kg.link.merge`).
 
 Ordinary dispatches (a few thousand characters) are one window: their output is unchanged.
 """

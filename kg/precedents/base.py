@@ -21,8 +21,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from kg.errors import ConfigError
 from kg.ids import entity_key, event_key
 from kg.models import ENTITY_TYPES, Entity, Event, Evidence, GraphBatch, Measure, Sector, Status
+from kg.resources import resource_path
 
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "precedents"
+DEFAULT_DIR = resource_path("precedents")
 SOURCE = "precedent-base"
 RECORD_FILES = "*.yaml"
 NON_RECORD_FILES = {"eval_cases.yaml", "config.yaml"}
@@ -88,7 +89,9 @@ class Source(BaseModel):
     def _d(cls, v: Any) -> str:
         if v is None:
             raise ValueError("a source needs a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-        return _date(v)
+        d = _date(v)
+        assert d is not None
+        return d
 
     @field_validator("url")
     @classmethod
@@ -322,7 +325,8 @@ class Resolver:
         return Entity(key=entity_key(type_, name), type=type_, name=name)
 
 
-def _default_gazetteer():
+def default_gazetteer_or_none():
+    """The default gazetteer, or None when there is none yet (every name then gets its own typed key)."""
     try:
         from kg.link.gazetteer import default_gazetteer
         return default_gazetteer()
@@ -351,7 +355,7 @@ class BaseGraph:
 
 def base_batch(base: PrecedentBase | None = None, gazetteer: Any = "default") -> BaseGraph:
     base = base if base is not None else default_base()
-    gaz = _default_gazetteer() if gazetteer == "default" else gazetteer
+    gaz = default_gazetteer_or_none() if gazetteer == "default" else gazetteer
     res = Resolver(gaz)
     entities: dict[str, Entity] = {}
     events: list[Event] = []

@@ -1,17 +1,17 @@
 """All-pairs ranking for ``kg build``, vectorised with NumPy.
 
-:func:`kg.precedents.link.rank` scores one query against every candidate in Python, which is
+:func:`kg.precedents.rank.rank` scores one query against every candidate in Python, which is
 fine for ``kg precedents`` but quadratic in Python for a whole store (1,600 events took ~2 minutes).
-Here every feature of :func:`~kg.precedents.link.features` becomes an array operation over a
+Here every feature of :func:`~kg.precedents.rank.features` becomes an array operation over a
 block of queries at once; the few candidates that can make each event's top ``k`` are then
-re-scored exactly by :func:`~kg.precedents.link.rank`, so the links, scores and explanations are
+re-scored exactly by :func:`~kg.precedents.rank.rank`, so the links, scores and explanations are
 the ones the Python path gives.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from kg.precedents.link import FEATURES, Candidate, LinkConfig, Profile, rank
+from kg.precedents.rank import FEATURES, Candidate, LinkConfig, Profile, rank
 from kg.precedents.taxonomy import family
 
 _BLOCK = 256

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterable
 
 from kg.models import Entity, Event, GraphBatch
-from kg.precedents.link import Profile
+from kg.precedents.rank import Profile
 from kg.precedents.taxonomy import target_kind as kind_of
 
 #: measure cues for free-text queries, most specific first

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from kg.errors import ConfigError, InputError
 from kg.models import Entity, Event
-from kg.precedents.base import _default_gazetteer, base_batch, default_base, load_base
-from kg.precedents.link import Candidate, LinkConfig, rank
+from kg.precedents.base import base_batch, default_base, default_gazetteer_or_none, load_base
+from kg.precedents.rank import Candidate, LinkConfig, rank
 from kg.precedents.profiles import Context, profile_of, profiles_of, query_profile
 from kg.precedents.textsim import Tfidf
 
@@ -38,24 +38,25 @@ def events_from_graph(path: str | Path) -> tuple[list[Event], list[Entity]]:
     try:
         ds.parse(p, format=fmt)
     except Exception as exc:  # noqa: BLE001 — rdflib raises many kinds
-        raise InputError(str(p), f"not readable as {fmt}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(str(p), f"not readable as {fmt}: {why}") from None
     g = ds
     types = {str(getattr(POL, t)): t for t in ENTITY_TYPES}
     entities = []
     for s, _, o in g.triples((None, RDF.type, None)):
         t = types.get(str(o))
-        k = ids.key_of(s)
+        k = ids.key_of(str(s))
         if t and k:
             name = g.value(s, RDFS.label) or g.value(s, SKOS.prefLabel) or k
             entities.append(Entity(key=k, type=t, name=str(name)))
     local = lambda node, ns: str(node)[len(str(ns._NS)):] if str(node).startswith(str(ns._NS)) else None  # noqa: E731
     events = []
-    for s in sorted(set(g.subjects(RDF.type, POL.PolicyEvent))):
-        k = ids.key_of(s)
+    for s in sorted(set(g.subjects(RDF.type, POL.PolicyEvent)), key=str):
+        k = ids.key_of(str(s))
         m = local(g.value(s, POL.measure), MSR)
         if not k or m not in MEASURES:
             continue
-        keys = lambda pred: tuple(sorted(x for x in (ids.key_of(o) for o in g.objects(s, pred)) if x))  # noqa: E731
+        keys = lambda pred: tuple(sorted(x for x in (ids.key_of(str(o)) for o in g.objects(s, pred)) if x))  # noqa: E731
         sectors = tuple(sorted(x for x in (local(o, SEC) for o in g.objects(s, POL.sector)) if x in SECTORS))
         date = g.value(s, POL.date)
         desc = g.value(s, POL.description)
@@ -74,7 +75,7 @@ def find(text: str | None = None, event: str | None = None, graph: str | Path | 
     if event and not graph:
         raise ConfigError("--event needs a graph: --store DIR or --data graph.ttl")
     config = config or LinkConfig.load()
-    gaz = _default_gazetteer()
+    gaz = default_gazetteer_or_none()
     bg = base_batch(load_base(base_dir) if base_dir else default_base(), gazetteer=gaz)
     ctx = Context(bg.batch.entities, gaz)
     candidates = {p.key: p for p in profiles_of(bg.batch, ctx, bg.id_of, bg.target_kinds)}
@@ -94,10 +95,10 @@ def find(text: str | None = None, event: str | None = None, graph: str | Path | 
         q = candidates[key]
         label = names.get(key, key)
     else:
-        q = query_profile(text, ctx)
+        q = query_profile(text or "", ctx)  # text is given: the check above
         if q.year is None:  # an undated description is about now: everything dated is earlier
             q = replace(q, year=dt.date.today().year)
-        label = text
+        label = text or ""
     tfidf = Tfidf(p.text for p in [*candidates.values(), q])
     ranked = rank(q, candidates.values(), tfidf, config)
     if not include_later:

@@ -1,33 +1,35 @@
 """Measure families: the small taxonomy above the kinds of measure, used to find parallels.
 
-This is the one Python table of the mapping; ``ontology/policy.ttl`` states the same mapping as
-``msr:X pol:family fam:Y`` and ``tests/precedents/test_taxonomy.py`` proves the two agree.
+``FAMILY_OF`` is generated from ``ontology/policy.ttl`` (``msr:X pol:family fam:Y``) by
+``python -m kg.codegen``; ``tests/precedents/test_taxonomy.py`` proves the two agree.
 """
 from __future__ import annotations
 
 from kg.models import MEASURES
 
 #: msr: concept -> fam: concept (local names)
+# BEGIN GENERATED taxonomy.FAMILY_OF (python -m kg.codegen; edit ontology/policy.ttl)
 FAMILY_OF: dict[str, str] = {
     "ExportControl": "FlowOfGoodsAndTechnology",
     "ImportRestriction": "FlowOfGoodsAndTechnology",
-    "EntityListing": "FlowOfGoodsAndTechnology",
-    "Ban": "FlowOfGoodsAndTechnology",
     "InvestmentRestriction": "Capital",
     "Sanction": "Capital",
+    "EntityListing": "FlowOfGoodsAndTechnology",
     "TravelRestriction": "MobilityOfPeople",
     "VisaRestriction": "MobilityOfPeople",
-    "TalentProgram": "MobilityOfPeople",
-    "DataRestriction": "Information",
-    "LegalAction": "LegalProcess",
+    "Ban": "FlowOfGoodsAndTechnology",
     "Regulation": "Rulemaking",
     "Legislation": "Rulemaking",
     "Subsidy": "Support",
-    "Agreement": "Cooperation",
+    "TalentProgram": "MobilityOfPeople",
     "Review": "Scrutiny",
     "Investigation": "Scrutiny",
+    "LegalAction": "LegalProcess",
+    "DataRestriction": "Information",
+    "Agreement": "Cooperation",
     "Other": "OtherFamily",
 }
+# END GENERATED
 assert set(FAMILY_OF) == set(MEASURES), "every measure kind needs a family"
 
 #: readable names for explanations

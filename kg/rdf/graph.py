@@ -20,8 +20,9 @@ from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, URIRef
 from rdflib.namespace import OWL, SKOS
+from rdflib.term import Node
 
 from kg import ids
 from kg.models import Analogy, Dispatch, Entity, Event, Evidence, GraphBatch, Relation
@@ -37,7 +38,7 @@ WD_IRI = PREFIXES["wd"]
 _BAD_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
-def _pct(m: re.Match) -> str:
+def _pct(m: re.Match[str]) -> str:
     return "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8"))
 
 
@@ -76,18 +77,19 @@ def nt_typed(lexical: str, datatype: str) -> str:
     return '"' + _esc(lexical) + '"^^' + datatype
 
 
-def _n(term) -> str:
+def _n(term: Node) -> str:
     return "<" + str(term) + ">"
 
 
 # vocabulary as N-Triples terms, computed once from kg.vocab (no IRI is spelt here)
-A, LABEL, ALT, SAME = _n(RDF.type), _n(RDFS.label), _n(SKOS.altLabel), _n(OWL.sameAs)
+RDF_TYPE, LABEL, ALT, SAME = _n(RDF.type), _n(RDFS.label), _n(SKOS.altLabel), _n(OWL.sameAs)
 X_DATE, X_GYM, X_GY, X_DEC, X_INT, X_URI = (_n(XSD.date), _n(XSD.gYearMonth), _n(XSD.gYear),
                                             _n(XSD.decimal), _n(XSD.integer), _n(XSD.anyURI))
-P = {name: _n(POL[name]) for name in POL.__annotations__}
-M = {name: _n(MSR[name]) for name in MSR.__annotations__}
-S = {name: _n(SEC[name]) for name in SEC.__annotations__}
-T = {name: _n(STA[name]) for name in STA.__annotations__}
+#: local name -> N-Triples IRI, per vocabulary: ontology terms, measure kinds, sectors, statuses
+POL_NT = {name: _n(POL[name]) for name in POL.__annotations__}
+MEASURE_NT = {name: _n(MSR[name]) for name in MSR.__annotations__}
+SECTOR_NT = {name: _n(SEC[name]) for name in SEC.__annotations__}
+STATUS_NT = {name: _n(STA[name]) for name in STA.__annotations__}
 
 _DATE_RE = (
     (re.compile(r"^\d{4}-\d{2}-\d{2}$"), X_DATE),
@@ -126,7 +128,7 @@ def res(key: str) -> str:
     return nt_iri(_RES + key)
 
 
-def dispatch_iri(dispatch_id: str):
+def dispatch_iri(dispatch_id: str) -> URIRef:
     """The rdflib IRI of a dispatch (also the name of its named graph)."""
     return ids.iri(ids.dispatch_key(dispatch_id))
 
@@ -178,18 +180,18 @@ def _graphs_of(evidence: Iterable[Evidence]) -> list[str]:
 def _evidence_quads(ev: Evidence) -> tuple[str, str, list[Quad]]:
     node = res(evidence_key(ev))
     g = _dispatch(ev.dispatch_id) if ev.dispatch_id else ""
-    q: list[Quad] = [(g, node, A, P["Evidence"])]
+    q: list[Quad] = [(g, node, RDF_TYPE, POL_NT["Evidence"])]
     if ev.dispatch_id:
-        q.append((g, node, P["fromDispatch"], g))
+        q.append((g, node, POL_NT["fromDispatch"], g))
     if ev.sentence is not None:
-        q.append((g, node, P["sentence"], nt_string(ev.sentence)))
+        q.append((g, node, POL_NT["sentence"], nt_string(ev.sentence)))
     if ev.start is not None:
-        q.append((g, node, P["startOffset"], int_literal(ev.start)))
+        q.append((g, node, POL_NT["startOffset"], int_literal(ev.start)))
     if ev.end is not None:
-        q.append((g, node, P["endOffset"], int_literal(ev.end)))
-    q.append((g, node, P["rule"], nt_string(ev.rule)))
-    q.append((g, node, P["confidence"], decimal_literal(ev.confidence)))
-    q.append((g, node, P["evidenceSource"], nt_string(ev.source)))
+        q.append((g, node, POL_NT["endOffset"], int_literal(ev.end)))
+    q.append((g, node, POL_NT["rule"], nt_string(ev.rule)))
+    q.append((g, node, POL_NT["confidence"], decimal_literal(ev.confidence)))
+    q.append((g, node, POL_NT["evidenceSource"], nt_string(ev.source)))
     return node, g, q
 
 
@@ -214,7 +216,7 @@ def _with_evidence(subject: str, evidence: Iterable[Evidence], seen: _Seen | Non
             d = seen.by_id[id(ev)] = _evidence_quads(ev)
         described.append(d)
     for node, g, _q in described:
-        yield (g, subject, P["evidence"], node)
+        yield (g, subject, POL_NT["evidence"], node)
     for node, _g, q in described:
         if node not in seen.nodes:
             seen.nodes.add(node)
@@ -223,23 +225,23 @@ def _with_evidence(subject: str, evidence: Iterable[Evidence], seen: _Seen | Non
 
 def dispatch_quads(d: Dispatch, pipeline_node: str | None) -> Iterator[Quad]:
     s = _dispatch(d.id)
-    yield ("", s, A, P["Dispatch"])
-    yield ("", s, P["contentHash"], nt_string(d.id))
+    yield ("", s, RDF_TYPE, POL_NT["Dispatch"])
+    yield ("", s, POL_NT["contentHash"], nt_string(d.id))
     if d.title:
-        yield ("", s, P["title"], nt_string(d.title))
+        yield ("", s, POL_NT["title"], nt_string(d.title))
         yield ("", s, LABEL, nt_string(d.title))
     if d.standfirst:
-        yield ("", s, P["standfirst"], nt_string(d.standfirst))
+        yield ("", s, POL_NT["standfirst"], nt_string(d.standfirst))
     if d.date:
-        yield ("", s, P["publicationDate"], nt_typed(d.date.isoformat(), X_DATE))
+        yield ("", s, POL_NT["publicationDate"], nt_typed(d.date.isoformat(), X_DATE))
     if d.url:
-        yield ("", s, P["url"], nt_typed(d.url, X_URI))
+        yield ("", s, POL_NT["url"], nt_typed(d.url, X_URI))
     if d.source:
-        yield ("", s, P["sourceLocation"], nt_string(d.source))
+        yield ("", s, POL_NT["sourceLocation"], nt_string(d.source))
     if d.verification_note:
-        yield ("", s, P["verificationNote"], nt_string(d.verification_note))
+        yield ("", s, POL_NT["verificationNote"], nt_string(d.verification_note))
     if pipeline_node is not None:
-        yield ("", s, P["extractedBy"], pipeline_node)
+        yield ("", s, POL_NT["extractedBy"], pipeline_node)
 
 
 def entity_quads(e: Entity, seen: _Seen | None = None) -> Iterator[Quad]:
@@ -248,14 +250,14 @@ def entity_quads(e: Entity, seen: _Seen | None = None) -> Iterator[Quad]:
     alts = [nt_string(a) for a in sorted(set(e.aliases) - {e.name})]
     same = nt_iri(WD_IRI + e.wikidata) if e.wikidata and ids.is_qid(e.wikidata) else None
     for g in _graphs_of(e.mentions):
-        yield (g, s, A, cls)
+        yield (g, s, RDF_TYPE, cls)
         yield (g, s, LABEL, label)
         for alt in alts:
             yield (g, s, ALT, alt)
         if same:
             yield (g, s, SAME, same)
         if g:
-            yield (g, s, P["mentionedIn"], g)
+            yield (g, s, POL_NT["mentionedIn"], g)
     yield from _with_evidence(s, e.mentions, seen)
 
 
@@ -272,23 +274,23 @@ def event_label(ev: Event, names: dict[str, str]) -> str:
 
 def event_quads(ev: Event, names: dict[str, str], seen: _Seen | None = None) -> Iterator[Quad]:
     s = res(ev.key)
-    props: list[tuple[str, str]] = [(A, P["PolicyEvent"]), (LABEL, nt_string(event_label(ev, names))),
-                                    (P["measure"], M[ev.measure])]
-    props += [(P["actor"], res(k)) for k in ev.actors]
-    props += [(P["target"], res(k)) for k in ev.targets]
-    props += [(P["affects"], res(k)) for k in ev.affects]
-    props += [(P["sector"], S[x]) for x in ev.sectors]
+    props: list[tuple[str, str]] = [(RDF_TYPE, POL_NT["PolicyEvent"]), (LABEL, nt_string(event_label(ev, names))),
+                                    (POL_NT["measure"], MEASURE_NT[ev.measure])]
+    props += [(POL_NT["actor"], res(k)) for k in ev.actors]
+    props += [(POL_NT["target"], res(k)) for k in ev.targets]
+    props += [(POL_NT["affects"], res(k)) for k in ev.affects]
+    props += [(POL_NT["sector"], SECTOR_NT[x]) for x in ev.sectors]
     if ev.status:
-        props.append((P["status"], T[ev.status]))
+        props.append((POL_NT["status"], STATUS_NT[ev.status]))
     if ev.date:
-        props.append((P["date"], date_literal(ev.date)))
-    props += [(P["precedent"], res(k)) for k in ev.precedents]
-    props += [(P["respondsTo"], res(k)) for k in ev.responds_to]
+        props.append((POL_NT["date"], date_literal(ev.date)))
+    props += [(POL_NT["precedent"], res(k)) for k in ev.precedents]
+    props += [(POL_NT["respondsTo"], res(k)) for k in ev.responds_to]
     if ev.description:
-        props.append((P["description"], nt_string(ev.description)))
+        props.append((POL_NT["description"], nt_string(ev.description)))
     if ev.reference:
-        props.append((P["reference"], nt_typed(ev.reference, X_URI)))
-    props.append((P["confidence"], decimal_literal(ev.confidence)))
+        props.append((POL_NT["reference"], nt_typed(ev.reference, X_URI)))
+    props.append((POL_NT["confidence"], decimal_literal(ev.confidence)))
     for g in _graphs_of(ev.evidence):
         for p, o in props:
             yield (g, s, p, o)
@@ -296,16 +298,16 @@ def event_quads(ev: Event, names: dict[str, str], seen: _Seen | None = None) -> 
 
 
 def relation_quads(r: Relation, seen: _Seen | None = None) -> Iterator[Quad]:
-    s, p, o = res(r.subject), P[r.predicate], res(r.object)
+    s, p, o = res(r.subject), POL_NT[r.predicate], res(r.object)
     a = res(assertion_key(r.subject, r.predicate, r.object))
     conf = decimal_literal(r.confidence)
     for g in _graphs_of(r.evidence):
         yield (g, s, p, o)
-        yield (g, a, A, P["RelationAssertion"])
-        yield (g, a, P["assertedSubject"], s)
-        yield (g, a, P["assertedPredicate"], p)
-        yield (g, a, P["assertedObject"], o)
-        yield (g, a, P["confidence"], conf)
+        yield (g, a, RDF_TYPE, POL_NT["RelationAssertion"])
+        yield (g, a, POL_NT["assertedSubject"], s)
+        yield (g, a, POL_NT["assertedPredicate"], p)
+        yield (g, a, POL_NT["assertedObject"], o)
+        yield (g, a, POL_NT["confidence"], conf)
     yield from _with_evidence(a, r.evidence, seen)
 
 
@@ -314,14 +316,14 @@ def analogy_quads(an: Analogy, seen: _Seen | None = None) -> Iterator[Quad]:
     a, b = res(a_key), res(b_key)
     n = res(analogy_key(a_key, b_key))
     for g in _graphs_of(an.evidence):
-        yield (g, a, P["analogousTo"], b)  # once per pair; pol:analogousTo is owl:SymmetricProperty
-        yield (g, n, A, P["Analogy"])
-        yield (g, n, P["relates"], a)
-        yield (g, n, P["relates"], b)
-        yield (g, n, P["score"], decimal_literal(an.score))
-        yield (g, n, P["basis"], nt_string(an.basis))
+        yield (g, a, POL_NT["analogousTo"], b)  # once per pair; pol:analogousTo is owl:SymmetricProperty
+        yield (g, n, RDF_TYPE, POL_NT["Analogy"])
+        yield (g, n, POL_NT["relates"], a)
+        yield (g, n, POL_NT["relates"], b)
+        yield (g, n, POL_NT["score"], decimal_literal(an.score))
+        yield (g, n, POL_NT["basis"], nt_string(an.basis))
         if an.explanation:
-            yield (g, n, P["explanation"], nt_string(an.explanation))
+            yield (g, n, POL_NT["explanation"], nt_string(an.explanation))
     yield from _with_evidence(n, an.evidence, seen)
 
 
@@ -332,9 +334,9 @@ def iter_quads(batch: GraphBatch) -> Iterator[Quad]:
     pnode = None
     if batch.pipeline is not None:
         pnode = res(pipeline_key(batch.pipeline.version, batch.pipeline.model))
-        yield ("", pnode, A, P["Pipeline"])
-        yield ("", pnode, P["pipelineVersion"], nt_string(batch.pipeline.version))
-        yield ("", pnode, P["modelName"], nt_string(batch.pipeline.model))
+        yield ("", pnode, RDF_TYPE, POL_NT["Pipeline"])
+        yield ("", pnode, POL_NT["pipelineVersion"], nt_string(batch.pipeline.version))
+        yield ("", pnode, POL_NT["modelName"], nt_string(batch.pipeline.model))
     # records in key order (a no-op for batches from BatchBuilder), so the order statements are
     # produced in never depends on how a batch was assembled
     for d in sorted(batch.dispatches, key=lambda x: x.id):

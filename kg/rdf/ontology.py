@@ -4,12 +4,11 @@ The files live once, in the repository's ``ontology/`` folder (the one place IRI
 They are found, in order:
 
 1. in the folder named by the environment variable ``KG_ONTOLOGY_DIR``;
-2. in ``ontology/`` beside the ``kg`` package (the editable install ``make setup`` does, or a
-   source checkout);
-3. in ``kg/ontology/`` inside the installed package, if a packager copied them there.
+2. as package data (:func:`kg.resources.resource_path`): ``kg/_data/ontology`` links to the
+   repository's folder in a checkout, and holds copies of the files in an installed wheel.
 
-If none has them (a non-editable wheel without the files) the functions raise
-:class:`kg.errors.ConfigError` with a message saying to set ``KG_ONTOLOGY_DIR``.
+If neither has them the functions raise :class:`kg.errors.ConfigError` with a message saying to
+set ``KG_ONTOLOGY_DIR``.
 """
 from __future__ import annotations
 
@@ -20,8 +19,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.errors import ConfigError
-
-_KG_DIR = Path(__file__).resolve().parent.parent
+from kg.resources import resource_path
 
 
 def ontology_dirs() -> list[Path]:
@@ -29,7 +27,7 @@ def ontology_dirs() -> list[Path]:
     env = os.environ.get("KG_ONTOLOGY_DIR")
     if env:
         dirs.append(Path(env))
-    dirs += [_KG_DIR.parent / "ontology", _KG_DIR / "ontology"]
+    dirs.append(resource_path("ontology"))
     return dirs
 
 

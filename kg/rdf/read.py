@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any, Callable
 from urllib.parse import unquote
 
 from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
@@ -52,9 +53,9 @@ def syntax_message(exc: Exception) -> str:
         start = text.rfind("\n", 0, offset) + 1
         near = text[start:text.find("\n", offset) if "\n" in text[offset:] else len(text)].strip()[:80]
         return f"line {line}: {why}" + (f" (near {near!r})" if near else "")
-    line = getattr(exc, "line", None) or getattr(exc, "lineno", None)
+    where = getattr(exc, "line", None) or getattr(exc, "lineno", None)
     msg = " ".join(str(exc).split())[:300] or type(exc).__name__
-    return f"line {line}: {msg}" if line and f"line {line}" not in msg else msg
+    return f"line {where}: {msg}" if where and f"line {where}" not in msg else msg
 
 
 def load_graph(source: str | Path | Graph) -> Graph:
@@ -78,7 +79,7 @@ def load_graph(source: str | Path | Graph) -> Graph:
         raise InputError(str(path), "not UTF-8 text (is it an RDF file?)") from None
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    except Exception as exc:  # rdflib raises many types for syntax errors
+    except Exception as exc:  # noqa: BLE001 — rdflib raises many types for syntax errors
         raise InputError(str(path), f"not valid {parser_for(path)} RDF: {syntax_message(exc)}") from None
     g = Graph()
     for s, p, o, _ in ds.quads((None, None, None, None)):
@@ -88,7 +89,7 @@ def load_graph(source: str | Path | Graph) -> Graph:
 
 def key_for(node: Node) -> str:
     """The record key of an IRI (see the module docstring)."""
-    k = ids.key_of(node)
+    k = ids.key_of(str(node))
     if k is not None:
         return k
     s = str(node)
@@ -124,7 +125,7 @@ class _Reader:
         v = self.one(s, p)
         return None if v is None else str(v)
 
-    def num(self, s: Node, p: URIRef, cast=float):
+    def num(self, s: Node, p: URIRef, cast: Callable[[Any], Any] = float) -> Any:
         v = self.one(s, p)
         if v is None:
             return None
@@ -234,22 +235,23 @@ class _Reader:
             for s, o in set(self.g.subject_objects(POL[pred])):
                 if isinstance(o, Literal):
                     continue
-                a = assertions.get((str(s), str(POL[pred]), str(o)))
+                asrt = assertions.get((str(s), str(POL[pred]), str(o)))
                 out.append(Relation(subject=key_for(s), predicate=pred, object=key_for(o),
-                                    evidence=self.evidence_of(a) if a is not None else (),
-                                    confidence=self.confidence(a) if a is not None else 1.0))
+                                    evidence=self.evidence_of(asrt) if asrt is not None else (),
+                                    confidence=self.confidence(asrt) if asrt is not None else 1.0))
         return sorted(out, key=lambda r: (r.subject, r.predicate, r.object))
 
     def analogies(self) -> list[Analogy]:
         nodes: dict[tuple[str, str], Node] = {}
-        for n in self.g.subjects(RDF.type, POL.Analogy):
-            rel = sorted({key_for(x) for x in self.g.objects(n, POL.relates)})
+        for node in self.g.subjects(RDF.type, POL.Analogy):
+            rel = sorted({key_for(x) for x in self.g.objects(node, POL.relates)})
             if len(rel) == 2:
-                nodes[(rel[0], rel[1])] = n
+                nodes[(rel[0], rel[1])] = node
         pairs = set(nodes)
-        for a, b in self.g.subject_objects(POL.analogousTo):
-            if not isinstance(b, Literal) and a != b:
-                pairs.add(tuple(sorted((key_for(a), key_for(b)))))
+        for x, y in self.g.subject_objects(POL.analogousTo):
+            if not isinstance(y, Literal) and x != y:
+                ka, kb = sorted((key_for(x), key_for(y)))
+                pairs.add((ka, kb))
         out = []
         for a, b in sorted(pairs):
             n = nodes.get((a, b))

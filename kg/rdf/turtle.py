@@ -85,10 +85,10 @@ class TurtleWriter:
 
     def body(self, lines: Iterable[str]) -> Iterator[str]:
         """Turtle text pieces for 'S P O .\\n' N-Triples lines."""
-        return self.triples(_split(line) for line in lines)
+        return self.triples(split_ntriples_line(line) for line in lines)
 
 
-def _split(line: str) -> tuple[str, str, str]:
+def split_ntriples_line(line: str) -> tuple[str, str, str]:
     s, p, rest = line.split(" ", 2)
     return s, p, rest[:-3]
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from pyshacl import validate as shacl_validate
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from kg.rdf.graph import bind_prefixes
 from kg.rdf.ontology import load as load_ontology
@@ -34,7 +35,7 @@ class ValidationReport:
         return "\n".join(lines)
 
 
-def _short(g: Graph, node) -> str:
+def _short(g: Graph, node: Node | None) -> str:
     if node is None:
         return "-"
     if isinstance(node, URIRef):
@@ -51,7 +52,7 @@ def _short(g: Graph, node) -> str:
     return str(node)
 
 
-def _one(g: Graph, s, p):
+def _one(g: Graph, s: Node, p: Node) -> Node | None:
     return next(iter(g.objects(s, p)), None)
 
 

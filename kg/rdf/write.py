@@ -5,18 +5,21 @@ Formats (chosen by ``fmt``, else the file suffix, else Turtle):
 =========  ===============  ======================================================
 name       suffixes         written by
 =========  ===============  ======================================================
-turtle     .ttl             kg.rdf.turtle, from the sorted N-Triples lines (no rdflib graph)
+turtle     .ttl             kg.rdf.turtle, from the sorted N-Triples lines (no rdflib graph);
+                            the same writer streams batches over ``STREAM_THRESHOLD`` records
 trig       .trig            pyoxigraph, one named graph per dispatch + default graph
 nt         .nt              pyoxigraph (canonical N-Triples), sorted lines
 nquads     .nq              pyoxigraph, sorted lines
 json-ld    .jsonld, .json   rdflib's JSON-LD serialiser (compacted with kg.vocab.PREFIXES)
 =========  ===============  ======================================================
 
-Every writer is fed the statements of :func:`kg.rdf.graph.iter_quads` sorted, so the same batch
+Each format's writer is one entry of :data:`WRITERS` (name -> writer, as rdflib's plugin table);
+every writer is fed the statements of :func:`kg.rdf.graph.iter_quads` sorted, so the same batch
 always gives byte-identical output. Turtle for batches of more than ``STREAM_THRESHOLD`` records
 skips the global sort: :func:`stream_turtle` writes each record's statements as they are made
-(records in key order, so still deterministic), which is what makes large outputs fast. Files are written to a temporary file in the destination
-directory, fsynced and renamed over the destination: an existing file is never left truncated.
+(records in key order, so still deterministic), which is what makes large outputs fast. Files are
+written to a temporary file in the destination directory, fsynced and renamed over the destination:
+an existing file is never left truncated.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Callable
 
 import pyoxigraph as ox
 
@@ -33,7 +36,7 @@ from kg.choices import choose
 from kg.errors import OutputError
 from kg.models import GraphBatch
 from kg.rdf.graph import Quad, iter_quads
-from kg.rdf.turtle import _split, write_turtle
+from kg.rdf.turtle import split_ntriples_line, write_turtle
 from kg.vocab import PREFIXES
 
 
@@ -118,24 +121,38 @@ def sorted_lines(quads: Iterable[Quad], keep_graphs: bool) -> list[str]:
     return out
 
 
+def _write_turtle(lines: list[str], spec: RdfFormat, out: IO[bytes]) -> None:
+    """kg.rdf.turtle from the sorted N-Triples lines (the streaming path uses the same writer)."""
+    write_turtle((split_ntriples_line(line) for line in lines), TURTLE_PREFIXES, out)
+
+
+def _write_jsonld(lines: list[str], spec: RdfFormat, out: IO[bytes]) -> None:
+    data = "".join(lines).encode("utf-8")
+    lines.clear()  # the lines are no longer needed: free them before the serialiser runs
+    out.write(_jsonld(data))
+
+
+def _write_oxigraph(lines: list[str], spec: RdfFormat, out: IO[bytes]) -> None:
+    """pyoxigraph parses our N-Quads (validating every term) and streams them, in order, into its
+    serialiser; no Python object per term is ever made."""
+    data = "".join(lines).encode("utf-8")
+    lines.clear()
+    parsed = ox.parse(input=data, format=ox.RdfFormat.N_QUADS if spec.quads else ox.RdfFormat.N_TRIPLES)
+    prefixes = TURTLE_PREFIXES if spec.name in ("turtle", "trig") else None
+    ox.serialize(parsed, out, _OX_FORMAT[spec.name], prefixes=prefixes)
+
+
+#: normalised format name -> the writer of its sorted lines (one entry per row of FORMATS)
+WRITERS: dict[str, Callable[[list[str], RdfFormat, IO[bytes]], None]] = {
+    "turtle": _write_turtle, "trig": _write_oxigraph, "nt": _write_oxigraph, "nquads": _write_oxigraph,
+    "json-ld": _write_jsonld,
+}
+
+
 def serialize_quads(quads: Iterable[Quad], fmt: str, out: IO[bytes]) -> None:
     """Serialise statements (as from :func:`kg.rdf.graph.iter_quads`) in format ``fmt`` to ``out``."""
-    fmt = normalise_format(fmt)
-    spec = FORMATS[fmt]
-    lines = sorted_lines(quads, spec.quads)
-    if fmt == "turtle":
-        write_turtle((_split(line) for line in lines), TURTLE_PREFIXES, out)
-        return
-    data = "".join(lines).encode("utf-8")
-    del lines
-    if fmt == "json-ld":
-        out.write(_jsonld(data))
-        return
-    # pyoxigraph parses our N-Quads (validating every term) and streams them, in order, into its
-    # serialiser; no Python object per term is ever made
-    parsed = ox.parse(input=data, format=ox.RdfFormat.N_QUADS if spec.quads else ox.RdfFormat.N_TRIPLES)
-    prefixes = TURTLE_PREFIXES if fmt in ("turtle", "trig") else None
-    ox.serialize(parsed, out, _OX_FORMAT[fmt], prefixes=prefixes)
+    spec = FORMATS[normalise_format(fmt)]
+    WRITERS[spec.name](sorted_lines(quads, spec.quads), spec, out)
 
 
 def _jsonld(ntriples: bytes) -> bytes:
@@ -185,7 +202,7 @@ def _records(batch: GraphBatch) -> int:
             + len(batch.dispatches))
 
 
-def _emit(produce, dest: str | Path) -> str:
+def _emit(produce: Callable[[IO[bytes]], None], dest: str | Path) -> str:
     """Run ``produce(binary_file)`` against stdout ('-') or atomically against a file."""
     return emit(dest, produce)
 
@@ -224,7 +241,7 @@ def write_batches(batches: Iterable[GraphBatch], dest: str | Path, fmt: str | No
     if name not in APPENDABLE:
         raise OutputError(f"{dest}: streaming writes N-Triples or N-Quads (.nt/.nq), not {name}")
 
-    def produce(fh) -> None:
+    def produce(fh: IO[bytes]) -> None:
         for b in batches:
             serialize_quads(iter_quads(b), name, fh)
 

@@ -3,7 +3,8 @@
 One row per country (the countries of each event's actors) or per sector; one marker per event at
 its date, coloured by kind of measure. A date known only to the year or month is drawn as a bar
 across that year or month, or as a hollow marker when the bar would be too thin to see. Labels
-that would overlap on a row are left out (the colour still tells the measure). Undated events cannot be placed and are listed in a note under the axes.
+that would overlap on a row are left out (the colour still tells the measure). Undated events cannot
+be placed and are listed in a note under the axes.
 Labels are untrusted text: mathtext is switched off (``text.parse_math``) so a ``$`` in a name is a
 dollar sign, and the SVG backend draws text as paths (no text elements to inject into).
 """
@@ -59,7 +60,8 @@ def timeline_rows(batch: GraphBatch, by: str = "country"):
             continue
         sectors = [short_sector(s) for s in d.get("sectors") or []]
         if by == "country":  # the row says who: the marker says what
-            rows, text = d.get("countries"), " · ".join([d.get("measure", "Other")] + (["/".join(sectors)] if sectors else []))
+            rows = d.get("countries")
+            text = " · ".join([d.get("measure", "Other")] + (["/".join(sectors)] if sectors else []))
         else:
             rows, text = sectors, " · ".join(((d.get("countries") or [])[:1]) + [d.get("measure", "Other")])
         for row in rows or ["(unknown)"]:
@@ -99,7 +101,8 @@ def write_timeline(batch: GraphBatch, path: str | Path, by: str = "country", tit
     y = {r: i for i, r in enumerate(reversed(rows))}
     note_lines = min(len(undated), 12) + (1 if undated else 0) + (1 if dropped[0] else 0)
     height = max(2.8, 0.75 * len(rows) + 1.8 + 0.22 * note_lines)
-    with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False, "svg.fonttype": "path", "font.family": "DejaVu Sans", "font.size": 9}):
+    with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False, "svg.fonttype": "path",
+                                "font.family": "DejaVu Sans", "font.size": 9}):
         fig, ax = plt.subplots(figsize=(11, height), dpi=110)
         try:
             lo = min((p[1] for p in placed), default=dt.date(2000, 1, 1))

@@ -138,10 +138,10 @@ def test_load_cypher_compatibility(client):
 
 
 def test_load_unknown_label_cannot_be_built():
-    from kg.graphdb.load import _check
+    from kg.graphdb.load import checked_name
 
     with pytest.raises(ValueError):
-        _check("Country) DETACH DELETE n //", ("Country",))
+        checked_name("Country) DETACH DELETE n //", ("Country",))
 
 
 def _plan(client, query: str, params: dict) -> str:

@@ -13,7 +13,7 @@ import pytest
 import spacy
 
 from kg.link.gazetteer import GazEntry, Gazetteer
-from kg.nlp.gaz import register_gazetteer
+from kg.nlp.gazetteer_registry import register_gazetteer
 
 TINY = [
     GazEntry("China", "Country", aliases=("PRC",), qid="Q148", demonyms=("Chinese",), capitals=("Beijing",),

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg import ids

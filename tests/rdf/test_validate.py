@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL, SKOS
 from typer.testing import CliRunner
 

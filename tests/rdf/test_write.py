@@ -196,3 +196,9 @@ def test_write_through_a_symlink_keeps_the_link(tmp_path, batch):
     link.symlink_to(real)
     write_batch(batch, link)
     assert link.is_symlink() and "pol:" in real.read_text()
+
+
+def test_write_every_format_has_exactly_one_writer():
+    from kg.rdf.write import FORMATS, WRITERS
+
+    assert set(WRITERS) == set(FORMATS)

@@ -28,7 +28,7 @@ PREVIOUS = b"# the previous output\n<urn:x:a> <urn:x:b> <urn:x:c> .\n"
 def _reference_extract(extractor, folder: Path, dest: Path) -> bytes:
     """What an uninterrupted ``kg extract folder -o dest`` writes, made in-process."""
     from kg.link.merge import BatchBuilder
-    from kg.pipeline import read_inputs
+    from kg.workflow import read_inputs
     from kg.rdf.write import write_batch
 
     builder = BatchBuilder()
@@ -100,8 +100,6 @@ else:
 
 @pytest.mark.parametrize("writer", ["rdf", "store"])
 def test_faults_sigkill_inside_a_write_leaves_old_file_and_only_a_hidden_temp(tmp_path, writer):
-    from reliability_helpers import ROOT
-
     dest = tmp_path / "graph.ttl"
     dest.write_bytes(PREVIOUS)
     proc = subprocess.run([sys.executable, "-c", _KILL_IN_FSYNC.format(root=str(ROOT)), writer, str(dest)],

@@ -18,7 +18,7 @@ SAMPLE = "China banned exports of gallium to the United States on 3 March 2025, 
 
 @pytest.mark.slow
 def test_extract_nothing_readable_raises_and_keeps_old_output(tmp_path):
-    from kg.pipeline import extract
+    from kg.workflow import extract
 
     old = tmp_path / "graph.ttl"
     old.write_bytes(b"# the analyst's previous graph\n")

@@ -18,7 +18,7 @@ gazetteer:capital      0.8         "Beijing imposed ..." (subject/possessive onl
 ner:<LABEL>            0.6         statistical NER, re-typed (ORG by cues, GPE/NORP via gazetteer)
 =====================  ==========  =============================================================
 
-Then :func:`kg.link.resolve.resolve` clusters the mentions into one Entity per thing; the final
+Then :func:`kg.link.clusters.resolve` clusters the mentions into one Entity per thing; the final
 mentions go to ``doc.spans["kg_mentions"]`` and the entities to ``doc._.kg_entities``.
 
 Modules: ``words`` (word sets, confidences), ``patterns`` (Matcher patterns of the name rules),

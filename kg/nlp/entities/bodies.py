@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.link.resolve import Mention
+from kg.link.clusters import Mention
 from kg.nlp.entities.names import DATE_WORDS, extend_right
-from kg.nlp.entities.words import CONF, GOV_NAME_HEADS, GOV_PLURAL_HEADS, NEVER, OUTLETS
+from kg.nlp.entities.words import CONF, GOV_PLURAL_HEADS, NEVER, OUTLETS
 
 RULE = "rule:gov-name"
 

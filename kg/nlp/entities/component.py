@@ -1,5 +1,5 @@
 """The ``kg_entities`` component: ranks the candidates of every source, keeps the best per token
-range, and resolves them into entities (:func:`kg.link.resolve.resolve`).
+range, and resolves them into entities (:func:`kg.link.clusters.resolve`).
 
 Decides precedence: gazetteer and name rules over NER, longer over shorter, the gazetteer at equal
 length; names inside a legal case name; "A, known as B" / "A (B)" as one entity.
@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from kg.link.resolve import Mention, clean, resolve
+from kg.link.clusters import Mention, clean, resolve
 from kg.models import Entity, Evidence
 from kg.nlp.attrs import MENTIONS, register_extensions
 from kg.nlp.entities.bodies import elided_list
@@ -28,7 +28,7 @@ from kg.nlp.entities.sources import (
     token_candidates,
 )
 from kg.nlp.entities.words import CONF
-from kg.nlp.gaz import get_gazetteer
+from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.lines import in_ranges
 
 register_extensions()
@@ -183,7 +183,7 @@ def uniq(seq):
 
 def titled_sentences(doc: Doc) -> set[int]:
     """Sentence starts of headline-like lines (most words capitalised): no capitalisation rules there."""
-    out = set()
+    out: set[int] = set()
     if not doc.has_annotation("SENT_START"):
         return out
     for sent in doc.sents:

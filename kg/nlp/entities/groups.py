@@ -7,9 +7,9 @@ kept only to attach to a group named nearby. Intensifiers ("top") stay in an ali
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from kg.link.resolve import Mention, clean
+from kg.link.clusters import Mention, clean
 from kg.nlp.entities.words import (
     ALIAS_INTENSIFIERS,
     CONF,
@@ -36,7 +36,7 @@ def group_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
             continue
         mods = [t for t in doc[ch.start:root.i]]
         # keep the contiguous modifiers right before the root, minus determiners/intensifiers
-        kept = []
+        kept: list[Token] = []
         for t in reversed(mods):
             if t.lower_ in INTENSIFIERS or t.pos_ in ("DET", "PRON", "NUM", "PUNCT", "CCONJ", "ADP") \
                     or t.dep_ in ("poss", "det", "nummod", "predet"):

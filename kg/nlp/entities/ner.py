@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from kg.link.resolve import Mention, clean, initials
+from kg.link.clusters import Mention, clean, initials
 from kg.nlp.entities.sources import entry_mention
 from kg.nlp.entities.words import (
     BLOC_CUES,

@@ -20,7 +20,8 @@ def rule_patterns() -> dict[str, list]:
         "rule:legal-case": [
             [cap, {"TEXT": {"REGEX": r"^[A-Z][\w\-\.]*$"}, "OP": "*"}, {"LOWER": "case"}],
             [cap, {"TEXT": {"REGEX": r"^[A-Z][\w\-\.&]*$"}, "OP": "*"},
-             {"LOWER": {"IN": ["v.", "v", "vs.", "versus"]}}, cap, {"TEXT": {"REGEX": r"^[A-Z][\w\-\.&]*$"}, "OP": "*"}],
+             {"LOWER": {"IN": ["v.", "v", "vs.", "versus"]}}, cap,
+             {"TEXT": {"REGEX": r"^[A-Z][\w\-\.&]*$"}, "OP": "*"}],
         ],
         "rule:legislation": [
             [cap, capw, {"OP": "*", **capw}, {"TEXT": {"IN": sorted(LAW_HEADS)}}],
@@ -41,7 +42,8 @@ def rule_patterns() -> dict[str, list]:
         "rule:technology": [
             [{"TEXT": {"REGEX": r"^([A-Z][A-Za-z]*\d[\w\-]*|[A-Z]{2,}\d*|\d+[A-Za-z]+\d*)$"}, "OP": "+"},
              {"LOWER": {"IN": sorted(TECH_HEADS)}}],
-            [{"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}, "POS": "PROPN"}, {"LOWER": {"IN": ["chips", "gpus", "processors", "accelerators"]}}],
+            [{"TEXT": {"REGEX": r"^[A-Z][a-z]+$"}, "POS": "PROPN"},
+             {"LOWER": {"IN": ["chips", "gpus", "processors", "accelerators"]}}],
         ],
         "rule:gov-possessive": [
             [{"ENT_TYPE": {"IN": ["GPE", "NORP"]}, "OP": "+"}, {"TAG": "POS", "OP": "?"},

@@ -11,7 +11,7 @@ import re
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from kg.link.resolve import Mention
+from kg.link.clusters import Mention
 from kg.nlp.attrs import GAZ_SPANS
 from kg.nlp.entities.bodies import body_candidates
 from kg.nlp.entities.names import extend_right, law_spans
@@ -58,7 +58,8 @@ def gazetteer_candidates(gaz, by_key: dict, doc: Doc) -> list[tuple[int, int, Me
     return out
 
 
-def rule_candidates(gaz, matchers: tuple[Matcher, Matcher], doc: Doc, titled: set[int]) -> list[tuple[int, int, Mention]]:
+def rule_candidates(gaz, matchers: tuple[Matcher, Matcher], doc: Doc,
+                    titled: set[int]) -> list[tuple[int, int, Mention]]:
     out = []
     matches = matchers[0](doc) + (matchers[1](doc) if doc.has_annotation("POS") else [])
     for match_id, start, end in sorted(matches, key=lambda x: (x[1], x[2], x[0])):

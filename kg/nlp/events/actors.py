@@ -61,9 +61,9 @@ def actor_of_token(ctx: DocContext, tok: Token) -> list[str]:
                     if sp2 is not None and sp2.label_ in ACTOR_TYPES:
                         return [x.id_ for x in coordinated_mentions(ctx, t, ACTOR_TYPES)] or [sp2.id_]
         if low == "bloc":
-            blocs = {k for k, e in ctx.ents.items() if e.type == "Bloc"}
-            if len(blocs) == 1:
-                return list(blocs)
+            bloc_keys = {k for k, e in ctx.ents.items() if e.type == "Bloc"}
+            if len(bloc_keys) == 1:
+                return list(bloc_keys)
         if ctx.dominant:
             return [ctx.dominant]
     return []
@@ -158,9 +158,9 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 return ctx.with_parents(uniq(keys + conj)), True, False
             # "The U.S. Commerce Department's Bureau ...": a mention inside the subject phrase
             for t in s.subtree:
-                sp = ctx.ment(t)
-                if sp is not None and sp.label_ in ACTOR_TYPES and not in_target_prep(ctx, t, s):
-                    return ctx.with_parents([sp.id_]), True, False
+                inner = ctx.ment(t)
+                if inner is not None and inner.label_ in ACTOR_TYPES and not in_target_prep(ctx, t, s):
+                    return ctx.with_parents([inner.id_]), True, False
         if subs and any(ctx.ment(s) is not None for s in subs):
             break  # the subject is a company, a person: not a government measure of that clause
     # 3. any actor-type mention in the sentence outside the trigger's target positions

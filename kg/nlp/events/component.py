@@ -53,7 +53,7 @@ class EventExtractor:
     def gaz(self):
         if self._gaz is None:
             try:
-                from kg.nlp.gaz import get_gazetteer
+                from kg.nlp.gazetteer_registry import get_gazetteer
 
                 self._gaz = get_gazetteer(self.gazetteer_name)
             except Exception:  # noqa: BLE001 — no gazetteer: parent/sector look-ups just miss

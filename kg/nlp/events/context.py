@@ -165,8 +165,7 @@ def ref_date_of(ctx: DocContext) -> dt.date | None:
 
 def paragraph_starts(ctx: DocContext) -> list[int]:
     """Start offsets of paragraphs (blocks separated by blank lines or single newlines)."""
-    starts = [0] + [m.end() for m in re.finditer(r"\n", ctx.doc.text)]
-    return starts
+    return [0] + [m.end() for m in re.finditer(r"\n", ctx.doc.text)]
 
 
 def parents_of(ctx: DocContext) -> dict[str, str]:

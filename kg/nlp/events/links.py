@@ -33,7 +33,8 @@ def _cue_regexes(name: str, cues) -> tuple:
     return _CUE_CACHE[key]
 
 
-def earlier_than(ctx: DocContext, responder: EventDraft, events: list[EventDraft], main: EventDraft | None, before: int) -> EventDraft | None:
+def earlier_than(ctx: DocContext, responder: EventDraft, events: list[EventDraft], main: EventDraft | None,
+                 before: int) -> EventDraft | None:
     """The measure a response answers when the text does not name it: the main event if another
     actor's and earlier, else the latest earlier event of another actor."""
     roots = {ctx.root(a) for a in responder.actors}
@@ -65,10 +66,10 @@ def link_response(ctx: DocContext, sent: Span, low: str, here: list[Mention], ev
             after = nxt[:1]
         if not after or after[0].event is None:
             continue
-        responder = after[0].event
-        earlier = earlier_than(ctx, responder, events, main, responder.first.trigger.start_char)
-        if earlier is not None and earlier not in responder.responds_to and responder not in earlier.responds_to:
-            responder.responds_to.append(earlier)
+        answer = after[0].event
+        answered = earlier_than(ctx, answer, events, main, answer.first.trigger.start_char)
+        if answered is not None and answered not in answer.responds_to and answer not in answered.responds_to:
+            answer.responds_to.append(answered)
         return
     for cue in CUES.RESPONSE_CUES:
         pos = low.find(cue)
@@ -77,8 +78,8 @@ def link_response(ctx: DocContext, sent: Span, low: str, here: list[Mention], ev
         cue_char = sent.start_char + pos + len(cue)
         inside = [m for m in here if m.trigger.start_char >= cue_char]
         outside = [m for m in here if m.trigger.start_char < sent.start_char + pos]
-        earlier = inside[0].event if inside else None
-        responder = outside[-1].event if outside else None
+        earlier: EventDraft | None = inside[0].event if inside else None
+        responder: EventDraft | None = outside[-1].event if outside else None
         if responder is None:
             subj = sentence_subject_actor(ctx, sent)
             roots = {ctx.root(a) for a in subj}
@@ -196,7 +197,8 @@ def link_legal_basis(ctx: DocContext, sent: Span, here: list[Mention], main: Eve
             owner.precedents = uniq(owner.precedents + [law.id_])
 
 
-def precedent_owner(ctx: DocContext, here: list[Mention], cue_char: int, main: EventDraft | None, sent: Span) -> EventDraft | None:
+def precedent_owner(ctx: DocContext, here: list[Mention], cue_char: int, main: EventDraft | None,
+                    sent: Span) -> EventDraft | None:
     before = [m for m in here if m.trigger.start_char < cue_char]
     if before:
         return before[-1].event

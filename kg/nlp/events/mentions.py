@@ -88,10 +88,11 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None
     if evaluated(ctx, head, verb):
         return None
-    if rule == "funding" and head.pos_ in ("NOUN", "PROPN") and (verb is None or verb.lemma_.lower() not in M.GIVING_VERBS):
+    if rule == "funding" and head.pos_ in ("NOUN", "PROPN") and (
+            verb is None or verb.lemma_.lower() not in M.GIVING_VERBS):
         return None  # "projects that receive federal research funding" reports no subsidy
-    if measure == "Subsidy" and verb is not None and verb.lemma_.lower() in ("deny", "bars", "withhold", "cut", "bar", "exclude",
-                                                                     "block", "refuse", "strip"):
+    if measure == "Subsidy" and verb is not None and verb.lemma_.lower() in (
+            "deny", "bars", "withhold", "cut", "bar", "exclude", "block", "refuse", "strip"):
         return None  # "will deny federal grants to ...": a restriction on funding, not a subsidy
     m = Mention(measure=measure or "?", rule=rule, sent=sent, trigger=span, head=head, similar=similar,
                  para=ctx.para_of(sent.start_char))
@@ -194,8 +195,9 @@ def other_create(ctx: DocContext, sent: Span, found: list[Mention], last_actors:
         sp = ctx.ment(o)
         if o.lower_ not in M.OTHER_CREATE_OBJECTS and not (sp is not None and sp.label_ in ("GovernmentBody",)):
             continue
-        m = Mention(measure="Other", rule="create-body", sent=sent, trigger=ctx.doc[tok.i:o.i + 1] if o.i > tok.i else ctx.doc[tok.i:tok.i + 1],
-                     head=tok, para=ctx.para_of(sent.start_char), confidence=0.55)
+        trigger = ctx.doc[tok.i:o.i + 1] if o.i > tok.i else ctx.doc[tok.i:tok.i + 1]
+        m = Mention(measure="Other", rule="create-body", sent=sent, trigger=trigger, head=tok,
+                    para=ctx.para_of(sent.start_char), confidence=0.55)
         if not fill(ctx, m, tok, last_actors) or not m.actors:
             continue
         m.targets = [t for t in m.targets if not (sp is not None and t == sp.id_)]

@@ -77,7 +77,7 @@ def label(ctx: DocContext, e: EventDraft) -> str:
     def name(k):
         ent = ctx.ents.get(k)
         return ent.name if ent else k.split("/")[-1]
-    who = " and ".join(name(a) for a in e.actors if not (ctx.parent.get(a) in e.actors)) if e.actors else ""
+    who = " and ".join(name(a) for a in e.actors if ctx.parent.get(a) not in e.actors) if e.actors else ""
     lab = f"{who} {e.measure}".strip()
     if e.targets:
         lab += " on " + ", ".join(name(t) for t in e.targets[:3])

@@ -62,12 +62,12 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
         typ = sp.label_
         if typ in ("Group", "Technology") and sp.start < sp.end and demonym_country(ctx, sp[0]):
             ck = demonym_country(ctx, sp[0])  # "Chinese companies" -> China
-            if ck not in actor_roots:
+            if ck is not None and ck not in actor_roots:
                 targets.append(ck)
         if typ == "Group" and is_generic_group(sp):
             continue  # "Chinese companies", "chipmakers": the country or the named firms are the targets
-        if typ == "Company" and sp.root.dep_ == "poss" and ctx.ment(sp.root.head) is not None and \
-                ctx.ment(sp.root.head).label_ == "Technology":
+        owner = ctx.ment(sp.root.head)
+        if typ == "Company" and sp.root.dep_ == "poss" and owner is not None and owner.label_ == "Technology":
             affects.append(sp.id_)  # "OpenAI's ChatGPT"
         elif typ in ("Company", "ResearchOrganization"):
             (affects if affect_position(ctx, sp) else targets).append(sp.id_)
@@ -109,7 +109,7 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
             np_head = sp.root if sp is not None else None
             while np_head is not None and np_head.dep_ in ("compound", "amod", "nmod") and np_head.head.i != np_head.i:
                 np_head = np_head.head  # "its Gemini AI assistant": the possessive hangs on "assistant"
-            if sp is not None and sp.label_ == "Technology" and any(
+            if sp is not None and np_head is not None and sp.label_ == "Technology" and any(
                     c.dep_ == "poss" and c.lower_ in ("its", "their") for c in np_head.children):
                 own.add(sp.id_)
         targets = [k for k in targets if k not in own]
@@ -255,7 +255,7 @@ def describes_named_org(ctx: DocContext, tok: Token) -> bool:
         sp = ctx.ment(t)
         if sp is not None and sp.label_ in ("Company", "ResearchOrganization") and tok.i not in range(sp.start, sp.end):
             return True
-        if any(c.dep_ == "appos" and ctx.ment(c) is not None and ctx.ment(c).label_ in ("Company", "ResearchOrganization")
+        if any(c.dep_ == "appos" and getattr(ctx.ment(c), "label_", None) in ("Company", "ResearchOrganization")
                for c in t.children):
             return True
         if t.dep_ not in ("compound", "appos") or t.head.i == t.i:

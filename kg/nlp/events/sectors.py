@@ -60,10 +60,10 @@ def assign_sectors(ctx: DocContext, m: Mention, toks: list[Token]) -> None:
 
 def doc_sectors(ctx: DocContext) -> list[str]:
     """Main sector(s) of the document: cues in its first three lines (title, standfirst)."""
-    lines = [l for l in ctx.doc.text.split("\n") if l.strip()][:3]
-    c = Counter()
-    for l in lines:
-        for s in sector_cues_in_text(l.lower()):
+    lines = [line for line in ctx.doc.text.split("\n") if line.strip()][:3]
+    c: Counter[str] = Counter()
+    for line in lines:
+        for s in sector_cues_in_text(line.lower()):
             c[s] += 1
     return [s for s, _ in c.most_common(1)]
 

@@ -33,20 +33,20 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         if t.pos_ in ("VERB", "AUX"):
             aux |= {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
     low = m.sent.text.lower()
-    if any(l in ST.REVOKED for l in lemmas[:4]):
+    if any(lem in ST.REVOKED for lem in lemmas[:4]):
         return "Revoked"
-    if any(l in ST.DISCUSSED for l in lemmas) or "could" in aux and "discussed" in low:
+    if any(lem in ST.DISCUSSED for lem in lemmas) or "could" in aux and "discussed" in low:
         return "Discussed"
     if m.measure == "Legislation" and (m.head.lower_ == "bill" or "bill" in words) and not re.search(
             r"signed into law|became law|enacted|into force|takes? effect", low):
         return "Proposed"
-    if any(l in ST.PROPOSED for l in lemmas[:4]) or m.head.lower_ in ("draft", "proposal"):
+    if any(lem in ST.PROPOSED for lem in lemmas[:4]) or m.head.lower_ in ("draft", "proposal"):
         return "Proposed"
-    if m.measure == "Legislation" and any(l in ST.PUT_FORWARD for l in lemmas[:3]):
+    if m.measure == "Legislation" and any(lem in ST.PUT_FORWARD for lem in lemmas[:3]):
         return "Proposed"  # rule 'put-forward': "by introducing legislation", "the bill was submitted"
     future = bool(aux & {"will", "'ll", "shall"}) or ("would" in aux and any(
         t.lemma_ == "say" for t in gov)) or bool(re.search(r"\b(is|are) (set|due|expected) to\b", low))
-    if any(l in ST.ANNOUNCED for l in lemmas[:4]) or future:
+    if any(lem in ST.ANNOUNCED for lem in lemmas[:4]) or future:
         return "Announced"
     if m.historical or since_earlier_year(ctx, m) or already_done(ctx, gov):
         return "Historical"
@@ -61,7 +61,7 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
                 if ctx.ref_date and d.iso and d.iso[:4].isdigit() and int(d.iso[:4]) >= ctx.ref_date.year:
                     continue
                 return "Historical"
-        if any(l in ST.PROCESS_PAST for l in lemmas[:4]):
+        if any(lem in ST.PROCESS_PAST for lem in lemmas[:4]):
             return "Historical"
     return "InForce"
 

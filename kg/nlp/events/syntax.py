@@ -37,7 +37,7 @@ def clause_verb(ctx: DocContext, tok: Token) -> Token | None:
 def object_tokens(ctx: DocContext, span: Span, head: Token) -> list[Token]:
     if not ctx.parsed:
         return list(ctx.doc[span.end:min(span.sent.end, span.end + 8)])
-    out = []
+    out: list[Token] = []
     for c in head.children:
         if c.dep_ in ("dobj", "pobj", "prep", "attr", "oprd", "xcomp", "compound", "amod", "nmod", "acl",
                       "dative", "conj", "nsubjpass"):

@@ -100,8 +100,6 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
                 if measure == "Review" and kind != "ExportControl":
                     continue
                 return kind
-    if measure == "Review" and words & {"investment", "investments"} and rule == "review" and False:
-        return "InvestmentRestriction"
     return measure
 
 

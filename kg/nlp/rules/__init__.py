@@ -139,7 +139,8 @@ def triggers(known_measures: tuple[str, ...]) -> tuple[list[tuple[str, str | Non
         f = _fields(path, item, ("rule", "measure", "phrase"))
         rule = string(path, f["rule"])
         if rule in named:
-            raise _fail(_where(path, item), f"rule {rule!r} is named twice (also line {named[rule].start_mark.line + 1})")
+            first = named[rule].start_mark.line + 1
+            raise _fail(_where(path, item), f"rule {rule!r} is named twice (also line {first})")
         named[rule] = item
         measure = _measure(path, f["measure"], known_measures, allow_null=True)
         phrase = string(path, f["phrase"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import ConfigError
-from kg.precedents.link import LinkConfig, Profile, Weights, features, rank, score_of
+from kg.precedents.rank import LinkConfig, Profile, Weights, features, rank, score_of
 from kg.precedents.textsim import Tfidf, tokens
 
 Q = Profile(key="q", measure="TravelRestriction", target_kind="people",

@@ -24,8 +24,9 @@ from pathlib import Path
 from kg.errors import ConfigError
 from kg.precedents.taxonomy import FAMILY_LABEL, family
 from kg.precedents.textsim import Tfidf
+from kg.resources import resource_path
 
-DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "data" / "precedents" / "config.toml"
+DEFAULT_CONFIG = resource_path("precedents", "config.toml")
 FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "text")
 
 

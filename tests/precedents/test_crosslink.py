@@ -6,9 +6,9 @@ import pytest
 from kg.ids import entity_key
 from kg.models import Entity, Event, Evidence, GraphBatch
 from kg.precedents.base import base_batch
-from kg.precedents.link import LinkConfig
+from kg.precedents.rank import LinkConfig
 from kg.precedents.profiles import Context
-from kg.precedents.resolve import dates_compatible, resolve, same_event
+from kg.precedents.crosslink import dates_compatible, resolve, same_event
 
 US = entity_key("Country", "United States")
 CN = entity_key("Country", "China")

@@ -1,9 +1,9 @@
-"""Within-document canonicalisation (kg.link.resolve): pure functions, no spaCy."""
+"""Within-document canonicalisation (kg.link.clusters): pure functions, no spaCy."""
 from __future__ import annotations
 
 import pytest
 
-from kg.link.resolve import Mention, acronym_definitions, clean, initials, norm, resolve
+from kg.link.clusters import Mention, acronym_definitions, clean, initials, norm, resolve
 
 
 def m(surface, start, typ="Company", **kw):

@@ -48,7 +48,7 @@ def get_gazetteer(name: str = "default"):
         try:
             from kg.link.gazetteer import default_gazetteer
         except ImportError:  # the gazetteer module is not installed in this tree
-            gaz = EmptyGazetteer()
+            gaz: Any = EmptyGazetteer()
         else:
             gaz = default_gazetteer()
         _REGISTRY[name] = gaz

@@ -21,7 +21,7 @@ from kg.models import Analogy, Event, Evidence, GraphBatch
 from kg.link.merge import merge_events
 from kg.precedents.base import BaseGraph
 from kg.precedents.batchrank import top_links
-from kg.precedents.link import LinkConfig
+from kg.precedents.rank import LinkConfig
 from kg.precedents.profiles import Context, profiles_of
 from kg.precedents.textsim import Tfidf
 

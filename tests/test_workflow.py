@@ -1,4 +1,4 @@
-"""kg.pipeline: the whole path, including the streaming writer (real model: slow)."""
+"""kg.workflow: the whole path, including the streaming writer (real model: slow)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import InputError, OutputError
-from kg.pipeline import extract
+from kg.workflow import extract
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 TWO = [SAMPLES / "001_netherlands_duv_china_gallium.txt", SAMPLES / "002_us_entity_list_ymtc.txt"]

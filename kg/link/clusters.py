@@ -187,13 +187,13 @@ def resolve(mentions: list[Mention], text: str = "", gazetteer=None) -> list[Clu
     # a multi-word short form ending a longer name of the same kind: "Communist Party" within
     # "Chinese Communist Party", "Commerce Department" within "U.S. Commerce Department"
     for i, m in enumerate(strong):
-        n = norm(m.surface)
-        if m.key or len(n.split()) < 2 or m.type in ("Person", "Group", "Country"):
+        short = norm(m.surface)
+        if m.key or len(short.split()) < 2 or m.type in ("Person", "Group", "Country"):
             continue
-        cands = {uf.find(j) for j, o in enumerate(strong) if uf.find(j) != uf.find(i) and o.type == m.type
-                 and any(f != n and f.endswith(" " + n) for f in (norm(o.surface), norm(o.name or "")))}
-        if len(cands) == 1:
-            uf.union(i, cands.pop())
+        longer = {uf.find(j) for j, o in enumerate(strong) if uf.find(j) != uf.find(i) and o.type == m.type
+                  and any(f != short and f.endswith(" " + short) for f in (norm(o.surface), norm(o.name or "")))}
+        if len(longer) == 1:
+            uf.union(i, longer.pop())
     # short person names
     full_people: dict[int, list[str]] = {}
     for i, m in enumerate(strong):
@@ -220,10 +220,10 @@ def resolve(mentions: list[Mention], text: str = "", gazetteer=None) -> list[Clu
     # weak mentions attach to a unique cluster of their type ending with the same word
     for m in weak:
         w = norm(m.surface)
-        cands = [c for c in clusters if c.type == m.type and
-                 (norm(c.name).split()[-1:] == [w] or w == norm(c.name))]
-        if len(cands) == 1:
-            c = cands[0]
+        fits = [c for c in clusters if c.type == m.type and
+                (norm(c.name).split()[-1:] == [w] or w == norm(c.name))]
+        if len(fits) == 1:
+            c = fits[0]
             c.mentions.append(m)
             s = clean(m.surface)
             if s != c.name and s not in c.aliases:
@@ -244,7 +244,8 @@ def _make_cluster(ms: list[Mention]) -> Cluster:
     gaz = [m for m in ms if m.key]
     if gaz:
         best = max(gaz, key=lambda m: (m.confidence, -m.start))
-        typ, name, key, wd = best.type, best.name or clean(best.surface), best.key, best.wikidata
+        typ, name, wd = best.type, best.name or clean(best.surface), best.wikidata
+        key = best.key or ""  # a gazetteer mention always has its key (gaz = mentions with a key)
     else:
         votes: dict[str, float] = defaultdict(float)
         for m in ms:
