@@ -33,7 +33,7 @@ from kg.nlp.attrs import register_extensions
 #: sentences with fewer non-space tokens are not classified (and not trained on)
 MIN_TOKENS = 4
 #: a sentence scored at least this for a kind proposes an event of that kind (chosen by dev cross-validation)
-THRESHOLD = 0.5
+THRESHOLD = 0.1
 #: 0 = off; else a rule event whose kind scores below 1 - RELABEL in every evidence sentence while
 #: another kind scores >= RELABEL in one of them takes that kind (chosen by dev cross-validation)
 RELABEL = 0.0

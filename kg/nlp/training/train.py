@@ -48,7 +48,8 @@ def describe(conv: list[C.Converted], sources: list[C.Source]) -> dict:
     for s in sources:
         gold_hash.update(Path(s.gold).read_bytes())
     return {
-        "component": "textcat_multilabel (bag of words and bigrams, spacy.TextCatBOW.v3)",
+        "component": ("textcat_multilabel (kg.SentenceVectorTextcat.v1: MLP over the mean and max of "
+                      "en_core_web_sm token vectors + hashed bag of words and bigrams)"),
         "config": rel(CONFIG),
         "config_sha256": hashlib.sha256(CONFIG.read_bytes()).hexdigest(),
         "gold": [rel(s.gold) for s in sources],
@@ -70,6 +71,9 @@ def install(model_dir: Path, meta: dict, dest: Path | None = None) -> Path:
     for k in ("performance", "speed"):  # measured on the training run's dev slice; not needed to load
         m.pop(k, None)
     (dest / "meta.json").write_text(json.dumps(m, indent=2, sort_keys=True) + "\n")
+    # the vocabulary's strings are the corpus's words; the model needs none of them (its words are
+    # hashed, its other input is the tagger's vectors): ship no word list of other people's texts
+    (dest / "vocab" / "strings.json").write_text("[]\n")
     (dest / TRAINING_META).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
     return dest
 
