@@ -26,14 +26,15 @@ from thinc.api import LayerNorm, Linear, Logistic, Maxout, Model, add, chain
 VEC = "kg_vec"
 
 
-def sentence_features(doc: Doc, sent: Span) -> list[float] | None:
-    """Mean and max of the sentence's non-space token vectors in ``doc.tensor`` (None without one)."""
+def sentence_features(doc: Doc, sent: Span) -> np.ndarray | None:
+    """Mean and max of the sentence's non-space token vectors in ``doc.tensor``, rounded to 5
+    decimals, as float32 (None without a tensor). Stored as a list in training DocBins."""
     t = doc.tensor
     if t is None or getattr(t, "size", 0) == 0 or t.shape[0] != len(doc):
         return None
     rows = [i for i in range(sent.start, sent.end) if not doc[i].is_space] or list(range(sent.start, sent.end))
     m = np.asarray(t[rows], dtype="float32")
-    return [round(float(x), 5) for x in np.concatenate([m.mean(axis=0), m.max(axis=0)])]
+    return np.round(np.concatenate([m.mean(axis=0), m.max(axis=0)]), 5).astype("float32")
 
 
 def doc_vectors(width: int) -> Model:

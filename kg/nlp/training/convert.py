@@ -34,6 +34,7 @@ from spacy.tokens import Doc, DocBin
 
 from kg.models import ENTITY_TYPES, MEASURES
 from kg.nlp.learned import classified_sentences, sentence_doc
+from kg.nlp.learned_arch import VEC
 
 ROOT = Path(__file__).resolve().parents[3]
 #: copies of each sentence that states a measure in the training DocBin
@@ -235,6 +236,8 @@ def convert_record(nlp: Language, rec: dict, text: str) -> Converted:
     out = []
     for s, labs in zip(sents, labels):
         sd = sentence_doc(nlp.vocab, s)
+        if VEC in sd.user_data:  # a plain list in the DocBin
+            sd.user_data[VEC] = [float(x) for x in sd.user_data[VEC]]
         sd.cats = {m: float(m in labs) for m in MEASURES}
         out.append(sd)
     spans, unaligned = entity_spans(text, rec)

@@ -1,6 +1,7 @@
 """Dev cross-validation of the learned layer against the rules, with the shared scorer.
 
-    python -m kg.nlp.training.crossval [--folds 5] [--thresholds 0.3,0.4,0.5] [--json]
+    python -m kg.nlp.training.crossval [--folds 5] [--thresholds 0.05,0.1] [--relabels 0.5,0.8] [--json F]
+    python -m kg.nlp.training.crossval --final data/corpus/test   # final figures only, packaged weights
 
 The corpus dev split is cut into ``folds`` contiguous blocks of documents sorted by id (a batch's
 stories stay together, so a fold's stories are mostly unseen). For each fold the measure classifier
@@ -12,7 +13,8 @@ classifier's proposals). The rules pipeline runs once per document; each variant
 learned component on a restored copy of the rule output. Scores are pooled over all folds (micro,
 as ``score.py`` aggregates). Also printed: sentence-level precision/recall of the classifier.
 
-Never reads the test split.
+Cross-validation never reads the test split; ``--final SPLIT`` scores a split once with the
+packaged weights and prints only pooled figures (how the test row of docs/extraction.md was made).
 """
 from __future__ import annotations
 
