@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -67,6 +68,10 @@ def install(model_dir: Path, meta: dict, dest: Path | None = None) -> Path:
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(model_dir, dest)
+    # the training run's data paths are this machine's: not part of the weights
+    cfg = (dest / "config.cfg").read_text()
+    cfg = re.sub(r'(?m)^(train|dev) = ".*"$', r"\1 = null", cfg)
+    (dest / "config.cfg").write_text(cfg)
     m = json.loads((dest / "meta.json").read_text())
     for k in ("performance", "speed"):  # measured on the training run's dev slice; not needed to load
         m.pop(k, None)
