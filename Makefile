@@ -8,7 +8,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-$(shell cat requirements/bootstrap.txt requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 APT_PKGS := graphviz raptor2-utils chromium fonts-dejavu-core
 
-.PHONY: setup system-deps run test test-fast lint bench lock clean
+.PHONY: setup system-deps run test test-fast lint bench train crossval lock clean
 
 setup: $(STAMP)
 
@@ -55,6 +55,15 @@ lint: setup
 
 bench: setup
 	$(BIN)/python bench/run_all.py
+
+# Rebuild the learned weights (kg/nlp/weights/measures) from the gold annotations with `spacy train`.
+# Needs the restored corpus texts in data/corpus/texts (data/corpus/README.md); CI never trains,
+# it uses the committed weights. `make crossval` prints the rules / model / combined dev table.
+train: setup
+	$(BIN)/python -m kg.nlp.training.train
+
+crossval: setup
+	$(BIN)/python -m kg.nlp.training.crossval
 
 # Re-pin every dependency with hashes after editing pyproject.toml (needs uv: pip install uv).
 lock:

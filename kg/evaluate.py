@@ -103,11 +103,11 @@ def _doc_path(texts: Path, rec: dict) -> Path:
 class InProcess:
     """Predictions from the project's own pipeline, serialised with the project's RDF writer."""
 
-    def __init__(self, model: str | None = None, extractor: Any = None):
+    def __init__(self, model: str | None = None, extractor: Any = None, rules_only: bool = False):
         if extractor is None:
             from kg.nlp.extract import Extractor
 
-            extractor = Extractor(model)
+            extractor = Extractor(model, rules_only=rules_only)
         self.extractor = extractor
 
     def __call__(self, path: Path):
@@ -146,7 +146,7 @@ def command_predictor(cmd: str, timeout: float = 300) -> Callable[[Path], Any]:
 
 
 def evaluate(gold: Path, texts: Path | None = None, cmd: str | None = None, model: str | None = None,
-             extractor: Any = None, scorer: str | None = None) -> dict:
+             extractor: Any = None, scorer: str | None = None, rules_only: bool = False) -> dict:
     """Score predictions for every gold document; the summary dict of score.py plus per-document rows.
 
     Keys: the rows of :data:`ROWS` (each ``{tp, fp, fn, p, r, f1}``), ``headline_f1``,
@@ -158,7 +158,7 @@ def evaluate(gold: Path, texts: Path | None = None, cmd: str | None = None, mode
     texts = Path(texts) if texts else default_texts(Path(gold))
     if not texts.is_dir():
         raise InputError(str(texts), "texts folder not found")
-    predict = command_predictor(cmd) if cmd else InProcess(model=model, extractor=extractor)
+    predict = command_predictor(cmd) if cmd else InProcess(model=model, extractor=extractor, rules_only=rules_only)
     t0 = time.time()
     per_doc, rows, misses, failures = [], {}, {}, []
     for rec in golds:

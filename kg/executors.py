@@ -16,10 +16,10 @@ from kg.errors import ConfigError, KGError
 from kg.models import Dispatch, Extraction
 
 
-def default_factory(model: str | None):
+def default_factory(model: str | None, rules_only: bool = False):
     from kg.nlp.extract import Extractor
 
-    return Extractor(model)
+    return Extractor(model, rules_only=rules_only)
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,12 @@ class ExtractorSpec:
     """How to build an extractor: ``factory(model)`` returns an object with ``extract_many``."""
 
     model: str | None = None
-    factory: Callable[[str | None], Any] = default_factory
+    factory: Callable[..., Any] = default_factory
+    #: build the pipeline without the learned components (``--rules-only``)
+    rules_only: bool = False
 
     def make(self):
-        return self.factory(self.model)
+        return self.factory(self.model, rules_only=True) if self.rules_only else self.factory(self.model)
 
 
 _WORKER_CACHE: dict[ExtractorSpec, Any] = {}

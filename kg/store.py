@@ -129,8 +129,10 @@ def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None
           workers: int = 1, executor: Executor | None = None, spec: ExtractorSpec | None = None,
           trig: bool = False, link_config=None, base_dir: str | Path | None = None,
           max_bytes: int | None = None, gazetteer="default", rebuild: bool = False,
-          progress: Callable[[Extraction], None] | None = None) -> BuildSummary:
+          progress: Callable[[Extraction], None] | None = None, rules_only: bool = False) -> BuildSummary:
     """Extract the dispatches the store lacks, then write the merged graph (see module docstring).
+
+    ``rules_only=True`` extracts without the learned components (``kg build --rules-only``).
 
     ``rebuild=True`` extracts every input again (after an extractor change); stored dispatches
     not among the inputs are kept.
@@ -151,7 +153,7 @@ def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None
         raise NothingRead(summary.failures, store.dir)
     store.touch()
     executor = executor or LocalExecutor(workers)
-    spec = spec or ExtractorSpec(model)
+    spec = spec or ExtractorSpec(model, rules_only=rules_only)
     for ex in executor.extract(list(todo.values()), spec):
         store.add(ex)
         summary.new += 1

@@ -42,22 +42,24 @@ def read_inputs(inputs: Iterable[str | Path], failures: list[InputError],
 
 
 def extractions(dispatches: Iterable[Dispatch], model: str | None = None,
-                workers: int = 1) -> Iterator[Extraction]:
+                workers: int = 1, rules_only: bool = False) -> Iterator[Extraction]:
     from kg.nlp.extract import Extractor
 
-    yield from Extractor(model).extract_many(dispatches, n_process=workers)
+    yield from Extractor(model, rules_only=rules_only).extract_many(dispatches, n_process=workers)
 
 
 def extract(inputs: Iterable[str | Path] | str | Path, output: str | Path | None = None,
             fmt: str | None = None, model: str | None = None, workers: int = 1,
             max_bytes: int | None = 5_000_000, stream: bool = False,
-            progress: Callable[[Extraction], None] | None = None) -> ExtractResult:
+            progress: Callable[[Extraction], None] | None = None, rules_only: bool = False) -> ExtractResult:
     """Extract a knowledge graph from dispatches; write it to ``output`` ('-' for stdout) if given.
 
     ``stream=True`` (N-Triples/N-Quads only) writes each dispatch's statements as soon as it is
     extracted and keeps nothing in memory, so memory does not grow with the corpus; the file is
     still written atomically. Entities shared by several dispatches then appear once per
     dispatch (the same triples; RDF graphs are sets), and the returned batch is empty.
+    ``rules_only=True`` leaves out the learned components (the measure classifier trained on the
+    annotated corpus, :mod:`kg.nlp.learned`).
     """
     from kg.atomic import check_destination
     from kg.link.merge import BatchBuilder
@@ -68,9 +70,10 @@ def extract(inputs: Iterable[str | Path] | str | Path, output: str | Path | None
         check_destination(output)
     failures: list[InputError] = []
     if stream:
-        return _extract_streaming(inputs, output, fmt, model, workers, max_bytes, progress, failures)
+        return _extract_streaming(inputs, output, fmt, model, workers, max_bytes, progress, failures, rules_only)
     builder = BatchBuilder()
-    for ex in extractions(read_inputs(inputs, failures, max_bytes), model=model, workers=workers):
+    for ex in extractions(read_inputs(inputs, failures, max_bytes), model=model, workers=workers,
+                          rules_only=rules_only):
         builder.add(ex)
         if progress:
             progress(ex)
@@ -85,7 +88,8 @@ def extract(inputs: Iterable[str | Path] | str | Path, output: str | Path | None
     return ExtractResult(batch=batch, failures=failures, output=written)
 
 
-def _extract_streaming(inputs, output, fmt, model, workers, max_bytes, progress, failures) -> ExtractResult:
+def _extract_streaming(inputs, output, fmt, model, workers, max_bytes, progress, failures,
+                       rules_only=False) -> ExtractResult:
     from kg.errors import ConfigError
     from kg.link.merge import merge
     from kg.rdf.write import write_batches
@@ -99,7 +103,8 @@ def _extract_streaming(inputs, output, fmt, model, workers, max_bytes, progress,
                 progress(ex)
             yield merge([ex])
 
-    stream_ = extractions(read_inputs(inputs, failures, max_bytes), model=model, workers=workers)
+    stream_ = extractions(read_inputs(inputs, failures, max_bytes), model=model, workers=workers,
+                          rules_only=rules_only)
     first = next(stream_, None)   # the output is opened only once something was read
     if first is None:
         raise NothingRead(failures, output)

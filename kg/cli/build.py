@@ -32,6 +32,9 @@ def register(app: typer.Typer) -> None:
         max_bytes: int = typer.Option(5_000_000, "--max-bytes", min=1, help="Refuse inputs larger than this."),
         rebuild: bool = typer.Option(False, "--rebuild",
                                      help="Extract every input again (after the extractor changed)."),
+        rules_only: bool = typer.Option(False, "--rules-only",
+                                        help="Rules only: leave out the measure classifier trained on the "
+                                             "annotated corpus."),
     ) -> None:
         """Extract the dispatches the store has not seen, then write DIR/graph.ttl.
 
@@ -47,7 +50,7 @@ def register(app: typer.Typer) -> None:
             ex = get_executor(executor, workers=workers, scheduler=scheduler)
             cfg = LinkConfig.load(config, threshold=threshold, top_k=top_k)
             s = build(inputs, store, model=model, workers=workers, executor=ex, trig=trig,
-                      link_config=cfg, max_bytes=max_bytes, rebuild=rebuild)
+                      link_config=cfg, max_bytes=max_bytes, rebuild=rebuild, rules_only=rules_only)
             for f in s.failures:
                 error_line(str(f))
             info(f"{s.inputs} dispatches read: {s.new} new, {s.known} already stored; store holds {s.stored}. "

@@ -27,6 +27,9 @@ def register(app: typer.Typer) -> None:
                                               help="Path to the shared score.py (default: ../shared/eval/score.py)."),
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
         misses: bool = typer.Option(False, "--misses", help="Also list every miss, per document."),
+        rules_only: bool = typer.Option(False, "--rules-only",
+                                        help="Score the in-process extractor without the measure classifier "
+                                             "(rules only)."),
         fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0.0, max=1.0,
                                                    help="Exit 1 when the headline F1 is below this value."),
     ) -> None:
@@ -35,7 +38,8 @@ def register(app: typer.Typer) -> None:
         from kg.evaluate import evaluate, format_table
 
         with guarded():
-            summary = evaluate(gold, texts, cmd=cmd, model=model, scorer=str(scorer) if scorer else None)
+            summary = evaluate(gold, texts, cmd=cmd, model=model, scorer=str(scorer) if scorer else None,
+                               rules_only=rules_only)
             if as_json:
                 shown = {k: v for k, v in summary.items() if misses or k != "misses"}
                 out.print(json.dumps(shown, indent=1), markup=False)

@@ -25,6 +25,9 @@ def register(app: typer.Typer) -> None:
         stream: bool = typer.Option(False, "--stream",
                                     help="Write N-Triples/N-Quads one dispatch at a time: memory stays flat for any "
                                          "corpus size."),
+        rules_only: bool = typer.Option(False, "--rules-only",
+                                        help="Rules only: leave out the measure classifier trained on the "
+                                             "annotated corpus."),
     ) -> None:
         """Extract entities, policy events and relations from dispatches and write RDF.
 
@@ -35,7 +38,7 @@ def register(app: typer.Typer) -> None:
 
         with guarded(), progress_bar("extracting") as tick:
             result = extract(inputs, output, fmt=fmt, model=model, workers=workers,
-                             max_bytes=max_bytes, stream=stream, progress=tick)
+                             max_bytes=max_bytes, stream=stream, progress=tick, rules_only=rules_only)
             b = result.batch
             for f in result.failures:
                 error_line(str(f))

@@ -9,7 +9,8 @@ from kg.cli.common import guarded, out
 def register(app: typer.Typer) -> None:
     @app.command("version")
     def version_cmd() -> None:
-        """Print the PolicyKG version, the spaCy model it would load, and key library versions."""
+        """Print the PolicyKG version, the spaCy model it would load, the learned weights (sha256 and
+        training data) and key library versions."""
         with guarded():
             from kg.about import about
 

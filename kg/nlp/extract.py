@@ -49,10 +49,11 @@ def doc_to_extraction(doc: Doc, dispatch: Dispatch, pipeline_info: PipelineInfo)
 class Extractor:
     """Extracts records from dispatches with the project's spaCy pipeline."""
 
-    def __init__(self, model: str | None = None, nlp: Language | None = None, gazetteer: str = "default"):
+    def __init__(self, model: str | None = None, nlp: Language | None = None, gazetteer: str = "default",
+                 rules_only: bool = False):
         from kg.nlp.pipeline import build_pipeline, model_name
 
-        self.nlp = nlp if nlp is not None else build_pipeline(model, gazetteer=gazetteer)
+        self.nlp = nlp if nlp is not None else build_pipeline(model, gazetteer=gazetteer, rules_only=rules_only)
         self.info = PipelineInfo(version=__version__, model=model or model_name(self.nlp))
 
     def _doc(self, dispatch: Dispatch, start: int = 0, end: int | None = None) -> Doc:

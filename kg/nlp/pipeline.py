@@ -4,7 +4,9 @@ Assembled from :data:`PIPELINE_CONFIG` (component name -> factory and config), i
 
 ``kg_lines`` (before the parser: line breaks start sentences; boilerplate ranges)
 -> statistical tagger/parser/NER -> ``kg_gazetteer`` -> ``kg_entities`` -> ``kg_relations``
--> ``kg_events`` (the kg/nlp/events/ package, when installed).
+-> ``kg_events`` (the kg/nlp/events/ package, when installed) -> ``kg_learned_events`` (the measure
+classifier trained on the annotated corpus, :mod:`kg.nlp.learned`; left out with ``rules_only=True``,
+``kg extract --rules-only``).
 """
 from __future__ import annotations
 
@@ -26,6 +28,8 @@ PIPELINE_CONFIG: list[dict[str, Any]] = [
     {"name": "kg_entities", "factory": "kg_entities", "config": {"gazetteer": "default"}},
     {"name": "kg_relations", "factory": "kg_relations", "config": {"gazetteer": "default"}},
     {"name": "kg_events", "factory": "kg_events", "config": {}, "optional_module": "kg.nlp.events"},
+    {"name": "kg_learned_events", "factory": "kg_learned_events", "config": {"gazetteer": "default"},
+     "optional_module": "kg.nlp.learned", "learned": True},
 ]
 
 #: modules that register the factories above
@@ -38,12 +42,13 @@ def load_factories() -> None:
 
 
 def build_pipeline(model: str | None = None, gazetteer: str = "default", nlp: Language | None = None,
-                   config: list[dict[str, Any]] | None = None) -> Language:
+                   config: list[dict[str, Any]] | None = None, rules_only: bool = False) -> Language:
     """The statistical model ``model`` (see :mod:`kg.nlp.model`) with the project's components.
 
     ``nlp`` may be given instead of a model name (tests pass ``spacy.blank("en")``); components
     whose ``before`` target is missing are appended. ``gazetteer`` names a registered gazetteer
-    (see :mod:`kg.nlp.gazetteer_registry`).
+    (see :mod:`kg.nlp.gazetteer_registry`). ``rules_only`` leaves out the learned components (entries
+    marked ``learned``); they are also left out, with a log line, when their packaged weights are missing.
     """
     register_extensions()
     load_factories()
@@ -55,6 +60,8 @@ def build_pipeline(model: str | None = None, gazetteer: str = "default", nlp: La
             cfg["gazetteer"] = gazetteer
         if comp["factory"] == "kg_lines":
             cfg["lines_only"] = not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names))
+        if comp.get("learned") and (rules_only or not _learned_weights()):
+            continue
         if comp.get("optional_module"):
             try:
                 importlib.import_module(comp["optional_module"])
@@ -72,6 +79,15 @@ def build_pipeline(model: str | None = None, gazetteer: str = "default", nlp: La
             nlp.add_pipe(comp["factory"], name=comp["name"], config=cfg)
     nlp.meta.setdefault("kg_model", nlp.meta.get("name", "blank"))
     return nlp
+
+
+def _learned_weights() -> bool:
+    from kg.nlp.learned import weights_available
+
+    if weights_available():
+        return True
+    log.info("no packaged weights for the learned components: rules only")
+    return False
 
 
 def model_name(nlp: Language) -> str:

@@ -6,6 +6,9 @@
 * ``tiny_nlp``: the statistical model + components on the tiny gazetteer (slow: loads the model);
 * ``nlp`` / ``extractor``: the real pipeline with the shipped gazetteer (slow), one per session —
   the events tests reuse these.
+
+All of them are the rules alone (``rules_only=True``): these fixtures test rules, whose output must
+not move when the learned layer is retrained; tests/nlp/test_learned.py tests the learned layer.
 """
 from __future__ import annotations
 
@@ -45,21 +48,21 @@ def tiny_gazetteer() -> Gazetteer:
 def blank_nlp(tiny_gazetteer):
     from kg.nlp.pipeline import build_pipeline
 
-    return build_pipeline(nlp=spacy.blank("en"), gazetteer="tiny")
+    return build_pipeline(nlp=spacy.blank("en"), gazetteer="tiny", rules_only=True)
 
 
 @pytest.fixture(scope="session")
 def tiny_nlp(tiny_gazetteer):
     from kg.nlp.pipeline import build_pipeline
 
-    return build_pipeline(gazetteer="tiny")
+    return build_pipeline(gazetteer="tiny", rules_only=True)
 
 
 @pytest.fixture(scope="session")
 def nlp():
     from kg.nlp.pipeline import build_pipeline
 
-    return build_pipeline()
+    return build_pipeline(rules_only=True)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,271 @@
+"""The learned layer at extraction time: a sentence classifier for measure kinds, after the rules.
+
+The spaCy component ``kg_learned_events`` runs after ``kg_events``. It scores every sentence (not
+boilerplate, at least :data:`MIN_TOKENS` words) with a ``textcat_multilabel`` model trained on the
+annotated corpus (:mod:`kg.nlp.training`), and:
+
+* **proposes** an event of kind M for a sentence scored >= ``threshold`` for M where the rules found
+  no event of kind M — its actor, targets, affected organisations, sectors, status and date come
+  from the rules' own machinery (:func:`kg.nlp.events.mentions.fill` on the sentence's main verb);
+  no actor, or an actor that already has a rule event of kind M, means no proposal;
+* in ``mode="model"`` (measured, not shipped) drops the rule events and keeps only proposals.
+
+The weights are package data (``kg/nlp/weights/measures``, found with :mod:`importlib.resources`);
+``kg extract --rules-only`` builds the pipeline without this component. Scoring is a linear model
+over hashed words and bigrams: deterministic, and the same input and weights give byte-identical
+output.
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any, cast
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from kg.nlp.attrs import register_extensions
+
+#: sentences with fewer non-space tokens are not classified (and not trained on)
+MIN_TOKENS = 4
+#: a sentence scored at least this for a kind proposes an event of that kind (chosen by dev cross-validation)
+THRESHOLD = 0.1
+#: 0 = off; else a rule event whose kind scores below 1 - RELABEL in every evidence sentence while
+#: another kind scores >= RELABEL in one of them takes that kind (chosen by dev cross-validation)
+RELABEL = 0.0
+#: the component's name in the pipeline and its factory
+NAME = "kg_learned_events"
+#: the measure classifier's folder inside the package
+WEIGHTS_PARTS = ("weights", "measures")
+#: the training description written beside the weights
+TRAINING_META = "kg_training.json"
+_DIGIT = re.compile(r"\d")
+
+register_extensions()
+
+
+def weights_path() -> Path:
+    """The packaged measure classifier (a spaCy pipeline folder)."""
+    return Path(str(resources.files("kg.nlp").joinpath(*WEIGHTS_PARTS)))
+
+
+def weights_available(path: Path | None = None) -> bool:
+    p = Path(path) if path else weights_path()
+    return (p / "config.cfg").is_file()
+
+
+def weights_sha256(path: Path | None = None) -> str:
+    """sha256 over every file of the weights folder (relative path and bytes, in sorted order)."""
+    p = Path(path) if path else weights_path()
+    h = hashlib.sha256()
+    for f in sorted(x for x in p.rglob("*") if x.is_file() and "__pycache__" not in x.parts):
+        h.update(f.relative_to(p).as_posix().encode() + b"\0")
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def training_meta(path: Path | None = None) -> dict:
+    p = (Path(path) if path else weights_path()) / TRAINING_META
+    return json.loads(p.read_text(encoding="utf-8")) if p.is_file() else {}
+
+
+def norm_word(text: str) -> str:
+    return _DIGIT.sub("0", text.lower())
+
+
+def sentence_doc(vocab: Vocab, sent: Span) -> Doc:
+    """The classifier's view of a sentence (training and run time): its words lower-cased, digits as 0,
+    and in ``user_data["kg_vec"]`` the mean and max of its token vectors from the statistical model
+    (:func:`kg.nlp.learned_arch.sentence_features`)."""
+    from kg.nlp.learned_arch import VEC, sentence_features
+
+    toks = [t for t in sent if not t.is_space]
+    d = Doc(vocab, words=[norm_word(t.text) for t in toks], spaces=[True] * (len(toks) - 1) + [False] * bool(toks))
+    vec = sentence_features(sent.doc, sent)
+    if vec is not None:
+        d.user_data[VEC] = vec
+    return d
+
+
+def classified_sentences(doc: Doc) -> list[Span]:
+    skip = doc._.kg_skip or []
+    out = []
+    for s in doc.sents:
+        if any(a <= s.start_char < b for a, b in skip):
+            continue
+        if sum(1 for t in s if not t.is_space) >= MIN_TOKENS:
+            out.append(s)
+    return out
+
+
+@Language.factory(NAME, assigns=["doc._.kg_events", "doc._.kg_analogies"], requires=["doc._.kg_events"],
+                  default_config={"weights": "", "threshold": THRESHOLD, "mode": "combined", "relabel": RELABEL,
+                                  "gazetteer": "default"})
+def make_learned(nlp: Language, name: str, weights: str = "", threshold: float = THRESHOLD, mode: str = "combined",
+                 relabel: float = RELABEL, gazetteer: str = "default") -> LearnedEvents:
+    return LearnedEvents(nlp, weights=weights or None, threshold=threshold, mode=mode, relabel=relabel,
+                         gazetteer=gazetteer)
+
+
+class LearnedEvents:
+    """The ``kg_learned_events`` component (see the module docstring)."""
+
+    def __init__(self, nlp: Language, weights: str | Path | None = None, threshold: float = THRESHOLD,
+                 mode: str = "combined", relabel: float = RELABEL, gazetteer: str = "default"):
+        if mode not in ("combined", "model"):
+            raise ValueError(f"mode must be combined or model, not {mode!r}")
+        self.vocab = nlp.vocab
+        self.threshold = threshold
+        self.mode = mode
+        self.relabel = relabel
+        self.gazetteer = gazetteer
+        self._triggers: Any = None
+        self._gaz: Any = None
+        self.load(weights)
+
+    def load(self, weights: str | Path | None = None) -> None:
+        import spacy
+
+        import kg.nlp.learned_arch  # noqa: F401 — registers the architecture the weights name
+
+        self.path = Path(weights) if weights else weights_path()
+        tc_nlp = spacy.load(self.path)
+        textcat: Any = tc_nlp.get_pipe("textcat_multilabel")
+        self.textcat = textcat
+        self.tc_vocab = tc_nlp.vocab
+        self.labels = list(textcat.labels)
+
+    def scores(self, sents: list[Span]):
+        """(sentences x labels) probabilities."""
+        docs = [sentence_doc(self.tc_vocab, s) for s in sents]
+        return self.textcat.model.predict(docs)
+
+    def _context(self, doc: Doc):
+        from kg.nlp.events.context import build_context
+        from kg.nlp.events.triggers import TriggerIndex
+
+        if self._triggers is None:
+            from kg.nlp.gazetteer_registry import get_gazetteer
+
+            self._triggers = TriggerIndex(cast(Any, _VocabHolder(self.vocab)))
+            try:
+                self._gaz = get_gazetteer(self.gazetteer)
+            except Exception:  # noqa: BLE001 — no gazetteer: parent look-ups just miss
+                self._gaz = None
+        return build_context(doc, self._gaz, self._triggers)
+
+    def __call__(self, doc: Doc) -> Doc:
+        sents = classified_sentences(doc)
+        events = list(doc._.kg_events or [])
+        if self.mode == "model":
+            events, doc._.kg_analogies = [], []
+        if not sents:
+            doc._.kg_events = events
+            return doc
+        probs = self.scores(sents)
+        starts = [s.start_char for s in sents]
+        if self.relabel:
+            new = self.relabelled(events, sents, starts, probs)
+            moved = {a.key: b.key for a, b in zip(events, new) if a.key != b.key}
+            if moved:
+                events = [e.model_copy(update={"responds_to": tuple(moved.get(r, r) for r in e.responds_to)})
+                          for e in new]
+                doc._.kg_analogies = [a.model_copy(update=dict(zip(("a", "b"), sorted(
+                    (moved.get(a.a, a.a), moved.get(a.b, a.b)))))) for a in doc._.kg_analogies or []]
+        stated: dict[int, set[str]] = {}
+        for ev in events:
+            for k in self._sent_ids(ev, sents, starts):
+                stated.setdefault(k, set()).add(ev.measure)
+        cands = []
+        for i, s in enumerate(sents):
+            row = probs[i]
+            for j, lab in enumerate(self.labels):
+                p = float(row[j])
+                if p >= self.threshold and lab not in stated.get(i, ()):
+                    cands.append((i, lab, p))
+        if not cands:
+            doc._.kg_events = events
+            return doc
+        doc._.kg_events = events + self.propose(doc, sents, cands, events)
+        return doc
+
+    @staticmethod
+    def _sent_ids(ev, sents: list[Span], starts: list[int]) -> list[int]:
+        out = []
+        for e in ev.evidence:
+            k = bisect.bisect_right(starts, e.start) - 1
+            if k >= 0 and e.start < sents[k].end_char:
+                out.append(k)
+        return out
+
+    def relabelled(self, events: list, sents: list[Span], starts: list[int], probs) -> list:
+        """Rule events whose kind the classifier rejects in every evidence sentence while it is sure of
+        another kind (not already an event of the same actors) take that kind."""
+        from kg.ids import event_key
+
+        idx = {lab: j for j, lab in enumerate(self.labels)}
+        out = []
+        for ev in events:
+            ks = self._sent_ids(ev, sents, starts)
+            j = idx.get(ev.measure)
+            if not ks or j is None or max(float(probs[k][j]) for k in ks) >= 1 - self.relabel:
+                out.append(ev)
+                continue
+            best = max(((float(probs[k][i]), lab) for k in ks for lab, i in idx.items() if lab != ev.measure))
+            taken = any(o.measure == best[1] and set(o.actors) & set(ev.actors) for o in events)
+            if best[0] < self.relabel or taken:
+                out.append(ev)
+                continue
+            key = event_key(best[1], ev.actors, ev.targets, ev.sectors, ev.date)
+            out.append(ev.model_copy(update={
+                "measure": best[1], "key": key, "label": ev.label.replace(ev.measure, best[1], 1),
+                "evidence": tuple(e.model_copy(update={"rule": e.rule + "+learned-kind"}) for e in ev.evidence)}))
+        return out
+
+    def propose(self, doc: Doc, sents: list[Span], cands: list[tuple[int, str, float]], events: list) -> list:
+        from kg.nlp.events.actors import sentence_subject_actor
+        from kg.nlp.events.context import Mention
+        from kg.nlp.events.merge import merge_mentions
+        from kg.nlp.events.mentions import fill
+        from kg.nlp.events.records import build_records
+        from kg.nlp.events.syntax import clause_verb
+
+        if doc._.kg_entities is None:
+            doc._.kg_entities = {}
+        ctx = self._context(doc)
+        mentions = []
+        for i, lab, p in cands:
+            s = sents[i]
+            root = s.root
+            m = Mention(measure=lab, rule="learned", sent=s, trigger=doc[root.i:root.i + 1], head=root,
+                        para=ctx.para_of(s.start_char), confidence=round(0.6 * p, 3))
+            verb = clause_verb(ctx, root) if ctx.parsed else None
+            if not fill(ctx, m, verb, []):
+                continue
+            m.confidence = round(0.6 * p, 3)
+            if not m.actors:
+                m.actors = sentence_subject_actor(ctx, s) or ([ctx.dominant] if ctx.dominant else [])
+            if not m.actors:
+                continue
+            roots = {ctx.root(a) for a in m.actors}
+            if any(ev.measure == lab and ({ctx.root(a) for a in ev.actors} & roots) for ev in events):
+                continue  # the rules already report this actor's measure of this kind
+            mentions.append(m)
+        if not mentions:
+            return []
+        drafts = merge_mentions(ctx, mentions)
+        new, _ = build_records(ctx, drafts)
+        taken = {ev.key for ev in events}
+        return [ev for ev in new if ev.key not in taken]
+
+
+class _VocabHolder:
+    """What :class:`~kg.nlp.events.triggers.TriggerIndex` reads of a Language: its vocab."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab

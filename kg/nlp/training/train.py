@@ -1,0 +1,110 @@
+"""Train the measure classifier with ``spacy train`` and install it as package data.
+
+    python -m kg.nlp.training.train                  # = make train: convert, train, copy to kg/nlp/weights/measures
+    python -m kg.nlp.training.train --out DIR --no-install
+
+Needs the restored corpus texts (``data/corpus/texts``, see ``data/corpus/README.md``); CI never
+trains, it uses the committed weights. CPU only, fixed seed: the same gold, texts and library
+versions give the same weights.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from kg.nlp.learned import TRAINING_META, weights_path, weights_sha256
+from kg.nlp.training import convert as C
+
+CONFIG = Path(__file__).with_name("measure_textcat.cfg")
+
+
+def spacy_train(train: Path, dev: Path, out: Path, config: Path = CONFIG, seed: int = 0,
+                quiet: bool = True, overrides: dict | None = None) -> Path:
+    """``spacy train`` on the given DocBins; returns the final pipeline folder (``model-last``)."""
+    cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(out),
+           "--paths.train", str(train), "--paths.dev", str(dev), "--system.seed", str(seed),
+           "--gpu-id", "-1", "--code", str(Path(__file__).resolve().parents[1] / "learned_arch.py")]
+    for k, v in (overrides or {}).items():
+        cmd += [f"--{k}", str(v)]
+    r = subprocess.run(cmd, capture_output=quiet, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"spacy train failed ({r.returncode}): {(r.stderr or '')[-2000:]}")
+    return out / "model-last"
+
+
+def describe(conv: list[C.Converted], sources: list[C.Source]) -> dict:
+    root = C.ROOT
+    def rel(p: Path) -> str:
+        try:
+            return str(Path(p).resolve().relative_to(root))
+        except ValueError:
+            return str(p)
+    gold_hash = hashlib.sha256()
+    for s in sources:
+        gold_hash.update(Path(s.gold).read_bytes())
+    return {
+        "component": ("textcat_multilabel (kg.SentenceVectorTextcat.v1: MLP over the mean and max of "
+                      "en_core_web_sm token vectors + hashed bag of words and bigrams)"),
+        "config": rel(CONFIG),
+        "config_sha256": hashlib.sha256(CONFIG.read_bytes()).hexdigest(),
+        "gold": [rel(s.gold) for s in sources],
+        "gold_sha256": gold_hash.hexdigest(),
+        "data": C.report(conv),
+        "description": (f"{len(conv)} documents: the real-news corpus dev split and the project's own sets "
+                        "(regression, holdout, holdout2, shared dev document); never the test split"),
+    }
+
+
+def install(model_dir: Path, meta: dict, dest: Path | None = None) -> Path:
+    """Copy the trained pipeline to the package's weights folder (replacing it) with the training
+    description beside it."""
+    dest = Path(dest) if dest else weights_path()
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(model_dir, dest)
+    # the training run's data paths are this machine's: not part of the weights
+    cfg = (dest / "config.cfg").read_text()
+    cfg = re.sub(r'(?m)^(train|dev) = ".*"$', r"\1 = null", cfg)
+    (dest / "config.cfg").write_text(cfg)
+    m = json.loads((dest / "meta.json").read_text())
+    for k in ("performance", "speed"):  # measured on the training run's dev slice; not needed to load
+        m.pop(k, None)
+    (dest / "meta.json").write_text(json.dumps(m, indent=2, sort_keys=True) + "\n")
+    # the vocabulary's strings are the corpus's words; the model needs none of them (its words are
+    # hashed, its other input is the tagger's vectors): ship no word list of other people's texts
+    (dest / "vocab" / "strings.json").write_text("[]\n")
+    (dest / TRAINING_META).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
+    return dest
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m kg.nlp.training.train", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", type=Path, default=C.ROOT / "build/training")
+    ap.add_argument("--no-install", action="store_true", help="train only; do not replace the packaged weights")
+    ap.add_argument("--model", default=None, help="spaCy model for sentence boundaries")
+    args = ap.parse_args(argv)
+    sources = C.default_sources()
+    missing = [p for _, p in C.read_records(sources) if not p.is_file()]
+    if missing:
+        print(f"{len(missing)} texts are not restored (first: {missing[0]}): see data/corpus/README.md",
+              file=sys.stderr)
+        return 2
+    conv = C.convert(C.read_records(sources), C.sentence_nlp(args.model))
+    paths = C.write(conv, args.out / "data")
+    model = spacy_train(paths["textcat_train"], paths["textcat_dev"], args.out / "measures")
+    meta = describe(conv, sources)
+    print(json.dumps(meta["data"], indent=1))
+    if not args.no_install:
+        dest = install(model, meta)
+        print(f"installed {dest} sha256 {weights_sha256(dest)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
