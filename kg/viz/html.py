@@ -119,7 +119,12 @@ _TEMPLATE = """<!DOCTYPE html>
   <div id="edge-legend"></div>
   <p class="hint">Diamonds are policy events, circles and boxes entities; size grows with links.</p>
 </aside>
-<main id="cy" aria-label="graph"></main>
+<div id="centre">
+  <nav id="toolbar"><button type="button" id="view-overview" aria-pressed="true">Overview</button>
+    <button type="button" id="view-network" aria-pressed="false">Full network</button></nav>
+  <section id="matrix"><h2>Events by acting country and measure (click to filter)</h2><div id="matrix-body"></div></section>
+  <main id="cy" aria-label="graph"></main>
+</div>
 <aside id="details"><h2>Details</h2><div id="details-body"></div></aside>
 <script type="application/json" id="kg-data">{data}</script>
 {scripts}
