@@ -22,7 +22,7 @@ def load_batch(path: str | Path) -> GraphBatch:
 
 
 def check_options(output: str | Path, *, focus: str | None = None, timeline: bool = False,
-                  by: str = "country") -> None:
+                  by: str = "country", with_precedents: bool = False) -> None:
     """Raise the error :func:`render` would raise for these options, before any graph is read."""
     from kg.viz.ego import EGO_FORMATS
     from kg.viz.timeline import GROUPINGS, TIMELINE_FORMATS
@@ -33,6 +33,8 @@ def check_options(output: str | Path, *, focus: str | None = None, timeline: boo
         raise ConfigError("--timeline and --focus draw different pictures; give one of them")
     if not timeline and by != "country":
         raise ConfigError("--by only applies to --timeline")
+    if with_precedents and not timeline:
+        raise ConfigError("--with-precedents only applies to --timeline")
     if timeline and by not in GROUPINGS:
         raise ConfigError(f"--by: {by!r} is not one of {', '.join(GROUPINGS)}")
     formats = TIMELINE_FORMATS if timeline else EGO_FORMATS if focus is not None else PAGE_FORMATS
@@ -45,7 +47,7 @@ def check_options(output: str | Path, *, focus: str | None = None, timeline: boo
 
 def render(batch: GraphBatch, output: str | Path, *, focus: str | None = None, depth: int = 2,
            timeline: bool = False, by: str = "country", title: str | None = None,
-           max_nodes: int = 150, max_rows: int = 40) -> Path:
+           max_nodes: int = 150, max_rows: int = 40, with_precedents: bool = False) -> Path:
     """Write one picture of ``batch`` to ``output``.
 
     * ``timeline=True``: a timeline of measures by ``by`` (country or sector): .png, .svg, .pdf;
@@ -54,11 +56,11 @@ def render(batch: GraphBatch, output: str | Path, *, focus: str | None = None, d
     * otherwise the interactive page: .html.
     """
     output = Path(output)
-    check_options(output, focus=focus, timeline=timeline, by=by)
+    check_options(output, focus=focus, timeline=timeline, by=by, with_precedents=with_precedents)
     if timeline:
         from kg.viz.timeline import write_timeline
 
-        return write_timeline(batch, output, by=by, title=title, max_rows=max_rows)
+        return write_timeline(batch, output, by=by, title=title, max_rows=max_rows, with_precedents=with_precedents)
     if focus is not None:
         from kg.viz.ego import write_ego
 

@@ -39,10 +39,10 @@ def test_cli_viz_focus_writes_an_ego_picture(graph_ttl, tmp_path):
     assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
 
 
-@pytest.mark.parametrize("by", ["country", "sector"])
-def test_cli_viz_timeline(graph_ttl, tmp_path, by):
+@pytest.mark.parametrize("by,more", [("country", []), ("sector", []), ("country", ["--with-precedents"])])
+def test_cli_viz_timeline(graph_ttl, tmp_path, by, more):
     out = tmp_path / "t.png"
-    r = run(graph_ttl, "--timeline", "--by", by, "-o", out)
+    r = run(graph_ttl, "--timeline", "--by", by, *more, "-o", out)
     assert r.exit_code == 0, r.output
     assert out.read_bytes()[:4] == b"\x89PNG"
 
@@ -55,6 +55,7 @@ def test_cli_viz_timeline(graph_ttl, tmp_path, by):
     (["--timeline", "--by", "colour", "-o", "{tmp}/t.png"], "--by"),
     (["--timeline", "--focus", "China", "-o", "{tmp}/t.png"], "give one of them"),
     (["--by", "sector", "-o", "{tmp}/g.html"], "only applies to --timeline"),
+    (["--with-precedents", "-o", "{tmp}/g.html"], "--with-precedents only applies to --timeline"),
     (["-o", "{tmp}/missing/dir/g.html"], "does not exist"),
 ])
 def test_cli_viz_errors_are_one_line_exit_2(graph_ttl, tmp_path, args, message):
