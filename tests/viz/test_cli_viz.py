@@ -56,6 +56,8 @@ def test_cli_viz_timeline(graph_ttl, tmp_path, by, more):
     (["--timeline", "--focus", "China", "-o", "{tmp}/t.png"], "give one of them"),
     (["--by", "sector", "-o", "{tmp}/g.html"], "only applies to --timeline"),
     (["--with-precedents", "-o", "{tmp}/g.html"], "--with-precedents only applies to --timeline"),
+    (["--map", "-o", "{tmp}/m.html"], "unknown picture format '.html' for the map"),
+    (["--map", "--timeline", "-o", "{tmp}/m.svg"], "give one of them"),
     (["-o", "{tmp}/missing/dir/g.html"], "does not exist"),
 ])
 def test_cli_viz_errors_are_one_line_exit_2(graph_ttl, tmp_path, args, message):
@@ -74,3 +76,10 @@ def test_cli_viz_checks_options_before_reading_the_graph(tmp_path):
 def test_cli_viz_missing_input_is_exit_2(tmp_path):
     r = run(tmp_path / "nope.ttl", "-o", tmp_path / "g.html")
     assert r.exit_code == 2 and "no such file" in r.output and "Traceback" not in r.output
+
+
+def test_cli_viz_map(graph_ttl, tmp_path):
+    out = tmp_path / "map.svg"
+    r = run(graph_ttl, "--map", "-o", out)
+    assert r.exit_code == 0, r.output
+    assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")

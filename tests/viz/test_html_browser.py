@@ -422,3 +422,33 @@ def test_html_browser_url_fragment_keeps_the_state(browser, opened, batch):
     assert page.evaluate("kgViz.state()")["view"] == "overview"
     assert page.evaluate("document.querySelectorAll('img, b').length") == 0 and opened.dialogs == []
     page.click("#reset")
+
+
+# ---------------------------------------------------------------- world map
+
+def test_html_browser_map_shows_counts_and_click_filters(opened, batch):
+    page = opened.page
+    page.click("#reset")
+    page.click("#view-map")
+    china = page.locator('#map path[data-name="China"]')
+    assert china.count() == 1
+    acting = {e.key for e in batch.events if "wd/Q148" in e.actors}
+    assert china.get_attribute("data-count") == str(len(acting))
+    assert page.locator('#map text[data-name="China"]').text_content() == str(len(acting))
+    assert china.get_attribute("fill") != page.locator('#map path[data-name="Brazil"]').get_attribute("fill")
+    assert any(t.startswith("China — ") for t in page.locator("#map-list li").all_inner_texts())
+    assert "view=map" in page.url
+    china.click()  # filters to China's events, back in the overview
+    assert page.evaluate("kgViz.state()")["country"] == "China"
+    assert set(page.evaluate("kgViz.listedEventIds()")) == acting
+    page.go_back()
+    assert page.evaluate("kgViz.state().view") == "map"
+    page.check("#map-targeted")
+    targeted = page.locator('#map path[data-name="China"]').get_attribute("data-count")
+    assert int(targeted) >= 1
+    page.locator('#map path[data-name="China"]').click()
+    listed = page.evaluate("kgViz.listedEventIds()")
+    assert page.evaluate("kgViz.state()")["target"] == "China" and len(listed) == int(targeted)
+    assert opened.errors() == []
+    page.click("#reset")
+    page.click("#view-overview")

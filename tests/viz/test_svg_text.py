@@ -101,3 +101,41 @@ def test_timeline_two_bands_with_precedents(browser, batch, tmp_path):
     assert text.count('<g id="axes_') == 2
     out = write_timeline(_with_precedent_records(batch), tmp_path / "t1.svg")
     assert out.read_text(encoding="utf-8").count('<g id="axes_') == 1
+
+
+def test_map_counts_match_the_graph(batch):
+    from kg.viz.geo import map_counts, match_country
+    from kg.viz.network import to_networkx
+
+    assert match_country(["United States"]) == "United States of America"
+    assert match_country(["Atlantis", "PRC"]) == "China"
+    counts = map_counts(to_networkx(batch))
+    assert counts["acting"]["China"] == 2 and counts["acting"]["United States of America"] == 3  # BIS is part of the US
+    assert counts["targeted"]["China"] >= 1  # the US export control aims at China
+    assert "European Union" in counts["unmapped"]
+
+
+@pytest.mark.browser
+def test_map_svg_text_never_overlaps(browser, batch, big_batch_of, tmp_path):
+    from kg.viz.geo import write_map
+
+    out = write_map(batch, tmp_path / "map.svg", title="Sample")
+    text = out.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("<?xml") and "<text" not in text  # text drawn as paths
+    boxes, bad = text_overlaps(browser, out)
+    assert len([b for b in boxes if b["id"].startswith("label")]) >= 4  # China, US, NL, ... with counts
+    assert bad == [], bad[:5]
+    for suffix, magic in ((".png", b"\x89PNG"), (".pdf", b"%PDF-")):
+        assert write_map(batch, tmp_path / ("map" + suffix)).read_bytes().startswith(magic)
+
+
+def test_map_boundaries_are_the_vendored_file_with_its_hash():
+    import hashlib
+    from pathlib import Path
+
+    import kg.viz
+
+    vendor = Path(kg.viz.__file__).parent / "vendor"
+    digest = hashlib.sha256((vendor / "countries-110m.json").read_bytes()).hexdigest()
+    assert digest in (vendor / "LICENSES.md").read_text(encoding="utf-8")
+    assert (vendor / "LICENSE.world-atlas.txt").exists()

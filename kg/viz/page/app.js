@@ -237,10 +237,11 @@
   });
 
   // ---------------------------------------------------------------- state (kept in the URL fragment)
-  var FILTER_KEYS = ["country", "sector", "measure", "status", "from", "to"];
-  var VIEWS = ["overview", "network", "ego"];
+  var FILTER_KEYS = ["country", "target", "sector", "measure", "status", "from", "to"];
+  var VIEWS = ["overview", "network", "ego", "map"];
   function defaults() {
-    return {view: "overview", country: "", sector: "", measure: "", status: "", from: "", to: "", q: "", sel: "", hops: 1};
+    return {view: "overview", country: "", target: "", sector: "", measure: "", status: "", from: "", to: "", q: "",
+            sel: "", hops: 1, mapby: "acting"};
   }
   var state = defaults();
   function stateFromHash() {
@@ -249,6 +250,7 @@
     try { p = new URLSearchParams(location.hash.replace(/^#/, "")); } catch (e) { return s; }
     Object.keys(s).forEach(function (k) { if (p.has(k)) { s[k] = p.get(k); } });
     if (VIEWS.indexOf(s.view) < 0) { s.view = "overview"; }
+    if (s.mapby !== "targeted") { s.mapby = "acting"; }
     s.hops = Math.max(1, Math.min(4, parseInt(s.hops, 10) || 1));
     if (s.sel && !nodeInfo[s.sel]) { s.sel = ""; }
     if (s.view === "ego" && !s.sel) { s.view = "overview"; }
@@ -290,6 +292,7 @@
   }
   function eventPasses(n, f) {
     if (f.country && (n.countries || []).indexOf(f.country) < 0) { return false; }
+    if (f.target && (n.target_countries || []).indexOf(f.target) < 0) { return false; }
     if (f.sector && (n.sectors || []).indexOf(f.sector) < 0) { return false; }
     if (f.measure && n.measure !== f.measure) { return false; }
     if (f.status && n.status !== f.status) { return false; }
@@ -337,7 +340,7 @@
     DATA.nodes.forEach(function (n) {
       if (n.kind === "event" || typeOn[n.type] === false) { return; }
       if (!filterOn) { visible[n.id] = true; return; }
-      if (s.country && !(s.sector || s.measure || s.status || s.from || s.to) &&
+      if (s.country && !(s.target || s.sector || s.measure || s.status || s.from || s.to) &&
           (n.countries || []).indexOf(s.country) >= 0) { visible[n.id] = true; }
     });
     if (filterOn) {
@@ -404,6 +407,9 @@
     syncInputs();
     var wasHidden = $("matrix").hidden;
     $("matrix").hidden = state.view !== "overview";
+    $("mapview").hidden = state.view !== "map";
+    $("cy").hidden = state.view === "map";
+    if (state.view === "map") { drawMap(); }
     void wasHidden;
     cy.resize();
     var hits = searchHits(state.q);
@@ -444,6 +450,7 @@
     $("status").textContent = "Showing " + nodes.length + " of " + cy.nodes().length + " nodes";
     $("view-overview").setAttribute("aria-pressed", String(state.view === "overview"));
     $("view-network").setAttribute("aria-pressed", String(state.view === "network"));
+    $("view-map").setAttribute("aria-pressed", String(state.view === "map"));
     writeHash(push);
   }
   var lastLayoutKey = null;
@@ -499,7 +506,7 @@
   function filterChanged() {
     var changes = {sel: ""};
     FILTER_KEYS.forEach(function (k) { changes[k] = $("f-" + k).value; });
-    if (state.view === "ego") { changes.view = "overview"; }
+    if (state.view === "ego" || state.view === "map") { changes.view = "overview"; }
     setState(changes, true);
   }
   function fillSelect(id, values) {
@@ -509,6 +516,7 @@
     sel.addEventListener("change", filterChanged);
   }
   fillSelect("f-country", uniqSorted([].concat.apply([], DATA.nodes.map(function (n) { return n.countries || []; }))));
+  fillSelect("f-target", uniqSorted([].concat.apply([], events.map(function (n) { return n.target_countries || []; }))));
   fillSelect("f-sector", uniqSorted([].concat.apply([], events.map(function (n) { return n.sectors || []; }))));
   fillSelect("f-measure", uniqSorted(events.map(function (n) { return n.measure; })));
   fillSelect("f-status", uniqSorted(events.map(function (n) { return n.status; })));
@@ -518,12 +526,71 @@
     Object.keys(typeBoxes).forEach(function (t) { typeBoxes[t].checked = true; });
     isolatedBox.checked = SMALL || isolated.length === cy.nodes().length;
     lastLayoutKey = null;
-    var d = defaults(); d.view = state.view === "ego" ? "overview" : state.view;
+    var d = defaults(); d.view = state.view === "ego" ? "overview" : state.view; d.mapby = state.mapby;
     state = d;
     render(true);
   });
   $("view-overview").addEventListener("click", function () { setState({view: "overview", sel: ""}, true); });
   $("view-network").addEventListener("click", function () { setState({view: "network", sel: ""}, true); });
+  $("view-map").addEventListener("click", function () { setState({view: "map", sel: ""}, true); });
+  $("map-acting").addEventListener("change", function () { setState({mapby: "acting"}, true); });
+  $("map-targeted").addEventListener("change", function () { setState({mapby: "targeted"}, true); });
+
+  // ---------------------------------------------------------------- world map (choropleth)
+  var MAP = DATA.map || {shapes: [], acting: {}, targeted: {}, names: {}, viewBox: [-170, -84, 350, 142]};
+  var SVGNS = "http://www.w3.org/2000/svg";
+  function svgEl(tag, attrs) {
+    var e = document.createElementNS(SVGNS, tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });
+    return e;
+  }
+  var drawnMapBy = null;
+  function drawMap() {
+    $("map-acting").checked = state.mapby === "acting";
+    $("map-targeted").checked = state.mapby === "targeted";
+    if (drawnMapBy === state.mapby) { return; }
+    drawnMapBy = state.mapby;
+    var counts = MAP[state.mapby] || {};
+    var max = 1;
+    Object.keys(counts).forEach(function (k) { if (counts[k] > max) { max = counts[k]; } });
+    var rgb = state.mapby === "acting" ? [207, 34, 46] : [9, 105, 218];
+    var box = $("map-svg");
+    while (box.firstChild) { box.removeChild(box.firstChild); }
+    var svg = svgEl("svg", {viewBox: MAP.viewBox.join(" "), id: "map", role: "img",
+                            "aria-label": "events by " + state.mapby + " country"});
+    var shapes = svgEl("g", {"stroke": "#ffffff", "stroke-width": 0.3});
+    var labels = svgEl("g", {"font-size": 2.6, "text-anchor": "middle", "font-family": "DejaVu Sans, sans-serif"});
+    MAP.shapes.forEach(function (c) {
+      var v = counts[c.name] || 0;
+      var p = svgEl("path", {d: c.d, "data-name": c.name, "data-count": v,
+                             fill: v ? "rgba(" + rgb.join(",") + "," + (0.2 + 0.8 * v / max).toFixed(2) + ")" : "#e6e8eb"});
+      var title = svgEl("title"); title.textContent = (MAP.names[c.name] || c.name) + ": " + v + " events";
+      p.appendChild(title);
+      if (v && MAP.names[c.name]) {
+        p.setAttribute("class", "has-events");
+        p.addEventListener("click", function () {
+          var change = {view: "overview", sel: "", country: "", target: ""};
+          change[state.mapby === "acting" ? "country" : "target"] = MAP.names[c.name];
+          setState(change, true);
+        });
+      }
+      shapes.appendChild(p);
+      if (v) {
+        var t = svgEl("text", {x: c.x, y: c.y + 1.1, "data-name": c.name, "class": "count"});
+        t.textContent = String(v);
+        labels.appendChild(t);
+      }
+    });
+    svg.appendChild(shapes); svg.appendChild(labels);
+    box.appendChild(svg);
+    var list = $("map-list");
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || a.localeCompare(b); }).forEach(function (k) {
+      var li = el("li", (MAP.names[k] || k) + " — " + counts[k]);
+      li.setAttribute("data-name", k);
+      list.appendChild(li);
+    });
+  }
 
   // ---------------------------------------------------------------- country x measure matrix
   var matrixCells = [];
@@ -796,6 +863,7 @@
     state: function () { return JSON.parse(JSON.stringify(state)); },
     setState: function (changes) { setState(changes, true); },
     view: function (v) { setState({view: v, sel: ""}, true); },
+    mapCounts: function () { return JSON.parse(JSON.stringify({acting: MAP.acting, targeted: MAP.targeted})); },
     search: function (q) { state.q = q; state.sel = ""; if (state.view === "ego") { state.view = "overview"; } render(false); return (searchHits(q) || []).map(function (n) { return n.id; }); },
     overview: function () { if (state.sel) { setState({sel: "", view: state.view === "ego" ? "overview" : state.view}, true); } else { showOverview(); } },
     select: focusNode,
