@@ -452,3 +452,12 @@ def test_html_browser_map_shows_counts_and_click_filters(opened, batch):
     assert opened.errors() == []
     page.click("#reset")
     page.click("#view-overview")
+
+
+def test_html_browser_map_counts_do_not_overlap(opened):
+    page = opened.page
+    page.click("#view-map")
+    boxes = page.evaluate("""Array.from(document.querySelectorAll('#map text')).map(function (t) {
+        var r = t.getBoundingClientRect(); return {label: t.getAttribute('data-name'), x1: r.left, y1: r.top, x2: r.right, y2: r.bottom}; })""")
+    assert boxes and _overlapping(boxes) == []
+    page.click("#view-overview")

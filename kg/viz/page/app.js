@@ -434,7 +434,9 @@
     if (selectedId) { cy.getElementById(selectedId).select(); }
     var key = state.view + "|" + FILTER_KEYS.map(function (k) { return state[k]; }).join("|") + "|" + state.q + "|" +
       (state.view === "ego" ? state.sel + "|" + state.hops : "") + "|" + nodes.length;
-    if (key !== lastLayoutKey || relayout) {
+    if (state.view === "map") {  // the graph is hidden: lay it out when it is shown again
+      lastLayoutKey = null;
+    } else if (key !== lastLayoutKey || relayout) {
       lastLayoutKey = key;
       if (mode === "subset" && nodes.length <= RELAYOUT_MAX) {
         layoutSubset(nodes.union(nodes.edgesWith(nodes)), selectedId ? cy.getElementById(selectedId) : null);
@@ -443,7 +445,7 @@
       }
       fitTo(nodes);
     }
-    thinLabels();
+    if (state.view !== "map") { thinLabels(); }
     shownEvents = listedEvents(visible);
     if (selectedId) { showNode(selectedId); } else { showOverview(); }
     markMatrix();
@@ -583,6 +585,16 @@
     });
     svg.appendChild(shapes); svg.appendChild(labels);
     box.appendChild(svg);
+    // counts on small neighbours (Netherlands, Belgium) would overlap: the larger count stays,
+    // the other is left to the tooltip and the list
+    var kept = [];
+    Array.prototype.slice.call(labels.childNodes).sort(function (a, b) {
+      return Number(b.textContent) - Number(a.textContent);
+    }).forEach(function (t) {
+      var r = t.getBBox();
+      var clash = kept.some(function (k) { return r.x < k.x + k.width && k.x < r.x + r.width && r.y < k.y + k.height && k.y < r.y + r.height; });
+      if (clash) { labels.removeChild(t); } else { kept.push(r); }
+    });
     var list = $("map-list");
     while (list.firstChild) { list.removeChild(list.firstChild); }
     Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || a.localeCompare(b); }).forEach(function (k) {
