@@ -25,6 +25,12 @@ def register(app: typer.Typer) -> None:
         by: str = typer.Option("country", "--by", help="With --timeline: one row per 'country' or 'sector'."),
         max_rows: int = typer.Option(40, "--max-rows", min=1,
                                      help="With --timeline: draw at most this many rows, the busiest."),
+        with_precedents: bool = typer.Option(False, "--with-precedents",
+                                             help="With --timeline: also draw the precedent-base records, "
+                                                  "in a band of their own."),
+        world_map: bool = typer.Option(False, "--map",
+                                       help="Draw a world map of events by acting and targeted country "
+                                            "(.svg, .png, .pdf)."),
         title: Optional[str] = typer.Option(None, "--title", help="Title of the page or the timeline."),
     ) -> None:
         """Draw the graph: an interactive page (default), an ego network (--focus) or a timeline.
@@ -34,8 +40,10 @@ def register(app: typer.Typer) -> None:
         from kg.viz import check_options, load_batch, render
 
         with guarded():
-            check_options(output, focus=focus, timeline=timeline, by=by)  # fail fast, before reading
+            check_options(output, focus=focus, timeline=timeline, by=by, with_precedents=with_precedents,
+                          world_map=world_map)  # fail fast, before reading
             batch = load_batch(graph)
             written = render(batch, output, focus=focus, depth=depth, timeline=timeline, by=by, title=title,
-                             max_nodes=max_nodes, max_rows=max_rows)
+                             max_nodes=max_nodes, max_rows=max_rows, with_precedents=with_precedents,
+                             world_map=world_map)
             info(f"{len(batch.entities)} entities, {len(batch.events)} events -> {written}")

@@ -43,13 +43,14 @@ def doc_vectors(width: int) -> Model:
     """Docs -> (n, width) array of their ``user_data["kg_vec"]`` (zeros where missing)."""
 
     def forward(model: Model, docs: list[Doc], is_train: bool):
+        del is_train  # thinc passes it by keyword; the layer is the same in training and prediction
         rows = []
         for d in docs:
             v = d.user_data.get(VEC)
             rows.append(v if v is not None and len(v) == width else [0.0] * width)
         X = model.ops.asarray2f(cast(Any, np.asarray(rows, dtype="float32").reshape(len(docs), width)))
 
-        def backprop(dY):
+        def backprop(_d_y):
             return []
 
         return X, backprop

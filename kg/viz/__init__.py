@@ -22,19 +22,33 @@ def load_batch(path: str | Path) -> GraphBatch:
 
 
 def check_options(output: str | Path, *, focus: str | None = None, timeline: bool = False,
-                  by: str = "country") -> None:
+                  by: str = "country", with_precedents: bool = False, world_map: bool = False) -> None:
     """Raise the error :func:`render` would raise for these options, before any graph is read."""
     from kg.viz.ego import EGO_FORMATS
     from kg.viz.timeline import GROUPINGS, TIMELINE_FORMATS
 
     output = Path(output)
     suffix = output.suffix.lower()
+    if world_map:
+        from kg.viz.geo import MAP_FORMATS
+
+        if timeline or focus is not None:
+            raise ConfigError("--map, --timeline and --focus draw different pictures; give one of them")
+        if suffix not in MAP_FORMATS:
+            raise OutputError(f"{output}: unknown picture format {output.suffix or '(none)'!r} for the map; "
+                              f"use {', '.join(sorted(MAP_FORMATS))}")
     if timeline and focus:
         raise ConfigError("--timeline and --focus draw different pictures; give one of them")
     if not timeline and by != "country":
         raise ConfigError("--by only applies to --timeline")
+    if with_precedents and not timeline:
+        raise ConfigError("--with-precedents only applies to --timeline")
     if timeline and by not in GROUPINGS:
         raise ConfigError(f"--by: {by!r} is not one of {', '.join(GROUPINGS)}")
+    if world_map:
+        if by != "country" or with_precedents:
+            raise ConfigError("--by and --with-precedents only apply to --timeline")
+        return
     formats = TIMELINE_FORMATS if timeline else EGO_FORMATS if focus is not None else PAGE_FORMATS
     if suffix not in formats:
         what = "timeline" if timeline else "ego picture" if focus is not None else "interactive page"
@@ -45,20 +59,27 @@ def check_options(output: str | Path, *, focus: str | None = None, timeline: boo
 
 def render(batch: GraphBatch, output: str | Path, *, focus: str | None = None, depth: int = 2,
            timeline: bool = False, by: str = "country", title: str | None = None,
-           max_nodes: int = 150, max_rows: int = 40) -> Path:
+           max_nodes: int = 150, max_rows: int = 40, with_precedents: bool = False,
+           world_map: bool = False) -> Path:
     """Write one picture of ``batch`` to ``output``.
 
+    * ``world_map=True``: a world map of events by acting and targeted country: .png, .svg, .pdf;
     * ``timeline=True``: a timeline of measures by ``by`` (country or sector): .png, .svg, .pdf;
     * ``focus`` given: the ego network of that event or entity, ``depth`` links deep: .svg, .png,
       .pdf (or .dot/.gv for the Graphviz source);
     * otherwise the interactive page: .html.
     """
     output = Path(output)
-    check_options(output, focus=focus, timeline=timeline, by=by)
+    check_options(output, focus=focus, timeline=timeline, by=by, with_precedents=with_precedents,
+                  world_map=world_map)
+    if world_map:
+        from kg.viz.geo import write_map
+
+        return write_map(batch, output, title=title)
     if timeline:
         from kg.viz.timeline import write_timeline
 
-        return write_timeline(batch, output, by=by, title=title, max_rows=max_rows)
+        return write_timeline(batch, output, by=by, title=title, max_rows=max_rows, with_precedents=with_precedents)
     if focus is not None:
         from kg.viz.ego import write_ego
 

@@ -8,6 +8,8 @@ Node identifiers in the DOT source are synthetic (``n0``, ``n1``...), never take
 """
 from __future__ import annotations
 
+import re
+
 import textwrap
 from collections import deque
 from pathlib import Path
@@ -30,27 +32,51 @@ def _norm(text: str) -> str:
     return " ".join(str(text).split()).casefold()
 
 
+def _explain_head(g: nx.MultiDiGraph, n: str, d: dict) -> str | None:
+    """How ``kg explain`` heads an event without a label: its actors' names, then the measure."""
+    if d.get("kind") != "event" or not d.get("measure"):
+        return None
+    actors = [g.nodes[v].get("label", v) for _u, v, k in g.out_edges(n, keys=True) if k == "actor"]
+    return f"{', '.join(actors) if actors else '—'} {d['measure']}"
+
+
+_EXPLAIN_TAIL = re.compile(r"\s*\[confidence [0-9.]+\]\s*$")
+
+
+def _names(g: nx.MultiDiGraph, n: str, d: dict) -> set[str]:
+    """Every name a user may call a node by: label, aliases, the event's summary label (the head
+    ``kg explain`` prints) or, for an event without one, ``kg explain``'s actors + measure."""
+    names = {d.get("label") or "", d.get("summary") or ""} | set(d.get("aliases") or [])
+    if not d.get("summary"):
+        names.add(_explain_head(g, n, d) or "")
+    return {_norm(x) for x in names if x}
+
+
 def resolve_focus(g: nx.MultiDiGraph, focus: str) -> str:
-    """The node a user means: IRI, key, exact name/alias/label, else a unique partial match."""
+    """The node a user means: IRI, key, exact name/alias/label (as the page or ``kg explain`` prints
+    it), else a unique partial match. Ambiguous or unknown: ConfigError listing candidates and keys."""
     focus = focus.strip()
+    if focus.startswith("* "):  # pasted from kg explain's text report
+        focus = _EXPLAIN_TAIL.sub("", focus[2:]).strip()
     if not focus:
         raise ConfigError("--focus: empty; give an IRI, a key or a name")
     key = key_of(focus) or focus
     if key in g:
         return key
-    want = _norm(focus)
-    exact = [n for n, d in g.nodes(data=True)
-             if want == _norm(d.get("label", "")) or want in {_norm(a) for a in d.get("aliases") or []}]
+    want = _norm(_EXPLAIN_TAIL.sub("", focus))
+    names = {n: _names(g, n, d) for n, d in g.nodes(data=True)}
+    exact = [n for n in g if want in names[n]]
     if len(exact) == 1:
         return exact[0]
-    candidates = exact or [n for n, d in g.nodes(data=True) if want in _norm(d.get("label", ""))]
+    candidates = exact or [n for n in g if any(want in x for x in names[n])]
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
-        raise ConfigError(f"--focus: no event or entity is called {focus!r}")
-    names = ", ".join(f"{g.nodes[n].get('label', n)!r} ({n})" for n in sorted(candidates)[:5])
+        raise ConfigError(f"--focus: no event or entity is called {focus!r}; give a key, an IRI, a name or "
+                          "an event label as the page or kg explain shows it")
+    listed = ", ".join(f"{g.nodes[n].get('label', n)!r} ({n})" for n in sorted(candidates)[:5])
     more = f" and {len(candidates) - 5} more" if len(candidates) > 5 else ""
-    raise ConfigError(f"--focus: {focus!r} is ambiguous: {names}{more}; give the IRI or key")
+    raise ConfigError(f"--focus: {focus!r} is ambiguous: {listed}{more}; give the IRI or key")
 
 
 def ego_subgraph(g: nx.MultiDiGraph, centre: str, depth: int = 2, max_nodes: int = 150,

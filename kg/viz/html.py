@@ -61,6 +61,8 @@ def json_for_html(data: Any) -> str:
 
 def page_data(batch: GraphBatch, graph: nx.MultiDiGraph | None = None) -> dict[str, Any]:
     """What the page embeds: nodes, edges (with an id each), dispatches and counts."""
+    from kg.viz.geo import page_map_data, target_countries
+
     g = graph if graph is not None else to_networkx(batch)
     nodes = []
     for n, d in g.nodes(data=True):
@@ -70,6 +72,10 @@ def page_data(batch: GraphBatch, graph: nx.MultiDiGraph | None = None) -> dict[s
             if v not in (None, [], ""):
                 item[f] = v
         item.setdefault("degree", 0)
+        if d.get("kind") == "event":
+            targets = target_countries(g, n)
+            if targets:
+                item["target_countries"] = targets
         nodes.append(item)
     edges = []
     for i, (u, v, _k, d) in enumerate(g.edges(keys=True, data=True)):
@@ -83,7 +89,7 @@ def page_data(batch: GraphBatch, graph: nx.MultiDiGraph | None = None) -> dict[s
                    "date": d.date.isoformat() if d.date else None} for d in batch.dispatches]
     meta = {"dispatches": len(batch.dispatches), "entities": len(batch.entities), "events": len(batch.events),
             "type_colours": TYPE_COLOURS, "edge_colours": EDGE_COLOURS, "relation_colour": RELATION_COLOUR}
-    return {"meta": meta, "nodes": nodes, "edges": edges, "dispatches": dispatches}
+    return {"meta": meta, "nodes": nodes, "edges": edges, "dispatches": dispatches, "map": page_map_data(g)}
 
 
 _TEMPLATE = """<!DOCTYPE html>
@@ -109,6 +115,7 @@ _TEMPLATE = """<!DOCTYPE html>
   <div id="types"></div>
   <h2>Events</h2>
   <label>Country <select id="f-country"></select></label>
+  <label>Targeted country <select id="f-target"></select></label>
   <label>Sector <select id="f-sector"></select></label>
   <label>Measure <select id="f-measure"></select></label>
   <label>Status <select id="f-status"></select></label>
@@ -119,7 +126,18 @@ _TEMPLATE = """<!DOCTYPE html>
   <div id="edge-legend"></div>
   <p class="hint">Diamonds are policy events, circles and boxes entities; size grows with links.</p>
 </aside>
-<main id="cy" aria-label="graph"></main>
+<div id="centre">
+  <nav id="toolbar"><button type="button" id="view-overview" aria-pressed="true">Overview</button>
+    <button type="button" id="view-network" aria-pressed="false">Full network</button>
+    <button type="button" id="view-map" aria-pressed="false">Map</button></nav>
+  <section id="mapview" hidden><div class="row" id="map-mode">
+    <label><input type="radio" name="map-mode" value="acting" id="map-acting" checked> by acting country</label>
+    <label><input type="radio" name="map-mode" value="targeted" id="map-targeted"> by targeted country</label></div>
+    <div id="map-svg"></div><p class="hint">Click a country to see its events.</p><ol id="map-list"></ol></section>
+  <section id="matrix"><h2>Events by acting country and measure (click to filter)</h2>
+    <div id="matrix-body"></div></section>
+  <main id="cy" aria-label="graph"></main>
+</div>
 <aside id="details"><h2>Details</h2><div id="details-body"></div></aside>
 <script type="application/json" id="kg-data">{data}</script>
 {scripts}

@@ -39,10 +39,10 @@ def test_cli_viz_focus_writes_an_ego_picture(graph_ttl, tmp_path):
     assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
 
 
-@pytest.mark.parametrize("by", ["country", "sector"])
-def test_cli_viz_timeline(graph_ttl, tmp_path, by):
+@pytest.mark.parametrize("by,more", [("country", []), ("sector", []), ("country", ["--with-precedents"])])
+def test_cli_viz_timeline(graph_ttl, tmp_path, by, more):
     out = tmp_path / "t.png"
-    r = run(graph_ttl, "--timeline", "--by", by, "-o", out)
+    r = run(graph_ttl, "--timeline", "--by", by, *more, "-o", out)
     assert r.exit_code == 0, r.output
     assert out.read_bytes()[:4] == b"\x89PNG"
 
@@ -55,6 +55,9 @@ def test_cli_viz_timeline(graph_ttl, tmp_path, by):
     (["--timeline", "--by", "colour", "-o", "{tmp}/t.png"], "--by"),
     (["--timeline", "--focus", "China", "-o", "{tmp}/t.png"], "give one of them"),
     (["--by", "sector", "-o", "{tmp}/g.html"], "only applies to --timeline"),
+    (["--with-precedents", "-o", "{tmp}/g.html"], "--with-precedents only applies to --timeline"),
+    (["--map", "-o", "{tmp}/m.html"], "unknown picture format '.html' for the map"),
+    (["--map", "--timeline", "-o", "{tmp}/m.svg"], "give one of them"),
     (["-o", "{tmp}/missing/dir/g.html"], "does not exist"),
 ])
 def test_cli_viz_errors_are_one_line_exit_2(graph_ttl, tmp_path, args, message):
@@ -73,3 +76,10 @@ def test_cli_viz_checks_options_before_reading_the_graph(tmp_path):
 def test_cli_viz_missing_input_is_exit_2(tmp_path):
     r = run(tmp_path / "nope.ttl", "-o", tmp_path / "g.html")
     assert r.exit_code == 2 and "no such file" in r.output and "Traceback" not in r.output
+
+
+def test_cli_viz_map(graph_ttl, tmp_path):
+    out = tmp_path / "map.svg"
+    r = run(graph_ttl, "--map", "-o", out)
+    assert r.exit_code == 0, r.output
+    assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")

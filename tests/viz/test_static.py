@@ -45,6 +45,32 @@ def test_ego_resolve_focus_by_iri_key_name_alias_and_event_label(g, batch):
     assert g.nodes[ev]["measure"] == "TravelRestriction"
 
 
+def test_ego_resolve_focus_by_what_kg_explain_prints(g, batch):
+    from kg.explain import explain_batch, render_text
+
+    text = render_text(explain_batch(batch))
+    heads = [ln for ln in text.split("RELATIONS")[0].splitlines() if ln.startswith("* ")]
+    assert len(heads) == len(batch.events)
+    soviet = next(e.key for e in batch.events if e.label)  # the one with a label of its own
+    assert resolve_focus(g, "Soviet limits on travel by nuclear physicists") == soviet
+    for line in heads:  # each head line, as printed (with its confidence), names one event
+        key = resolve_focus(g, line)
+        assert g.nodes[key]["kind"] == "event"
+    travel = next(e.key for e in batch.events if e.measure == "TravelRestriction" and not e.label)
+    assert resolve_focus(g, "China TravelRestriction") == travel
+    assert resolve_focus(g, "* China TravelRestriction  [confidence 1.0]") == travel
+
+
+def test_ego_resolve_focus_ambiguous_lists_candidates_with_keys(g, batch):
+    with pytest.raises(ConfigError) as err:
+        resolve_focus(g, "ExportControl")
+    message = str(err.value)
+    assert "ambiguous" in message and "\n" not in message
+    for e in batch.events:
+        if e.measure == "ExportControl":
+            assert e.key in message
+
+
 @pytest.mark.parametrize("focus,message", [("Atlantis", "no event or entity"), ("United", "ambiguous"),
                                            ("", "empty")])
 def test_ego_resolve_focus_errors(g, focus, message):

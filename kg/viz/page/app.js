@@ -57,18 +57,21 @@
   // ---------------------------------------------------------------- elements and importance
   var maxDegree = 1;
   DATA.nodes.forEach(function (n) { if (n.degree > maxDegree) { maxDegree = n.degree; } });
-  var byDegree = DATA.nodes.slice().sort(function (a, b) { return b.degree - a.degree; });
-  var labelCut = BIG ? (byDegree[Math.min(60, byDegree.length - 1)] || {degree: 0}).degree : 0;
+  var nodeInfo = {};
+  DATA.nodes.forEach(function (n) { nodeInfo[n.id] = n; });
+  var edgeInfo = {};
+  DATA.edges.forEach(function (e) { edgeInfo[e.id] = e; });
+  var events = DATA.nodes.filter(function (n) { return n.kind === "event"; });
 
+  var LABEL_PX = 12, LABEL_WIDTH_PX = 170, LABEL_MIN_ZOOM = 0.12, MAX_LABEL_CANDIDATES = 400;
   var elements = [];
   DATA.nodes.forEach(function (n) {
-    var d = {
-      id: n.id, label: n.label, type: n.type, kind: n.kind,
-      size: BIG ? Math.round(5 + 25 * Math.sqrt(n.degree / maxDegree)) : Math.round(18 + 32 * Math.sqrt(n.degree / maxDegree)),
+    elements.push({group: "nodes", data: {
+      id: n.id, label: n.label, type: n.type, kind: n.kind, degree: n.degree,
+      size: BIG ? Math.round(6 + 24 * Math.sqrt(n.degree / maxDegree)) : Math.round(16 + 30 * Math.sqrt(n.degree / maxDegree)),
       colour: TYPE_COLOURS[n.type] || TYPE_COLOURS.Unknown,
-      important: SMALL || (!BIG ? (n.kind === "event" || n.degree >= 3) : (n.degree > labelCut))
-    };
-    elements.push({group: "nodes", data: d});
+      fs: LABEL_PX, tw: LABEL_WIDTH_PX, tm: 2
+    }, classes: "hid"});
   });
   DATA.edges.forEach(function (e) {
     elements.push({group: "edges", data: {
@@ -76,77 +79,390 @@
       colour: EDGE_COLOURS[e.predicate] || RELATION_COLOUR
     }});
   });
-  var nodeInfo = {};
-  DATA.nodes.forEach(function (n) { nodeInfo[n.id] = n; });
-  var edgeInfo = {};
-  DATA.edges.forEach(function (e) { edgeInfo[e.id] = e; });
 
+  // Labels keep one on-screen size at every zoom: sizes are given in screen pixels and divided by
+  // the zoom (re-evaluated when a zoom ends). Which nodes carry a label is decided by thinLabels():
+  // the selection first, then its neighbours, events, and the best connected, each only where its
+  // label box meets no label already placed; below LABEL_MIN_ZOOM only the selection and its
+  // neighbours are labelled.
+  var zoomNow = 1;
   var style = [
     {selector: "node", style: {
       "background-color": "data(colour)", "width": "data(size)", "height": "data(size)",
-      "border-width": 1, "border-color": "#ffffff", "font-size": 12, "color": "#1f2328",
-      "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "wrap", "text-max-width": 150,
-      "text-background-color": "#ffffff", "text-background-opacity": 0.75, "text-background-padding": 1
+      "border-width": 1, "border-color": "#ffffff", "color": "#1f2328", "label": "",
+      "font-size": "data(fs)", "text-max-width": "data(tw)", "text-margin-y": "data(tm)",
+      "text-valign": "bottom", "text-wrap": "wrap",
+      "text-background-color": "#ffffff", "text-background-opacity": 0.8, "text-background-padding": "data(tm)"
     }},
-    {selector: "node", style: {"label": "data(label)"}},  // minor labels appear as you zoom in
-    {selector: "node[!important]", style: {"min-zoomed-font-size": SMALL ? 0 : 9}},
-    {selector: "node[?important]", style: {"min-zoomed-font-size": SMALL ? 0 : 6}},
-    {selector: "node[kind = 'event']", style: {"shape": "diamond", "font-weight": "bold", "font-size": 13, "text-max-width": 220}},
+    {selector: "node.lbl, node:selected", style: {"label": "data(label)"}},
+    {selector: "node.hid", style: {"display": "none"}},
+    {selector: "node[kind = 'event']", style: {"shape": "diamond", "font-weight": "bold"}},
     {selector: "node[type = 'Bloc'], node[type = 'Country']", style: {"shape": "ellipse"}},
     {selector: "node[type = 'Technology'], node[type = 'Legislation'], node[type = 'LegalCase']",
      style: {"shape": "round-rectangle"}},
-    {selector: "node:selected, node.match", style: {
-      "label": "data(label)", "border-width": 4, "border-color": "#fbca04", "z-index": 10}},
+    {selector: "node.match", style: {"border-width": 4, "border-color": "#fbca04"}},
+    {selector: "node:selected", style: {"border-width": 4, "border-color": "#1f2328", "z-index": 10}},
     {selector: "edge", style: {
       "width": 1.5, "line-color": "data(colour)", "target-arrow-color": "data(colour)",
       "curve-style": BIG ? "haystack" : "bezier", "target-arrow-shape": BIG ? "none" : "triangle",
-      "arrow-scale": 0.8, "opacity": 0.8
+      "arrow-scale": 0.8, "opacity": 0.75
     }},
     {selector: "edge[predicate = 'analogousTo']", style: {"line-style": "dashed", "target-arrow-shape": "none", "width": 2.5}},
     {selector: "edge[predicate = 'precedent']", style: {"line-style": "dotted", "width": 2}},
-    {selector: "edge:selected", style: {"width": 4, "label": "data(predicate)", "font-size": 10,
+    {selector: "edge:selected", style: {"width": 4, "label": "data(predicate)", "font-size": 10, "color": "#57606a",
       "text-background-color": "#ffffff", "text-background-opacity": 1, "z-index": 10}}
   ];
-  if (!BIG) {
-    style.push({selector: "edge", style: {"label": "data(predicate)", "font-size": 8, "color": "#57606a",
-      "text-rotation": "autorotate", "min-zoomed-font-size": 9}});
-  }
 
   var t0 = Date.now();
   var cy = cytoscape({
     container: $("cy"), elements: elements, style: style,
-    minZoom: 0.02, maxZoom: 6, boxSelectionEnabled: false,
+    minZoom: 0.02, maxZoom: 6, boxSelectionEnabled: false, selectionType: "single",
     hideEdgesOnViewport: BIG, textureOnViewport: BIG, pixelRatio: BIG ? 1 : "auto",
     layout: {name: "preset"}
   });
-  var layoutOptions = {
-    name: "fcose", quality: LARGE ? "draft" : "default", randomize: true, animate: false,
-    nodeDimensionsIncludeLabels: !LARGE, nodeRepulsion: function () { return LARGE ? 9000 : 6000; },
-    idealEdgeLength: function () { return LARGE ? 40 : 55; }, edgeElasticity: function () { return 0.45; },
-    nodeSeparation: 60, tile: true, packComponents: false, fit: true, padding: 30
-  };
-  // entities with no link at all (mentioned, nothing more) are laid out apart, in a grid under the
-  // graph, and hidden until "Unlinked entities" is ticked: they say little and take much room
   var isolated = cy.nodes().filter(function (n) { return n.degree(false) === 0; });
-  var linked = cy.elements().not(isolated);
-  if (linked.nodes().length) {
-    try {
-      linked.layout(layoutOptions).run();
-    } catch (err) {
-      linked.layout({name: "cose", animate: false, fit: true}).run();
+  var isolatedIds = {};
+  isolated.forEach(function (n) { isolatedIds[n.id()] = true; });
+
+  // the layout of the whole graph is made only when first needed (full network, large subsets)
+  var homePos = null;
+  function ensureHome() {
+    if (homePos) { return; }
+    var linked = cy.elements().not(isolated);
+    var opts = {
+      name: "fcose", quality: LARGE ? "draft" : "default", randomize: true, animate: false,
+      nodeDimensionsIncludeLabels: false, nodeRepulsion: function () { return LARGE ? 9000 : 6000; },
+      idealEdgeLength: function () { return LARGE ? 40 : 70; }, edgeElasticity: function () { return 0.45; },
+      nodeSeparation: 60, tile: true, packComponents: false, fit: false, padding: 30
+    };
+    if (linked.nodes().length) {
+      try { linked.layout(opts).run(); } catch (err) { linked.layout({name: "cose", animate: false, fit: false}).run(); }
     }
+    if (isolated.length) {
+      var bb = linked.nodes().length ? linked.boundingBox() : {x1: 0, y2: 0, w: 600};
+      var cols = Math.max(4, Math.ceil(Math.sqrt(isolated.length * 3)));
+      isolated.layout({name: "grid", fit: false, avoidOverlap: true, cols: cols,
+                       boundingBox: {x1: bb.x1, y1: bb.y2 + 80, w: Math.max(bb.w, cols * 60),
+                                     h: Math.ceil(isolated.length / cols) * 80}}).run();
+    }
+    homePos = {};
+    cy.nodes().forEach(function (n) { var p = n.position(); homePos[n.id()] = {x: p.x, y: p.y}; });
   }
-  if (isolated.length) {
-    var bb = linked.nodes().length ? linked.boundingBox() : {x1: 0, y2: 0, w: 600};
-    var cols = Math.max(4, Math.ceil(Math.sqrt(isolated.length * 3)));
-    isolated.layout({name: "grid", fit: false, avoidOverlap: true, cols: cols,
-                     boundingBox: {x1: bb.x1, y1: bb.y2 + 80, w: Math.max(bb.w, cols * 60),
-                                   h: Math.ceil(isolated.length / cols) * 60}}).run();
+  function restoreHome(nodes) {
+    ensureHome();
+    cy.batch(function () { nodes.forEach(function (n) { n.position(homePos[n.id()]); }); });
   }
-  var layoutMs = Date.now() - t0;
-  function fitVisible() {
-    var vis = cy.elements().filter(function (e) { return e.style("display") !== "none"; });
-    cy.fit(vis.length ? vis : undefined, 30);
+  // a subset small enough to be laid out again on its own, so that what is shown is legible
+  var RELAYOUT_MAX = 400;
+  function layoutSubset(eles, centre) {
+    var nodes = eles.nodes();
+    if (!nodes.length) { return; }
+    if (nodes.length === 1) { nodes.position({x: 0, y: 0}); return; }
+    restyle(nodes, 1);  // label boxes at nominal size while laying out
+    var opts = {
+      name: "fcose", quality: "default", randomize: true, animate: false, fit: false,
+      nodeDimensionsIncludeLabels: true, nodeRepulsion: function () { return 9000; },
+      idealEdgeLength: function () { return 110; }, edgeElasticity: function () { return 0.45; },
+      nodeSeparation: 90, tile: true, tilingPaddingVertical: 30, tilingPaddingHorizontal: 30,
+      packComponents: true
+    };
+    cy.batch(function () { nodes.addClass("lbl"); });
+    try { eles.layout(opts).run(); } catch (err) { eles.layout({name: "cose", animate: false, fit: false}).run(); }
+  }
+
+  var shownIds = {};
+  function visibleNodes() { return cy.nodes().filter(function (n) { return shownIds[n.id()] === true; }); }
+  function visibleCount() { return visibleNodes().length; }
+
+  function fitTo(nodes) {
+    var eles = nodes.union(nodes.edgesWith(nodes));
+    if (!nodes.length) { return; }
+    cy.fit(eles, 40);
+    if (cy.zoom() > 1.6) { cy.zoom({level: 1.6, position: nodes.length === 1 ? nodes.position() : undefined}); cy.center(nodes); }
+    restyle(nodes);
+  }
+  // label sizes follow the zoom; only the shown nodes are restyled (the others are when shown)
+  function restyle(nodes, zoom) {
+    zoomNow = zoom || cy.zoom();
+    var fs = LABEL_PX / zoomNow;
+    cy.batch(function () {
+      nodes.forEach(function (n) {
+        if (n.data("fs") !== fs) { n.data({fs: fs, tw: LABEL_WIDTH_PX / zoomNow, tm: 2 / zoomNow}); }
+      });
+    });
+  }
+
+  // ---------------------------------------------------------------- label thinning
+  function boxOf(n) {
+    return n.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true,
+                                  includeOverlays: false, includeUnderlays: false});
+  }
+  function overlaps(a, b, pad) {
+    return !(a.x2 + pad <= b.x1 || b.x2 + pad <= a.x1 || a.y2 + pad <= b.y1 || b.y2 + pad <= a.y1);
+  }
+  var selectedId = "";
+  var nbIds = {};
+  function thinLabels() {
+    var vis = visibleNodes();
+    restyle(vis);
+    var w = cy.width(), h = cy.height();
+    var placed = [];
+    cy.batch(function () { cy.nodes(".lbl").removeClass("lbl"); });
+    var cands = vis.filter(function (n) {
+      var p = n.renderedPosition();
+      return p.x > -50 && p.y > -50 && p.x < w + 50 && p.y < h + 50;
+    }).toArray();
+    cands.sort(function (a, b) {
+      var ra = a.id() === selectedId ? 0 : nbIds[a.id()] ? 1 : a.data("kind") === "event" ? 2 : 3;
+      var rb = b.id() === selectedId ? 0 : nbIds[b.id()] ? 1 : b.data("kind") === "event" ? 2 : 3;
+      return ra - rb || b.data("degree") - a.data("degree");
+    });
+    if (cy.zoom() < LABEL_MIN_ZOOM) {
+      cands = cands.filter(function (n) { return n.id() === selectedId || nbIds[n.id()]; });
+    }
+    cands = cands.slice(0, MAX_LABEL_CANDIDATES);
+    var nodeBoxes = [];
+    cands.forEach(function (n) {
+      n.addClass("lbl");
+      var b = boxOf(n);
+      var free = n.id() === selectedId || placed.every(function (p) { return !overlaps(b, p, 2); });
+      if (free) { placed.push(b); nodeBoxes.push(n); } else { n.removeClass("lbl"); }
+    });
+    return placed.length;
+  }
+  var thinTimer = null;
+  cy.on("viewport", function () {
+    if (thinTimer) { clearTimeout(thinTimer); }
+    thinTimer = setTimeout(function () { thinTimer = null; thinLabels(); }, 150);
+  });
+
+  // ---------------------------------------------------------------- state (kept in the URL fragment)
+  var FILTER_KEYS = ["country", "target", "sector", "measure", "status", "from", "to"];
+  var VIEWS = ["overview", "network", "ego", "map"];
+  function defaults() {
+    return {view: "overview", country: "", target: "", sector: "", measure: "", status: "", from: "", to: "", q: "",
+            sel: "", hops: 1, mapby: "acting"};
+  }
+  var state = defaults();
+  function stateFromHash() {
+    var s = defaults();
+    var p;
+    try { p = new URLSearchParams(location.hash.replace(/^#/, "")); } catch (e) { return s; }
+    Object.keys(s).forEach(function (k) { if (p.has(k)) { s[k] = p.get(k); } });
+    if (VIEWS.indexOf(s.view) < 0) { s.view = "overview"; }
+    if (s.mapby !== "targeted") { s.mapby = "acting"; }
+    s.hops = Math.max(1, Math.min(4, parseInt(s.hops, 10) || 1));
+    if (s.sel && !nodeInfo[s.sel]) { s.sel = ""; }
+    if (s.view === "ego" && !s.sel) { s.view = "overview"; }
+    FILTER_KEYS.forEach(function (k) {  // only values the page offers
+      var input = $("f-" + k);
+      if (input.tagName === "SELECT") {
+        var ok = Array.prototype.some.call(input.options, function (o) { return o.value === s[k]; });
+        if (!ok) { s[k] = ""; }
+      } else if (s[k] && !/^\d{4}-\d{2}-\d{2}$/.test(s[k])) { s[k] = ""; }
+    });
+    return s;
+  }
+  function stateHash(s) {
+    var p = new URLSearchParams();
+    var d = defaults();
+    Object.keys(d).forEach(function (k) { if (String(s[k]) !== String(d[k])) { p.set(k, s[k]); } });
+    var text = p.toString();
+    return text ? "#" + text : "";
+  }
+  var lastHash = null;
+  function writeHash(push) {
+    var h = stateHash(state);
+    if (h === (location.hash || "")) { lastHash = h; return; }
+    lastHash = h;
+    var url = location.href.replace(/#.*$/, "") + (h || "#");
+    if (push) { location.assign(url); } else { location.replace(url); }
+  }
+  window.addEventListener("hashchange", function () {
+    if ((location.hash || "") === lastHash || (location.hash === "#" && lastHash === "")) { return; }
+  state = stateFromHash();
+    render(false, true);
+  });
+
+  // ---------------------------------------------------------------- which nodes are shown
+  function dateSpan(s) {  // an event dated 2023 or 2023-07 spans that whole year or month
+    if (!s) { return null; }
+    var p = String(s).split("-");
+    return [p[0] + "-" + (p[1] || "01") + "-" + (p[2] || "01"), p[0] + "-" + (p[1] || "12") + "-" + (p[2] || "31")];
+  }
+  function eventPasses(n, f) {
+    if (f.country && (n.countries || []).indexOf(f.country) < 0) { return false; }
+    if (f.target && (n.target_countries || []).indexOf(f.target) < 0) { return false; }
+    if (f.sector && (n.sectors || []).indexOf(f.sector) < 0) { return false; }
+    if (f.measure && n.measure !== f.measure) { return false; }
+    if (f.status && n.status !== f.status) { return false; }
+    if (f.from || f.to) {
+      var span = dateSpan(n.date);
+      if (!span) { return false; }
+      if (f.from && span[1] < f.from) { return false; }
+      if (f.to && span[0] > f.to) { return false; }
+    }
+    return true;
+  }
+  function eventFilterOn(s) { return FILTER_KEYS.some(function (k) { return !!s[k]; }); }
+  function searchHits(q) {
+    q = (q || "").trim().toLowerCase();
+    if (!q) { return null; }
+    return DATA.nodes.filter(function (n) {
+      if (String(n.label).toLowerCase().indexOf(q) >= 0) { return true; }
+      return (n.aliases || []).some(function (a) { return String(a).toLowerCase().indexOf(q) >= 0; });
+    });
+  }
+  var neighbours = {};
+  DATA.nodes.forEach(function (n) { neighbours[n.id] = []; });
+  DATA.edges.forEach(function (e) {
+    if (neighbours[e.source] && neighbours[e.target]) { neighbours[e.source].push(e.target); neighbours[e.target].push(e.source); }
+  });
+  var OVERVIEW_EVENTS = 12;
+  var topEvents = events.slice().sort(function (a, b) {
+    return b.degree - a.degree || String(b.date || "").localeCompare(String(a.date || ""));
+  }).slice(0, OVERVIEW_EVENTS);
+
+  function typeFilter() {
+    var on = {};
+    Object.keys(typeBoxes).forEach(function (t) { on[t] = typeBoxes[t].checked; });
+    return on;
+  }
+  // the filtered network: matching events, the entities they link to (and with a country filter
+  // alone, that country's own organisations); a search keeps the matches and their neighbours
+  function filteredSet(s, hits) {
+    var typeOn = typeFilter();
+    var filterOn = eventFilterOn(s);
+    var visible = {};
+    DATA.nodes.forEach(function (n) {
+      if (n.kind === "event" && typeOn.PolicyEvent !== false && eventPasses(n, s)) { visible[n.id] = true; }
+    });
+    DATA.nodes.forEach(function (n) {
+      if (n.kind === "event" || typeOn[n.type] === false) { return; }
+      if (!filterOn) { visible[n.id] = true; return; }
+      if (s.country && !(s.target || s.sector || s.measure || s.status || s.from || s.to) &&
+          (n.countries || []).indexOf(s.country) >= 0) { visible[n.id] = true; }
+    });
+    if (filterOn) {
+      DATA.edges.forEach(function (e) {
+        var a = nodeInfo[e.source], b = nodeInfo[e.target];
+        if (a && a.kind === "event" && visible[a.id] && b && b.kind !== "event" && typeOn[b.type] !== false) { visible[b.id] = true; }
+        if (b && b.kind === "event" && visible[b.id] && a && a.kind !== "event" && typeOn[a.type] !== false) { visible[a.id] = true; }
+      });
+    }
+    if (hits) {
+      var keep = {};
+      hits.forEach(function (n) { keep[n.id] = true; neighbours[n.id].forEach(function (m) { keep[m] = true; }); });
+      Object.keys(visible).forEach(function (id) { if (!keep[id]) { delete visible[id]; } });
+      hits.forEach(function (n) { if (typeOn[n.type] !== false) { visible[n.id] = true; } });
+    } else if (!isolatedBox.checked) {
+      Object.keys(isolatedIds).forEach(function (id) { delete visible[id]; });
+    }
+    return visible;
+  }
+  function egoSet(s) {
+    var typeOn = typeFilter();
+    var visible = {}; visible[s.sel] = true;
+    var frontier = [s.sel];
+    for (var d = 0; d < s.hops && frontier.length; d++) {
+      var next = [];
+      frontier.forEach(function (id) {
+        // a hub met on the way (a country most events name) is shown but not walked through
+        if (d > 0 && neighbours[id].length > 12) { return; }
+        neighbours[id].forEach(function (m) {
+          if (!visible[m] && typeOn[nodeInfo[m].type] !== false) { visible[m] = true; next.push(m); }
+        });
+      });
+      frontier = next;
+    }
+    return visible;
+  }
+  function overviewSet() {
+    var visible = {};
+    var typeOn = typeFilter();
+    if (typeOn.PolicyEvent === false) { return visible; }
+    topEvents.forEach(function (n) { visible[n.id] = true; });
+    topEvents.forEach(function (n) {
+      neighbours[n.id].forEach(function (m) {
+        if (nodeInfo[m].kind !== "event" && typeOn[nodeInfo[m].type] !== false) { visible[m] = true; }
+      });
+    });
+    return visible;
+  }
+  // the events the list on the right shows: those the filters and the search leave
+  function listedEvents(visible) {
+    if (state.view === "ego") { return events.filter(function (n) { return visible[n.id]; }); }
+    var hits = searchHits(state.q);
+    var hitIds = null;
+    if (hits) {
+      hitIds = {};
+      hits.forEach(function (n) { hitIds[n.id] = true; neighbours[n.id].forEach(function (m) { hitIds[m] = true; }); });
+    }
+    return events.filter(function (n) { return eventPasses(n, state) && (!hitIds || hitIds[n.id]); });
+  }
+
+  // ---------------------------------------------------------------- render the state
+  var shownEvents = events;
+  function render(push, relayout) {
+    syncInputs();
+    var wasHidden = $("matrix").hidden;
+    $("matrix").hidden = state.view !== "overview";
+    $("mapview").hidden = state.view !== "map";
+    $("cy").hidden = state.view === "map";
+    if (state.view === "map") { drawMap(); }
+    void wasHidden;
+    cy.resize();
+    var hits = searchHits(state.q);
+    showSearchResults(hits);
+    var visible, mode;
+    if (state.view === "ego" && state.sel) { visible = egoSet(state); mode = "subset"; }
+    else if (state.view === "overview" && !eventFilterOn(state) && !hits) { visible = overviewSet(); mode = "subset"; }
+    else { visible = filteredSet(state, hits); mode = (eventFilterOn(state) || hits) ? "subset" : "home"; }
+    cy.batch(function () {  // only the nodes that change
+      cy.nodes().forEach(function (n) {
+        var id = n.id(), on = visible[id] === true;
+        if (on !== (shownIds[id] === true)) { if (on) { n.removeClass("hid"); } else { n.addClass("hid"); } }
+      });
+    });
+    shownIds = {};
+    Object.keys(visible).forEach(function (id) { if (visible[id] && nodeInfo[id]) { shownIds[id] = true; } });
+    var nodes = visibleNodes();
+    selectedId = state.sel && visible[state.sel] ? state.sel : "";
+    nbIds = {};
+    if (selectedId) { neighbours[selectedId].forEach(function (m) { nbIds[m] = true; }); }
+    cy.elements().unselect();
+    if (selectedId) { cy.getElementById(selectedId).select(); }
+    var key = state.view + "|" + FILTER_KEYS.map(function (k) { return state[k]; }).join("|") + "|" + state.q + "|" +
+      (state.view === "ego" ? state.sel + "|" + state.hops : "") + "|" + nodes.length;
+    if (state.view === "map") {  // the graph is hidden: lay it out when it is shown again
+      lastLayoutKey = null;
+    } else if (key !== lastLayoutKey || relayout) {
+      lastLayoutKey = key;
+      if (mode === "subset" && nodes.length <= RELAYOUT_MAX) {
+        layoutSubset(nodes.union(nodes.edgesWith(nodes)), selectedId ? cy.getElementById(selectedId) : null);
+      } else {
+        restoreHome(nodes);
+      }
+      fitTo(nodes);
+    }
+    if (state.view !== "map") { thinLabels(); }
+    shownEvents = listedEvents(visible);
+    if (selectedId) { showNode(selectedId); } else { showOverview(); }
+    markMatrix();
+    $("status").textContent = "Showing " + nodes.length + " of " + cy.nodes().length + " nodes";
+    $("view-overview").setAttribute("aria-pressed", String(state.view === "overview"));
+    $("view-network").setAttribute("aria-pressed", String(state.view === "network"));
+    $("view-map").setAttribute("aria-pressed", String(state.view === "map"));
+    writeHash(push);
+  }
+  var lastLayoutKey = null;
+  function setState(changes, push) {
+    Object.keys(changes).forEach(function (k) { state[k] = changes[k]; });
+    render(push !== false);
+  }
+  function syncInputs() {
+    FILTER_KEYS.forEach(function (k) { if ($("f-" + k).value !== state[k]) { $("f-" + k).value = state[k]; } });
+    if ($("search").value !== state.q) { $("search").value = state.q; }
   }
 
   // ---------------------------------------------------------------- header, legend, filters
@@ -161,7 +477,7 @@
     var lab = el("label");
     var box = el("input"); box.type = "checkbox"; box.checked = true; box.value = t;
     box.setAttribute("data-type", t);
-    box.addEventListener("change", applyFilters);
+    box.addEventListener("change", function () { lastLayoutKey = null; render(false); });
     typeBoxes[t] = box;
     var sw = el("span", null, "swatch" + (t === "PolicyEvent" ? " event" : ""));
     sw.style.backgroundColor = TYPE_COLOURS[t];
@@ -176,11 +492,9 @@
     isoLab.appendChild(isolatedBox);
     isoLab.appendChild(document.createTextNode(" Unlinked entities "));
     isoLab.appendChild(el("span", "(" + isolated.length + ")", "count"));
-    isolatedBox.addEventListener("change", function () { applyFilters(); fitVisible(); });
+    isolatedBox.addEventListener("change", function () { lastLayoutKey = null; render(false); });
     $("types").appendChild(isoLab);
   }
-  var isolatedIds = {};
-  isolated.forEach(function (n) { isolatedIds[n.id()] = true; });
   var edgeLegend = $("edge-legend");
   Object.keys(EDGE_COLOURS).concat(["relation"]).forEach(function (p) {
     var row = el("div");
@@ -191,103 +505,174 @@
     edgeLegend.appendChild(row);
   });
 
-  function fillSelect(id, values, labeller) {
+  function filterChanged() {
+    var changes = {sel: ""};
+    FILTER_KEYS.forEach(function (k) { changes[k] = $("f-" + k).value; });
+    if (state.view === "ego" || state.view === "map") { changes.view = "overview"; }
+    setState(changes, true);
+  }
+  function fillSelect(id, values) {
     var sel = $(id);
     var any = el("option", "any"); any.value = ""; sel.appendChild(any);
-    values.forEach(function (v) {
-      var o = el("option", labeller ? labeller(v) : v); o.value = v; sel.appendChild(o);
-    });
-    sel.addEventListener("change", applyFilters);
+    values.forEach(function (v) { var o = el("option", v); o.value = v; sel.appendChild(o); });
+    sel.addEventListener("change", filterChanged);
   }
-  var events = DATA.nodes.filter(function (n) { return n.kind === "event"; });
   fillSelect("f-country", uniqSorted([].concat.apply([], DATA.nodes.map(function (n) { return n.countries || []; }))));
+  fillSelect("f-target", uniqSorted([].concat.apply([], events.map(function (n) { return n.target_countries || []; }))));
   fillSelect("f-sector", uniqSorted([].concat.apply([], events.map(function (n) { return n.sectors || []; }))));
   fillSelect("f-measure", uniqSorted(events.map(function (n) { return n.measure; })));
   fillSelect("f-status", uniqSorted(events.map(function (n) { return n.status; })));
-  $("f-from").addEventListener("change", applyFilters);
-  $("f-to").addEventListener("change", applyFilters);
+  $("f-from").addEventListener("change", filterChanged);
+  $("f-to").addEventListener("change", filterChanged);
   $("reset").addEventListener("click", function () {
     Object.keys(typeBoxes).forEach(function (t) { typeBoxes[t].checked = true; });
     isolatedBox.checked = SMALL || isolated.length === cy.nodes().length;
-    ["f-country", "f-sector", "f-measure", "f-status", "f-from", "f-to"].forEach(function (id) { $(id).value = ""; });
-    $("search").value = ""; search("");
-    applyFilters(); fitVisible();
+    lastLayoutKey = null;
+    var d = defaults(); d.view = state.view === "ego" ? "overview" : state.view; d.mapby = state.mapby;
+    state = d;
+    render(true);
   });
+  $("view-overview").addEventListener("click", function () { setState({view: "overview", sel: ""}, true); });
+  $("view-network").addEventListener("click", function () { setState({view: "network", sel: ""}, true); });
+  $("view-map").addEventListener("click", function () { setState({view: "map", sel: ""}, true); });
+  $("map-acting").addEventListener("change", function () { setState({mapby: "acting"}, true); });
+  $("map-targeted").addEventListener("change", function () { setState({mapby: "targeted"}, true); });
 
-  // date range: an event dated 2023 or 2023-07 spans that whole year or month
-  function dateSpan(s) {
-    if (!s) { return null; }
-    var p = String(s).split("-");
-    var lo = p[0] + "-" + (p[1] || "01") + "-" + (p[2] || "01");
-    var hi = p[0] + "-" + (p[1] || "12") + "-" + (p[2] || "31");
-    return [lo, hi];
+  // ---------------------------------------------------------------- world map (choropleth)
+  var MAP = DATA.map || {shapes: [], acting: {}, targeted: {}, names: {}, viewBox: [-170, -84, 350, 142]};
+  var SVGNS = "http://www.w3.org/2000/svg";
+  function svgEl(tag, attrs) {
+    var e = document.createElementNS(SVGNS, tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });
+    return e;
   }
-
-  function eventPasses(n, f) {
-    if (f.country && (n.countries || []).indexOf(f.country) < 0) { return false; }
-    if (f.sector && (n.sectors || []).indexOf(f.sector) < 0) { return false; }
-    if (f.measure && n.measure !== f.measure) { return false; }
-    if (f.status && n.status !== f.status) { return false; }
-    if (f.from || f.to) {
-      var span = dateSpan(n.date);
-      if (!span) { return false; }
-      if (f.from && span[1] < f.from) { return false; }
-      if (f.to && span[0] > f.to) { return false; }
-    }
-    return true;
-  }
-
-  function currentFilters() {
-    return {country: $("f-country").value, sector: $("f-sector").value, measure: $("f-measure").value,
-            status: $("f-status").value, from: $("f-from").value, to: $("f-to").value};
-  }
-
-  function applyFilters() {
-    var f = currentFilters();
-    var eventFilter = !!(f.country || f.sector || f.measure || f.status || f.from || f.to);
-    var typeOn = {};
-    Object.keys(typeBoxes).forEach(function (t) { typeOn[t] = typeBoxes[t].checked; });
-    var visible = {};
-    DATA.nodes.forEach(function (n) {
-      if (n.kind === "event" && typeOn.PolicyEvent !== false && eventPasses(n, f)) { visible[n.id] = true; }
+  var drawnMapBy = null;
+  function drawMap() {
+    $("map-acting").checked = state.mapby === "acting";
+    $("map-targeted").checked = state.mapby === "targeted";
+    if (drawnMapBy === state.mapby) { return; }
+    drawnMapBy = state.mapby;
+    var counts = MAP[state.mapby] || {};
+    var max = 1;
+    Object.keys(counts).forEach(function (k) { if (counts[k] > max) { max = counts[k]; } });
+    var rgb = state.mapby === "acting" ? [207, 34, 46] : [9, 105, 218];
+    var box = $("map-svg");
+    while (box.firstChild) { box.removeChild(box.firstChild); }
+    var svg = svgEl("svg", {viewBox: MAP.viewBox.join(" "), id: "map", role: "img",
+                            "aria-label": "events by " + state.mapby + " country"});
+    var shapes = svgEl("g", {"stroke": "#ffffff", "stroke-width": 0.3});
+    var labels = svgEl("g", {"font-size": 2.6, "text-anchor": "middle", "font-family": "DejaVu Sans, sans-serif"});
+    MAP.shapes.forEach(function (c) {
+      var v = counts[c.name] || 0;
+      var p = svgEl("path", {d: c.d, "data-name": c.name, "data-count": v,
+                             fill: v ? "rgba(" + rgb.join(",") + "," + (0.2 + 0.8 * v / max).toFixed(2) + ")" : "#e6e8eb"});
+      var title = svgEl("title"); title.textContent = (MAP.names[c.name] || c.name) + ": " + v + " events";
+      p.appendChild(title);
+      if (v && MAP.names[c.name]) {
+        p.setAttribute("class", "has-events");
+        p.addEventListener("click", function () {
+          var change = {view: "overview", sel: "", country: "", target: ""};
+          change[state.mapby === "acting" ? "country" : "target"] = MAP.names[c.name];
+          setState(change, true);
+        });
+      }
+      shapes.appendChild(p);
+      if (v) {
+        var t = svgEl("text", {x: c.x, y: c.y + 1.1, "data-name": c.name, "class": "count"});
+        t.textContent = String(v);
+        labels.appendChild(t);
+      }
     });
-    DATA.nodes.forEach(function (n) {
-      if (n.kind === "event" || typeOn[n.type] === false) { return; }
-      if (!eventFilter) { visible[n.id] = true; return; }
-      if (f.country && !(f.sector || f.measure || f.status || f.from || f.to) &&
-          (n.countries || []).indexOf(f.country) >= 0) { visible[n.id] = true; }
+    svg.appendChild(shapes); svg.appendChild(labels);
+    box.appendChild(svg);
+    // counts on small neighbours (Netherlands, Belgium) would overlap: the larger count stays,
+    // the other is left to the tooltip and the list
+    var kept = [];
+    Array.prototype.slice.call(labels.childNodes).sort(function (a, b) {
+      return Number(b.textContent) - Number(a.textContent);
+    }).forEach(function (t) {
+      var r = t.getBBox();
+      var clash = kept.some(function (k) { return r.x < k.x + k.width && k.x < r.x + r.width && r.y < k.y + k.height && k.y < r.y + r.height; });
+      if (clash) { labels.removeChild(t); } else { kept.push(r); }
     });
-    if (eventFilter) {  // entities stay when a visible event points at them (other events do not)
-      DATA.edges.forEach(function (e) {
-        var s = nodeInfo[e.source], t = nodeInfo[e.target];
-        if (s && s.kind === "event" && visible[s.id] && t && t.kind !== "event" && typeOn[t.type] !== false) { visible[t.id] = true; }
-        if (t && t.kind === "event" && visible[t.id] && s && s.kind !== "event" && typeOn[s.type] !== false) { visible[s.id] = true; }
+    var list = $("map-list");
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || a.localeCompare(b); }).forEach(function (k) {
+      var li = el("li", (MAP.names[k] || k) + " — " + counts[k]);
+      li.setAttribute("data-name", k);
+      list.appendChild(li);
+    });
+  }
+
+  // ---------------------------------------------------------------- country x measure matrix
+  var matrixCells = [];
+  (function buildMatrix() {
+    var counts = {}, rowTotal = {}, colTotal = {};
+    events.forEach(function (n) {
+      var m = n.measure || "Other";
+      (n.countries && n.countries.length ? n.countries : ["(no country)"]).forEach(function (c) {
+        counts[c + "\u0000" + m] = (counts[c + "\u0000" + m] || 0) + 1;
+        rowTotal[c] = (rowTotal[c] || 0) + 1;
       });
-    }
-    if (!isolatedBox.checked) { Object.keys(isolatedIds).forEach(function (id) { delete visible[id]; }); }
-    cy.batch(function () {
-      cy.nodes().forEach(function (node) { node.style("display", visible[node.id()] ? "element" : "none"); });
+      colTotal[m] = (colTotal[m] || 0) + 1;
     });
-    updateStatus();
-  }
-
-  function visibleCount() { return cy.nodes().filter(function (n) { return n.style("display") !== "none"; }).length; }
-  function updateStatus() {
-    var v = visibleCount();
-    $("status").textContent = "Showing " + v + " of " + cy.nodes().length + " nodes";
+    var rows = Object.keys(rowTotal).sort(function (a, b) { return rowTotal[b] - rowTotal[a] || a.localeCompare(b); });
+    var cols = Object.keys(colTotal).sort(function (a, b) { return colTotal[b] - colTotal[a] || a.localeCompare(b); });
+    var max = 1;
+    Object.keys(counts).forEach(function (k) { if (counts[k] > max) { max = counts[k]; } });
+    var table = el("table"); table.id = "matrix-table";
+    var thead = el("thead"); var hr = el("tr");
+    hr.appendChild(el("th", "acting country \\ measure", "corner"));
+    cols.forEach(function (m) {
+      var th = el("th", m, "col linklike"); th.title = m + ": " + colTotal[m] + " events";
+      th.addEventListener("click", function () { setState({measure: m, country: "", sel: ""}, true); });
+      matrixCells.push({el: th, country: "", measure: m});
+      hr.appendChild(th);
+    });
+    thead.appendChild(hr); table.appendChild(thead);
+    var tbody = el("tbody");
+    rows.forEach(function (c) {
+      var tr = el("tr");
+      var th = el("th", c, "row"); th.title = c + ": " + rowTotal[c] + " events";
+      if (c !== "(no country)") {
+        th.className = "row linklike";
+        th.addEventListener("click", function () { setState({country: c, measure: "", sel: ""}, true); });
+        matrixCells.push({el: th, country: c, measure: ""});
+      }
+      tr.appendChild(th);
+      cols.forEach(function (m) {
+        var v = counts[c + "\u0000" + m] || 0;
+        var td = el("td", v ? v : "");
+        if (v) {
+          td.className = "cell";
+          td.style.backgroundColor = "rgba(207, 34, 46, " + (0.12 + 0.6 * v / max).toFixed(2) + ")";
+          td.title = c + " · " + m + ": " + v;
+          td.setAttribute("data-country", c); td.setAttribute("data-measure", m);
+          if (c !== "(no country)") {
+            td.addEventListener("click", function () { setState({country: c, measure: m, sel: ""}, true); });
+            matrixCells.push({el: td, country: c, measure: m});
+          }
+        }
+        tr.appendChild(td);
+      });
+      tbody.appendChild(tr);
+    });
+    table.appendChild(tbody);
+    $("matrix-body").appendChild(table);
+  })();
+  function markMatrix() {
+    matrixCells.forEach(function (c) {
+      var on = (c.country || c.measure) && state.country === c.country && state.measure === c.measure;
+      c.el.classList.toggle("active", !!on);
+    });
   }
 
   // ---------------------------------------------------------------- search
-  function search(q) {
-    q = (q || "").trim().toLowerCase();
+  function showSearchResults(hits) {
     var results = $("results");
     while (results.firstChild) { results.removeChild(results.firstChild); }
-    cy.nodes().removeClass("match");
-    if (!q) { $("search-count").textContent = ""; return []; }
-    var hits = DATA.nodes.filter(function (n) {
-      if (String(n.label).toLowerCase().indexOf(q) >= 0) { return true; }
-      return (n.aliases || []).some(function (a) { return String(a).toLowerCase().indexOf(q) >= 0; });
-    });
+    cy.batch(function () { cy.nodes(".match").removeClass("match"); });
+    if (!hits) { $("search-count").textContent = ""; return; }
     $("search-count").textContent = hits.length + (hits.length === 1 ? " match" : " matches");
     cy.batch(function () { hits.forEach(function (n) { cy.getElementById(n.id).addClass("match"); }); });
     hits.slice(0, 50).forEach(function (n) {
@@ -296,25 +681,26 @@
       li.addEventListener("click", function () { focusNode(n.id); });
       results.appendChild(li);
     });
-    return hits.map(function (n) { return n.id; });
   }
-  $("search").addEventListener("input", function () { search(this.value); });
+  var searchTimer = null;
+  $("search").addEventListener("input", function () {
+    var v = this.value;
+    if (searchTimer) { clearTimeout(searchTimer); searchTimer = null; }
+    if (state.view === "ego") { state.view = "overview"; }
+    state.q = v; state.sel = "";
+    render(false);
+  });
   $("search").addEventListener("keydown", function (ev) {
     if (ev.key === "Enter") {
-      var m = cy.nodes(".match");
-      if (m.length === 1) { focusNode(m[0].id()); } else if (m.length) { cy.fit(m, 60); }
+      var hits = searchHits(state.q) || [];
+      if (hits.length === 1) { focusNode(hits[0].id); }
     }
   });
 
+  // selecting a node shows its neighbourhood, one hop out (Expand adds a hop)
   function focusNode(id) {
-    var node = cy.getElementById(id);
-    if (!node.length) { return; }
-    cy.elements().unselect(); node.select();
-    if (node.style("display") === "none") {  // chosen from search or a link while filtered out
-      node.style("display", "element"); updateStatus();
-    }
-    cy.animate({center: {eles: node}, zoom: Math.max(cy.zoom(), 1.2)}, {duration: 250});
-    showNode(id);
+    if (!nodeInfo[id]) { return; }
+    setState({view: "ego", sel: id, hops: 1}, true);
   }
 
   // ---------------------------------------------------------------- details panel
@@ -354,9 +740,19 @@
   function showNode(id) {
     var n = nodeInfo[id]; if (!n) { return; }
     var box = clearDetails();
+    var nav = el("p");
+    var back = el("button", "Back"); back.type = "button"; back.id = "back";
+    back.addEventListener("click", function () { history.back(); });
+    nav.appendChild(back);
+    if (state.view === "ego") {
+      var more = el("button", "Expand (" + (state.hops + 1) + " hops)"); more.type = "button"; more.id = "expand";
+      more.disabled = state.hops >= 4;
+      more.addEventListener("click", function () { setState({hops: state.hops + 1}, true); });
+      nav.appendChild(document.createTextNode(" ")); nav.appendChild(more);
+    }
+    box.appendChild(nav);
     box.appendChild(el("h3", n.label));
-    var kind = el("div", (TYPE_NAMES[n.type] || n.type), "count");
-    box.appendChild(kind);
+    box.appendChild(el("div", (TYPE_NAMES[n.type] || n.type), "count"));
     var dl = el("dl");
     field(dl, "summary", n.summary);
     field(dl, "measure", n.measure);
@@ -371,8 +767,7 @@
     field(dl, "confidence", typeof n.confidence === "number" ? n.confidence.toFixed(2) : null);
     field(dl, "key", n.id);
     box.appendChild(dl);
-    var node = cy.getElementById(id);
-    var links = node.connectedEdges();
+    var links = cy.getElementById(id).connectedEdges();
     if (links.length) {
       box.appendChild(el("h2", "Links (" + links.length + ")"));
       var ul = el("ul");
@@ -413,17 +808,20 @@
     evidenceList(box, e.evidence);
   }
 
-  // what the panel shows before anything is clicked: the story in brief, newest first
+  // what the panel shows when nothing is selected: the events the filters leave, newest first
   function showOverview() {
     var box = clearDetails();
-    box.appendChild(el("p", "Click a node or a link to see its evidence; click the background to come back here.", "hint"));
-    var dated = events.slice().sort(function (a, b) {
+    box.appendChild(el("p", "Click a node to see its neighbourhood and evidence; click the background to come back here.", "hint"));
+    var dated = shownEvents.slice().sort(function (a, b) {
       return String(b.date || "").localeCompare(String(a.date || "")) || String(a.label).localeCompare(String(b.label));
     });
-    box.appendChild(el("h2", "Events (" + events.length + ")"));
+    var h = el("h2", "Events (" + dated.length + (dated.length !== events.length ? " of " + events.length : "") + ")");
+    h.id = "events-heading";
+    box.appendChild(h);
     var ol = el("ul", null, "events");
-    dated.slice(0, 40).forEach(function (n) {
+    dated.slice(0, 60).forEach(function (n) {
       var li = el("li");
+      li.setAttribute("data-id", n.id);
       var span = el("span", n.label, "linklike");
       span.addEventListener("click", function () { focusNode(n.id); });
       li.appendChild(span);
@@ -431,7 +829,7 @@
       if (extra) { li.appendChild(el("span", " " + extra, "count")); }
       ol.appendChild(li);
     });
-    if (dated.length > 40) { ol.appendChild(el("li", "and " + (dated.length - 40) + " more", "hint")); }
+    if (dated.length > 60) { ol.appendChild(el("li", "and " + (dated.length - 60) + " more", "hint")); }
     box.appendChild(ol);
     box.appendChild(el("h2", "Dispatches (" + (DATA.dispatches || []).length + ")"));
     var list = el("ol", null, "dispatches");
@@ -445,26 +843,18 @@
     box.appendChild(list);
   }
 
-  cy.on("tap", function (evt) { if (evt.target === cy) { cy.elements().unselect(); showOverview(); } });
-  cy.on("tap", "node", function (evt) { showNode(evt.target.id()); });
+  cy.on("tap", function (evt) {
+    if (evt.target === cy && state.sel) { setState({sel: "", view: state.view === "ego" ? "overview" : state.view}, true); }
+  });
+  cy.on("tap", "node", function (evt) { if (evt.target.id() !== state.sel) { focusNode(evt.target.id()); } });
   cy.on("tap", "edge", function (evt) { showEdge(evt.target.id()); });
   cy.on("mouseover", "node", function (evt) { $("cy").title = evt.target.data("label"); });
   cy.on("mouseout", "node", function () { $("cy").title = ""; });
 
-  applyFilters();
-  showOverview();
-  fitVisible();
-  // the important labels readable in the first view: when the whole graph is zoomed out, draw them
-  // somewhat larger (in graph units); the others appear as you zoom in
-  var firstZoom = cy.zoom();
-  if (!SMALL && !BIG && firstZoom < 1 && cy.nodes().length) {
-    var k = Math.min(1.6, 1 / firstZoom);
-    cy.style()
-      .selector("node[?important]").style({"font-size": Math.round(12 * k), "text-max-width": Math.round(150 * k)})
-      .selector("node[?important][kind = 'event']").style({"font-size": Math.round(13 * k),
-                                                           "text-max-width": Math.round(220 * k)})
-      .update();
-  }
+  state = stateFromHash();
+  lastHash = stateHash(state);
+  render(false);
+  var layoutMs = Date.now() - t0;
 
   // ---------------------------------------------------------------- API for tests and power users
   window.kgViz = {
@@ -474,13 +864,22 @@
     nodeCount: function () { return cy.nodes().length; },
     edgeCount: function () { return cy.edges().length; },
     visibleCount: visibleCount,
-    visibleIds: function () {
-      return cy.nodes().filter(function (n) { return n.style("display") !== "none"; }).map(function (n) { return n.id(); });
+    visibleIds: function () { return visibleNodes().map(function (n) { return n.id(); }); },
+    labelledIds: function () {
+      return visibleNodes().filter(function (n) { return !!n.style("label"); }).map(function (n) { return n.id(); });
     },
-    search: function (q) { $("search").value = q; return search(q); },
-    overview: showOverview,
+    listedEventIds: function () {
+      return Array.prototype.map.call(document.querySelectorAll("#details-body ul.events li[data-id]"),
+                                      function (li) { return li.getAttribute("data-id"); });
+    },
+    state: function () { return JSON.parse(JSON.stringify(state)); },
+    setState: function (changes) { setState(changes, true); },
+    view: function (v) { setState({view: v, sel: ""}, true); },
+    mapCounts: function () { return JSON.parse(JSON.stringify({acting: MAP.acting, targeted: MAP.targeted})); },
+    search: function (q) { state.q = q; state.sel = ""; if (state.view === "ego") { state.view = "overview"; } render(false); return (searchHits(q) || []).map(function (n) { return n.id; }); },
+    overview: function () { if (state.sel) { setState({sel: "", view: state.view === "ego" ? "overview" : state.view}, true); } else { showOverview(); } },
     select: focusNode,
-    applyFilters: applyFilters
+    thinLabels: thinLabels
   };
   document.body.setAttribute("data-ready", "true");
 })();
