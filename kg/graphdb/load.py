@@ -47,7 +47,7 @@ class LoadSummary:
 
 
 #: the secondary indexes the analysts' queries use (label, property)
-QUERY_INDEXES: tuple[tuple[str, str], ...] = ((ENTITY, "name"), (EVENT, "year"), (EVENT, "date"), (EVENT, "measure"),
+QUERY_INDEXES: tuple[tuple[str, str], ...] = ((ENTITY, "name"), (EVENT, "year"), (EVENT, "date"), (EVENT, "measure"), (EVENT, "label"),
                                               (DISPATCH, "date"))
 
 
