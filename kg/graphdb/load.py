@@ -47,8 +47,8 @@ class LoadSummary:
 
 
 #: the secondary indexes the analysts' queries use (label, property)
-QUERY_INDEXES: tuple[tuple[str, str], ...] = ((ENTITY, "name"), (EVENT, "year"), (EVENT, "date"), (EVENT, "measure"), (EVENT, "label"),
-                                              (DISPATCH, "date"))
+QUERY_INDEXES: tuple[tuple[str, str], ...] = ((ENTITY, "name"), (EVENT, "year"), (EVENT, "date"), (EVENT, "measure"),
+                                              (EVENT, "label"), (DISPATCH, "date"))
 
 
 def constraint_statements() -> list[str]:
@@ -265,6 +265,8 @@ def bulk_load_graph(client: Client, pg: PropertyGraph, batch_size: int = 5000,
             summary.properties_set += props
             summary.statements += 2
             done += len(chunk)
+            if progress:
+                progress(done, total)
     for group in pg.rels:
         q = bulk_rel_statement(group)
         rows = bulk_rel_rows(group)
