@@ -50,6 +50,8 @@ class BuildSummary:
     changed: bool = False           # graph.ttl rewritten (False: byte-identical, left alone)
     failures: list[InputError] = field(default_factory=list)
     missing_names: dict[str, str] = field(default_factory=dict)
+    #: the merged graph itself (what graph.ttl holds), for ``kg build --load`` without a Turtle round trip
+    batch: GraphBatch | None = field(default=None, repr=False)
 
 
 def atomic_write(dest: Path, data: bytes) -> bool:
@@ -160,6 +162,7 @@ def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None
         if progress:
             progress(ex)
     batch, summary.missing_names = merged_graph(store, link_config, base_dir, gazetteer)
+    summary.batch = batch
     summary.stored = len(store.entries)
     summary.events, summary.entities, summary.analogies = len(batch.events), len(batch.entities), len(batch.analogies)
     summary.graph = store.dir / GRAPH

@@ -7,6 +7,8 @@ from typing import Optional
 import typer
 
 from kg.cli.common import EXIT_ERROR, console, error_line, guarded, info, state
+from kg.cli.load import (BULK_HELP, DATA_DIR_HELP, DATABASE_HELP, PASSWORD_FILE_HELP, URI_HELP, USER_HELP,
+                         load_and_report, resolve_password)
 
 
 def register(app: typer.Typer) -> None:
@@ -35,8 +37,17 @@ def register(app: typer.Typer) -> None:
         rules_only: bool = typer.Option(False, "--rules-only",
                                         help="Rules only: leave out the measure classifier trained on the "
                                              "annotated corpus."),
+        load: bool = typer.Option(False, "--load",
+                                  help="Also write the graph into the database (as kg load; no Turtle round trip)."),
+        uri: Optional[str] = typer.Option(None, "--uri", envvar="NEO4J_URI", help=URI_HELP),
+        user: str = typer.Option("neo4j", "--user", envvar="NEO4J_USERNAME", help=USER_HELP),
+        password_file: Optional[Path] = typer.Option(None, "--password-file", help=PASSWORD_FILE_HELP),
+        database: Optional[str] = typer.Option(None, "--database", envvar="NEO4J_DATABASE", help=DATABASE_HELP),
+        data_dir: Optional[Path] = typer.Option(None, "--data-dir", envvar="KG_DATA_DIR", help=DATA_DIR_HELP),
+        batch_size: int = typer.Option(1000, "--batch-size", min=1, help="Rows per UNWIND statement (with --load)."),
+        bulk: bool = typer.Option(False, "--bulk", help=BULK_HELP),
     ) -> None:
-        """Extract the dispatches the store has not seen, then write DIR/graph.ttl.
+        """Extract the dispatches the store has not seen, then write DIR/graph.ttl (and, with --load, the database).
 
         The graph merges every stored extraction with the precedent base, joins the same event
         reported by several dispatches, resolves responses across dispatches and adds inferred
@@ -47,6 +58,7 @@ def register(app: typer.Typer) -> None:
         from kg.store import build
 
         with guarded():
+            password = resolve_password(uri, password_file) if load else None  # ask before the long part
             ex = get_executor(executor, workers=workers, scheduler=scheduler)
             cfg = LinkConfig.load(config, threshold=threshold, top_k=top_k)
             s = build(inputs, store, model=model, workers=workers, executor=ex, trig=trig,
@@ -58,6 +70,9 @@ def register(app: typer.Typer) -> None:
                  + ("" if s.changed else " (unchanged)"))
             if state.verbose and s.missing_names:
                 info("names the gazetteer lacks (own keys minted): " + ", ".join(s.missing_names))
+            if load:  # the same in-memory batch graph.ttl was written from
+                load_and_report(s.batch, uri=uri, user=user, password=password, database=database,
+                                data_dir=data_dir, batch_size=batch_size, bulk=bulk)
             if s.failures:
                 console.print(f"{len(s.failures)} input(s) failed: "
                               + ", ".join(Path(f.source).name or f.source for f in s.failures), markup=False)

@@ -15,6 +15,8 @@ USER_HELP = "User name for --uri."
 PASSWORD_FILE_HELP = "Read the password for --uri from this file (else NEO4J_PASSWORD, else a prompt)."
 DATABASE_HELP = "Database name on the server (default: the server's default)."
 DATA_DIR_HELP = "Directory of the embedded database (default: KG_DATA_DIR or the user data directory)."
+BULK_HELP = ("First load into an empty database: CREATE instead of MERGE (same graph); "
+             "a database that already holds PolicyKG nodes is merged into as usual.")
 
 
 def check_reachable(uri: str, timeout: float = 3.0) -> None:
@@ -68,19 +70,29 @@ def register(app: typer.Typer) -> None:
         database: Optional[str] = typer.Option(None, "--database", envvar="NEO4J_DATABASE", help=DATABASE_HELP),
         data_dir: Optional[Path] = typer.Option(None, "--data-dir", envvar="KG_DATA_DIR", help=DATA_DIR_HELP),
         batch_size: int = typer.Option(1000, "--batch-size", min=1, help="Rows per UNWIND statement."),
+        bulk: bool = typer.Option(False, "--bulk", help=BULK_HELP),
     ) -> None:
         """Load RDF graphs into Neo4j or the embedded database (MERGE: loading twice changes nothing)."""
         with guarded():
-            from kg.graphdb.load import load_batch
             from kg.link.merge import merge
             from kg.rdf.read import read_batch
 
             batch = merge(read_batch(p) for p in inputs)
             password = resolve_password(uri, password_file)
-            with progress_bar("loading") as tick:
-                s = load_batch(batch, uri=uri, user=user, password=password, database=database,
-                               batch_size=batch_size, data_dir=str(data_dir) if data_dir else None,
-                               progress=lambda done, total: tick())
-            info(f"{s.nodes} nodes ({s.nodes_created} new), {s.relationships} relationships "
-                 f"({s.relationships_created} new) in {s.seconds:.1f} s -> {s.uri}"
-                 + (f"; {s.dangling} relationship(s) skipped (endpoint missing)" if s.dangling else ""))
+            load_and_report(batch, uri=uri, user=user, password=password, database=database,
+                            data_dir=data_dir, batch_size=batch_size, bulk=bulk)
+
+
+def load_and_report(batch, *, uri: Optional[str], user: str, password: Optional[str], database: Optional[str],
+                    data_dir: Optional[Path], batch_size: int, bulk: bool) -> None:
+    """Load one in-memory GraphBatch (``kg load``, ``kg build --load``) and print the one-line summary."""
+    from kg.graphdb.load import load_batch
+
+    with progress_bar("loading") as tick:
+        s = load_batch(batch, uri=uri, user=user, password=password, database=database,
+                       batch_size=batch_size, data_dir=str(data_dir) if data_dir else None,
+                       progress=lambda done, total: tick(), bulk=bulk)
+    how = "bulk (CREATE)" if s.bulk else "merged"
+    info(f"{s.nodes} nodes ({s.nodes_created} new), {s.relationships} relationships "
+         f"({s.relationships_created} new), {how}, in {s.seconds:.1f} s -> {s.uri}"
+         + (f"; {s.dangling} relationship(s) skipped (endpoint missing)" if s.dangling else ""))

@@ -1,8 +1,9 @@
 // name: sector_timeline
 // question: What happened in a sector, in date order?
 // params: sector (string, e.g. "Semiconductors")
-MATCH (e:PolicyEvent)-[:IN_SECTOR]->(s:Sector)
-WHERE s.name = $sector
-MATCH (e)-[:ACTOR]->(a:Entity)
+// shape: the sector first (WITH ends the pattern, so the planner cannot start from all entities)
+MATCH (s:Sector) WHERE s.name = $sector
+WITH s
+MATCH (s)<-[:IN_SECTOR]-(e:PolicyEvent)-[:ACTOR]->(a:Entity)
 RETURN e.date AS date, a.name AS actor, e.measure AS measure, e.status AS status, e.label AS event
 ORDER BY date, event, actor

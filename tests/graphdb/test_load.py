@@ -183,3 +183,71 @@ def test_load_entities_get_both_labels_once(empty):
     doubled = type(g)(g.key_label, g.extra_label, [dict(g.rows[0], aliases=["X1"]), dict(g.rows[0], aliases=["X2"])])
     rows = node_rows(doubled)
     assert len(rows) == 1 and rows[0]["aliases"] == ["X1", "X2"]
+
+
+# --------------------------------------------------------------------------- bulk path
+
+def _answers(client) -> dict:
+    """Every named query's rows, with its example parameters."""
+    from kg.graphdb.queries import query_files, read_query, run_cypher
+
+    out = {}
+    for path in query_files("cypher"):
+        q = read_query(path)
+        out[q.name] = run_cypher(client, q, q.example_params()).rows
+    return out
+
+
+def _index_names(client) -> set:
+    return {r["name"] for r in client.run("SHOW INDEXES").records} | {
+        r["name"] for r in client.run("SHOW CONSTRAINTS").records}
+
+
+def test_bulk_load_gives_the_incremental_graph_and_a_second_load_changes_nothing(empty):
+    """Same counts, labels, properties, relationships, indexes and query answers; then a no-op."""
+    from kg.graphdb.load import bulk_load_graph
+
+    pg = to_property_graph(fixture_batch())
+    inc = load_graph(empty, pg, batch_size=7)
+    want, want_answers, want_indexes = dump(empty), _answers(empty), _index_names(empty)
+    empty.run("MATCH (n) DETACH DELETE n")
+    bulk = bulk_load_graph(empty, pg, batch_size=7)
+    assert bulk.bulk and not inc.bulk
+    assert (bulk.nodes_created, bulk.relationships_created) == (inc.nodes_created, inc.relationships_created)
+    assert (bulk.nodes_created, bulk.relationships_created) == (pg.node_count, pg.rel_count)
+    assert dump(empty) == want
+    assert _answers(empty) == want_answers
+    assert want_indexes <= _index_names(empty)
+    again = bulk_load_graph(empty, pg)  # not empty any more: merges, creates nothing
+    assert not again.bulk and (again.nodes_created, again.relationships_created) == (0, 0)
+    assert again.nodes_matched == pg.node_count and dump(empty) == want
+
+
+def test_bulk_load_joins_repeated_rows_like_merge(empty):
+    """A node or relationship repeated in the batch is written once, with MERGE's joined properties."""
+    from kg.graphdb.load import bulk_load_graph
+    from kg.graphdb.model import PropertyGraph, RelGroup
+
+    pg = to_property_graph(fixture_batch())
+    g = next(g for g in pg.rels if g.type == "HEADQUARTERED_IN")
+    r0 = g.rows[0]
+    twin = dict(r0, props=dict(r0["props"], sentence="Later sentence.", sentences=["Later sentence."],
+                               dispatch_ids=["ffffffffffffffff"], confidence=0.3))
+    doubled = PropertyGraph(nodes=pg.nodes + [pg.nodes[0]],
+                            rels=[RelGroup(x.type, x.src_label, x.dst_label, x.rows + ([twin] if x is g else []))
+                                  for x in pg.rels])
+    load_graph(empty, doubled)
+    want = dump(empty)
+    empty.run("MATCH (n) DETACH DELETE n")
+    s = bulk_load_graph(empty, doubled)
+    assert s.bulk and dump(empty) == want
+    assert s.relationships_created == pg.rel_count and s.relationships_matched == 1
+
+
+def test_bulk_load_into_a_non_empty_database_merges(empty):
+    from kg.graphdb.load import bulk_load_graph
+
+    load_graph(empty, to_property_graph(injection_batch()))
+    s = bulk_load_graph(empty, to_property_graph(fixture_batch()))
+    assert not s.bulk and s.nodes_matched == 1  # China was there already: no duplicate
+    assert empty.run("MATCH (n:Entity) WHERE n.name = 'China' RETURN count(n) AS c").records[0]["c"] == 1
