@@ -22,6 +22,8 @@ def register(app: typer.Typer) -> None:
         max_bytes: int = typer.Option(5_000_000, "--max-bytes", min=1, help="Refuse inputs larger than this."),
         stream: bool = typer.Option(False, "--stream",
                                     help="Write N-Triples/N-Quads one dispatch at a time: memory stays flat for any corpus size."),
+        corrections: Optional[Path] = typer.Option(None, "--corrections", "-c",
+                                                   help="Analysts' decisions (JSON lines) to apply after extraction; see docs/review.md."),
     ) -> None:
         """Extract entities, policy events and relations from dispatches and write RDF.
 
@@ -32,8 +34,12 @@ def register(app: typer.Typer) -> None:
 
         with guarded(), progress_bar("extracting") as tick:
             result = extract(inputs, output, fmt=fmt, model=model, workers=workers,
-                             max_bytes=max_bytes, stream=stream, progress=tick)
+                             max_bytes=max_bytes, stream=stream, progress=tick, corrections=corrections)
             b = result.batch
+            if result.corrections is not None:
+                from kg.cli.corrections import warn_missing
+
+                warn_missing(result.corrections)
             for f in result.failures:
                 error_line(str(f))
             if stream:

@@ -66,6 +66,8 @@ def register(app: typer.Typer) -> None:
         database: Optional[str] = typer.Option(None, "--database", envvar="NEO4J_DATABASE", help=DATABASE_HELP),
         data_dir: Optional[Path] = typer.Option(None, "--data-dir", envvar="KG_DATA_DIR", help=DATA_DIR_HELP),
         batch_size: int = typer.Option(1000, "--batch-size", min=1, help="Rows per UNWIND statement."),
+        corrections: Optional[Path] = typer.Option(None, "--corrections", "-c",
+                                                   help="Analysts' decisions (JSON lines) to apply before loading; see docs/review.md."),
     ) -> None:
         """Load RDF graphs into Neo4j or the embedded database (MERGE: loading twice changes nothing)."""
         with guarded():
@@ -74,6 +76,12 @@ def register(app: typer.Typer) -> None:
             from kg.rdf.read import read_batch
 
             batch = merge(read_batch(p) for p in inputs)
+            if corrections is not None:
+                from kg.cli.corrections import warn_missing
+                from kg.corrections import apply_file
+
+                batch, report = apply_file(batch, corrections)
+                warn_missing(report)
             password = resolve_password(uri, password_file)
             with progress_bar("loading") as tick:
                 s = load_batch(batch, uri=uri, user=user, password=password, database=database,
