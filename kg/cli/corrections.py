@@ -23,7 +23,9 @@ def print_rows(columns, rows, fmt: str) -> None:
 
         from kg.cli.common import out
 
-        t = Table(*columns, show_lines=False)
+        from rich.table import Column
+
+        t = Table(*(Column(c, overflow="fold") for c in columns), show_lines=False)
         for r in rows:
             t.add_row(*(Text("" if v is None else str(v)) for v in r))
         out.print(t)

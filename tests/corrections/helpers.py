@@ -53,7 +53,7 @@ SPEC = ExtractorSpec(factory=fake_factory)
 DOC_A = "\n\n".join([
     "Acme news", "ENT company/acme|Company|Acme|", "ENT company/acme-inc|Company|Acme Inc|",
     "ENT country/sylvania|Country|Sylvania|", "REL company/acme|headquarteredIn|country/sylvania .",
-    "EVENT country/sylvania|Ban|company/acme|0.4 ."]) + "\n"
+    "EVENT country/sylvania|Ban|company/acme|0.3 ."]) + "\n"
 DOC_B = "\n\n".join([
     "Acme Inc news", "ENT company/acme-inc|Company|Acme Inc|", "ENT country/sylvania|Country|Sylvania|",
     "REL company/acme-inc|headquarteredIn|country/sylvania .",
