@@ -97,3 +97,28 @@ def register(app: typer.Typer) -> None:
                 report = ApplyReport(outcomes=[Outcome(loc, "listed", "not applied: give --store or --graph")
                                                for loc in decisions])
             print_rows(COLUMNS, report_rows(report, rejected_only=rejected), fmt)
+
+    @group.command("export-gold")
+    def export_gold_cmd(
+        store: Path = typer.Option(..., "--store", "-s", help="Store directory (its extractions and corrections)."),
+        corrections: Optional[Path] = typer.Option(None, "--corrections", "-c", help=FILE_HELP),
+        output: str = typer.Option("-", "--output", "-o", help="Gold file (JSON lines), or '-' for stdout."),
+    ) -> None:
+        """Reviewed dispatches (kg review --accept dispatch/ID) as gold lines in the format of the
+        annotation guide, so that analysts' corrections become regression tests of the extractor."""
+        import json
+
+        from kg.atomic import emit_text
+        from kg.corrections import read_decisions
+        from kg.corrections.gold import export_gold
+        from kg.store import Store, corrected_graph
+
+        with guarded():
+            path = corrections_file(store, corrections)
+            decisions = read_decisions(path, missing_ok=corrections is None)
+            s = Store(store)
+            batch, _missing, report = corrected_graph(s, corrections=corrections)
+            warn_missing(report)
+            lines = export_gold(batch, [ex.dispatch for ex in s.extractions()], decisions)
+            written = emit_text(output, "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines))
+            info(f"{len(lines)} reviewed dispatch(es) -> {written}")

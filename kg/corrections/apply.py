@@ -288,6 +288,10 @@ def _reject(g: _Graph, loc: Located, report: ApplyReport, _merges) -> Outcome:
 def _accept(g: _Graph, loc: Located, report: ApplyReport, _merges) -> Outcome:
     d = loc.decision
     k = _key(g, d)
+    if k.kind == "dispatch":  # reviewed in full: changes nothing in the graph (see kg.corrections.gold)
+        if k.text.split("/", 1)[1] not in g.dispatch_ids:
+            return Outcome(loc, "missing", _absent(d, k))
+        return Outcome(loc, "unchanged", "dispatch reviewed")
     ev = decision_evidence(d, g.dispatch_ids)
     if k.kind == "event":
         old = g.evs.get(k.text)

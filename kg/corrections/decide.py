@@ -34,6 +34,11 @@ def describe(key: str, *batches: GraphBatch) -> str:
     """The subject in words, from the first batch that has it; ConfigError when none has."""
     k = parse_key(key)
     for b in batches:
+        if k.kind == "dispatch":
+            for d in b.dispatches:
+                if f"dispatch/{d.id}" == k.text:
+                    return f"dispatch {d.title or d.source or d.id}"
+            continue
         names = {e.key: e.name for e in b.entities}
         if k.kind == "entity" and k.text in names:
             e = next(e for e in b.entities if e.key == k.text)

@@ -9,6 +9,7 @@ like triples so one string names one thing::
     event/3f2a… status InForce                (roles: target affects sector status date precedent)
     company/acme headquarteredIn wd/Q148      a relation
     event/3f2a… analogousTo event/9c1d…       an analogy (either order)
+    dispatch/41ef…                            a dispatch (accepting it: reviewed in full)
 
 Anywhere a key is expected, the full IRI (``https://w3id.org/policykg/resource/event/…``) or a
 predicate IRI of the ontology is accepted too.
@@ -63,9 +64,10 @@ def parse_key(text: str) -> Key:
     parts = tuple(_term(p) for p in text.split())
     if len(parts) == 1:
         k = parts[0]
-        if not _record_key(k) or k.startswith("dispatch/"):
+        if not _record_key(k):
             raise ValueError(f"{text!r} is not an event or entity key (like event/… or company/acme)")
-        return Key("event" if k.startswith("event/") else "entity", k, parts)
+        kind = "event" if k.startswith("event/") else "dispatch" if k.startswith("dispatch/") else "entity"
+        return Key(kind, k, parts)
     if len(parts) == 3:
         s, p, o = parts
         if p == "analogousTo" and s.startswith("event/") and o.startswith("event/"):

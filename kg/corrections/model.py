@@ -7,6 +7,7 @@ meant even when re-extraction changed the graph.
 
 Actions::
 
+    accept            a dispatch ("dispatch/<id>"): reviewed in full, ready for export-gold
     accept / reject   an event ("event/…"), a role value ("event/… target wd/Q148",
                       "event/… status InForce"), a relation ("S partOf O") or an analogy
                       ("event/a analogousTo event/b")
@@ -97,6 +98,8 @@ class Decision(BaseModel):
         if a in ("accept", "reject") and k.kind == "entity":
             raise ValueError(f"{a} applies to events, role values, relations and analogies; "
                              "for an entity use rename, retype, merge or split")
+        if k.kind == "dispatch" and a != "accept":
+            raise ValueError("a dispatch can only be accepted (marked as reviewed in full)")
         if k.kind == "role":
             _check_role_value(k.role, k.value)
         if a == "add":

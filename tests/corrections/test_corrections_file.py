@@ -31,13 +31,14 @@ def dec(**kw) -> dict:
     ("<https://w3id.org/policykg/resource/company/acme> <https://w3id.org/policykg/ontology#partOf> wd/Q1",
      "relation", "company/acme partOf wd/Q1"),
     ("event/b analogousTo event/a", "analogy", "event/a analogousTo event/b"),
+    ("dispatch/41ef", "dispatch", "dispatch/41ef"),
 ])
 def test_keys_parse_normalises(text, kind, norm):
     k = parse_key(text)
     assert (k.kind, k.text) == (kind, norm)
 
 
-@pytest.mark.parametrize("text", ["", "dispatch/x", "acme", "a b", "event/a color red", "x/a partOf"])
+@pytest.mark.parametrize("text", ["", "acme", "a b", "event/a color red", "x/a partOf"])
 def test_keys_bad_shapes_raise(text):
     with pytest.raises(ValueError):
         parse_key(text)
@@ -58,6 +59,7 @@ def test_decision_valid_and_normalised():
     (dec(subject="event/abc status Maybe"), "status"),
     (dec(action="add", subject="a/b partOf c/d"), "sentence"),
     (dec(who=""), "who"),
+    (dec(subject="dispatch/41ef"), "only be accepted"),
     (dec(surprise=1), "surprise"),
 ])
 def test_decision_invalid(bad, msg):
