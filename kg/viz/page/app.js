@@ -390,6 +390,7 @@
       box.appendChild(ul);
     }
     evidenceList(box, n.evidence);
+    if (window.kgDecision) { window.kgDecision(box, n, false); }  // decisions.js: corrected? copy decision
   }
 
   function showEdge(id) {
@@ -411,6 +412,7 @@
     field(dl, "confidence", typeof e.confidence === "number" ? e.confidence.toFixed(2) : null);
     box.appendChild(dl);
     evidenceList(box, e.evidence);
+    if (window.kgDecision) { window.kgDecision(box, e, true); }  // decisions.js: corrected? copy decision
   }
 
   // what the panel shows before anything is clicked: the story in brief, newest first
