@@ -155,8 +155,12 @@ def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None
     from kg.pipeline import read_inputs
     from kg.rdf.write import serialize_batch
 
+    from kg.corrections import read_decisions, store_file
+
     store = Store(store_dir)
     summary = BuildSummary(store=store.dir)
+    # a bad corrections file is refused before any extraction, not after it
+    read_decisions(corrections if corrections is not None else store_file(store.dir), missing_ok=corrections is None)
     todo: dict[str, object] = {}
     for d in read_inputs(list(inputs), summary.failures, max_bytes):
         summary.inputs += 1

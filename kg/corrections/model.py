@@ -21,6 +21,7 @@ Actions::
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -31,6 +32,7 @@ from kg.models import ENTITY_TYPES, MEASURES, SECTORS, STATUSES, Measure, Sector
 
 Action = Literal["accept", "reject", "retype", "rename", "merge", "split", "add"]
 ACTIONS: tuple[str, ...] = Action.__args__  # type: ignore[attr-defined]
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$").match
 
 
 class NewEvent(BaseModel):
@@ -132,5 +134,7 @@ def _check_role_value(role: str, value: str) -> None:
         raise ValueError(f"sector {value!r} is not one of: {', '.join(SECTORS)}")
     if role == "status" and value not in STATUSES:
         raise ValueError(f"status {value!r} is not one of: {', '.join(STATUSES)}")
+    if role == "date" and not _DATE(value):
+        raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     if role == "measure" and value not in MEASURES:
         raise ValueError(f"measure {value!r} is not one of: {', '.join(MEASURES)}")

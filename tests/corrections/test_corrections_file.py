@@ -92,3 +92,9 @@ def test_append_twice_writes_once_and_later_line_wins(tmp_path):
     locs = read_decisions(p)
     assert [x.line for x in locs] == [1, 2]
     assert [x.decision.action for x in effective(locs)] == ["accept"]
+
+
+def test_decision_role_date_must_be_iso():
+    with pytest.raises(ValueError, match="YYYY"):
+        Decision.model_validate(dec(action="accept", subject="event/abc date last-year"))
+    assert Decision.model_validate(dec(action="accept", subject="event/abc date 2025-03")).subject.endswith("2025-03")
