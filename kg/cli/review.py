@@ -56,7 +56,6 @@ def register(app: typer.Typer) -> None:
         from kg.errors import ConfigError
 
         with guarded():
-            path = corrections_file(store, corrections)
             batch, extractions, raw = review_inputs(store, graph)
             asked = [(a, k) for a, k in (("accept", accept), ("reject", reject), ("rename", rename),
                                          ("retype", retype)) if k]
@@ -65,6 +64,7 @@ def register(app: typer.Typer) -> None:
             if asked:
                 from kg.corrections.decide import record
 
+                path = corrections_file(store, corrections)
                 action, key = asked[0]
                 if action == "reject" and not why:
                     raise ConfigError("--reject needs --why \"...\" (the reason is kept with the decision)")
@@ -79,8 +79,9 @@ def register(app: typer.Typer) -> None:
             from kg.corrections.review import COLUMNS, review_queue
             from kg.precedents.base import _default_gazetteer
 
-            items = review_queue(batch, extractions, read_decisions(path, missing_ok=True),
-                                 _default_gazetteer(), min_confidence)
+            path = corrections if corrections is not None or store is None else corrections_file(store, None)
+            decided = read_decisions(path, missing_ok=True) if path is not None else []
+            items = review_queue(batch, extractions, decided, _default_gazetteer(), min_confidence)
             shown = items[:limit] if limit else items
             rows = [it.row(i) for i, it in enumerate(shown, 1)]
             if fmt.strip().lower() == "table":  # the suggested commands only in CSV and JSON: too wide

@@ -80,3 +80,13 @@ def test_review_table_keeps_markup_inert(tmp_path):
     r = CliRunner().invoke(app, ["review", "-g", str(g), "-c", str(tmp_path / "c.jsonl"), "-n", "0"],
                            env={"COLUMNS": "400"})
     assert r.exit_code == 0 and evil in r.stdout
+
+
+def test_review_graph_without_corrections_file_lists_the_queue(tmp_path):
+    g = tmp_path / "g.ttl"
+    write_batch(small_batch(), g)
+    r = CliRunner().invoke(app, ["review", "-g", str(g), "-f", "json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)[0]["key"] == ban_key()
+    r = CliRunner().invoke(app, ["review", "-g", str(g), "--accept", ban_key()])
+    assert r.exit_code == 2 and "--corrections" in r.output
