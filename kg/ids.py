@@ -65,6 +65,11 @@ def dispatch_key(dispatch_id: str) -> str:
     return f"dispatch/{dispatch_id}"
 
 
+def analyst_key(who: str) -> str:
+    """The key of an analyst (a prov:Agent) who took correction decisions."""
+    return f"analyst/{slug(who)}"
+
+
 def iri(key: str) -> URIRef:
     """The IRI of a record key (entity, event or dispatch)."""
     return URIRef(str(RES) + key)

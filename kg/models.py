@@ -51,7 +51,7 @@ RelationPredicate = Literal[
 ]
 RELATION_PREDICATES: tuple[str, ...] = RelationPredicate.__args__  # type: ignore[attr-defined]
 
-EvidenceSource = Literal["text", "gazetteer", "precedent-base", "inferred"]
+EvidenceSource = Literal["text", "gazetteer", "precedent-base", "inferred", "analyst"]
 
 
 class _Record(BaseModel):
@@ -86,6 +86,10 @@ class Evidence(_Record):
     rule: str = Field(description="the rule, model or source that produced the statement")
     confidence: float = Field(1.0, ge=0.0, le=1.0)
     source: EvidenceSource = "text"
+    # an analyst's decision (source "analyst", see kg.corrections): who, when and why
+    analyst: str | None = None
+    decided: dt.datetime | None = None
+    reason: str | None = None
 
 
 class Entity(_Record):

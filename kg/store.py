@@ -3,6 +3,8 @@
 Layout of a store directory::
 
     manifest.json           {"format": 1, "dispatches": {<dispatch id>: {"source", "file"}}}
+    corrections.jsonl       (optional) analysts' decisions, applied to the merged graph on every
+                            build (see kg.corrections); never written by the build itself
     extractions/<id>.json   one Extraction per dispatch (pydantic JSON)
     graph.ttl               the merged graph: all stored extractions + the precedent base
                             + cross-dispatch merges + inferred analogies
@@ -52,6 +54,7 @@ class BuildSummary:
     missing_names: dict[str, str] = field(default_factory=dict)
     #: the merged graph itself (what graph.ttl holds), for ``kg build --load`` without a Turtle round trip
     batch: GraphBatch | None = field(default=None, repr=False)
+    corrections: object = None      # kg.corrections.ApplyReport of the store's corrections.jsonl
 
 
 def atomic_write(dest: Path, data: bytes) -> bool:
@@ -127,23 +130,41 @@ def merged_graph(store: Store, link_config=None, base_dir: str | Path | None = N
     return resolve(batch, base, ctx, link_config or LinkConfig.load()), base.missing
 
 
+def corrected_graph(store: Store, link_config=None, base_dir: str | Path | None = None,
+                    gazetteer="default", corrections: str | Path | None = None):
+    """:func:`merged_graph` with the analysts' decisions applied (the store's corrections.jsonl,
+    or ``corrections``); returns (batch, missing names, kg.corrections.ApplyReport)."""
+    from kg.corrections import apply_file, store_file
+
+    batch, missing = merged_graph(store, link_config, base_dir, gazetteer)
+    path = corrections if corrections is not None else store_file(store.dir)
+    batch, report = apply_file(batch, path, missing_ok=corrections is None)
+    return batch, missing, report
+
+
 def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None = None,
           workers: int = 1, executor: Executor | None = None, spec: ExtractorSpec | None = None,
           trig: bool = False, link_config=None, base_dir: str | Path | None = None,
           max_bytes: int | None = None, gazetteer="default", rebuild: bool = False,
-          progress: Callable[[Extraction], None] | None = None, rules_only: bool = False) -> BuildSummary:
+          progress: Callable[[Extraction], None] | None = None, rules_only: bool = False,
+          corrections: str | Path | None = None) -> BuildSummary:
     """Extract the dispatches the store lacks, then write the merged graph (see module docstring).
 
     ``rules_only=True`` extracts without the learned components (``kg build --rules-only``).
 
     ``rebuild=True`` extracts every input again (after an extractor change); stored dispatches
-    not among the inputs are kept.
+    not among the inputs are kept. The store's ``corrections.jsonl`` (or ``corrections``) is
+    applied to the merged graph, so analysts' decisions survive every build and rebuild.
     """
     from kg.workflow import read_inputs
     from kg.rdf.write import serialize_batch
 
+    from kg.corrections import read_decisions, store_file
+
     store = Store(store_dir)
     summary = BuildSummary(store=store.dir)
+    # a bad corrections file is refused before any extraction, not after it
+    read_decisions(corrections if corrections is not None else store_file(store.dir), missing_ok=corrections is None)
     todo: dict[str, Dispatch] = {}
     for d in read_inputs(list(inputs), summary.failures, max_bytes):
         summary.inputs += 1
@@ -161,7 +182,8 @@ def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None
         summary.new += 1
         if progress:
             progress(ex)
-    batch, summary.missing_names = merged_graph(store, link_config, base_dir, gazetteer)
+    batch, summary.missing_names, summary.corrections = corrected_graph(store, link_config, base_dir,
+                                                                        gazetteer, corrections)
     summary.batch = batch
     summary.stored = len(store.entries)
     summary.events, summary.entities, summary.analogies = len(batch.events), len(batch.entities), len(batch.analogies)

@@ -79,6 +79,7 @@ class POL(DefinedNamespace):
     rule: URIRef
     confidence: URIRef
     evidenceSource: URIRef
+    reason: URIRef
     extractedBy: URIRef
     pipelineVersion: URIRef
     modelName: URIRef

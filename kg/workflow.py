@@ -23,6 +23,7 @@ class ExtractResult:
     batch: GraphBatch
     failures: list[InputError] = field(default_factory=list)
     output: str | None = None
+    corrections: object = None  # kg.corrections.ApplyReport when corrections were applied
 
     @property
     def ok(self) -> bool:
@@ -51,7 +52,8 @@ def extractions(dispatches: Iterable[Dispatch], model: str | None = None,
 def extract(inputs: Iterable[str | Path] | str | Path, output: str | Path | None = None,
             fmt: str | None = None, model: str | None = None, workers: int = 1,
             max_bytes: int | None = 5_000_000, stream: bool = False,
-            progress: Callable[[Extraction], None] | None = None, rules_only: bool = False) -> ExtractResult:
+            progress: Callable[[Extraction], None] | None = None, rules_only: bool = False,
+            corrections: str | Path | None = None) -> ExtractResult:
     """Extract a knowledge graph from dispatches; write it to ``output`` ('-' for stdout) if given.
 
     ``stream=True`` (N-Triples/N-Quads only) writes each dispatch's statements as soon as it is
@@ -60,6 +62,9 @@ def extract(inputs: Iterable[str | Path] | str | Path, output: str | Path | None
     dispatch (the same triples; RDF graphs are sets), and the returned batch is empty.
     ``rules_only=True`` leaves out the learned components (the measure classifier trained on the
     annotated corpus, :mod:`kg.nlp.learned`).
+
+    ``corrections``: a corrections file (see :mod:`kg.corrections`) applied after extraction;
+    not with ``stream`` (a merge needs the whole graph).
     """
     from kg.atomic import check_destination
     from kg.link.merge import BatchBuilder
@@ -69,6 +74,14 @@ def extract(inputs: Iterable[str | Path] | str | Path, output: str | Path | None
     if output is not None:
         check_destination(output)
     failures: list[InputError] = []
+    if stream and corrections is not None:
+        from kg.errors import ConfigError
+
+        raise ConfigError("--corrections needs the whole graph: not with --stream")
+    if corrections is not None:
+        from kg.corrections import read_decisions
+
+        decisions = read_decisions(corrections)  # a bad file is refused before any extraction
     if stream:
         return _extract_streaming(inputs, output, fmt, model, workers, max_bytes, progress, failures, rules_only)
     builder = BatchBuilder()
@@ -80,12 +93,17 @@ def extract(inputs: Iterable[str | Path] | str | Path, output: str | Path | None
     batch = builder.build()
     if not batch.dispatches:
         raise NothingRead(failures, output)
+    report = None
+    if corrections is not None:
+        from kg.corrections import apply_corrections
+
+        batch, report = apply_corrections(batch, decisions)
     written = None
     if output is not None:
         from kg.rdf.write import write_batch
 
         written = write_batch(batch, output, fmt=fmt)
-    return ExtractResult(batch=batch, failures=failures, output=written)
+    return ExtractResult(batch=batch, failures=failures, output=written, corrections=report)
 
 
 def _extract_streaming(inputs, output, fmt, model, workers, max_bytes, progress, failures,

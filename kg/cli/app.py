@@ -22,7 +22,7 @@ app = typer.Typer(
 
 #: verb modules, in the order --help lists them
 VERBS = ("extract", "build", "validate", "precedents", "viz", "load", "query", "sparql", "db", "export", "explain",
-         "eval", "version")
+         "eval", "review", "merge", "corrections", "version")
 
 
 @app.callback()

@@ -65,6 +65,10 @@ def register(app: typer.Typer) -> None:
                       link_config=cfg, max_bytes=max_bytes, rebuild=rebuild, rules_only=rules_only)
             for f in s.failures:
                 error_line(str(f))
+            if s.corrections is not None:  # the store's corrections.jsonl (kg.corrections)
+                from kg.cli.corrections import warn_missing
+
+                warn_missing(s.corrections)
             info(f"{s.inputs} dispatches read: {s.new} new, {s.known} already stored; store holds {s.stored}. "
                  f"{s.events} events, {s.entities} entities, {s.analogies} analogies -> {s.graph}"
                  + ("" if s.changed else " (unchanged)"))

@@ -28,6 +28,9 @@ def register(app: typer.Typer) -> None:
         rules_only: bool = typer.Option(False, "--rules-only",
                                         help="Rules only: leave out the measure classifier trained on the "
                                              "annotated corpus."),
+        corrections: Optional[Path] = typer.Option(None, "--corrections", "-c",
+                                                   help="Analysts' decisions (JSON lines) to apply after "
+                                                        "extraction; see docs/review.md."),
     ) -> None:
         """Extract entities, policy events and relations from dispatches and write RDF.
 
@@ -38,8 +41,13 @@ def register(app: typer.Typer) -> None:
 
         with guarded(), progress_bar("extracting") as tick:
             result = extract(inputs, output, fmt=fmt, model=model, workers=workers,
-                             max_bytes=max_bytes, stream=stream, progress=tick, rules_only=rules_only)
+                             max_bytes=max_bytes, stream=stream, progress=tick, rules_only=rules_only,
+                             corrections=corrections)
             b = result.batch
+            if result.corrections is not None:
+                from kg.cli.corrections import warn_missing
+
+                warn_missing(result.corrections)
             for f in result.failures:
                 error_line(str(f))
             if stream:

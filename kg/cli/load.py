@@ -71,6 +71,9 @@ def register(app: typer.Typer) -> None:
         data_dir: Optional[Path] = typer.Option(None, "--data-dir", envvar="KG_DATA_DIR", help=DATA_DIR_HELP),
         batch_size: int = typer.Option(1000, "--batch-size", min=1, help="Rows per UNWIND statement."),
         bulk: bool = typer.Option(False, "--bulk", help=BULK_HELP),
+        corrections: Optional[Path] = typer.Option(None, "--corrections", "-c",
+                                                   help="Analysts' decisions (JSON lines) to apply before "
+                                                        "loading; see docs/review.md."),
     ) -> None:
         """Load RDF graphs into Neo4j or the embedded database (MERGE: loading twice changes nothing)."""
         with guarded():
@@ -78,6 +81,12 @@ def register(app: typer.Typer) -> None:
             from kg.rdf.read import read_batch
 
             batch = merge(read_batch(p) for p in inputs)
+            if corrections is not None:
+                from kg.cli.corrections import warn_missing
+                from kg.corrections import apply_file
+
+                batch, report = apply_file(batch, corrections)
+                warn_missing(report)
             password = resolve_password(uri, password_file)
             load_and_report(batch, uri=uri, user=user, password=password, database=database,
                             data_dir=data_dir, batch_size=batch_size, bulk=bulk)

@@ -5,9 +5,12 @@ decides a label or a relationship type, and none of them ever comes from text.
 
 Nodes (``iri`` is the key of every node)::
 
-    (:Entity:<Type>  {iri, key, name, aliases[], wikidata?, type})     Type = Country, Bloc, ...
+    (:Entity:<Type>  {iri, key, name, aliases[], wikidata?, type, corrected?...})  Type = Country, Bloc, ...
     (:PolicyEvent    {iri, key, measure, sectors[], sector?, status?, date?, year?, label?,
-                      description?, reference?, confidence})
+                      description?, reference?, confidence, corrected?...})
+
+    corrected?... = corrected, corrected_by[], corrected_at, correction_reasons[], corrections[]:
+    present on nodes and relationships an analyst's decision touched (kg.corrections)
     (:Dispatch       {iri, key, id, title?, date?, url?, source?})
     (:Measure|:Sector|:Status {iri, name})                             the SKOS concepts
 
@@ -137,7 +140,20 @@ def evidence_props(evidence: Iterable[Evidence], confidence: float | None = None
         if confidence is None:
             confidence = max(e.confidence for e in ev)
     props["confidence"] = 1.0 if confidence is None else float(confidence)
+    props.update(correction_props(ev))
     return _clean(props)
+
+
+def correction_props(evidence: Iterable[Evidence]) -> dict[str, Any]:
+    """Analysts' decisions among the evidence (see kg.corrections): who, when (the latest) and why."""
+    ds = [e for e in evidence if e.source == "analyst"]
+    if not ds:
+        return {}
+    return {"corrected": True,
+            "corrected_by": sorted({e.analyst for e in ds if e.analyst}),
+            "corrected_at": max((e.decided.isoformat() for e in ds if e.decided), default=None),
+            "correction_reasons": sorted({e.reason for e in ds if e.reason}),
+            "corrections": sorted({e.rule for e in ds})}
 
 
 def to_property_graph(batch: GraphBatch) -> PropertyGraph:
@@ -150,7 +166,7 @@ def to_property_graph(batch: GraphBatch) -> PropertyGraph:
         label_of[e.key] = ENTITY
         by_type[ENTITY_LABELS[e.type]].append(_clean({
             "iri": str(ids.iri(e.key)), "key": e.key, "name": e.name, "aliases": list(e.aliases),
-            "wikidata": e.wikidata, "type": e.type}))
+            "wikidata": e.wikidata, "type": e.type, **correction_props(e.mentions)}))
     for label in sorted(by_type):
         pg.nodes.append(NodeGroup(ENTITY, label, by_type[label]))
 
@@ -165,7 +181,8 @@ def to_property_graph(batch: GraphBatch) -> PropertyGraph:
             "iri": str(ids.iri(ev.key)), "key": ev.key, "measure": ev.measure,
             "sectors": list(ev.sectors), "sector": ev.sectors[0] if ev.sectors else None,
             "status": ev.status, "date": ev.date, "year": year_of(ev.date), "label": event_label(ev, names),
-            "description": ev.description, "reference": ev.reference, "confidence": ev.confidence}))
+            "description": ev.description, "reference": ev.reference, "confidence": ev.confidence,
+            **correction_props(ev.evidence)}))
         concepts[MEASURE].setdefault(ev.measure, {"iri": concept_iri(MEASURE, ev.measure), "name": ev.measure})
         for s in ev.sectors:
             concepts[SECTOR].setdefault(s, {"iri": concept_iri(SECTOR, s), "name": s})

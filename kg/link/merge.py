@@ -22,7 +22,7 @@ from kg.models import (Analogy, Dispatch, Entity, Event, Evidence, Extraction, G
                        Relation)
 
 
-def _uniq(*seqs: Iterable) -> tuple:
+def sorted_union(*seqs: Iterable) -> tuple:
     """Union of the sequences, sorted so the merge result does not depend on input order."""
     seen: dict = {}
     for seq in seqs:
@@ -54,7 +54,7 @@ def merge_entities(a: Entity, b: Entity) -> Entity:
         "name": name, "type": _first(a.type, b.type),
         "aliases": tuple(sorted(x for x in aliases if x != name)),
         "wikidata": _first(a.wikidata, b.wikidata),
-        "mentions": _uniq(a.mentions, b.mentions),
+        "mentions": sorted_union(a.mentions, b.mentions),
     })
 
 
@@ -75,13 +75,14 @@ def _date(*values: str | None) -> str | None:
 
 def merge_events(a: Event, b: Event) -> Event:
     return a.model_copy(update={
-        "actors": _uniq(a.actors, b.actors), "targets": _uniq(a.targets, b.targets),
-        "affects": _uniq(a.affects, b.affects), "sectors": _uniq(a.sectors, b.sectors),
-        "precedents": _uniq(a.precedents, b.precedents), "responds_to": _uniq(a.responds_to, b.responds_to),
+        "actors": sorted_union(a.actors, b.actors), "targets": sorted_union(a.targets, b.targets),
+        "affects": sorted_union(a.affects, b.affects), "sectors": sorted_union(a.sectors, b.sectors),
+        "precedents": sorted_union(a.precedents, b.precedents),
+        "responds_to": sorted_union(a.responds_to, b.responds_to),
         "status": _status(a.status, b.status), "date": _date(a.date, b.date),
         "label": _first(a.label, b.label), "description": _first(a.description, b.description),
         "reference": _first(a.reference, b.reference),
-        "evidence": _uniq(a.evidence, b.evidence), "confidence": max(a.confidence, b.confidence),
+        "evidence": sorted_union(a.evidence, b.evidence), "confidence": max(a.confidence, b.confidence),
     })
 
 
@@ -113,7 +114,7 @@ class BatchBuilder:
             k = (r.subject, r.predicate, r.object)
             if k in self.relations:
                 old = self.relations[k]
-                r = old.model_copy(update={"evidence": _uniq(old.evidence, r.evidence),
+                r = old.model_copy(update={"evidence": sorted_union(old.evidence, r.evidence),
                                            "confidence": max(old.confidence, r.confidence)})
             self.relations[k] = r
         for an in item.analogies:
@@ -123,7 +124,7 @@ class BatchBuilder:
             if old is not None:  # text assertion beats inference; keep the best score and all evidence
                 basis = "asserted" if "asserted" in (old.basis, an.basis) else "inferred"
                 an = old.model_copy(update={"score": max(old.score, an.score), "basis": basis,
-                                            "evidence": _uniq(old.evidence, an.evidence),
+                                            "evidence": sorted_union(old.evidence, an.evidence),
                                             "explanation": _first(old.explanation, an.explanation)})
             self.analogies[(a, b)] = an
         return self

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, URIRef
-from rdflib.namespace import OWL, SKOS
+from rdflib.namespace import OWL, PROV, SKOS
 from rdflib.term import Node
 
 from kg import ids
@@ -103,6 +103,10 @@ _DATE_RE = (
 
 
 def evidence_key(ev: Evidence) -> str:
+    if ev.source == "analyst":  # an analyst's decision: who, when and why are part of it
+        return "evidence/" + ids.content_hash(ev.dispatch_id or "", ev.sentence or "", ev.start, ev.end,
+                                              ev.rule, _dec(ev.confidence), ev.source, ev.analyst or "",
+                                              ev.decided.isoformat() if ev.decided else "", ev.reason or "")
     return "evidence/" + ids.content_hash(ev.dispatch_id or "", ev.sentence or "", ev.start, ev.end,
                                           ev.rule, _dec(ev.confidence), ev.source)
 
@@ -192,7 +196,27 @@ def _evidence_quads(ev: Evidence) -> tuple[str, str, list[Quad]]:
     q.append((g, node, POL_NT["rule"], nt_string(ev.rule)))
     q.append((g, node, POL_NT["confidence"], decimal_literal(ev.confidence)))
     q.append((g, node, POL_NT["evidenceSource"], nt_string(ev.source)))
+    if ev.source == "analyst":
+        q += _analyst_quads(g, node, ev)
     return node, g, q
+
+
+PROV_ATTRIBUTED, PROV_AT, PROV_AGENT = _n(PROV.wasAttributedTo), _n(PROV.generatedAtTime), _n(PROV.Agent)
+X_DATETIME = _n(XSD.dateTime)
+
+
+def _analyst_quads(g: str, node: str, ev: Evidence) -> list[Quad]:
+    """Provenance of a correction: prov:wasAttributedTo the analyst, the decision's time and reason."""
+    q: list[Quad] = []
+    if ev.analyst:
+        agent = res(ids.analyst_key(ev.analyst))
+        q += [(g, node, PROV_ATTRIBUTED, agent), (g, agent, RDF_TYPE, PROV_AGENT),
+              (g, agent, LABEL, nt_string(ev.analyst))]
+    if ev.decided:
+        q.append((g, node, PROV_AT, nt_typed(ev.decided.isoformat().replace("+00:00", "Z"), X_DATETIME)))
+    if ev.reason:
+        q.append((g, node, POL_NT["reason"], nt_string(ev.reason)))
+    return q
 
 
 class _Seen:

@@ -30,7 +30,7 @@ from kg.models import (ENTITY_TYPES, MEASURES, RELATION_PREDICATES, SECTORS, STA
 from kg.rdf.graph import WD_IRI
 from kg.vocab import MSR_IRI, POL, SEC_IRI, STA_IRI
 
-_SOURCES = ("text", "gazetteer", "precedent-base", "inferred")
+_SOURCES = ("text", "gazetteer", "precedent-base", "inferred", "analyst")
 
 #: rdflib parser name by file suffix
 PARSERS = {
@@ -155,7 +155,23 @@ class _Reader:
             rule=self.text(node, POL.rule) or "rdf-import",
             confidence=self.confidence(node),
             source=src if src in _SOURCES else ("text" if d is not None else "inferred"),
+            **(self.analyst(node) if src == "analyst" else {}),
         )
+
+    def analyst(self, node: Node) -> dict[str, Any]:
+        """Who, when and why of an analyst's decision (see kg.corrections)."""
+        from rdflib.namespace import PROV
+
+        agent = self.one(node, PROV.wasAttributedTo)
+        when = self.one(node, PROV.generatedAtTime)
+        decided = None
+        if isinstance(when, Literal):
+            try:
+                decided = dt.datetime.fromisoformat(str(when).replace("Z", "+00:00"))
+            except ValueError:
+                decided = None
+        return {"analyst": self.text(agent, RDFS.label) if agent is not None else None,
+                "decided": decided, "reason": self.text(node, POL.reason)}
 
     def evidence_of(self, s: Node) -> tuple[Evidence, ...]:
         evs = {self.evidence(n) for n in self.g.objects(s, POL.evidence)}

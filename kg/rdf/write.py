@@ -96,7 +96,7 @@ def _resource_prefixes() -> dict[str, str]:
     from kg import ids
 
     kinds = set(getattr(ids, "_TYPE_SLUG", {}).values())
-    kinds |= {"event", "dispatch", "evidence", "assertion", "analogy", "pipeline", "ext"}
+    kinds |= {"event", "dispatch", "evidence", "assertion", "analogy", "pipeline", "ext", "analyst"}
     res = PREFIXES["res"]
     return {k: res + k + "/" for k in sorted(kinds) if k not in PREFIXES}
 

@@ -148,7 +148,8 @@ _TEMPLATE = """<!DOCTYPE html>
 
 def render_html(batch: GraphBatch, title: str = "PolicyKG graph", graph: nx.MultiDiGraph | None = None) -> str:
     """The page as a string."""
-    scripts = [_asset("vendor", name) for name in VENDOR_SCRIPTS] + [_asset("page", "app.js")]
+    scripts = [_asset("vendor", name) for name in VENDOR_SCRIPTS] + [_asset("page", "app.js"),
+                                                                      _asset("page", "decisions.js")]
     style = _asset("page", "app.css")
     csp = "; ".join([
         "default-src 'none'",

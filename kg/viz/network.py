@@ -99,6 +99,9 @@ def _evidence_items(evidence: Iterable[Evidence], dispatches: dict[str, Dispatch
             "confidence": ev.confidence,
             "source": ev.source,
         })
+        if ev.source == "analyst":  # an analyst's decision (kg.corrections): who, when, why
+            items[-1].update(analyst=ev.analyst, reason=ev.reason,
+                             decided=ev.decided.isoformat().replace("+00:00", "Z") if ev.decided else None)
     return items
 
 

@@ -40,8 +40,8 @@ def test_html_data_block_holds_every_node_and_cannot_break_out(page, batch, host
     assert len(data["nodes"]) == g.number_of_nodes() and len(data["edges"]) == g.number_of_edges()
     labels = {n["label"] for n in data["nodes"]}
     assert set(hostile_names) <= labels
-    # the page has exactly the scripts it inlines: vendored libraries, the app, and the data block
-    assert page.count("<script") == 6 and page.count("</script>") == 6
+    # the page has exactly the scripts it inlines: vendored libraries, the app, decisions.js, the data block
+    assert page.count("<script") == 7 and page.count("</script>") == 7
 
 
 def test_html_page_is_self_contained(page):
@@ -62,7 +62,7 @@ def test_html_csp_allows_only_the_inlined_scripts_and_styles(page):
     assert "unsafe" not in csp and "http" not in csp and "*" not in csp
     scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
     styles = re.findall(r"<style[^>]*>(.*?)</style>", page, re.S)
-    assert len(scripts) == 5 and len(styles) == 2
+    assert len(scripts) == 6 and len(styles) == 2
 
     def h(text):
         return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"

@@ -785,6 +785,7 @@
       box.appendChild(ul);
     }
     evidenceList(box, n.evidence);
+    if (window.kgDecision) { window.kgDecision(box, n, false); }  // decisions.js: corrected? copy decision
   }
 
   function showEdge(id) {
@@ -806,6 +807,7 @@
     field(dl, "confidence", typeof e.confidence === "number" ? e.confidence.toFixed(2) : null);
     box.appendChild(dl);
     evidenceList(box, e.evidence);
+    if (window.kgDecision) { window.kgDecision(box, e, true); }  // decisions.js: corrected? copy decision
   }
 
   // what the panel shows when nothing is selected: the events the filters leave, newest first
