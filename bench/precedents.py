@@ -88,6 +88,29 @@ def fit_weights() -> None:
     print("[weights]\n" + "\n".join(f"{f} = {x}" for f, x in fit.as_weights(w).items()))
 
 
+def link_precision(data, w: np.ndarray, t: float, top_k: int) -> tuple[int, float, float]:
+    """Links among each case's top_k scoring >= t: how many, precision, recall of expected ids."""
+    links = good = 0
+    for d in data:
+        s = np.round(d.X @ w / w.sum(), 4)
+        top = np.argsort(-s, kind="stable")[:top_k]
+        keep = top[s[top] >= t - 1e-9]
+        links += len(keep)
+        good += d.y[keep].sum()
+    exp = sum(d.y.sum() for d in data)
+    return links, good / links if links else 0.0, good / exp
+
+
+def links_report(cfg: LinkConfig) -> None:
+    """The configured threshold for inferred pol:analogousTo links, on both halves."""
+    from kg.precedents import fit
+    w = np.array([getattr(cfg.weights, f) for f in FEATURES])
+    for split in ("tune", "test"):
+        n, p, r = link_precision(fit.case_data(load_cases(split)), w, cfg.threshold, cfg.top_k)
+        print(f"inferred links at threshold {cfg.threshold} (top {cfg.top_k}), {split} half: "
+              f"{n} links, precision {p:.3f}, recall {r:.3f}")
+
+
 def sweep(cfg: LinkConfig) -> None:
     from kg.precedents import fit
     tune_cases = load_cases("tune")
@@ -101,16 +124,9 @@ def sweep(cfg: LinkConfig) -> None:
     # threshold for inferred links: among each tuning case's top_k, how many links pass and how
     # many of those are expected (precision) / how many expected ids pass (recall)
     print("threshold  links  precision  recall   (tuning half, top_k=%d)" % cfg.top_k)
-    exp = sum(d.y.sum() for d in tune)
     for t in np.arange(0.30, 0.71, 0.025):
-        links = good = 0
-        for d in tune:
-            s = np.round(d.X @ w / w.sum(), 4)
-            top = np.argsort(-s, kind="stable")[:cfg.top_k]
-            keep = top[s[top] >= t - 1e-9]
-            links += len(keep)
-            good += d.y[keep].sum()
-        print(f"{t:9.3f}  {links:5d}  {good / links if links else 0:9.3f}  {good / exp:6.3f}")
+        n, p, r = link_precision(tune, w, round(float(t), 3), cfg.top_k)
+        print(f"{t:9.3f}  {n:5d}  {p:9.3f}  {r:6.3f}")
 
 
 def main() -> None:
@@ -127,6 +143,7 @@ def main() -> None:
     rows = table(load_cases("test"), cfg, "test half", args.verbose)
     beats = all(rows["kg"][i] > max(rows["TF-IDF alone"][i], rows["embeddings alone"][i]) for i in (0, 1))
     print("kg beats TF-IDF alone and embeddings alone on both figures:", "yes" if beats else "NO")
+    links_report(cfg)
     if args.tune:
         table(load_cases("tune"), cfg, "tuning half (weights fitted here: optimistic)")
     if args.sweep:

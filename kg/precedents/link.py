@@ -52,7 +52,7 @@ class Weights:
 class LinkConfig:
     weights: Weights = field(default_factory=Weights)
     #: an inferred pol:analogousTo link needs at least this score
-    threshold: float = 0.5
+    threshold: float = 0.4
     #: and at most this many inferred links per event
     top_k: int = 3
     #: also infer links among precedent-base events themselves
