@@ -38,14 +38,14 @@ FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "tex
 class Weights:
     """Defaults = data/precedents/config.toml (fitted on the tuning half, docs/precedents.md)."""
 
-    family: float = 0.009
-    measure: float = 0.056
-    target: float = 0.048
+    family: float = 0.007
+    measure: float = 0.054
+    target: float = 0.049
     sector: float = 0.054
     actor: float = 0.0
     chronology: float = 0.002
-    text: float = 0.36
-    semantic: float = 0.472
+    text: float = 0.359
+    semantic: float = 0.474
 
 
 @dataclass(frozen=True)
