@@ -38,21 +38,21 @@ FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "tex
 class Weights:
     """Defaults = data/precedents/config.toml (fitted on the tuning half, docs/precedents.md)."""
 
-    family: float = 0.007
-    measure: float = 0.054
-    target: float = 0.049
-    sector: float = 0.054
-    actor: float = 0.0
-    chronology: float = 0.002
-    text: float = 0.359
-    semantic: float = 0.474
+    family: float = 0.014
+    measure: float = 0.067
+    target: float = 0.054
+    sector: float = 0.05
+    actor: float = 0.005
+    chronology: float = 0.003
+    text: float = 0.342
+    semantic: float = 0.464
 
 
 @dataclass(frozen=True)
 class LinkConfig:
     weights: Weights = field(default_factory=Weights)
     #: an inferred pol:analogousTo link needs at least this score
-    threshold: float = 0.4
+    threshold: float = 0.425
     #: and at most this many inferred links per event
     top_k: int = 3
     #: also infer links among precedent-base events themselves
