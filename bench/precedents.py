@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Precedent ranking quality on data/precedents/eval_cases.yaml: recall@5 and MRR.
 
-    python bench/precedents.py            # the configured weights
-    python bench/precedents.py --sweep    # also: each feature alone removed, and the threshold table
+    python bench/precedents.py            # test half: kg, TF-IDF alone, embeddings alone
+    python bench/precedents.py --fit      # fit the weights on the tuning half (CV picks the model)
+    python bench/precedents.py --sweep    # tuning half: each feature removed, threshold table
 
 recall@5: share of the expected ids found in the top 5 (averaged over cases); MRR: mean of
-1/rank of the first expected id. The baseline in the same run is text similarity alone (every
-other weight 0), so the printed ratio shows what the named features add.
+1/rank of the first expected id. Every ranker runs through ``kg.precedents.query.find`` (what
+``kg precedents`` calls) in the same run: ``kg`` with the configured weights, ``TF-IDF alone``
+(every weight but ``text`` 0) and ``embeddings alone`` (every weight but ``semantic`` 0).
+The weights and the link threshold are chosen on the tuning half only; the test half is only
+ever scored.
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -24,6 +29,11 @@ from kg.precedents.rank import FEATURES, LinkConfig, Weights  # noqa: E402
 from kg.precedents.query import find  # noqa: E402
 
 CASES = Path(__file__).resolve().parents[1] / "data" / "precedents" / "eval_cases.yaml"
+
+
+def load_cases(split: str | None = None) -> list[dict]:
+    cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))
+    return [c for c in cases if split is None or c["split"] == split]
 
 
 def evaluate(cases, config: LinkConfig, k: int = 5) -> tuple[float, float, list]:
@@ -40,43 +50,111 @@ def evaluate(cases, config: LinkConfig, k: int = 5) -> tuple[float, float, list]
     return sum(recalls) / len(recalls), sum(rr) / len(rr), misses
 
 
+def only(cfg: LinkConfig, feature: str) -> LinkConfig:
+    return replace(cfg, weights=Weights(**{f: (1.0 if f == feature else 0.0) for f in FEATURES}))
+
+
+def table(cases, cfg: LinkConfig, title: str, verbose: bool = False) -> dict[str, tuple[float, float]]:
+    rows = {}
+    t = time.perf_counter()
+    for name, c in (("kg", cfg), ("TF-IDF alone", only(cfg, "text")), ("embeddings alone", only(cfg, "semantic"))):
+        rec, mrr, misses = evaluate(cases, c)
+        rows[name] = (rec, mrr)
+        if verbose and name == "kg":
+            for cid, missing, got in misses:
+                print(f"  {cid}: missing {missing}; top 5 {got}")
+    dt = time.perf_counter() - t
+    print(f"{title}: {len(cases)} cases ({dt / (3 * len(cases)) * 1000:.0f} ms per query)")
+    print("| ranker | recall@5 | MRR |\n|---|---|---|")
+    for name, (rec, mrr) in rows.items():
+        print(f"| {name} | {rec:.3f} | {mrr:.3f} |")
+    return rows
+
+
+def fit_weights(folds: int = 5) -> None:
+    """Choose model and L2 strength by cross-validation inside the tuning half, then refit on it."""
+    from kg.precedents import fit
+    tune = fit.case_data(load_cases("tune"))
+    best = None
+    print(f"model     l2      {folds}-fold CV recall@5  MRR    | in-sample recall@5  MRR")
+    for l2 in (1e-5, 1e-4, 1e-3, 1e-2):
+        for name, fn in (("logistic", fit.fit_logistic), ("pairwise", fit.fit_pairwise)):
+            cv = []
+            for k in range(folds):
+                train = [d for i, d in enumerate(tune) if i % folds != k]
+                held = [d for i, d in enumerate(tune) if i % folds == k]
+                cv.append(fit.metrics(held, fn(train, l2=l2)))
+            crec, cmrr = (float(np.mean([c[i] for c in cv])) for i in (0, 1))
+            w = fn(tune, l2=l2)
+            rec, mrr = fit.metrics(tune, w)
+            print(f"{name:9} {l2:<7g} {crec:17.3f}  {cmrr:.3f}  | {rec:18.3f}  {mrr:.3f}")
+            if best is None or crec + cmrr > best[0]:
+                best = (crec + cmrr, name, l2, w)
+    _, name, l2, w = best
+    print(f"chosen by cross-validation on the tuning half: {name}, l2={l2:g}")
+    print("[weights]\n" + "\n".join(f"{f} = {x}" for f, x in fit.as_weights(w).items()))
+
+
+def link_precision(data, w: np.ndarray, t: float, top_k: int) -> tuple[int, float, float]:
+    """Links among each case's top_k scoring >= t: how many, precision, recall of expected ids."""
+    links = good = 0
+    for d in data:
+        s = np.round(d.X @ w / w.sum(), 4)
+        top = np.argsort(-s, kind="stable")[:top_k]
+        keep = top[s[top] >= t - 1e-9]
+        links += len(keep)
+        good += d.y[keep].sum()
+    exp = sum(d.y.sum() for d in data)
+    return links, good / links if links else 0.0, good / exp
+
+
+def links_report(cfg: LinkConfig) -> None:
+    """The configured threshold for inferred pol:analogousTo links, on both halves."""
+    from kg.precedents import fit
+    w = np.array([getattr(cfg.weights, f) for f in FEATURES])
+    for split in ("tune", "test"):
+        n, p, r = link_precision(fit.case_data(load_cases(split)), w, cfg.threshold, cfg.top_k)
+        print(f"inferred links at threshold {cfg.threshold} (top {cfg.top_k}), {split} half: "
+              f"{n} links, precision {p:.3f}, recall {r:.3f}")
+
+
+def sweep(cfg: LinkConfig) -> None:
+    from kg.precedents import fit
+    tune_cases = load_cases("tune")
+    tune = fit.case_data(tune_cases)
+    w = np.array([getattr(cfg.weights, f) for f in FEATURES])
+    print("tuning half, configured weights: recall@5 %.3f  MRR %.3f" % fit.metrics(tune, w))
+    for i, f in enumerate(FEATURES):
+        w2 = w.copy()
+        w2[i] = 0.0
+        print(f"  without {f:<10}: recall@5 %.3f  MRR %.3f" % fit.metrics(tune, w2))
+    # threshold for inferred links: among each tuning case's top_k, how many links pass and how
+    # many of those are expected (precision) / how many expected ids pass (recall)
+    print("threshold  links  precision  recall   (tuning half, top_k=%d)" % cfg.top_k)
+    for t in np.arange(0.30, 0.71, 0.025):
+        n, p, r = link_precision(tune, w, round(float(t), 3), cfg.top_k)
+        print(f"{t:9.3f}  {n:5d}  {p:9.3f}  {r:6.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sweep", action="store_true")
+    ap.add_argument("--fit", action="store_true", help="fit the weights on the tuning half")
+    ap.add_argument("--sweep", action="store_true", help="features removed and link thresholds, tuning half")
+    ap.add_argument("--tune", action="store_true", help="also print the table for the tuning half")
     ap.add_argument("--verbose", "-v", action="store_true")
     args = ap.parse_args()
-    cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))
     cfg = LinkConfig.load()
-    t = time.perf_counter()
-    rec, mrr, misses = evaluate(cases, cfg)
-    dt = time.perf_counter() - t
-    base_cfg = replace(cfg, weights=Weights(**{f: (1.0 if f == "text" else 0.0) for f in FEATURES}))
-    brec, bmrr, _ = evaluate(cases, base_cfg)
-    print(f"cases: {len(cases)}  ({dt / len(cases) * 1000:.0f} ms per query)")
-    print(f"configured weights : recall@5 {rec:.3f}  MRR {mrr:.3f}")
-    print(f"baseline text only : recall@5 {brec:.3f}  MRR {bmrr:.3f}")
-    print(f"ratio              : recall@5 x{rec / brec if brec else float('inf'):.2f}  MRR x{mrr / bmrr if bmrr else float('inf'):.2f}")
-    if args.verbose:
-        for cid, missing, got in misses:
-            print(f"  {cid}: missing {missing}; top 5 {got}")
+    if args.fit:
+        fit_weights()
+        return
+    rows = table(load_cases("test"), cfg, "test half", args.verbose)
+    beats = all(rows["kg"][i] > max(rows["TF-IDF alone"][i], rows["embeddings alone"][i]) for i in (0, 1))
+    print("kg beats TF-IDF alone and embeddings alone on both figures:", "yes" if beats else "NO")
+    links_report(cfg)
+    if args.tune:
+        table(load_cases("tune"), cfg, "tuning half (weights fitted here: optimistic)")
     if args.sweep:
-        for f in FEATURES:
-            w = replace(cfg.weights, **{f: 0.0})
-            r2, m2, _ = evaluate(cases, replace(cfg, weights=w))
-            print(f"without {f:<10}: recall@5 {r2:.3f}  MRR {m2:.3f}")
-        # threshold for inferred links: among each case's top_k, how many links pass and how
-        # many of those are expected (precision) / how many expected ids pass (recall)
-        print("threshold  links  precision  recall   (top_k=%d)" % cfg.top_k)
-        ranked = [(c, find(text=c["text"], top=cfg.top_k, config=cfg)) for c in cases]
-        for t in (0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75):
-            links = good = 0
-            for c, r in ranked:
-                for x in r.candidates:
-                    if x.score >= t:
-                        links += 1
-                        good += r.base_ids.get(x.key) in c["expect"]
-            exp = sum(len(c["expect"]) for c in cases)
-            print(f"{t:9.2f}  {links:5d}  {good / links if links else 0:9.3f}  {good / exp:6.3f}")
+        sweep(cfg)
 
 
 if __name__ == "__main__":

@@ -36,11 +36,14 @@ def _incidence(sets: list[frozenset], dtype=np.float32) -> np.ndarray:
 
 
 def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
-              queries: list[int] | None = None) -> dict[str, list[Candidate]]:
+              queries: list[int] | None = None, emb=None) -> dict[str, list[Candidate]]:
     """For each query profile: its top ``config.top_k`` candidates scoring >= threshold."""
     n = len(profiles)
     if n < 2 or config.top_k == 0:
         return {}
+    if emb is None:
+        from kg.precedents.embed import default_embedder
+        emb = default_embedder()
     w = config.weights
     total = sum(getattr(w, k) for k in FEATURES)
     fam, _ = _index(family(p.measure) for p in profiles)
@@ -62,6 +65,8 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
     for i, v in enumerate(vecs):
         for t, x in v.items():
             X[i, vocab[t]] = x
+    has_text = np.array([bool(p.text) for p in profiles])
+    E = emb.vectors([p.text for p in profiles]).astype(np.float64) if w.semantic else None
     queries = list(range(n)) if queries is None else queries
     out: dict[str, list[Candidate]] = {}
     k = config.top_k
@@ -78,6 +83,9 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
         chrono = np.where(np.isnan(yq) | np.isnan(yc), 0.5, (yc <= yq).astype(float))
         s = s + w.chronology * chrono
         s = s + w.text * (X[qi] @ X.T)
+        if E is not None:
+            sem = np.clip(E[qi] @ E.T, 0.0, 1.0) * (has_text[qi, None] & has_text[None, :])
+            s = s + w.semantic * sem
         s = s / total
         s[np.arange(len(qi)), qi] = -1.0                        # not itself
         s[(dis[qi] @ dis.T) > 0] = -1.0                         # not its own dispatch
@@ -89,7 +97,7 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
             if cand.size > k:
                 kth = np.partition(r[cand], -k)[-k]
                 cand = cand[r[cand] >= kth - _SLACK]
-            exact = rank(profiles[q], [profiles[c] for c in cand], tfidf, config)
+            exact = rank(profiles[q], [profiles[c] for c in cand], tfidf, config, emb=emb)
             best = [c for c in exact if c.score >= config.threshold][:k]
             if best:
                 out[profiles[q].key] = best

@@ -10,28 +10,30 @@ from kg.precedents.taxonomy import target_kind as kind_of
 
 #: measure cues for free-text queries, most specific first
 MEASURE_CUES: tuple[tuple[str, str], ...] = (
-    (r"entity list|blacklist|unreliable entity", "EntityListing"),
+    (r"entity list|blacklist|unreliable entity|to (a|its) list of|restricted list", "EntityListing"),
     (r"export (control|licen[cs]|ban|restriction|curb)|licen[cs]e (requirement|for export)|"
-     r"controls? on (the )?export|restrict\w* exports?|denial order", "ExportControl"),
+     r"controls? on (the )?export|restrict\w* (the )?exports?|denial order|caps? exports|exports? of|"
+     r"shipments?|need\w* a licen[cs]e|arms export|supplier guidelines|transfers? of", "ExportControl"),
     (r"import (ban|restriction|curb)|tariff", "ImportRestriction"),
     (r"investment (screen|review|restriction|ban)|takeover|acquisition|divest|outbound invest|"
-     r"foreign investment|cfius|stake", "InvestmentRestriction"),
+     r"foreign investment|cfius|stake|purchase of|bid for|buying|shares in|to sell", "InvestmentRestriction"),
     (r"sanction|embargo|fine[sd]?\b", "Sanction"),
-    (r"visa|entry ban|suspend\w* entry|students? (from|barred)", "VisaRestriction"),
-    (r"travel|exit|leave the country|passport|going abroad|abroad|emigrat", "TravelRestriction"),
+    (r"visa|entry ban|suspend\w* entry|students? (from|barred)|work permits?|refuse entry", "VisaRestriction"),
+    (r"travel|exit|leave the country|passport|going abroad|abroad|emigrat|banish|exile", "TravelRestriction"),
     (r"talent (program|plan|scheme|visa|recruit)|recruit\w* (scientist|researcher|talent)|"
      r"attract\w* (talent|researcher)|bring [\w\s-]{0,30}(scientist|researcher|talent|engineer)",
      "TalentProgram"),
     (r"subsid|grant|fund(ing|s)? for|tax credit|state aid", "Subsidy"),
     (r"data (local|transfer|export|protection|security|storage)|personal data|localis|localiz|"
      r"cross-border data", "DataRestriction"),
-    (r"\bban(s|ned|ning)?\b|block(s|ed|ing)?\b|prohibit|shut out|exclud", "Ban"),
-    (r"extradit|indict|lawsuit|sued|court|ruling|prosecut|arrest|detain|judg", "LegalAction"),
+    (r"\bban(s|ned|ning)?\b|block(s|ed|ing)?\b|prohibit|shut out|exclud|cuts? (off )?access|suspend\w*|"
+     r"forbid\w*|tear out", "Ban"),
+    (r"extradit|indict|lawsuit|sued|\bsues\b|court|ruling|prosecut|arrest|detain|judg|trade dispute", "LegalAction"),
     (r"investigat|probe|antitrust|inquiry", "Investigation"),
-    (r"review|audit|assessment|screening", "Review"),
+    (r"review|audit|assessment|screening|clearance|hearing", "Review"),
     (r"\blaw\b|\bact\b|bill|legislat|statute", "Legislation"),
     (r"regulat|rules? (on|for)|guidelines|framework", "Regulation"),
-    (r"agreement|accord|treaty|declaration|deal|cooperat", "Agreement"),
+    (r"agreement|accord|treaty|declaration|deal|cooperat|joint statement|summit", "Agreement"),
 )
 
 SECTOR_CUES: tuple[tuple[str, str], ...] = (

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -66,6 +67,17 @@ def events_from_graph(path: str | Path) -> tuple[list[Event], list[Entity]]:
     return events, entities
 
 
+@lru_cache(maxsize=4)
+def _base(base_dir: str | None):
+    """The precedent base as (context, candidate profiles, names, ids), built once per process."""
+    gaz = default_gazetteer_or_none()
+    bg = base_batch(load_base(base_dir) if base_dir else default_base(), gazetteer=gaz)
+    ctx = Context(bg.batch.entities, gaz)
+    candidates = {p.key: p for p in profiles_of(bg.batch, ctx, bg.id_of, bg.target_kinds)}
+    names = {e.key: e.label or e.key for e in bg.batch.events}
+    return bg, ctx, candidates, names
+
+
 def find(text: str | None = None, event: str | None = None, graph: str | Path | None = None,
          top: int = 5, config: LinkConfig | None = None, base_dir: str | Path | None = None,
          include_later: bool = True) -> Ranked:
@@ -75,11 +87,9 @@ def find(text: str | None = None, event: str | None = None, graph: str | Path | 
     if event and not graph:
         raise ConfigError("--event needs a graph: --store DIR or --data graph.ttl")
     config = config or LinkConfig.load()
-    gaz = default_gazetteer_or_none()
-    bg = base_batch(load_base(base_dir) if base_dir else default_base(), gazetteer=gaz)
-    ctx = Context(bg.batch.entities, gaz)
-    candidates = {p.key: p for p in profiles_of(bg.batch, ctx, bg.id_of, bg.target_kinds)}
-    names = {e.key: e.label or e.key for e in bg.batch.events}
+    bg, ctx0, candidates0, names0 = _base(str(base_dir) if base_dir else None)
+    ctx = Context(ctx0.entities.values(), ctx0.gaz)
+    candidates, names = dict(candidates0), dict(names0)
     if graph:
         g_events, g_entities = events_from_graph(graph)
         ctx.add(g_entities)

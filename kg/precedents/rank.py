@@ -8,7 +8,12 @@ The score is a weighted sum of named features, each in [0, 1]:
 * ``sector``  — a shared sector (small on purpose: cross-sector parallels are the point);
 * ``actor``   — the same country or bloc acted (gov bodies count as their country);
 * ``chronology`` — the candidate comes first (1), undated (0.5) or later (0);
-* ``text``    — TF-IDF cosine of the descriptions.
+* ``text``    — TF-IDF cosine of the descriptions (shared words);
+* ``semantic`` — cosine of offline ``wordllama`` embeddings of the same text
+  (:mod:`kg.precedents.embed`): close in meaning even without shared words.
+
+The weights are fitted on the tuning half of ``data/precedents/eval_cases.yaml``
+(:mod:`kg.precedents.fit`, ``python bench/precedents.py --fit``), not set by hand.
 
 Weights and thresholds live in :class:`LinkConfig` (``data/precedents/config.toml`` by default,
 overridable by a file or CLI options). Every candidate carries an explanation sentence naming the
@@ -27,25 +32,28 @@ from kg.precedents.textsim import Tfidf
 from kg.resources import resource_path
 
 DEFAULT_CONFIG = resource_path("precedents", "config.toml")
-FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "text")
+FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "text", "semantic")
 
 
 @dataclass(frozen=True)
 class Weights:
-    family: float = 0.15
-    measure: float = 0.10
-    target: float = 0.10
+    """Defaults = data/precedents/config.toml (fitted on the tuning half, docs/precedents.md)."""
+
+    family: float = 0.014
+    measure: float = 0.067
+    target: float = 0.054
     sector: float = 0.05
-    actor: float = 0.05
-    chronology: float = 0.05
-    text: float = 0.50
+    actor: float = 0.005
+    chronology: float = 0.003
+    text: float = 0.342
+    semantic: float = 0.464
 
 
 @dataclass(frozen=True)
 class LinkConfig:
     weights: Weights = field(default_factory=Weights)
     #: an inferred pol:analogousTo link needs at least this score
-    threshold: float = 0.5
+    threshold: float = 0.425
     #: and at most this many inferred links per event
     top_k: int = 3
     #: also infer links among precedent-base events themselves
@@ -129,7 +137,14 @@ def _kinds_match(a: str | None, b: str | None) -> float:
     return 0.5 if {a, b} == {"goods", "technology"} else 0.0
 
 
-def features(q: Profile, c: Profile, tfidf: Tfidf) -> dict[str, float]:
+def _embedder(emb):
+    if emb is None:
+        from kg.precedents.embed import default_embedder
+        emb = default_embedder()
+    return emb
+
+
+def features(q: Profile, c: Profile, tfidf: Tfidf, emb=None) -> dict[str, float]:
     if q.year is None or c.year is None:
         chrono = 0.5
     else:
@@ -143,27 +158,35 @@ def features(q: Profile, c: Profile, tfidf: Tfidf) -> dict[str, float]:
         "actor": 1.0 if q.countries & c.countries else 0.0,
         "chronology": chrono,
         "text": tfidf.cosine(q.text, c.text) if q.text and c.text else 0.0,
+        "semantic": _embedder(emb).cosine(q.text, c.text) if q.text and c.text else 0.0,
     }
 
 
-def explain(q: Profile, c: Profile, f: dict[str, float], tfidf: Tfidf) -> str:
-    """One sentence naming the features the two events share."""
-    shared = []
+def explain(q: Profile, c: Profile, f: dict[str, float], tfidf: Tfidf,
+            weights: Weights | None = None) -> str:
+    """One sentence naming the features the two events share, strongest contribution first."""
+    w = weights or Weights()
+    shared: list[tuple[float, str]] = []   # (weight x value, phrase)
+    add = lambda k, phrase: shared.append((getattr(w, k) * f[k], phrase))  # noqa: E731
+    if f["semantic"] >= 0.3 and w.semantic > 0:
+        add("semantic", f"a close meaning (similarity {f['semantic']:.2f})")
     if f["family"]:
-        shared.append(f"the same measure family ({FAMILY_LABEL[c.family]})")
+        add("family", f"the same measure family ({FAMILY_LABEL[c.family]})")
     if f["measure"]:
-        shared.append(f"the same kind of measure ({c.measure})")
+        add("measure", f"the same kind of measure ({c.measure})")
     if f["target"] == 1.0:
-        shared.append(f"the same kind of target ({q.target_kind})")
+        add("target", f"the same kind of target ({q.target_kind})")
     elif f["target"]:
-        shared.append(f"related targets ({q.target_kind} / {c.target_kind})")
+        add("target", f"related targets ({q.target_kind} / {c.target_kind})")
     if f["sector"]:
-        shared.append("the sector " + " and ".join(sorted(q.sectors & c.sectors)))
+        add("sector", "the sector " + " and ".join(sorted(q.sectors & c.sectors)))
     if f["text"] >= 0.05:
         words = tfidf.shared_terms(q.text, c.text)
         if words:
-            shared.append("similar wording (" + ", ".join(words) + ")")
-    head = "Shares " + _join(shared) if shared else "Shares little beyond the score"
+            add("text", "similar wording (" + ", ".join(words) + ")")
+    shared.sort(key=lambda x: -x[0])       # stable: ties keep the order above
+    phrases = [p for _, p in shared]
+    head = "Shares " + _join(phrases) if phrases else "Shares little beyond the score"
     tail = []
     if not f["sector"] and q.sectors and c.sectors:
         tail.append("a cross-sector parallel (" + "/".join(sorted(c.sectors)) + ")")
@@ -187,18 +210,21 @@ def score_of(f: dict[str, float], w: Weights) -> float:
 
 def rank(query: Profile, candidates: Iterable[Profile], tfidf: Tfidf,
          config: LinkConfig | None = None, top: int | None = None,
-         exclude_same_dispatch: bool = True) -> list[Candidate]:
-    """Candidates sorted by score (ties: earlier first, then key), best first."""
+         exclude_same_dispatch: bool = True, emb=None) -> list[Candidate]:
+    """Candidates sorted by score (ties: earlier first, then key), best first.
+
+    ``emb``: an :class:`kg.precedents.embed.Embedder` (default: the shared one)."""
     config = config or LinkConfig()
+    emb = _embedder(emb)
     out = []
     for c in candidates:
         if c.key == query.key:
             continue
         if exclude_same_dispatch and query.dispatches & c.dispatches:
             continue
-        f = features(query, c, tfidf)
+        f = features(query, c, tfidf, emb)
         s = score_of(f, config.weights)
         basis = "precedent" if f["chronology"] == 1.0 else "parallel"
-        out.append(Candidate(c.key, s, f, explain(query, c, f, tfidf), basis, c))
+        out.append(Candidate(c.key, s, f, explain(query, c, f, tfidf, config.weights), basis, c))
     out.sort(key=lambda x: (-x.score, x.profile.date or "9999", x.key))
     return out[:top] if top else out

@@ -100,7 +100,8 @@ def test_batchrank_top_links_equal_python_rank():
     batch = GraphBatch(entities=b.batch.entities, events=tuple(evs) + b.batch.events)
     ps = profiles_of(batch, Context(batch.entities), b.id_of, b.target_kinds)
     tf = Tfidf(p.text for p in ps)
-    for cfg in (LinkConfig(), LinkConfig(threshold=0.3, top_k=5)):
+    semantic = LinkConfig(weights=Weights(family=0.05, text=0.3, semantic=0.5), threshold=0.3, top_k=4)
+    for cfg in (LinkConfig(), LinkConfig(threshold=0.3, top_k=5), semantic):
         fast = top_links(ps, tf, cfg)
         for q in ps:
             slow = [c for c in rank(q, ps, tf, cfg, top=cfg.top_k) if c.score >= cfg.threshold]
