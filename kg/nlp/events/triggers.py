@@ -92,6 +92,8 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
     if rule == "licence-needed":
         # impersonal "exports of gallium would need a licence": the kind is in the subject only
         words = {t.lower_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if measure == "ExportControl" and sales_ban(span, words):
+        return "Ban"
     if measure is None or measure == "Ban" or (measure == "Review" and words & {"export", "exports"}):
         for kind, cue_words in M.OBJECT_CUES:
             if words & set(cue_words):
@@ -103,6 +105,18 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
     if measure == "Review" and words & {"investment", "investments"} and rule == "review" and False:
         return "InvestmentRestriction"
     return measure
+
+
+def sales_ban(span: Span, words: set[str]) -> bool:
+    """Rule 'sales-ban': "banned sales of Huawei phones", "halted the sale of the app" is a Ban on a
+    market, not an export control, unless the clause sends the goods abroad ("sales to China",
+    "exports", "overseas")."""
+    trig = {t.lower_ for t in span}
+    if not trig & M.SALE_WORDS or trig & M.EXPORT_WORDS:
+        return False
+    # the parse may hang "to China" on the clause verb: read the next words of the sentence too
+    after = {t.lower_ for t in span.doc[span.end:min(span.sent.end, span.end + 10)]}
+    return not (words | after) & (M.EXPORT_WORDS | M.ABROAD_WORDS)
 
 
 def legal_challenge(ctx: DocContext, span: Span, head: Token) -> bool:
