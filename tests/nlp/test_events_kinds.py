@@ -36,3 +36,24 @@ def test_events_ban_on_sales_abroad_stays_an_export_control(nlp):
 def test_events_restrictions_on_sales_to_a_country_stay_an_export_control(nlp):
     events, _ = _events(nlp, "Washington imposed sweeping restrictions on sales of chipmaking tools to China in 2022.")
     assert "ExportControl" in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_trigger_word_inside_a_body_name_makes_no_event(nlp):
+    events, _ = _events(nlp, "Ruritania's State Administration for Market Regulation met company executives on Monday.")
+    assert "Regulation" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_regulation_to_screen_investment_is_an_investment_restriction(nlp):
+    events, _ = _events(nlp, "The Council of the European Union approved a regulation to screen foreign direct "
+                             "investment on national security grounds.")
+    kinds = [e["measure"] for e in events]
+    assert "InvestmentRestriction" in kinds and "Regulation" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_export_control_regulations_are_export_controls(nlp):
+    events, _ = _events(nlp, "The Dutch government announced new export control regulations on Friday.")
+    kinds = [e["measure"] for e in events]
+    assert "ExportControl" in kinds and "Regulation" not in kinds, events

@@ -31,7 +31,10 @@ CONFIDENCE = {"trigger": 0.7, "generic": 0.6, "similar": 0.55, "legislation": 0.
 
 def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> list[Mention]:
     out: list[Mention] = []
+    names = [sp for sp in ctx.mentions_by_sent.get(sent.start, []) if sp.label_ in M.NAME_TYPES]
     for rule, span in find_triggers(ctx, sent):
+        if any(sp.start <= span.start and span.end <= sp.end for sp in names):
+            continue  # rule 'inside-name': "State Administration for Market Regulation" names a body, not a measure
         m = mention(ctx, rule, span, sent, last_actors)
         if m is not None:
             out.append(m)

@@ -94,6 +94,12 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         words = {t.lower_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     if measure == "ExportControl" and sales_ban(span, words):
         return "Ban"
+    if measure == "Regulation":
+        # rule 'regulation-kind': "export control regulations", "a regulation to screen foreign direct
+        # investment" are rules of a narrower kind, told by the words of the rule's own phrase
+        for kind, cue_words in M.REGULATION_KINDS:
+            if words & cue_words:
+                return kind
     if measure is None or measure == "Ban" or (measure == "Review" and words & {"export", "exports"}):
         for kind, cue_words in M.OBJECT_CUES:
             if words & set(cue_words):
