@@ -57,3 +57,9 @@ def test_events_export_control_regulations_are_export_controls(nlp):
     events, _ = _events(nlp, "The Dutch government announced new export control regulations on Friday.")
     kinds = [e["measure"] for e in events]
     assert "ExportControl" in kinds and "Regulation" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_subject_of_face_is_hit_by_the_measure_not_its_actor(nlp):
+    events, _ = _events(nlp, "Three Chinese companies faced sanctions the following month.")
+    assert not any("China" in e["actors"] for e in events), events
