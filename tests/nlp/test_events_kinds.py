@@ -63,3 +63,17 @@ def test_events_export_control_regulations_are_export_controls(nlp):
 def test_events_subject_of_face_is_hit_by_the_measure_not_its_actor(nlp):
     events, _ = _events(nlp, "Three Chinese companies faced sanctions the following month.")
     assert not any("China" in e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_sanctions_beside_fines_are_legal_action(nlp):
+    events, _ = _events(nlp, "The European Commission announced new sanctions under its competition rules. "
+                             "Acme has been fined 500 million euros.")
+    kinds = [e["measure"] for e in events]
+    assert "LegalAction" in kinds and "Sanction" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_sanctions_without_fines_stay_sanctions(nlp):
+    events, _ = _events(nlp, "The European Union imposed sanctions on Ruritania over the invasion.")
+    assert "Sanction" in [e["measure"] for e in events], events

@@ -94,6 +94,8 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         words = {t.lower_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     if measure == "ExportControl" and sales_ban(span, words):
         return "Ban"
+    if measure == "Sanction" and penalty_context(ctx, span):
+        return "LegalAction"
     if measure == "Regulation":
         # rule 'regulation-kind': "export control regulations", "a regulation to screen foreign direct
         # investment" are rules of a narrower kind, told by the words of the rule's own phrase
@@ -111,6 +113,20 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
     if measure == "Review" and words & {"investment", "investments"} and rule == "review" and False:
         return "InvestmentRestriction"
     return measure
+
+
+def penalty_context(ctx: DocContext, span: Span) -> bool:
+    """Rule 'penalty-sanction': "sanctions" a regulator hands down beside fines ("announced new sanctions
+    under the Digital Markets Act. Apple has been fined ...") are a penalty — LegalAction — not a
+    sanctions regime; read in the trigger's sentence and the sentences either side of it."""
+    sent = span.sent
+    sents = ctx.sents
+    idx = next((i for i, x in enumerate(sents) if x.start == sent.start), None)
+    if idx is None:
+        return False
+    para = ctx.para_of(sent.start_char)
+    near = [x for x in sents[max(0, idx - 1):idx + 2] if ctx.para_of(x.start_char) == para or x.start == sent.start]
+    return any(t.lower_ in M.PENALTY_WORDS for x in near for t in x)
 
 
 def sales_ban(span: Span, words: set[str]) -> bool:
