@@ -77,3 +77,15 @@ def test_events_sanctions_beside_fines_are_legal_action(nlp):
 def test_events_sanctions_without_fines_stay_sanctions(nlp):
     events, _ = _events(nlp, "The European Union imposed sanctions on Ruritania over the invasion.")
     assert "Sanction" in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_subsidised_goods_report_no_subsidy(nlp):
+    events, _ = _events(nlp, "France complained about a surge in imports of subsidised electric cars from Ruritania.")
+    assert "Subsidy" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_a_state_subsidising_an_industry_is_still_a_subsidy(nlp):
+    events, _ = _events(nlp, "Germany subsidised its electric car makers with 5 billion euros in 2023.")
+    assert "Subsidy" in [e["measure"] for e in events], events

@@ -91,6 +91,8 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None
     if evaluated(ctx, head, verb):
         return None
+    if measure == "Subsidy" and ctx.parsed and head.dep_ == "amod" and head.tag_ in ("VBN", "JJ"):
+        return None  # rule 'subsidised-goods': "imports of subsidised EVs" describes goods, reports no subsidy
     if rule == "funding" and head.pos_ in ("NOUN", "PROPN") and (verb is None or verb.lemma_.lower() not in M.GIVING_VERBS):
         return None  # "projects that receive federal research funding" reports no subsidy
     if measure == "Subsidy" and verb is not None and verb.lemma_.lower() in ("deny", "bars", "withhold", "cut", "bar", "exclude",
