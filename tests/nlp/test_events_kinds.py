@@ -89,3 +89,11 @@ def test_events_subsidised_goods_report_no_subsidy(nlp):
 def test_events_a_state_subsidising_an_industry_is_still_a_subsidy(nlp):
     events, _ = _events(nlp, "Germany subsidised its electric car makers with 5 billion euros in 2023.")
     assert "Subsidy" in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_ban_on_the_sale_of_a_foreign_product_at_home_is_a_ban(nlp):
+    events, _ = _events(nlp, "The United States plans to ban the sale of software made by Ruritanian firm Acme "
+                             "due to its alleged links to the Kremlin.")
+    kinds = [e["measure"] for e in events]
+    assert "Ban" in kinds and "ExportControl" not in kinds, events

@@ -107,6 +107,9 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
             if words & set(cue_words):
                 if measure == "Ban" and kind == "Ban":
                     return "Ban"
+                if measure == "Ban" and kind == "ExportControl" and words & set(cue_words) <= M.SALE_WORDS \
+                        and not abroad(span, words):
+                    return "Ban"  # rule 'sales-ban': "ban the sale of Kaspersky software" at home
                 if measure == "Review" and kind != "ExportControl":
                     continue
                 return kind
@@ -136,9 +139,40 @@ def sales_ban(span: Span, words: set[str]) -> bool:
     trig = {t.lower_ for t in span}
     if not trig & M.SALE_WORDS or trig & M.EXPORT_WORDS:
         return False
-    # the parse may hang "to China" on the clause verb: read the next words of the sentence too
-    after = {t.lower_ for t in span.doc[span.end:min(span.sent.end, span.end + 10)]}
-    return not (words | after) & (M.EXPORT_WORDS | M.ABROAD_WORDS)
+    return not abroad(span, words)
+
+
+def abroad(span: Span, words: set[str]) -> bool:
+    """The clause of ``span`` sends goods abroad: an export word or "to/abroad/overseas" in the
+    trigger's object, or in the next words of the sentence (the parse may hang "to China" on the verb)."""
+    after = span.doc[span.end:min(span.sent.end, span.end + 10)]
+    if (words | {t.lower_ for t in after}) & (M.EXPORT_WORDS | M.ABROAD_WORDS):
+        return True
+    # "to" + a named recipient ("sales of tools to China", "to Huawei"); "due to its links" is none
+    return any(t.lower_ == "to" and _goods_chain(t.head, span) and any(
+        g.ent_type_ in _PLACE_OR_ORG for c in t.children if c.dep_ == "pobj" for g in c.subtree)
+               for t in span.sent if t.i >= span.start)
+
+
+def _goods_chain(h: Token, span: Span) -> bool:
+    """``h`` is the trigger, a verb above it, or the goods it names ("sales of tools"): reached from the
+    trigger through objects and of/on phrases only ("links to the Kremlin" hangs on something else)."""
+    root = span.root
+    if span.start <= h.i < span.end or h in root.ancestors:
+        return True
+    t = h
+    for _ in range(6):
+        if span.start <= t.i < span.end:
+            return True
+        if t.dep_ == "prep" and t.lower_ not in ("of", "on"):
+            return False
+        if t.dep_ not in ("pobj", "prep", "dobj", "compound", "amod", "nmod", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+_PLACE_OR_ORG = ("GPE", "NORP", "LOC", "ORG")
 
 
 def legal_challenge(ctx: DocContext, span: Span, head: Token) -> bool:
