@@ -97,3 +97,16 @@ def test_events_ban_on_the_sale_of_a_foreign_product_at_home_is_a_ban(nlp):
                              "due to its alleged links to the Kremlin.")
     kinds = [e["measure"] for e in events]
     assert "Ban" in kinds and "ExportControl" not in kinds, events
+
+
+@pytest.mark.slow
+def test_sectors_in_the_reason_for_a_measure_do_not_split_it(nlp):
+    events, _ = _events(nlp, "The United States sanctioned three firms for supplying Ruritania's missile and "
+                             "nuclear programs.")
+    assert len([e for e in events if e["measure"] == "Sanction"]) == 1, events
+
+
+@pytest.mark.slow
+def test_coordinated_sectors_of_the_target_still_split(nlp):
+    events, _ = _events(nlp, "The United States restricted exports to AI and quantum computing companies.")
+    assert len([e for e in events if e["measure"] == "ExportControl"]) >= 2, events
