@@ -134,6 +134,10 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
         subs, passive = subject_tokens(ctx, v)
         if v.dep_ == "relcl" and not subs:
             continue
+        if not passive and v.lemma_.lower() in CUES.UNDERGO_VERBS and head.i != v.i:
+            # rule 'undergo-subject': "Chinese firms faced similar sanctions", "Meta received a fine":
+            # the subject is what the measure hits, never its actor
+            return [], False, False
         for s in subs:
             if s.lower_ in ("you", "we", "one", "i"):
                 return [], False, True

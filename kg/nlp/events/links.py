@@ -124,6 +124,7 @@ def link_events(ctx: DocContext, mentions: list[Mention], events: list[EventDraf
         link_legal_basis(ctx, sent, here, main)
         # responses
         link_response(ctx, sent, low, here, events, main, by_sent)
+    link_sentence_analogies(ctx, by_sent)
     # analogies: parallels the text draws to the main event
     if main is None:
         return
@@ -146,8 +147,53 @@ def link_events(ctx: DocContext, mentions: list[Mention], events: list[EventDraf
                 roots = {ctx.root(a) for a in e.actors}
                 if roots != main_roots or m.historical or m.status == "Historical":
                     parallel = True
-        if parallel:
+        if parallel and not opposed(ctx, main, e):
             main.analogous.add(id(e))
+
+
+def opposed(ctx: DocContext, a: EventDraft, b: EventDraft) -> bool:
+    """Rule 'no-analogy-with-target': a measure of the party another measure aims at (or names as
+    affected) answers or suffers it; it is no parallel of it."""
+    ra, rb = {ctx.root(x) for x in a.actors}, {ctx.root(x) for x in b.actors}
+    ta = {ctx.root(x) for x in a.targets + a.affects}
+    tb = {ctx.root(x) for x in b.targets + b.affects}
+    return bool(rb & ta or ra & tb)
+
+
+def link_sentence_analogies(ctx: DocContext, by_sent: dict[int, list[Mention]]) -> None:
+    """Rule 'sentence-analogy': a sentence that draws a parallel ("echoing", "mirrors", "similar to",
+    "following the lead of", "modelled after", "joins the US in", "in line with") between measures it
+    names links each pair of them whose actors differ, or whose one is a past measure of the same
+    actor ("Modelled after the U.S. Entity List, China's list was introduced ...")."""
+    rx = _cue_regexes("sentence-analogy", CUES.SENTENCE_ANALOGY_CUES)[0]
+    for sent in ctx.sents:
+        here = [m for m in by_sent.get(sent.start, []) if m.event is not None and m.event.actors]
+        hit = rx.search(sent.text.lower()) if len(here) > 1 else None
+        if hit is None:
+            continue
+        # the cue separates the two measures compared: "Y's rules mirror X's" (cue between them);
+        # "Modelled after X, Y ..." (a cue opening the sentence: its phrase ends at the first comma)
+        cut = sent.start_char + hit.start()
+        if hit.start() < 4:
+            comma = sent.text.find(",", hit.end())
+            cut = sent.start_char + (comma if comma > 0 else hit.end())
+        sides: dict[int, set[bool]] = defaultdict(set)
+        evs_by: dict[int, EventDraft] = {}
+        for m in here:
+            if m.event is None:
+                continue
+            sides[id(m.event)].add(m.trigger.start_char < cut)
+            evs_by[id(m.event)] = m.event
+        evs = list(evs_by.values())
+        for i, a in enumerate(evs):
+            for b in evs[i + 1:]:
+                if not any(x != y for x in sides[id(a)] for y in sides[id(b)]):
+                    continue
+                ra, rb = {ctx.root(x) for x in a.actors}, {ctx.root(x) for x in b.actors}
+                past = any(m.historical or m.status == "Historical" for m in a.mentions + b.mentions
+                           if m.sent.start == sent.start)
+                if (ra != rb or past) and b not in a.responds_to and a not in b.responds_to and not opposed(ctx, a, b):
+                    a.analogous.add(id(b))
 
 
 _BASIS_TAIL = r"(?:\s+(?:the|its|their|this|that|these|a|an|[\w.-]+['’]s?))?\s*$"

@@ -31,7 +31,10 @@ CONFIDENCE = {"trigger": 0.7, "generic": 0.6, "similar": 0.55, "legislation": 0.
 
 def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> list[Mention]:
     out: list[Mention] = []
+    names = [sp for sp in ctx.mentions_by_sent.get(sent.start, []) if sp.label_ in M.NAME_TYPES]
     for rule, span in find_triggers(ctx, sent):
+        if any(sp.start <= span.start and span.end <= sp.end for sp in names):
+            continue  # rule 'inside-name': "State Administration for Market Regulation" names a body, not a measure
         m = mention(ctx, rule, span, sent, last_actors)
         if m is not None:
             out.append(m)
@@ -88,6 +91,8 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None
     if evaluated(ctx, head, verb):
         return None
+    if measure == "Subsidy" and ctx.parsed and head.dep_ == "amod" and head.tag_ in ("VBN", "JJ"):
+        return None  # rule 'subsidised-goods': "imports of subsidised EVs" describes goods, reports no subsidy
     if rule == "funding" and head.pos_ in ("NOUN", "PROPN") and (
             verb is None or verb.lemma_.lower() not in M.GIVING_VERBS):
         return None  # "projects that receive federal research funding" reports no subsidy

@@ -13,6 +13,7 @@ from collections import Counter
 from spacy.tokens import Token
 
 from kg.nlp.events.context import DocContext, Mention, uniq
+from kg.nlp.lexicon import measures as M
 from kg.nlp.lexicon import sectors as S
 
 _SECTOR_CACHE: dict[str, list] = {}
@@ -44,6 +45,11 @@ def assign_sectors(ctx: DocContext, m: Mention, toks: list[Token]) -> None:
     then the document."""
     near = list(m.trigger) + toks
     sec, split = sectors_of(ctx, near, strict=True)
+    if split and ctx.parsed:
+        # rule 'reason-no-split': coordinated sector words inside the reason for the measure ("sanctioned
+        # firms for supplying Pakistan's missile and nuclear programs") describe the cause: one event
+        kept = [t for t in near if not in_reason(t)]
+        split = sectors_of(ctx, kept, strict=True)[1] if len(kept) < len(near) else split
     for k in m.targets + m.affects:
         for s in entity_sectors(ctx, k):
             if s not in sec and not sec:
@@ -56,6 +62,14 @@ def assign_sectors(ctx: DocContext, m: Mention, toks: list[Token]) -> None:
     if not sec:
         sec = ["Other"]  # rule 'no-sector': a measure the text ties to no sector (GUIDE: Other)
     m.sectors, m.split_sectors = sec[:3], split
+
+
+def in_reason(t: Token) -> bool:
+    """``t`` lies inside a for/over phrase of a verb (the reason for a measure)."""
+    for a in t.ancestors:
+        if a.dep_ == "prep" and a.lower_ in M.REASON_PREPS and a.head.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def doc_sectors(ctx: DocContext) -> list[str]:

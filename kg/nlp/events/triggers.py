@@ -92,15 +92,85 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
     if rule == "licence-needed":
         # impersonal "exports of gallium would need a licence": the kind is in the subject only
         words = {t.lower_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if measure == "ExportControl" and sales_ban(span, words):
+        return "Ban"
+    if measure == "Sanction" and penalty_context(ctx, span):
+        return "LegalAction"
+    if measure == "Regulation":
+        # rule 'regulation-kind': "export control regulations", "a regulation to screen foreign direct
+        # investment" are rules of a narrower kind, told by the words of the rule's own phrase
+        for kind, cue_words in M.REGULATION_KINDS:
+            if words & cue_words:
+                return kind
     if measure is None or measure == "Ban" or (measure == "Review" and words & {"export", "exports"}):
-        for kind, cue_words in M.OBJECT_CUES:
-            if words & set(cue_words):
+        for kind, object_cues in M.OBJECT_CUES:
+            if words & set(object_cues):
                 if measure == "Ban" and kind == "Ban":
                     return "Ban"
+                if measure == "Ban" and kind == "ExportControl" and words & set(object_cues) <= M.SALE_WORDS \
+                        and not abroad(span, words):
+                    return "Ban"  # rule 'sales-ban': "ban the sale of Kaspersky software" at home
                 if measure == "Review" and kind != "ExportControl":
                     continue
                 return kind
     return measure
+
+
+def penalty_context(ctx: DocContext, span: Span) -> bool:
+    """Rule 'penalty-sanction': "sanctions" a regulator hands down beside fines ("announced new sanctions
+    under the Digital Markets Act. Apple has been fined ...") are a penalty — LegalAction — not a
+    sanctions regime; read in the trigger's sentence and the sentences either side of it."""
+    sent = span.sent
+    sents = ctx.sents
+    idx = next((i for i, x in enumerate(sents) if x.start == sent.start), None)
+    if idx is None:
+        return False
+    para = ctx.para_of(sent.start_char)
+    near = [x for x in sents[max(0, idx - 1):idx + 2] if ctx.para_of(x.start_char) == para or x.start == sent.start]
+    return any(t.lower_ in M.PENALTY_WORDS for x in near for t in x)
+
+
+def sales_ban(span: Span, words: set[str]) -> bool:
+    """Rule 'sales-ban': "banned sales of Huawei phones", "halted the sale of the app" is a Ban on a
+    market, not an export control, unless the clause sends the goods abroad ("sales to China",
+    "exports", "overseas")."""
+    trig = {t.lower_ for t in span}
+    if not trig & M.SALE_WORDS or trig & M.EXPORT_WORDS:
+        return False
+    return not abroad(span, words)
+
+
+def abroad(span: Span, words: set[str]) -> bool:
+    """The clause of ``span`` sends goods abroad: an export word or "to/abroad/overseas" in the
+    trigger's object, or in the next words of the sentence (the parse may hang "to China" on the verb)."""
+    after = span.doc[span.end:min(span.sent.end, span.end + 10)]
+    if (words | {t.lower_ for t in after}) & (M.EXPORT_WORDS | M.ABROAD_WORDS):
+        return True
+    # "to" + a named recipient ("sales of tools to China", "to Huawei"); "due to its links" is none
+    return any(t.lower_ == "to" and _goods_chain(t.head, span) and any(
+        g.ent_type_ in _PLACE_OR_ORG for c in t.children if c.dep_ == "pobj" for g in c.subtree)
+               for t in span.sent if t.i >= span.start)
+
+
+def _goods_chain(h: Token, span: Span) -> bool:
+    """``h`` is the trigger, a verb above it, or the goods it names ("sales of tools"): reached from the
+    trigger through objects and of/on phrases only ("links to the Kremlin" hangs on something else)."""
+    root = span.root
+    if span.start <= h.i < span.end or h in root.ancestors:
+        return True
+    t = h
+    for _ in range(6):
+        if span.start <= t.i < span.end:
+            return True
+        if t.dep_ == "prep" and t.lower_ not in ("of", "on"):
+            return False
+        if t.dep_ not in ("pobj", "prep", "dobj", "compound", "amod", "nmod", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+_PLACE_OR_ORG = ("GPE", "NORP", "LOC", "ORG")
 
 
 def legal_challenge(ctx: DocContext, span: Span, head: Token) -> bool:

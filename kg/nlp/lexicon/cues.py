@@ -8,7 +8,7 @@ from kg.nlp import rules
 
 _WORDS = rules.word_lists("cues.yaml", ("actor_types", "government_words", "generic_dets", "precedent_cues",
                                         "response_cues", "response_lead_cues", "analogy_cues", "evaluative_verbs",
-                                        "legal_basis_cues"))
+                                        "legal_basis_cues", "sentence_analogy_cues", "undergo_verbs"))
 #: actor-type entities
 ACTOR_TYPES = set(_WORDS["actor_types"])
 #: heads that stand for "the government" of a country the sentence (or document) names
@@ -24,5 +24,9 @@ RESPONSE_CUES = tuple(_WORDS["response_cues"])
 RESPONSE_LEAD_CUES = tuple(_WORDS["response_lead_cues"])
 #: cues in a sentence (or earlier in its paragraph) that present a measure as a parallel of another
 ANALOGY_CUES = tuple(_WORDS["analogy_cues"])
+#: rule 'sentence-analogy': cues that make the measures of one sentence parallels of each other
+SENTENCE_ANALOGY_CUES = tuple(_WORDS["sentence_analogy_cues"])
+#: rule 'undergo-subject': the subject of these verbs is hit by the measure in their object, not its actor
+UNDERGO_VERBS = set(_WORDS["undergo_verbs"])
 #: verbs of evaluation: a measure noun in their object is talked about by the subject, not enacted by it
 EVALUATIVE_VERBS = set(_WORDS["evaluative_verbs"])

@@ -22,7 +22,8 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "legislative_verbs", "law_nouns", "ship_verbs", "challenge_objects", "challenge_forums", "talent_verbs",
     "talent_nouns", "agreement_verbs", "other_create_verbs", "other_create_objects", "anaphors", "similar_adj",
     "similar_nouns", "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps",
-    "list_preps", "host_preps", "reason_preps", "reason_nouns"))
+    "list_preps", "host_preps", "reason_preps", "reason_nouns", "sale_words", "export_words", "abroad_words",
+    "name_types", "regulation_investment", "regulation_export", "penalty_words"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
@@ -62,6 +63,17 @@ HOST_PREPS = set(_WORDS["host_preps"])
 #: rule 'reason-clause': "fined Meta for transferring data to the US" — a country in the reason is no target
 REASON_PREPS = set(_WORDS["reason_preps"])
 REASON_NOUNS = set(_WORDS["reason_nouns"])
+#: rule 'sales-ban': a ban on sales is a Ban unless its clause sends the goods abroad
+SALE_WORDS = set(_WORDS["sale_words"])
+EXPORT_WORDS = set(_WORDS["export_words"])
+ABROAD_WORDS = set(_WORDS["abroad_words"])
+#: rule 'inside-name': a trigger inside the name of one of these is part of the name, not a measure
+NAME_TYPES = set(_WORDS["name_types"])
+#: rule 'regulation-kind': a regulation whose own phrase names investment or exports is of that kind
+#: rule 'penalty-sanction': "sanctions" beside these words are a regulator's penalty (LegalAction)
+PENALTY_WORDS = set(_WORDS["penalty_words"])
+REGULATION_KINDS = [("InvestmentRestriction", set(_WORDS["regulation_investment"])),
+                    ("ExportControl", set(_WORDS["regulation_export"]))]
 
 
 def compile_phrase(phrase: str) -> list[dict]:
