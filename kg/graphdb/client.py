@@ -39,7 +39,7 @@ def _explain(exc: BaseException, target: Target) -> str:
     text = " ".join(str(getattr(exc, "message", None) or exc).split())
     if isinstance(exc, nx.AuthError):
         return f"{where}: authentication failed for user {target.user!r} (check the password)"
-    cause = exc
+    cause: BaseException | None = exc
     while cause is not None:
         name = type(cause).__name__
         if "SSL" in name or "Certificate" in name:
@@ -97,7 +97,7 @@ class Client:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def run(self, query: str, params: dict[str, Any] | None = None, write: bool = True):
+    def run(self, query: str, params: dict[str, Any] | None = None, write: bool = True) -> Any:
         """Run one statement in a managed transaction; retry transient failures with backoff.
 
         Returns the driver's EagerResult (records, summary, keys).

@@ -38,7 +38,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from kg.errors import ConfigError, DatabaseError
 from kg.graphdb import lease
@@ -117,7 +117,7 @@ def password(data_dir: Path) -> str:
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((HOST, 0))
-        return s.getsockname()[1]
+        return int(s.getsockname()[1])
 
 
 def port_open(port: int, timeout: float = 0.5) -> bool:
@@ -128,7 +128,7 @@ def port_open(port: int, timeout: float = 0.5) -> bool:
         return False
 
 
-def _read_state(d: Path) -> dict | None:
+def _read_state(d: Path) -> dict[str, Any] | None:
     try:
         state = json.loads((d / STATE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -136,7 +136,7 @@ def _read_state(d: Path) -> dict | None:
     return state if isinstance(state, dict) else None
 
 
-def _write_state(d: Path, state: dict) -> None:
+def _write_state(d: Path, state: dict[str, Any]) -> None:
     tmp = d / f".{STATE_FILE}.{os.getpid()}.tmp"
     tmp.write_text(json.dumps(state), encoding="utf-8")
     os.replace(tmp, d / STATE_FILE)
@@ -146,6 +146,8 @@ def status(data_dir: str | Path | None = None) -> ServerInfo | None:
     """The running server of ``data_dir``, or None (a stale state file is removed)."""
     d = resolve_data_dir(data_dir)
     state = _read_state(d)
+    if state is None:
+        return None
     try:
         info = ServerInfo(d, int(state["pid"]), int(state["bolt_port"]), int(state["http_port"]),
                           state.get("database", DATABASE), bool(state.get("temporary", False)))

@@ -120,12 +120,12 @@ class BatchBuilder:
         for an in item.analogies:
             a, b = sorted((an.a, an.b))
             an = an if (an.a, an.b) == (a, b) else an.model_copy(update={"a": a, "b": b})
-            old = self.analogies.get((a, b))
-            if old is not None:  # text assertion beats inference; keep the best score and all evidence
-                basis = "asserted" if "asserted" in (old.basis, an.basis) else "inferred"
-                an = old.model_copy(update={"score": max(old.score, an.score), "basis": basis,
-                                            "evidence": sorted_union(old.evidence, an.evidence),
-                                            "explanation": _first(old.explanation, an.explanation)})
+            seen = self.analogies.get((a, b))
+            if seen is not None:  # text assertion beats inference; keep the best score and all evidence
+                basis = "asserted" if "asserted" in (seen.basis, an.basis) else "inferred"
+                an = seen.model_copy(update={"score": max(seen.score, an.score), "basis": basis,
+                                             "evidence": sorted_union(seen.evidence, an.evidence),
+                                             "explanation": _first(seen.explanation, an.explanation)})
             self.analogies[(a, b)] = an
         return self
 
