@@ -38,9 +38,9 @@ class CaseData:
 def case_data(cases: list[dict], base_dir=None) -> list[CaseData]:
     """Feature matrices of every case against the whole precedent base (the `find` path)."""
     from kg.precedents.embed import default_embedder
-    from kg.precedents.query import _base
+    from kg.precedents.query import base_candidates
 
-    bg, ctx, cands, _ = _base(str(base_dir) if base_dir else None)
+    bg, ctx, cands, _ = base_candidates(str(base_dir) if base_dir else None)
     emb = default_embedder()
     profiles = list(cands.values())
     out = []

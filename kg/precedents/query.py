@@ -68,7 +68,7 @@ def events_from_graph(path: str | Path) -> tuple[list[Event], list[Entity]]:
 
 
 @lru_cache(maxsize=4)
-def _base(base_dir: str | None):
+def base_candidates(base_dir: str | None):
     """The precedent base as (context, candidate profiles, names, ids), built once per process."""
     gaz = default_gazetteer_or_none()
     bg = base_batch(load_base(base_dir) if base_dir else default_base(), gazetteer=gaz)
@@ -87,7 +87,7 @@ def find(text: str | None = None, event: str | None = None, graph: str | Path | 
     if event and not graph:
         raise ConfigError("--event needs a graph: --store DIR or --data graph.ttl")
     config = config or LinkConfig.load()
-    bg, ctx0, candidates0, names0 = _base(str(base_dir) if base_dir else None)
+    bg, ctx0, candidates0, names0 = base_candidates(str(base_dir) if base_dir else None)
     ctx = Context(ctx0.entities.values(), ctx0.gaz)
     candidates, names = dict(candidates0), dict(names0)
     if graph:

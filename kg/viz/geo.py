@@ -205,7 +205,7 @@ def write_map(batch: GraphBatch, path: str | Path, title: str | None = None) -> 
     (.svg, .png or .pdf). Country labels are placed where they touch no other text, else left out
     (the colour still gives the count, and a note says how many)."""
     from kg.viz.network import to_networkx
-    from kg.viz.timeline import _boxes_overlap, _plain
+    from kg.viz.labels import boxes_overlap, one_line
 
     path = Path(path)
     fmt = MAP_FORMATS.get(path.suffix.lower())
@@ -249,11 +249,11 @@ def write_map(batch: GraphBatch, path: str | Path, title: str | None = None) -> 
                 ax.set_title(heading, loc="left", fontsize=11)
                 sm = matplotlib.cm.ScalarMappable(norm=norm, cmap=cmap)
                 fig.colorbar(sm, ax=ax, shrink=0.6, label="events", fraction=0.03, pad=0.01)
-            fig.suptitle(_plain(title or "Policy measures by country"), x=0.01, ha="left", fontsize=12)
+            fig.suptitle(one_line(title or "Policy measures by country"), x=0.01, ha="left", fontsize=12)
             notes = []
             if counts["unmapped"]:
                 notes.append("Not on the map (blocs, bodies or names not matched): "
-                             + ", ".join(_plain(u) for u in counts["unmapped"][:20])
+                             + ", ".join(one_line(u) for u in counts["unmapped"][:20])
                              + (" ..." if len(counts["unmapped"]) > 20 else ""))
             note = fig.text(0.01, 0.01, "\n".join(notes), fontsize=7.5, color="#555555", wrap=True, va="bottom")
             fig.tight_layout(rect=(0, 0.05, 1, 0.97))
@@ -268,7 +268,7 @@ def write_map(batch: GraphBatch, path: str | Path, title: str | None = None) -> 
                 values = counts[which]
                 for name in sorted(values, key=lambda k: (-values[k], k)):
                     x, y = anchors[name]
-                    text = f"{_plain(counts['names'].get(name, name))} {values[name]}"
+                    text = f"{one_line(counts['names'].get(name, name))} {values[name]}"
                     for dx, dy, ha, va in ((0, 0, "center", "center"), (0, 8, "center", "bottom"),
                                            (0, -8, "center", "top"), (8, 0, "left", "center"),
                                            (-8, 0, "right", "center")):
@@ -277,7 +277,7 @@ def write_map(batch: GraphBatch, path: str | Path, title: str | None = None) -> 
                                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
                                               "alpha": 0.75})
                         box = t.get_window_extent(renderer)
-                        if not any(_boxes_overlap(box, o) for o in taken):
+                        if not any(boxes_overlap(box, o) for o in taken):
                             taken.append(box)
                             break
                         t.remove()

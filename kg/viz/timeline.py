@@ -17,17 +17,13 @@ from typing import Any, cast
 from pathlib import Path
 
 from kg.atomic import emit
+from kg.viz.labels import boxes_overlap, one_line
 from kg.errors import ConfigError, OutputError
 from kg.models import GraphBatch
 from kg.viz.network import short_sector, to_networkx
 
 TIMELINE_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 GROUPINGS = ("country", "sector")
-
-
-def _plain(text: str) -> str:
-    """One line (mathtext is off, see write_timeline)."""
-    return " ".join(str(text).split())
 
 
 def date_span(value: str | None) -> tuple[dt.date, dt.date] | None:
@@ -85,10 +81,6 @@ def timeline_rows(batch: GraphBatch, by: str = "country", with_precedents: bool 
         for row in rows or [NO_ROW]:
             placed.append((row, span[0], span[1], d.get("measure", "Other"), text, band))
     return placed, sorted(undated)
-
-
-def _boxes_overlap(a, b, pad: float = 4.0) -> bool:
-    return not (a.x1 + pad <= b.x0 or b.x1 + pad <= a.x0 or a.y1 + 1 <= b.y0 or b.y1 + 1 <= a.y0)
 
 
 def write_timeline(batch: GraphBatch, path: str | Path, by: str = "country", title: str | None = None,
@@ -161,8 +153,8 @@ def write_timeline(batch: GraphBatch, path: str | Path, by: str = "country", tit
                                 color=colour[measure], markerfacecolor=colour[measure] if exact else "white",
                                 markeredgecolor="black" if exact else colour[measure],
                                 markeredgewidth=0.5 if exact else 2)
-                    drawn.append((ax, yy, start + (end - start) / 2, _plain(label)))
-                ax.set_yticks(list(y.values()), [_plain(r) for r in y])
+                    drawn.append((ax, yy, start + (end - start) / 2, one_line(label)))
+                ax.set_yticks(list(y.values()), [one_line(r) for r in y])
                 ax.set_ylim(-0.8, max(len(rows) - 0.2, 0.8))
                 if items:
                     pad = dt.timedelta(days=max(total_days // 25, 15))
@@ -179,9 +171,9 @@ def write_timeline(batch: GraphBatch, path: str | Path, by: str = "country", tit
                 if len(bands) > 1:
                     ax.set_title("News events" if band == "news" else "Precedent base (records, not news)",
                                  loc="left", fontsize=10)
-            fig.suptitle(_plain(title or f"Policy measures by {by} over time"), x=0.01, ha="left", fontsize=12)
+            fig.suptitle(one_line(title or f"Policy measures by {by} over time"), x=0.01, ha="left", fontsize=12)
             handles = [Line2D([], [], marker="o", linestyle="", color=colour[m], markeredgecolor="black",
-                              markeredgewidth=0.5, label=_plain(m)) for m in measures]
+                              markeredgewidth=0.5, label=one_line(m)) for m in measures]
             if handles:
                 axes_list[0].legend(handles=handles, title="measure", loc="upper left", bbox_to_anchor=(1.01, 1.0),
                                frameon=False, fontsize=8)
@@ -191,7 +183,7 @@ def write_timeline(batch: GraphBatch, path: str | Path, by: str = "country", tit
                     notes.append(f"{dropped[0]} more {by} rows with {dropped[1]} {band} events not shown "
                                  f"(the {len(rows)} busiest are).")
             if undated:
-                shown = [_plain(u) for u in undated[:12]]
+                shown = [one_line(u) for u in undated[:12]]
                 if len(undated) > 12:
                     shown.append(f"... and {len(undated) - 12} more")
                 notes.append(f"Undated, not placed ({len(undated)}): " + "; ".join(shown))
@@ -220,7 +212,7 @@ def write_timeline(batch: GraphBatch, path: str | Path, by: str = "country", tit
                     box = t.get_window_extent(renderer)
                     inside = box.x0 >= axbox.x0 - 2 and box.x1 <= axbox.x1 + 40 and box.y0 >= axbox.y0 - 4 \
                         and box.y1 <= axbox.y1 + 4
-                    if inside and not any(_boxes_overlap(box, o) for o in taken):
+                    if inside and not any(boxes_overlap(box, o) for o in taken):
                         taken.append(box)
                         break
                     t.remove()
