@@ -12,6 +12,12 @@ The score is a weighted sum of named features, each in [0, 1]:
 * ``semantic`` — cosine of offline ``wordllama`` embeddings of the same text
   (:mod:`kg.precedents.embed`): close in meaning even without shared words.
 
+``text`` and ``semantic`` are divided by their largest value over the query's candidates
+(:func:`relative`), so both read "how close, compared with the closest candidate" (1 for the best):
+a raw cosine's range depends on the query (a long, specific question shares many words with its
+best match, a short one few), which an additive sum of raw cosines would weight unevenly from one
+question to the next (max-normalised CombSUM fusion of two rankers).
+
 The weights are fitted on the tuning half of ``data/precedents/eval_cases.yaml``
 (:mod:`kg.precedents.fit`, ``python bench/precedents.py --fit``), not set by hand.
 
@@ -39,21 +45,21 @@ FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "tex
 class Weights:
     """Defaults = data/precedents/config.toml (fitted on the tuning half, docs/precedents.md)."""
 
-    family: float = 0.014
-    measure: float = 0.067
-    target: float = 0.054
-    sector: float = 0.05
-    actor: float = 0.005
-    chronology: float = 0.003
-    text: float = 0.342
-    semantic: float = 0.464
+    family: float = 0.0
+    measure: float = 0.143
+    target: float = 0.105
+    sector: float = 0.09
+    actor: float = 0.0
+    chronology: float = 0.0
+    text: float = 0.336
+    semantic: float = 0.325
 
 
 @dataclass(frozen=True)
 class LinkConfig:
     weights: Weights = field(default_factory=Weights)
     #: an inferred pol:analogousTo link needs at least this score
-    threshold: float = 0.425
+    threshold: float = 0.725
     #: and at most this many inferred links per event
     top_k: int = 3
     #: also infer links among precedent-base events themselves
@@ -162,14 +168,32 @@ def features(q: Profile, c: Profile, tfidf: Tfidf, emb=None) -> dict[str, float]
     }
 
 
+#: features divided by their largest value over a query's candidates (:func:`relative`)
+RELATIVE = ("text", "semantic")
+
+
+def relative(feats: list[dict[str, float]], scale: dict[str, float] | None = None) -> dict[str, float]:
+    """Divide the :data:`RELATIVE` features of one query's candidates by their largest value, in place.
+
+    ``scale``: the largest values to use (when ``feats`` is a subset of the candidates, as in the
+    exact re-scoring of :mod:`kg.precedents.batchrank`); by default taken from ``feats``. Returns it."""
+    if scale is None:
+        scale = {k: max((f[k] for f in feats), default=0.0) for k in RELATIVE}
+    for f in feats:
+        for k in RELATIVE:
+            f[k] = round(min(1.0, f[k] / scale[k]), 6) if scale[k] > 0 else 0.0
+    return scale
+
+
 def explain(q: Profile, c: Profile, f: dict[str, float], tfidf: Tfidf,
             weights: Weights | None = None) -> str:
     """One sentence naming the features the two events share, strongest contribution first."""
     w = weights or Weights()
     shared: list[tuple[float, str]] = []   # (weight x value, phrase)
     add = lambda k, phrase: shared.append((getattr(w, k) * f[k], phrase))  # noqa: E731
-    if f["semantic"] >= 0.3 and w.semantic > 0:
-        add("semantic", f"a close meaning (similarity {f['semantic']:.2f})")
+    if f["semantic"] >= 0.9 and w.semantic > 0:
+        add("semantic", "a close meaning" + (" (the closest)" if f["semantic"] == 1.0 else
+                                            f" ({f['semantic']:.0%} of the closest)"))
     if f["family"]:
         add("family", f"the same measure family ({FAMILY_LABEL[c.family]})")
     if f["measure"]:
@@ -180,12 +204,12 @@ def explain(q: Profile, c: Profile, f: dict[str, float], tfidf: Tfidf,
         add("target", f"related targets ({q.target_kind} / {c.target_kind})")
     if f["sector"]:
         add("sector", "the sector " + " and ".join(sorted(q.sectors & c.sectors)))
-    if f["text"] >= 0.05:
+    if f["text"] >= 0.2:
         words = tfidf.shared_terms(q.text, c.text)
         if words:
             add("text", "similar wording (" + ", ".join(words) + ")")
     shared.sort(key=lambda x: -x[0])       # stable: ties keep the order above
-    phrases = [p for _, p in shared]
+    phrases = [p for c, p in shared if c > 0]   # a feature of weight 0 is no reason
     head = "Shares " + _join(phrases) if phrases else "Shares little beyond the score"
     tail = []
     if not f["sector"] and q.sectors and c.sectors:
@@ -210,19 +234,21 @@ def score_of(f: dict[str, float], w: Weights) -> float:
 
 def rank(query: Profile, candidates: Iterable[Profile], tfidf: Tfidf,
          config: LinkConfig | None = None, top: int | None = None,
-         exclude_same_dispatch: bool = True, emb=None) -> list[Candidate]:
+         exclude_same_dispatch: bool = True, emb=None,
+         scale: dict[str, float] | None = None) -> list[Candidate]:
     """Candidates sorted by score (ties: earlier first, then key), best first.
 
-    ``emb``: an :class:`kg.precedents.embed.Embedder` (default: the shared one)."""
+    ``emb``: an :class:`kg.precedents.embed.Embedder` (default: the shared one). ``scale``: the
+    largest raw ``text``/``semantic`` values over all of the query's candidates, when
+    ``candidates`` are only some of them (see :func:`relative`)."""
     config = config or LinkConfig()
     emb = _embedder(emb)
+    kept = [c for c in candidates if c.key != query.key
+            and not (exclude_same_dispatch and query.dispatches & c.dispatches)]
+    feats = [features(query, c, tfidf, emb) for c in kept]
+    relative(feats, scale)
     out = []
-    for c in candidates:
-        if c.key == query.key:
-            continue
-        if exclude_same_dispatch and query.dispatches & c.dispatches:
-            continue
-        f = features(query, c, tfidf, emb)
+    for c, f in zip(kept, feats):
         s = score_of(f, config.weights)
         basis = "precedent" if f["chronology"] == 1.0 else "parallel"
         out.append(Candidate(c.key, s, f, explain(query, c, f, tfidf, config.weights), basis, c))
