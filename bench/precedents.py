@@ -76,7 +76,8 @@ def links_report(cfg: LinkConfig) -> None:
     from kg.precedents import fit
     w = np.array([getattr(cfg.weights, f) for f in FEATURES])
     for split in ("tune", "test"):
-        n, p, r = fit.link_precision(fit.case_data(load_cases(split)), w, cfg.threshold, cfg.top_k)
+        data = fit.relative_data(fit.case_data(load_cases(split)), cfg.floors)
+        n, p, r = fit.link_precision(data, w, cfg.threshold, cfg.top_k)
         print(f"inferred links at threshold {cfg.threshold} (top {cfg.top_k}), {split} half: "
               f"{n} links, precision {p:.3f}, recall {r:.3f}")
 
@@ -84,7 +85,7 @@ def links_report(cfg: LinkConfig) -> None:
 def sweep(cfg: LinkConfig) -> None:
     from kg.precedents import fit
     tune_cases = load_cases("tune")
-    tune = fit.case_data(tune_cases)
+    tune = fit.relative_data(fit.case_data(tune_cases), cfg.floors)
     w = np.array([getattr(cfg.weights, f) for f in FEATURES])
     print("tuning half, configured weights: recall@5 %.3f  MRR %.3f" % fit.metrics(tune, w))
     for i, f in enumerate(FEATURES):
@@ -94,7 +95,7 @@ def sweep(cfg: LinkConfig) -> None:
     # threshold for inferred links: among each tuning case's top_k, how many links pass and how
     # many of those are expected (precision) / how many expected ids pass (recall)
     print("threshold  links  precision  recall   (tuning half, top_k=%d)" % cfg.top_k)
-    for t in np.arange(0.30, 0.71, 0.025):
+    for t in np.arange(0.30, 0.951, 0.025):
         n, p, r = fit.link_precision(tune, w, round(float(t), 3), cfg.top_k)
         print(f"{t:9.3f}  {n:5d}  {p:9.3f}  {r:6.3f}")
 

@@ -85,15 +85,15 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
         valid = np.ones((len(qi), n), dtype=bool)
         valid[np.arange(len(qi)), qi] = False                   # not itself
         valid &= ~((dis[qi] @ dis.T) > 0)                      # not its own dispatch
-        # text and semantic relative to the query's closest candidate (rank.relative)
+        # text and semantic relative to the query's closest candidate, at least the floor (rank.relative)
         text = (X[qi] @ X.T) * valid
-        tmax = text.max(axis=1)
+        tmax = np.maximum(text.max(axis=1), config.floors.text)
         if E is not None:
             sem = np.clip(E[qi] @ E.T, 0.0, 1.0) * (has_text[qi, None] & has_text[None, :]) * valid
-            smax = sem.max(axis=1)
+            smax = np.maximum(sem.max(axis=1), config.floors.semantic)
             s = s + w.semantic * np.divide(sem, smax[:, None], out=np.zeros_like(sem), where=smax[:, None] > 0)
         else:
-            smax = np.zeros(len(qi))
+            smax = np.full(len(qi), config.floors.semantic)
         s = s + w.text * np.divide(text, tmax[:, None], out=np.zeros_like(text), where=tmax[:, None] > 0)
         s = s / total
         s[~valid] = -1.0

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from kg.precedents.rank import FEATURES, features, relative
+from kg.precedents.rank import FEATURES, RELATIVE, Floors, features, relative
 from kg.precedents.profiles import query_profile
 from kg.precedents.textsim import Tfidf
 
@@ -44,7 +44,8 @@ class CaseData:
 
 
 def case_data(cases: list[dict], base_dir=None) -> list[CaseData]:
-    """Feature matrices of every case against the whole precedent base (the `find` path)."""
+    """Raw feature matrices of every case against the whole precedent base (the `find` path);
+    :func:`relative_data` makes ``text``/``semantic`` relative as the ranker does."""
     from kg.precedents.embed import default_embedder
     from kg.precedents.query import base_candidates
 
@@ -57,12 +58,31 @@ def case_data(cases: list[dict], base_dir=None) -> list[CaseData]:
         if q.year is None:
             q = replace(q, year=dt.date.today().year)
         tfidf = Tfidf(p.text for p in [*profiles, q])
-        feats = [features(q, p, tfidf, emb) for p in profiles]
-        relative(feats)
-        X = np.array([[f[k] for k in FEATURES] for f in feats])
+        X = np.array([[f[k] for k in FEATURES] for f in (features(q, p, tfidf, emb) for p in profiles)])
         ids = [bg.id_of.get(p.key) for p in profiles]
         exp = set(c["expect"])
         out.append(CaseData(c["id"], ids, X, np.array([i in exp for i in ids], dtype=float)))
+    return out
+
+
+#: the floors are this percentile of the tuning questions' closest raw value (chosen by 5-fold CV on
+#: the tuning half among 0 (no floor), 10, 25 and 50: docs/precedents.md)
+FLOOR_PERCENTILE = 10
+
+
+def fit_floors(raw: list[CaseData], percentile: float = FLOOR_PERCENTILE) -> Floors:
+    """:class:`~kg.precedents.rank.Floors` from raw case data: a percentile of each question's best value."""
+    return Floors(**{k: round(float(np.percentile([d.X[:, FEATURES.index(k)].max() for d in raw], percentile)), 3)
+                     for k in RELATIVE})
+
+
+def relative_data(raw: list[CaseData], floors: Floors) -> list[CaseData]:
+    """The case data as the ranker scores it (:func:`kg.precedents.rank.relative` per question)."""
+    out = []
+    for d in raw:
+        feats = [dict(zip(FEATURES, map(float, row))) for row in d.X]
+        relative(feats, floors=floors)
+        out.append(CaseData(d.id, d.ids, np.array([[f[k] for k in FEATURES] for f in feats]), d.y))
     return out
 
 
@@ -200,19 +220,25 @@ def tuning_cases(path=None) -> list[dict]:
         return [c for c in yaml.safe_load(fh) if c["split"] == "tune"]
 
 
-def write_config(weights: dict[str, float], thr: float, path) -> None:
-    """Rewrite the ``threshold`` and ``[weights]`` values of a config.toml, keeping its comments."""
-    import re
+def write_config(weights: dict[str, float], floors: Floors, thr: float, path) -> None:
+    """Rewrite a config.toml's settings (``threshold``, ``[weights]``, ``[floors]``), keeping its
+    leading comment and ``top_k``/``link_base``."""
+    import tomllib
     from pathlib import Path
 
     p = Path(path)
     text = p.read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^threshold = .*$", f"threshold = {thr}", text)
-    for k, v in weights.items():
-        text, n = re.subn(rf"(?m)^{k} = .*$", f"{k} = {v}", text)
-        if n != 1:
-            raise ValueError(f"{p}: expected one line '{k} = ...' under [weights]")
-    p.write_text(text, encoding="utf-8")
+    old = tomllib.loads(text)
+    head = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            break
+        head.append(line)
+    body = [f"threshold = {thr}", f"top_k = {old.get('top_k', 3)}",
+            f"link_base = {str(old.get('link_base', True)).lower()}", "", "[weights]"]
+    body += [f"{k} = {v}" for k, v in weights.items()]
+    body += ["", "[floors]"] + [f"{k} = {getattr(floors, k)}" for k in RELATIVE]
+    p.write_text("\n".join([*head, *body]) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -224,7 +250,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--write", action="store_true", help="write weights and threshold into the config")
     ap.add_argument("--config", default=str(DEFAULT_CONFIG), help="config.toml to write (default: the shipped one)")
     args = ap.parse_args(argv)
-    tune = case_data(tuning_cases())
+    raw = case_data(tuning_cases())
+    floors = fit_floors(raw)
+    tune = relative_data(raw, floors)
     name, l2, w = choose(tune)
     top_k = LinkConfig.load(args.config).top_k
     thr = threshold(tune, w, top_k)
@@ -234,8 +262,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"threshold = {thr}  (lowest with precision >= {PRECISION} among each tuning question's top {top_k}: "
           f"{n} links, precision {p:.3f}, recall {r:.3f})")
     print("[weights]\n" + "\n".join(f"{f} = {x}" for f, x in weights.items()))
+    print(f"[floors] (percentile {FLOOR_PERCENTILE} of the tuning questions' closest raw value)\n"
+          + "\n".join(f"{k} = {getattr(floors, k)}" for k in RELATIVE))
     if args.write:
-        write_config(weights, thr, args.config)
+        write_config(weights, floors, thr, args.config)
         print(f"written to {args.config}")
 
 

@@ -12,11 +12,13 @@ The score is a weighted sum of named features, each in [0, 1]:
 * ``semantic`` — cosine of offline ``wordllama`` embeddings of the same text
   (:mod:`kg.precedents.embed`): close in meaning even without shared words.
 
-``text`` and ``semantic`` are divided by their largest value over the query's candidates
-(:func:`relative`), so both read "how close, compared with the closest candidate" (1 for the best):
-a raw cosine's range depends on the query (a long, specific question shares many words with its
-best match, a short one few), which an additive sum of raw cosines would weight unevenly from one
-question to the next (max-normalised CombSUM fusion of two rankers).
+``text`` and ``semantic`` are divided by their largest value over the query's candidates, or by a
+floor when that largest value is below it (:func:`relative`), so both read "how close, compared
+with the closest candidate" (1 for the best): a raw cosine's range depends on the query (a long,
+specific question shares many words with its best match, a short one few), which an additive sum
+of raw cosines would weight unevenly from one question to the next (max-normalised CombSUM fusion
+of two rankers). The floors (:class:`Floors`, fitted with the weights) keep a query whose closest
+candidate is itself a weak match from having it count as fully close.
 
 The weights are fitted on the tuning half of ``data/precedents/eval_cases.yaml``
 (:mod:`kg.precedents.fit`, ``python bench/precedents.py --fit``), not set by hand.
@@ -39,6 +41,8 @@ from kg.resources import resource_path
 
 DEFAULT_CONFIG = resource_path("precedents", "config.toml")
 FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "text", "semantic")
+#: features divided by their largest value over a query's candidates (:func:`relative`)
+RELATIVE = ("text", "semantic")
 
 
 @dataclass(frozen=True)
@@ -46,20 +50,30 @@ class Weights:
     """Defaults = data/precedents/config.toml (fitted on the tuning half, docs/precedents.md)."""
 
     family: float = 0.0
-    measure: float = 0.143
-    target: float = 0.105
-    sector: float = 0.09
+    measure: float = 0.155
+    target: float = 0.099
+    sector: float = 0.086
     actor: float = 0.0
     chronology: float = 0.0
-    text: float = 0.336
-    semantic: float = 0.325
+    text: float = 0.344
+    semantic: float = 0.316
+
+
+@dataclass(frozen=True)
+class Floors:
+    """The least raw cosine :func:`relative` divides by (defaults = data/precedents/config.toml: the
+    10th percentile of the tuning questions' closest raw value, :mod:`kg.precedents.fit`)."""
+
+    text: float = 0.144
+    semantic: float = 0.37
 
 
 @dataclass(frozen=True)
 class LinkConfig:
     weights: Weights = field(default_factory=Weights)
+    floors: Floors = field(default_factory=Floors)
     #: an inferred pol:analogousTo link needs at least this score
-    threshold: float = 0.725
+    threshold: float = 0.7
     #: and at most this many inferred links per event
     top_k: int = 3
     #: also infer links among precedent-base events themselves
@@ -77,14 +91,17 @@ class LinkConfig:
             except tomllib.TOMLDecodeError as exc:
                 raise ConfigError(f"{p}: not valid TOML: {exc}") from exc
         w = data.pop("weights", {})
-        if not isinstance(w, dict):
-            raise ConfigError(f"{p}: [weights] must be a table")
-        bad = sorted(set(w) - set(FEATURES)) + sorted(set(data) - {"threshold", "top_k", "link_base"})
+        fl = data.pop("floors", {})
+        if not isinstance(w, dict) or not isinstance(fl, dict):
+            raise ConfigError(f"{p}: [weights] and [floors] must be tables")
+        bad = (sorted(set(w) - set(FEATURES)) + sorted(set(fl) - set(RELATIVE))
+               + sorted(set(data) - {"threshold", "top_k", "link_base"}))
         if bad:
             raise ConfigError(f"{p}: unknown setting(s) {', '.join(bad)}")
         try:
             weights = Weights(**{k: float(v) for k, v in w.items()})
-            cfg = cls(weights=weights, **data)
+            floors = Floors(**{k: float(v) for k, v in fl.items()})
+            cfg = cls(weights=weights, floors=floors, **data)
         except (TypeError, ValueError) as exc:
             raise ConfigError(f"{p}: {exc}") from exc
         cfg = replace(cfg, **{k: v for k, v in overrides.items() if v is not None})
@@ -95,6 +112,8 @@ class LinkConfig:
         ws = [getattr(self.weights, f.name) for f in fields(self.weights)]
         if any(x < 0 for x in ws) or sum(ws) <= 0:
             raise ConfigError(f"{where}: weights must be non-negative and not all zero")
+        if not all(0.0 <= getattr(self.floors, k) <= 1.0 for k in RELATIVE):
+            raise ConfigError(f"{where}: floors must be between 0 and 1")
         if not 0.0 <= self.threshold <= 1.0:
             raise ConfigError(f"{where}: threshold must be between 0 and 1, not {self.threshold}")
         if self.top_k < 0:
@@ -168,17 +187,17 @@ def features(q: Profile, c: Profile, tfidf: Tfidf, emb=None) -> dict[str, float]
     }
 
 
-#: features divided by their largest value over a query's candidates (:func:`relative`)
-RELATIVE = ("text", "semantic")
+def relative(feats: list[dict[str, float]], scale: dict[str, float] | None = None,
+             floors: Floors | None = None) -> dict[str, float]:
+    """Divide the :data:`RELATIVE` features of one query's candidates by their largest value (at
+    least its floor), in place; values stay within [0, 1].
 
-
-def relative(feats: list[dict[str, float]], scale: dict[str, float] | None = None) -> dict[str, float]:
-    """Divide the :data:`RELATIVE` features of one query's candidates by their largest value, in place.
-
-    ``scale``: the largest values to use (when ``feats`` is a subset of the candidates, as in the
-    exact re-scoring of :mod:`kg.precedents.batchrank`); by default taken from ``feats``. Returns it."""
+    ``scale``: the divisors to use (when ``feats`` is a subset of the candidates, as in the exact
+    re-scoring of :mod:`kg.precedents.batchrank`); by default the largest value of ``feats`` or the
+    floor, whichever is larger. Returns it."""
     if scale is None:
-        scale = {k: max((f[k] for f in feats), default=0.0) for k in RELATIVE}
+        fl = floors or Floors()
+        scale = {k: max([getattr(fl, k), *(f[k] for f in feats)]) for k in RELATIVE}
     for f in feats:
         for k in RELATIVE:
             f[k] = round(min(1.0, f[k] / scale[k]), 6) if scale[k] > 0 else 0.0
@@ -239,14 +258,14 @@ def rank(query: Profile, candidates: Iterable[Profile], tfidf: Tfidf,
     """Candidates sorted by score (ties: earlier first, then key), best first.
 
     ``emb``: an :class:`kg.precedents.embed.Embedder` (default: the shared one). ``scale``: the
-    largest raw ``text``/``semantic`` values over all of the query's candidates, when
-    ``candidates`` are only some of them (see :func:`relative`)."""
+    divisors of ``text``/``semantic`` over all of the query's candidates, when ``candidates`` are
+    only some of them (see :func:`relative`)."""
     config = config or LinkConfig()
     emb = _embedder(emb)
     kept = [c for c in candidates if c.key != query.key
             and not (exclude_same_dispatch and query.dispatches & c.dispatches)]
     feats = [features(query, c, tfidf, emb) for c in kept]
-    relative(feats, scale)
+    relative(feats, scale, config.floors)
     out = []
     for c, f in zip(kept, feats):
         s = score_of(f, config.weights)

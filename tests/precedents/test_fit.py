@@ -62,16 +62,18 @@ def test_refit_reads_only_the_tuning_half(tmp_path, monkeypatch):
     monkeypatch.setattr(fit, "tuning_cases", lambda: [{"id": "a", "split": "tune"}])
     monkeypatch.setattr(fit, "case_data", lambda cs: seen.extend(cs) or _cases(n=10))
     cfg = tmp_path / "config.toml"
-    cfg.write_text("threshold = 0.5\ntop_k = 3\nlink_base = true\n\n[weights]\n"
+    cfg.write_text("# comment kept\nthreshold = 0.5\ntop_k = 2\nlink_base = false\n\n[weights]\n"
                    + "".join(f"{f} = 0.1\n" for f in FEATURES))
     fit.main(["--write", "--config", str(cfg)])
     assert [c["split"] for c in seen] == ["tune"]
     written = LinkConfig.load(cfg)
     assert written.weights.semantic == max(getattr(written.weights, f) for f in FEATURES)
+    assert written.top_k == 2 and written.link_base is False and 0 < written.floors.semantic < 1
+    assert cfg.read_text().startswith("# comment kept\n")
 
 
 def test_text_and_semantic_are_relative_to_the_closest_candidate():
-    from kg.precedents.rank import relative
+    from kg.precedents.rank import Floors, relative
 
     feats = [{"text": 0.2, "semantic": 0.5, "measure": 1.0}, {"text": 0.1, "semantic": 0.25, "measure": 0.0}]
     scale = relative(feats)
@@ -80,3 +82,6 @@ def test_text_and_semantic_are_relative_to_the_closest_candidate():
     sub = [{"text": 0.1, "semantic": 0.25}]
     relative(sub, scale)                      # a subset keeps the scale of all candidates
     assert sub == [{"text": 0.5, "semantic": 0.5}]
+    weak = [{"text": 0.05, "semantic": 0.2}]  # a closest candidate below the floors is not "fully close"
+    relative(weak, floors=Floors(text=0.1, semantic=0.4))
+    assert weak == [{"text": 0.5, "semantic": 0.5}]

@@ -81,6 +81,14 @@ def test_link_config_file_and_overrides(tmp_path):
     p.write_text("[weights]\nluck = 1\n")
     with pytest.raises(ConfigError, match="unknown setting"):
         LinkConfig.load(p)
+    p.write_text("[floors]\ntext = 0.2\n")
+    assert LinkConfig.load(p).floors.text == 0.2
+    p.write_text("[floors]\nmeasure = 0.2\n")
+    with pytest.raises(ConfigError, match="unknown setting"):
+        LinkConfig.load(p)
+    p.write_text("[floors]\nsemantic = 1.5\n")
+    with pytest.raises(ConfigError, match="floors"):
+        LinkConfig.load(p)
     p.write_text("threshold = \n")
     with pytest.raises(ConfigError, match="not valid TOML"):
         LinkConfig.load(p)
