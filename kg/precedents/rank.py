@@ -210,7 +210,7 @@ def explain(q: Profile, c: Profile, f: dict[str, float], tfidf: Tfidf,
     w = weights or Weights()
     shared: list[tuple[float, str]] = []   # (weight x value, phrase)
     add = lambda k, phrase: shared.append((getattr(w, k) * f[k], phrase))  # noqa: E731
-    if f["semantic"] >= 0.9 and w.semantic > 0:
+    if f["semantic"] >= 0.8 and w.semantic > 0:
         add("semantic", "a close meaning" + (" (the closest)" if f["semantic"] == 1.0 else
                                             f" ({f['semantic']:.0%} of the closest)"))
     if f["family"]:
