@@ -21,7 +21,7 @@ of two rankers). The floors (:class:`Floors`, fitted with the weights) keep a qu
 candidate is itself a weak match from having it count as fully close.
 
 The weights are fitted on the tuning half of ``data/precedents/eval_cases.yaml``
-(:mod:`kg.precedents.fit`, ``python bench/precedents.py --fit``), not set by hand.
+(:mod:`kg.precedents.fit`, ``python -m kg.precedents.fit --write``), not set by hand.
 
 Weights and thresholds live in :class:`LinkConfig` (``data/precedents/config.toml`` by default,
 overridable by a file or CLI options). Every candidate carries an explanation sentence naming the
