@@ -2,7 +2,7 @@
 """Precedent ranking quality on data/precedents/eval_cases.yaml: recall@5 and MRR.
 
     python bench/precedents.py            # test half: kg, TF-IDF alone, embeddings alone
-    python bench/precedents.py --fit      # fit the weights on the tuning half (CV picks the model)
+    python bench/precedents.py --fit      # = python -m kg.precedents.fit (tuning half only)
     python bench/precedents.py --sweep    # tuning half: each feature removed, threshold table
 
 recall@5: share of the expected ids found in the top 5 (averaged over cases); MRR: mean of
@@ -71,49 +71,13 @@ def table(cases, cfg: LinkConfig, title: str, verbose: bool = False) -> dict[str
     return rows
 
 
-def fit_weights(folds: int = 5) -> None:
-    """Choose model and L2 strength by cross-validation inside the tuning half, then refit on it."""
-    from kg.precedents import fit
-    tune = fit.case_data(load_cases("tune"))
-    best = None
-    print(f"model     l2      {folds}-fold CV recall@5  MRR    | in-sample recall@5  MRR")
-    for l2 in (1e-5, 1e-4, 1e-3, 1e-2):
-        for name, fn in (("logistic", fit.fit_logistic), ("pairwise", fit.fit_pairwise)):
-            cv = []
-            for k in range(folds):
-                train = [d for i, d in enumerate(tune) if i % folds != k]
-                held = [d for i, d in enumerate(tune) if i % folds == k]
-                cv.append(fit.metrics(held, fn(train, l2=l2)))
-            crec, cmrr = (float(np.mean([c[i] for c in cv])) for i in (0, 1))
-            w = fn(tune, l2=l2)
-            rec, mrr = fit.metrics(tune, w)
-            print(f"{name:9} {l2:<7g} {crec:17.3f}  {cmrr:.3f}  | {rec:18.3f}  {mrr:.3f}")
-            if best is None or crec + cmrr > best[0]:
-                best = (crec + cmrr, name, l2, w)
-    _, name, l2, w = best
-    print(f"chosen by cross-validation on the tuning half: {name}, l2={l2:g}")
-    print("[weights]\n" + "\n".join(f"{f} = {x}" for f, x in fit.as_weights(w).items()))
-
-
-def link_precision(data, w: np.ndarray, t: float, top_k: int) -> tuple[int, float, float]:
-    """Links among each case's top_k scoring >= t: how many, precision, recall of expected ids."""
-    links = good = 0
-    for d in data:
-        s = np.round(d.X @ w / w.sum(), 4)
-        top = np.argsort(-s, kind="stable")[:top_k]
-        keep = top[s[top] >= t - 1e-9]
-        links += len(keep)
-        good += d.y[keep].sum()
-    exp = sum(d.y.sum() for d in data)
-    return links, good / links if links else 0.0, good / exp
-
-
 def links_report(cfg: LinkConfig) -> None:
     """The configured threshold for inferred pol:analogousTo links, on both halves."""
     from kg.precedents import fit
     w = np.array([getattr(cfg.weights, f) for f in FEATURES])
     for split in ("tune", "test"):
-        n, p, r = link_precision(fit.case_data(load_cases(split)), w, cfg.threshold, cfg.top_k)
+        data = fit.relative_data(fit.case_data(load_cases(split)), cfg.floors)
+        n, p, r = fit.link_precision(data, w, cfg.threshold, cfg.top_k)
         print(f"inferred links at threshold {cfg.threshold} (top {cfg.top_k}), {split} half: "
               f"{n} links, precision {p:.3f}, recall {r:.3f}")
 
@@ -121,7 +85,7 @@ def links_report(cfg: LinkConfig) -> None:
 def sweep(cfg: LinkConfig) -> None:
     from kg.precedents import fit
     tune_cases = load_cases("tune")
-    tune = fit.case_data(tune_cases)
+    tune = fit.relative_data(fit.case_data(tune_cases), cfg.floors)
     w = np.array([getattr(cfg.weights, f) for f in FEATURES])
     print("tuning half, configured weights: recall@5 %.3f  MRR %.3f" % fit.metrics(tune, w))
     for i, f in enumerate(FEATURES):
@@ -131,8 +95,8 @@ def sweep(cfg: LinkConfig) -> None:
     # threshold for inferred links: among each tuning case's top_k, how many links pass and how
     # many of those are expected (precision) / how many expected ids pass (recall)
     print("threshold  links  precision  recall   (tuning half, top_k=%d)" % cfg.top_k)
-    for t in np.arange(0.30, 0.71, 0.025):
-        n, p, r = link_precision(tune, w, round(float(t), 3), cfg.top_k)
+    for t in np.arange(0.30, 0.951, 0.025):
+        n, p, r = fit.link_precision(tune, w, round(float(t), 3), cfg.top_k)
         print(f"{t:9.3f}  {n:5d}  {p:9.3f}  {r:6.3f}")
 
 
@@ -145,7 +109,8 @@ def main() -> None:
     args = ap.parse_args()
     cfg = LinkConfig.load()
     if args.fit:
-        fit_weights()
+        from kg.precedents import fit
+        fit.main([])
         return
     rows = table(load_cases("test"), cfg, "test half", args.verbose)
     beats = all(rows["kg"][i] > max(rows["TF-IDF alone"][i], rows["embeddings alone"][i]) for i in (0, 1))

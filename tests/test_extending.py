@@ -114,6 +114,12 @@ def test_extending_recipes_add_a_measure_sector_body_company_and_query(extended,
     assert "conform" in _kg(extended, "validate", str(out))
     rows = _kg(extended, "sparql", "moratoria", "--data", str(out), "--format", "csv")
     assert "Zorblax Orbital" in rows
+    # the trigger row is also what free-text precedent questions read (one cue lexicon)
+    env = {**os.environ, "PYTHONPATH": str(extended)}
+    done = subprocess.run([sys.executable, "-c", "from kg.precedents.profiles import query_measures as q; "
+                           "print(q('A regulator declares a moratorium on lunar mining')[0])"],
+                          cwd=extended, env=env, capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "Moratorium", done.stdout + done.stderr
 
 
 def test_extending_codegen_is_idempotent_on_the_checkout():

@@ -82,13 +82,21 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
         yq, yc = years[qi, None], years[None, :]
         chrono = np.where(np.isnan(yq) | np.isnan(yc), 0.5, (yc <= yq).astype(float))
         s = s + w.chronology * chrono
-        s = s + w.text * (X[qi] @ X.T)
+        valid = np.ones((len(qi), n), dtype=bool)
+        valid[np.arange(len(qi)), qi] = False                   # not itself
+        valid &= ~((dis[qi] @ dis.T) > 0)                      # not its own dispatch
+        # text and semantic relative to the query's closest candidate, at least the floor (rank.relative)
+        text = (X[qi] @ X.T) * valid
+        tmax = np.maximum(text.max(axis=1), config.floors.text)
         if E is not None:
-            sem = np.clip(E[qi] @ E.T, 0.0, 1.0) * (has_text[qi, None] & has_text[None, :])
-            s = s + w.semantic * sem
+            sem = np.clip(E[qi] @ E.T, 0.0, 1.0) * (has_text[qi, None] & has_text[None, :]) * valid
+            smax = np.maximum(sem.max(axis=1), config.floors.semantic)
+            s = s + w.semantic * np.divide(sem, smax[:, None], out=np.zeros_like(sem), where=smax[:, None] > 0)
+        else:
+            smax = np.full(len(qi), config.floors.semantic)
+        s = s + w.text * np.divide(text, tmax[:, None], out=np.zeros_like(text), where=tmax[:, None] > 0)
         s = s / total
-        s[np.arange(len(qi)), qi] = -1.0                        # not itself
-        s[(dis[qi] @ dis.T) > 0] = -1.0                         # not its own dispatch
+        s[~valid] = -1.0
         for row, q in enumerate(qi):
             r = s[row]
             cand = np.nonzero(r >= config.threshold - _SLACK)[0]
@@ -97,7 +105,8 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
             if cand.size > k:
                 kth = np.partition(r[cand], -k)[-k]
                 cand = cand[r[cand] >= kth - _SLACK]
-            exact = rank(profiles[q], [profiles[c] for c in cand], tfidf, config, emb=emb)
+            scale = {"text": float(tmax[row]), "semantic": float(smax[row])}
+            exact = rank(profiles[q], [profiles[c] for c in cand], tfidf, config, emb=emb, scale=scale)
             best = [c for c in exact if c.score >= config.threshold][:k]
             if best:
                 out[profiles[q].key] = best

@@ -1,4 +1,12 @@
-"""Fitting the link weights on evaluation cases (``python bench/precedents.py --fit``).
+"""Fitting the link weights on the tuning half of the evaluation cases.
+
+Refit (e.g. after records were added to the precedent base)::
+
+    python -m kg.precedents.fit            # print the CV table, the weights and the link threshold
+    python -m kg.precedents.fit --write    # ... and write them into data/precedents/config.toml
+
+Only the tuning half of ``data/precedents/eval_cases.yaml`` is read; the test half is scored by
+``python bench/precedents.py``.
 
 Each case is a free-text question and the precedent-base ids an analyst expects in the top 5.
 For every (case, base record) pair we compute the named features of :mod:`kg.precedents.rank`;
@@ -22,7 +30,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from kg.precedents.rank import FEATURES, features
+from kg.precedents.rank import FEATURES, RELATIVE, Floors, features, relative
 from kg.precedents.profiles import query_profile
 from kg.precedents.textsim import Tfidf
 
@@ -36,7 +44,8 @@ class CaseData:
 
 
 def case_data(cases: list[dict], base_dir=None) -> list[CaseData]:
-    """Feature matrices of every case against the whole precedent base (the `find` path)."""
+    """Raw feature matrices of every case against the whole precedent base (the `find` path);
+    :func:`relative_data` makes ``text``/``semantic`` relative as the ranker does."""
     from kg.precedents.embed import default_embedder
     from kg.precedents.query import base_candidates
 
@@ -49,10 +58,31 @@ def case_data(cases: list[dict], base_dir=None) -> list[CaseData]:
         if q.year is None:
             q = replace(q, year=dt.date.today().year)
         tfidf = Tfidf(p.text for p in [*profiles, q])
-        X = np.array([[features(q, p, tfidf, emb)[f] for f in FEATURES] for p in profiles])
+        X = np.array([[f[k] for k in FEATURES] for f in (features(q, p, tfidf, emb) for p in profiles)])
         ids = [bg.id_of.get(p.key) for p in profiles]
         exp = set(c["expect"])
         out.append(CaseData(c["id"], ids, X, np.array([i in exp for i in ids], dtype=float)))
+    return out
+
+
+#: the floors are this percentile of the tuning questions' closest raw value (chosen by 5-fold CV on
+#: the tuning half among 0 (no floor), 10, 25 and 50: docs/precedents.md)
+FLOOR_PERCENTILE = 10
+
+
+def fit_floors(raw: list[CaseData], percentile: float = FLOOR_PERCENTILE) -> Floors:
+    """:class:`~kg.precedents.rank.Floors` from raw case data: a percentile of each question's best value."""
+    return Floors(**{k: round(float(np.percentile([d.X[:, FEATURES.index(k)].max() for d in raw], percentile)), 3)
+                     for k in RELATIVE})
+
+
+def relative_data(raw: list[CaseData], floors: Floors) -> list[CaseData]:
+    """The case data as the ranker scores it (:func:`kg.precedents.rank.relative` per question)."""
+    out = []
+    for d in raw:
+        feats = [dict(zip(FEATURES, map(float, row))) for row in d.X]
+        relative(feats, floors=floors)
+        out.append(CaseData(d.id, d.ids, np.array([[f[k] for k in FEATURES] for f in feats]), d.y))
     return out
 
 
@@ -127,3 +157,117 @@ def _normalise(w: np.ndarray) -> np.ndarray:
 
 def as_weights(w: np.ndarray) -> dict[str, float]:
     return {f: round(float(x), 3) for f, x in zip(FEATURES, w)}
+
+
+MODELS = {"logistic": fit_logistic, "pairwise": fit_pairwise}
+L2 = (1e-5, 1e-4, 1e-3, 1e-2)
+#: an inferred pol:analogousTo link must be right this often among the tuning questions' top_k
+PRECISION = 0.75
+
+
+def choose(tune: list[CaseData], folds: int = 5, out=print) -> tuple[str, float, np.ndarray]:
+    """Model and L2 strength by ``folds``-fold cross-validation inside the tuning half (recall@5 +
+    MRR, cases dealt to folds in file order), then refitted on the whole tuning half."""
+    best = None
+    out(f"model     l2      {folds}-fold CV recall@5  MRR    | in-sample recall@5  MRR")
+    for l2 in L2:
+        for name, fn in MODELS.items():
+            cv = []
+            for k in range(folds):
+                train = [d for i, d in enumerate(tune) if i % folds != k]
+                held = [d for i, d in enumerate(tune) if i % folds == k]
+                cv.append(metrics(held, fn(train, l2=l2)))
+            crec, cmrr = (float(np.mean([c[i] for c in cv])) for i in (0, 1))
+            w = fn(tune, l2=l2)
+            rec, mrr = metrics(tune, w)
+            out(f"{name:9} {l2:<7g} {crec:17.3f}  {cmrr:.3f}  | {rec:18.3f}  {mrr:.3f}")
+            if best is None or crec + cmrr > best[0] + 1e-12:
+                best = (crec + cmrr, name, l2, w)
+    assert best is not None
+    return best[1], best[2], best[3]
+
+
+def link_precision(data: list[CaseData], w: np.ndarray, t: float, top_k: int) -> tuple[int, float, float]:
+    """Links among each case's top_k scoring >= t: how many, precision, recall of expected ids."""
+    links = good = 0
+    for d in data:
+        s = np.round(d.X @ w / w.sum(), 4)
+        top = np.argsort(-s, kind="stable")[:top_k]
+        keep = top[s[top] >= t - 1e-9]
+        links += len(keep)
+        good += int(d.y[keep].sum())
+    exp = sum(d.y.sum() for d in data)
+    return links, good / links if links else 0.0, float(good / exp)
+
+
+def threshold(tune: list[CaseData], w: np.ndarray, top_k: int, precision: float = PRECISION) -> float:
+    """The lowest threshold (steps of 0.025) whose links among the tuning top_k reach ``precision``."""
+    for t in np.arange(0.30, 0.951, 0.025):
+        n, p, _ = link_precision(tune, w, round(float(t), 3), top_k)
+        if n and p >= precision:
+            return round(float(t), 3)
+    return 0.95
+
+
+def tuning_cases(path=None) -> list[dict]:
+    """The tuning half of eval_cases.yaml (the only half fitting reads)."""
+    import yaml
+
+    from kg.resources import resource_path
+
+    p = path or resource_path("precedents", "eval_cases.yaml")
+    with open(p, encoding="utf-8") as fh:
+        return [c for c in yaml.safe_load(fh) if c["split"] == "tune"]
+
+
+def write_config(weights: dict[str, float], floors: Floors, thr: float, path) -> None:
+    """Rewrite a config.toml's settings (``threshold``, ``[weights]``, ``[floors]``), keeping its
+    leading comment and ``top_k``/``link_base``."""
+    import tomllib
+    from pathlib import Path
+
+    p = Path(path)
+    text = p.read_text(encoding="utf-8")
+    old = tomllib.loads(text)
+    head = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            break
+        head.append(line)
+    body = [f"threshold = {thr}", f"top_k = {old.get('top_k', 3)}",
+            f"link_base = {str(old.get('link_base', True)).lower()}", "", "[weights]"]
+    body += [f"{k} = {v}" for k, v in weights.items()]
+    body += ["", "[floors]"] + [f"{k} = {getattr(floors, k)}" for k in RELATIVE]
+    p.write_text("\n".join([*head, *body]) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    from kg.precedents.rank import DEFAULT_CONFIG, LinkConfig
+
+    ap = argparse.ArgumentParser(prog="python -m kg.precedents.fit", description=__doc__.split("\n")[0])
+    ap.add_argument("--write", action="store_true", help="write weights and threshold into the config")
+    ap.add_argument("--config", default=str(DEFAULT_CONFIG), help="config.toml to write (default: the shipped one)")
+    args = ap.parse_args(argv)
+    raw = case_data(tuning_cases())
+    floors = fit_floors(raw)
+    tune = relative_data(raw, floors)
+    name, l2, w = choose(tune)
+    top_k = LinkConfig.load(args.config).top_k
+    thr = threshold(tune, w, top_k)
+    n, p, r = link_precision(tune, w, thr, top_k)
+    weights = as_weights(w)
+    print(f"chosen by cross-validation on the tuning half: {name}, l2={l2:g}")
+    print(f"threshold = {thr}  (lowest with precision >= {PRECISION} among each tuning question's top {top_k}: "
+          f"{n} links, precision {p:.3f}, recall {r:.3f})")
+    print("[weights]\n" + "\n".join(f"{f} = {x}" for f, x in weights.items()))
+    print(f"[floors] (percentile {FLOOR_PERCENTILE} of the tuning questions' closest raw value)\n"
+          + "\n".join(f"{k} = {getattr(floors, k)}" for k in RELATIVE))
+    if args.write:
+        write_config(weights, floors, thr, args.config)
+        print(f"written to {args.config}")
+
+
+if __name__ == "__main__":
+    main()

@@ -5,36 +5,9 @@ import re
 from collections.abc import Iterable
 
 from kg.models import Entity, Event, GraphBatch
+from kg.precedents.cues import measures as cue_measures
 from kg.precedents.rank import Profile
 from kg.precedents.taxonomy import target_kind as kind_of
-
-#: measure cues for free-text queries, most specific first
-MEASURE_CUES: tuple[tuple[str, str], ...] = (
-    (r"entity list|blacklist|unreliable entity|to (a|its) list of|restricted list", "EntityListing"),
-    (r"export (control|licen[cs]|ban|restriction|curb)|licen[cs]e (requirement|for export)|"
-     r"controls? on (the )?export|restrict\w* (the )?exports?|denial order|caps? exports|exports? of|"
-     r"shipments?|need\w* a licen[cs]e|arms export|supplier guidelines|transfers? of", "ExportControl"),
-    (r"import (ban|restriction|curb)|tariff", "ImportRestriction"),
-    (r"investment (screen|review|restriction|ban)|takeover|acquisition|divest|outbound invest|"
-     r"foreign investment|cfius|stake|purchase of|bid for|buying|shares in|to sell", "InvestmentRestriction"),
-    (r"sanction|embargo|fine[sd]?\b", "Sanction"),
-    (r"visa|entry ban|suspend\w* entry|students? (from|barred)|work permits?|refuse entry", "VisaRestriction"),
-    (r"travel|exit|leave the country|passport|going abroad|abroad|emigrat|banish|exile", "TravelRestriction"),
-    (r"talent (program|plan|scheme|visa|recruit)|recruit\w* (scientist|researcher|talent)|"
-     r"attract\w* (talent|researcher)|bring [\w\s-]{0,30}(scientist|researcher|talent|engineer)",
-     "TalentProgram"),
-    (r"subsid|grant|fund(ing|s)? for|tax credit|state aid", "Subsidy"),
-    (r"data (local|transfer|export|protection|security|storage)|personal data|localis|localiz|"
-     r"cross-border data", "DataRestriction"),
-    (r"\bban(s|ned|ning)?\b|block(s|ed|ing)?\b|prohibit|shut out|exclud|cuts? (off )?access|suspend\w*|"
-     r"forbid\w*|tear out", "Ban"),
-    (r"extradit|indict|lawsuit|sued|\bsues\b|court|ruling|prosecut|arrest|detain|judg|trade dispute", "LegalAction"),
-    (r"investigat|probe|antitrust|inquiry", "Investigation"),
-    (r"review|audit|assessment|screening|clearance|hearing", "Review"),
-    (r"\blaw\b|\bact\b|bill|legislat|statute", "Legislation"),
-    (r"regulat|rules? (on|for)|guidelines|framework", "Regulation"),
-    (r"agreement|accord|treaty|declaration|deal|cooperat|joint statement|summit", "Agreement"),
-)
 
 SECTOR_CUES: tuple[tuple[str, str], ...] = (
     (r"\bai\b|artificial intelligence|machine learning|language model|chatbot|frontier model|"
@@ -166,10 +139,17 @@ def _actors_in(text: str, gaz) -> list[str]:
     return list(found)
 
 
+def query_measures(text: str) -> tuple[str, frozenset[str]]:
+    """The measure a question is about (its first trigger) and every measure its triggers name, read
+    with the extraction's trigger lexicon (:mod:`kg.precedents.cues`)."""
+    found, every = cue_measures(text)
+    return (found[0] if found else "Other"), frozenset(every)
+
+
 def query_profile(text: str, ctx: Context, key: str = "query") -> Profile:
     """A profile from a free-text description, by keyword cues and gazetteer names."""
     low = " " + text.lower() + " "
-    measure = _first(MEASURE_CUES, low) or "Other"
+    measure, alts = query_measures(text)
     sectors = frozenset(_all(SECTOR_CUES, low))
     kind = _first(TARGET_CUES, low) or kind_of(measure)
     if measure in ("TravelRestriction", "VisaRestriction", "TalentProgram"):
@@ -178,7 +158,7 @@ def query_profile(text: str, ctx: Context, key: str = "query") -> Profile:
     years = [int(y) for y in _YEAR.findall(text)]
     year = max(years) if years else None
     return Profile(key=key, measure=measure, target_kind=kind, sectors=sectors,
-                   alt_measures=frozenset(_all(MEASURE_CUES, low)),
+                   alt_measures=alts,
                    countries=frozenset(ctx.country(a) for a in actors),
                    actor_names=tuple(ctx.country_name(a) for a in actors),
                    year=year, text=text, label=text[:80], date=str(year) if year else None)

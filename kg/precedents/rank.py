@@ -12,8 +12,16 @@ The score is a weighted sum of named features, each in [0, 1]:
 * ``semantic`` — cosine of offline ``wordllama`` embeddings of the same text
   (:mod:`kg.precedents.embed`): close in meaning even without shared words.
 
+``text`` and ``semantic`` are divided by their largest value over the query's candidates, or by a
+floor when that largest value is below it (:func:`relative`), so both read "how close, compared
+with the closest candidate" (1 for the best): a raw cosine's range depends on the query (a long,
+specific question shares many words with its best match, a short one few), which an additive sum
+of raw cosines would weight unevenly from one question to the next (max-normalised CombSUM fusion
+of two rankers). The floors (:class:`Floors`, fitted with the weights) keep a query whose closest
+candidate is itself a weak match from having it count as fully close.
+
 The weights are fitted on the tuning half of ``data/precedents/eval_cases.yaml``
-(:mod:`kg.precedents.fit`, ``python bench/precedents.py --fit``), not set by hand.
+(:mod:`kg.precedents.fit`, ``python -m kg.precedents.fit --write``), not set by hand.
 
 Weights and thresholds live in :class:`LinkConfig` (``data/precedents/config.toml`` by default,
 overridable by a file or CLI options). Every candidate carries an explanation sentence naming the
@@ -33,27 +41,39 @@ from kg.resources import resource_path
 
 DEFAULT_CONFIG = resource_path("precedents", "config.toml")
 FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "text", "semantic")
+#: features divided by their largest value over a query's candidates (:func:`relative`)
+RELATIVE = ("text", "semantic")
 
 
 @dataclass(frozen=True)
 class Weights:
     """Defaults = data/precedents/config.toml (fitted on the tuning half, docs/precedents.md)."""
 
-    family: float = 0.014
-    measure: float = 0.067
-    target: float = 0.054
-    sector: float = 0.05
-    actor: float = 0.005
-    chronology: float = 0.003
-    text: float = 0.342
-    semantic: float = 0.464
+    family: float = 0.0
+    measure: float = 0.155
+    target: float = 0.099
+    sector: float = 0.086
+    actor: float = 0.0
+    chronology: float = 0.0
+    text: float = 0.344
+    semantic: float = 0.316
+
+
+@dataclass(frozen=True)
+class Floors:
+    """The least raw cosine :func:`relative` divides by (defaults = data/precedents/config.toml: the
+    10th percentile of the tuning questions' closest raw value, :mod:`kg.precedents.fit`)."""
+
+    text: float = 0.144
+    semantic: float = 0.37
 
 
 @dataclass(frozen=True)
 class LinkConfig:
     weights: Weights = field(default_factory=Weights)
+    floors: Floors = field(default_factory=Floors)
     #: an inferred pol:analogousTo link needs at least this score
-    threshold: float = 0.425
+    threshold: float = 0.7
     #: and at most this many inferred links per event
     top_k: int = 3
     #: also infer links among precedent-base events themselves
@@ -71,14 +91,17 @@ class LinkConfig:
             except tomllib.TOMLDecodeError as exc:
                 raise ConfigError(f"{p}: not valid TOML: {exc}") from exc
         w = data.pop("weights", {})
-        if not isinstance(w, dict):
-            raise ConfigError(f"{p}: [weights] must be a table")
-        bad = sorted(set(w) - set(FEATURES)) + sorted(set(data) - {"threshold", "top_k", "link_base"})
+        fl = data.pop("floors", {})
+        if not isinstance(w, dict) or not isinstance(fl, dict):
+            raise ConfigError(f"{p}: [weights] and [floors] must be tables")
+        bad = (sorted(set(w) - set(FEATURES)) + sorted(set(fl) - set(RELATIVE))
+               + sorted(set(data) - {"threshold", "top_k", "link_base"}))
         if bad:
             raise ConfigError(f"{p}: unknown setting(s) {', '.join(bad)}")
         try:
             weights = Weights(**{k: float(v) for k, v in w.items()})
-            cfg = cls(weights=weights, **data)
+            floors = Floors(**{k: float(v) for k, v in fl.items()})
+            cfg = cls(weights=weights, floors=floors, **data)
         except (TypeError, ValueError) as exc:
             raise ConfigError(f"{p}: {exc}") from exc
         cfg = replace(cfg, **{k: v for k, v in overrides.items() if v is not None})
@@ -89,6 +112,8 @@ class LinkConfig:
         ws = [getattr(self.weights, f.name) for f in fields(self.weights)]
         if any(x < 0 for x in ws) or sum(ws) <= 0:
             raise ConfigError(f"{where}: weights must be non-negative and not all zero")
+        if not all(0.0 <= getattr(self.floors, k) <= 1.0 for k in RELATIVE):
+            raise ConfigError(f"{where}: floors must be between 0 and 1")
         if not 0.0 <= self.threshold <= 1.0:
             raise ConfigError(f"{where}: threshold must be between 0 and 1, not {self.threshold}")
         if self.top_k < 0:
@@ -162,14 +187,32 @@ def features(q: Profile, c: Profile, tfidf: Tfidf, emb=None) -> dict[str, float]
     }
 
 
+def relative(feats: list[dict[str, float]], scale: dict[str, float] | None = None,
+             floors: Floors | None = None) -> dict[str, float]:
+    """Divide the :data:`RELATIVE` features of one query's candidates by their largest value (at
+    least its floor), in place; values stay within [0, 1].
+
+    ``scale``: the divisors to use (when ``feats`` is a subset of the candidates, as in the exact
+    re-scoring of :mod:`kg.precedents.batchrank`); by default the largest value of ``feats`` or the
+    floor, whichever is larger. Returns it."""
+    if scale is None:
+        fl = floors or Floors()
+        scale = {k: max([getattr(fl, k), *(f[k] for f in feats)]) for k in RELATIVE}
+    for f in feats:
+        for k in RELATIVE:
+            f[k] = round(min(1.0, f[k] / scale[k]), 6) if scale[k] > 0 else 0.0
+    return scale
+
+
 def explain(q: Profile, c: Profile, f: dict[str, float], tfidf: Tfidf,
             weights: Weights | None = None) -> str:
     """One sentence naming the features the two events share, strongest contribution first."""
     w = weights or Weights()
     shared: list[tuple[float, str]] = []   # (weight x value, phrase)
     add = lambda k, phrase: shared.append((getattr(w, k) * f[k], phrase))  # noqa: E731
-    if f["semantic"] >= 0.3 and w.semantic > 0:
-        add("semantic", f"a close meaning (similarity {f['semantic']:.2f})")
+    if f["semantic"] >= 0.8 and w.semantic > 0:
+        add("semantic", "a close meaning" + (" (the closest)" if f["semantic"] == 1.0 else
+                                            f" ({f['semantic']:.0%} of the closest)"))
     if f["family"]:
         add("family", f"the same measure family ({FAMILY_LABEL[c.family]})")
     if f["measure"]:
@@ -180,12 +223,12 @@ def explain(q: Profile, c: Profile, f: dict[str, float], tfidf: Tfidf,
         add("target", f"related targets ({q.target_kind} / {c.target_kind})")
     if f["sector"]:
         add("sector", "the sector " + " and ".join(sorted(q.sectors & c.sectors)))
-    if f["text"] >= 0.05:
+    if f["text"] >= 0.2:
         words = tfidf.shared_terms(q.text, c.text)
         if words:
             add("text", "similar wording (" + ", ".join(words) + ")")
     shared.sort(key=lambda x: -x[0])       # stable: ties keep the order above
-    phrases = [p for _, p in shared]
+    phrases = [p for c, p in shared if c > 0]   # a feature of weight 0 is no reason
     head = "Shares " + _join(phrases) if phrases else "Shares little beyond the score"
     tail = []
     if not f["sector"] and q.sectors and c.sectors:
@@ -210,19 +253,21 @@ def score_of(f: dict[str, float], w: Weights) -> float:
 
 def rank(query: Profile, candidates: Iterable[Profile], tfidf: Tfidf,
          config: LinkConfig | None = None, top: int | None = None,
-         exclude_same_dispatch: bool = True, emb=None) -> list[Candidate]:
+         exclude_same_dispatch: bool = True, emb=None,
+         scale: dict[str, float] | None = None) -> list[Candidate]:
     """Candidates sorted by score (ties: earlier first, then key), best first.
 
-    ``emb``: an :class:`kg.precedents.embed.Embedder` (default: the shared one)."""
+    ``emb``: an :class:`kg.precedents.embed.Embedder` (default: the shared one). ``scale``: the
+    divisors of ``text``/``semantic`` over all of the query's candidates, when ``candidates`` are
+    only some of them (see :func:`relative`)."""
     config = config or LinkConfig()
     emb = _embedder(emb)
+    kept = [c for c in candidates if c.key != query.key
+            and not (exclude_same_dispatch and query.dispatches & c.dispatches)]
+    feats = [features(query, c, tfidf, emb) for c in kept]
+    relative(feats, scale, config.floors)
     out = []
-    for c in candidates:
-        if c.key == query.key:
-            continue
-        if exclude_same_dispatch and query.dispatches & c.dispatches:
-            continue
-        f = features(query, c, tfidf, emb)
+    for c, f in zip(kept, feats):
         s = score_of(f, config.weights)
         basis = "precedent" if f["chronology"] == 1.0 else "parallel"
         out.append(Candidate(c.key, s, f, explain(query, c, f, tfidf, config.weights), basis, c))

@@ -16,8 +16,9 @@ def rule_dir(tmp_path, monkeypatch):
 
 
 def test_rules_every_file_loads():
-    trig, cues = rules.triggers(MEASURES)
-    assert trig and cues
+    trig, cues, questions = rules.triggers(MEASURES)
+    assert trig and cues and questions
+    assert not {r for r, _, _ in trig} & {r for r, _, _ in questions}
     sectors, weak = rules.sector_cues(SECTORS)
     assert weak <= {c for cs in sectors.values() for c in cs}
 

@@ -41,4 +41,47 @@ def test_configured_weights_are_the_fitted_non_negative_ones():
     w = LinkConfig.load().weights
     vals = [getattr(w, f) for f in FEATURES]
     assert min(vals) >= 0 and abs(sum(vals) - 1) < 0.01
-    assert w.semantic == max(vals)   # what a measure is about carries the ranking
+    assert max(vals) in (w.text, w.semantic)   # what a measure is about carries the ranking
+    assert w.text + w.semantic > 0.5
+
+
+def test_fit_is_deterministic_and_selection_uses_only_the_given_cases():
+    data = _cases(n=10)
+    a = fit.choose(data, folds=2, out=lambda *_: None)
+    b = fit.choose(data, folds=2, out=lambda *_: None)
+    assert a[:2] == b[:2] and np.array_equal(a[2], b[2])
+    t = fit.threshold(data, a[2], top_k=3)
+    assert fit.link_precision(data, a[2], t, 3)[1] >= fit.PRECISION
+
+
+def test_refit_reads_only_the_tuning_half(tmp_path, monkeypatch):
+    cases = tmp_path / "cases.yaml"
+    cases.write_text("- {id: a, split: tune, text: x, expect: [r]}\n- {id: b, split: test, text: y, expect: [r]}\n")
+    assert [c["id"] for c in fit.tuning_cases(cases)] == ["a"]
+    seen = []
+    monkeypatch.setattr(fit, "tuning_cases", lambda: [{"id": "a", "split": "tune"}])
+    monkeypatch.setattr(fit, "case_data", lambda cs: seen.extend(cs) or _cases(n=10))
+    cfg = tmp_path / "config.toml"
+    cfg.write_text("# comment kept\nthreshold = 0.5\ntop_k = 2\nlink_base = false\n\n[weights]\n"
+                   + "".join(f"{f} = 0.1\n" for f in FEATURES))
+    fit.main(["--write", "--config", str(cfg)])
+    assert [c["split"] for c in seen] == ["tune"]
+    written = LinkConfig.load(cfg)
+    assert written.weights.semantic == max(getattr(written.weights, f) for f in FEATURES)
+    assert written.top_k == 2 and written.link_base is False and 0 < written.floors.semantic < 1
+    assert cfg.read_text().startswith("# comment kept\n")
+
+
+def test_text_and_semantic_are_relative_to_the_closest_candidate():
+    from kg.precedents.rank import Floors, relative
+
+    feats = [{"text": 0.2, "semantic": 0.5, "measure": 1.0}, {"text": 0.1, "semantic": 0.25, "measure": 0.0}]
+    scale = relative(feats)
+    assert scale == {"text": 0.2, "semantic": 0.5}
+    assert feats[0]["text"] == 1.0 and feats[1]["semantic"] == 0.5 and feats[1]["measure"] == 0.0
+    sub = [{"text": 0.1, "semantic": 0.25}]
+    relative(sub, scale)                      # a subset keeps the scale of all candidates
+    assert sub == [{"text": 0.5, "semantic": 0.5}]
+    weak = [{"text": 0.05, "semantic": 0.2}]  # a closest candidate below the floors is not "fully close"
+    relative(weak, floors=Floors(text=0.1, semantic=0.4))
+    assert weak == [{"text": 0.5, "semantic": 0.5}]

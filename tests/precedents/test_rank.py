@@ -37,21 +37,30 @@ def test_features_cross_sector_parallel_still_scores(tfidf):
     f = features(Q, PAIR, tfidf)
     assert f["family"] == f["measure"] == f["target"] == 1.0
     assert f["sector"] == 0.0 and f["actor"] == 0.0 and f["chronology"] == 1.0 and f["text"] > 0
-    assert score_of(f, Weights()) >= LinkConfig().threshold
+    assert score_of(f, Weights()) > 0
+    top = rank(Q, [UNRELATED, PAIR], tfidf)[0]      # text/semantic relative to the closest: 1 here
+    assert top.key == "p" and top.features["text"] == top.features["semantic"] == 1.0
+    assert top.score >= LinkConfig().threshold
 
 
 def test_chronology_precedent_comes_first(tfidf):
-    got = {c.key: c for c in rank(Q, [PAIR, LATER], tfidf)}
+    ranked = rank(Q, [LATER, PAIR], tfidf)
+    got = {c.key: c for c in ranked}
     assert got["p"].basis == "precedent" and got["l"].basis == "parallel"
-    assert got["p"].score > got["l"].score
+    assert [c.key for c in ranked] == ["p", "l"]          # equal scores: the earlier first
+    weighted = {c.key: c for c in rank(Q, [PAIR, LATER], tfidf, LinkConfig(weights=Weights(chronology=0.05)))}
+    assert weighted["p"].score > weighted["l"].score
 
 
 def test_explanation_names_shared_features(tfidf):
-    c = rank(Q, [PAIR], tfidf)[0]
+    cfg = LinkConfig(weights=Weights(family=0.1))
+    c = rank(Q, [PAIR], tfidf, cfg)[0]
     for phrase in ("mobility of people", "TravelRestriction", "people", "cross-sector", "Soviet Union", "earlier"):
         assert phrase in c.explanation
-    u = rank(Q, [UNRELATED], tfidf)[0]
+    u = rank(Q, [UNRELATED], tfidf, cfg)[0]
     assert "mobility of people" not in u.explanation
+    # a feature of weight 0 is no reason: not named
+    assert "mobility of people" not in rank(Q, [PAIR], tfidf, LinkConfig(weights=Weights(family=0.0)))[0].explanation
 
 
 def test_rank_skips_same_dispatch():
@@ -71,6 +80,14 @@ def test_link_config_file_and_overrides(tmp_path):
         LinkConfig.load(p)
     p.write_text("[weights]\nluck = 1\n")
     with pytest.raises(ConfigError, match="unknown setting"):
+        LinkConfig.load(p)
+    p.write_text("[floors]\ntext = 0.2\n")
+    assert LinkConfig.load(p).floors.text == 0.2
+    p.write_text("[floors]\nmeasure = 0.2\n")
+    with pytest.raises(ConfigError, match="unknown setting"):
+        LinkConfig.load(p)
+    p.write_text("[floors]\nsemantic = 1.5\n")
+    with pytest.raises(ConfigError, match="floors"):
         LinkConfig.load(p)
     p.write_text("threshold = \n")
     with pytest.raises(ConfigError, match="not valid TOML"):

@@ -16,7 +16,9 @@ from kg.nlp import rules
 TRIGGERS: list[tuple[str, str | None, str]]
 #: a generic trigger (or a "similar ..." noun) takes its kind from these words in its object
 OBJECT_CUES: list[tuple[str, tuple[str, ...]]]
-TRIGGERS, OBJECT_CUES = rules.triggers(MEASURES)
+#: trigger rows read only in precedent questions (kg.precedents.cues), never by extraction
+QUESTION_TRIGGERS: list[tuple[str, str | None, str]]
+TRIGGERS, OBJECT_CUES, QUESTION_TRIGGERS = rules.triggers(MEASURES)
 
 _WORDS = rules.word_lists("measure_words.yaml", (
     "legislative_verbs", "law_nouns", "ship_verbs", "challenge_objects", "challenge_forums", "talent_verbs",

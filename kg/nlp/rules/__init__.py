@@ -127,32 +127,38 @@ def word_lists(name: str, keys: list[str] | tuple[str, ...]) -> dict[str, list[s
     return out
 
 
-def triggers(known_measures: tuple[str, ...]) -> tuple[list[tuple[str, str | None, str]],
-                                                         list[tuple[str, tuple[str, ...]]]]:
-    """(trigger rows (rule, measure or None, phrase), object cues (measure, words)) of triggers.yaml."""
+Row = tuple[str, str | None, str]
+
+
+def triggers(known_measures: tuple[str, ...]) -> tuple[list[Row], list[tuple[str, tuple[str, ...]]], list[Row]]:
+    """(trigger rows (rule, measure or None, phrase), object cues (measure, words), question-only rows)
+    of triggers.yaml. Question-only rows (``question_triggers:``, optional) are read by precedent
+    questions (:mod:`kg.precedents.cues`) on top of the trigger rows, never by extraction."""
     path, root = read("triggers.yaml")
     top = {key: v for key, _, v in mapping(path, root)}
-    check_keys(path, root, list(top), ("triggers", "object_cues"))
-    rows: list[tuple[str, str | None, str]] = []
+    found = list(top) + ([] if "question_triggers" in top else ["question_triggers"])
+    check_keys(path, root, found, ("triggers", "object_cues", "question_triggers"))
     named: dict[str, Node] = {}
-    for item in _sequence(path, top["triggers"]):
-        f = _fields(path, item, ("rule", "measure", "phrase"))
-        rule = string(path, f["rule"])
-        if rule in named:
-            first = named[rule].start_mark.line + 1
-            raise _fail(_where(path, item), f"rule {rule!r} is named twice (also line {first})")
-        named[rule] = item
-        measure = _measure(path, f["measure"], known_measures, allow_null=True)
-        phrase = string(path, f["phrase"])
-        if any(not alt for tok in phrase.split() for alt in tok.rstrip("?").split("|")):
-            raise _fail(_where(path, f["phrase"]), f"phrase {phrase!r} has an empty alternative")
-        rows.append((rule, measure, phrase))
+    sections: dict[str, list[Row]] = {"triggers": [], "question_triggers": []}
+    for section, rows in sections.items():
+        for item in _sequence(path, top[section]) if section in top else []:
+            f = _fields(path, item, ("rule", "measure", "phrase"))
+            rule = string(path, f["rule"])
+            if rule in named:
+                first = named[rule].start_mark.line + 1
+                raise _fail(_where(path, item), f"rule {rule!r} is named twice (also line {first})")
+            named[rule] = item
+            measure = _measure(path, f["measure"], known_measures, allow_null=True)
+            phrase = string(path, f["phrase"])
+            if any(not alt for tok in phrase.split() for alt in tok.rstrip("?").split("|")):
+                raise _fail(_where(path, f["phrase"]), f"phrase {phrase!r} has an empty alternative")
+            rows.append((rule, measure, phrase))
     cues: list[tuple[str, tuple[str, ...]]] = []
     for item in _sequence(path, top["object_cues"]):
         f = _fields(path, item, ("measure", "words"))
         cues.append((_measure(path, f["measure"], known_measures, allow_null=False) or "",
                      tuple(words(path, f["words"]))))
-    return rows, cues
+    return sections["triggers"], cues, sections["question_triggers"]
 
 
 def sector_cues(known_sectors: tuple[str, ...]) -> tuple[dict[str, tuple[str, ...]], set[str]]:
