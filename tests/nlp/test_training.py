@@ -94,3 +94,21 @@ def test_training_convert_is_deterministic_and_refuses_test(tmp_path, sent_nlp):
     (test_dir / "t1.jsonl").write_text(gold.read_text())
     with pytest.raises(SystemExit):
         C.read_records([C.Source(test_dir / "t1.jsonl", tmp_path)])
+
+
+@pytest.mark.slow
+def test_training_convert_entity_doc_carries_the_token_vectors_aligned():
+    import numpy as np
+
+    from kg.nlp.learned_arch import TENSOR, doc_tensor
+
+    nlp = C.sentence_nlp()
+    conv = C.convert_record(nlp, GOLD, TEXT)
+    d = conv.ents
+    t = doc_tensor(d)
+    assert isinstance(d.user_data[TENSOR], bytes) and t is not None and t.shape == (len(d), 96)
+    # the stored vectors are the statistical model's for the same tokens
+    assert np.allclose(t, nlp(TEXT).tensor)
+    # every gold span sits on the characters of its name
+    assert {(e.text, e.label_) for e in d.ents} >= {("Zorvia", "Country"), ("Qelt Systems", "Company")}
+    assert all(TEXT[e.start_char:e.end_char] == e.text for e in d.ents)
