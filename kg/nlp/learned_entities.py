@@ -10,11 +10,15 @@ its spans in ``doc.spans["kg_learned_ents"]`` (label = one of the ten classes).
 (:mod:`kg.nlp.entities.component`); :func:`merge_learned` is its one hook. In ``mode="combined"``
 the model's spans join with rank :data:`RANK`, below every other source (gazetteer, name rules,
 the re-typed statistical NER): the model only adds names on tokens nothing else claimed. A model
-span the gazetteer knows takes the gazetteer's key, name and type. ``mode="model"`` (measured, not
-shipped) keeps only the model's spans.
+span the gazetteer knows takes the gazetteer's key, name and type. Measured, not shipped:
+``mode="model"`` keeps only the model's spans; ``mode="confirm"`` adds none and drops the
+statistical NER's names the model does not also tag.
 
-The weights are package data (``kg/nlp/weights/entities``); ``kg extract --rules-only`` leaves the
-component out. The same input and weights give byte-identical output.
+The weights would be package data (``kg/nlp/weights/entities``): on dev cross-validation every
+combination scored below the rules (docs/extraction.md, "The entity recogniser"), so none are
+committed and the pipeline leaves the component out; ``python -m kg.nlp.training.train --only
+entities`` installs them. ``kg extract --rules-only`` always leaves it out. The same input and
+weights give byte-identical output.
 """
 from __future__ import annotations
 
@@ -67,8 +71,8 @@ class LearnedEntities:
 
         import kg.nlp.learned_arch  # noqa: F401 — registers the architecture the weights name
 
-        if mode not in ("combined", "model"):
-            raise ValueError(f"mode must be combined or model, not {mode!r}")
+        if mode not in ("combined", "model", "confirm"):
+            raise ValueError(f"mode must be combined, model or confirm, not {mode!r}")
         del nlp  # the recogniser has its own vocabulary; the host's is not needed
         self.mode, self.rank = mode, rank
         self.path = Path(weights) if weights else weights_path()
@@ -104,6 +108,10 @@ def merge_learned(gaz, doc: Doc, ranked: list) -> list:
         return ranked
     group = doc.spans[SPANS]
     mode, rank = group.attrs.get("mode", "combined"), float(group.attrs.get("rank", RANK))
+    if mode == "confirm":  # measured, not shipped: statistical-NER names the model does not also tag are dropped
+        tagged = {i for sp in group for i in range(sp.start, sp.end)}
+        return [(p, c) for p, c in ranked if not (c[2].rule.startswith("ner:") and not c[2].key
+                                                   and not any(i in tagged for i in range(c[0], c[1])))]
     cands = [(3.0 if mode == "model" else rank, c) for c in learned_candidates(gaz, doc, list(group))]
     return cands if mode == "model" else ranked + cands
 

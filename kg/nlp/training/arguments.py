@@ -31,6 +31,7 @@ import json
 import sys
 from pathlib import Path
 
+from kg.models import Event
 from kg.nlp.training import convert as C
 from kg.nlp.training.crossval import prf
 
@@ -39,7 +40,7 @@ ROLES = ("targets", "affects")
 
 def canon_of(sc, rec: dict, entities: dict) -> dict[str, str]:
     """Extraction entity key -> "G:<gold name>" when one of its names is a gold name or alias, else "P:<key>"."""
-    key_to_gold = {}
+    key_to_gold: dict[str, str] = {}
     for e in rec["entities"]:
         for n in [e["name"], *e.get("aliases", [])]:
             key_to_gold.setdefault(sc.norm(n), e["name"])
@@ -50,7 +51,7 @@ def canon_of(sc, rec: dict, entities: dict) -> dict[str, str]:
     return out
 
 
-def match(rec: dict, events: list, canon: dict[str, str]) -> list[tuple[dict, object]]:
+def match(rec: dict, events: list[Event], canon: dict[str, str]) -> list[tuple[dict, Event]]:
     """(gold event, predicted event) pairs, greedy on the overlap of targets and affects (as score.py)."""
     pairs = []
     for gi, gev in enumerate(rec["events"]):
@@ -76,11 +77,15 @@ def match(rec: dict, events: list, canon: dict[str, str]) -> list[tuple[dict, ob
     return out
 
 
+def in_spans(start: int | None, spans: list[tuple[int, int]]) -> bool:
+    return start is not None and any(a <= start < b for a, b in spans)
+
+
 def features(pev, ent, role: str, canon_key: str, rules_roles: dict[str, set[str]], spans, actor_starts) -> list[str]:
     """One (event, candidate, role) pair's binary features."""
     given = next((r for r in ROLES if canon_key in rules_roles[r]), "none")
-    starts = [m.start for m in ent.mentions if any(a <= m.start < b for a, b in spans)]
-    pos = [m for m in ent.mentions if any(a <= m.start < b for a, b in spans)]
+    pos = [m for m in ent.mentions if in_spans(m.start, spans)]
+    starts = [m.start for m in pos if m.start is not None]
     out = [f"role={role}", f"type={ent.type}|{role}", f"measure={pev.measure}|{role}", f"rules={given}|{role}",
            f"type={ent.type}|rules={given}|{role}", f"n={min(len(starts), 2)}|{role}",
            f"conf={round(min(m.confidence for m in pos), 1) if pos else 0}|{role}"]
@@ -163,13 +168,13 @@ def run(log=print) -> dict:
             if id(gev) not in matched_ids:
                 unmatched += n
         for gev, pev in pairs:
-            spans = [(e.start, e.end) for e in pev.evidence]
+            spans = [(e.start, e.end) for e in pev.evidence if e.start is not None and e.end is not None]
             actors = {canon.get(a, a) for a in pev.actors}
-            in_sent = {canon[k] for k, e in ents.items() if any(a <= m.start < b for m in e.mentions for a, b in spans)}
+            in_sent = {canon[k] for k, e in ents.items() if any(in_spans(m.start, spans) for m in e.mentions)}
             in_doc = set(canon.values())
             rules_roles = {r: {canon.get(a, a) for a in getattr(pev, r)} for r in ROLES}
             actor_starts = [m.start for a in pev.actors if a in ents for m in ents[a].mentions
-                            if any(x <= m.start < y for x, y in spans)]
+                            if m.start is not None and in_spans(m.start, spans)]
             pool = sorted({k for k, e in ents.items() if canon[k] in in_sent - actors})
             for role in ROLES:
                 gs = {f"G:{n}" for n in gev.get(role, [])}

@@ -9,7 +9,8 @@ with the real scorer (the RDF path ``kg eval`` takes), the whole graph, since en
 relations and events: **rules** alone (``--rules-only``), **model** alone (only the recogniser's
 spans become entities; everything downstream as usual) and **combined @rank** (the recogniser's
 spans join ``kg_entities``' candidates at that rank: 0.5 = below every source, the shipped rule;
-1.5 = above the re-typed statistical NER, below the gazetteer and name rules). The statistical
+1.5 = above the re-typed statistical NER, below the gazetteer and name rules) and **confirm** (no
+spans added; a statistical-NER name the recogniser does not also tag is dropped). The statistical
 model runs once per document (the Doc is cached as bytes); each variant runs the ``kg_*``
 components from ``kg_gazetteer`` on. Also printed: span-level P/R/F1 of the recogniser on the
 held documents' gold spans (``ents.spacy``) and of the rules' mentions on the same spans.
@@ -97,6 +98,7 @@ def run(k: int = 5, ranks: tuple[float, ...] = (0.5, 1.5), work: Path | None = N
     folds = folds_of([r["id"] for r, _ in dev_recs], k)
     variants: dict[str, list] = {"rules": [], "model": []}
     variants.update({f"combined@{r}": [] for r in ranks})
+    variants["confirm"] = []
     spans = {"model": [0, 0, 0], "rules": [0, 0, 0]}
     host = spacy.blank("en")
     for f, held in enumerate(folds):
@@ -109,6 +111,7 @@ def run(k: int = 5, ranks: tuple[float, ...] = (0.5, 1.5), work: Path | None = N
         variants["model"] += scorer.score(held, LearnedEntities(host, weights=model, mode="model"))
         for r in ranks:
             variants[f"combined@{r}"] += scorer.score(held, LearnedEntities(host, weights=model, rank=r))
+        variants["confirm"] += scorer.score(held, LearnedEntities(host, weights=model, mode="confirm"))
         rec = LearnedEntities(host, weights=model)
         for i in held:
             gold = {(e.start_char, e.end_char, e.label_) for e in conv[i].ents.ents}
