@@ -128,3 +128,21 @@ def test_learned_entities_same_input_same_spans(trained):
     first = comp.spans(doc)
     assert comp.spans(nlp(TEXT)) == first
     assert all(lab in {"Country", "Company"} for _, _, lab in first)
+
+
+def test_learned_entities_version_names_weights_hash_and_training_data(tmp_path, monkeypatch):
+    from kg import about
+    from kg.nlp import learned_entities
+
+    monkeypatch.setattr(learned_entities, "weights_path", lambda: tmp_path / "entities")
+    assert about.learned_weights()["learned entity weights"] == "none packaged (rules only)"
+    w = tmp_path / "entities"
+    w.mkdir()
+    (w / "config.cfg").write_text("[nlp]\n")
+    (w / "kg_training.json").write_text(json.dumps({"component": "ner", "description": "142 documents",
+                                                    "data": {"entity_spans": 3329}, "gold_sha256": "ab" * 32}))
+    info = about.learned_weights()
+    assert info["learned entity weights"] == "entities (ner)"
+    assert len(info["learned entity weights sha256"]) == 64
+    assert "3329 entity spans" in info["learned entity weights trained on"]
+    assert "learned weights sha256" in info  # the measure classifier's block is still there
