@@ -14,20 +14,28 @@ def _v(dist: str) -> str:
 
 
 def learned_weights() -> dict[str, str]:
-    """The learned components' weights: sha256 and what they were trained on."""
-    from kg.nlp.learned import training_meta, weights_available, weights_path, weights_sha256
+    """The learned components' weights: sha256 and what they were trained on (one block per component
+    whose weights are packaged: the measure classifier, the entity recogniser)."""
+    from kg.nlp import learned, learned_entities
+    from kg.nlp.learned import training_meta, weights_sha256
 
-    if not weights_available():
-        return {"learned weights": "none packaged (rules only)"}
-    meta = training_meta()
-    data = meta.get("data", {})
-    trained = meta.get("description", "unknown")
-    if data:
-        trained += (f"; {data.get('sentences')} sentences, {data.get('sentences_with_a_measure')} stating a measure; "
-                    f"gold sha256 {meta.get('gold_sha256', '?')[:16]}")
-    return {"learned weights": f"{weights_path().name} ({meta.get('component', 'textcat_multilabel')})",
-            "learned weights sha256": weights_sha256(),
-            "learned weights trained on": trained}
+    out: dict[str, str] = {}
+    for label, path in (("learned weights", learned.weights_path()),
+                        ("learned entity weights", learned_entities.weights_path())):
+        if not (path / "config.cfg").is_file():
+            out[label] = "none packaged (rules only)"
+            continue
+        meta = training_meta(path)
+        data = meta.get("data", {})
+        trained = meta.get("description", "unknown")
+        if data:
+            what = (f"{data.get('entity_spans')} entity spans" if path.name == "entities" else
+                    f"{data.get('sentences')} sentences, {data.get('sentences_with_a_measure')} stating a measure")
+            trained += f"; {what}; gold sha256 {meta.get('gold_sha256', '?')[:16]}"
+        out[label] = f"{path.name} ({meta.get('component', 'textcat_multilabel')})"
+        out[f"{label} sha256"] = weights_sha256(path)
+        out[f"{label} trained on"] = trained
+    return out
 
 
 def about() -> dict[str, str]:

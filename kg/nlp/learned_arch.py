@@ -87,3 +87,72 @@ def sentence_corpus(path: Path) -> Callable[[Language], Iterator[Example]]:
             yield Example(pred, ref)
 
     return read
+
+
+# ---------------------------------------------------------------- the entity recogniser's input
+#: a token-feature matrix in ``Doc.user_data``: float32 bytes (training DocBins) or an array (run time)
+TENSOR = "kg_tensor"
+
+
+def doc_tensor(doc: Doc) -> np.ndarray | None:
+    """The (tokens x width) features the entity recogniser reads for ``doc``: ``user_data[TENSOR]``
+    (an array, or float32 bytes as stored in the training DocBins), else ``doc.tensor``."""
+    v = doc.user_data.get(TENSOR)
+    if isinstance(v, bytes | bytearray):
+        return np.frombuffer(v, dtype="float32").reshape(len(doc), -1)
+    if v is not None:
+        return np.asarray(v, dtype="float32")
+    t = doc.tensor
+    if t is None or getattr(t, "size", 0) == 0 or t.shape[0] != len(doc):
+        return None
+    return np.asarray(t, dtype="float32")
+
+
+def doc_tensors(width: int) -> Model:
+    """Docs -> one (tokens x width) array each: the statistical model's token vectors (zeros where missing)."""
+
+    def forward(model: Model, docs: list[Doc], is_train: bool):
+        del is_train
+        out = []
+        for d in docs:
+            t = doc_tensor(d)
+            if t is None or t.shape[1] != width:
+                t = np.zeros((len(d), width), dtype="float32")
+            out.append(model.ops.asarray2f(cast(Any, t)))
+
+        def backprop(_d_y):
+            return []
+
+        return out, backprop
+
+    return Model("kg_doc_tensors", forward, dims={"nO": width})
+
+
+@registry.architectures("kg.DocTensorTok2Vec.v1")
+def build_doc_tensor_tok2vec(width: int = 96, embed_width: int = 32, rows: int = 2000, out_width: int = 64) -> Model:
+    """Token features for a small ``ner``: the en_core_web_sm token vectors (``doc.tensor``, computed
+    by the pipeline anyway, not trained further) concatenated with a small hashed embedding of each
+    word's norm, shape, prefix and suffix, mixed by one maxout layer."""
+    from spacy.ml.models.tok2vec import MultiHashEmbed
+    from thinc.api import concatenate, with_array
+
+    embed = MultiHashEmbed(width=embed_width, attrs=["NORM", "SHAPE", "PREFIX", "SUFFIX"],
+                           rows=[rows, rows // 2, rows // 2, rows], include_static_vectors=False)
+    model: Model = chain(concatenate(doc_tensors(width), embed),
+                         with_array(Maxout(nO=out_width, nI=width + embed_width, nP=2, normalize=True)))
+    model.set_dim("nO", out_width)
+    return model
+
+
+@registry.readers("kg.TensorCorpus.v1")
+def tensor_corpus(path: Path) -> Callable[[Language], Iterator[Example]]:
+    """Document DocBins whose ``user_data`` holds the token vectors (:data:`TENSOR`), kept on the
+    predicted side."""
+    def read(nlp: Language) -> Iterator[Example]:
+        for ref in DocBin(store_user_data=True).from_disk(path).get_docs(nlp.vocab):
+            pred = Doc(nlp.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref])
+            if TENSOR in ref.user_data:
+                pred.user_data[TENSOR] = ref.user_data[TENSOR]
+            yield Example(pred, ref)
+
+    return read

@@ -3,10 +3,12 @@
 Assembled from :data:`PIPELINE_CONFIG` (component name -> factory and config), in order:
 
 ``kg_lines`` (before the parser: line breaks start sentences; boilerplate ranges)
--> statistical tagger/parser/NER -> ``kg_gazetteer`` -> ``kg_entities`` -> ``kg_relations``
+-> statistical tagger/parser/NER -> ``kg_gazetteer`` -> ``kg_learned_entities`` (the entity recogniser
+trained on the annotated corpus, :mod:`kg.nlp.learned_entities`; its spans rank below every rule's)
+-> ``kg_entities`` -> ``kg_relations``
 -> ``kg_events`` (the kg/nlp/events/ package, when installed) -> ``kg_learned_events`` (the measure
-classifier trained on the annotated corpus, :mod:`kg.nlp.learned`; left out with ``rules_only=True``,
-``kg extract --rules-only``).
+classifier trained on the annotated corpus, :mod:`kg.nlp.learned`). The learned components are left
+out with ``rules_only=True`` (``kg extract --rules-only``) and when their packaged weights are missing.
 """
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ log = logging.getLogger(__name__)
 PIPELINE_CONFIG: list[dict[str, Any]] = [
     {"name": "kg_lines", "factory": "kg_lines", "config": {}, "before": "parser"},
     {"name": "kg_gazetteer", "factory": "kg_gazetteer", "config": {"gazetteer": "default"}},
+    {"name": "kg_learned_entities", "factory": "kg_learned_entities", "config": {},
+     "optional_module": "kg.nlp.learned_entities", "learned": True},
     {"name": "kg_entities", "factory": "kg_entities", "config": {"gazetteer": "default"}},
     {"name": "kg_relations", "factory": "kg_relations", "config": {"gazetteer": "default"}},
     {"name": "kg_events", "factory": "kg_events", "config": {}, "optional_module": "kg.nlp.events"},
@@ -60,7 +64,7 @@ def build_pipeline(model: str | None = None, gazetteer: str = "default", nlp: La
             cfg["gazetteer"] = gazetteer
         if comp["factory"] == "kg_lines":
             cfg["lines_only"] = not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names))
-        if comp.get("learned") and (rules_only or not _learned_weights()):
+        if comp.get("learned") and (rules_only or not _learned_weights(comp["optional_module"])):
             continue
         if comp.get("optional_module"):
             try:
@@ -81,12 +85,11 @@ def build_pipeline(model: str | None = None, gazetteer: str = "default", nlp: La
     return nlp
 
 
-def _learned_weights() -> bool:
-    from kg.nlp.learned import weights_available
-
-    if weights_available():
+def _learned_weights(module: str) -> bool:
+    """Whether the learned component of ``module`` has its packaged weights."""
+    if importlib.import_module(module).weights_available():
         return True
-    log.info("no packaged weights for the learned components: rules only")
+    log.info("no packaged weights for %s: left out", module)
     return False
 
 

@@ -94,3 +94,42 @@ def test_training_convert_is_deterministic_and_refuses_test(tmp_path, sent_nlp):
     (test_dir / "t1.jsonl").write_text(gold.read_text())
     with pytest.raises(SystemExit):
         C.read_records([C.Source(test_dir / "t1.jsonl", tmp_path)])
+
+
+@pytest.mark.slow
+def test_training_convert_entity_doc_carries_the_token_vectors_aligned():
+    import numpy as np
+
+    from kg.nlp.learned_arch import TENSOR, doc_tensor
+
+    nlp = C.sentence_nlp()
+    conv = C.convert_record(nlp, GOLD, TEXT)
+    d = conv.ents
+    t = doc_tensor(d)
+    assert isinstance(d.user_data[TENSOR], bytes) and t is not None and t.shape == (len(d), 96)
+    # the stored vectors are the statistical model's for the same tokens
+    assert np.allclose(t, nlp(TEXT).tensor)
+    # every gold span sits on the characters of its name
+    assert {(e.text, e.label_) for e in d.ents} >= {("Zorvia", "Country"), ("Qelt Systems", "Company")}
+    assert all(TEXT[e.start_char:e.end_char] == e.text for e in d.ents)
+
+
+def test_training_arguments_match_and_classifier_are_deterministic():
+    from kg.models import Event
+    from kg.nlp.training import arguments as A
+
+    rec = {"events": [{"id": "e1", "actor": ["Zorvia"], "measure": "Ban", "targets": ["Qelt chips"], "affects": []},
+                      {"id": "e2", "actor": ["Zorvia"], "measure": "Investigation", "targets": [], "affects": []}]}
+    canon = {"zorvia": "G:Zorvia", "qelt": "G:Qelt chips", "other": "P:other"}
+    a = Event(key="a", measure="Ban", actors=("zorvia",), targets=("other",))
+    b = Event(key="b", measure="Ban", actors=("zorvia",), targets=("qelt",))
+    c = Event(key="c", measure="Sanction", actors=("zorvia",))
+    pairs = A.match(rec, [a, b, c], canon)
+    # the Ban with the right target wins the gold Ban; no event of the wrong kind is matched
+    assert [(g["id"], p.key) for g, p in pairs] == [("e1", "b")]
+    rows = [["role=targets", "rules=targets|targets"], ["role=targets", "rules=none|targets"]] * 10
+    ys = [1, 0] * 10
+    m1, m2 = A.logistic(rows, ys), A.logistic(rows, ys)
+    assert (m1[1] == m2[1]).all() and m1[2] == m2[2]
+    p_kept, p_dropped = A.predict(m1, rows[:2])
+    assert p_kept > 0.5 > p_dropped

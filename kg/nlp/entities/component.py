@@ -29,6 +29,7 @@ from kg.nlp.entities.sources import (
 )
 from kg.nlp.entities.words import CONF
 from kg.nlp.gazetteer_registry import get_gazetteer
+from kg.nlp.learned_entities import merge_learned
 from kg.nlp.lines import in_ranges
 
 register_extensions()
@@ -89,6 +90,7 @@ class EntityComponent:
         ner = [c for c in ner if doc[c[0]].sent.start not in titled or c[2].key
                or c[2].surface.lower() in body_names]
         ranked += [(3 if country_named_org(self.gaz, doc, c) else 1, c) for c in ner]
+        ranked = merge_learned(self.gaz, doc, ranked)  # the learned recogniser's spans, below every rule
         ranked = [(p, c) for p, c in ranked if not in_ranges(c[2].start, c[2].end, skip)]
         # gazetteer and name rules win over NER; longer wins among equals ("European Chips Act" over
         # "European"); at equal length the gazetteer wins

@@ -16,6 +16,8 @@ pipeline sees):
 * **entities** (``ents.spacy``): one Doc per document with ``doc.ents`` = every occurrence of a gold
   entity's name or alias (whole words; case-sensitive first, then any case), typed with the ten
   classes; overlaps keep the longer span. Entities with no occurrence are reported as unaligned.
+  ``user_data["kg_tensor"]`` holds the statistical model's token vectors (float32 bytes), the
+  recogniser's input (:mod:`kg.nlp.learned_arch`).
 
 Output is deterministic: documents sorted by id, the ``dev`` slice of ``spacy train`` is every
 ``DEV_EVERY``-th document, no randomness.
@@ -34,7 +36,7 @@ from spacy.tokens import Doc, DocBin
 
 from kg.models import ENTITY_TYPES, MEASURES
 from kg.nlp.learned import classified_sentences, sentence_doc
-from kg.nlp.learned_arch import VEC
+from kg.nlp.learned_arch import TENSOR, VEC
 
 ROOT = Path(__file__).resolve().parents[3]
 #: copies of each sentence that states a measure in the training DocBin
@@ -248,7 +250,11 @@ def convert_record(nlp: Language, rec: dict, text: str) -> Converted:
         if sp is not None and len(sp) and all(sp.start >= e.end or sp.end <= e.start for e in ents):
             ents.append(sp)
     doc.ents = ents
-    return Converted(id=rec["id"], sentences=out, ents=doc, events=len(rec.get("events", [])),
+    edoc = doc.copy()
+    edoc.user_data = {}
+    if doc.tensor is not None and doc.tensor.shape[0] == len(doc) and doc.tensor.size:
+        edoc.user_data[TENSOR] = doc.tensor.astype("float32").tobytes()  # the recogniser's input
+    return Converted(id=rec["id"], sentences=out, ents=edoc, events=len(rec.get("events", [])),
                      events_placed=placed, evidence_fuzzy=fuzzy,
                      entities=len([e for e in rec.get("entities", []) if e.get("type") in ENTITY_TYPES]),
                      entities_unaligned=unaligned)
@@ -284,7 +290,7 @@ def write(conv: list[Converted], out: Path, dev_every: int = DEV_EVERY,
     dev_ids = {c.id for i, c in enumerate(conv) if dev_every and i % dev_every == dev_every - 1}
     paths = {}
     for part, keep in (("train", lambda c: c.id not in dev_ids), ("dev", lambda c: c.id in dev_ids or not dev_ids)):
-        tc, en = DocBin(store_user_data=True), DocBin(store_user_data=False)
+        tc, en = DocBin(store_user_data=True), DocBin(store_user_data=True)
         for c in conv:
             if keep(c):
                 for s in c.sentences:

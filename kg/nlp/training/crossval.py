@@ -1,6 +1,7 @@
 """Dev cross-validation of the learned layer against the rules, with the shared scorer.
 
     python -m kg.nlp.training.crossval [--folds 5] [--thresholds 0.05,0.1] [--relabels 0.5,0.8] [--json F]
+    python -m kg.nlp.training.crossval --component entities     # the entity recogniser (crossval_entities)
     python -m kg.nlp.training.crossval --final data/corpus/test   # final figures only, packaged weights
 
 The corpus dev split is cut into ``folds`` contiguous blocks of documents sorted by id (a batch's
@@ -57,11 +58,7 @@ class Scorer:
                                      dict(doc._.kg_entities or {}))
 
     def score(self, ids: list[str], component=None) -> list[dict]:
-        from rdflib import Graph
-
-        from kg.link.merge import merge
         from kg.nlp.extract import doc_to_extraction
-        from kg.rdf.write import serialize_batch
 
         out = []
         for i in ids:
@@ -69,11 +66,20 @@ class Scorer:
             doc._.kg_events, doc._.kg_analogies, doc._.kg_entities = list(events), list(analogies), dict(ents)
             if component is not None:
                 component(doc)
-            ex = doc_to_extraction(doc, d, self.ex.info)
-            g = Graph()
-            g.parse(data=serialize_batch(merge([ex]), "turtle").decode("utf-8"), format="turtle")
-            out.append(self.sc.DocScorer(rec, self.sc.pred_from_graph(g)).score())
+            out.append(score_extraction(self.sc, rec, doc_to_extraction(doc, d, self.ex.info)))
         return out
+
+
+def score_extraction(sc, rec: dict, extraction) -> dict:
+    """One document's scores by the shared scorer ``sc``, read from the RDF ``kg eval`` reads."""
+    from rdflib import Graph
+
+    from kg.link.merge import merge
+    from kg.rdf.write import serialize_batch
+
+    g = Graph()
+    g.parse(data=serialize_batch(merge([extraction]), "turtle").decode("utf-8"), format="turtle")
+    return sc.DocScorer(rec, sc.pred_from_graph(g)).score()
 
 
 def sentence_prf(component, conv: list[C.Converted], threshold: float) -> tuple[int, int, int]:
@@ -202,7 +208,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--final", type=Path, default=None,
                     help="no cross-validation: score this gold split with the packaged weights (pooled figures only)")
     ap.add_argument("--threshold", type=float, default=None, help="with --final: the proposal threshold")
+    ap.add_argument("--component", choices=("measures", "entities", "all"), default="all",
+                    help="which learned component to cross-validate (default: both, entities first)")
+    ap.add_argument("--ranks", default="0.5,1.5", help="entities: the ranks of the recogniser's spans to try")
     args = ap.parse_args(argv)
+    log = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
+    if args.component in ("entities", "all") and not args.final:
+        from kg.nlp.training import crossval_entities as CE
+
+        eres = CE.run(args.folds, tuple(float(x) for x in args.ranks.split(",") if x),
+                      args.work / "entities" if args.work else None, log=log)
+        if args.json:
+            Path(str(args.json) + ".entities.json").write_text(json.dumps(eres, indent=1) + "\n")
+        print(CE.table(eres), flush=True)
+        if args.component == "entities":
+            return 0
     if args.final:
         res = final(args.final, args.threshold)
         if args.json:
@@ -210,8 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         print(table(res))
         return 0
     res = run(args.folds, tuple(float(x) for x in args.thresholds.split(",")), args.work,
-              log=lambda s: print(s, file=sys.stderr, flush=True),
-              relabels=tuple(float(x) for x in args.relabels.split(",") if x))
+              log=log, relabels=tuple(float(x) for x in args.relabels.split(",") if x))
     if args.json:
         args.json.write_text(json.dumps(res, indent=1) + "\n")
     print(table(res))
