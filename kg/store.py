@@ -27,7 +27,8 @@ from pydantic import ValidationError
 
 from kg.atomic import write_bytes_atomic
 from kg.errors import ConfigError, InputError, NothingRead, OutputError
-from kg.executors import Executor, ExtractorSpec, LocalExecutor
+from kg.executors import Executor, ExtractorSpec, LocalExecutor, run_extraction
+from kg.ingest.sources import DEFAULT_MAX_BYTES
 from kg.models import Dispatch, Extraction, GraphBatch
 
 MANIFEST = "manifest.json"
@@ -145,7 +146,7 @@ def corrected_graph(store: Store, link_config=None, base_dir: str | Path | None 
 def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None = None,
           workers: int = 1, executor: Executor | None = None, spec: ExtractorSpec | None = None,
           trig: bool = False, link_config=None, base_dir: str | Path | None = None,
-          max_bytes: int | None = None, gazetteer="default", rebuild: bool = False,
+          max_bytes: int | None = DEFAULT_MAX_BYTES, gazetteer="default", rebuild: bool = False,
           progress: Callable[[Extraction], None] | None = None, rules_only: bool = False,
           corrections: str | Path | None = None) -> BuildSummary:
     """Extract the dispatches the store lacks, then write the merged graph (see module docstring).
@@ -175,13 +176,11 @@ def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None
     if not summary.inputs:  # nothing read: the store and its graph stay exactly as they were
         raise NothingRead(summary.failures, store.dir)
     store.touch()
-    executor = executor or LocalExecutor(workers)
-    spec = spec or ExtractorSpec(model, rules_only=rules_only)
-    for ex in executor.extract(list(todo.values()), spec):
+    # the same extraction as kg extract (kg.workflow.extract): one function, the same options
+    for ex in run_extraction(todo.values(), spec or ExtractorSpec(model, rules_only=rules_only),
+                             executor or LocalExecutor(workers), progress):
         store.add(ex)
         summary.new += 1
-        if progress:
-            progress(ex)
     batch, summary.missing_names, summary.corrections = corrected_graph(store, link_config, base_dir,
                                                                         gazetteer, corrections)
     summary.batch = batch
