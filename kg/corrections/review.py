@@ -23,12 +23,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from kg.corrections.io import Located
-from kg.corrections.keys import parse_key, relation_key
+from kg.corrections.keys import parse_key, relation_key, sorted_pair
 from kg.models import Entity, Extraction, GraphBatch
 
 COLUMNS = ("rank", "score", "kind", "key", "describe", "reasons", "decide")
@@ -113,7 +113,7 @@ def near_duplicates(entities: Iterable[Entity]) -> list[tuple[float, Entity, Ent
             continue
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
-                k = tuple(sorted((a.key, b.key)))
+                k = sorted_pair(a.key, b.key)
                 if k in pairs or a.key == b.key:
                     continue
                 s = _similarity(a, b)
@@ -135,7 +135,7 @@ def _decided(decisions: list[Located]) -> set[str]:
 def review_queue(
     batch: GraphBatch,
     extractions: Iterable[Extraction] = (),
-    decisions: list[Located] = (),
+    decisions: Sequence[Located] = (),
     gazetteer=None,
     min_confidence: float = 0.8,
 ) -> list[Item]:
