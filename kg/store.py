@@ -22,6 +22,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import ValidationError
 
@@ -30,6 +31,9 @@ from kg.errors import ConfigError, InputError, NothingRead, OutputError
 from kg.executors import Executor, ExtractorSpec, LocalExecutor, run_extraction
 from kg.ingest.sources import DEFAULT_MAX_BYTES
 from kg.models import Dispatch, Extraction, GraphBatch
+
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
 
 MANIFEST = "manifest.json"
 EXTRACTIONS = "extractions"
@@ -112,7 +116,7 @@ class Store:
 
 
 def merged_graph(store: Store, link_config=None, base_dir: str | Path | None = None,
-                 gazetteer="default") -> tuple[GraphBatch, dict[str, str]]:
+                 gazetteer: GazetteerLike | Literal["default"] | None = "default") -> tuple[GraphBatch, dict[str, str]]:
     """The store's extractions + the precedent base, resolved and linked."""
     from kg.link.merge import BatchBuilder
     from kg.precedents.base import base_batch, default_base, default_gazetteer_or_none, load_base
@@ -132,7 +136,8 @@ def merged_graph(store: Store, link_config=None, base_dir: str | Path | None = N
 
 
 def corrected_graph(store: Store, link_config=None, base_dir: str | Path | None = None,
-                    gazetteer="default", corrections: str | Path | None = None):
+                    gazetteer: GazetteerLike | Literal["default"] | None = "default",
+                    corrections: str | Path | None = None):
     """:func:`merged_graph` with the analysts' decisions applied (the store's corrections.jsonl,
     or ``corrections``); returns (batch, missing names, kg.corrections.ApplyReport)."""
     from kg.corrections import apply_file, store_file
@@ -146,7 +151,8 @@ def corrected_graph(store: Store, link_config=None, base_dir: str | Path | None 
 def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None = None,
           workers: int = 1, executor: Executor | None = None, spec: ExtractorSpec | None = None,
           trig: bool = False, link_config=None, base_dir: str | Path | None = None,
-          max_bytes: int | None = DEFAULT_MAX_BYTES, gazetteer="default", rebuild: bool = False,
+          max_bytes: int | None = DEFAULT_MAX_BYTES,
+          gazetteer: GazetteerLike | Literal["default"] | None = "default", rebuild: bool = False,
           progress: Callable[[Extraction], None] | None = None, rules_only: bool = False,
           corrections: str | Path | None = None) -> BuildSummary:
     """Extract the dispatches the store lacks, then write the merged graph (see module docstring).

@@ -26,10 +26,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from kg.corrections.io import Located
 from kg.corrections.keys import parse_key, relation_key, sorted_pair
 from kg.models import Entity, Extraction, GraphBatch
+
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
 
 COLUMNS = ("rank", "score", "kind", "key", "describe", "reasons", "decide")
 DUPLICATE_SIMILARITY = 0.85
@@ -136,7 +140,7 @@ def review_queue(
     batch: GraphBatch,
     extractions: Iterable[Extraction] = (),
     decisions: Sequence[Located] = (),
-    gazetteer=None,
+    gazetteer: GazetteerLike | None = None,
     min_confidence: float = 0.8,
 ) -> list[Item]:
     """The ranked queue (highest score first, ties by kind and key)."""

@@ -23,13 +23,16 @@ import json
 import re
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from kg.nlp.attrs import register_extensions
+
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
 
 #: sentences with fewer non-space tokens are not classified (and not trained on)
 MIN_TOKENS = 4
@@ -125,7 +128,7 @@ class LearnedEvents:
         self.relabel = relabel
         self.gazetteer = gazetteer
         self._triggers: Any = None
-        self._gaz: Any = None
+        self._gaz: GazetteerLike | None = None
         self.load(weights)
 
     def load(self, weights: str | Path | None = None) -> None:
