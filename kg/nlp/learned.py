@@ -132,12 +132,11 @@ class LearnedEvents:
         self.load(weights)
 
     def load(self, weights: str | Path | None = None) -> None:
-        import spacy
-
         import kg.nlp.learned_arch  # noqa: F401 — registers the architecture the weights name
+        from kg.nlp.model import load_fresh
 
         self.path = Path(weights) if weights else weights_path()
-        tc_nlp = spacy.load(self.path)
+        tc_nlp = load_fresh(str(self.path))  # the one loader: a missing or broken folder is a ModelError
         textcat: Any = tc_nlp.get_pipe("textcat_multilabel")
         self.textcat = textcat
         self.tc_vocab = tc_nlp.vocab
