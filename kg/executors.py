@@ -24,7 +24,13 @@ from kg.errors import ConfigError, KGError
 from kg.models import Dispatch, Extraction
 
 
-def default_factory(model: str | None, rules_only: bool = False):
+class ExtractorLike(Protocol):
+    """What an executor asks of an extractor (:class:`kg.nlp.extract.Extractor`, or a test's own)."""
+
+    def extract_many(self, dispatches: Iterable[Dispatch], n_process: int = 1) -> Iterable[Extraction]: ...
+
+
+def default_factory(model: str | None, rules_only: bool = False) -> ExtractorLike:
     from kg.nlp.extract import Extractor
 
     return Extractor(model, rules_only=rules_only)
@@ -35,15 +41,15 @@ class ExtractorSpec:
     """How to build an extractor: ``factory(model)`` returns an object with ``extract_many``."""
 
     model: str | None = None
-    factory: Callable[..., Any] = default_factory
+    factory: Callable[..., ExtractorLike] = default_factory
     #: build the pipeline without the learned components (``--rules-only``)
     rules_only: bool = False
 
-    def make(self):
+    def make(self) -> ExtractorLike:
         return self.factory(self.model, rules_only=True) if self.rules_only else self.factory(self.model)
 
 
-_WORKER_CACHE: dict[ExtractorSpec, Any] = {}
+_WORKER_CACHE: dict[ExtractorSpec, ExtractorLike] = {}
 
 
 def _extract_chunk(dispatches: list[Dispatch], spec: ExtractorSpec) -> list[Extraction]:
