@@ -23,7 +23,7 @@ import json
 import re
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -33,6 +33,7 @@ from kg.nlp.attrs import register_extensions
 
 if TYPE_CHECKING:
     from kg.link.gazetteer import GazetteerLike
+    from kg.nlp.events.triggers import TriggerIndex
 
 #: sentences with fewer non-space tokens are not classified (and not trained on)
 MIN_TOKENS = 4
@@ -127,7 +128,7 @@ class LearnedEvents:
         self.mode = mode
         self.relabel = relabel
         self.gazetteer = gazetteer
-        self._triggers: Any = None
+        self._triggers: TriggerIndex | None = None
         self._gaz: GazetteerLike | None = None
         self.load(weights)
 
@@ -154,7 +155,7 @@ class LearnedEvents:
         if self._triggers is None:
             from kg.nlp.gazetteer_registry import get_gazetteer
 
-            self._triggers = TriggerIndex(cast(Any, _VocabHolder(self.vocab)))
+            self._triggers = TriggerIndex(self.vocab)
             try:
                 self._gaz = get_gazetteer(self.gazetteer)
             except Exception:  # noqa: BLE001 — no gazetteer: parent look-ups just miss
@@ -264,10 +265,3 @@ class LearnedEvents:
         new, _ = build_records(ctx, drafts)
         taken = {ev.key for ev in events}
         return [ev for ev in new if ev.key not in taken]
-
-
-class _VocabHolder:
-    """What :class:`~kg.nlp.events.triggers.TriggerIndex` reads of a Language: its vocab."""
-
-    def __init__(self, vocab: Vocab):
-        self.vocab = vocab

@@ -53,7 +53,7 @@ class EventExtractor:
         self.gazetteer_name = gazetteer
         self._gaz: GazetteerLike | None = None
         self._gaz_tried = False
-        self.triggers = TriggerIndex(nlp)
+        self.triggers = TriggerIndex(nlp.vocab)
 
     @property
     def gaz(self) -> GazetteerLike | None:
