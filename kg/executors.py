@@ -1,13 +1,21 @@
 """Where extraction runs: in this process (``local``) or on a Dask cluster (``dask``).
 
+:func:`run_extraction` is the one way dispatches become extractions: ``kg extract``
+(:func:`kg.workflow.extract`, batch and ``--stream``) and ``kg build`` (:func:`kg.store.build`)
+both call it, so ``--model``, ``--workers``, ``--executor``, ``--scheduler`` and ``--rules-only``
+mean the same in both. Long dispatches are cut into windows by the extractor itself
+(:meth:`kg.nlp.extract.Extractor.extract_many`), whichever executor runs it.
+
 An executor has one method, ``extract(dispatches, spec)``, yielding one
-:class:`~kg.models.Extraction` per dispatch as each completes (any order). The store writes each
-result as soon as it arrives, so a run that dies keeps everything finished before it.
+:class:`~kg.models.Extraction` per dispatch as each completes (``local``: input order, reading
+the dispatches lazily, so a stream stays a stream; ``dask``: any order). Callers write each result
+as soon as it arrives, so a run that dies keeps everything finished before it.
 :class:`ExtractorSpec` says how to make the extractor; it is small and picklable so Dask can
 ship it to workers, which build the extractor once per process and reuse it.
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -16,7 +24,13 @@ from kg.errors import ConfigError, KGError
 from kg.models import Dispatch, Extraction
 
 
-def default_factory(model: str | None, rules_only: bool = False):
+class ExtractorLike(Protocol):
+    """What an executor asks of an extractor (:class:`kg.nlp.extract.Extractor`, or a test's own)."""
+
+    def extract_many(self, dispatches: Iterable[Dispatch], n_process: int = 1) -> Iterable[Extraction]: ...
+
+
+def default_factory(model: str | None, rules_only: bool = False) -> ExtractorLike:
     from kg.nlp.extract import Extractor
 
     return Extractor(model, rules_only=rules_only)
@@ -27,15 +41,15 @@ class ExtractorSpec:
     """How to build an extractor: ``factory(model)`` returns an object with ``extract_many``."""
 
     model: str | None = None
-    factory: Callable[..., Any] = default_factory
+    factory: Callable[..., ExtractorLike] = default_factory
     #: build the pipeline without the learned components (``--rules-only``)
     rules_only: bool = False
 
-    def make(self):
+    def make(self) -> ExtractorLike:
         return self.factory(self.model, rules_only=True) if self.rules_only else self.factory(self.model)
 
 
-_WORKER_CACHE: dict[ExtractorSpec, Any] = {}
+_WORKER_CACHE: dict[ExtractorSpec, ExtractorLike] = {}
 
 
 def _extract_chunk(dispatches: list[Dispatch], spec: ExtractorSpec) -> list[Extraction]:
@@ -49,21 +63,26 @@ def _extract_chunk(dispatches: list[Dispatch], spec: ExtractorSpec) -> list[Extr
 class Executor(Protocol):
     name: str
 
-    def extract(self, dispatches: list[Dispatch], spec: ExtractorSpec) -> Iterator[Extraction]: ...
+    def extract(self, dispatches: Iterable[Dispatch], spec: ExtractorSpec) -> Iterator[Extraction]: ...
 
 
 class LocalExecutor:
+    """This process, or ``workers`` processes of spaCy's ``nlp.pipe``: results in input order."""
+
     name = "local"
 
     def __init__(self, workers: int = 1):
         self.workers = workers
 
-    def extract(self, dispatches: list[Dispatch], spec: ExtractorSpec) -> Iterator[Extraction]:
-        if not dispatches:
+    def extract(self, dispatches: Iterable[Dispatch], spec: ExtractorSpec) -> Iterator[Extraction]:
+        it = iter(dispatches)
+        first = next(it, None)
+        if first is None:  # nothing to do: the model is not even loaded
             return iter(())
         ex = spec.make()
-        return iter(ex.extract_many(dispatches, n_process=self.workers)) if self.workers > 1 \
-            else iter(ex.extract_many(dispatches))
+        rest = itertools.chain([first], it)  # read lazily: --stream keeps one dispatch in memory
+        return iter(ex.extract_many(rest, n_process=self.workers)) if self.workers > 1 \
+            else iter(ex.extract_many(rest))
 
 
 class DaskExecutor:
@@ -94,7 +113,8 @@ class DaskExecutor:
         except (OSError, TimeoutError) as exc:
             raise KGError(f"cannot reach Dask scheduler {self.scheduler}: {exc}") from None
 
-    def extract(self, dispatches: list[Dispatch], spec: ExtractorSpec) -> Iterator[Extraction]:
+    def extract(self, dispatches: Iterable[Dispatch], spec: ExtractorSpec) -> Iterator[Extraction]:
+        dispatches = list(dispatches)  # chunks are made up front; the results still stream back
         if not dispatches:
             return
         from distributed import as_completed
@@ -125,5 +145,17 @@ def get_executor(name: str = "local", workers: int = 1, scheduler: str | None = 
     raise ConfigError(f"unknown executor {name!r}: use one of {', '.join(EXECUTORS)}")
 
 
-def extract_all(dispatches: Iterable[Dispatch], executor: Executor, spec: ExtractorSpec) -> Iterator[Extraction]:
-    return executor.extract(list(dispatches), spec)
+def run_extraction(dispatches: Iterable[Dispatch], spec: ExtractorSpec | None = None,
+                   executor: Executor | None = None,
+                   progress: Callable[[Extraction], None] | None = None) -> Iterator[Extraction]:
+    """One :class:`~kg.models.Extraction` per dispatch: what ``kg extract`` and ``kg build`` both run.
+
+    ``spec`` says which extractor (default: the default model, learned layer included);
+    ``executor`` where it runs (default: this process, :class:`LocalExecutor`). ``dispatches`` is
+    read lazily by the local executor, so a generator of inputs is never held whole.
+    ``progress`` is called with each extraction as it arrives.
+    """
+    for ex in (executor or LocalExecutor()).extract(dispatches, spec or ExtractorSpec()):
+        if progress is not None:
+            progress(ex)
+        yield ex

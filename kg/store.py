@@ -22,13 +22,18 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import ValidationError
 
 from kg.atomic import write_bytes_atomic
 from kg.errors import ConfigError, InputError, NothingRead, OutputError
-from kg.executors import Executor, ExtractorSpec, LocalExecutor
+from kg.executors import Executor, ExtractorSpec, LocalExecutor, run_extraction
+from kg.ingest.sources import DEFAULT_MAX_BYTES
 from kg.models import Dispatch, Extraction, GraphBatch
+
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
 
 MANIFEST = "manifest.json"
 EXTRACTIONS = "extractions"
@@ -111,7 +116,7 @@ class Store:
 
 
 def merged_graph(store: Store, link_config=None, base_dir: str | Path | None = None,
-                 gazetteer="default") -> tuple[GraphBatch, dict[str, str]]:
+                 gazetteer: GazetteerLike | Literal["default"] | None = "default") -> tuple[GraphBatch, dict[str, str]]:
     """The store's extractions + the precedent base, resolved and linked."""
     from kg.link.merge import BatchBuilder
     from kg.precedents.base import base_batch, default_base, default_gazetteer_or_none, load_base
@@ -131,7 +136,8 @@ def merged_graph(store: Store, link_config=None, base_dir: str | Path | None = N
 
 
 def corrected_graph(store: Store, link_config=None, base_dir: str | Path | None = None,
-                    gazetteer="default", corrections: str | Path | None = None):
+                    gazetteer: GazetteerLike | Literal["default"] | None = "default",
+                    corrections: str | Path | None = None):
     """:func:`merged_graph` with the analysts' decisions applied (the store's corrections.jsonl,
     or ``corrections``); returns (batch, missing names, kg.corrections.ApplyReport)."""
     from kg.corrections import apply_file, store_file
@@ -145,7 +151,8 @@ def corrected_graph(store: Store, link_config=None, base_dir: str | Path | None 
 def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None = None,
           workers: int = 1, executor: Executor | None = None, spec: ExtractorSpec | None = None,
           trig: bool = False, link_config=None, base_dir: str | Path | None = None,
-          max_bytes: int | None = None, gazetteer="default", rebuild: bool = False,
+          max_bytes: int | None = DEFAULT_MAX_BYTES,
+          gazetteer: GazetteerLike | Literal["default"] | None = "default", rebuild: bool = False,
           progress: Callable[[Extraction], None] | None = None, rules_only: bool = False,
           corrections: str | Path | None = None) -> BuildSummary:
     """Extract the dispatches the store lacks, then write the merged graph (see module docstring).
@@ -175,13 +182,11 @@ def build(inputs: Iterable[str | Path], store_dir: str | Path, model: str | None
     if not summary.inputs:  # nothing read: the store and its graph stay exactly as they were
         raise NothingRead(summary.failures, store.dir)
     store.touch()
-    executor = executor or LocalExecutor(workers)
-    spec = spec or ExtractorSpec(model, rules_only=rules_only)
-    for ex in executor.extract(list(todo.values()), spec):
+    # the same extraction as kg extract (kg.workflow.extract): one function, the same options
+    for ex in run_extraction(todo.values(), spec or ExtractorSpec(model, rules_only=rules_only),
+                             executor or LocalExecutor(workers), progress):
         store.add(ex)
         summary.new += 1
-        if progress:
-            progress(ex)
     batch, summary.missing_names, summary.corrections = corrected_graph(store, link_config, base_dir,
                                                                         gazetteer, corrections)
     summary.batch = batch

@@ -1,6 +1,7 @@
 """The whole path: inputs -> Dispatch -> Extraction -> GraphBatch -> RDF file.
 
 ``extract()`` is what ``kg extract`` calls and what Python users call (``from kg import extract``).
+Extraction itself is :func:`kg.executors.run_extraction`, the same function ``kg build`` runs.
 Unreadable inputs do not stop the batch: they are collected in ``ExtractResult.failures`` and the
 CLI exits 2 after writing the graph of everything else. When no dispatch at all could be read,
 nothing is written and an existing output file is left as it was (:class:`~kg.errors.NothingRead`).
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError, NothingRead
+from kg.executors import Executor, ExtractorSpec, LocalExecutor, run_extraction
 from kg.models import Dispatch, Extraction, GraphBatch
 
 
@@ -42,18 +44,12 @@ def read_inputs(inputs: Iterable[str | Path], failures: list[InputError],
             yield item
 
 
-def extractions(dispatches: Iterable[Dispatch], model: str | None = None,
-                workers: int = 1, rules_only: bool = False) -> Iterator[Extraction]:
-    from kg.nlp.extract import Extractor
-
-    yield from Extractor(model, rules_only=rules_only).extract_many(dispatches, n_process=workers)
-
-
 def extract(inputs: Iterable[str | Path] | str | Path, output: str | Path | None = None,
             fmt: str | None = None, model: str | None = None, workers: int = 1,
             max_bytes: int | None = 5_000_000, stream: bool = False,
             progress: Callable[[Extraction], None] | None = None, rules_only: bool = False,
-            corrections: str | Path | None = None) -> ExtractResult:
+            corrections: str | Path | None = None, executor: Executor | None = None,
+            spec: ExtractorSpec | None = None) -> ExtractResult:
     """Extract a knowledge graph from dispatches; write it to ``output`` ('-' for stdout) if given.
 
     ``stream=True`` (N-Triples/N-Quads only) writes each dispatch's statements as soon as it is
@@ -65,6 +61,9 @@ def extract(inputs: Iterable[str | Path] | str | Path, output: str | Path | None
 
     ``corrections``: a corrections file (see :mod:`kg.corrections`) applied after extraction;
     not with ``stream`` (a merge needs the whole graph).
+
+    ``executor`` (default: ``workers`` local processes) and ``spec`` (default: ``model`` and
+    ``rules_only``) are those of :func:`kg.store.build`: both run :func:`kg.executors.run_extraction`.
     """
     from kg.atomic import check_destination
     from kg.link.merge import BatchBuilder
@@ -82,14 +81,14 @@ def extract(inputs: Iterable[str | Path] | str | Path, output: str | Path | None
         from kg.corrections import read_decisions
 
         decisions = read_decisions(corrections)  # a bad file is refused before any extraction
+    stream_ = run_extraction(read_inputs(inputs, failures, max_bytes),
+                             spec or ExtractorSpec(model, rules_only=rules_only),
+                             executor or LocalExecutor(workers), progress)
     if stream:
-        return _extract_streaming(inputs, output, fmt, model, workers, max_bytes, progress, failures, rules_only)
+        return _extract_streaming(stream_, output, fmt, failures)
     builder = BatchBuilder()
-    for ex in extractions(read_inputs(inputs, failures, max_bytes), model=model, workers=workers,
-                          rules_only=rules_only):
+    for ex in stream_:
         builder.add(ex)
-        if progress:
-            progress(ex)
     batch = builder.build()
     if not batch.dispatches:
         raise NothingRead(failures, output)
@@ -106,8 +105,8 @@ def extract(inputs: Iterable[str | Path] | str | Path, output: str | Path | None
     return ExtractResult(batch=batch, failures=failures, output=written, corrections=report)
 
 
-def _extract_streaming(inputs, output, fmt, model, workers, max_bytes, progress, failures,
-                       rules_only=False) -> ExtractResult:
+def _extract_streaming(stream_: Iterator[Extraction], output: str | Path | None, fmt: str | None,
+                       failures: list[InputError]) -> ExtractResult:
     from kg.errors import ConfigError
     from kg.link.merge import merge
     from kg.rdf.write import write_batches
@@ -115,14 +114,10 @@ def _extract_streaming(inputs, output, fmt, model, workers, max_bytes, progress,
     if output is None or str(output) == "-":
         raise ConfigError("--stream needs an output file")
 
-    def batches(first, rest):
+    def batches(first: Extraction, rest: Iterator[Extraction]) -> Iterator[GraphBatch]:
         for ex in itertools.chain([first], rest):
-            if progress:
-                progress(ex)
             yield merge([ex])
 
-    stream_ = extractions(read_inputs(inputs, failures, max_bytes), model=model, workers=workers,
-                          rules_only=rules_only)
     first = next(stream_, None)   # the output is opened only once something was read
     if first is None:
         raise NothingRead(failures, output)

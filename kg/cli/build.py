@@ -6,9 +6,10 @@ from typing import Optional
 
 import typer
 
-from kg.cli.common import EXIT_ERROR, console, error_line, guarded, info, state
+from kg.cli.common import EXIT_ERROR, console, error_line, guarded, info, progress_bar, state
 from kg.cli.load import (BULK_HELP, DATA_DIR_HELP, DATABASE_HELP, PASSWORD_FILE_HELP, URI_HELP, USER_HELP,
                          load_and_report, resolve_password)
+from kg.cli.options import MAX_BYTES, ExecutorName, MaxBytes, Model, RulesOnly, Scheduler, Workers
 
 
 def register(app: typer.Typer) -> None:
@@ -16,14 +17,10 @@ def register(app: typer.Typer) -> None:
     def build_cmd(
         inputs: list[str] = typer.Argument(..., help="Files, folders (read recursively) or '-' for stdin."),
         store: Path = typer.Option(..., "--store", "-s", help="Store directory (created if missing)."),
-        workers: int = typer.Option(1, "--workers", "-w", min=1,
-                                    help="Processes (local) or workers (dask LocalCluster)."),
-        executor: str = typer.Option("local", "--executor", "-x", help="local or dask."),
-        scheduler: Optional[str] = typer.Option(None, "--scheduler",
-                                                help="Dask scheduler address, e.g. tcp://host:8786 (default: start a "
-                                                     "LocalCluster)."),
-        model: Optional[str] = typer.Option(None, "--model", "-m", envvar="KG_MODEL",
-                                            help="spaCy model package or path."),
+        workers: Workers = 1,
+        executor: ExecutorName = "local",
+        scheduler: Scheduler = None,
+        model: Model = None,
         trig: bool = typer.Option(False, "--trig", help="Also write DIR/graph.trig (one named graph per dispatch)."),
         config: Optional[Path] = typer.Option(None, "--config",
                                               help="Link settings (TOML); default data/precedents/config.toml."),
@@ -31,12 +28,10 @@ def register(app: typer.Typer) -> None:
                                                   help="Minimum score of an inferred analogy (overrides the config)."),
         top_k: Optional[int] = typer.Option(None, "--top-k",
                                             help="Maximum inferred analogies per event (overrides the config)."),
-        max_bytes: int = typer.Option(5_000_000, "--max-bytes", min=1, help="Refuse inputs larger than this."),
+        max_bytes: MaxBytes = MAX_BYTES,
         rebuild: bool = typer.Option(False, "--rebuild",
                                      help="Extract every input again (after the extractor changed)."),
-        rules_only: bool = typer.Option(False, "--rules-only",
-                                        help="Rules only: leave out the measure classifier trained on the "
-                                             "annotated corpus."),
+        rules_only: RulesOnly = False,
         load: bool = typer.Option(False, "--load",
                                   help="Also write the graph into the database (as kg load; no Turtle round trip)."),
         uri: Optional[str] = typer.Option(None, "--uri", envvar="NEO4J_URI", help=URI_HELP),
@@ -61,8 +56,9 @@ def register(app: typer.Typer) -> None:
             password = resolve_password(uri, password_file) if load else None  # ask before the long part
             ex = get_executor(executor, workers=workers, scheduler=scheduler)
             cfg = LinkConfig.load(config, threshold=threshold, top_k=top_k)
-            s = build(inputs, store, model=model, workers=workers, executor=ex, trig=trig,
-                      link_config=cfg, max_bytes=max_bytes, rebuild=rebuild, rules_only=rules_only)
+            with progress_bar("extracting") as tick:
+                s = build(inputs, store, model=model, workers=workers, executor=ex, trig=trig, link_config=cfg,
+                          max_bytes=max_bytes, rebuild=rebuild, rules_only=rules_only, progress=tick)
             for f in s.failures:
                 error_line(str(f))
             if s.corrections is not None:  # the store's corrections.jsonl (kg.corrections)

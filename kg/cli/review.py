@@ -94,8 +94,8 @@ def register(app: typer.Typer) -> None:
             from kg.corrections.review import COLUMNS, review_queue
             from kg.precedents.base import default_gazetteer_or_none
 
-            path = corrections if corrections is not None or store is None else corrections_file(store, None)
-            decided = read_decisions(path, missing_ok=True) if path is not None else []
+            queue_file = corrections if corrections is not None or store is None else corrections_file(store, None)
+            decided = read_decisions(queue_file, missing_ok=True) if queue_file is not None else []
             items = review_queue(batch, extractions, decided, default_gazetteer_or_none(), min_confidence)
             shown = items[:limit] if limit else items
             rows = [it.row(i) for i, it in enumerate(shown, 1)]

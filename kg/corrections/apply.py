@@ -13,16 +13,18 @@ the graph (re-extraction no longer finds it); missing decisions are reported, ne
 """
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass, field
 from typing import Literal
 
 from kg.corrections.io import Located, effective
-from kg.corrections.keys import ROLE_FIELDS, Key, parse_key
+from kg.corrections.keys import ROLE_FIELDS, Key, parse_key, sorted_pair
 from kg.corrections.model import Decision
 from kg.link.merge import sorted_union
 from kg.models import Analogy, Entity, Event, Evidence, GraphBatch, Relation
 
-Status = Literal["applied", "unchanged", "superseded", "missing"]
+#: ``listed``: shown without being applied (``kg corrections list`` with neither --store nor --graph)
+Status = Literal["applied", "unchanged", "superseded", "missing", "listed"]
 ORDER = {"merge": 0, "split": 0, "rename": 1, "retype": 1, "add": 2, "reject": 3, "accept": 4}
 
 
@@ -51,7 +53,7 @@ class ApplyReport:
         return sum(1 for o in self.outcomes if o.status == status)
 
 
-def decision_evidence(d: Decision, dispatches: set[str] = frozenset()) -> Evidence:
+def decision_evidence(d: Decision, dispatches: Set[str] = frozenset()) -> Evidence:
     """The evidence an applied decision leaves on what it corrected."""
     return Evidence(dispatch_id=d.dispatch if d.dispatch in dispatches else None, sentence=d.sentence,
                     rule=f"correction:{d.id}", confidence=1.0, source="analyst",
@@ -68,7 +70,7 @@ class _Graph:
         self.evs: dict[str, Event] = {e.key: e for e in b.events}
         self.rels: dict[tuple[str, str, str], Relation] = {(r.subject, r.predicate, r.object): r
                                                            for r in b.relations}
-        self.ans: dict[tuple[str, str], Analogy] = {tuple(sorted((a.a, a.b))): a for a in b.analogies}
+        self.ans: dict[tuple[str, str], Analogy] = {sorted_pair(a.a, a.b): a for a in b.analogies}
         self.merged: dict[str, str] = {}
 
     def build(self) -> GraphBatch:
@@ -182,6 +184,7 @@ def _entity_edit(g: _Graph, loc: Located, report: ApplyReport, _merges) -> Outco
     if e is None:
         return Outcome(loc, "missing", f"entity {d.subject} ({d.describe}) is not in the graph")
     ev = decision_evidence(d, g.dispatch_ids)
+    upd: dict[str, object]
     if d.action == "retype":
         upd = {"type": d.value}
     else:
@@ -234,11 +237,11 @@ def _add(g: _Graph, loc: Located, report: ApplyReport, _merges) -> Outcome:
     gone = _missing_entities(g, (s, o))
     if gone:
         return Outcome(loc, "missing", f"cannot add {d.describe}: not in the graph: {', '.join(gone)}")
-    old = g.rels.get((s, p, o))
-    if old is not None and _has(old.evidence, d) and old.confidence == 1.0:
+    old_rel = g.rels.get((s, p, o))
+    if old_rel is not None and _has(old_rel.evidence, d) and old_rel.confidence == 1.0:
         return Outcome(loc, "unchanged", "already added")
     g.rels[(s, p, o)] = (Relation(subject=s, predicate=p, object=o, evidence=(ev,), confidence=1.0)
-                         if old is None else _with(old, "evidence", ev, confidence=1.0))
+                         if old_rel is None else _with(old_rel, "evidence", ev, confidence=1.0))
     return Outcome(loc, "applied", f"relation {k.text} added")
 
 
@@ -263,7 +266,7 @@ def _reject(g: _Graph, loc: Located, report: ApplyReport, _merges) -> Outcome:
         report.rejected.append((k.text, d.describe, loc))
         return Outcome(loc, "applied", f"event {k.text} removed")
     if k.kind == "relation":
-        if g.rels.pop(tuple(k.parts), None) is None:
+        if g.rels.pop(k.triple, None) is None:
             return Outcome(loc, "missing", _absent(d, k))
         report.rejected.append((k.text, d.describe, loc))
         return Outcome(loc, "applied", f"relation {k.text} removed")
@@ -277,7 +280,7 @@ def _reject(g: _Graph, loc: Located, report: ApplyReport, _merges) -> Outcome:
     f = ROLE_FIELDS[role]
     current = getattr(ev, f) if ev is not None else None
     present = ev is not None and (value in current if isinstance(current, tuple) else current == value)
-    if not present:
+    if ev is None or not present:
         return Outcome(loc, "missing", _absent(d, k))
     new = tuple(x for x in current if x != value) if isinstance(current, tuple) else None
     g.evs[ev_key] = ev.model_copy(update={f: new})
@@ -302,21 +305,21 @@ def _accept(g: _Graph, loc: Located, report: ApplyReport, _merges) -> Outcome:
         g.evs[k.text] = _with(old, "evidence", ev, confidence=1.0)
         return Outcome(loc, "applied", f"event {k.text} confirmed")
     if k.kind == "relation":
-        old = g.rels.get(tuple(k.parts))
-        if old is None:
+        old_rel = g.rels.get(k.triple)
+        if old_rel is None:
             return Outcome(loc, "missing", _absent(d, k))
-        if _has(old.evidence, d) and old.confidence == 1.0:
+        if _has(old_rel.evidence, d) and old_rel.confidence == 1.0:
             return Outcome(loc, "unchanged", "already accepted")
-        g.rels[tuple(k.parts)] = _with(old, "evidence", ev, confidence=1.0)
+        g.rels[k.triple] = _with(old_rel, "evidence", ev, confidence=1.0)
         return Outcome(loc, "applied", f"relation {k.text} confirmed")
     if k.kind == "analogy":
         pair = (k.parts[0], k.parts[2])
-        old = g.ans.get(pair)
-        if old is None:
+        old_an = g.ans.get(pair)
+        if old_an is None:
             return Outcome(loc, "missing", _absent(d, k))
-        if _has(old.evidence, d):
+        if _has(old_an.evidence, d):
             return Outcome(loc, "unchanged", "already accepted")
-        g.ans[pair] = _with(old, "evidence", ev)
+        g.ans[pair] = _with(old_an, "evidence", ev)
         return Outcome(loc, "applied", f"analogy {k.text} confirmed")
     ev_key, role, value = k.parts
     old = g.evs.get(ev_key)

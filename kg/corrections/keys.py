@@ -36,6 +36,11 @@ class Key:
     parts: tuple[str, ...]
 
     @property
+    def triple(self) -> tuple[str, str, str]:
+        """(subject, predicate, object) of a relation, analogy or role key."""
+        return self.parts[0], self.parts[1], self.parts[2]
+
+    @property
     def role(self) -> str:
         return self.parts[1]
 
@@ -88,4 +93,10 @@ def relation_key(subject: str, predicate: str, obj: str) -> str:
 def analogy_key(a: str, b: str) -> str:
     a, b = sorted((a, b))
     return f"{a} analogousTo {b}"
+
+
+def sorted_pair(a: str, b: str) -> tuple[str, str]:
+    """Two keys in sorted order: an analogy (or candidate duplicate) is the same either way round."""
+    first, second = sorted((a, b))
+    return first, second
 

@@ -23,13 +23,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from kg.corrections.io import Located
-from kg.corrections.keys import parse_key, relation_key
+from kg.corrections.keys import parse_key, relation_key, sorted_pair
 from kg.models import Entity, Extraction, GraphBatch
+
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
 
 COLUMNS = ("rank", "score", "kind", "key", "describe", "reasons", "decide")
 DUPLICATE_SIMILARITY = 0.85
@@ -113,7 +117,7 @@ def near_duplicates(entities: Iterable[Entity]) -> list[tuple[float, Entity, Ent
             continue
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
-                k = tuple(sorted((a.key, b.key)))
+                k = sorted_pair(a.key, b.key)
                 if k in pairs or a.key == b.key:
                     continue
                 s = _similarity(a, b)
@@ -135,8 +139,8 @@ def _decided(decisions: list[Located]) -> set[str]:
 def review_queue(
     batch: GraphBatch,
     extractions: Iterable[Extraction] = (),
-    decisions: list[Located] = (),
-    gazetteer=None,
+    decisions: Sequence[Located] = (),
+    gazetteer: GazetteerLike | None = None,
     min_confidence: float = 0.8,
 ) -> list[Item]:
     """The ranked queue (highest score first, ties by kind and key)."""

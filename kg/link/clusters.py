@@ -23,8 +23,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kg.ids import entity_key
+
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
 
 CORP_SUFFIXES = {"group", "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "limited", "co",
                  "co.", "holdings", "holding", "plc", "llc", "sa", "ag", "nv", "n.v.", "se", "gmbh",
@@ -134,7 +138,7 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or b in _COMPATIBLE.get(a, set())
 
 
-def resolve(mentions: list[Mention], text: str = "", gazetteer=None) -> list[Cluster]:
+def resolve(mentions: list[Mention], text: str = "", gazetteer: GazetteerLike | None = None) -> list[Cluster]:
     """Cluster mentions; sets ``Mention.cluster`` and returns the clusters sorted by key."""
     strong = [m for m in mentions if not m.attach_only]
     weak = [m for m in mentions if m.attach_only]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Protocol
 
 from kg.errors import ConfigError
 from kg.ids import entity_key, is_qid
@@ -139,6 +140,29 @@ def _parse_line(raw: dict, where: str, expected_type: str | None) -> GazEntry:
     if entry.iso3 is not None and (len(entry.iso3) != 3 or not entry.iso3.isupper()):
         raise _fail(where, f"{name!r}: iso3 must be three capital letters")
     return entry
+
+
+class GazetteerLike(Protocol):
+    """What the pipeline, linking, precedents and review ask of a gazetteer.
+
+    :class:`Gazetteer` has it, and so does :class:`kg.nlp.gazetteer_registry.EmptyGazetteer` (every
+    look-up misses); a gazetteer of one's own (:func:`kg.nlp.gazetteer_registry.register_gazetteer`)
+    needs these members and nothing more.
+    """
+
+    def lookup(self, surface: str) -> GazEntry | None: ...
+
+    def by_name(self, canonical: str) -> GazEntry | None: ...
+
+    def by_key(self, key: str) -> GazEntry | None: ...
+
+    def demonym(self, word: str) -> GazEntry | None: ...
+
+    def capital(self, word: str) -> GazEntry | None: ...
+
+    def ruler_patterns(self) -> list[dict]: ...
+
+    def relations(self) -> list[tuple[str, str, str]]: ...
 
 
 class Gazetteer:

@@ -3,14 +3,17 @@
 Components take a ``gazetteer`` name in their config (JSON-serialisable, so the pipeline can be
 assembled from a config dict). ``"default"`` is :func:`kg.link.gazetteer.default_gazetteer`;
 tests register small in-memory gazetteers under other names with :func:`register_gazetteer`.
-Anything with the Gazetteer API (lookup, by_name, demonym, capital, ruler_patterns, relations)
-works.
+Anything with the members of :class:`kg.link.gazetteer.GazetteerLike` (lookup, by_name, by_key,
+demonym, capital, ruler_patterns, relations) works.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-_REGISTRY: dict[str, Any] = {}
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
+
+_REGISTRY: dict[str, GazetteerLike] = {}
 
 
 class EmptyGazetteer:
@@ -18,16 +21,19 @@ class EmptyGazetteer:
 
     entries: tuple = ()
 
-    def lookup(self, surface: str):
+    def lookup(self, surface: str) -> None:
         return None
 
-    def by_name(self, canonical: str):
+    def by_name(self, canonical: str) -> None:
         return None
 
-    def demonym(self, word: str):
+    def by_key(self, key: str) -> None:
         return None
 
-    def capital(self, word: str):
+    def demonym(self, word: str) -> None:
+        return None
+
+    def capital(self, word: str) -> None:
         return None
 
     def ruler_patterns(self) -> list[dict]:
@@ -37,18 +43,18 @@ class EmptyGazetteer:
         return []
 
 
-def register_gazetteer(name: str, gazetteer: Any) -> None:
+def register_gazetteer(name: str, gazetteer: GazetteerLike) -> None:
     _REGISTRY[name] = gazetteer
 
 
-def get_gazetteer(name: str = "default"):
+def get_gazetteer(name: str = "default") -> GazetteerLike:
     if name in _REGISTRY:
         return _REGISTRY[name]
     if name == "default":
         try:
             from kg.link.gazetteer import default_gazetteer
         except ImportError:  # the gazetteer module is not installed in this tree
-            gaz: Any = EmptyGazetteer()
+            gaz: GazetteerLike = EmptyGazetteer()
         else:
             gaz = default_gazetteer()
         _REGISTRY[name] = gaz

@@ -23,13 +23,17 @@ import json
 import re
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from kg.nlp.attrs import register_extensions
+
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
+    from kg.nlp.events.triggers import TriggerIndex
 
 #: sentences with fewer non-space tokens are not classified (and not trained on)
 MIN_TOKENS = 4
@@ -124,17 +128,16 @@ class LearnedEvents:
         self.mode = mode
         self.relabel = relabel
         self.gazetteer = gazetteer
-        self._triggers: Any = None
-        self._gaz: Any = None
+        self._triggers: TriggerIndex | None = None
+        self._gaz: GazetteerLike | None = None
         self.load(weights)
 
     def load(self, weights: str | Path | None = None) -> None:
-        import spacy
-
         import kg.nlp.learned_arch  # noqa: F401 — registers the architecture the weights name
+        from kg.nlp.model import load_fresh
 
         self.path = Path(weights) if weights else weights_path()
-        tc_nlp = spacy.load(self.path)
+        tc_nlp = load_fresh(str(self.path))  # the one loader: a missing or broken folder is a ModelError
         textcat: Any = tc_nlp.get_pipe("textcat_multilabel")
         self.textcat = textcat
         self.tc_vocab = tc_nlp.vocab
@@ -152,7 +155,7 @@ class LearnedEvents:
         if self._triggers is None:
             from kg.nlp.gazetteer_registry import get_gazetteer
 
-            self._triggers = TriggerIndex(cast(Any, _VocabHolder(self.vocab)))
+            self._triggers = TriggerIndex(self.vocab)
             try:
                 self._gaz = get_gazetteer(self.gazetteer)
             except Exception:  # noqa: BLE001 — no gazetteer: parent look-ups just miss
@@ -262,10 +265,3 @@ class LearnedEvents:
         new, _ = build_records(ctx, drafts)
         taken = {ev.key for ev in events}
         return [ev for ev in new if ev.key not in taken]
-
-
-class _VocabHolder:
-    """What :class:`~kg.nlp.events.triggers.TriggerIndex` reads of a Language: its vocab."""
-
-    def __init__(self, vocab: Vocab):
-        self.vocab = vocab

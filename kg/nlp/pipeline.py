@@ -31,7 +31,8 @@ PIPELINE_CONFIG: list[dict[str, Any]] = [
      "optional_module": "kg.nlp.learned_entities", "learned": True},
     {"name": "kg_entities", "factory": "kg_entities", "config": {"gazetteer": "default"}},
     {"name": "kg_relations", "factory": "kg_relations", "config": {"gazetteer": "default"}},
-    {"name": "kg_events", "factory": "kg_events", "config": {}, "optional_module": "kg.nlp.events"},
+    {"name": "kg_events", "factory": "kg_events", "config": {"gazetteer": "default"},
+     "optional_module": "kg.nlp.events"},
     {"name": "kg_learned_events", "factory": "kg_learned_events", "config": {"gazetteer": "default"},
      "optional_module": "kg.nlp.learned", "learned": True},
 ]

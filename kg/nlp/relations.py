@@ -219,7 +219,7 @@ class RelationComponent:
                     # EU AI Act"); the body's own name does not count, and a bare "Congress" in a
                     # Mexican story is not the U.S. Congress
                     for p in parents:
-                        e = self.gaz.by_key(p) if hasattr(self.gaz, "by_key") else None
+                        e = self.gaz.by_key(p)
                         if e is not None and (not present or
                                               self._named_outside(doc, e, [b for b in bodies if b.id_ == sp.id_])):
                             ents.setdefault(p, Entity(key=p, type=e.type, name=e.name, aliases=tuple(e.aliases),

@@ -27,10 +27,14 @@ employer: relations to them are returned in ``drop``.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
 from kg.nlp import rules
+
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
 
 _W = rules.word_lists("relations.yaml", (
     "state_heads", "body_heads", "officials", "subordinate", "not_portfolio", "implied_portfolio", "company_heads",
@@ -83,7 +87,7 @@ def _titles_in(words: list[str]) -> list[tuple[int, str]]:
 
 
 class TitleRules:
-    def __init__(self, doc: Doc, spans: list[Span], ts: list, gaz, ents: dict, dominant: str | None,
+    def __init__(self, doc: Doc, spans: list[Span], ts: list, gaz: GazetteerLike, ents: dict, dominant: str | None,
                  known_leads: dict[str, list[str]]):
         self.doc, self.spans, self.ts, self.gaz, self.ents, self.dominant = doc, spans, ts, gaz, ents, dominant
         self.known_leads = known_leads

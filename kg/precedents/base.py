@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -22,6 +22,9 @@ from kg.errors import ConfigError
 from kg.ids import entity_key, event_key
 from kg.models import ENTITY_TYPES, Entity, Event, Evidence, GraphBatch, Measure, Sector, Status
 from kg.resources import resource_path
+
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
 
 DEFAULT_DIR = resource_path("precedents")
 SOURCE = "precedent-base"
@@ -288,7 +291,7 @@ _KIND_TYPE = {"people": "Group", "firms": "Company", "technology": "Technology",
 class Resolver:
     """Names -> entities through the gazetteer; names it lacks get a typed key of their own."""
 
-    def __init__(self, gazetteer=None):
+    def __init__(self, gazetteer: GazetteerLike | None = None):
         self.gaz = gazetteer
         self.missing: dict[str, str] = {}   # name -> type guessed, for reports
         self.seen: dict[str, Entity] = {}     # names already resolved (actors first)
@@ -325,7 +328,7 @@ class Resolver:
         return Entity(key=entity_key(type_, name), type=type_, name=name)
 
 
-def default_gazetteer_or_none():
+def default_gazetteer_or_none() -> GazetteerLike | None:
     """The default gazetteer, or None when there is none yet (every name then gets its own typed key)."""
     try:
         from kg.link.gazetteer import default_gazetteer
@@ -353,7 +356,8 @@ class BaseGraph:
     missing: dict[str, str]                      # names the gazetteer lacks -> guessed type
 
 
-def base_batch(base: PrecedentBase | None = None, gazetteer: Any = "default") -> BaseGraph:
+def base_batch(base: PrecedentBase | None = None,
+               gazetteer: GazetteerLike | Literal["default"] | None = "default") -> BaseGraph:
     base = base if base is not None else default_base()
     gaz = default_gazetteer_or_none() if gazetteer == "default" else gazetteer
     res = Resolver(gaz)

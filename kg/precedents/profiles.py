@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from kg.models import Entity, Event, GraphBatch
 from kg.precedents.cues import measures as cue_measures
 from kg.precedents.rank import Profile
 from kg.precedents.taxonomy import target_kind as kind_of
+
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
 
 SECTOR_CUES: tuple[tuple[str, str], ...] = (
     (r"\bai\b|artificial intelligence|machine learning|language model|chatbot|frontier model|"
@@ -55,7 +59,7 @@ def _all(cues, text: str) -> list[str]:
 class Context:
     """Entity names and types, and the country each government body belongs to."""
 
-    def __init__(self, entities: Iterable[Entity] = (), gazetteer=None):
+    def __init__(self, entities: Iterable[Entity] = (), gazetteer: GazetteerLike | None = None):
         self.entities: dict[str, Entity] = {e.key: e for e in entities}
         self.gaz = gazetteer
 
@@ -117,7 +121,7 @@ def profiles_of(batch: GraphBatch, ctx: Context, base_ids: dict[str, str] | None
     return [profile_of(ev, ctx, base_ids.get(ev.key), target_kinds.get(ev.key)) for ev in batch.events]
 
 
-def _actors_in(text: str, gaz) -> list[str]:
+def _actors_in(text: str, gaz: GazetteerLike | None) -> list[str]:
     if gaz is None:
         return []
     words = re.findall(r"[A-Za-z][\w.'&-]*", text)

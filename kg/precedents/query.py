@@ -29,13 +29,14 @@ def events_from_graph(path: str | Path) -> tuple[list[Event], list[Entity]]:
 
     from kg import ids
     from kg.models import ENTITY_TYPES, MEASURES, SECTORS
+    from kg.rdf.read import parser_for
     from kg.vocab import MSR, POL, SEC
 
     p = Path(path)
     if not p.is_file():
         raise InputError(str(p), "no such graph file")
     ds = Dataset(default_union=True)
-    fmt = {".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld"}.get(p.suffix, "turtle")
+    fmt = parser_for(p)  # the one suffix -> parser table (kg.rdf.read)
     try:
         ds.parse(p, format=fmt)
     except Exception as exc:  # noqa: BLE001 — rdflib raises many kinds

@@ -11,11 +11,16 @@
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Span
 
 from kg.link.clusters import Mention
 from kg.nlp.entities.names import DATE_WORDS, extend_right
 from kg.nlp.entities.words import CONF, GOV_PLURAL_HEADS, NEVER, OUTLETS
+
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
 
 RULE = "rule:gov-name"
 
@@ -27,13 +32,13 @@ class _NoEntry:
 LIST_RULE = "rule:gov-list"
 
 
-def _country_word(gaz, tok) -> bool:
+def _country_word(gaz: GazetteerLike, tok) -> bool:
     """A country or bloc name or demonym (a token or a short span)."""
     e = gaz.lookup(tok.text) or gaz.demonym(tok.text)
     return e is not None and e.type in ("Country", "Bloc")
 
 
-def extend_left(gaz, doc: Doc, start: int, sent_start: int) -> int:
+def extend_left(gaz: GazetteerLike, doc: Doc, start: int, sent_start: int) -> int:
     """Capitalised words before a head belong to the name ("Federal", "Overseas Chinese Affairs")."""
     while start > sent_start:
         t = doc[start - 1]
@@ -47,7 +52,7 @@ def extend_left(gaz, doc: Doc, start: int, sent_start: int) -> int:
     return start
 
 
-def body_candidates(gaz, doc: Doc, sp: Span, shape: str) -> list[tuple[int, int, Mention]]:
+def body_candidates(gaz: GazetteerLike, doc: Doc, sp: Span, shape: str) -> list[tuple[int, int, Mention]]:
     """A match of a body rule -> the candidate with its edges fixed; [] when it is no body."""
     sent_start = doc[sp.start].sent.start
     if shape == "head-first":
@@ -80,7 +85,7 @@ def body_candidates(gaz, doc: Doc, sp: Span, shape: str) -> list[tuple[int, int,
     return [(sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "GovernmentBody", RULE, CONF[RULE]))]
 
 
-def elided_list(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
+def elided_list(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
     """"the ministries of A, B, and C" -> one body per item, named "Ministry of A"."""
     out = []
     for tok in doc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -32,6 +33,9 @@ from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.learned_entities import merge_learned
 from kg.nlp.lines import in_ranges
 
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
+
 register_extensions()
 
 
@@ -47,22 +51,19 @@ class CachedGazetteer:
     """The gazetteer with its surface look-ups (pure functions of the string) memoised: capitalised
     words and names recur within and across dispatches, and each look-up normalises the string anew."""
 
-    def __init__(self, gaz):
-        self._gaz = gaz
+    def __init__(self, gaz: GazetteerLike):
         self.lookup = functools.lru_cache(maxsize=50_000)(gaz.lookup)
         self.demonym = functools.lru_cache(maxsize=50_000)(gaz.demonym)
-        if hasattr(gaz, "capital"):
-            self.capital = functools.lru_cache(maxsize=50_000)(gaz.capital)
-
-    def __getattr__(self, name):
-        return getattr(self._gaz, name)
+        self.capital = functools.lru_cache(maxsize=50_000)(gaz.capital)
+        # key and canonical-name look-ups are plain dict reads already
+        self.by_key, self.by_name = gaz.by_key, gaz.by_name
+        self.ruler_patterns, self.relations = gaz.ruler_patterns, gaz.relations
 
 
 class EntityComponent:
     def __init__(self, nlp: Language, gazetteer: str = "default"):
         self.gazetteer_name = gazetteer
         self.gaz = CachedGazetteer(get_gazetteer(gazetteer))
-        self.by_key = {e.key: e for e in getattr(self.gaz, "entries", ())}
         # patterns that test POS run only on tagged docs (a blank pipeline has no tags)
         self.matcher, self.pos_matcher = Matcher(nlp.vocab), Matcher(nlp.vocab)
         for rule, pats in rule_patterns().items():
@@ -77,7 +78,7 @@ class EntityComponent:
     def __call__(self, doc: Doc) -> Doc:
         skip = doc._.kg_skip or []
         titled = titled_sentences(doc)
-        ranked = [(3, c) for c in gazetteer_candidates(self.gaz, self.by_key, doc)]
+        ranked = [(3, c) for c in gazetteer_candidates(self.gaz, doc)]
         ranked += [(3 if c[2].type in ("Legislation", "LegalCase", "GovernmentBody") or c[2].key else 2, c)
                    for c in rule_candidates(self.gaz, (self.matcher, self.pos_matcher), doc, titled)]
         ranked += [(2, c) for c in elided_list(self.gaz, doc)]

@@ -7,6 +7,8 @@ kept only to attach to a group named nearby. Intensifiers ("top") stay in an ali
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Token
 
 from kg.link.clusters import Mention, clean
@@ -21,8 +23,11 @@ from kg.nlp.entities.words import (
     WEAK_HEADS,
 )
 
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
 
-def group_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
+
+def group_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
     out = []
     chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
     seen_roots = set()
@@ -74,7 +79,7 @@ def group_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
     return out
 
 
-def group_case(gaz, tok) -> str:
+def group_case(gaz: GazetteerLike, tok) -> str:
     if tok.is_upper or gaz.demonym(tok.text) is not None:
         return tok.text
     return tok.lower_

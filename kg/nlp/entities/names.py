@@ -14,6 +14,7 @@ A name rule's match is a candidate; these functions fix its edges the way names 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
@@ -25,6 +26,9 @@ from kg.nlp.entities.words import (
     LEADING_LAW_HEADS,
     NUMBERED_LAW_HEADS,
 )
+
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
 
 JOINERS = {"of", "and", "for", "on", "the", "in", "to", "&"}
 #: a word after "and" that opens a new name rather than continuing this one
@@ -51,7 +55,7 @@ def trim_left(doc: Doc, sp: Span) -> Span:
     return sp
 
 
-def extend_right(doc: Doc, sp: Span, limit: int = 30, gaz=None) -> Span:
+def extend_right(doc: Doc, sp: Span, limit: int = 30, gaz: GazetteerLike | None = None) -> Span:
     """Continue a name over capitalised words, joining words followed by one, and hyphenated parts;
     not over a date ("on Friday") nor over "and" + a name the gazetteer knows ("... and Intel")."""
     end = sp.end

@@ -5,6 +5,7 @@ GPE spans are dropped (countries come from the gazetteer, cities are not entitie
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
@@ -26,12 +27,15 @@ from kg.nlp.entities.words import (
     TECH_HEADS,
 )
 
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
+
 
 class _NoEntry:
     type = None
 
 
-def country_named_org(gaz, doc: Doc, cand) -> bool:
+def country_named_org(gaz: GazetteerLike, doc: Doc, cand) -> bool:
     """"India Semiconductor Mission", "Bank of China": an organisation whose name contains a
     country and ends with an organisation word beats the country match inside it."""
     s, e, m = cand
@@ -87,7 +91,7 @@ def retype_short_forms(doc: Doc, taken) -> None:
                 m.key, m.name, m.wikidata = b.key, b.name or clean(b.surface), b.wikidata
 
 
-def ner_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
+def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
     out = []
     for ent in doc.ents:
         sp = ent
@@ -130,7 +134,7 @@ def ner_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
     return out
 
 
-def ner_type(gaz, label: str, sp: Span, doc: Doc):
+def ner_type(gaz: GazetteerLike, label: str, sp: Span, doc: Doc):
     entry = gaz.lookup(sp.text)
     if entry is not None:
         return entry, "gazetteer"

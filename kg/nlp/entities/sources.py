@@ -7,6 +7,7 @@ Each function returns candidates ``(start token, end token, Mention)``; the comp
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -18,6 +19,9 @@ from kg.nlp.entities.names import extend_right, law_spans
 from kg.nlp.entities.words import COMPANY_CONTEXT, CONF, CORP_TAIL, NEVER, OUTLETS
 from kg.nlp.lines import in_ranges
 
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
+
 #: "U.S.-based" is one token: the country is the part before the suffix
 GLUED = re.compile(r"^(.+?)-(?:based|headquartered|owned|made|built|backed|listed|controlled|funded)$")
 
@@ -28,10 +32,10 @@ def entry_mention(span: Span, entry, rule: str, conf: float, start=None, end=Non
                    confidence=conf, key=entry.key, name=entry.name, wikidata=entry.qid)
 
 
-def gazetteer_candidates(gaz, by_key: dict, doc: Doc) -> list[tuple[int, int, Mention]]:
+def gazetteer_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
     out = []
     for sp in doc.spans[GAZ_SPANS] if GAZ_SPANS in doc.spans else ():
-        entry = by_key.get(sp.id_)
+        entry = gaz.by_key(sp.id_)  # the ruler's match id is the entry's key
         if entry is None:
             entry = gaz.lookup(sp.text)
         if entry is None or sp.text.strip().lower() in NEVER:
@@ -58,7 +62,7 @@ def gazetteer_candidates(gaz, by_key: dict, doc: Doc) -> list[tuple[int, int, Me
     return out
 
 
-def rule_candidates(gaz, matchers: tuple[Matcher, Matcher], doc: Doc,
+def rule_candidates(gaz: GazetteerLike, matchers: tuple[Matcher, Matcher], doc: Doc,
                     titled: set[int]) -> list[tuple[int, int, Mention]]:
     out = []
     matches = matchers[0](doc) + (matchers[1](doc) if doc.has_annotation("POS") else [])
@@ -131,7 +135,7 @@ def rule_candidates(gaz, matchers: tuple[Matcher, Matcher], doc: Doc,
     return out
 
 
-def law_candidate(gaz, doc: Doc, sp: Span) -> tuple[int, int, Mention]:
+def law_candidate(gaz: GazetteerLike, doc: Doc, sp: Span) -> tuple[int, int, Mention]:
     known = gaz.lookup(sp.text)
     if known is None and len(sp) > 2 and (gaz.lookup(sp[0].text) or gaz.demonym(sp[0].text)):
         known = gaz.lookup(sp[1:].text)  # "US CHIPS and Science Act"
@@ -141,7 +145,7 @@ def law_candidate(gaz, doc: Doc, sp: Span) -> tuple[int, int, Mention]:
                                      CONF["rule:legislation"])
 
 
-def appositive_companies(gaz, doc: Doc, taken, occupied: set[int], skip) -> list:
+def appositive_companies(gaz: GazetteerLike, doc: Doc, taken, occupied: set[int], skip) -> list:
     """Unknown names the text describes as companies: "Nexperia, a Dutch chipmaker",
     "Chinese-owned Nexperia", "Beijing-based Zhipu"."""
     out = []
@@ -172,7 +176,7 @@ def appositive_companies(gaz, doc: Doc, taken, occupied: set[int], skip) -> list
     return out
 
 
-def prefix_countries(gaz, doc: Doc, taken) -> list:
+def prefix_countries(gaz: GazetteerLike, doc: Doc, taken) -> list:
     """"U.S. Commerce Department", "Dutch trade ministry": the country in a body's name is a
     mention too (nested), so ``kg_relations`` can state partOf."""
     out = []
@@ -201,7 +205,7 @@ def prefix_countries(gaz, doc: Doc, taken) -> list:
     return out
 
 
-def token_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
+def token_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
     out = []
     for tok in doc:
         if not tok.text[:1].isupper():

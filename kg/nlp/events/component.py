@@ -7,6 +7,8 @@ documents (the compiled triggers, the gazetteer); everything per document is in 
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,6 +19,9 @@ from kg.nlp.events.mentions import sentence_mentions
 from kg.nlp.events.merge import merge_mentions
 from kg.nlp.events.records import build_records
 from kg.nlp.events.triggers import TriggerIndex
+
+if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
 
 
 def register_extensions() -> None:
@@ -46,19 +51,21 @@ class EventExtractor:
 
     def __init__(self, nlp: Language, gazetteer: str = "default"):
         self.gazetteer_name = gazetteer
-        self._gaz = None
-        self.triggers = TriggerIndex(nlp)
+        self._gaz: GazetteerLike | None = None
+        self._gaz_tried = False
+        self.triggers = TriggerIndex(nlp.vocab)
 
     @property
-    def gaz(self):
-        if self._gaz is None:
+    def gaz(self) -> GazetteerLike | None:
+        if not self._gaz_tried:
+            self._gaz_tried = True
             try:
                 from kg.nlp.gazetteer_registry import get_gazetteer
 
                 self._gaz = get_gazetteer(self.gazetteer_name)
             except Exception:  # noqa: BLE001 — no gazetteer: parent/sector look-ups just miss
-                self._gaz = False
-        return self._gaz or None
+                self._gaz = None
+        return self._gaz
 
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.models import Entity
 
 if TYPE_CHECKING:
+    from kg.link.gazetteer import GazetteerLike
     from kg.nlp.events.triggers import TriggerIndex
 
 MENTIONS = "kg_mentions"
@@ -84,7 +85,7 @@ class DocContext:
     """What the event rules of one document share (built by :func:`build_context`)."""
 
     doc: Doc
-    gaz: Any
+    gaz: GazetteerLike | None
     triggers: TriggerIndex
     #: per token: is its lower-case form in some trigger phrase / can it alone complete a phrase
     trig_tok: list[bool] = field(default_factory=list)
@@ -129,7 +130,7 @@ class DocContext:
         return n
 
 
-def build_context(doc: Doc, gaz: Any, triggers: TriggerIndex) -> DocContext:
+def build_context(doc: Doc, gaz: GazetteerLike | None, triggers: TriggerIndex) -> DocContext:
     """The context of ``doc``: mentions indexed, parents and dominant country found, main sector read."""
     from kg.nlp.events.sectors import doc_sectors
 
@@ -177,7 +178,7 @@ def parents_of(ctx: DocContext) -> dict[str, str]:
     for key, e in list(ctx.ents.items()):
         if e.type != "GovernmentBody" or key in out or gaz is None:
             continue
-        entry = gaz.by_key(key) if hasattr(gaz, "by_key") else gaz.lookup(e.name)
+        entry = gaz.by_key(key)
         seen = 0
         while entry is not None and entry.parent and seen < 3:
             p = gaz.by_name(entry.parent)
@@ -198,7 +199,7 @@ def parents_of(ctx: DocContext) -> dict[str, str]:
 
 def in_gazetteer(ctx: DocContext, key: str) -> bool:
     gaz = ctx.gaz
-    return bool(gaz is not None and hasattr(gaz, "by_key") and gaz.by_key(key) is not None)
+    return bool(gaz is not None and gaz.by_key(key) is not None)
 
 
 def dominant_country(ctx: DocContext, spans: list[Span]) -> str | None:

@@ -93,7 +93,7 @@ def entity_sectors(ctx: DocContext, key: str) -> list[str]:
     out = sector_cues_in_text(e.name.lower())
     gaz = ctx.gaz
     if not out and gaz is not None and e.type in ("Technology", "Group", "Company"):
-        entry = gaz.by_key(key) if hasattr(gaz, "by_key") else None
+        entry = gaz.by_key(key)
         if entry is not None:
             # rule 'company-sector': a firm brings its main line of business (the gazetteer's first)
             out = list(entry.sectors)[:1] if e.type == "Company" else list(entry.sectors)

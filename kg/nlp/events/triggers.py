@@ -8,10 +8,10 @@ decision an abuse of export controls") and challenges that are no legal action.
 """
 from __future__ import annotations
 
-from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
+from spacy.vocab import Vocab
 
 from kg.nlp.events.actors import actor_of_token
 from kg.nlp.events.context import DocContext
@@ -24,8 +24,8 @@ class TriggerIndex:
     """The trigger phrases compiled for one pipeline: a Matcher, rule name -> measure, and the
     lower-case forms a trigger token can have (the Matcher only runs over runs of such tokens)."""
 
-    def __init__(self, nlp: Language):
-        self.matcher = Matcher(nlp.vocab)
+    def __init__(self, vocab: Vocab):
+        self.matcher = Matcher(vocab)
         self.rules: dict[str, str | None] = {}
         words: set[str] = set()
         single: set[str] = set()

@@ -72,8 +72,11 @@ def default_sources(root: Path = ROOT) -> list[Source]:
         p = root / "data/eval" / name / "gold.jsonl"
         if p.is_file():
             out.append(Source(p, p.parent))
-    shared = root.parent / "shared/eval/dev/gold.jsonl"
-    for p in (shared, Path("/work/shared/eval/dev/gold.jsonl")):
+    from kg.evaluate import scorer_candidates
+
+    # the shared dev document sits beside the shared scorer: $KG_SCORER's folder, else ../shared/eval
+    shared = [root.parent / "shared/eval/dev/gold.jsonl", *(c.parent / "dev/gold.jsonl" for c in scorer_candidates())]
+    for p in shared:
         if p.is_file():
             out.append(Source(p, p.parent))
             break
