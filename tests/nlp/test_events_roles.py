@@ -141,3 +141,16 @@ def test_events_roles_measure_already_in_place_is_background(nlp):
     assert _one(events, "Ban")["status"] == "Historical"
     events, _ = _events(nlp, "Canada banned the Lumo app from government phones on Monday.")
     assert _one(events, "Ban")["status"] == "InForce"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure,sector", [
+    # sector cues of raw materials and their extraction (sectors.yaml CriticalMinerals)
+    ("Ghana banned the export of unprocessed ores on Monday.", "ExportControl", "CriticalMinerals"),
+    ("Ghana's lower house passed an amendment to the mining law on Monday.", "Legislation", "CriticalMinerals"),
+    # rule 'company-sector': a firm whose main line of business is in no sector of the vocabulary
+    ("The Justice Department filed an antitrust lawsuit against Google on Tuesday.", "LegalAction", "Other"),
+])
+def test_events_roles_sector_of_raw_materials_and_of_a_firm(nlp, text, measure, sector):
+    events, _ = _events(nlp, text)
+    assert _one(events, measure)["sectors"] == {sector}, events
