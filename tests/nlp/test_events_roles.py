@@ -154,3 +154,11 @@ def test_events_roles_measure_already_in_place_is_background(nlp):
 def test_events_roles_sector_of_raw_materials_and_of_a_firm(nlp, text, measure, sector):
     events, _ = _events(nlp, text)
     assert _one(events, measure)["sectors"] == {sector}, events
+
+
+@pytest.mark.slow
+def test_events_roles_origin_of_the_goods_investigated_is_a_target(nlp):
+    # rule 'goods-origin': the country whose goods a measure looks into is what it is aimed at
+    events, _ = _events(nlp, "The European Commission started an anti-subsidy investigation into Chinese electric "
+                             "vehicles.")
+    assert "China" in _one(events, "Investigation")["targets"]

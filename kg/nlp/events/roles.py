@@ -272,6 +272,12 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
         return False  # rule 'nationality': "Chinese company SMIC" names SMIC's country, not a target
     if r.dep_ == "pobj" and r.head.lower_ in ("to", "on", "against", "into", "in"):
         return not in_reason(r)  # rule 'reason-clause': "fined Meta for transferring data to the US"
+    if r.dep_ == "pobj" and r.head.lower_ == "from" and r.head.head.pos_ in ("NOUN", "PROPN") and \
+            r.head.head.dep_ == "pobj" and r.head.head.head.lower_ in ("into", "on", "against"):
+        return not in_reason(r)  # rule 'goods-origin': "an investigation into electric vehicles from China"
+    if r.dep_ in ("amod", "compound", "nmod") and r.head.pos_ in ("NOUN", "PROPN") and r.head.dep_ == "pobj" and \
+            r.head.head.lower_ in ("into", "on", "against") and ctx.ment(r.head) is None:
+        return not in_reason(r)  # rule 'goods-origin': "an anti-subsidy investigation into Chinese electric vehicles"
 
     if r.dep_ == "poss" and ctx.ment(r.head) is not None:
         return True  # "Russia's drone supply chain"
