@@ -73,3 +73,22 @@ def test_events_status_one_chamber_of_two_passing_a_law_is_proposed(nlp):
 def test_events_status_ending_a_ban_is_revoked(nlp):
     assert _statuses(nlp, "Iran's cyberspace council voted on Tuesday to end the ban on Lumo Messenger.")["Ban"] \
         == "Revoked"
+
+
+@pytest.mark.slow
+def test_events_status_settled_fine_to_be_paid_is_in_force(nlp):
+    # rule 'fine-paid' also against "will": the settlement is the penalty imposed
+    st = _statuses(nlp, "Lumo Corp will pay a $20 million fine to the U.S. Department of State for exporting "
+                        "rocket parts to Iran.")
+    assert st["LegalAction"] == "InForce", st
+
+
+@pytest.mark.slow
+def test_events_status_bracketed_year_dates_the_law_not_the_measure(nlp):
+    # rule 'bracketed-date': "(2021)" after a law's name dates the law
+    import datetime as dt
+    events, _ = _events(nlp, "Norway's data regulator fined Lumo Corp on Monday under the Data Security Law (2021).",
+                        dt.date(2024, 5, 2))
+    assert _one(events, "LegalAction")["status"] == "InForce"
+    events, _ = _events(nlp, "Norway's data regulator fined Lumo Corp in 2021.", dt.date(2024, 5, 2))
+    assert _one(events, "LegalAction")["status"] == "Historical"

@@ -48,7 +48,7 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         return "Proposed"  # rule 'put-forward': "by introducing legislation", "the bill was submitted"
     future = bool(aux & {"will", "'ll", "shall"}) or ("would" in aux and any(
         t.lemma_ == "say" for t in gov)) or bool(re.search(r"\b(is|are) (set|due|expected) to\b", low))
-    if not future and (immediate(m, low) or fine_paid(m, lemmas)):
+    if fine_paid(m, lemmas) or not future and immediate(m, low):
         return "InForce"
     if any(lem in ST.ANNOUNCED for lem in lemmas[:4]) or future or later_effect(ctx, gov):
         return "Announced"
@@ -56,13 +56,13 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         return "Historical"
     past = any(t.tag_ in ("VBD",) or (t.tag_ == "VBN" and not ({c.lower_ for c in t.children} & {"has", "have"}))
                for t in gov if t.pos_ in ("VERB", "AUX"))
-    dated = kdates.find_dates(clause_text(ctx, m), ctx.ref_date)
-    if past and not (words & ST.ONGOING) and not re.search(r"\b(since|took effect|came into force|in force)\b", low):
+    text = clause_text(ctx, m)
+    dated = [d for d in kdates.find_dates(text, ctx.ref_date) if not in_brackets(text, d.start, d.end)]
+    if past and not (words & ST.ONGOING) and not re.search(r"\b(since|took effect|came into force|in force)\b", low) \
+            and not any(current(ctx, d) for d in dated):
         for d in dated:
             if d.kind in ("year", "month", "day", "rel_year", "ago", "era"):
                 if d.kind == "rel_year" and "last" not in d.text.lower() and "past" not in d.text.lower():
-                    continue
-                if ctx.ref_date and d.iso and d.iso[:4].isdigit() and int(d.iso[:4]) >= ctx.ref_date.year:
                     continue
                 return "Historical"
         if any(lem in ST.PROCESS_PAST for lem in lemmas[:4]):
@@ -78,6 +78,17 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
 _LATER_EFFECT = re.compile(r"\b(?:will|shall|would|to|set to|due to)\s+(?:come|enter|go|take)\s+"
                            r"(?:into\s+)?(?:force|effect)\b"
                            r"|\b(?:takes|comes into|enters into|goes into) (?:effect|force)\s+(?:on|from|in|next|at)\b")
+
+
+def current(ctx: DocContext, d: kdates.DateMatch) -> bool:
+    """A date in the dispatch's year or later: the clause reports the news, whatever else it dates."""
+    return bool(ctx.ref_date and d.iso and d.iso[:4].isdigit() and int(d.iso[:4]) >= ctx.ref_date.year)
+
+
+def in_brackets(text: str, start: int, end: int) -> bool:
+    """Rule 'bracketed-date': "the National Security Law (2015)" dates a law the clause cites, not the
+    measure it reports."""
+    return text[:start].rstrip().endswith("(") or text[end:].lstrip().startswith((")", " rev.)"))
 
 
 def later_effect(ctx: DocContext, gov: list[Token]) -> bool:
