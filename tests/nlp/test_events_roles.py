@@ -162,3 +162,15 @@ def test_events_roles_origin_of_the_goods_investigated_is_a_target(nlp):
     events, _ = _events(nlp, "The European Commission started an anti-subsidy investigation into Chinese electric "
                              "vehicles.")
     assert "China" in _one(events, "Investigation")["targets"]
+
+
+@pytest.mark.slow
+def test_events_roles_members_listed_in_a_sentence_of_their_own_are_targets(nlp):
+    # rule 'member-sentence': "Those sanctioned include X and Y" names the targets of the sanction
+    events, _ = _events(nlp, "The United States sanctioned four entities and two individuals on Thursday. Those "
+                             "sanctioned include Lumo Corp and Norbert Vail.")
+    assert {"Lumo Corp", "Norbert Vail"} <= _one(events, "Sanction")["targets"]
+    # a generic description of a trade ("chip manufacturers such as X") lists no members
+    events, _ = _events(nlp, "The Commerce Department added 30 companies to the Entity List on Thursday. Chip "
+                             "manufacturers such as Lumo Corp sell to them.")
+    assert "Lumo Corp" not in _one(events, "EntityListing")["targets"]
