@@ -174,3 +174,11 @@ def test_events_roles_members_listed_in_a_sentence_of_their_own_are_targets(nlp)
     events, _ = _events(nlp, "The Commerce Department added 30 companies to the Entity List on Thursday. Chip "
                              "manufacturers such as Lumo Corp sell to them.")
     assert "Lumo Corp" not in _one(events, "EntityListing")["targets"]
+
+
+@pytest.mark.slow
+def test_events_roles_owned_platform_describing_the_owner_is_no_target(nlp):
+    # rule 'owner-descriptor': "Facebook owner Meta" names Meta by what it owns
+    events, _ = _events(nlp, "Ireland's data regulator has imposed a record fine on Facebook owner Meta.")
+    ev = _one(events, "LegalAction")
+    assert "Meta" in ev["targets"] and "Facebook" not in ev["targets"], ev

@@ -66,6 +66,8 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
                 targets.append(ck)
         if typ == "Group" and is_generic_group(sp):
             continue  # "Chinese companies", "chipmakers": the country or the named firms are the targets
+        if typ in ("Company", "Technology") and descriptor_of_named(ctx, sp):
+            continue  # rule 'owner-descriptor': "Facebook owner Meta" aims at Meta, not Facebook
         owner = ctx.ment(sp.root.head)
         if typ == "Company" and sp.root.dep_ == "poss" and owner is not None and owner.label_ == "Technology":
             affects.append(sp.id_)  # "OpenAI's ChatGPT"
@@ -245,6 +247,20 @@ def person_names_a_government(ctx: DocContext, sp: Span) -> bool:
     if hs is not None and hs.label_ in ("Country", "Bloc", "GovernmentBody"):
         return True
     return h.lower_ in CUES.GOVERNMENT_WORDS or h.lemma_.lower() in CUES.GOVERNMENT_WORDS
+
+
+def descriptor_of_named(ctx: DocContext, sp: Span) -> bool:
+    """Rule 'owner-descriptor': ``sp`` modifies a descriptor noun (owner, parent, operator) that
+    itself stands before or beside a named company: "Facebook owner Meta", "TikTok's parent ByteDance"."""
+    if not ctx.parsed or sp.root.dep_ not in ("compound", "poss", "nmod", "amod"):
+        return False
+    desc = sp.root.head
+    if desc.lemma_.lower() not in M.DESCRIPTOR_NOUNS or ctx.ment(desc) is not None:
+        return False
+    named = ctx.ment(desc.head)
+    if desc.dep_ in ("compound", "nmod", "amod") and named is not None and named.label_ == "Company":
+        return True
+    return any(getattr(ctx.ment(c), "label_", None) == "Company" for c in desc.children if c.dep_ == "appos")
 
 
 def describes_named_org(ctx: DocContext, tok: Token) -> bool:
