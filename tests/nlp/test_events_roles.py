@@ -182,3 +182,13 @@ def test_events_roles_owned_platform_describing_the_owner_is_no_target(nlp):
     events, _ = _events(nlp, "Ireland's data regulator has imposed a record fine on Facebook owner Meta.")
     ev = _one(events, "LegalAction")
     assert "Meta" in ev["targets"] and "Facebook" not in ev["targets"], ev
+
+
+@pytest.mark.slow
+def test_events_roles_sector_word_on_staff_names_the_users(nlp):
+    # rule 'staff-cue': "military personnel" barred from an app are its users; the app's sector decides
+    events, _ = _events(nlp, "Ukraine has imposed a ban on the use of the Telegram messaging app on official devices "
+                             "used by state officials, military personnel, and critical workers.")
+    assert _one(events, "Ban")["sectors"] == {"SocialMedia"}
+    events, _ = _events(nlp, "Germany banned exports of military drones to Iran.")
+    assert _one(events, "ExportControl")["sectors"] == {"Defence"}
