@@ -92,3 +92,12 @@ def test_events_status_bracketed_year_dates_the_law_not_the_measure(nlp):
     assert _one(events, "LegalAction")["status"] == "InForce"
     events, _ = _events(nlp, "Norway's data regulator fined Lumo Corp in 2021.", dt.date(2024, 5, 2))
     assert _one(events, "LegalAction")["status"] == "Historical"
+
+
+@pytest.mark.slow
+def test_events_status_headline_takes_the_body_revocation(nlp):
+    # rule 'headline-tense': a headline read as in force yields to the body's revocation
+    text = ("Norway Lifts Ban on Lumo Messenger\n\n"
+            "Norway's digital ministry has voted to end the nationwide ban on Lumo Messenger, state media said on "
+            "Tuesday.")
+    assert _statuses(nlp, text)["Ban"] == "Revoked"

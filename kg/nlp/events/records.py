@@ -1,7 +1,8 @@
 """Record building: merged events -> :class:`kg.models.Event` and :class:`kg.models.Analogy` records.
 
 Decides each event's key (unique within the document), date (the first dated mention), status (the
-first mention's, with rule 'headline-tense': an "Extends Ban" headline takes the body's "will stop"),
+first mention's, with rule 'headline-tense': an "Extends Ban" headline takes the body's "will stop",
+an "Iran Lifts Ban" headline the body's "voted to end the ban"),
 evidence (one per sentence), confidence (the best mention's, +0.05 per further mention) and label
 ("China ExportControl on Gallium").
 """
@@ -28,7 +29,7 @@ def build_records(ctx: DocContext, events: list[EventDraft]) -> tuple[list[Event
     for e in events:
         status = e.first.status
         body = [m for m in e.mentions if m.para > 0]
-        if e.first.para == 0 and body and status == "InForce" and body[0].status == "Announced" and \
+        if e.first.para == 0 and body and status == "InForce" and body[0].status in HEADLINE_BODY and \
                 headline_like(e.first.sent.text):
             status = body[0].status  # rule 'headline-tense': "Extends Ban" heads a "will stop" report
         if e.first.status in ("InForce",) and any(m.status == "Historical" and m.date for m in e.mentions[:1]):
@@ -65,6 +66,11 @@ def build_records(ctx: DocContext, events: list[EventDraft]) -> tuple[list[Event
                                                         start=m.sent.start_char, end=m.sent.end_char,
                                                         rule="analogy:asserted", confidence=0.7),)))
     return out, analogies
+
+
+#: rule 'headline-tense': body statuses that overrule a headline's present tense ("Iran Lifts Ban"
+#: parsed as a name reads as InForce; the body's "voted to end the ban" is Revoked)
+HEADLINE_BODY = ("Announced", "Revoked", "Proposed")
 
 
 def headline_like(text: str) -> bool:
