@@ -192,3 +192,11 @@ def test_events_roles_sector_word_on_staff_names_the_users(nlp):
     assert _one(events, "Ban")["sectors"] == {"SocialMedia"}
     events, _ = _events(nlp, "Germany banned exports of military drones to Iran.")
     assert _one(events, "ExportControl")["sectors"] == {"Defence"}
+
+
+@pytest.mark.slow
+def test_events_roles_law_modifying_the_measure_is_a_precedent(nlp):
+    # rule 'law-modifier': "CHIPS and Science Act funding" is funding under the Act
+    events, _ = _events(nlp, "The Commerce Department will provide Intel with $8.5 billion of CHIPS and Science Act "
+                             "funding.")
+    assert "CHIPS and Science Act" in _one(events, "Subsidy")["precedents"]

@@ -126,7 +126,23 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
     if m.rule == "licence-approval" and ctx.parsed:
         targets, affects = licence_parties(ctx, m, head, targets, affects)
     m.targets, m.affects = uniq(targets), uniq(a for a in affects if a not in targets)
+    m.precedents = uniq(m.precedents + law_modifiers(ctx, head))
     assign_sectors(ctx, m, toks)  # near the trigger, then the sentence, then the document
+
+
+def law_modifiers(ctx: DocContext, head: Token) -> list[str]:
+    """Rule 'law-modifier': a named law that modifies the trigger noun is the measure's legal basis
+    ("$8.5 billion of CHIPS and Science Act funding", "a Digital Markets Act investigation")."""
+    if not ctx.parsed or head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in M.LAW_NOUNS or \
+            head.lemma_.lower() in ("regulation", "rule", "list", "provision", "measure"):
+        return []  # "the Unreliable Entity List regulations" are the list's own rules, not a measure under it
+    out = []
+    for c in head.lefts:
+        sp = ctx.ment(c)
+        if sp is not None and sp.label_ == "Legislation" and c.dep_ in ("compound", "nmod", "poss") and \
+                not (sp.start <= head.i < sp.end):
+            out.append(sp.id_)
+    return out
 
 
 def host_object(ctx: DocContext, head: Token) -> list[Token]:
