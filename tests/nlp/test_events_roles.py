@@ -200,3 +200,15 @@ def test_events_roles_law_modifying_the_measure_is_a_precedent(nlp):
     events, _ = _events(nlp, "The Commerce Department will provide Intel with $8.5 billion of CHIPS and Science Act "
                              "funding.")
     assert "CHIPS and Science Act" in _one(events, "Subsidy")["precedents"]
+
+
+@pytest.mark.slow
+def test_events_roles_named_parent_of_a_targeted_company_is_affected(nlp):
+    # rule 'owner-affected': the parent of the banned app, named in the text, is affected; unnamed, nothing
+    events, _ = _events(nlp, "Denmark's Defence Ministry on Monday banned its employees from having TikTok on their "
+                             "work phones. TikTok is owned by China's ByteDance.")
+    ev = _one(events, "Ban")
+    assert "TikTok" in ev["targets"] and ev["affects"] == {"ByteDance"}, ev
+    events, _ = _events(nlp, "Denmark's Defence Ministry on Monday banned its employees from having TikTok on their "
+                             "work phones.")
+    assert _one(events, "Ban")["affects"] == set()

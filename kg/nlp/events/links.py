@@ -15,7 +15,7 @@ from collections import defaultdict
 from spacy.tokens import Span
 
 from kg.nlp.events.actors import sentence_subject_actor
-from kg.nlp.events.members import link_members
+from kg.nlp.events.members import link_members, link_owners
 from kg.nlp.events.context import DocContext, EventDraft, Mention, uniq
 from kg.nlp.events.merge import main_event
 from kg.nlp.lexicon import cues as CUES
@@ -127,6 +127,7 @@ def link_events(ctx: DocContext, mentions: list[Mention], events: list[EventDraf
         link_response(ctx, sent, low, here, events, main, by_sent)
     link_sentence_analogies(ctx, by_sent)
     link_members(ctx, by_sent, main)
+    link_owners(ctx, events)
     # analogies: parallels the text draws to the main event
     if main is None:
         return

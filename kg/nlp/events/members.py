@@ -1,5 +1,9 @@
-"""Members: named organisations and people listed, in a sentence of their own, as members of a group
-a measure just acted on.
+"""Members and owners: parties related to a measure's targets that the measure's own clause does not name.
+
+Rule 'owner-affected': the parent company of a targeted company, or the maker of a targeted
+product, that the text names (the document's subsidiaryOf / produces relations, or the gazetteer's
+parent of a targeted company when the text names that parent too) is affected ("banned
+TikTok on work phones" touches ByteDance) — GUIDE: organisations affected without being the aim.
 
 Rule 'member-sentence': "The United States sanctioned four entities and two individuals. Those
 sanctioned include X and Y." — the second sentence reports no measure; it names whom the first one
@@ -67,3 +71,22 @@ def link_members(ctx: DocContext, by_sent: dict[int, list[Mention]], main: Event
         named = [k for k in named if k not in ev.actors and k not in ev.affects]
         if named:
             ev.targets = uniq(ev.targets + named)
+
+
+def link_owners(ctx: DocContext, events: list[EventDraft]) -> None:
+    """Rule 'owner-affected' (see the module docstring)."""
+    rels = list(ctx.doc._.kg_relations or ())
+    for ev in events:
+        extra = []
+        for k in ev.targets:  # the gazetteer's parent, when the text names it too
+            entry = ctx.gaz.by_key(k) if ctx.gaz is not None and hasattr(ctx.gaz, "by_key") else None
+            parent = ctx.gaz.by_name(entry.subsidiary_of) if entry is not None and entry.subsidiary_of else None
+            if parent is not None and parent.key in ctx.ents and ctx.ents[parent.key].mentions:
+                extra.append(parent.key)
+        for r in rels:
+            if r.predicate == "subsidiaryOf" and r.subject in ev.targets:
+                extra.append(r.object)
+            elif r.predicate == "produces" and r.object in ev.targets and ctx.etype(r.subject) == "Company":
+                extra.append(r.subject)
+        roots = {ctx.root(a) for a in ev.actors} | set(ev.actors)
+        ev.affects = uniq(ev.affects + [k for k in extra if k not in ev.targets and k not in roots])
