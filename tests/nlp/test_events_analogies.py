@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_events import _events  # the helper of the event tests in this folder
+from test_events import _events, _one  # the helpers of the event tests in this folder
 
 
 def _pairs(events, doc):
@@ -43,3 +43,11 @@ def test_no_analogy_between_a_measure_and_one_by_its_target(nlp):
     if eu and cn and "China" in eu[0]["targets"]:
         keys = {eu[0]["key"], cn[0]["key"]}
         assert not any({a.a, a.b} == keys for a in doc._.kg_analogies), events
+
+
+@pytest.mark.slow
+def test_events_analogies_similar_measure_aims_where_its_parallel_aims(nlp):
+    # rule 'similar-target': "similar sanctions" with no target of their own aim at the parallel's country
+    events, _ = _events(nlp, "The Commerce Department has banned exports of high-tech products to Russia. The "
+                             "European Union has agreed to adopt similar sanctions.")
+    assert "Russia" in _one(events, "Sanction")["targets"]

@@ -15,7 +15,7 @@ from collections import defaultdict
 from spacy.tokens import Span
 
 from kg.nlp.events.actors import sentence_subject_actor
-from kg.nlp.events.members import link_members, link_owners
+from kg.nlp.events.members import inherit_similar_targets, link_members, link_owners
 from kg.nlp.events.context import DocContext, EventDraft, Mention, uniq
 from kg.nlp.events.merge import main_event
 from kg.nlp.lexicon import cues as CUES
@@ -152,6 +152,7 @@ def link_events(ctx: DocContext, mentions: list[Mention], events: list[EventDraf
                     parallel = True
         if parallel and not opposed(ctx, main, e):
             main.analogous.add(id(e))
+    inherit_similar_targets(ctx, events)
 
 
 def opposed(ctx: DocContext, a: EventDraft, b: EventDraft) -> bool:

@@ -2,7 +2,10 @@
 
 Rule 'owner-affected': the parent company of a targeted company, or the maker of a targeted
 product, that the text names (the document's subsidiaryOf / produces relations, or the gazetteer's
-parent of a targeted company when the text names that parent too) is affected ("banned
+parent of a targeted company when the text names that parent too) is affected.
+
+Rule 'similar-target': a measure told only as "similar" ("the EU agreed to adopt similar sanctions")
+with no target of its own aims at the countries its parallel aims at. ("banned
 TikTok on work phones" touches ByteDance) — GUIDE: organisations affected without being the aim.
 
 Rule 'member-sentence': "The United States sanctioned four entities and two individuals. Those
@@ -90,3 +93,14 @@ def link_owners(ctx: DocContext, events: list[EventDraft]) -> None:
                 extra.append(r.subject)
         roots = {ctx.root(a) for a in ev.actors} | set(ev.actors)
         ev.affects = uniq(ev.affects + [k for k in extra if k not in ev.targets and k not in roots])
+
+
+def inherit_similar_targets(ctx: DocContext, events: list[EventDraft]) -> None:
+    """Rule 'similar-target' (see the module docstring)."""
+    for ev in events:
+        if ev.targets or not any(m.similar for m in ev.mentions):
+            continue
+        partners = [o for o in events if o is not ev and (id(o) in ev.analogous or id(ev) in o.analogous)]
+        roots = {ctx.root(a) for a in ev.actors} | set(ev.actors)
+        ev.targets = uniq(t for o in partners for t in o.targets
+                          if ctx.etype(t) in ("Country", "Bloc") and t not in roots)
