@@ -101,3 +101,10 @@ def test_events_status_headline_takes_the_body_revocation(nlp):
             "Norway's digital ministry has voted to end the nationwide ban on Lumo Messenger, state media said on "
             "Tuesday.")
     assert _statuses(nlp, text)["Ban"] == "Revoked"
+
+
+@pytest.mark.slow
+def test_events_status_recommended_measure_is_discussed(nlp):
+    # GUIDE: urged, no decision ("calls for") is Discussed; a recommendation decides nothing
+    assert _statuses(nlp, "Norway's data regulator recommended a ban on Lumo phones in state networks.")["Ban"] \
+        == "Discussed"
