@@ -51,3 +51,14 @@ def test_events_analogies_similar_measure_aims_where_its_parallel_aims(nlp):
     events, _ = _events(nlp, "The Commerce Department has banned exports of high-tech products to Russia. The "
                              "European Union has agreed to adopt similar sanctions.")
     assert "Russia" in _one(events, "Sanction")["targets"]
+
+
+@pytest.mark.slow
+def test_events_analogies_no_parallel_with_a_revocation(nlp):
+    # rule 'no-revoked-parallel': withdrawing a designation is no parallel of the fine it "echoes"
+    events, doc = _events(nlp, "The European Commission fined Lumo Corp 500 million euros on Tuesday. The "
+                               "Commission also removed the designation of Lumo Market as a regulated platform, "
+                               "echoing its earlier fine.")
+    revoked = {e["key"] for e in events if e["status"] == "Revoked"}
+    assert revoked, events
+    assert not any({a.a, a.b} & revoked for a in doc._.kg_analogies), doc._.kg_analogies

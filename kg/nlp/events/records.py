@@ -26,6 +26,7 @@ def build_records(ctx: DocContext, events: list[EventDraft]) -> tuple[list[Event
         if keys[e.key] > 1:
             e.key = event_key(e.measure, e.actors, e.targets, e.sectors, e.date, extra=str(i))
     out = []
+    revoked: set[int] = set()
     for e in events:
         status = e.first.status
         body = [m for m in e.mentions if m.para > 0]
@@ -34,6 +35,8 @@ def build_records(ctx: DocContext, events: list[EventDraft]) -> tuple[list[Event
             status = body[0].status  # rule 'headline-tense': "Extends Ban" heads a "will stop" report
         if e.first.status in ("InForce",) and any(m.status == "Historical" and m.date for m in e.mentions[:1]):
             status = "Historical"
+        if status == "Revoked":
+            revoked.add(id(e))
         evidence = []
         seen = set()
         for m in e.mentions:
@@ -56,7 +59,8 @@ def build_records(ctx: DocContext, events: list[EventDraft]) -> tuple[list[Event
     for e in events:
         for other_id in sorted(e.analogous):
             o = by_id.get(other_id)
-            if o is None or o.key == e.key:
+            if o is None or o.key == e.key or {id(e), id(o)} & revoked:
+                # rule 'no-revoked-parallel': lifting a measure is no parallel of a measure taken
                 continue
             a, b = sorted((e.key, o.key))
             m = o.first
