@@ -62,3 +62,13 @@ def test_events_analogies_no_parallel_with_a_revocation(nlp):
     revoked = {e["key"] for e in events if e["status"] == "Revoked"}
     assert revoked, events
     assert not any({a.a, a.b} & revoked for a in doc._.kg_analogies), doc._.kg_analogies
+
+
+@pytest.mark.slow
+def test_events_analogies_on_par_with_draws_a_parallel(nlp):
+    # analogy cue "on par with" (cues.yaml analogy_cues): the comparison links the two subsidies
+    events, doc = _events(nlp, "China has launched a state-backed fund of 47 billion dollars to subsidise its "
+                               "chipmakers. The size of the fund is roughly on par with the subsidies the United "
+                               "States granted to chipmakers under the CHIPS Act in 2022.")
+    assert len([e for e in events if e["measure"] == "Subsidy"]) == 2, events
+    assert len(doc._.kg_analogies) == 1, doc._.kg_analogies
