@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_events import _events  # the helper of the event tests in this folder
+from test_events import _events, _one  # the helpers of the event tests in this folder
 
 
 def _pairs(events, doc):
@@ -43,3 +43,32 @@ def test_no_analogy_between_a_measure_and_one_by_its_target(nlp):
     if eu and cn and "China" in eu[0]["targets"]:
         keys = {eu[0]["key"], cn[0]["key"]}
         assert not any({a.a, a.b} == keys for a in doc._.kg_analogies), events
+
+
+@pytest.mark.slow
+def test_events_analogies_similar_measure_aims_where_its_parallel_aims(nlp):
+    # rule 'similar-target': "similar sanctions" with no target of their own aim at the parallel's country
+    events, _ = _events(nlp, "The Commerce Department has banned exports of high-tech products to Russia. The "
+                             "European Union has agreed to adopt similar sanctions.")
+    assert "Russia" in _one(events, "Sanction")["targets"]
+
+
+@pytest.mark.slow
+def test_events_analogies_no_parallel_with_a_revocation(nlp):
+    # rule 'no-revoked-parallel': withdrawing a designation is no parallel of the fine it "echoes"
+    events, doc = _events(nlp, "The European Commission fined Lumo Corp 500 million euros on Tuesday. The "
+                               "Commission also removed the designation of Lumo Market as a regulated platform, "
+                               "echoing its earlier fine.")
+    revoked = {e["key"] for e in events if e["status"] == "Revoked"}
+    assert revoked, events
+    assert not any({a.a, a.b} & revoked for a in doc._.kg_analogies), doc._.kg_analogies
+
+
+@pytest.mark.slow
+def test_events_analogies_on_par_with_draws_a_parallel(nlp):
+    # analogy cue "on par with" (cues.yaml analogy_cues): the comparison links the two subsidies
+    events, doc = _events(nlp, "China has launched a state-backed fund of 47 billion dollars to subsidise its "
+                               "chipmakers. The size of the fund is roughly on par with the subsidies the United "
+                               "States granted to chipmakers under the CHIPS Act in 2022.")
+    assert len([e for e in events if e["measure"] == "Subsidy"]) == 2, events
+    assert len(doc._.kg_analogies) == 1, doc._.kg_analogies

@@ -141,3 +141,74 @@ def test_events_roles_measure_already_in_place_is_background(nlp):
     assert _one(events, "Ban")["status"] == "Historical"
     events, _ = _events(nlp, "Canada banned the Lumo app from government phones on Monday.")
     assert _one(events, "Ban")["status"] == "InForce"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure,sector", [
+    # sector cues of raw materials and their extraction (sectors.yaml CriticalMinerals)
+    ("Ghana banned the export of unprocessed ores on Monday.", "ExportControl", "CriticalMinerals"),
+    ("Ghana's lower house passed an amendment to the mining law on Monday.", "Legislation", "CriticalMinerals"),
+    # rule 'company-sector': a firm whose main line of business is in no sector of the vocabulary
+    ("The Justice Department filed an antitrust lawsuit against Google on Tuesday.", "LegalAction", "Other"),
+])
+def test_events_roles_sector_of_raw_materials_and_of_a_firm(nlp, text, measure, sector):
+    events, _ = _events(nlp, text)
+    assert _one(events, measure)["sectors"] == {sector}, events
+
+
+@pytest.mark.slow
+def test_events_roles_origin_of_the_goods_investigated_is_a_target(nlp):
+    # rule 'goods-origin': the country whose goods a measure looks into is what it is aimed at
+    events, _ = _events(nlp, "The European Commission started an anti-subsidy investigation into Chinese electric "
+                             "vehicles.")
+    assert "China" in _one(events, "Investigation")["targets"]
+
+
+@pytest.mark.slow
+def test_events_roles_members_listed_in_a_sentence_of_their_own_are_targets(nlp):
+    # rule 'member-sentence': "Those sanctioned include X and Y" names the targets of the sanction
+    events, _ = _events(nlp, "The United States sanctioned four entities and two individuals on Thursday. Those "
+                             "sanctioned include Lumo Corp and Norbert Vail.")
+    assert {"Lumo Corp", "Norbert Vail"} <= _one(events, "Sanction")["targets"]
+    # a generic description of a trade ("chip manufacturers such as X") lists no members
+    events, _ = _events(nlp, "The Commerce Department added 30 companies to the Entity List on Thursday. Chip "
+                             "manufacturers such as Lumo Corp sell to them.")
+    assert "Lumo Corp" not in _one(events, "EntityListing")["targets"]
+
+
+@pytest.mark.slow
+def test_events_roles_owned_platform_describing_the_owner_is_no_target(nlp):
+    # rule 'owner-descriptor': "Facebook owner Meta" names Meta by what it owns
+    events, _ = _events(nlp, "Ireland's data regulator has imposed a record fine on Facebook owner Meta.")
+    ev = _one(events, "LegalAction")
+    assert "Meta" in ev["targets"] and "Facebook" not in ev["targets"], ev
+
+
+@pytest.mark.slow
+def test_events_roles_sector_word_on_staff_names_the_users(nlp):
+    # rule 'staff-cue': "military personnel" barred from an app are its users; the app's sector decides
+    events, _ = _events(nlp, "Ukraine has imposed a ban on the use of the Telegram messaging app on official devices "
+                             "used by state officials, military personnel, and critical workers.")
+    assert _one(events, "Ban")["sectors"] == {"SocialMedia"}
+    events, _ = _events(nlp, "Germany banned exports of military drones to Iran.")
+    assert _one(events, "ExportControl")["sectors"] == {"Defence"}
+
+
+@pytest.mark.slow
+def test_events_roles_law_modifying_the_measure_is_a_precedent(nlp):
+    # rule 'law-modifier': "CHIPS and Science Act funding" is funding under the Act
+    events, _ = _events(nlp, "The Commerce Department will provide Intel with $8.5 billion of CHIPS and Science Act "
+                             "funding.")
+    assert "CHIPS and Science Act" in _one(events, "Subsidy")["precedents"]
+
+
+@pytest.mark.slow
+def test_events_roles_named_parent_of_a_targeted_company_is_affected(nlp):
+    # rule 'owner-affected': the parent of the banned app, named in the text, is affected; unnamed, nothing
+    events, _ = _events(nlp, "Denmark's Defence Ministry on Monday banned its employees from having TikTok on their "
+                             "work phones. TikTok is owned by China's ByteDance.")
+    ev = _one(events, "Ban")
+    assert "TikTok" in ev["targets"] and ev["affects"] == {"ByteDance"}, ev
+    events, _ = _events(nlp, "Denmark's Defence Ministry on Monday banned its employees from having TikTok on their "
+                             "work phones.")
+    assert _one(events, "Ban")["affects"] == set()

@@ -15,6 +15,7 @@ from collections import defaultdict
 from spacy.tokens import Span
 
 from kg.nlp.events.actors import sentence_subject_actor
+from kg.nlp.events.members import inherit_similar_targets, link_members, link_owners
 from kg.nlp.events.context import DocContext, EventDraft, Mention, uniq
 from kg.nlp.events.merge import main_event
 from kg.nlp.lexicon import cues as CUES
@@ -125,6 +126,8 @@ def link_events(ctx: DocContext, mentions: list[Mention], events: list[EventDraf
         # responses
         link_response(ctx, sent, low, here, events, main, by_sent)
     link_sentence_analogies(ctx, by_sent)
+    link_members(ctx, by_sent, main)
+    link_owners(ctx, events)
     # analogies: parallels the text draws to the main event
     if main is None:
         return
@@ -149,6 +152,7 @@ def link_events(ctx: DocContext, mentions: list[Mention], events: list[EventDraf
                     parallel = True
         if parallel and not opposed(ctx, main, e):
             main.analogous.add(id(e))
+    inherit_similar_targets(ctx, events)
 
 
 def opposed(ctx: DocContext, a: EventDraft, b: EventDraft) -> bool:

@@ -1,7 +1,8 @@
 """Record building: merged events -> :class:`kg.models.Event` and :class:`kg.models.Analogy` records.
 
 Decides each event's key (unique within the document), date (the first dated mention), status (the
-first mention's, with rule 'headline-tense': an "Extends Ban" headline takes the body's "will stop"),
+first mention's, with rule 'headline-tense': an "Extends Ban" headline takes the body's "will stop",
+an "Iran Lifts Ban" headline the body's "voted to end the ban"),
 evidence (one per sentence), confidence (the best mention's, +0.05 per further mention) and label
 ("China ExportControl on Gallium").
 """
@@ -25,14 +26,17 @@ def build_records(ctx: DocContext, events: list[EventDraft]) -> tuple[list[Event
         if keys[e.key] > 1:
             e.key = event_key(e.measure, e.actors, e.targets, e.sectors, e.date, extra=str(i))
     out = []
+    revoked: set[int] = set()
     for e in events:
         status = e.first.status
         body = [m for m in e.mentions if m.para > 0]
-        if e.first.para == 0 and body and status == "InForce" and body[0].status == "Announced" and \
+        if e.first.para == 0 and body and status == "InForce" and body[0].status in HEADLINE_BODY and \
                 headline_like(e.first.sent.text):
             status = body[0].status  # rule 'headline-tense': "Extends Ban" heads a "will stop" report
         if e.first.status in ("InForce",) and any(m.status == "Historical" and m.date for m in e.mentions[:1]):
             status = "Historical"
+        if status == "Revoked":
+            revoked.add(id(e))
         evidence = []
         seen = set()
         for m in e.mentions:
@@ -55,7 +59,8 @@ def build_records(ctx: DocContext, events: list[EventDraft]) -> tuple[list[Event
     for e in events:
         for other_id in sorted(e.analogous):
             o = by_id.get(other_id)
-            if o is None or o.key == e.key:
+            if o is None or o.key == e.key or {id(e), id(o)} & revoked:
+                # rule 'no-revoked-parallel': lifting a measure is no parallel of a measure taken
                 continue
             a, b = sorted((e.key, o.key))
             m = o.first
@@ -65,6 +70,11 @@ def build_records(ctx: DocContext, events: list[EventDraft]) -> tuple[list[Event
                                                         start=m.sent.start_char, end=m.sent.end_char,
                                                         rule="analogy:asserted", confidence=0.7),)))
     return out, analogies
+
+
+#: rule 'headline-tense': body statuses that overrule a headline's present tense ("Iran Lifts Ban"
+#: parsed as a name reads as InForce; the body's "voted to end the ban" is Revoked)
+HEADLINE_BODY = ("Announced", "Revoked", "Proposed")
 
 
 def headline_like(text: str) -> bool:

@@ -66,6 +66,8 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
                 targets.append(ck)
         if typ == "Group" and is_generic_group(sp):
             continue  # "Chinese companies", "chipmakers": the country or the named firms are the targets
+        if typ in ("Company", "Technology") and descriptor_of_named(ctx, sp):
+            continue  # rule 'owner-descriptor': "Facebook owner Meta" aims at Meta, not Facebook
         owner = ctx.ment(sp.root.head)
         if typ == "Company" and sp.root.dep_ == "poss" and owner is not None and owner.label_ == "Technology":
             affects.append(sp.id_)  # "OpenAI's ChatGPT"
@@ -124,7 +126,23 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
     if m.rule == "licence-approval" and ctx.parsed:
         targets, affects = licence_parties(ctx, m, head, targets, affects)
     m.targets, m.affects = uniq(targets), uniq(a for a in affects if a not in targets)
+    m.precedents = uniq(m.precedents + law_modifiers(ctx, head))
     assign_sectors(ctx, m, toks)  # near the trigger, then the sentence, then the document
+
+
+def law_modifiers(ctx: DocContext, head: Token) -> list[str]:
+    """Rule 'law-modifier': a named law that modifies the trigger noun is the measure's legal basis
+    ("$8.5 billion of CHIPS and Science Act funding", "a Digital Markets Act investigation")."""
+    if not ctx.parsed or head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in M.LAW_NOUNS or \
+            head.lemma_.lower() in ("regulation", "rule", "list", "provision", "measure"):
+        return []  # "the Unreliable Entity List regulations" are the list's own rules, not a measure under it
+    out = []
+    for c in head.lefts:
+        sp = ctx.ment(c)
+        if sp is not None and sp.label_ == "Legislation" and c.dep_ in ("compound", "nmod", "poss") and \
+                not (sp.start <= head.i < sp.end):
+            out.append(sp.id_)
+    return out
 
 
 def host_object(ctx: DocContext, head: Token) -> list[Token]:
@@ -247,6 +265,20 @@ def person_names_a_government(ctx: DocContext, sp: Span) -> bool:
     return h.lower_ in CUES.GOVERNMENT_WORDS or h.lemma_.lower() in CUES.GOVERNMENT_WORDS
 
 
+def descriptor_of_named(ctx: DocContext, sp: Span) -> bool:
+    """Rule 'owner-descriptor': ``sp`` modifies a descriptor noun (owner, parent, operator) that
+    itself stands before or beside a named company: "Facebook owner Meta", "TikTok's parent ByteDance"."""
+    if not ctx.parsed or sp.root.dep_ not in ("compound", "poss", "nmod", "amod"):
+        return False
+    desc = sp.root.head
+    if desc.lemma_.lower() not in M.DESCRIPTOR_NOUNS or ctx.ment(desc) is not None:
+        return False
+    named = ctx.ment(desc.head)
+    if desc.dep_ in ("compound", "nmod", "amod") and named is not None and named.label_ == "Company":
+        return True
+    return any(getattr(ctx.ment(c), "label_", None) == "Company" for c in desc.children if c.dep_ == "appos")
+
+
 def describes_named_org(ctx: DocContext, tok: Token) -> bool:
     """``tok`` modifies a descriptor of a named organisation ("Chinese company SMIC", "the Chinese
     chipmaker Huawei"): it is the organisation's nationality."""
@@ -272,6 +304,12 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
         return False  # rule 'nationality': "Chinese company SMIC" names SMIC's country, not a target
     if r.dep_ == "pobj" and r.head.lower_ in ("to", "on", "against", "into", "in"):
         return not in_reason(r)  # rule 'reason-clause': "fined Meta for transferring data to the US"
+    if r.dep_ == "pobj" and r.head.lower_ == "from" and r.head.head.pos_ in ("NOUN", "PROPN") and \
+            r.head.head.dep_ == "pobj" and r.head.head.head.lower_ in ("into", "on", "against"):
+        return not in_reason(r)  # rule 'goods-origin': "an investigation into electric vehicles from China"
+    if r.dep_ in ("amod", "compound", "nmod") and r.head.pos_ in ("NOUN", "PROPN") and r.head.dep_ == "pobj" and \
+            r.head.head.lower_ in ("into", "on", "against") and ctx.ment(r.head) is None:
+        return not in_reason(r)  # rule 'goods-origin': "an anti-subsidy investigation into Chinese electric vehicles"
 
     if r.dep_ == "poss" and ctx.ment(r.head) is not None:
         return True  # "Russia's drone supply chain"

@@ -43,7 +43,7 @@ def _sector_cue_parts() -> list:
 def assign_sectors(ctx: DocContext, m: Mention, toks: list[Token]) -> None:
     """Set ``m.sectors`` (at most three) and ``m.split_sectors``: near the trigger, then the sentence,
     then the document."""
-    near = list(m.trigger) + toks
+    near = [t for t in list(m.trigger) + toks if not describes_staff(t)]
     sec, split = sectors_of(ctx, near, strict=True)
     if split and ctx.parsed:
         # rule 'reason-no-split': coordinated sector words inside the reason for the measure ("sanctioned
@@ -62,6 +62,18 @@ def assign_sectors(ctx: DocContext, m: Mention, toks: list[Token]) -> None:
     if not sec:
         sec = ["Other"]  # rule 'no-sector': a measure the text ties to no sector (GUIDE: Other)
     m.sectors, m.split_sectors = sec[:3], split
+
+
+def describes_staff(t: Token) -> bool:
+    """Rule 'staff-cue': a sector word that only says whose staff are meant ("military personnel",
+    "government, military, and security officials" barred from an app) names the users, not the
+    sector the measure is in; the app's or the firm's sector then decides."""
+    head, steps = t, 0
+    while head.dep_ in ("amod", "compound", "conj", "nmod") and head.head.i != head.i and steps < 4:
+        head, steps = head.head, steps + 1
+        if head.lemma_.lower() in M.STAFF_NOUNS:
+            return t.i < head.i
+    return False
 
 
 def in_reason(t: Token) -> bool:

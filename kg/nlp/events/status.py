@@ -35,6 +35,8 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
     low = m.sent.text.lower()
     if any(lem in ST.REVOKED for lem in lemmas[:4]):
         return "Revoked"
+    if background_object(gov[:5]):
+        return "Historical"
     if any(lem in ST.DISCUSSED for lem in lemmas) or "could" in aux and "discussed" in low:
         return "Discussed"
     if m.measure == "Legislation" and (m.head.lower_ == "bill" or "bill" in words) and not re.search(
@@ -46,24 +48,111 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         return "Proposed"  # rule 'put-forward': "by introducing legislation", "the bill was submitted"
     future = bool(aux & {"will", "'ll", "shall"}) or ("would" in aux and any(
         t.lemma_ == "say" for t in gov)) or bool(re.search(r"\b(is|are) (set|due|expected) to\b", low))
-    if any(lem in ST.ANNOUNCED for lem in lemmas[:4]) or future:
+    if fine_paid(m, lemmas) or not future and immediate(m, low):
+        return "InForce"
+    if any(lem in ST.ANNOUNCED for lem in lemmas[:4]) or future or later_effect(ctx, gov):
         return "Announced"
     if m.historical or since_earlier_year(ctx, m) or already_done(ctx, gov):
         return "Historical"
     past = any(t.tag_ in ("VBD",) or (t.tag_ == "VBN" and not ({c.lower_ for c in t.children} & {"has", "have"}))
                for t in gov if t.pos_ in ("VERB", "AUX"))
-    dated = kdates.find_dates(clause_text(ctx, m), ctx.ref_date)
-    if past and not (words & ST.ONGOING) and not re.search(r"\b(since|took effect|came into force|in force)\b", low):
+    text = clause_text(ctx, m)
+    dated = [d for d in kdates.find_dates(text, ctx.ref_date) if not in_brackets(text, d.start, d.end)]
+    if past and not (words & ST.ONGOING) and not re.search(r"\b(since|took effect|came into force|in force)\b", low) \
+            and not any(current(ctx, d) for d in dated):
         for d in dated:
             if d.kind in ("year", "month", "day", "rel_year", "ago", "era"):
                 if d.kind == "rel_year" and "last" not in d.text.lower() and "past" not in d.text.lower():
                     continue
-                if ctx.ref_date and d.iso and d.iso[:4].isdigit() and int(d.iso[:4]) >= ctx.ref_date.year:
-                    continue
                 return "Historical"
         if any(lem in ST.PROCESS_PAST for lem in lemmas[:4]):
             return "Historical"
+    if legislature_vote(ctx, m, own_clause(gov)) and not re.search(
+            r"signed into law|became law|enacted|into force|takes? effect|signed (it|the \w+)", low):
+        return "Proposed"
     return "InForce"
+
+
+#: rule 'later-effect': "regulations issued on Friday ... will come into effect on September 7",
+#: "unveiled rules that take effect next month" (GUIDE: Announced, not yet in force)
+_LATER_EFFECT = re.compile(r"\b(?:will|shall|would|to|set to|due to)\s+(?:come|enter|go|take)\s+"
+                           r"(?:into\s+)?(?:force|effect)\b"
+                           r"|\b(?:takes|comes into|enters into|goes into) (?:effect|force)\s+(?:on|from|in|next|at)\b")
+
+
+def current(ctx: DocContext, d: kdates.DateMatch) -> bool:
+    """A date in the dispatch's year or later: the clause reports the news, whatever else it dates."""
+    return bool(ctx.ref_date and d.iso and d.iso[:4].isdigit() and int(d.iso[:4]) >= ctx.ref_date.year)
+
+
+def in_brackets(text: str, start: int, end: int) -> bool:
+    """Rule 'bracketed-date': "the National Security Law (2015)" dates a law the clause cites, not the
+    measure it reports."""
+    return text[:start].rstrip().endswith("(") or text[end:].lstrip().startswith((")", " rev.)"))
+
+
+def later_effect(ctx: DocContext, gov: list[Token]) -> bool:
+    """Rule 'later-effect' on the trigger's own verb and the verbs coordinated with it: "the
+    regulations issued on Friday apply to ..., and will come into effect on September 7"."""
+    verb = next((t for t in gov if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not ctx.parsed:
+        return False
+    group = [verb] + [c for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        group.append(verb.head)
+    group += [c for c in gov[0].children if c.dep_ == "relcl"]  # "export controls, which will take effect"
+    for v in group:
+        if v.lemma_.lower() in ("take", "come", "enter", "go") and _LATER_EFFECT.search(
+                "".join(t.text_with_ws for t in v.subtree).lower()):
+            return True
+    return False
+
+
+def immediate(m: Mention, low: str) -> bool:
+    """Rule 'immediate': "announced an immediate ban", "banned with immediate effect" — in force now."""
+    return any(c.lower_ in ("immediate", "instant") for c in m.head.lefts) or bool(
+        re.search(r"with immediate effect|effective immediately|immediately effective", low))
+
+
+def fine_paid(m: Mention, lemmas: list[str]) -> bool:
+    """Rule 'fine-paid': "agreed to pay a $14 million fine", "will pay a fine" — a settled penalty is
+    imposed (InForce), not announced."""
+    return m.measure == "LegalAction" and m.head.lemma_.lower() in ("fine", "penalty", "settlement") and \
+        "pay" in lemmas[:3]
+
+
+def background_object(gov: list[Token]) -> bool:
+    """Rule 'background-object': the trigger is the object of a verb (or the preposition
+    "following") that presents a measure as already there: "after violating U.S. trade sanctions",
+    "following a US ban on ...", "builds upon restrictions ...", "modelled after the Entity List"
+    (GUIDE: Historical); or the clause it is in comes "after" the news ("the move comes two months
+    after the administration introduced new regulations")."""
+    for i, t in enumerate(gov[1:], 1):
+        child = gov[i - 1]
+        if t.lemma_.lower() in ST.BACKGROUND_VERBS or t.lower_ in ST.BACKGROUND_VERBS:
+            if child.dep_ in ("dobj", "pobj", "prep", "agent") and not (child.dep_ == "prep" and child.lower_ in (
+                    "with", "by", "in", "for")):
+                return True
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "after" for c in t.children) and \
+                t.head.lemma_.lower() in ("come", "follow", "arrive"):
+            return True
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "conj"):
+            break  # only the trigger's own clause
+    return False
+
+
+def legislature_vote(ctx: DocContext, m: Mention, gov: list[Token]) -> bool:
+    """Rule 'legislature-passed': "the European Parliament approved the AI Act", "the lower house
+    passed an amendment" — a legislature's vote on a law is a step of its passage (Proposed) until it
+    is signed or enacted (the caller checks the sentence for that)."""
+    if m.measure != "Legislation":
+        return False
+    for t in gov[:4]:
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in ST.LEGISLATURE_VOTES:
+            subj = [w for c in t.children if c.dep_ in ("nsubj", "agent") for w in c.subtree]
+            words = " ".join(w.lower_ for w in subj)
+            return any(re.search(rf"\b{re.escape(k)}\b", words) for k in ST.LEGISLATURE_WORDS)
+    return False
 
 
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+end\s+of)\s+)?((?:19|20)\d\d)\b", re.I)

@@ -8,7 +8,8 @@ from kg.nlp import rules
 
 _WORDS = rules.word_lists("cues.yaml", ("actor_types", "government_words", "generic_dets", "precedent_cues",
                                         "response_cues", "response_lead_cues", "analogy_cues", "evaluative_verbs",
-                                        "legal_basis_cues", "sentence_analogy_cues", "undergo_verbs"))
+                                        "legal_basis_cues", "sentence_analogy_cues", "undergo_verbs",
+                                        "member_cues", "member_nouns"))
 #: actor-type entities
 ACTOR_TYPES = set(_WORDS["actor_types"])
 #: heads that stand for "the government" of a country the sentence (or document) names
@@ -30,3 +31,7 @@ SENTENCE_ANALOGY_CUES = tuple(_WORDS["sentence_analogy_cues"])
 UNDERGO_VERBS = set(_WORDS["undergo_verbs"])
 #: verbs of evaluation: a measure noun in their object is talked about by the subject, not enacted by it
 EVALUATIVE_VERBS = set(_WORDS["evaluative_verbs"])
+#: rule 'member-sentence': words that list the members of a group ("Those sanctioned include ...")
+MEMBER_CUES = tuple(_WORDS["member_cues"])
+#: rule 'member-sentence': lemmas of the group nouns such a list speaks of
+MEMBER_NOUNS = set(_WORDS["member_nouns"])

@@ -25,7 +25,8 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "talent_nouns", "agreement_verbs", "other_create_verbs", "other_create_objects", "anaphors", "similar_adj",
     "similar_nouns", "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps",
     "list_preps", "host_preps", "reason_preps", "reason_nouns", "sale_words", "export_words", "abroad_words",
-    "name_types", "regulation_investment", "regulation_export", "penalty_words"))
+    "name_types", "regulation_investment", "regulation_export", "penalty_words",
+    "descriptor_nouns", "staff_nouns"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
@@ -107,3 +108,7 @@ def compile_phrase(phrase: str) -> list[dict]:
             spec["OP"] = op
         pattern.append(spec)
     return pattern
+#: rule 'owner-descriptor': nouns that describe a named company by what it owns or makes
+DESCRIPTOR_NOUNS = set(_WORDS["descriptor_nouns"])
+#: rule 'staff-cue': nouns of staff; a sector word on them names users, not the measure's sector
+STAFF_NOUNS = set(_WORDS["staff_nouns"])

@@ -7,7 +7,8 @@ from __future__ import annotations
 from kg.nlp import rules
 
 _WORDS = rules.word_lists("status.yaml", ("revoked", "discussed", "proposed", "announced", "enacted",
-                                          "process_past", "ongoing", "historical_phrases", "put_forward"))
+                                          "process_past", "ongoing", "historical_phrases", "put_forward",
+                                          "background_verbs", "legislature_words", "legislature_votes"))
 REVOKED = set(_WORDS["revoked"])
 DISCUSSED = set(_WORDS["discussed"])
 PROPOSED = set(_WORDS["proposed"])
@@ -20,3 +21,8 @@ ONGOING = set(_WORDS["ongoing"])
 HISTORICAL_PHRASES = tuple(_WORDS["historical_phrases"])
 #: verbs that put a bill forward for a decision: a law they govern is Proposed ("introduced legislation")
 PUT_FORWARD = set(_WORDS["put_forward"])
+#: verbs whose object is a measure that existed before the news ("after violating sanctions")
+BACKGROUND_VERBS = set(_WORDS["background_verbs"])
+#: words that name a legislature (its vote is one step of a law's passage)
+LEGISLATURE_WORDS = set(_WORDS["legislature_words"])
+LEGISLATURE_VOTES = set(_WORDS["legislature_votes"])

@@ -1,0 +1,110 @@
+"""kg_events: status rules (GUIDE's six statuses) found on the real-news dev split (real pipeline,
+slow). Every sentence here is written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from test_events import _events, _one  # the helper of the event tests in this folder
+
+
+def _statuses(nlp, text: str) -> dict[str, str]:
+    events, _ = _events(nlp, text)
+    return {e["measure"]: e["status"] for e in events}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure,actor", [
+    # rule 'background-object': the object of violate / follow / build on / modelled after
+    ("The Commerce Department banned exports of chips to Lumo Corp after the company violated U.S. trade "
+     "sanctions.", "Sanction", "United States"),
+    ("Following a Canadian ban on Lumo phones, Norway banned Lumo software on Monday.", "Ban", "Canada"),
+])
+def test_events_status_background_object_is_historical(nlp, text, measure, actor):
+    events, _ = _events(nlp, text)
+    found = {e["status"] for e in events if e["measure"] == measure and actor in e["actors"]}
+    assert found == {"Historical"}, events
+    others = {e["status"] for e in events if actor not in e["actors"]}
+    assert "Historical" not in others, events
+
+
+@pytest.mark.slow
+def test_events_status_background_needs_the_object_position(nlp):
+    # the measure as subject of "follow" is the news itself
+    st = _statuses(nlp, "Norway's export ban on Lumo chips follows months of talks.")
+    assert st.get("ExportControl", st.get("Ban")) == "InForce", st
+
+
+@pytest.mark.slow
+def test_events_status_immediate_measure_is_in_force(nlp):
+    # rule 'immediate': "announced an immediate ban" is in force, "announced a ban" is announced
+    assert _statuses(nlp, "Ghana announced an immediate ban on exports of raw lithium.")["ExportControl"] == "InForce"
+    assert _statuses(nlp, "Ghana announced a ban on exports of raw lithium.")["ExportControl"] == "Announced"
+
+
+@pytest.mark.slow
+def test_events_status_effect_later_is_announced(nlp):
+    # rule 'later-effect': GUIDE "unveiled rules that take effect next month"
+    st = _statuses(nlp, "The export controls Norway issued on Friday apply to Lumo lithography machines, and "
+                        "will come into effect on 7 September.")
+    assert st["ExportControl"] == "Announced", st
+    st = _statuses(nlp, "The export controls Norway issued on Friday apply to Lumo lithography machines.")
+    assert st["ExportControl"] == "InForce", st
+
+
+@pytest.mark.slow
+def test_events_status_fine_paid_is_in_force(nlp):
+    # rule 'fine-paid': a settled penalty is imposed
+    st = _statuses(nlp, "Lumo Corp has agreed to pay a $20 million fine to the U.S. Department of State for "
+                        "exporting rocket parts to Iran.")
+    assert st["LegalAction"] == "InForce", st
+
+
+@pytest.mark.slow
+def test_events_status_one_chamber_of_two_passing_a_law_is_proposed(nlp):
+    # rule 'legislature-passed': a house of a two-chamber legislature votes one step of the passage
+    events, _ = _events(nlp, "Chile's lower house on Tuesday passed a law to nationalise lithium mining.")
+    assert _one(events, "Legislation")["status"] == "Proposed"
+    events, _ = _events(nlp, "Chile's lower house on Tuesday passed a law to nationalise lithium mining, and the "
+                             "president signed it into law on Friday.")
+    assert _one(events, "Legislation")["status"] == "InForce"
+
+
+@pytest.mark.slow
+def test_events_status_ending_a_ban_is_revoked(nlp):
+    assert _statuses(nlp, "Iran's cyberspace council voted on Tuesday to end the ban on Lumo Messenger.")["Ban"] \
+        == "Revoked"
+
+
+@pytest.mark.slow
+def test_events_status_settled_fine_to_be_paid_is_in_force(nlp):
+    # rule 'fine-paid' also against "will": the settlement is the penalty imposed
+    st = _statuses(nlp, "Lumo Corp will pay a $20 million fine to the U.S. Department of State for exporting "
+                        "rocket parts to Iran.")
+    assert st["LegalAction"] == "InForce", st
+
+
+@pytest.mark.slow
+def test_events_status_bracketed_year_dates_the_law_not_the_measure(nlp):
+    # rule 'bracketed-date': "(2021)" after a law's name dates the law
+    import datetime as dt
+    events, _ = _events(nlp, "Norway's data regulator fined Lumo Corp on Monday under the Data Security Law (2021).",
+                        dt.date(2024, 5, 2))
+    assert _one(events, "LegalAction")["status"] == "InForce"
+    events, _ = _events(nlp, "Norway's data regulator fined Lumo Corp in 2021.", dt.date(2024, 5, 2))
+    assert _one(events, "LegalAction")["status"] == "Historical"
+
+
+@pytest.mark.slow
+def test_events_status_headline_takes_the_body_revocation(nlp):
+    # rule 'headline-tense': a headline read as in force yields to the body's revocation
+    text = ("Norway Lifts Ban on Lumo Messenger\n\n"
+            "Norway's digital ministry has voted to end the nationwide ban on Lumo Messenger, state media said on "
+            "Tuesday.")
+    assert _statuses(nlp, text)["Ban"] == "Revoked"
+
+
+@pytest.mark.slow
+def test_events_status_recommended_measure_is_discussed(nlp):
+    # GUIDE: urged, no decision ("calls for") is Discussed; a recommendation decides nothing
+    assert _statuses(nlp, "Norway's data regulator recommended a ban on Lumo phones in state networks.")["Ban"] \
+        == "Discussed"
