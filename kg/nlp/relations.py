@@ -31,7 +31,10 @@ is not also worksFor it (GUIDE.md).
 Gazetteer relations (evidence source "gazetteer", rule "gazetteer:<predicate>", confidence 0.7)
 are added for pairs of entities the gazetteer relates only when the text supports the
 co-occurrence: both are mentioned in the same sentence. ``memberOf`` from the gazetteer also
-needs a membership cue in that sentence ("member", "members", "member state").
+needs a membership cue in that sentence ("member", "members", "member state"); ``produces`` a word of
+ownership or making between the two ("Facebook owner Meta", "its App Store": ``OWNERSHIP_CUES``).
+Relations read off names ("Bank of China" -> China, "Google Analytics" <- Google) are
+:mod:`kg.nlp.relations_names`.
 """
 from __future__ import annotations
 
@@ -44,6 +47,7 @@ from spacy.tokens import Doc, Span
 from kg.models import Entity, Evidence, Relation
 from kg.nlp.attrs import MENTIONS, register_extensions, token_sents
 from kg.nlp.gazetteer_registry import get_gazetteer
+from kg.nlp.relations_names import CONF_NAME, name_relations
 from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, LIST_INTROS, ORIGIN_CUES, TOPIC_WORDS, TitleRules
 
 register_extensions()
@@ -59,6 +63,12 @@ WORK_TITLES = {"cfo", "cto", "coo", "chief financial officer", "chief technology
                "board member", "partner", "activist", "campaigner"}
 STATE_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader",
                 "emperor", "supreme leader", "head of state"}
+#: words between a company and its product that state the ownership (gazetteer produces)
+OWNERSHIP_CUES = {"owner", "owners", "owns", "owned", "its", "their", "platform", "platforms", "app", "apps", "maker",
+                  "makes", "make", "making", "made", "developer", "develops", "developed", "operator", "operates",
+                  "operated", "product", "products", "creator", "created", "behind", "produce", "produces",
+                  "producing", "produced", "producer", "manufacturer", "manufactures", "manufacturing",
+                  "builds", "built", "sells", "supplier", "designs", "designed", "designer"}
 ORG_TYPES = {"Company", "ResearchOrganization", "GovernmentBody", "Bloc"}
 CONF_TEXT = 0.85
 CONF_GAZ = 0.7
@@ -113,6 +123,9 @@ class RelationComponent:
                 add(a, p, b, sent, f"gazetteer:{p}", CONF_GAZ, source="gazetteer")
         for rule, s_, p_, o_, sent, c, src in self._document_part_of(doc, spans, found):
             add(s_, p_, o_, sent, rule, c, source=src)
+        has = {(k[0], k[1]) for k in found}
+        for rule, s_, p_, o_, sp in name_relations(self.gaz, spans, doc._.kg_entities or {}, has):
+            add(s_, p_, o_, self._ts[sp.start], rule, CONF_NAME)
         if spans:
             titles = TitleRules(doc, spans, ts, self.gaz, doc._.kg_entities or {}, self._dominant(spans),
                                 self.gaz_leads)
@@ -292,12 +305,25 @@ class RelationComponent:
                         continue
                     if p == "partOf" and not (0 <= a_sp.start - b_sp.end <= 1):
                         continue
+                    if p == "produces" and not _owns(doc, a_sp, b_sp, sps):
+                        continue
                     if p == "headquarteredIn":
                         country = [s for s in sps if s.id_ == b]
                         named = [s for s in country if self.gaz.demonym(s.text) is None]
                         if not named and not any(0 <= a_sp.start - s.end <= 3 for s in country):
                             continue
                     yield a, b, p
+
+
+def _owns(doc: Doc, maker: Span, product: Span, sps: list[Span]) -> bool:
+    """Whether the words between a company and its gazetteer product say that it owns or makes it
+    ("Facebook owner Meta", "Apple ... in its App Store", "Meta ... on its platforms, Facebook and
+    Instagram", "<Product> made by <Company>"); sharing a sentence or a list is not enough ("Google,
+    Twitter, YouTube" are items of one list; "Meta's plan to use posts of Facebook users")."""
+    first, second = (maker, product) if maker.start < product.start else (product, maker)
+    inside = {i for s in sps for i in range(s.start, s.end) if first.end <= s.start and s.end <= second.start}
+    gap = [t.lower_ for t in doc[first.end:second.start] if t.i not in inside]
+    return bool(set(gap) & OWNERSHIP_CUES)
 
 
 def _origin_phrase(between: Span) -> bool:

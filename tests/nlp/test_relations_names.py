@@ -1,0 +1,50 @@
+"""Relations read off names (kg/nlp/relations_names.py) and the ownership cue of gazetteer products."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from kg.models import Entity
+from kg.nlp.relations_names import name_relations
+from nlp_helpers import relation_names, run
+
+
+def _mentions(doc, marks):
+    """Spans with labels and keys from (start, end, type, key, name) and the entities they make."""
+    spans, ents = [], {}
+    for s, e, t, key, name in marks:
+        sp = Span(doc, s, e, label=t)
+        sp.id_ = key
+        spans.append(sp)
+        ents[key] = Entity(key=key, type=t, name=name)
+    return spans, ents
+
+
+def test_name_country_gives_headquarters(blank_nlp, tiny_gazetteer):
+    doc = blank_nlp.make_doc("Zorvia Bank of China lent money . China welcomed it .")
+    china = tiny_gazetteer.by_name("China").key
+    spans, ents = _mentions(doc, [(0, 4, "Company", "company/zorvia", "Zorvia Bank of China"),
+                                  (7, 8, "Country", china, "China")])
+    got = {(r, s, p, o) for r, s, p, o, _ in name_relations(tiny_gazetteer, spans, ents, set())}
+    assert got == {("rel:name-country", "company/zorvia", "headquarteredIn", china)}
+    # the country written only inside the name is not enough; an earlier rule is not second-guessed
+    assert not list(name_relations(tiny_gazetteer, spans[:1], ents, set()))
+    assert not list(name_relations(tiny_gazetteer, spans, ents, {("company/zorvia", "headquarteredIn")}))
+
+
+def test_name_maker_gives_produces(blank_nlp, tiny_gazetteer):
+    doc = blank_nlp.make_doc("Qorvane said the Qorvane Cloud and Cloud Nine failed .")
+    spans, ents = _mentions(doc, [(0, 1, "Company", "company/qorvane", "Qorvane"),
+                                  (3, 5, "Technology", "tech/qorvane-cloud", "Qorvane Cloud"),
+                                  (6, 8, "Technology", "tech/cloud-nine", "Cloud Nine")])
+    got = {(s, p, o) for _, s, p, o, _ in name_relations(tiny_gazetteer, spans, ents, set())}
+    assert got == {("company/qorvane", "produces", "tech/qorvane-cloud")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("Qorvane said its Z9 chips sold out.", True),
+    ("Buyers compared Qorvane and the Z9 chips last year.", False),
+])
+def test_gazetteer_produces_needs_an_ownership_cue(tiny_nlp, text, expected):
+    assert (("Qorvane", "produces", "Z9 chips") in relation_names(run(tiny_nlp, text))) is expected
