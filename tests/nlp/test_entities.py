@@ -49,6 +49,20 @@ def test_entities_possessive_gazetteer_form_is_split(blank_nlp):
     assert ("Ministry of Commerce", "partOf", "China") in relation_names(doc)
 
 
+@pytest.mark.slow
+def test_entities_country_possessive_body_keeps_the_phrase_as_alias(tiny_nlp):
+    doc = run(tiny_nlp, "The Netherlands' Parliament voted on Monday.")
+    body = entities_by_name(doc)["Parliament"]
+    assert body.type == "GovernmentBody" and "The Netherlands' Parliament" in body.aliases
+    assert ("Parliament", "partOf", "Netherlands") in relation_names(doc)
+
+
+@pytest.mark.slow
+def test_entities_country_possessive_descriptive_service(tiny_nlp):
+    doc = run(tiny_nlp, "China's foreign intelligence service warned companies.")
+    assert entities_by_name(doc)["China's foreign intelligence service"].type == "GovernmentBody"
+
+
 def test_entities_ai_alone_is_never_an_entity(blank_nlp, tiny_gazetteer):
     doc = run(blank_nlp, "AI is everywhere. The AI sector grows.")
     assert doc._.kg_entities == {}

@@ -25,6 +25,7 @@ class _NoEntry:
 
 
 LIST_RULE = "rule:gov-list"
+POSSESSIVES = ("'s", "’s", "'", "’")
 
 
 def _country_word(gaz, tok) -> bool:
@@ -115,3 +116,15 @@ def elided_list(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
                         name=name, aliases=())
             out.append((item.start, item.end, m))
     return out
+
+
+def possessive_aliases(doc: Doc, taken: list[tuple[int, int, Mention]]) -> None:
+    """"Denmark's Parliament", "Pakistan's foreign ministry": the body's mention stays apart from the
+    country's (so partOf can be stated), and the whole phrase is recorded as another name of the body."""
+    ends = {e: m for _, e, m in taken if m.type in ("Country", "Bloc")}
+    for s, _, m in taken:
+        if m.type != "GovernmentBody" or s < 2 or doc[s - 1].text not in POSSESSIVES:
+            continue
+        owner = ends.get(s - 1)
+        if owner is not None and owner.end <= m.start:
+            m.aliases = tuple(dict.fromkeys((*m.aliases, doc.text[owner.start:m.end])))

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from kg.link.clusters import Mention, clean, resolve
 from kg.models import Entity, Evidence
 from kg.nlp.attrs import MENTIONS, register_extensions
-from kg.nlp.entities.bodies import elided_list
+from kg.nlp.entities.bodies import elided_list, possessive_aliases
 from kg.nlp.entities.groups import group_candidates
 from kg.nlp.entities.ner import country_named_org, ner_candidates, retype_by_context, retype_short_forms
 from kg.nlp.entities.patterns import rule_patterns
@@ -126,6 +126,7 @@ class EntityComponent:
         retype_by_context(doc, taken)
         retype_short_forms(doc, taken)
         known_as(doc, taken)
+        possessive_aliases(doc, taken)
         mentions = [m for _, _, m in taken]
         clusters = resolve(mentions, doc.text, self.gaz)
         entities: dict[str, Entity] = dict(doc._.kg_entities or {})
