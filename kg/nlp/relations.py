@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Span
 from kg.models import Entity, Evidence, Relation
 from kg.nlp.attrs import MENTIONS, register_extensions, token_sents
 from kg.nlp.gazetteer_registry import get_gazetteer
+from kg.nlp.relations_members import member_lists, membership_near
 from kg.nlp.relations_names import CONF_NAME, name_relations
 from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, LIST_INTROS, ORIGIN_CUES, TOPIC_WORDS, TitleRules
 
@@ -118,6 +119,8 @@ class RelationComponent:
         for sent_start, sps in by_sent.items():
             sent = ts[sps[0].start]
             for rule, s, p, o in _text_relations(doc, sps, sent):
+                add(s, p, o, sent, rule, CONF_TEXT)
+            for rule, s, p, o in member_lists(doc, sps):
                 add(s, p, o, sent, rule, CONF_TEXT)
             for a, b, p in self._gazetteer_pairs(doc, sps):
                 add(a, p, b, sent, f"gazetteer:{p}", CONF_GAZ, source="gazetteer")
@@ -301,7 +304,8 @@ class RelationComponent:
             for b_sp in sps:
                 a, b = a_sp.id_, b_sp.id_
                 for p in sorted(self.gaz_rel.get((a, b), ())):
-                    if p == "memberOf" and "member" not in low:
+                    if p == "memberOf" and ("member" not in low or not membership_near(doc, b_sp)
+                                            or self.gaz.demonym(a_sp.text) is not None):
                         continue
                     if p == "partOf" and not (0 <= a_sp.start - b_sp.end <= 1):
                         continue

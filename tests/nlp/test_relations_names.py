@@ -1,4 +1,4 @@
-"""Relations read off names (kg/nlp/relations_names.py) and the ownership cue of gazetteer products."""
+"""Relations read off names and membership phrases; the ownership cue of gazetteer products."""
 from __future__ import annotations
 
 import pytest
@@ -48,3 +48,19 @@ def test_name_maker_gives_produces(blank_nlp, tiny_gazetteer):
 ])
 def test_gazetteer_produces_needs_an_ownership_cue(tiny_nlp, text, expected):
     assert (("Qorvane", "produces", "Z9 chips") in relation_names(run(tiny_nlp, text))) is expected
+
+
+@pytest.mark.slow
+def test_member_list_after_the_bloc(tiny_nlp):
+    doc = run(tiny_nlp, "Two founding members of the EU – China and the United States – objected.")
+    rels = relation_names(doc)
+    assert {("China", "memberOf", "European Union"), ("United States", "memberOf", "European Union")} <= rels
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("The Netherlands, an EU member, disagreed on Tuesday.", True),
+    ("EU officials met the Netherlands trade envoy, and members of the press asked questions.", False),
+])
+def test_gazetteer_membership_needs_the_word_next_to_the_bloc(tiny_nlp, text, expected):
+    assert (("Netherlands", "memberOf", "European Union") in relation_names(run(tiny_nlp, text))) is expected
