@@ -227,3 +227,10 @@ def test_entities_organisation_named_after_a_country_stays_whole(tiny_nlp):
     ents = entities_by_name(doc)
     assert ents["China Semiconductor Mission"].type == "GovernmentBody"
     assert ("China Semiconductor Mission", "partOf", "China") in relation_names(doc)
+
+
+@pytest.mark.slow
+def test_entities_two_word_demonym_is_not_its_last_word(nlp):
+    doc = run(nlp, "A North Korean diplomat met the Chinese envoy.")
+    names = {e.name for e in doc._.kg_entities.values() if e.type == "Country"}
+    assert "North Korea" in names and "South Korea" not in names and "China" in names

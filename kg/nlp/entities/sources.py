@@ -215,6 +215,13 @@ def token_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
                                                       "gazetteer:demonym", CONF["gazetteer:demonym"],
                                                       key=e.key, name=e.name, wikidata=e.qid)))
             continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        two = gaz.demonym(f"{prev.text} {tok.text}") if prev is not None and prev.is_title and \
+            prev.lower_ != "the" else None
+        if two is not None:  # "North Korean" is not "Korean"
+            sp = doc[tok.i - 1:tok.i + 1]
+            out.append((sp.start, sp.end, entry_mention(sp, two, "gazetteer:demonym", CONF["gazetteer:demonym"])))
+            continue
         e = gaz.demonym(tok.text)
         if e is not None and (tok.pos_ in ("ADJ", "PROPN", "NOUN", "") or tok.ent_type_ == "NORP"):
             sp = doc[tok.i:tok.i + 1]
