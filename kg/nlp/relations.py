@@ -70,6 +70,11 @@ OWNERSHIP_CUES = {"owner", "owners", "owns", "owned", "its", "their", "platform"
                   "operated", "product", "products", "creator", "created", "behind", "produce", "produces",
                   "producing", "produced", "producer", "manufacturer", "manufactures", "manufacturing",
                   "builds", "built", "sells", "supplier", "designs", "designed", "designer"}
+#: words that name a head next to a person (the gazetteer's leads needs one)
+HEAD_WORDS = {"president", "premier", "chancellor", "king", "queen", "leader", "emir", "ceo", "founder", "co-founder",
+              "cofounder", "chairman", "chairwoman", "chair", "head", "chief", "director", "boss", "minister",
+              "secretary", "governor", "commissioner", "prime", "executive", "led", "leads", "heads", "headed",
+              "dictator", "ruler", "autocrat", "strongman", "administration"}
 ORG_TYPES = {"Company", "ResearchOrganization", "GovernmentBody", "Bloc"}
 CONF_TEXT = 0.85
 CONF_GAZ = 0.7
@@ -309,6 +314,8 @@ class RelationComponent:
                         continue
                     if p == "partOf" and not (0 <= a_sp.start - b_sp.end <= 1):
                         continue
+                    if p == "leads" and not _titled(doc, a_sp):
+                        continue
                     if p == "produces" and not _owns(doc, a_sp, b_sp, sps):
                         continue
                     if p == "headquarteredIn":
@@ -317,6 +324,14 @@ class RelationComponent:
                         if not named and not any(0 <= a_sp.start - s.end <= 3 for s in country):
                             continue
                     yield a, b, p
+
+
+def _titled(doc: Doc, person: Span) -> bool:
+    """A head title within three tokens before or after the person ("President Xi", "Altman, OpenAI's
+    chief executive"): the text, not only the gazetteer, names the person as a head."""
+    sent = person.sent
+    words = {t.lower_ for t in doc[max(person.start - 3, sent.start):min(person.end + 4, sent.end)]}
+    return bool(words & HEAD_WORDS)
 
 
 def _owns(doc: Doc, maker: Span, product: Span, sps: list[Span]) -> bool:
@@ -346,6 +361,21 @@ def _origin_phrase(between: Span) -> bool:
     return bool(words) and len(words) <= 6 and words[-1] in ORIGIN_CUES and \
         not {"and", ",", "the", "of", "to", "by", "from", "in", "with", "for"} & set(words) and \
         not any(t.pos_ in ("VERB", "AUX") and not t.lower_.endswith(("ed", "ing")) for t in between)
+
+
+def _title_of_before(doc: Doc, org: Span, person: Span, sent: Span):
+    """"The director of NUKIB, Duvan Navratil, wrote": the title before "of <Org>", the person after the comma."""
+    pre = [t.lower_ for t in doc[max(org.start - 4, sent.start):org.start]]
+    if pre[-1:] == ["the"]:
+        pre = pre[:-1]
+    if len(pre) < 2 or pre[-1] != "of":
+        return
+    title = pre[-2]
+    heads = COMPANY_HEADS if org.label_ == "Company" else LEAD_TITLES
+    if title in heads:
+        yield "rel:title-of-org", person.id_, "leads", org.id_
+    elif title in WORK_TITLES:
+        yield "rel:title-of-org", person.id_, "worksFor", org.id_
 
 
 def _prev_tokens(doc: Doc, sp: Span, sent: Span, n: int = 4) -> Span:
@@ -435,6 +465,8 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                     yield "rel:title-org", nxt.id_, "leads", sp.id_
                 elif title in WORK_TITLES or title.split()[-1] in WORK_TITLES:
                     yield "rel:title-org", nxt.id_, "worksFor", sp.id_
+            elif title is None and sp.label_ in ORG_TYPES and doc[sp.end].text == ",":
+                yield from _title_of_before(doc, sp, nxt, sent)
         # "<Person>, <title> of|at <Org>" and "<title> <Person> of <Org>"
         if sp.label_ == "Person" and nxt is not None and nxt.label_ in ORG_TYPES | {"Country"}:
             mid = [t.lower_ for t in doc[sp.end:nxt.start] if not t.is_punct]
@@ -460,6 +492,8 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
         if nxt is not None and nxt.start == sp.end + 1 and doc[sp.end].tag_ == "POS":
             if sp.label_ == "Company" and nxt.label_ == "Technology":
                 yield "rel:possessive-tech", sp.id_, "produces", nxt.id_
+            if sp.label_ in ORG_TYPES and nxt.label_ == "Person" and len(nxt) >= 2:
+                yield "rel:possessive-person", nxt.id_, "worksFor", sp.id_  # "the information ministry's X"
             if sp.label_ == "Person" and nxt.label_ == "Country" and (nxt.end >= sent.end or not doc[nxt.end].is_alpha
                                                                       or doc[nxt.end].pos_ not in ("NOUN", "PROPN")):
                 yield "rel:ruler-possessive", sp.id_, "leads", nxt.id_  # "Saddam Hussein's Iraq", "Putin's Russia"
