@@ -21,7 +21,8 @@ rel:head-of-state-gazetteer 0.75  "President Yoon Suk Yeol" -> leads the country
                                   (the "document's dominant country" variant was measured wrong)
 rel:body-gazetteer-parent 0.7     every government body -> partOf its gazetteer parent (see
 rel:body-name-country 0.8         ``_document_part_of``); bodies the gazetteer lacks -> the state
-rel:body-home-country 0.6         their name contains, else the document's dominant country
+rel:body-home-country 0.6         their name contains, else the document's dominant country;
+rel:body-bloc-generic 0.6         a generic name ("the Commission") -> the document's one bloc
 ====================  ==========  ===============================================================
 
 Title phrases ("Commerce Secretary X" leads, "Deputy Secretary X" worksFor, "Hungary's Prime
@@ -254,9 +255,25 @@ class RelationComponent:
                 if named in ents:
                     yield "rel:body-name-country", sp.id_, "partOf", named, sent, 0.8, "text"
                 continue
-            if dominant is not None and self.gaz.lookup(sp.text) is None and \
-                    sp.text.lower().removeprefix("the ") not in GENERIC_BODIES:
+            generic = sp.text.lower().removeprefix("the ")
+            if dominant is not None and self.gaz.lookup(sp.text) is None and generic not in GENERIC_BODIES:
                 yield "rel:body-home-country", sp.id_, "partOf", dominant, sent, 0.6, "text"
+            elif generic in GENERIC_BODIES and self.gaz.lookup(sp.text) is None:
+                bloc = self._bloc_of_generic(generic, {k for k in present if ents.get(k) and ents[k].type == "Bloc"})
+                if bloc is not None:
+                    yield "rel:body-bloc-generic", sp.id_, "partOf", bloc, sent, 0.6, "text"
+
+    def _bloc_of_generic(self, word: str, blocs: set[str]) -> str | None:
+        """"the Commission" in a story that names the EU and no other bloc: the bloc whose gazetteer
+        bodies include one named by that word ("European Commission")."""
+        if len(blocs) != 1:
+            return None
+        bloc = next(iter(blocs))
+        for body, parents in self.gaz_parent.items():
+            e = self.gaz.by_key(body) if bloc in parents else None
+            if e is not None and word in e.name.lower().split():
+                return bloc
+        return None
 
     @staticmethod
     def _named_outside(doc: Doc, entry, own: list[Span]) -> bool:

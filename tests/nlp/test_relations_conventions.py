@@ -156,3 +156,18 @@ def test_gazetteer_leads_needs_a_head_word_by_the_person(tiny_nlp, tiny_gazettee
     assert ("Tom Harlow", "leads", "Qorvane") not in relation_names(plain)
     assert ("Tom Harlow", "worksFor", "Qorvane") in relation_names(plain)
     assert ("Tom Harlow", "leads", "Qorvane") in relation_names(titled)
+
+
+@pytest.mark.slow
+def test_generic_body_name_of_the_one_bloc(tiny_gazetteer):
+    from kg.link.gazetteer import GazEntry, Gazetteer
+    from kg.nlp.gazetteer_registry import register_gazetteer
+    from kg.nlp.pipeline import build_pipeline
+
+    register_gazetteer("tiny-ec", Gazetteer([*tiny_gazetteer.entries,
+                                             GazEntry("European Commission", "GovernmentBody",
+                                                      parent="European Union")]))
+    nlp = build_pipeline(gazetteer="tiny-ec", rules_only=True)
+    doc = run(nlp, "The EU said the Commission would act. The Council agreed.")
+    assert "rel:body-bloc-generic" in _rules(doc, ("Commission", "partOf", "European Union"))
+    assert not any(s == "Council" for s, _, _ in relation_names(doc))  # no EU body is named "Council" here
