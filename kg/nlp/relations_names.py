@@ -9,13 +9,19 @@ rel:name-country      0.8         "Bank of China", "PT Freeport Indonesia" -> he
                                   document mentions that country on its own too
 rel:name-maker        0.8         "Google Analytics", "Xiaomi 11T Pro" -> the company whose name
                                   or alias opens the technology's name produces it
+rel:description       0.6         "Nigeria suspended Twitter ... the US social media giant" -> the
+                                  nearest organisation named before a definite description "the
+                                  <country or demonym> [up to 3 words] <origin cue>" (no name
+                                  after it), in that sentence or the one before, is based there
 ====================  ==========  ===============================================================
 
 A gazetteer entry with a home country of its own keeps it: the name must agree with the gazetteer.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
+
+from kg.nlp.relations_titles import ORIGIN_CUES
 
 ORGS = ("Company", "ResearchOrganization")
 CONF_NAME = 0.8
@@ -75,3 +81,32 @@ def name_relations(gaz, spans: list[Span], ents: dict, has: set[tuple[str, str]]
             for key, forms in companies.items():
                 if any(n.startswith(f + " ") and len(n) > len(f) + 1 for n in names for f in forms):
                     yield "rel:name-maker", key, "produces", sp.id_, sp
+
+
+def described_orgs(gaz, doc: Doc, spans: list[Span], sents: list, has: set[tuple[str, str]]):
+    """(rule, organisation, "headquarteredIn", country, span) for "the US tech firm" after a named firm."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    for i, c in enumerate(ordered):
+        if c.label_ != "Country" or c.start == 0 or doc[c.start - 1].lower_ != "the":
+            continue
+        j = c.end
+        while j < len(doc) and j - c.end < 4 and doc[j].is_lower and doc[j].is_alpha and \
+                doc[j].lower_ not in ORIGIN_CUES:
+            j += 1
+        if j >= len(doc) or doc[j].lower_ not in ORIGIN_CUES or doc[j].lower_.endswith("s"):
+            continue  # one organisation: a singular cue
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        if nxt is not None and (nxt.text[:1].isupper() or any(s.start == nxt.i for s in ordered)):
+            continue  # "the Chinese company Zhipu": a name follows, the origin rules decide
+        first = sents[c.start]
+        window = first.start if first.start == 0 else sents[first.start - 1].start
+        before = [o for o in ordered[:i] if o.label_ in ORGS and o.start >= window]
+        if not before:
+            continue
+        org = before[-1]
+        entry = gaz.by_key(org.id_) if hasattr(gaz, "by_key") else None
+        known = getattr(entry, "country", None)
+        if known is not None and gaz.by_name(known).key != c.id_:
+            continue  # the gazetteer places the nearest firm elsewhere: the description is another's
+        if (org.id_, "headquarteredIn") not in has:
+            yield "rel:description", org.id_, "headquarteredIn", c.id_, c

@@ -64,3 +64,18 @@ def test_member_list_after_the_bloc(tiny_nlp):
 ])
 def test_gazetteer_membership_needs_the_word_next_to_the_bloc(tiny_nlp, text, expected):
     assert (("Netherlands", "memberOf", "European Union") in relation_names(run(tiny_nlp, text))) is expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple,expected", [
+    ("Regulators fined Qorvane on Monday. The Chinese chipmaker said it would appeal.",
+     ("Qorvane", "headquarteredIn", "China"), True),
+    # the gazetteer places Velmora in the Netherlands: the description is of another firm
+    ("Regulators fined Velmora on Monday. The Chinese chipmaker said it would appeal.",
+     ("Velmora", "headquarteredIn", "China"), False),
+    # a name after the description: that name is the one described
+    ("Regulators fined Qorvane on Monday. The Chinese chipmaker Zorblax said it would appeal.",
+     ("Qorvane", "headquarteredIn", "China"), False),
+])
+def test_definite_description_places_the_named_firm(tiny_nlp, text, triple, expected):
+    assert (triple in relation_names(run(tiny_nlp, text))) is expected
