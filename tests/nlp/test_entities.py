@@ -234,3 +234,15 @@ def test_entities_two_word_demonym_is_not_its_last_word(nlp):
     doc = run(nlp, "A North Korean diplomat met the Chinese envoy.")
     names = {e.name for e in doc._.kg_entities.values() if e.type == "Country"}
     assert "North Korea" in names and "South Korea" not in names and "China" in names
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name,typ", [
+    ("According to the company, Chairman Tom Harlow was suspended.", "Tom Harlow", "Person"),
+    ("The decision follows a presentation by Kyrylo Budanov, head of the military intelligence agency.",
+     "Kyrylo Budanov", "Person"),
+    ("The Antitrust Enforcement Division II of the regulator opened a case.", "Antitrust Enforcement Division II",
+     "GovernmentBody"),
+])
+def test_entities_titled_people_and_divisions_are_not_companies(tiny_nlp, text, name, typ):
+    assert entities_by_name(run(tiny_nlp, text))[name].type == typ

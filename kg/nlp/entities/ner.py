@@ -20,6 +20,7 @@ from kg.nlp.entities.words import (
     NEVER,
     OUTLET_TAILS,
     OUTLETS,
+    PERSON_TITLES,
     PORTFOLIO_TITLES,
     PROGRAMME_HEADS,
     RESEARCH_CUES,
@@ -102,6 +103,8 @@ def ner_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
                 break
         while len(sp) > 1 and sp[-1].tag_ == "POS":
             sp = doc[sp.start:sp.end - 1]
+        if ent.label_ == "PERSON" and len(sp) > 2 and sp[0].lower_ in PERSON_TITLES:
+            sp = doc[sp.start + 1:sp.end]  # "CS Kithure Kindiki": the title is not the name
         if ent.label_ == "PERSON":  # "Yoon Suk" + "Yeol": NER often stops one name short
             end = sp.end
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and \
@@ -140,7 +143,7 @@ def ner_type(gaz, label: str, sp: Span, doc: Doc):
         if any(t.lower_ in COMPANY_SUFFIX for t in sp[1:]) or \
                 any(t.is_upper and len(t) > 1 and t.is_alpha for t in sp):
             return "Company"  # "Zhipu AI", "SK Hynix": NER calls them people
-        if company_context(sp, doc):
+        if company_context(sp, doc) and not person_context(sp, doc):
             return "Company"
         if len(sp) == 1 and (sp[0].is_upper or sp[0].pos_ not in ("PROPN",)):
             return None
@@ -152,6 +155,9 @@ def ner_type(gaz, label: str, sp: Span, doc: Doc):
             return "Legislation" if len(sp) > 1 and sp[0].text[:1].isupper() else None
         if sp[-1].lower_ in PROGRAMME_HEADS or (len(sp) == 1 and sp[0].pos_ == "NOUN"):
             return None  # "Academic Technology Approval Scheme", a stray "Education"
+        if 2 <= len(sp) <= 3 and all(t.is_title and t.is_alpha for t in sp) and person_context(sp, doc) and \
+                not any(t.lower_ in GOV_CUES | RESEARCH_CUES | COMPANY_SUFFIX | BLOC_CUES for t in sp):
+            return "Person"  # "Kyrylo Budanov, head of ...": the NER's organisation is a titled person
         return org_type(sp, doc)
     if label == "GPE":
         return None  # countries come from the gazetteer; cities are not entities
@@ -169,6 +175,20 @@ def ner_type(gaz, label: str, sp: Span, doc: Doc):
             return "Company"
         return None
     return None
+
+
+def person_context(sp: Span, doc: Doc) -> bool:
+    """A person's title right before the name ("Chairman Zhang Xuezheng") or right after it, between
+    commas ("Kyrylo Budanov, head of ...", "X, the chief executive of ...")."""
+    if sp.start > 0 and doc[sp.start - 1].lower_ in PERSON_TITLES:
+        return True
+    right = [t.lower_ for t in doc[sp.end:min(sp.end + 4, len(doc))]]
+    if right[:1] != [","]:
+        return False
+    rest = right[1:]
+    if rest[:1] in (["the"], ["a"], ["an"]):
+        rest = rest[1:]
+    return bool(rest) and rest[0] in PERSON_TITLES
 
 
 def company_context(sp: Span, doc: Doc) -> bool:
