@@ -246,3 +246,9 @@ def test_entities_two_word_demonym_is_not_its_last_word(nlp):
 ])
 def test_entities_titled_people_and_divisions_are_not_companies(tiny_nlp, text, name, typ):
     assert entities_by_name(run(tiny_nlp, text))[name].type == typ
+
+
+@pytest.mark.slow
+def test_entities_ministry_of_x_is_a_body_even_in_a_headline_line(tiny_nlp):
+    doc = run(tiny_nlp, "Joint Notice · Ministry of Education, National Radio Administration\nThe rules apply from May.")
+    assert entities_by_name(doc)["Ministry of Education"].type == "GovernmentBody"
