@@ -252,3 +252,11 @@ def test_entities_titled_people_and_divisions_are_not_companies(tiny_nlp, text, 
 def test_entities_ministry_of_x_is_a_body_even_in_a_headline_line(tiny_nlp):
     doc = run(tiny_nlp, "Joint Notice · Ministry of Education, National Radio Administration\nThe rules apply from May.")
     assert entities_by_name(doc)["Ministry of Education"].type == "GovernmentBody"
+
+
+@pytest.mark.slow
+def test_entities_news_agencies_and_leading_possessives(tiny_nlp):
+    doc = run(tiny_nlp, "The Iranian news agency reported the ban. Officials cited the IRNA news agency on Monday.")
+    assert not any("news agency" in e.name for e in doc._.kg_entities.values())
+    doc = run(tiny_nlp, "The rules were discussed by the Senate's Subcommittee on Immigration and Border Security.")
+    assert entities_by_name(doc)["Subcommittee on Immigration and Border Security"].type == "GovernmentBody"

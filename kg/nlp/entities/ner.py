@@ -92,8 +92,9 @@ def ner_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
     out = []
     for ent in doc.ents:
         sp = ent
-        while len(sp) > 1 and sp[0].lower_ in ("the", "a", "an"):
-            sp = doc[sp.start + 1:sp.end]
+        while len(sp) > 1 and (sp[0].lower_ in ("the", "a", "an") or sp[0].is_punct or sp[0].tag_ == "POS"
+                               or sp[0].text in ("'s", "’s", "•", "·")):
+            sp = doc[sp.start + 1:sp.end]  # "• Rio Rancho", "’s Subcommittee on ..."
         # "China's Ministry of Commerce": the body starts after the possessive
         for t in sp:
             if t.tag_ == "POS" and t.i + 1 < sp.end and t.i > sp.start:
@@ -119,7 +120,7 @@ def ner_candidates(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
                                     ("of", "for") and doc[sp.start - 2].lower_ in PORTFOLIO_TITLES):
             continue  # "Minister of Economic Affairs", "Secretary of International Trade": titles and portfolios
         if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART") and len(sp) > 1 and sp[-1].lower_ in OUTLET_TAILS or \
-                doc[sp.end:sp.end + 2].text.lower() == "news agency":
+                doc[sp.end:sp.end + 2].text.lower() == "news agency" or sp[-2:].text.lower() == "news agency":
             continue  # "RCR Wireless News", "Thompson Hine LLP", "IRNA news agency": they report, not act
         typ = ner_type(gaz, ent.label_, sp, doc)
         if typ is None:
@@ -145,8 +146,8 @@ def ner_type(gaz, label: str, sp: Span, doc: Doc):
             return "Company"  # "Zhipu AI", "SK Hynix": NER calls them people
         if company_context(sp, doc) and not person_context(sp, doc):
             return "Company"
-        if len(sp) == 1 and (sp[0].is_upper or sp[0].pos_ not in ("PROPN",)):
-            return None
+        if len(sp) == 1 and (sp[0].is_upper or sp[0].pos_ not in ("PROPN",)) or sp[0].is_lower:
+            return None  # "iris": a lower-case word is no one's name
         if len(sp) == 1 and sp.start > 0 and doc[sp.start - 1].lower_ in ("in", "near", "at", "from", "outside"):
             return None  # "plants in Kumamoto": a place the NER took for a person
         return "Person"

@@ -104,8 +104,9 @@ def rule_candidates(gaz, matchers: tuple[Matcher, Matcher], doc: Doc,
             lead = [t for t in sp if t.ent_type_ in ("GPE", "NORP")]
             owner_text = doc[sp.start:lead[-1].i + 1].text if lead else ""
             owner = gaz.lookup(owner_text) or gaz.demonym(owner_text)
-            if owner is None or owner.type not in ("Country", "Bloc") or lead[0].i != sp.start:
-                continue
+            if owner is None or owner.type not in ("Country", "Bloc") or lead[0].i != sp.start or \
+                    sp[-2].lower_ in ("news", "press"):
+                continue  # "the Iranian news agency" reports; it is no government body
             known = gaz.lookup(sp.text)
             if known is not None:  # a gazetteer form written with a possessive
                 out.append((sp.start, sp.end, entry_mention(sp, known, "gazetteer", CONF["gazetteer"])))
