@@ -171,3 +171,9 @@ def test_generic_body_name_of_the_one_bloc(tiny_gazetteer):
     doc = run(nlp, "The EU said the Commission would act. The Council agreed.")
     assert "rel:body-bloc-generic" in _rules(doc, ("Commission", "partOf", "European Union"))
     assert not any(s == "Council" for s, _, _ in relation_names(doc))  # no EU body is named "Council" here
+
+
+@pytest.mark.slow
+def test_title_phrase_takes_lower_case_modifiers_of_the_title(tiny_nlp):
+    doc = run(tiny_nlp, "On Monday, EU foreign policy chief Tom Harlow visited Beijing.")
+    assert "rel:title-country" in _rules(doc, ("Tom Harlow", "worksFor", "European Union"))
