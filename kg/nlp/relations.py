@@ -49,7 +49,7 @@ from kg.models import Entity, Evidence, Relation
 from kg.nlp.attrs import MENTIONS, register_extensions, token_sents
 from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.relations_members import member_lists, membership_near
-from kg.nlp.relations_names import CONF_NAME, described_orgs, name_relations
+from kg.nlp.relations_names import CONF_NAME, described_orgs, name_relations, state_owned
 from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, LIST_INTROS, ORIGIN_CUES, TOPIC_WORDS, TitleRules
 
 register_extensions()
@@ -136,6 +136,8 @@ class RelationComponent:
         for rule, s_, p_, o_, sp in name_relations(self.gaz, spans, doc._.kg_entities or {}, has):
             add(s_, p_, o_, self._ts[sp.start], rule, CONF_NAME)
         for rule, s_, p_, o_, sp in described_orgs(self.gaz, doc, spans, ts, has):
+            add(s_, p_, o_, self._ts[sp.start], rule, 0.6)
+        for rule, s_, p_, o_, sp in state_owned(self.gaz, doc, spans, self._dominant(spans), has):
             add(s_, p_, o_, self._ts[sp.start], rule, 0.6)
         if spans:
             titles = TitleRules(doc, spans, ts, self.gaz, doc._.kg_entities or {}, self._dominant(spans),

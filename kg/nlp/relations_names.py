@@ -13,6 +13,8 @@ rel:description       0.6         "Nigeria suspended Twitter ... the US social m
                                   nearest organisation named before a definite description "the
                                   <country or demonym> [up to 3 words] <origin cue>" (no name
                                   after it), in that sentence or the one before, is based there
+rel:state-owned       0.6         "the state-owned Comisión Federal de Electricidad", "the state
+                                  copper company, Codelco" -> the document's dominant country
 ====================  ==========  ===============================================================
 
 A gazetteer entry with a home country of its own keeps it: the name must agree with the gazetteer.
@@ -110,3 +112,33 @@ def described_orgs(gaz, doc: Doc, spans: list[Span], sents: list, has: set[tuple
             continue  # the gazetteer places the nearest firm elsewhere: the description is another's
         if (org.id_, "headquarteredIn") not in has:
             yield "rel:description", org.id_, "headquarteredIn", c.id_, c
+
+
+STATE_FORMS = {"owned", "run", "controlled"}
+
+
+def state_owned(gaz, doc: Doc, spans: list[Span], dominant: str | None, has: set[tuple[str, str]]):
+    """(rule, company, "headquarteredIn", dominant country, span) for a company the text calls the
+    state's ("the state-owned X", "the state copper company, X") with no country beside it."""
+    if dominant is None:
+        return
+    starts = {sp.start for sp in spans}
+    for c in spans:
+        if c.label_ != "Company" or (c.id_, "headquarteredIn") in has:
+            continue
+        sent_start = c.sent.start
+        window = doc[max(c.start - 6, sent_start):c.start]
+        words = [t.lower_ for t in window]
+        if "state" not in words or any(t.i in starts for t in window) or \
+                any(t.text in (".", ";", ")", "(") for t in window):
+            continue
+        k = len(words) - 1 - words[::-1].index("state")
+        rest = [w for w in words[k + 1:] if w not in ("-", ",")]
+        owned = rest[:1] and rest[0] in STATE_FORMS
+        described = bool(rest) and rest[-1] in ORIGIN_CUES and len(rest) <= 3
+        if not (owned and len(rest) <= 3 or described):
+            continue
+        entry = gaz.by_key(c.id_) if hasattr(gaz, "by_key") else None
+        known = getattr(entry, "country", None)
+        if known is None or gaz.by_name(known).key == dominant:
+            yield "rel:state-owned", c.id_, "headquarteredIn", dominant, c

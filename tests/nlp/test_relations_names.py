@@ -79,3 +79,14 @@ def test_gazetteer_membership_needs_the_word_next_to_the_bloc(tiny_nlp, text, ex
 ])
 def test_definite_description_places_the_named_firm(tiny_nlp, text, triple, expected):
     assert (triple in relation_names(run(tiny_nlp, text))) is expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("China said on Monday that the state-owned Zorvia Mining would expand. China wants more output.", True),
+    ("China said on Monday that the state copper company, Zorvia Mining, would expand. China wants more output.",
+     True),
+    ("China said that Zorvia Mining would expand. China wants more output.", False),
+])
+def test_state_owned_company_is_based_in_the_dominant_country(tiny_nlp, text, expected):
+    assert (("Zorvia Mining", "headquarteredIn", "China") in relation_names(run(tiny_nlp, text))) is expected
