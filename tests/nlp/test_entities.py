@@ -116,6 +116,9 @@ def test_lines_each_line_is_a_sentence(blank_nlp):
     ("Moonlit AI", "Company"),
     ("Quorum Holdings Ltd", "Company"),
     ("African Union", "Bloc"),
+    ("Economic Development Board", "GovernmentBody"),
+    ("National Cyber Security Centre", "GovernmentBody"),
+    ("Antitrust Enforcement Division", "GovernmentBody"),
 ])
 def test_entities_org_type_by_cues(name, expected):
     doc = spacy.blank("en")(name + " said.")

@@ -206,6 +206,9 @@ def org_type(sp: Span, doc: Doc) -> str:
     text = sp.text
     if any(w in GOV_CUES for w in words):
         return "GovernmentBody"
+    if len(words) > 1 and (words[-1] == "board" or words[-1] in ("centre", "center") and (
+            words[0] in ("national", "federal", "state", "european") or sp[0].ent_type_ in ("GPE", "NORP"))):
+        return "GovernmentBody"  # "Economic Development Board", "National Cyber Security Centre"
     if any(w in RESEARCH_CUES for w in words) or re.search(r"\b(?:Center|Centre) for\b", text) \
             or (words[-1] in ("lab", "laboratory") and len(words) > 1 and words[-2] not in ("ai",)):
         return "ResearchOrganization"
