@@ -263,3 +263,16 @@ def test_entities_news_agencies_and_leading_possessives(tiny_nlp):
     assert not any("news agency" in e.name for e in doc._.kg_entities.values())
     doc = run(tiny_nlp, "The rules were discussed by the Senate's Subcommittee on Immigration and Border Security.")
     assert entities_by_name(doc)["Subcommittee on Immigration and Border Security"].type == "GovernmentBody"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("International Mobility Program", "Legislation"),
+    ("Tech Talent Strategy", "Legislation"),
+    ("Big Fund", None),
+    ("Scheme", None),
+])
+def test_entities_named_programmes_are_legislation(tiny_gazetteer, name, expected):
+    from kg.nlp.entities.ner import ner_type
+
+    doc = spacy.blank("en")(name + " said.")
+    assert ner_type(tiny_gazetteer, "ORG", doc[0:len(doc) - 2], doc) == expected
