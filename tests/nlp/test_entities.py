@@ -276,3 +276,12 @@ def test_entities_named_programmes_are_legislation(tiny_gazetteer, name, expecte
 
     doc = spacy.blank("en")(name + " said.")
     assert ner_type(tiny_gazetteer, "ORG", doc[0:len(doc) - 2], doc) == expected
+
+
+@pytest.mark.slow
+def test_entities_short_names_in_a_list_of_agencies(nlp):
+    doc = run(nlp, "The committee includes representatives from Treasury, Justice, State, Defense and other agencies.")
+    bodies = {e.name for e in doc._.kg_entities.values() if e.type == "GovernmentBody"}
+    assert {"Department of State", "Department of Defense"} <= bodies
+    plain = run(nlp, "He visited the State Fair and the Defense Expo with friends.")
+    assert not {e.name for e in plain._.kg_entities.values() if e.type == "GovernmentBody"}
