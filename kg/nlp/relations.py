@@ -10,6 +10,9 @@ rel:based             0.85        "Dutch-based ASML", "ASML, based in the Nether
 rel:title-org         0.85        "Huawei CFO Meng Wanzhou" -> worksFor; "OpenAI CEO Sam Altman" -> leads
 rel:title-of          0.85        "CEO Sam Altman of OpenAI", "Sam Altman, chief executive of OpenAI"
 rel:head-of-state     0.85        "Chinese President Xi Jinping" -> leads China
+rel:title-of-org      0.85        "The director of NUKIB, Duvan Navratil," -> leads; an official's title -> worksFor
+rel:possessive-person 0.85        "the information ministry's Nick Mangwana" -> worksFor
+rel:member-list       0.85        "members of the UN Security Council – Britain, China" -> memberOf (relations_members)
 rel:official          0.8         "Dutch Foreign Trade Minister Liesje Schreinemacher" -> worksFor
 rel:subsidiary        0.85        "HiSilicon, a subsidiary of Huawei", "Huawei's subsidiary HiSilicon"
 rel:possessive-tech   0.8         "Nvidia's H20 chips" -> produces
