@@ -51,9 +51,10 @@ from spacy.tokens import Doc, Span
 from kg.models import Entity, Evidence, Relation
 from kg.nlp.attrs import MENTIONS, register_extensions, token_sents
 from kg.nlp.gazetteer_registry import get_gazetteer
+from kg.nlp.relations_cues import origin_phrase, owns, titled
 from kg.nlp.relations_members import member_lists, membership_near
 from kg.nlp.relations_names import CONF_NAME, described_orgs, name_relations, state_owned
-from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, LIST_INTROS, ORIGIN_CUES, TOPIC_WORDS, TitleRules
+from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, ORIGIN_CUES, TOPIC_WORDS, TitleRules
 
 register_extensions()
 
@@ -68,17 +69,6 @@ WORK_TITLES = {"cfo", "cto", "coo", "chief financial officer", "chief technology
                "board member", "partner", "activist", "campaigner"}
 STATE_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader",
                 "emperor", "supreme leader", "head of state"}
-#: words between a company and its product that state the ownership (gazetteer produces)
-OWNERSHIP_CUES = {"owner", "owners", "owns", "owned", "its", "their", "platform", "platforms", "app", "apps", "maker",
-                  "makes", "make", "making", "made", "developer", "develops", "developed", "operator", "operates",
-                  "operated", "product", "products", "creator", "created", "behind", "produce", "produces",
-                  "producing", "produced", "producer", "manufacturer", "manufactures", "manufacturing",
-                  "builds", "built", "sells", "supplier", "designs", "designed", "designer"}
-#: words that name a head next to a person (the gazetteer's leads needs one)
-HEAD_WORDS = {"president", "premier", "chancellor", "king", "queen", "leader", "emir", "ceo", "founder", "co-founder",
-              "cofounder", "chairman", "chairwoman", "chair", "head", "chief", "director", "boss", "minister",
-              "secretary", "governor", "commissioner", "prime", "executive", "led", "leads", "heads", "headed",
-              "dictator", "ruler", "autocrat", "strongman", "administration"}
 ORG_TYPES = {"Company", "ResearchOrganization", "GovernmentBody", "Bloc"}
 CONF_TEXT = 0.85
 CONF_GAZ = 0.7
@@ -338,9 +328,9 @@ class RelationComponent:
                         continue
                     if p == "partOf" and not (0 <= a_sp.start - b_sp.end <= 1):
                         continue
-                    if p == "leads" and not _titled(doc, a_sp):
+                    if p == "leads" and not titled(doc, a_sp):
                         continue
-                    if p == "produces" and not _owns(doc, a_sp, b_sp, sps):
+                    if p == "produces" and not owns(doc, a_sp, b_sp, sps):
                         continue
                     if p == "headquarteredIn":
                         country = [s for s in sps if s.id_ == b]
@@ -348,43 +338,6 @@ class RelationComponent:
                         if not named and not any(0 <= a_sp.start - s.end <= 3 for s in country):
                             continue
                     yield a, b, p
-
-
-def _titled(doc: Doc, person: Span) -> bool:
-    """A head title within three tokens before or after the person ("President Xi", "Altman, OpenAI's
-    chief executive"): the text, not only the gazetteer, names the person as a head."""
-    sent = person.sent
-    words = {t.lower_ for t in doc[max(person.start - 3, sent.start):min(person.end + 4, sent.end)]}
-    return bool(words & HEAD_WORDS)
-
-
-def _owns(doc: Doc, maker: Span, product: Span, sps: list[Span]) -> bool:
-    """Whether the words between a company and its gazetteer product say that it owns or makes it
-    ("Facebook owner Meta", "Apple ... in its App Store", "Meta ... on its platforms, Facebook and
-    Instagram", "<Product> made by <Company>"); sharing a sentence or a list is not enough ("Google,
-    Twitter, YouTube" are items of one list; "Meta's plan to use posts of Facebook users")."""
-    first, second = (maker, product) if maker.start < product.start else (product, maker)
-    inside = {i for s in sps for i in range(s.start, s.end) if first.end <= s.start and s.end <= second.start}
-    gap = [t.lower_ for t in doc[first.end:second.start] if t.i not in inside]
-    return bool(set(gap) & OWNERSHIP_CUES)
-
-
-def _origin_phrase(between: Span) -> bool:
-    """"<demonym> high-tech security firms like <Org>", "<demonym> state-backed group <Org>",
-    "Kazakh Internet Service Providers (ISPs), such as <Org>": a noun phrase of at most six words
-    ending in an origin cue, then at most a list introducer (kg/nlp/rules/relations.yaml)."""
-    words = [t.lower_ for t in between]
-    if "(" in words and ")" in words and words.index("(") < words.index(")"):
-        words = words[:words.index("(")] + words[words.index(")") + 1:]
-    for intro in LIST_INTROS:
-        if words[-len(intro):] == intro:
-            words = words[:-len(intro)]
-            break
-    while words and words[-1] == ",":
-        words.pop()
-    return bool(words) and len(words) <= 6 and words[-1] in ORIGIN_CUES and \
-        not {"and", ",", "the", "of", "to", "by", "from", "in", "with", "for"} & set(words) and \
-        not any(t.pos_ in ("VERB", "AUX") and not t.lower_.endswith(("ed", "ing")) for t in between)
 
 
 def _title_of_before(doc: Doc, org: Span, person: Span, sent: Span):
@@ -435,7 +388,7 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                 yield "rel:based", nxt.id_, "headquarteredIn", sp.id_
             elif len(bw) <= 3 and bw and (bw[-1] in ORIGIN_CUES or bw[-1] == "based" or
                                         any(w in ORIGIN_CUES for w in bw) and "and" not in bw and "," not in bw) \
-                    or _origin_phrase(between):
+                    or origin_phrase(between):
                 yield ("rel:based" if "based" in bw else "rel:origin-cue"), nxt.id_, "headquarteredIn", sp.id_
                 # "Chinese companies Sinomine, Chengze Lithium and Zangge Mining": every item of the list
                 prev = nxt
@@ -460,7 +413,7 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                 if o.label_ == "Country" and not owner_next and (
                         after[:1] == ["-"] and after[1:2] and after[1] in ("based", "headquartered")
                         or any(w in ORIGIN_CUES for w in after[:2])
-                        or _origin_phrase(doc[o.end:stop])
+                        or origin_phrase(doc[o.end:stop])
                         or doc[o.end - 1].lower_.endswith(("-based", "-headquartered"))):
                     yield "rel:appositive", sp.id_, "headquarteredIn", o.id_
                 before = [t.lower_ for t in doc[max(o.start - 3, sp.end):o.start]]

@@ -97,11 +97,11 @@ def test_origin_phrases(tiny_nlp, text, triple):
 
 
 def test_origin_phrase_needs_a_cue_noun_last(blank_nlp):
-    from kg.nlp.relations import _origin_phrase
+    from kg.nlp.relations_cues import origin_phrase
 
     doc = blank_nlp.make_doc("security firms such as and the officials said")
-    assert _origin_phrase(doc[0:4])
-    assert not _origin_phrase(doc[6:8])
+    assert origin_phrase(doc[0:4])
+    assert not origin_phrase(doc[6:8])
 
 
 @pytest.mark.slow
