@@ -10,6 +10,9 @@ rel:based             0.85        "Dutch-based ASML", "ASML, based in the Nether
 rel:title-org         0.85        "Huawei CFO Meng Wanzhou" -> worksFor; "OpenAI CEO Sam Altman" -> leads
 rel:title-of          0.85        "CEO Sam Altman of OpenAI", "Sam Altman, chief executive of OpenAI"
 rel:head-of-state     0.85        "Chinese President Xi Jinping" -> leads China
+rel:title-of-org      0.85        "The director of NUKIB, Duvan Navratil," -> leads; an official's title -> worksFor
+rel:possessive-person 0.85        "the information ministry's Nick Mangwana" -> worksFor
+rel:member-list       0.85        "members of the UN Security Council – Britain, China" -> memberOf (relations_members)
 rel:official          0.8         "Dutch Foreign Trade Minister Liesje Schreinemacher" -> worksFor
 rel:subsidiary        0.85        "HiSilicon, a subsidiary of Huawei", "Huawei's subsidiary HiSilicon"
 rel:possessive-tech   0.8         "Nvidia's H20 chips" -> produces
@@ -21,7 +24,8 @@ rel:head-of-state-gazetteer 0.75  "President Yoon Suk Yeol" -> leads the country
                                   (the "document's dominant country" variant was measured wrong)
 rel:body-gazetteer-parent 0.7     every government body -> partOf its gazetteer parent (see
 rel:body-name-country 0.8         ``_document_part_of``); bodies the gazetteer lacks -> the state
-rel:body-home-country 0.6         their name contains, else the document's dominant country
+rel:body-home-country 0.6         their name contains, else the document's dominant country;
+rel:body-bloc-generic 0.6         a generic name ("the Commission") -> the document's one bloc
 ====================  ==========  ===============================================================
 
 Title phrases ("Commerce Secretary X" leads, "Deputy Secretary X" worksFor, "Hungary's Prime
@@ -31,7 +35,10 @@ is not also worksFor it (GUIDE.md).
 Gazetteer relations (evidence source "gazetteer", rule "gazetteer:<predicate>", confidence 0.7)
 are added for pairs of entities the gazetteer relates only when the text supports the
 co-occurrence: both are mentioned in the same sentence. ``memberOf`` from the gazetteer also
-needs a membership cue in that sentence ("member", "members", "member state").
+needs a membership cue in that sentence ("member", "members", "member state"); ``produces`` a word of
+ownership or making between the two ("Facebook owner Meta", "its App Store": ``OWNERSHIP_CUES``).
+Relations read off names ("Bank of China" -> China, "Google Analytics" <- Google) are
+:mod:`kg.nlp.relations_names`.
 """
 from __future__ import annotations
 
@@ -44,7 +51,10 @@ from spacy.tokens import Doc, Span
 from kg.models import Entity, Evidence, Relation
 from kg.nlp.attrs import MENTIONS, register_extensions, token_sents
 from kg.nlp.gazetteer_registry import get_gazetteer
-from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, LIST_INTROS, ORIGIN_CUES, TOPIC_WORDS, TitleRules
+from kg.nlp.relations_cues import origin_phrase, owns, titled
+from kg.nlp.relations_members import member_lists, membership_near
+from kg.nlp.relations_names import CONF_NAME, described_orgs, name_relations, state_owned
+from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, ORIGIN_CUES, TOPIC_WORDS, TitleRules
 
 register_extensions()
 
@@ -109,10 +119,19 @@ class RelationComponent:
             sent = ts[sps[0].start]
             for rule, s, p, o in _text_relations(doc, sps, sent):
                 add(s, p, o, sent, rule, CONF_TEXT)
+            for rule, s, p, o in member_lists(doc, sps):
+                add(s, p, o, sent, rule, CONF_TEXT)
             for a, b, p in self._gazetteer_pairs(doc, sps):
                 add(a, p, b, sent, f"gazetteer:{p}", CONF_GAZ, source="gazetteer")
         for rule, s_, p_, o_, sent, c, src in self._document_part_of(doc, spans, found):
             add(s_, p_, o_, sent, rule, c, source=src)
+        has = {(k[0], k[1]) for k in found}
+        for rule, s_, p_, o_, sp in name_relations(self.gaz, spans, doc._.kg_entities or {}, has):
+            add(s_, p_, o_, self._ts[sp.start], rule, CONF_NAME)
+        for rule, s_, p_, o_, sp in described_orgs(self.gaz, doc, spans, ts, has):
+            add(s_, p_, o_, self._ts[sp.start], rule, 0.6)
+        for rule, s_, p_, o_, sp in state_owned(self.gaz, doc, spans, self._dominant(spans), has):
+            add(s_, p_, o_, self._ts[sp.start], rule, 0.6)
         if spans:
             titles = TitleRules(doc, spans, ts, self.gaz, doc._.kg_entities or {}, self._dominant(spans),
                                 self.gaz_leads)
@@ -233,9 +252,25 @@ class RelationComponent:
                 if named in ents:
                     yield "rel:body-name-country", sp.id_, "partOf", named, sent, 0.8, "text"
                 continue
-            if dominant is not None and self.gaz.lookup(sp.text) is None and \
-                    sp.text.lower().removeprefix("the ") not in GENERIC_BODIES:
+            generic = sp.text.lower().removeprefix("the ")
+            if dominant is not None and self.gaz.lookup(sp.text) is None and generic not in GENERIC_BODIES:
                 yield "rel:body-home-country", sp.id_, "partOf", dominant, sent, 0.6, "text"
+            elif generic in GENERIC_BODIES and self.gaz.lookup(sp.text) is None:
+                bloc = self._bloc_of_generic(generic, {k for k in present if ents.get(k) and ents[k].type == "Bloc"})
+                if bloc is not None:
+                    yield "rel:body-bloc-generic", sp.id_, "partOf", bloc, sent, 0.6, "text"
+
+    def _bloc_of_generic(self, word: str, blocs: set[str]) -> str | None:
+        """"the Commission" in a story that names the EU and no other bloc: the bloc whose gazetteer
+        bodies include one named by that word ("European Commission")."""
+        if len(blocs) != 1:
+            return None
+        bloc = next(iter(blocs))
+        for body, parents in self.gaz_parent.items():
+            e = self.gaz.by_key(body) if bloc in parents else None
+            if e is not None and word in e.name.lower().split():
+                return bloc
+        return None
 
     @staticmethod
     def _named_outside(doc: Doc, entry, own: list[Span]) -> bool:
@@ -288,9 +323,14 @@ class RelationComponent:
             for b_sp in sps:
                 a, b = a_sp.id_, b_sp.id_
                 for p in sorted(self.gaz_rel.get((a, b), ())):
-                    if p == "memberOf" and "member" not in low:
+                    if p == "memberOf" and ("member" not in low or not membership_near(doc, b_sp)
+                                            or self.gaz.demonym(a_sp.text) is not None):
                         continue
                     if p == "partOf" and not (0 <= a_sp.start - b_sp.end <= 1):
+                        continue
+                    if p == "leads" and not titled(doc, a_sp):
+                        continue
+                    if p == "produces" and not owns(doc, a_sp, b_sp, sps):
                         continue
                     if p == "headquarteredIn":
                         country = [s for s in sps if s.id_ == b]
@@ -300,22 +340,19 @@ class RelationComponent:
                     yield a, b, p
 
 
-def _origin_phrase(between: Span) -> bool:
-    """"<demonym> high-tech security firms like <Org>", "<demonym> state-backed group <Org>",
-    "Kazakh Internet Service Providers (ISPs), such as <Org>": a noun phrase of at most six words
-    ending in an origin cue, then at most a list introducer (kg/nlp/rules/relations.yaml)."""
-    words = [t.lower_ for t in between]
-    if "(" in words and ")" in words and words.index("(") < words.index(")"):
-        words = words[:words.index("(")] + words[words.index(")") + 1:]
-    for intro in LIST_INTROS:
-        if words[-len(intro):] == intro:
-            words = words[:-len(intro)]
-            break
-    while words and words[-1] == ",":
-        words.pop()
-    return bool(words) and len(words) <= 6 and words[-1] in ORIGIN_CUES and \
-        not {"and", ",", "the", "of", "to", "by", "from", "in", "with", "for"} & set(words) and \
-        not any(t.pos_ in ("VERB", "AUX") and not t.lower_.endswith(("ed", "ing")) for t in between)
+def _title_of_before(doc: Doc, org: Span, person: Span, sent: Span):
+    """"The director of NUKIB, Duvan Navratil, wrote": the title before "of <Org>", the person after the comma."""
+    pre = [t.lower_ for t in doc[max(org.start - 4, sent.start):org.start]]
+    if pre[-1:] == ["the"]:
+        pre = pre[:-1]
+    if len(pre) < 2 or pre[-1] != "of":
+        return
+    title = pre[-2]
+    heads = COMPANY_HEADS if org.label_ == "Company" else LEAD_TITLES
+    if title in heads:
+        yield "rel:title-of-org", person.id_, "leads", org.id_
+    elif title in WORK_TITLES:
+        yield "rel:title-of-org", person.id_, "worksFor", org.id_
 
 
 def _prev_tokens(doc: Doc, sp: Span, sent: Span, n: int = 4) -> Span:
@@ -351,7 +388,7 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                 yield "rel:based", nxt.id_, "headquarteredIn", sp.id_
             elif len(bw) <= 3 and bw and (bw[-1] in ORIGIN_CUES or bw[-1] == "based" or
                                         any(w in ORIGIN_CUES for w in bw) and "and" not in bw and "," not in bw) \
-                    or _origin_phrase(between):
+                    or origin_phrase(between):
                 yield ("rel:based" if "based" in bw else "rel:origin-cue"), nxt.id_, "headquarteredIn", sp.id_
                 # "Chinese companies Sinomine, Chengze Lithium and Zangge Mining": every item of the list
                 prev = nxt
@@ -376,7 +413,7 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                 if o.label_ == "Country" and not owner_next and (
                         after[:1] == ["-"] and after[1:2] and after[1] in ("based", "headquartered")
                         or any(w in ORIGIN_CUES for w in after[:2])
-                        or _origin_phrase(doc[o.end:stop])
+                        or origin_phrase(doc[o.end:stop])
                         or doc[o.end - 1].lower_.endswith(("-based", "-headquartered"))):
                     yield "rel:appositive", sp.id_, "headquarteredIn", o.id_
                 before = [t.lower_ for t in doc[max(o.start - 3, sp.end):o.start]]
@@ -405,6 +442,8 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                     yield "rel:title-org", nxt.id_, "leads", sp.id_
                 elif title in WORK_TITLES or title.split()[-1] in WORK_TITLES:
                     yield "rel:title-org", nxt.id_, "worksFor", sp.id_
+            elif title is None and sp.label_ in ORG_TYPES and doc[sp.end].text == ",":
+                yield from _title_of_before(doc, sp, nxt, sent)
         # "<Person>, <title> of|at <Org>" and "<title> <Person> of <Org>"
         if sp.label_ == "Person" and nxt is not None and nxt.label_ in ORG_TYPES | {"Country"}:
             mid = [t.lower_ for t in doc[sp.end:nxt.start] if not t.is_punct]
@@ -430,6 +469,8 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
         if nxt is not None and nxt.start == sp.end + 1 and doc[sp.end].tag_ == "POS":
             if sp.label_ == "Company" and nxt.label_ == "Technology":
                 yield "rel:possessive-tech", sp.id_, "produces", nxt.id_
+            if sp.label_ in ORG_TYPES and nxt.label_ == "Person" and len(nxt) >= 2:
+                yield "rel:possessive-person", nxt.id_, "worksFor", sp.id_  # "the information ministry's X"
             if sp.label_ == "Person" and nxt.label_ == "Country" and (nxt.end >= sent.end or not doc[nxt.end].is_alpha
                                                                       or doc[nxt.end].pos_ not in ("NOUN", "PROPN")):
                 yield "rel:ruler-possessive", sp.id_, "leads", nxt.id_  # "Saddam Hussein's Iraq", "Putin's Russia"

@@ -3,8 +3,9 @@
 The phrase is the run of title-cased words, title words, connectors and mentions written right
 before a person ("Commerce Secretary Gina Raimondo", "Hungary's Prime Minister Viktor Orban",
 "The Chilean President, Gabriel Boric", "Under Secretary of Commerce for Industry and Security
-Alan Estevez"; a title inside the person's mention, "President Trump", counts) or right after it,
-between commas ("Vincent Karremans, Secretary of Economic Affairs, said").
+Alan Estevez"; a title inside the person's mention, "President Trump", counts; up to two lower-case
+modifiers of a title, "EU foreign policy chief X") or right after it, between commas ("Vincent
+Karremans, Secretary of Economic Affairs, said").
 
 ====================  ==========  ===============================================================
 rule                  confidence  example
@@ -112,7 +113,14 @@ class TitleRules:
         if j >= sent.start and self.doc[j].text == ",":
             j -= 1
         toks: list[int] = []
-        while j >= sent.start and len(toks) < 12 and self._ok(j):
+        lower = 0  # "EU foreign policy chief X": lower-case modifiers of a title already seen
+        while j >= sent.start and len(toks) < 12:
+            t = self.doc[j]
+            if not self._ok(j):
+                seen = any(self.doc[i].lower_ in TITLES for i in toks)
+                if not (seen and t.is_lower and t.pos_ in ("NOUN", "ADJ") and lower < 2 and j not in self.at):
+                    break
+                lower += 1
             toks.append(j)
             j -= 1
         toks.reverse()

@@ -49,6 +49,20 @@ def test_entities_possessive_gazetteer_form_is_split(blank_nlp):
     assert ("Ministry of Commerce", "partOf", "China") in relation_names(doc)
 
 
+@pytest.mark.slow
+def test_entities_country_possessive_body_keeps_the_phrase_as_alias(tiny_nlp):
+    doc = run(tiny_nlp, "The Netherlands' Parliament voted on Monday.")
+    body = entities_by_name(doc)["Parliament"]
+    assert body.type == "GovernmentBody" and "The Netherlands' Parliament" in body.aliases
+    assert ("Parliament", "partOf", "Netherlands") in relation_names(doc)
+
+
+@pytest.mark.slow
+def test_entities_country_possessive_descriptive_service(tiny_nlp):
+    doc = run(tiny_nlp, "China's foreign intelligence service warned companies.")
+    assert entities_by_name(doc)["China's foreign intelligence service"].type == "GovernmentBody"
+
+
 def test_entities_ai_alone_is_never_an_entity(blank_nlp, tiny_gazetteer):
     doc = run(blank_nlp, "AI is everywhere. The AI sector grows.")
     assert doc._.kg_entities == {}
@@ -102,6 +116,9 @@ def test_lines_each_line_is_a_sentence(blank_nlp):
     ("Moonlit AI", "Company"),
     ("Quorum Holdings Ltd", "Company"),
     ("African Union", "Bloc"),
+    ("Economic Development Board", "GovernmentBody"),
+    ("National Cyber Security Centre", "GovernmentBody"),
+    ("Antitrust Enforcement Division", "GovernmentBody"),
 ])
 def test_entities_org_type_by_cues(name, expected):
     doc = spacy.blank("en")(name + " said.")
@@ -213,3 +230,58 @@ def test_entities_organisation_named_after_a_country_stays_whole(tiny_nlp):
     ents = entities_by_name(doc)
     assert ents["China Semiconductor Mission"].type == "GovernmentBody"
     assert ("China Semiconductor Mission", "partOf", "China") in relation_names(doc)
+
+
+@pytest.mark.slow
+def test_entities_two_word_demonym_is_not_its_last_word(nlp):
+    doc = run(nlp, "A North Korean diplomat met the Chinese envoy.")
+    names = {e.name for e in doc._.kg_entities.values() if e.type == "Country"}
+    assert "North Korea" in names and "South Korea" not in names and "China" in names
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name,typ", [
+    ("According to the company, Chairman Tom Harlow was suspended.", "Tom Harlow", "Person"),
+    ("The decision follows a presentation by Kyrylo Budanov, head of the military intelligence agency.",
+     "Kyrylo Budanov", "Person"),
+    ("The Antitrust Enforcement Division II of the regulator opened a case.", "Antitrust Enforcement Division II",
+     "GovernmentBody"),
+])
+def test_entities_titled_people_and_divisions_are_not_companies(tiny_nlp, text, name, typ):
+    assert entities_by_name(run(tiny_nlp, text))[name].type == typ
+
+
+@pytest.mark.slow
+def test_entities_ministry_of_x_is_a_body_even_in_a_headline_line(tiny_nlp):
+    doc = run(tiny_nlp, "Joint Notice · Ministry of Education, National Radio Administration\nThe rules apply from May.")
+    assert entities_by_name(doc)["Ministry of Education"].type == "GovernmentBody"
+
+
+@pytest.mark.slow
+def test_entities_news_agencies_and_leading_possessives(tiny_nlp):
+    doc = run(tiny_nlp, "The Iranian news agency reported the ban. Officials cited the IRNA news agency on Monday.")
+    assert not any("news agency" in e.name for e in doc._.kg_entities.values())
+    doc = run(tiny_nlp, "The rules were discussed by the Senate's Subcommittee on Immigration and Border Security.")
+    assert entities_by_name(doc)["Subcommittee on Immigration and Border Security"].type == "GovernmentBody"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("International Mobility Program", "Legislation"),
+    ("Tech Talent Strategy", "Legislation"),
+    ("Big Fund", None),
+    ("Scheme", None),
+])
+def test_entities_named_programmes_are_legislation(tiny_gazetteer, name, expected):
+    from kg.nlp.entities.ner import ner_type
+
+    doc = spacy.blank("en")(name + " said.")
+    assert ner_type(tiny_gazetteer, "ORG", doc[0:len(doc) - 2], doc) == expected
+
+
+@pytest.mark.slow
+def test_entities_short_names_in_a_list_of_agencies(nlp):
+    doc = run(nlp, "The committee includes representatives from Treasury, Justice, State, Defense and other agencies.")
+    bodies = {e.name for e in doc._.kg_entities.values() if e.type == "GovernmentBody"}
+    assert {"Department of State", "Department of Defense"} <= bodies
+    plain = run(nlp, "He visited the State Fair and the Defense Expo with friends.")
+    assert not {e.name for e in plain._.kg_entities.values() if e.type == "GovernmentBody"}

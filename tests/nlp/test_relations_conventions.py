@@ -97,11 +97,11 @@ def test_origin_phrases(tiny_nlp, text, triple):
 
 
 def test_origin_phrase_needs_a_cue_noun_last(blank_nlp):
-    from kg.nlp.relations import _origin_phrase
+    from kg.nlp.relations_cues import origin_phrase
 
     doc = blank_nlp.make_doc("security firms such as and the officials said")
-    assert _origin_phrase(doc[0:4])
-    assert not _origin_phrase(doc[6:8])
+    assert origin_phrase(doc[0:4])
+    assert not origin_phrase(doc[6:8])
 
 
 @pytest.mark.slow
@@ -126,3 +126,54 @@ def test_bare_minister_gets_no_home_country(tiny_nlp):
 ])
 def test_ruler_possessive_and_title_for(tiny_nlp, text, triple):
     assert triple in relation_names(run(tiny_nlp, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple,rule", [
+    ("The head of the Commerce Department, Tom Harlow, wrote a letter.",
+     ("Tom Harlow", "leads", "Department of Commerce"), "rel:title-of-org"),
+    ("The Commerce Department's Tom Harlow wrote a letter.",
+     ("Tom Harlow", "worksFor", "Department of Commerce"), "rel:possessive-person"),
+    ("This is serious, said US Attorney Tom Harlow on Monday.",
+     ("Tom Harlow", "worksFor", "United States"), "rel:title-country"),
+])
+def test_title_before_the_organisation_and_possessive_employer(tiny_nlp, text, triple, rule):
+    doc = run(tiny_nlp, text)
+    assert rule in _rules(doc, triple)
+
+
+@pytest.mark.slow
+def test_gazetteer_leads_needs_a_head_word_by_the_person(tiny_nlp, tiny_gazetteer):
+    from kg.link.gazetteer import GazEntry, Gazetteer
+    from kg.nlp.gazetteer_registry import register_gazetteer
+    from kg.nlp.pipeline import build_pipeline
+
+    register_gazetteer("tiny-leads", Gazetteer([*tiny_gazetteer.entries,
+                                                GazEntry("Tom Harlow", "Person", leads="Qorvane")]))
+    nlp = build_pipeline(gazetteer="tiny-leads", rules_only=True)
+    plain = run(nlp, "Qorvane's Tom Harlow met buyers on Monday.")
+    titled = run(nlp, "Qorvane chief executive Tom Harlow met buyers on Monday.")
+    assert ("Tom Harlow", "leads", "Qorvane") not in relation_names(plain)
+    assert ("Tom Harlow", "worksFor", "Qorvane") in relation_names(plain)
+    assert ("Tom Harlow", "leads", "Qorvane") in relation_names(titled)
+
+
+@pytest.mark.slow
+def test_generic_body_name_of_the_one_bloc(tiny_gazetteer):
+    from kg.link.gazetteer import GazEntry, Gazetteer
+    from kg.nlp.gazetteer_registry import register_gazetteer
+    from kg.nlp.pipeline import build_pipeline
+
+    register_gazetteer("tiny-ec", Gazetteer([*tiny_gazetteer.entries,
+                                             GazEntry("European Commission", "GovernmentBody",
+                                                      parent="European Union")]))
+    nlp = build_pipeline(gazetteer="tiny-ec", rules_only=True)
+    doc = run(nlp, "The EU said the Commission would act. The Council agreed.")
+    assert "rel:body-bloc-generic" in _rules(doc, ("Commission", "partOf", "European Union"))
+    assert not any(s == "Council" for s, _, _ in relation_names(doc))  # no EU body is named "Council" here
+
+
+@pytest.mark.slow
+def test_title_phrase_takes_lower_case_modifiers_of_the_title(tiny_nlp):
+    doc = run(tiny_nlp, "On Monday, EU foreign policy chief Tom Harlow visited Beijing.")
+    assert "rel:title-country" in _rules(doc, ("Tom Harlow", "worksFor", "European Union"))

@@ -5,6 +5,8 @@
   Justice", "State Administration of Foreign Experts Affairs");
 * head last after a country or demonym: "Danish Defence Intelligence Service", "Nigerian Communications
   Commission", "Pakistan Telecommunication Authority";
+* a list of short names that ends "and other agencies": "Treasury, Justice, State, Defense and other
+  agencies" -> the gazetteer's departments of State and Defense, when one item is a known body;
 * an elided list: "the ministries of Education, Finance, and Foreign Affairs" -> "Ministry of Education",
   "Ministry of Finance", "Ministry of Foreign Affairs" (items separated by commas; "and" inside an item
   stays: "Human Resources and Social Security").
@@ -30,6 +32,7 @@ class _NoEntry:
 
 
 LIST_RULE = "rule:gov-list"
+POSSESSIVES = ("'s", "’s", "'", "’")
 
 
 def _country_word(gaz: GazetteerLike, tok) -> bool:
@@ -119,4 +122,60 @@ def elided_list(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
             m = Mention(item.text, item.start_char, item.end_char, "GovernmentBody", LIST_RULE, CONF[LIST_RULE],
                         name=name, aliases=())
             out.append((item.start, item.end, m))
+    return out
+
+
+def possessive_aliases(doc: Doc, taken: list[tuple[int, int, Mention]]) -> None:
+    """"Denmark's Parliament", "Pakistan's foreign ministry": the body's mention stays apart from the
+    country's (so partOf can be stated), and the whole phrase is recorded as another name of the body."""
+    ends = {e: m for _, e, m in taken if m.type in ("Country", "Bloc")}
+    for s, _, m in taken:
+        if m.type != "GovernmentBody" or s < 2 or doc[s - 1].text not in POSSESSIVES:
+            continue
+        owner = ends.get(s - 1)
+        if owner is not None and owner.end <= m.start:
+            m.aliases = tuple(dict.fromkeys((*m.aliases, doc.text[owner.start:m.end])))
+
+
+OTHER_BODIES = {"agencies", "departments", "ministries", "bodies", "regulators"}
+SHORT_LIST_RULE = "rule:gov-short-list"
+
+
+def short_name_list(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
+    """"representatives from Treasury, Justice, State, Defense, Homeland Security, Commerce and other
+    agencies": each capitalised item that the gazetteer knows as "Department of <item>" (or
+    "<item> Department", "Ministry of <item>") is that body, when the list names a known body too."""
+    out: list[tuple[int, int, Mention]] = []
+    for tok in doc:
+        if tok.lower_ not in OTHER_BODIES or tok.i < 3 or doc[tok.i - 1].lower_ != "other" or \
+                doc[tok.i - 2].lower_ != "and":
+            continue
+        items: list[Span] = []
+        j = tok.i - 3
+        while j >= doc[tok.i].sent.start:
+            end = j + 1
+            while j >= 0 and doc[j].is_title and doc[j].is_alpha and end - j <= 3:
+                j -= 1
+            if j + 1 == end:
+                break
+            items.append(doc[j + 1:end])
+            if j < 0 or doc[j].text != ",":
+                break
+            j -= 1
+        found = []
+        known = 0
+        for it in items:
+            e = gaz.lookup(it.text)
+            if e is not None and e.type == "GovernmentBody":
+                known += 1
+                continue
+            for form in (f"Department of {it.text}", f"{it.text} Department", f"Ministry of {it.text}"):
+                e = gaz.lookup(form)
+                if e is not None and e.type == "GovernmentBody":
+                    found.append((it, e))
+                    break
+        if known and len(items) >= 3:
+            from kg.nlp.entities.sources import entry_mention  # noqa: PLC0415 (sources imports this module)
+
+            out += [(it.start, it.end, entry_mention(it, e, SHORT_LIST_RULE, CONF[LIST_RULE])) for it, e in found]
     return out

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from kg.link.clusters import Mention, clean, resolve
 from kg.models import Entity, Evidence
 from kg.nlp.attrs import MENTIONS, register_extensions
-from kg.nlp.entities.bodies import elided_list
+from kg.nlp.entities.bodies import elided_list, possessive_aliases, short_name_list
 from kg.nlp.entities.groups import group_candidates
 from kg.nlp.entities.ner import country_named_org, ner_candidates, retype_by_context, retype_short_forms
 from kg.nlp.entities.patterns import rule_patterns
@@ -82,6 +82,7 @@ class EntityComponent:
         ranked += [(3 if c[2].type in ("Legislation", "LegalCase", "GovernmentBody") or c[2].key else 2, c)
                    for c in rule_candidates(self.gaz, (self.matcher, self.pos_matcher), doc, titled)]
         ranked += [(2, c) for c in elided_list(self.gaz, doc)]
+        ranked += [(2, c) for c in short_name_list(self.gaz, doc)]
         ranked += [(2, c) for c in group_candidates(self.gaz, doc)]
         ranked += [(2, c) for c in token_candidates(self.gaz, doc)]
         ner = ner_candidates(self.gaz, doc)
@@ -129,6 +130,7 @@ class EntityComponent:
         retype_by_context(doc, taken)
         retype_short_forms(doc, taken)
         known_as(doc, taken)
+        possessive_aliases(doc, taken)
         mentions = [m for _, _, m in taken]
         clusters = resolve(mentions, doc.text, self.gaz)
         entities: dict[str, Entity] = dict(doc._.kg_entities or {})

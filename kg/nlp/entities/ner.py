@@ -21,6 +21,7 @@ from kg.nlp.entities.words import (
     NEVER,
     OUTLET_TAILS,
     OUTLETS,
+    PERSON_TITLES,
     PORTFOLIO_TITLES,
     PROGRAMME_HEADS,
     RESEARCH_CUES,
@@ -95,8 +96,9 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
     out = []
     for ent in doc.ents:
         sp = ent
-        while len(sp) > 1 and sp[0].lower_ in ("the", "a", "an"):
-            sp = doc[sp.start + 1:sp.end]
+        while len(sp) > 1 and (sp[0].lower_ in ("the", "a", "an") or sp[0].is_punct or sp[0].tag_ == "POS"
+                               or sp[0].text in ("'s", "’s", "•", "·")):
+            sp = doc[sp.start + 1:sp.end]  # "• Rio Rancho", "’s Subcommittee on ..."
         # "China's Ministry of Commerce": the body starts after the possessive
         for t in sp:
             if t.tag_ == "POS" and t.i + 1 < sp.end and t.i > sp.start:
@@ -106,6 +108,8 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
                 break
         while len(sp) > 1 and sp[-1].tag_ == "POS":
             sp = doc[sp.start:sp.end - 1]
+        if ent.label_ == "PERSON" and len(sp) > 2 and sp[0].lower_ in PERSON_TITLES:
+            sp = doc[sp.start + 1:sp.end]  # "CS Kithure Kindiki": the title is not the name
         if ent.label_ == "PERSON":  # "Yoon Suk" + "Yeol": NER often stops one name short
             end = sp.end
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and \
@@ -120,7 +124,7 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
                                     ("of", "for") and doc[sp.start - 2].lower_ in PORTFOLIO_TITLES):
             continue  # "Minister of Economic Affairs", "Secretary of International Trade": titles and portfolios
         if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART") and len(sp) > 1 and sp[-1].lower_ in OUTLET_TAILS or \
-                doc[sp.end:sp.end + 2].text.lower() == "news agency":
+                doc[sp.end:sp.end + 2].text.lower() == "news agency" or sp[-2:].text.lower() == "news agency":
             continue  # "RCR Wireless News", "Thompson Hine LLP", "IRNA news agency": they report, not act
         typ = ner_type(gaz, ent.label_, sp, doc)
         if typ is None:
@@ -144,18 +148,24 @@ def ner_type(gaz: GazetteerLike, label: str, sp: Span, doc: Doc):
         if any(t.lower_ in COMPANY_SUFFIX for t in sp[1:]) or \
                 any(t.is_upper and len(t) > 1 and t.is_alpha for t in sp):
             return "Company"  # "Zhipu AI", "SK Hynix": NER calls them people
-        if company_context(sp, doc):
+        if company_context(sp, doc) and not person_context(sp, doc):
             return "Company"
-        if len(sp) == 1 and (sp[0].is_upper or sp[0].pos_ not in ("PROPN",)):
-            return None
+        if len(sp) == 1 and (sp[0].is_upper or sp[0].pos_ not in ("PROPN",)) or sp[0].is_lower:
+            return None  # "iris": a lower-case word is no one's name
         if len(sp) == 1 and sp.start > 0 and doc[sp.start - 1].lower_ in ("in", "near", "at", "from", "outside"):
             return None  # "plants in Kumamoto": a place the NER took for a person
         return "Person"
     if label == "ORG":
         if sp[-1].text in LAW_HEADS:  # "Cybersecurity Review Measures"; a bare "Measures" names nothing
             return "Legislation" if len(sp) > 1 and sp[0].text[:1].isupper() else None
+        if sp[-1].lower_ in PROGRAMME_HEADS and len(sp) > 1 and sp[0].text[:1].isupper() and \
+                sp[-1].lower_ not in ("fund", "project") and not any(t.lower_ in COMPANY_SUFFIX for t in sp):
+            return "Legislation"  # "Academic Technology Approval Scheme", "Global Talent Visa": a named programme
         if sp[-1].lower_ in PROGRAMME_HEADS or (len(sp) == 1 and sp[0].pos_ == "NOUN"):
-            return None  # "Academic Technology Approval Scheme", a stray "Education"
+            return None  # a bare "Scheme", a stray "Education"
+        if 2 <= len(sp) <= 3 and all(t.is_title and t.is_alpha for t in sp) and person_context(sp, doc) and \
+                not any(t.lower_ in GOV_CUES | RESEARCH_CUES | COMPANY_SUFFIX | BLOC_CUES for t in sp):
+            return "Person"  # "Kyrylo Budanov, head of ...": the NER's organisation is a titled person
         return org_type(sp, doc)
     if label == "GPE":
         return None  # countries come from the gazetteer; cities are not entities
@@ -175,6 +185,20 @@ def ner_type(gaz: GazetteerLike, label: str, sp: Span, doc: Doc):
     return None
 
 
+def person_context(sp: Span, doc: Doc) -> bool:
+    """A person's title right before the name ("Chairman Zhang Xuezheng") or right after it, between
+    commas ("Kyrylo Budanov, head of ...", "X, the chief executive of ...")."""
+    if sp.start > 0 and doc[sp.start - 1].lower_ in PERSON_TITLES:
+        return True
+    right = [t.lower_ for t in doc[sp.end:min(sp.end + 4, len(doc))]]
+    if right[:1] != [","]:
+        return False
+    rest = right[1:]
+    if rest[:1] in (["the"], ["a"], ["an"]):
+        rest = rest[1:]
+    return bool(rest) and rest[0] in PERSON_TITLES
+
+
 def company_context(sp: Span, doc: Doc) -> bool:
     left = doc[max(sp.start - 3, 0):sp.start]
     if any(t.lower_ in COMPANY_CONTEXT for t in left):
@@ -189,6 +213,9 @@ def org_type(sp: Span, doc: Doc) -> str:
     text = sp.text
     if any(w in GOV_CUES for w in words):
         return "GovernmentBody"
+    if len(words) > 1 and (words[-1] == "board" or words[-1] in ("centre", "center") and (
+            words[0] in ("national", "federal", "state", "european") or sp[0].ent_type_ in ("GPE", "NORP"))):
+        return "GovernmentBody"  # "Economic Development Board", "National Cyber Security Centre"
     if any(w in RESEARCH_CUES for w in words) or re.search(r"\b(?:Center|Centre) for\b", text) \
             or (words[-1] in ("lab", "laboratory") and len(words) > 1 and words[-2] not in ("ai",)):
         return "ResearchOrganization"

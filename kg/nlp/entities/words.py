@@ -20,7 +20,7 @@ _WORDS = rules.word_lists("entities.yaml", (
     "programme_heads", "bloc_cues", "outlets", "never", "group_heads", "specific_heads", "technical_fields",
     "field_modifiers", "praise_words", "alias_intensifiers", "weak_heads", "domain_modifiers", "intensifiers",
     "tech_heads", "law_heads", "numbered_law_heads", "leading_law_heads", "generic_law_words", "date_words",
-    "gov_name_heads", "gov_plural_heads", "outlet_tails", "portfolio_titles"))
+    "gov_name_heads", "gov_plural_heads", "outlet_tails", "portfolio_titles", "person_titles"))
 GOV_CUES = set(_WORDS["gov_cues"])
 #: heads of descriptive names of bodies: "Italy's data protection authority", "the Dutch trade ministry"
 GOV_HEADS = set(_WORDS["gov_heads"])
@@ -58,3 +58,5 @@ GOV_PLURAL_HEADS = set(_WORDS["gov_plural_heads"])
 OUTLET_TAILS = set(_WORDS["outlet_tails"])
 #: "Minister of Economic Affairs": the "of X" after these titles is a portfolio, not an organisation
 PORTFOLIO_TITLES = set(_WORDS["portfolio_titles"])
+#: titles right before or after a person's name ("Chairman Zhang Xuezheng", "X, head of ...")
+PERSON_TITLES = set(_WORDS["person_titles"])

@@ -1,0 +1,57 @@
+"""Cue words and phrase tests of the relation rules (used by :mod:`kg.nlp.relations`): whether a
+person is named as a head, whether a company owns or makes a product, whether a phrase gives an
+organisation's origin."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.relations_titles import LIST_INTROS, ORIGIN_CUES
+
+#: words between a company and its product that state the ownership (gazetteer produces)
+OWNERSHIP_CUES = {"owner", "owners", "owns", "owned", "its", "their", "platform", "platforms", "app", "apps", "maker",
+                  "makes", "make", "making", "made", "developer", "develops", "developed", "operator", "operates",
+                  "operated", "product", "products", "creator", "created", "behind", "produce", "produces",
+                  "producing", "produced", "producer", "manufacturer", "manufactures", "manufacturing",
+                  "builds", "built", "sells", "supplier", "designs", "designed", "designer"}
+#: words that name a head next to a person (the gazetteer's leads needs one)
+HEAD_WORDS = {"president", "premier", "chancellor", "king", "queen", "leader", "emir", "ceo", "founder", "co-founder",
+              "cofounder", "chairman", "chairwoman", "chair", "head", "chief", "director", "boss", "minister",
+              "secretary", "governor", "commissioner", "prime", "executive", "led", "leads", "heads", "headed",
+              "dictator", "ruler", "autocrat", "strongman", "administration"}
+
+
+def titled(doc: Doc, person: Span) -> bool:
+    """A head title within three tokens before or after the person ("President Xi", "Altman, OpenAI's
+    chief executive"): the text, not only the gazetteer, names the person as a head."""
+    sent = person.sent
+    words = {t.lower_ for t in doc[max(person.start - 3, sent.start):min(person.end + 4, sent.end)]}
+    return bool(words & HEAD_WORDS)
+
+
+def owns(doc: Doc, maker: Span, product: Span, sps: list[Span]) -> bool:
+    """Whether the words between a company and its gazetteer product say that it owns or makes it
+    ("Facebook owner Meta", "Apple ... in its App Store", "Meta ... on its platforms, Facebook and
+    Instagram", "<Product> made by <Company>"); sharing a sentence or a list is not enough ("Google,
+    Twitter, YouTube" are items of one list; "Meta's plan to use posts of Facebook users")."""
+    first, second = (maker, product) if maker.start < product.start else (product, maker)
+    inside = {i for s in sps for i in range(s.start, s.end) if first.end <= s.start and s.end <= second.start}
+    gap = [t.lower_ for t in doc[first.end:second.start] if t.i not in inside]
+    return bool(set(gap) & OWNERSHIP_CUES)
+
+
+def origin_phrase(between: Span) -> bool:
+    """"<demonym> high-tech security firms like <Org>", "<demonym> state-backed group <Org>",
+    "Kazakh Internet Service Providers (ISPs), such as <Org>": a noun phrase of at most six words
+    ending in an origin cue, then at most a list introducer (kg/nlp/rules/relations.yaml)."""
+    words = [t.lower_ for t in between]
+    if "(" in words and ")" in words and words.index("(") < words.index(")"):
+        words = words[:words.index("(")] + words[words.index(")") + 1:]
+    for intro in LIST_INTROS:
+        if words[-len(intro):] == intro:
+            words = words[:-len(intro)]
+            break
+    while words and words[-1] == ",":
+        words.pop()
+    return bool(words) and len(words) <= 6 and words[-1] in ORIGIN_CUES and \
+        not {"and", ",", "the", "of", "to", "by", "from", "in", "with", "for"} & set(words) and \
+        not any(t.pos_ in ("VERB", "AUX") and not t.lower_.endswith(("ed", "ing")) for t in between)
