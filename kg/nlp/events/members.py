@@ -81,9 +81,12 @@ def link_owners(ctx: DocContext, events: list[EventDraft]) -> None:
     rels = list(ctx.doc._.kg_relations or ())
     for ev in events:
         extra = []
+        gaz = ctx.gaz
         for k in ev.targets:  # the gazetteer's parent, when the text names it too
-            entry = ctx.gaz.by_key(k) if ctx.gaz is not None and hasattr(ctx.gaz, "by_key") else None
-            parent = ctx.gaz.by_name(entry.subsidiary_of) if entry is not None and entry.subsidiary_of else None
+            if gaz is None:
+                break
+            entry = gaz.by_key(k)
+            parent = gaz.by_name(entry.subsidiary_of) if entry is not None and entry.subsidiary_of else None
             if parent is not None and parent.key in ctx.ents and ctx.ents[parent.key].mentions:
                 extra.append(parent.key)
         for r in rels:
