@@ -18,3 +18,55 @@ from test_events import _events  # the helper of the event tests in this folder
 def test_events_trade_trigger_words(nlp, text, measure):
     events, _ = _events(nlp, text)
     assert measure in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure,not_measure", [
+    # rule 'funding-agreement': an agreement to give money is the subsidy it settles
+    ("The Department of Commerce reached agreement with Acme on terms to award the company $2 billion in "
+     "direct funding.", "Subsidy", "Agreement"),
+    # rule 'talent-fund': a fund aimed at attracting researchers is a talent programme
+    ("Germany has unveiled a 300 million euro fund aimed at attracting top researchers from abroad.",
+     "TalentProgram", "Subsidy"),
+    # object cue: blocking a bid or a transaction is an investment restriction
+    ("Germany on Monday blocked Acme's $4 billion bid for Widget Corp.", "InvestmentRestriction", "Ban"),
+])
+def test_events_trade_kind_from_the_clause(nlp, text, measure, not_measure):
+    events, _ = _events(nlp, text)
+    kinds = [e["measure"] for e in events]
+    assert measure in kinds and not_measure not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_attract_talent_needs_a_programme(nlp):
+    events, _ = _events(nlp, "Canada launched a new visa scheme, which aims to attract founders and technical "
+                             "experts.")
+    assert "TalentProgram" in [e["measure"] for e in events], events
+    events, _ = _events(nlp, "Canada is also trying to attract founders and technical experts.")
+    assert "TalentProgram" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_purpose_phrase_is_not_the_object(nlp):
+    events, _ = _events(nlp, "Pakistan has blocked access to several dating apps in a bid to restrict content.")
+    assert "InvestmentRestriction" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure", [
+    # rule 'foreign-programme'
+    ("Some foreign government-sponsored talent recruitment programmes have targeted American labs.",
+     "TalentProgram"),
+    # rule 'alleged-subsidy'
+    ("Brussels says unfair state subsidies from Beijing are being paid to Acme.", "Subsidy"),
+    # rule 'cut-funding'
+    ("Germany unveiled its plan amid deep cuts to American science funding.", "Subsidy"),
+    # rule 'compliance'
+    ("Acme said it is compliant with all applicable export control laws and sanctions regimes.", "ExportControl"),
+    # rule 'penalty-provision'
+    ("The new Pakistani law calls for a fine of up to $85,000 for anyone exporting nuclear technology.",
+     "LegalAction"),
+])
+def test_events_trade_words_that_report_no_measure(nlp, text, measure):
+    events, _ = _events(nlp, text)
+    assert measure not in [e["measure"] for e in events], events

@@ -94,6 +94,10 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         words = {t.lower_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     if measure == "ExportControl" and sales_ban(span, words):
         return "Ban"
+    if measure == "Agreement" and (words | verb_args(head)) & M.FUNDING_WORDS:
+        return "Subsidy"  # rule 'funding-agreement': "reached agreement on terms to award ... funding"
+    if measure == "Subsidy" and attracts_talent(head):
+        return "TalentProgram"  # rule 'talent-fund': "a fund aimed at attracting top researchers"
     if measure == "Sanction" and penalty_context(ctx, span):
         return "LegalAction"
     if measure == "Regulation":
@@ -114,6 +118,25 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
                     continue
                 return kind
     return measure
+
+
+def verb_args(head: Token) -> set[str]:
+    """Words of the other complements of the verb whose object ``head`` is ("reached agreement with X on
+    terms to award $2 billion in funding": the terms belong to the agreement)."""
+    if head.dep_ != "dobj":
+        return set()
+    return {t.lower_ for c in head.head.children if c.dep_ in ("prep", "advcl", "xcomp") for t in c.subtree}
+
+
+def attracts_talent(tok: Token) -> bool:
+    """``tok`` governs a verb of attracting people whose object is talent ("aims to attract founders and
+    technical experts", "a fund aimed at attracting top researchers")."""
+    for t in tok.subtree:
+        if t.pos_ == "VERB" and t.lemma_.lower() in M.ATTRACT_VERBS:
+            objs = [c for c in t.children if c.dep_ == "dobj"]
+            if any(o.lemma_.lower() in M.TALENT_NOUNS for c in objs for o in [c, *c.conjuncts]):
+                return True
+    return False
 
 
 def penalty_context(ctx: DocContext, span: Span) -> bool:
