@@ -36,3 +36,31 @@ def test_events_demonym_of_a_company_subject_is_no_actor(nlp):
     events, _ = _events(nlp, "Most Chinese automakers received state aid, resulting in tariffs on imports of their "
                              "cars.")
     assert not any("China" in e["actors"] for e in _of(events, "ImportRestriction")), events
+
+
+@pytest.mark.slow
+def test_events_by_phrase_on_a_measure_noun_names_its_actor(nlp):
+    events, _ = _events(nlp, "Germany welcomed the sanctions by the European Union against Russia.")
+    assert any("European Union" in e["actors"] for e in _of(events, "Sanction")), events
+
+
+@pytest.mark.slow
+def test_events_what_an_investigation_found_names_no_actor(nlp):
+    events, _ = _events(nlp, "An investigation that found North Korea had bought the radios ended on Monday.")
+    assert not any("North Korea" in e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_agentless_ban_takes_the_countries_where_it_holds(nlp):
+    events, _ = _events(nlp, "The app has also been banned from government phones in other countries such as "
+                             "Canada and Belgium.")
+    actors = {a for e in _of(events, "Ban") for a in e["actors"]}
+    assert {"Canada", "Belgium"} <= actors, events
+
+
+@pytest.mark.slow
+def test_events_undated_background_measure_stays_apart(nlp):
+    events, _ = _events(nlp, "The Justice Department sued Acme on Tuesday over its search deals. It is the biggest "
+                             "case since the U.S. agency sued Widget Corp decades ago.")
+    found = _of(events, "LegalAction")
+    assert len(found) == 2 and "Historical" in {e["status"] for e in found}, events

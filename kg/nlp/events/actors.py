@@ -149,10 +149,18 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 keys = actor_of_token(ctx, t)
                 if keys and keys != ["__generic__"]:
                     return ctx.with_parents(keys), True, False
+    # 1c. rule 'noun-agent': "sanctions by the European Union", "a previous ruling by the Court of Justice"
+    if head.pos_ in ("NOUN", "PROPN"):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                keys = uniq(k for p in c.children if p.dep_ == "pobj" for a in [p, *p.conjuncts]
+                            for k in agent_actors(ctx, a))
+                if keys:
+                    return ctx.with_parents(keys), True, False
     # 2. subject of the governing clause (relative clauses on the trigger noun first)
     # rule 'participle-agent': "export controls imposed by the United States", "the indictment filed
     # against Huawei by the Department of Justice": the agent of a participle on the trigger noun
-    agentless = False
+    agentless, passive_verb = False, head
     verbs = [c for c in head.children if c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN")] \
         if head.pos_ in ("NOUN", "PROPN") else []
     if verb is not None:
@@ -183,10 +191,10 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             if s.i == head.i and m.anaphoric:
                 return [], False, False  # "These travel restrictions are ...": the event already reported
             if s.dep_ == "nsubjpass" and head.i not in {t.i for t in s.subtree} and (
-                    s.head.i == head.i or (head.dep_ == "pobj" and head.head.head.i == s.head.i)):
+                    s.head.i == head.i or (head.dep_ == "pobj" and head.head.head.i == s.head.i < head.i)):
                 # rule 'passive-patient': "Russia was sanctioned", "Apple has been fined": the subject of
                 # an agentless passive is what the measure hits; the actor is the one reported before
-                agentless = True
+                agentless, passive_verb = True, s.head
                 continue
             keys = actor_of_token(ctx, s)
             if not keys and s.lemma_.lower() in M.MEASURE_NOUNS and last_actors and \
@@ -199,7 +207,10 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 conj = [x.id_ for x in coordinated_mentions(ctx, s, ACTOR_TYPES)]
                 return ctx.with_parents(uniq(keys + conj)), True, False
             # "The U.S. Commerce Department's Bureau ...": a mention inside the subject phrase
+            content = {x.i for c in s.children if c.dep_ in ("relcl", "acl", "ccomp") for x in c.subtree}
             for t in s.subtree:
+                if t.i in content:
+                    continue  # rule 'measure-content': "An investigation that found North Korea had ..."
                 inner = ctx.ment(t)
                 if t.head.i == s.i and t.dep_ in ("amod", "compound") and ctx.ment(s) is None and \
                         s.lemma_.lower() in M.COMPANYISH | M.TALENT_NOUNS | {"automaker", "carmaker"}:
@@ -210,6 +221,21 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             break  # the subject is a company, a person: not a government measure of that clause
     # 3. any actor-type mention in the sentence outside the trigger's target positions
     tgt_toks = {t.i for t in object_tokens(ctx, m.trigger, head)}
+    if head.pos_ in ("NOUN", "PROPN"):
+        # rule 'measure-content': "an investigation that revealed ZTE shipped equipment to North Korea" —
+        # what a measure found or says names no actor
+        tgt_toks |= {t.i for c in head.children if c.dep_ in ("relcl", "acl", "ccomp") for t in c.subtree}
+    if agentless:
+        # "WhatsApp was blocked in Iran": the state where an agentless measure holds is its actor
+        # ("banned in other western countries such as the U.S. and Canada": each country named there)
+        keys = uniq(x.id_ for c in locative_preps(passive_verb) for p in c.children if p.dep_ == "pobj"
+                    for t in p.subtree for x in [ctx.ment(t)] if x is not None and x.label_ in ("Country", "Bloc"))
+        if keys:
+            return ctx.with_parents(keys), True, False
+        # "Harvard's chair was charged over his role in China's programme": mentions in the passive's own
+        # phrases are what it is about; the reporter of a parenthetical "..., the regulator said" is not
+        tgt_toks |= {t.i for t in passive_verb.subtree} - {
+            t.i for c in passive_verb.children if c.dep_ == "parataxis" for t in c.subtree}
     cands = [sp for sp in ctx.mentions_by_sent.get(m.sent.start, [])
              if sp.label_ in ACTOR_TYPES and sp.start not in tgt_toks and not is_target_like(ctx, sp)]
     if cands:
@@ -232,6 +258,20 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
         if ctx.dominant:
             return [ctx.dominant], False, False
     return [], False, False
+
+
+def locative_preps(verb: Token) -> list[Token]:
+    """The "in" phrases of ``verb`` and of the objects of its own phrases ("banned from government phones in
+    other countries"), not those inside clauses below it."""
+    out, todo = [], [verb]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ == "prep":
+                if c.lower_ == "in":
+                    out.append(c)
+                todo.extend(p for p in c.children if p.dep_ == "pobj" and c.lower_ != "in")
+    return out
 
 
 def agent_actors(ctx: DocContext, tok: Token) -> list[str]:
