@@ -70,3 +70,29 @@ def test_events_purpose_phrase_is_not_the_object(nlp):
 def test_events_trade_words_that_report_no_measure(nlp, text, measure):
     events, _ = _events(nlp, text)
     assert measure not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure", [
+    # rule 'export-sanctions'
+    ("The US government ramped up sanctions related to the export of advanced chips to China.", "ExportControl"),
+    # rule 'list-verb'
+    ("The Commerce Department will also list two Russian units on Monday.", "EntityListing"),
+    # rule 'court-ruling'
+    ("The Irish Data Protection Commission ruled that Acme's advertising practices were illegal.", "LegalAction"),
+    ("The Austrian Data Protection Authority ruled that the transfer of personal data to Acme was unlawful.",
+     "DataRestriction"),
+])
+def test_events_trade_measure_from_the_verb_or_its_object(nlp, text, measure):
+    events, _ = _events(nlp, text)
+    assert measure in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Acme's shares are listed on the Tokyo exchange.",
+    "The ruling party in Japan ruled out sanctions on Monday.",
+])
+def test_events_list_and_ruling_words_that_report_no_measure(nlp, text):
+    events, _ = _events(nlp, text)
+    assert not {"EntityListing", "LegalAction"} & {e["measure"] for e in events}, events

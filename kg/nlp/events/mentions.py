@@ -108,6 +108,12 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None
     if rule == "legal-challenge" and not legal_challenge(ctx, span, head):
         return None
+    if rule == "court-ruling" and ctx.parsed and (head.dep_ in ("amod", "compound") or any(
+            c.dep_ == "prt" for c in head.children)):
+        return None  # "the ruling party", "ruled out sanctions"
+    if rule == "list-verb" and not (ctx.parsed and head.pos_ == "VERB" and head.dep_ != "amod" and any(
+            c.dep_ == "dobj" for c in head.children)):
+        return None
     measure = refine(ctx, measure, rule, span, head)
     if measure is None and not similar:
         return None
@@ -137,6 +143,8 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
             and not any(c.dep_ == "prep" for c in head.rights)
     m.confidence = CONFIDENCE["similar" if similar else ("generic" if ctx.triggers.rules[rule] is None else "trigger")]
     if not fill(ctx, m, verb, last_actors):
+        return None
+    if rule in ("list-verb", "court-ruling") and not m.actor_in_syntax:
         return None
     if rule == "legal-challenge" and ctx.dominant and ctx.dominant not in {ctx.root(a) for a in m.actors}:
         # "challenged the nickel ban": the party challenged is the country whose measure it is, not the goods
