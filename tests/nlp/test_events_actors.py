@@ -64,3 +64,17 @@ def test_events_undated_background_measure_stays_apart(nlp):
                              "case since the U.S. agency sued Widget Corp decades ago.")
     found = _of(events, "LegalAction")
     assert len(found) == 2 and "Historical" in {e["status"] for e in found}, events
+
+
+@pytest.mark.slow
+def test_events_dateline_place_is_no_actor_and_the_payee_of_a_fine_is(nlp):
+    events, _ = _events(nlp, "HONG KONG, China -- Acme Space Ltd. has agreed to pay a $14 million fine to the "
+                             "U.S. State Department for passing rocket data to China.")
+    actors = {a for e in _of(events, "LegalAction") for a in e["actors"]}
+    assert "United States" in actors and not actors & {"China", "Hong Kong"}, events
+
+
+@pytest.mark.slow
+def test_events_nationality_of_a_sanctioned_person_is_no_actor(nlp):
+    events, _ = _events(nlp, "Those sanctioned include Russian national Ivan Petrov and a China-based trader.")
+    assert not any(e["actors"] & {"Russia", "China"} for e in events), events

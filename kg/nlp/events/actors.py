@@ -47,7 +47,7 @@ def actor_of_token(ctx: DocContext, tok: Token) -> list[str]:
         dets = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "amod", "predet")}
         if dets & CUES.GENERIC_DETS or tok.lower_ == "governments":
             return ["__generic__"]
-        for c in tok.lefts:
+        for c in sorted(tok.lefts, key=lambda x: x.dep_ != "poss"):  # "NATO-member Denmark's ministry": the possessor
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 for t in c.subtree:
                     sp2 = ctx.ment(t)
@@ -169,6 +169,12 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
         subs, passive = subject_tokens(ctx, v)
         if v.dep_ in ("relcl", "acl") and v.head.i == head.i and not subs:
             continue
+        if v.lemma_.lower() == "pay" and head.i != v.i:
+            # rule 'paid-to': "will pay the fine to the U.S. State Department" — the payee is the actor
+            keys = uniq(k for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                        for p in c.children if p.dep_ == "pobj" for k in agent_actors(ctx, p))
+            if keys:
+                return ctx.with_parents(keys), True, False
         if not passive and v.lemma_.lower() in CUES.UNDERGO_VERBS and head.i != v.i:
             # rule 'undergo-subject': "Chinese firms faced similar sanctions", "Meta received a fine":
             # the subject is what the measure hits, never its actor
@@ -179,6 +185,8 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             if keys:
                 return ctx.with_parents(keys), True, False
         for s in subs:
+            if in_dateline(s):
+                continue
             if s.lower_ in ("you", "we", "one", "i"):
                 return [], False, True
             if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
@@ -240,7 +248,8 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
              if sp.label_ in ACTOR_TYPES and sp.start not in tgt_toks and not is_target_like(ctx, sp)]
     if cands:
         before = [sp for sp in cands if sp.start < m.trigger.start]
-        pick = before[0] if before else cands[0]
+        bodies = [sp for sp in before if sp.label_ == "GovernmentBody"]
+        pick = (bodies or before or cands)[0]  # a body named before the trigger acts for its state
         return ctx.with_parents([pick.id_]), False, False
     for sp in ctx.mentions_by_sent.get(m.sent.start, []):
         # "under a rule the Biden administration finalized": the government a named leader heads
@@ -305,7 +314,17 @@ def is_target_like(ctx: DocContext, sp: Span) -> bool:
         return True
     if r.dep_ in ("dobj", "amod", "compound") and sp.label_ == "Country" and r.head.pos_ == "NOUN":
         return r.dep_ != "dobj" or True
-    return r.dep_ == "dobj"
+    if sp.label_ == "Country" and (r.head.lower_ == "based" or (
+            r.dep_ in ("amod", "compound") and r.head.pos_ in ("PROPN", "ADJ") and ctx.ment(r.head) is None)):
+        return True  # rule 'nationality': "a China-based firm", "Russian national X" name no actor
+    return r.dep_ == "dobj" or in_dateline(r)
+
+
+def in_dateline(tok: Token) -> bool:
+    """Rule 'dateline': "HONG KONG, China -- U.S. satellite maker ..." — the place a report comes from."""
+    sent = tok.sent
+    dash = next((t.i for t in sent[:min(len(sent), 10)] if t.text in ("--", "—", "–")), None)
+    return dash is not None and tok.i < dash
 
 
 def sentence_subject_actor(ctx: DocContext, sent: Span) -> list[str]:
