@@ -96,3 +96,20 @@ def test_events_trade_measure_from_the_verb_or_its_object(nlp, text, measure):
 def test_events_list_and_ruling_words_that_report_no_measure(nlp, text):
     events, _ = _events(nlp, text)
     assert not {"EntityListing", "LegalAction"} & {e["measure"] for e in events}, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure", [
+    # rule 'money-pledge'
+    ("Additionally, France has pledged an extra €100 million to support incoming researchers.", "TalentProgram"),
+    ("Japan will allocate $2 billion to the new chip plant in Hokkaido.", "Subsidy"),
+])
+def test_events_money_pledged_by_a_government(nlp, text, measure):
+    events, _ = _events(nlp, text)
+    assert measure in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_money_pledged_by_a_company_is_no_subsidy(nlp):
+    events, _ = _events(nlp, "Acme Corp has pledged $2 billion to its new plant in Ohio.")
+    assert not {"Subsidy", "TalentProgram"} & {e["measure"] for e in events}, events

@@ -46,7 +46,33 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
     out.extend(legislation_mentions(ctx, sent, out, last_actors))
     out.extend(other_create(ctx, sent, out, last_actors))
     out.extend(talent_training(ctx, sent, out, last_actors))
+    out.extend(money_pledges(ctx, sent, out, last_actors))
     return out
+
+
+def money_pledges(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
+    """Rule 'money-pledge': a government that pledges, allocates or gives a sum of money ("France has pledged an
+    extra EUR 100 million to support incoming researchers") -> Subsidy, or TalentProgram when the money
+    goes to talent."""
+    if not ctx.parsed or any(m.measure in ("Subsidy", "TalentProgram") for m in found):
+        return []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in M.GIVING_VERBS:
+            continue
+        objs = [c for c in tok.children if c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or any(
+            t.lower_ in M.CURRENCY_WORDS for t in c.subtree))]
+        if not objs or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        talent = any(t.lemma_.lower() in M.TALENT_NOUNS for t in tok.subtree)
+        m = Mention(measure="TalentProgram" if talent else "Subsidy", rule="money-pledge", sent=sent,
+                    trigger=ctx.doc[tok.i:tok.i + 1], head=tok, para=ctx.para_of(sent.start_char), confidence=0.6)
+        if not fill(ctx, m, tok, last_actors) or not m.actors or not m.actor_in_syntax:
+            continue
+        # the firm that gets the money is affected by the measure ("committed 920 billion yen to the company")
+        m.affects, m.targets = uniq(m.affects + [t for t in m.targets if ctx.etype(t) == "Company"]), [
+            t for t in m.targets if ctx.etype(t) != "Company"]
+        return [m]
+    return []
 
 
 def talent_training(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:

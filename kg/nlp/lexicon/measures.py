@@ -24,7 +24,8 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "similar_nouns", "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps",
     "list_preps", "host_preps", "reason_preps", "reason_nouns", "sale_words", "export_words", "abroad_words",
     "name_types", "regulation_investment", "regulation_export", "penalty_words", "attract_verbs", "scheme_nouns",
-    "funding_words", "purpose_nouns", "alleged_words", "cut_nouns", "compliance_words", "provision_verbs"))
+    "funding_words", "purpose_nouns", "alleged_words", "cut_nouns", "compliance_words", "provision_verbs",
+    "currency_words"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
@@ -68,6 +69,8 @@ ALLEGED_WORDS = set(_WORDS["alleged_words"])
 CUT_NOUNS = set(_WORDS["cut_nouns"])
 COMPLIANCE_WORDS = set(_WORDS["compliance_words"])
 PROVISION_VERBS = set(_WORDS["provision_verbs"])
+#: rule 'money-pledge': a giving verb whose object names a currency
+CURRENCY_WORDS = set(_WORDS["currency_words"])
 #: a trigger after one of these prepositions of the clause verb shares the verb's arguments: "SMIC was
 #: added to the Entity List", "placed Huawei on the list", "put the firms under sanctions"
 LIST_PREPS = set(_WORDS["list_preps"])
