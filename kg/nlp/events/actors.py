@@ -27,6 +27,8 @@ def actor_of_token(ctx: DocContext, tok: Token) -> list[str]:
     sp = ctx.ment(tok)
     if sp is not None and sp.label_ in ACTOR_TYPES:
         return [sp.id_]
+    if sp is not None and sp.label_ == "Person":
+        return official_of(ctx, sp.id_)
     if not ctx.parsed:
         return []
     if tok.pos_ == "PROPN" and ctx.gaz is not None and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj"):
@@ -45,7 +47,7 @@ def actor_of_token(ctx: DocContext, tok: Token) -> list[str]:
         dets = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "amod", "predet")}
         if dets & CUES.GENERIC_DETS or tok.lower_ == "governments":
             return ["__generic__"]
-        for c in tok.lefts:
+        for c in sorted(tok.lefts, key=lambda x: x.dep_ != "poss"):  # "NATO-member Denmark's ministry": the possessor
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 for t in c.subtree:
                     sp2 = ctx.ment(t)
@@ -53,6 +55,10 @@ def actor_of_token(ctx: DocContext, tok: Token) -> list[str]:
                         return [sp2.id_]
                 sp2 = ctx.ment(c)
                 if sp2 is not None and sp2.label_ == "Person":
+                    # "the Biden administration": the government the person heads
+                    gov = [k for k in official_of(ctx, sp2.id_) if ctx.etype(k) in ("Country", "Bloc")]
+                    if gov and low in ("administration", "government", "cabinet"):
+                        return gov
                     break
         for c in tok.rights:  # "officials in Tokyo", "authorities in Ireland"
             if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
@@ -67,6 +73,26 @@ def actor_of_token(ctx: DocContext, tok: Token) -> list[str]:
         if ctx.dominant:
             return [ctx.dominant]
     return []
+
+
+def official_of(ctx: DocContext, person: str) -> list[str]:
+    """Rule 'official-actor': a head of state or government acts for the state he or she leads ("President
+    Trump blocked the bid" -> United States), a minister or official for the body ("Commerce Secretary X
+    added ..." -> the department); read from the document's leads / worksFor relations."""
+    for r in ctx.doc._.kg_relations or ():
+        if r.subject == person and r.predicate in ("leads", "worksFor") and ctx.etype(r.object) in ACTOR_TYPES:
+            return [r.object]
+    gaz = ctx.gaz
+    if gaz is None:
+        return []
+    entry = gaz.by_key(person)
+    head = gaz.by_name(entry.leads) if entry is not None and entry.leads else None
+    if head is None or head.type not in ("Country", "Bloc"):
+        return []
+    if head.key not in ctx.ents:  # "Xi Jinping blocked ..." in a text that does not name China
+        ctx.ents[head.key] = Entity(key=head.key, type=head.type, name=head.name, aliases=tuple(head.aliases),
+                                    wikidata=head.qid)
+    return [head.key]
 
 
 def coordinated_mentions(ctx: DocContext, tok: Token, types) -> list[Span]:
@@ -126,19 +152,44 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 keys = actor_of_token(ctx, t)
                 if keys and keys != ["__generic__"]:
                     return ctx.with_parents(keys), True, False
+    # 1c. rule 'noun-agent': "sanctions by the European Union", "a previous ruling by the Court of Justice"
+    if head.pos_ in ("NOUN", "PROPN"):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                keys = uniq(k for p in c.children if p.dep_ == "pobj" for a in [p, *p.conjuncts]
+                            for k in agent_actors(ctx, a))
+                if keys:
+                    return ctx.with_parents(keys), True, False
     # 2. subject of the governing clause (relative clauses on the trigger noun first)
-    verbs = [c for c in head.children if c.dep_ == "relcl"] if head.pos_ in ("NOUN", "PROPN") else []
+    # rule 'participle-agent': "export controls imposed by the United States", "the indictment filed
+    # against Huawei by the Department of Justice": the agent of a participle on the trigger noun
+    agentless, passive_verb = False, head
+    verbs = [c for c in head.children if c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN")] \
+        if head.pos_ in ("NOUN", "PROPN") else []
     if verb is not None:
         verbs.append(verb)
     for v in verbs:
         subs, passive = subject_tokens(ctx, v)
-        if v.dep_ == "relcl" and not subs:
+        if v.dep_ in ("relcl", "acl") and v.head.i == head.i and not subs:
             continue
+        if v.lemma_.lower() == "pay" and head.i != v.i:
+            # rule 'paid-to': "will pay the fine to the U.S. State Department" — the payee is the actor
+            keys = uniq(k for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                        for p in c.children if p.dep_ == "pobj" for k in agent_actors(ctx, p))
+            if keys:
+                return ctx.with_parents(keys), True, False
         if not passive and v.lemma_.lower() in CUES.UNDERGO_VERBS and head.i != v.i:
             # rule 'undergo-subject': "Chinese firms faced similar sanctions", "Meta received a fine":
             # the subject is what the measure hits, never its actor
             return [], False, False
+        if passive and subs and subs[0].dep_ == "pobj":
+            # "signed by Japan's ambassador and the U.S. Trade Representative": every coordinated agent
+            keys = uniq(k for a in [subs[0], *subs[0].conjuncts] for k in agent_actors(ctx, a))
+            if keys:
+                return ctx.with_parents(keys), True, False
         for s in subs:
+            if in_dateline(s):
+                continue
             if s.lower_ in ("you", "we", "one", "i"):
                 return [], False, True
             if s.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
@@ -150,6 +201,12 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 return last_actors, True, False
             if s.i == head.i and m.anaphoric:
                 return [], False, False  # "These travel restrictions are ...": the event already reported
+            if s.dep_ == "nsubjpass" and head.i not in {t.i for t in s.subtree} and (
+                    s.head.i == head.i or (head.dep_ == "pobj" and head.head.head.i == s.head.i < head.i)):
+                # rule 'passive-patient': "Russia was sanctioned", "Apple has been fined": the subject of
+                # an agentless passive is what the measure hits; the actor is the one reported before
+                agentless, passive_verb = True, s.head
+                continue
             keys = actor_of_token(ctx, s)
             if not keys and s.lemma_.lower() in M.MEASURE_NOUNS and last_actors and \
                     any(c.lower_ in ("the", "this", "these", "that") for c in s.lefts) and \
@@ -161,24 +218,88 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 conj = [x.id_ for x in coordinated_mentions(ctx, s, ACTOR_TYPES)]
                 return ctx.with_parents(uniq(keys + conj)), True, False
             # "The U.S. Commerce Department's Bureau ...": a mention inside the subject phrase
+            content = {x.i for c in s.children if c.dep_ in ("relcl", "acl", "ccomp") for x in c.subtree}
             for t in s.subtree:
+                if t.i in content:
+                    continue  # rule 'measure-content': "An investigation that found North Korea had ..."
                 inner = ctx.ment(t)
+                if t.head.i == s.i and t.dep_ in ("amod", "compound") and ctx.ment(s) is None and \
+                        s.lemma_.lower() in M.COMPANYISH | M.TALENT_NOUNS | {"automaker", "carmaker"}:
+                    continue  # rule 'demonym-subject': "most Chinese automakers receive ..." names no government
                 if inner is not None and inner.label_ in ACTOR_TYPES and not in_target_prep(ctx, t, s):
                     return ctx.with_parents([inner.id_]), True, False
         if subs and any(ctx.ment(s) is not None for s in subs):
             break  # the subject is a company, a person: not a government measure of that clause
     # 3. any actor-type mention in the sentence outside the trigger's target positions
     tgt_toks = {t.i for t in object_tokens(ctx, m.trigger, head)}
+    if head.pos_ in ("NOUN", "PROPN"):
+        # rule 'measure-content': "an investigation that revealed ZTE shipped equipment to North Korea" —
+        # what a measure found or says names no actor
+        tgt_toks |= {t.i for c in head.children if c.dep_ in ("relcl", "acl", "ccomp") for t in c.subtree}
+    if agentless:
+        # "WhatsApp was blocked in Iran": the state where an agentless measure holds is its actor
+        # ("banned in other western countries such as the U.S. and Canada": each country named there)
+        keys = uniq(x.id_ for c in locative_preps(passive_verb) for p in c.children if p.dep_ == "pobj"
+                    for t in p.subtree for x in [ctx.ment(t)] if x is not None and x.label_ in ("Country", "Bloc"))
+        if keys:
+            return ctx.with_parents(keys), True, False
+        # "Harvard's chair was charged over his role in China's programme": mentions in the passive's own
+        # phrases are what it is about; the reporter of a parenthetical "..., the regulator said" is not
+        tgt_toks |= {t.i for t in passive_verb.subtree} - {
+            t.i for c in passive_verb.children if c.dep_ == "parataxis" for t in c.subtree}
     cands = [sp for sp in ctx.mentions_by_sent.get(m.sent.start, [])
              if sp.label_ in ACTOR_TYPES and sp.start not in tgt_toks and not is_target_like(ctx, sp)]
     if cands:
         before = [sp for sp in cands if sp.start < m.trigger.start]
-        pick = before[0] if before else cands[0]
+        bodies = [sp for sp in before if sp.label_ == "GovernmentBody"]
+        pick = (bodies or before or cands)[0]  # a body named before the trigger acts for its state
         return ctx.with_parents([pick.id_]), False, False
+    for sp in ctx.mentions_by_sent.get(m.sent.start, []):
+        # "under a rule the Biden administration finalized": the government a named leader heads
+        if sp.label_ == "Person" and sp.root.head.lower_ in CUES.GOVERNMENT_WORDS and sp.root.dep_ in (
+                "compound", "poss") and sp.root.head.dep_ in ("nsubj", "agent", "poss"):
+            keys = actor_of_token(ctx, sp.root.head)
+            if keys and keys != ["__generic__"]:
+                return ctx.with_parents(keys), False, False
     if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.lefts) \
             and last_actors:
         return last_actors, True, False
+    if agentless:
+        if last_actors:
+            return last_actors, False, False
+        if ctx.dominant:
+            return [ctx.dominant], False, False
     return [], False, False
+
+
+def locative_preps(verb: Token) -> list[Token]:
+    """The "in" phrases of ``verb`` and of the objects of its own phrases ("banned from government phones in
+    other countries"), not those inside clauses below it."""
+    out, todo = [], [verb]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ == "prep":
+                if c.lower_ == "in":
+                    out.append(c)
+                todo.extend(p for p in c.children if p.dep_ == "pobj" and c.lower_ != "in")
+    return out
+
+
+def agent_actors(ctx: DocContext, tok: Token) -> list[str]:
+    """The government a by-agent stands for: itself ("by the Commission"), else a government named in
+    its phrase ("by Japan's ambassador")."""
+    keys = actor_of_token(ctx, tok)
+    if keys == ["__generic__"]:
+        return []
+    if keys:
+        return keys
+    for t in tok.subtree:
+        if t.i != tok.i and t.dep_ not in ("conj", "cc") and t.head.i == tok.i:
+            inner = ctx.ment(t)
+            if inner is not None and inner.label_ in ACTOR_TYPES:
+                return [inner.id_]
+    return []
 
 
 def in_target_prep(ctx: DocContext, t: Token, stop: Token) -> bool:
@@ -196,7 +317,17 @@ def is_target_like(ctx: DocContext, sp: Span) -> bool:
         return True
     if r.dep_ in ("dobj", "amod", "compound") and sp.label_ == "Country" and r.head.pos_ == "NOUN":
         return r.dep_ != "dobj" or True
-    return r.dep_ == "dobj"
+    if sp.label_ == "Country" and (r.head.lower_ == "based" or (
+            r.dep_ in ("amod", "compound") and r.head.pos_ in ("PROPN", "ADJ") and ctx.ment(r.head) is None)):
+        return True  # rule 'nationality': "a China-based firm", "Russian national X" name no actor
+    return r.dep_ == "dobj" or in_dateline(r)
+
+
+def in_dateline(tok: Token) -> bool:
+    """Rule 'dateline': "HONG KONG, China -- U.S. satellite maker ..." — the place a report comes from."""
+    sent = tok.sent
+    dash = next((t.i for t in sent[:min(len(sent), 10)] if t.text in ("--", "—", "–")), None)
+    return dash is not None and tok.i < dash
 
 
 def sentence_subject_actor(ctx: DocContext, sent: Span) -> list[str]:

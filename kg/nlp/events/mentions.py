@@ -46,29 +46,80 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
     out.extend(legislation_mentions(ctx, sent, out, last_actors))
     out.extend(other_create(ctx, sent, out, last_actors))
     out.extend(talent_training(ctx, sent, out, last_actors))
+    out.extend(money_pledges(ctx, sent, out, last_actors))
     return out
 
 
+def money_pledges(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
+    """Rule 'money-pledge': a government that pledges, allocates or gives a sum of money ("France has pledged an
+    extra EUR 100 million to support incoming researchers") -> Subsidy, or TalentProgram when the money
+    goes to talent."""
+    if not ctx.parsed or any(m.measure in ("Subsidy", "TalentProgram") for m in found):
+        return []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in M.GIVING_VERBS:
+            continue
+        objs = [c for c in tok.children if c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or any(
+            t.lower_ in M.CURRENCY_WORDS for t in c.subtree))]
+        if not objs or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        talent = any(t.lemma_.lower() in M.TALENT_NOUNS for t in tok.subtree)
+        m = Mention(measure="TalentProgram" if talent else "Subsidy", rule="money-pledge", sent=sent,
+                    trigger=ctx.doc[tok.i:tok.i + 1], head=tok, para=ctx.para_of(sent.start_char), confidence=0.6)
+        if not fill(ctx, m, tok, last_actors) or not m.actors or not m.actor_in_syntax:
+            continue
+        # the firm that gets the money is affected by the measure ("committed 920 billion yen to the company")
+        m.affects, m.targets = uniq(m.affects + [t for t in m.targets if ctx.etype(t) == "Company"]), [
+            t for t in m.targets if ctx.etype(t) != "Company"]
+        return [m]
+    return []
+
+
 def talent_training(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
-    """Rule 'train-talent': "Hanoi wants to train 50,000 semiconductor engineers" -> TalentProgram."""
+    """Rule 'train-talent': "Hanoi wants to train 50,000 semiconductor engineers" -> TalentProgram; rule
+    'attract-talent': "the scheme aims to attract founders and technical experts" -> TalentProgram (a
+    government's own, named in the clause)."""
     if not ctx.parsed or any(m.measure == "TalentProgram" for m in found):
         return []
     out = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in M.TALENT_VERBS:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in M.TALENT_VERBS | M.ATTRACT_VERBS:
             continue
-        objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in M.TALENT_NOUNS]
+        objs = [c for c in tok.children if c.dep_ == "dobj" and any(
+            x.lemma_.lower() in M.TALENT_NOUNS for x in [c, *c.conjuncts])]
         if not objs:
             continue
         o = objs[0]
-        m = Mention(measure="TalentProgram", rule="train-talent", sent=sent, trigger=ctx.doc[tok.i:o.i + 1]
+        rule = "train-talent" if lemma in M.TALENT_VERBS else "attract-talent"
+        m = Mention(measure="TalentProgram", rule=rule, sent=sent, trigger=ctx.doc[tok.i:o.i + 1]
                      if o.i > tok.i else ctx.doc[tok.i:tok.i + 1], head=tok,
                      para=ctx.para_of(sent.start_char), confidence=0.6)
         if not fill(ctx, m, clause_verb(ctx, tok), last_actors) or not m.actors:
             continue
+        if rule == "attract-talent" and not scheme_subject(ctx, tok):
+            continue  # "Australia is trying to attract specialists" is an aim; "the scheme aims to attract" a programme
         out.append(m)
         break
     return out
+
+
+def scheme_subject(ctx: DocContext, verb: Token) -> bool:
+    """The subject of ``verb`` (or the noun its participle hangs on: "a fund aimed at attracting") is a
+    programme: scheme, visa, pass, fund, plan ..."""
+    subs, _ = subject_tokens(ctx, verb)
+    t = verb
+    while not subs and t.dep_ in ("xcomp", "pcomp", "prep", "acl", "advcl") and t.head.i != t.i:
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN"):
+            subs = [t]
+            break
+    for s in subs:
+        if s.lower_ in ("which", "that") and s.head.dep_ == "relcl":
+            s = s.head.head
+        if s.lemma_.lower() in M.SCHEME_NOUNS:
+            return True
+    return False
 
 
 def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: list[str]) -> Mention | None:
@@ -83,6 +134,12 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None
     if rule == "legal-challenge" and not legal_challenge(ctx, span, head):
         return None
+    if rule == "court-ruling" and ctx.parsed and (head.dep_ in ("amod", "compound") or any(
+            c.dep_ == "prt" for c in head.children)):
+        return None  # "the ruling party", "ruled out sanctions"
+    if rule == "list-verb" and not (ctx.parsed and head.pos_ == "VERB" and head.dep_ != "amod" and any(
+            c.dep_ == "dobj" for c in head.children)):
+        return None
     measure = refine(ctx, measure, rule, span, head)
     if measure is None and not similar:
         return None
@@ -91,6 +148,10 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None
     if evaluated(ctx, head, verb):
         return None
+    if not_reported(ctx, measure, rule, head, verb):
+        return None
+    if measure in ("Subsidy", "TalentProgram") and foreign_owner(ctx, head):
+        return None  # rule 'foreign-programme': "foreign government-sponsored talent programmes" name no actor
     if measure == "Subsidy" and ctx.parsed and head.dep_ == "amod" and head.tag_ in ("VBN", "JJ"):
         return None  # rule 'subsidised-goods': "imports of subsidised EVs" describes goods, reports no subsidy
     if rule == "funding" and head.pos_ in ("NOUN", "PROPN") and (
@@ -109,10 +170,50 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
     m.confidence = CONFIDENCE["similar" if similar else ("generic" if ctx.triggers.rules[rule] is None else "trigger")]
     if not fill(ctx, m, verb, last_actors):
         return None
+    if rule in ("list-verb", "court-ruling") and not m.actor_in_syntax:
+        return None
     if rule == "legal-challenge" and ctx.dominant and ctx.dominant not in {ctx.root(a) for a in m.actors}:
         # "challenged the nickel ban": the party challenged is the country whose measure it is, not the goods
         m.targets = uniq([t for t in m.targets if ctx.etype(t) != "Technology"] + [ctx.dominant])
     return m
+
+
+def not_reported(ctx: DocContext, measure: str | None, rule: str, head: Token, verb: Token | None) -> bool:
+    """Measure words that report no measure of an actor: rules 'alleged-subsidy' ("unfair state subsidies
+    are being paid"), 'cut-funding' ("deep cuts to science funding"), 'compliance' ("compliant with all
+    applicable export control laws") and 'penalty-provision' ("the law calls for a fine of up to $85,000")."""
+    if not ctx.parsed or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if measure == "Subsidy":
+        near = list(head.subtree) + [x for x in (head.head, verb) if x is not None]
+        if any(t.lower_ in M.ALLEGED_WORDS for t in near):
+            return True
+        up = head.head.head if head.dep_ == "pobj" else head.head
+        if up.lower_ in M.CUT_NOUNS:
+            return True
+    if head.dep_ in ("pobj", "conj", "compound"):
+        t = head
+        while t.dep_ in ("conj", "compound") and t.head.i != t.i:
+            t = t.head
+        if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lower_ in M.COMPLIANCE_WORDS:
+            return True
+    if rule == "lawsuit" and head.lemma_.lower() in ("fine", "penalty"):
+        if verb is not None and verb.lemma_.lower() in M.PROVISION_VERBS:
+            return True
+        if any(t.lower_ == "up" and t.dep_ == "quantmod" for t in head.subtree):
+            return True
+    return False
+
+
+def foreign_owner(ctx: DocContext, head: Token) -> bool:
+    """The noun phrase of ``head`` says the measure is some foreign government's ("foreign subsidies",
+    "foreign government-sponsored talent recruitment programmes")."""
+    if not ctx.parsed:
+        return False
+    top = head
+    while top.dep_ == "compound" and top.head.i != top.i:
+        top = top.head
+    return any(c.dep_ == "amod" and c.lower_ == "foreign" for c in top.lefts)
 
 
 def fill(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str]) -> bool:

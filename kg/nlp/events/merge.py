@@ -131,9 +131,9 @@ def distinct(ctx: DocContext, e: EventDraft, m: Mention) -> bool:
     """A second measure of the same kind by the same actor (another target, another time)."""
     if (m.rule == "licence-approval") != (e.first.rule == "licence-approval") and m.measure == "ExportControl":
         return True  # rule 'licence-approval': a licence granted is not the rule that requires it
-    if m.status == "Historical" and e.first.status != "Historical" and m.date:
+    if m.status == "Historical" and e.first.status != "Historical" and (m.date or m.historical):
         return True
-    if e.first.status == "Historical" and m.status != "Historical" and e.first.date:
+    if e.first.status == "Historical" and m.status != "Historical" and (e.first.date or e.first.historical):
         return True
     if m.targets and e.targets and not set(m.targets) & set(e.targets) and m.sectors and e.sectors and \
             not set(m.sectors) & set(e.sectors):

@@ -45,11 +45,25 @@ def object_tokens(ctx: DocContext, span: Span, head: Token) -> list[Token]:
                 continue
             if c.dep_ == "prep" and c.lower_ in M.CIRCUMSTANCE_PREPS:
                 continue  # rule 'circumstance': "following a review" is context, not the object
-            out.extend(c.subtree)
+            out.extend(t for t in c.subtree if not in_purpose(t, head))
     if head.dep_ in ("dobj", "nsubjpass", "pobj") and head.pos_ != "VERB":
         # "banned the export of X": the verb's other arguments belong to the measure too
         pass
     return out[:40]
+
+
+def in_purpose(tok: Token, stop: Token) -> bool:
+    """Rule 'purpose-phrase': ``tok`` lies in "in a bid to / in an effort to / in order to ..." below ``stop``
+    ("blocked access to dating apps in a bid to restrict content": a purpose, not the object)."""
+    t = tok
+    for _ in range(12):
+        if t.i == stop.i or t.head.i == t.i:
+            return False
+        if t.dep_ == "prep" and t.lower_ == "in" and any(
+                p.dep_ == "pobj" and p.lower_ in M.PURPOSE_NOUNS for p in t.children):
+            return True
+        t = t.head
+    return False
 
 
 def left_mods(ctx: DocContext, head: Token) -> list[Token]:

@@ -94,8 +94,16 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         words = {t.lower_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     if measure == "ExportControl" and sales_ban(span, words):
         return "Ban"
+    if rule == "court-ruling" and ruling_on_data(obj + said_by(head)):
+        return "DataRestriction"  # rule 'court-ruling': "the Schrems II ruling on transfers of personal data"
+    if measure == "Agreement" and (words | verb_args(head)) & M.FUNDING_WORDS:
+        return "Subsidy"  # rule 'funding-agreement': "reached agreement on terms to award ... funding"
+    if measure == "Subsidy" and attracts_talent(head):
+        return "TalentProgram"  # rule 'talent-fund': "a fund aimed at attracting top researchers"
     if measure == "Sanction" and penalty_context(ctx, span):
         return "LegalAction"
+    if measure == "Sanction" and head.pos_ == "NOUN" and {t.lower_ for t in obj} & M.EXPORT_WORDS:
+        return "ExportControl"  # rule 'export-sanctions': "sanctions related to the export of advanced chips"
     if measure == "Regulation":
         # rule 'regulation-kind': "export control regulations", "a regulation to screen foreign direct
         # investment" are rules of a narrower kind, told by the words of the rule's own phrase
@@ -114,6 +122,39 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
                     continue
                 return kind
     return measure
+
+
+def ruling_on_data(toks: list[Token]) -> bool:
+    """Rule 'court-ruling': the ruling's object or what it says speaks of data or its transfer ("data
+    protection" authorities are a body, not the topic)."""
+    return any((t.lower_ == "data" and t.head.lower_ != "protection") or t.lower_ in ("transfer", "transfers")
+               for t in toks)
+
+
+def said_by(head: Token) -> list[Token]:
+    """What a ruling says: the complement clause of the verb "ruled", or of the verb whose subject the
+    ruling noun is ("The ruling established that ...")."""
+    verb = head.head if head.dep_ == "nsubj" else head
+    return [t for c in verb.children if c.dep_ == "ccomp" for t in c.subtree]
+
+
+def verb_args(head: Token) -> set[str]:
+    """Words of the other complements of the verb whose object ``head`` is ("reached agreement with X on
+    terms to award $2 billion in funding": the terms belong to the agreement)."""
+    if head.dep_ != "dobj":
+        return set()
+    return {t.lower_ for c in head.head.children if c.dep_ in ("prep", "advcl", "xcomp") for t in c.subtree}
+
+
+def attracts_talent(tok: Token) -> bool:
+    """``tok`` governs a verb of attracting people whose object is talent ("aims to attract founders and
+    technical experts", "a fund aimed at attracting top researchers")."""
+    for t in tok.subtree:
+        if t.pos_ == "VERB" and t.lemma_.lower() in M.ATTRACT_VERBS:
+            objs = [c for c in t.children if c.dep_ == "dobj"]
+            if any(o.lemma_.lower() in M.TALENT_NOUNS for c in objs for o in [c, *c.conjuncts]):
+                return True
+    return False
 
 
 def penalty_context(ctx: DocContext, span: Span) -> bool:

@@ -25,7 +25,9 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "talent_nouns", "agreement_verbs", "other_create_verbs", "other_create_objects", "anaphors", "similar_adj",
     "similar_nouns", "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps",
     "list_preps", "host_preps", "reason_preps", "reason_nouns", "sale_words", "export_words", "abroad_words",
-    "name_types", "regulation_investment", "regulation_export", "penalty_words",
+    "name_types", "regulation_investment", "regulation_export", "penalty_words", "attract_verbs", "scheme_nouns",
+    "funding_words", "purpose_nouns", "alleged_words", "cut_nouns", "compliance_words", "provision_verbs",
+    "currency_words",
     "descriptor_nouns", "staff_nouns"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
@@ -38,6 +40,11 @@ CHALLENGE_FORUMS = set(_WORDS["challenge_forums"])
 #: "wants to train 50,000 semiconductor engineers" -> TalentProgram on the group trained
 TALENT_VERBS = set(_WORDS["talent_verbs"])
 TALENT_NOUNS = set(_WORDS["talent_nouns"])
+#: rules 'attract-talent', 'talent-fund': "aims to attract top researchers" -> TalentProgram
+ATTRACT_VERBS = set(_WORDS["attract_verbs"])
+SCHEME_NOUNS = set(_WORDS["scheme_nouns"])
+#: rule 'funding-agreement': an agreement to give money is the Subsidy it settles
+FUNDING_WORDS = set(_WORDS["funding_words"])
 #: verbs that make "deal" an Agreement (a deal one signs, not a deal one buys)
 AGREEMENT_VERBS = set(_WORDS["agreement_verbs"])
 #: "set up an institute" -> Other (new bodies)
@@ -58,6 +65,15 @@ AFFECT_PREPS = set(_WORDS["affect_preps"])
 COMPANYISH = set(_WORDS["companyish"])
 #: prepositions of circumstance: their phrase is neither the object nor the topic of a trigger
 CIRCUMSTANCE_PREPS = set(_WORDS["circumstance_preps"])
+#: rule 'purpose-phrase': "in a bid to ..." states a purpose, not an object
+PURPOSE_NOUNS = set(_WORDS["purpose_nouns"])
+#: rules 'alleged-subsidy', 'cut-funding', 'compliance', 'penalty-provision': measure words that report no measure
+ALLEGED_WORDS = set(_WORDS["alleged_words"])
+CUT_NOUNS = set(_WORDS["cut_nouns"])
+COMPLIANCE_WORDS = set(_WORDS["compliance_words"])
+PROVISION_VERBS = set(_WORDS["provision_verbs"])
+#: rule 'money-pledge': a giving verb whose object names a currency
+CURRENCY_WORDS = set(_WORDS["currency_words"])
 #: a trigger after one of these prepositions of the clause verb shares the verb's arguments: "SMIC was
 #: added to the Entity List", "placed Huawei on the list", "put the firms under sanctions"
 LIST_PREPS = set(_WORDS["list_preps"])

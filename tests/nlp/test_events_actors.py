@@ -1,0 +1,80 @@
+"""kg_events: who the actor of a measure is — leaders, participles, passives, reported speech (real pipeline, slow)."""
+from __future__ import annotations
+
+import pytest
+
+from test_events import _events  # the helper of the event tests in this folder
+
+
+def _of(events, measure):
+    return [e for e in events if e["measure"] == measure]
+
+
+@pytest.mark.slow
+def test_events_head_of_state_acts_for_the_state(nlp):
+    events, _ = _events(nlp, "Xi Jinping on Monday blocked the $5 billion takeover of Acme Robotics.")
+    found = _of(events, "InvestmentRestriction")
+    assert found and "China" in found[0]["actors"], events
+
+
+@pytest.mark.slow
+def test_events_agent_of_a_participle_on_the_trigger_is_the_actor(nlp):
+    events, _ = _events(nlp, "Acme's sales fell sharply after export controls imposed by Japan last year.")
+    found = _of(events, "ExportControl")
+    assert found and "Japan" in found[0]["actors"], events
+
+
+@pytest.mark.slow
+def test_events_subject_of_an_agentless_passive_is_no_actor(nlp):
+    events, _ = _events(nlp, "The European Union imposed sanctions on Belarus in March. Russia was also sanctioned.")
+    assert not any("Russia" in e["actors"] for e in events), events
+    assert any("European Union" in e["actors"] for e in _of(events, "Sanction")), events
+
+
+@pytest.mark.slow
+def test_events_demonym_of_a_company_subject_is_no_actor(nlp):
+    events, _ = _events(nlp, "Most Chinese automakers received state aid, resulting in tariffs on imports of their "
+                             "cars.")
+    assert not any("China" in e["actors"] for e in _of(events, "ImportRestriction")), events
+
+
+@pytest.mark.slow
+def test_events_by_phrase_on_a_measure_noun_names_its_actor(nlp):
+    events, _ = _events(nlp, "Germany welcomed the sanctions by the European Union against Russia.")
+    assert any("European Union" in e["actors"] for e in _of(events, "Sanction")), events
+
+
+@pytest.mark.slow
+def test_events_what_an_investigation_found_names_no_actor(nlp):
+    events, _ = _events(nlp, "An investigation that found North Korea had bought the radios ended on Monday.")
+    assert not any("North Korea" in e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_agentless_ban_takes_the_countries_where_it_holds(nlp):
+    events, _ = _events(nlp, "The app has also been banned from government phones in other countries such as "
+                             "Canada and Belgium.")
+    actors = {a for e in _of(events, "Ban") for a in e["actors"]}
+    assert {"Canada", "Belgium"} <= actors, events
+
+
+@pytest.mark.slow
+def test_events_undated_background_measure_stays_apart(nlp):
+    events, _ = _events(nlp, "The Justice Department sued Acme on Tuesday over its search deals. It is the biggest "
+                             "case since the U.S. agency sued Widget Corp decades ago.")
+    found = _of(events, "LegalAction")
+    assert len(found) == 2 and "Historical" in {e["status"] for e in found}, events
+
+
+@pytest.mark.slow
+def test_events_dateline_place_is_no_actor_and_the_payee_of_a_fine_is(nlp):
+    events, _ = _events(nlp, "HONG KONG, China -- Acme Space Ltd. has agreed to pay a $14 million fine to the "
+                             "U.S. State Department for passing rocket data to China.")
+    actors = {a for e in _of(events, "LegalAction") for a in e["actors"]}
+    assert "United States" in actors and not actors & {"China", "Hong Kong"}, events
+
+
+@pytest.mark.slow
+def test_events_nationality_of_a_sanctioned_person_is_no_actor(nlp):
+    events, _ = _events(nlp, "Those sanctioned include Russian national Ivan Petrov and a China-based trader.")
+    assert not any(e["actors"] & {"Russia", "China"} for e in events), events
