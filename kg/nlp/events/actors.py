@@ -155,6 +155,10 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                     any(c.lower_ in ("the", "this", "these", "that") for c in s.lefts) and \
                     not any(ctx.ment(x) is not None for x in s.subtree):
                 return last_actors, True, False  # "The package also bans ..."
+            if not keys and last_actors and head.i != s.i and not passive and (any(
+                    x.label_ == "Legislation" for x in (ctx.ment(t) for t in s.subtree) if x is not None) or any(
+                    t.lemma_.lower() in M.LAW_SUBJECTS for t in [s, *(c for c in s.lefts if c.dep_ == "compound")])):
+                return last_actors, True, False  # rule 'law-subject': "Regulation 2022/328 also prohibits ..."
             if keys == ["__generic__"]:
                 return [], False, True
             if keys:

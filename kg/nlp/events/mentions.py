@@ -32,9 +32,14 @@ CONFIDENCE = {"trigger": 0.7, "generic": 0.6, "similar": 0.55, "legislation": 0.
 def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> list[Mention]:
     out: list[Mention] = []
     names = [sp for sp in ctx.mentions_by_sent.get(sent.start, []) if sp.label_ in M.NAME_TYPES]
+    laws = [sp for sp in ctx.mentions_by_sent.get(sent.start, []) if sp.label_ == "Legislation"]
     for rule, span in find_triggers(ctx, sent):
         if any(sp.start <= span.start and span.end <= sp.end for sp in names):
             continue  # rule 'inside-name': "State Administration for Market Regulation" names a body, not a measure
+        if rule == "regulation" and any(sp.start <= span.start and span.end <= sp.end and not any(
+                c.dep_ == "poss" for c in sp.root.children) for sp in laws):
+            continue  # rule 'inside-name': "the General Data Protection Regulation" names a law ("China's
+            # Regulations on Export Control" still reports the owner's measure)
         m = mention(ctx, rule, span, sent, last_actors)
         if m is not None:
             out.append(m)
@@ -43,10 +48,31 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
         objs = {id(m): {t.i for t in object_tokens(ctx, m.trigger, m.head)} for m in out}
         out = [m for m in out if not any(o is not m and o.measure != m.measure and m.head.i in objs[id(o)]
                                          and o.head.i not in objs[id(m)] for o in out)]
+        out = [m for m in out if not instrument(m, out)]
     out.extend(legislation_mentions(ctx, sent, out, last_actors))
     out.extend(other_create(ctx, sent, out, last_actors))
     out.extend(talent_training(ctx, sent, out, last_actors))
     return out
+
+
+def instrument(m: Mention, found: list[Mention]) -> bool:
+    """Rule 'instrument': "regulations"/"guidelines" that are the subject of another measure's verb or hold it
+    in a relative clause ("the guidelines also restrict the use of X", "guidelines that will phase out X
+    chips", "Regulation 2022/328 prohibits the export of ...") are the instrument of that measure, not a
+    Regulation of their own."""
+    if m.rule != "regulation" or m.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    h = m.head
+    while h.dep_ == "compound" and h.head.i != h.i:  # "Regulation 2022/328 prohibits ..."
+        h = h.head
+    for o in found:
+        if o is m or o.measure == m.measure:
+            continue
+        if h.dep_ in ("nsubj", "nsubjpass") and o.head.i == h.head.i:
+            return True
+        if any(c.dep_ in ("relcl", "acl") and c.left_edge.i <= o.head.i <= c.right_edge.i for c in h.children):
+            return True
+    return False
 
 
 def talent_training(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
@@ -83,6 +109,8 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None
     if rule == "legal-challenge" and not legal_challenge(ctx, span, head):
         return None
+    if rule == "regulation" and head.pos_ in ("VERB", "ADJ") and head.dep_ in M.REGULATE_MODIFIER_DEPS:
+        return None  # rule 'regulate-modifier': "laws regulating X", "towards regulating AI", "a regulated platform"
     measure = refine(ctx, measure, rule, span, head)
     if measure is None and not similar:
         return None

@@ -97,6 +97,10 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
     if measure == "Sanction" and penalty_context(ctx, span):
         return "LegalAction"
     if measure == "Regulation":
+        if ctx.parsed and head.dep_ in ("nsubj", "nsubjpass") and head.head.i != head.i:
+            # "the new regulations apply to the export of ...": the rule's content is its verb's other arguments
+            words |= {t.lower_ for c in head.head.children if c.i != head.i and c.dep_ not in ("nsubj", "nsubjpass")
+                      for t in c.subtree}
         # rule 'regulation-kind': "export control regulations", "a regulation to screen foreign direct
         # investment" are rules of a narrower kind, told by the words of the rule's own phrase
         for kind, cue_words in M.REGULATION_KINDS:

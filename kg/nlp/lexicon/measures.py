@@ -19,14 +19,18 @@ OBJECT_CUES: list[tuple[str, tuple[str, ...]]]
 TRIGGERS, OBJECT_CUES = rules.triggers(MEASURES)
 
 _WORDS = rules.word_lists("measure_words.yaml", (
-    "legislative_verbs", "law_nouns", "ship_verbs", "challenge_objects", "challenge_forums", "talent_verbs",
+    "legislative_verbs", "law_nouns", "law_subjects", "ship_verbs", "challenge_objects", "challenge_forums",
+    "talent_verbs",
     "talent_nouns", "agreement_verbs", "other_create_verbs", "other_create_objects", "anaphors", "similar_adj",
     "similar_nouns", "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps",
     "list_preps", "host_preps", "reason_preps", "reason_nouns", "sale_words", "export_words", "abroad_words",
-    "name_types", "regulation_investment", "regulation_export", "penalty_words"))
+    "name_types", "regulation_investment", "regulation_export", "regulation_data", "regulate_modifier_deps",
+    "penalty_words"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
+#: rule 'law-subject': a law that is the subject of a measure verb takes the actor of the text before it
+LAW_SUBJECTS = set(_WORDS["law_subjects"])
 #: verbs of delivery: in "licences for X to ship chips to Y", Y (after "to") is the recipient
 SHIP_VERBS = set(_WORDS["ship_verbs"])
 #: "challenged the ban at the WTO": a challenge is legal action only against a measure or before a forum
@@ -73,7 +77,10 @@ NAME_TYPES = set(_WORDS["name_types"])
 #: rule 'penalty-sanction': "sanctions" beside these words are a regulator's penalty (LegalAction)
 PENALTY_WORDS = set(_WORDS["penalty_words"])
 REGULATION_KINDS = [("InvestmentRestriction", set(_WORDS["regulation_investment"])),
-                    ("ExportControl", set(_WORDS["regulation_export"]))]
+                    ("ExportControl", set(_WORDS["regulation_export"])),
+                    ("DataRestriction", set(_WORDS["regulation_data"]))]
+#: rule 'regulate-modifier': dependency labels of a "regulate" form that only describes a noun
+REGULATE_MODIFIER_DEPS = set(_WORDS["regulate_modifier_deps"])
 
 
 def compile_phrase(phrase: str) -> list[dict]:
