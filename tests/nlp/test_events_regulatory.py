@@ -38,3 +38,52 @@ def test_events_data_regulation_is_a_data_restriction(nlp):
     events, _ = _events(nlp, "Norway released a new data regulation on Friday.")
     kinds = [e["measure"] for e in events]
     assert "DataRestriction" in kinds and "Regulation" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_executive_order_is_a_regulation(nlp):
+    events, _ = _events(nlp, "The United States issued an executive order on artificial intelligence on Thursday.")
+    assert "Regulation" in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_order_named_as_legal_basis_makes_no_regulation(nlp):
+    events, _ = _events(nlp, "The United States imposed sanctions on Acme Trading under an executive order "
+                             "targeting arms dealers.")
+    kinds = [e["measure"] for e in events]
+    assert "Sanction" in kinds and "Regulation" not in kinds, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Norway issued guidelines that will phase out Acme chips from government computers.",
+    "Acme Telecom was excluded from a Norwegian government tender.",
+    "Norway imposed an internet shutdown across the country.",
+])
+def test_events_phase_out_exclusion_and_shutdown_are_bans(nlp, text):
+    events, _ = _events(nlp, text)
+    assert "Ban" in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_agreement_to_provide_funding_is_the_subsidy(nlp):
+    events, _ = _events(nlp, "The U.S. Department of Commerce reached a preliminary agreement with Acme Chips to "
+                             "provide $2 billion of funding for a new plant. If the preliminary agreement holds, "
+                             "the plant opens in 2027.")
+    kinds = [e["measure"] for e in events]
+    assert "Subsidy" in kinds and "Agreement" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_unanimous_agreement_and_a_policy_memo_are_no_pact(nlp):
+    events, _ = _events(nlp, "Norway's council eased the rules through unanimous agreement. The agency issued a "
+                             "memorandum on the use of artificial intelligence.")
+    assert "Agreement" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_the_regulation_restated_keeps_the_kind_of_its_first_mention(nlp):
+    events, _ = _events(nlp, "The Council of the European Union approved a regulation to screen foreign direct "
+                             "investment. The Council said the Regulation will apply from April.")
+    kinds = [e["measure"] for e in events]
+    assert "InvestmentRestriction" in kinds and "Regulation" not in kinds, events

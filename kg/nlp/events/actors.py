@@ -126,6 +126,18 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 keys = actor_of_token(ctx, t)
                 if keys and keys != ["__generic__"]:
                     return ctx.with_parents(keys), True, False
+    # 1c. rule 'excluded-from': "X was excluded from a Czech tender / Britain's 5G network": the owner of
+    # what X is shut out of is the actor when the clause names no agent
+    if m.rule == "exclude-from":
+        frm = m.trigger[-1]
+        for p in frm.children:
+            if p.dep_ == "pobj":
+                for c in p.lefts:
+                    if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                        keys = actor_of_token(ctx, c)
+                        if keys and keys != ["__generic__"] and not any(
+                                t.dep_ == "agent" for t in m.head.children):
+                            return ctx.with_parents(keys), True, False
     # 2. subject of the governing clause (relative clauses on the trigger noun first)
     verbs = [c for c in head.children if c.dep_ == "relcl"] if head.pos_ in ("NOUN", "PROPN") else []
     if verb is not None:

@@ -23,6 +23,7 @@ from kg.nlp.events.triggers import (
     negated,
     refine,
 )
+from kg.nlp.lexicon import cues as CUES
 from kg.nlp.lexicon import measures as M
 
 #: base confidence per rule family; an event found with an actor in syntax gets +0.1
@@ -75,6 +76,14 @@ def instrument(m: Mention, found: list[Mention]) -> bool:
     return False
 
 
+def legal_basis(ctx: DocContext, head: Token) -> bool:
+    """The noun phrase of ``head`` follows a legal-basis cue ("under", "pursuant to", "in breach of"): it names
+    the basis of another measure, not a measure of its own."""
+    start = head.left_edge.i if ctx.parsed else head.i
+    before = " " + " ".join(t.lower_ for t in ctx.doc[max(head.sent.start, start - 4):start])
+    return any(before.endswith(" " + cue) for cue in CUES.LEGAL_BASIS_CUES)
+
+
 def talent_training(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
     """Rule 'train-talent': "Hanoi wants to train 50,000 semiconductor engineers" -> TalentProgram."""
     if not ctx.parsed or any(m.measure == "TalentProgram" for m in found):
@@ -107,10 +116,14 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
     if rule == "agreement" and head.lower_ in ("partnership",) and not any(
             t.lemma_ in M.AGREEMENT_VERBS for t in sent):
         return None
+    if measure == "Agreement" and any(c.dep_ == "amod" and c.lower_ in M.CONSENSUS_ADJ for c in head.children):
+        return None  # rule 'consensus': "achieved through unanimous agreement"
     if rule == "legal-challenge" and not legal_challenge(ctx, span, head):
         return None
     if rule == "regulation" and head.pos_ in ("VERB", "ADJ") and head.dep_ in M.REGULATE_MODIFIER_DEPS:
         return None  # rule 'regulate-modifier': "laws regulating X", "towards regulating AI", "a regulated platform"
+    if measure == "Regulation" and head.pos_ in ("NOUN", "PROPN") and legal_basis(ctx, head):
+        return None  # rule 'basis-not-measure': "the sanctions were imposed under an executive order"
     measure = refine(ctx, measure, rule, span, head)
     if measure is None and not similar:
         return None

@@ -19,8 +19,31 @@ def main_event(ctx: DocContext, events: list[EventDraft]) -> EventDraft | None:
     return max(events, key=lambda e: (len(e.mentions) + (1 if e.actors else 0), -e.first.trigger.start))
 
 
+def restated_kind(ctx: DocContext, mentions: list[Mention]) -> None:
+    """Rule 'restated-kind': "a regulation to screen foreign investment" took its kind from its own phrase
+    (InvestmentRestriction); "the Regulation" or "the preliminary agreement" that restates it later, by the
+    same actor or by none, is the same measure and takes the same kind."""
+    first: dict[str, list[Mention]] = {}
+    for m in mentions:
+        word = m.head.lemma_.lower()
+        if m.head.pos_ not in ("NOUN", "PROPN") or m.similar:
+            continue
+        base = ctx.triggers.rules.get(m.rule)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those")
+                       for c in m.head.children)
+        if definite and base is not None and m.measure == base:
+            roots = {ctx.root(a) for a in m.actors}
+            for o in first.get(word, []):
+                if o.measure != base and (not roots or roots & {ctx.root(a) for a in o.actors}):
+                    m.measure = o.measure
+                    break
+        elif base is not None and m.measure != base:
+            first.setdefault(word, []).append(m)
+
+
 def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]:
     events: list[EventDraft] = []
+    restated_kind(ctx, mentions)
     # first pass: mentions with a measure and an actor
     for m in mentions:
         if m.similar and m.measure == "?":

@@ -96,6 +96,11 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         return "Ban"
     if measure == "Sanction" and penalty_context(ctx, span):
         return "LegalAction"
+    if measure == "Agreement" and ctx.parsed and head.dep_ == "dobj":
+        # "reached an agreement with X to provide ... funding": the purpose clause may hang on the verb
+        words = words | {t.lower_ for c in head.head.children if c.dep_ in ("advcl", "xcomp") for t in c.subtree}
+    if measure == "Agreement" and words & M.AGREEMENT_SUBSIDY:
+        return "Subsidy"  # rule 'agreement-content': "an agreement with Intel to provide $8.5 billion of funding"
     if measure == "Regulation":
         if ctx.parsed and head.dep_ in ("nsubj", "nsubjpass") and head.head.i != head.i:
             # "the new regulations apply to the export of ...": the rule's content is its verb's other arguments

@@ -21,7 +21,8 @@ TRIGGERS, OBJECT_CUES = rules.triggers(MEASURES)
 _WORDS = rules.word_lists("measure_words.yaml", (
     "legislative_verbs", "law_nouns", "law_subjects", "ship_verbs", "challenge_objects", "challenge_forums",
     "talent_verbs",
-    "talent_nouns", "agreement_verbs", "other_create_verbs", "other_create_objects", "anaphors", "similar_adj",
+    "talent_nouns", "agreement_verbs", "agreement_subsidy", "consensus_adj",
+    "other_create_verbs", "other_create_objects", "anaphors", "similar_adj",
     "similar_nouns", "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps",
     "list_preps", "host_preps", "reason_preps", "reason_nouns", "sale_words", "export_words", "abroad_words",
     "name_types", "regulation_investment", "regulation_export", "regulation_data", "regulate_modifier_deps",
@@ -41,6 +42,10 @@ TALENT_VERBS = set(_WORDS["talent_verbs"])
 TALENT_NOUNS = set(_WORDS["talent_nouns"])
 #: verbs that make "deal" an Agreement (a deal one signs, not a deal one buys)
 AGREEMENT_VERBS = set(_WORDS["agreement_verbs"])
+#: rule 'agreement-content': an agreement that gives money is that Subsidy
+AGREEMENT_SUBSIDY = set(_WORDS["agreement_subsidy"])
+#: rule 'consensus': "unanimous agreement" is consent, not a pact
+CONSENSUS_ADJ = set(_WORDS["consensus_adj"])
 #: "set up an institute" -> Other (new bodies)
 OTHER_CREATE_VERBS = set(_WORDS["other_create_verbs"])
 OTHER_CREATE_OBJECTS = set(_WORDS["other_create_objects"])
