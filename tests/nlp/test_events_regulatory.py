@@ -87,3 +87,33 @@ def test_events_the_regulation_restated_keeps_the_kind_of_its_first_mention(nlp)
                              "investment. The Council said the Regulation will apply from April.")
     kinds = [e["measure"] for e in events]
     assert "InvestmentRestriction" in kinds and "Regulation" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_a_leader_signing_a_law_acts_for_the_state_they_lead(nlp):
+    events, _ = _events(nlp, "Norwegian Prime Minister Kari Nordmann spoke on Monday. Nordmann signed the "
+                             "Robotics Safety Act into law in May.")
+    leg = [e for e in events if e["measure"] == "Legislation"]
+    assert leg and "Norway" in leg[0]["actors"], events
+
+
+@pytest.mark.slow
+def test_events_a_law_in_effect_is_legislation_of_the_state_named_before(nlp):
+    events, _ = _events(nlp, "Norway took control of the chipmaker. The Goods Supply Act has been in effect "
+                             "since 1952.")
+    leg = [e for e in events if e["measure"] == "Legislation"]
+    assert leg and "Norway" in leg[0]["actors"], events
+
+
+@pytest.mark.slow
+def test_events_a_program_taking_effect_is_no_legislation(nlp):
+    events, _ = _events(nlp, "Norway said the Young Talents Program that will take effect in 2027 aims to lure "
+                             "400 scientists.")
+    assert "Legislation" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_an_approved_resolution_is_a_regulation(nlp):
+    events, _ = _events(nlp, "The UN Security Council unanimously approved Resolution 2999 on Tuesday.")
+    kinds = [e["measure"] for e in events]
+    assert "Regulation" in kinds and "Legislation" not in kinds, events

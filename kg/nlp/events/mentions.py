@@ -191,15 +191,20 @@ def legislation_mentions(ctx: DocContext, sent: Span, found: list[Mention], last
             verbs.append(hop.head)
         elif tok.dep_ in ("dobj", "nsubjpass") and v is not None and v.lemma_ in M.LEGISLATIVE_VERBS:
             verbs.append(v)
-        elif tok.dep_ == "nsubj" and v is not None and v.lemma_ in ("become", "take"):
+        elif tok.dep_ == "nsubj" and v is not None and (v.lemma_ in ("become", "take") or (
+                takes_effect(v) and tok.lemma_.lower() in M.LAW_NOUNS | M.REGULATION_HEADS)):
             verbs.append(v)
+        if tok.lemma_.lower() in M.LAW_NOUNS | M.REGULATION_HEADS:  # not "the Talents Program that takes effect"
+            verbs += [c for c in tok.children if c.dep_ in ("relcl", "acl") and takes_effect(c)]
         if not verbs:
             continue
         verb = verbs[0]
         if any(c.dep_ == "neg" for c in verb.children):
             continue
         span = ctx.doc[tok.i:tok.i + 1] if sp is None else sp
-        m = Mention(measure="Legislation", rule="legislative-verb", sent=sent, trigger=span, head=tok,
+        # rule 'rule-name': a named resolution, order, directive or set of measures is a Regulation
+        kind = "Regulation" if sp is not None and sp.root.lemma_.lower() in M.REGULATION_HEADS else "Legislation"
+        m = Mention(measure=kind, rule="legislative-verb", sent=sent, trigger=span, head=tok,
                      para=ctx.para_of(sent.start_char), confidence=CONFIDENCE["legislation"])
         if verb.dep_ == "relcl":
             subs, _ = subject_tokens(ctx, verb)
@@ -217,11 +222,39 @@ def legislation_mentions(ctx: DocContext, sent: Span, found: list[Mention], last
                 continue
         if not fill(ctx, m, verb, last_actors):
             continue
+        if not m.actors:
+            m.actors = led_state(ctx, verb)
+        if not m.actors and takes_effect(verb):  # "The X Act has been in effect since 1952": the text's state
+            m.actors = list(last_actors) or ([ctx.dominant] if ctx.dominant else [])
         if sp is not None:
-            m.targets = [t for t in m.targets if t != sp.id_]
+            m.targets = [t for t in m.targets if t != sp.id_ and t not in m.actors]
         out.append(m)
         used.add(tok.i)
     return out
+
+
+def takes_effect(v: Token) -> bool:
+    """"which will take effect in November", "has been in effect since 1952" (not the simple past)."""
+    if v.lemma_.lower() not in M.EFFECT_VERBS or v.tag_ == "VBD":
+        return False  # "which came into force in 2022" dates a law cited as background, not news of it
+    return any(t.lower_ in ("effect", "force") and t.i > v.i
+               for t in v.subtree if t.head.i == v.i or t.head.head.i == v.i)
+
+
+def led_state(ctx: DocContext, verb: Token) -> list[str]:
+    """Rule 'leader-signs': "President X signed the Act into law": a head of state or government who is the
+    subject of the legislative verb acts for the state the text says they lead."""
+    subs, passive = subject_tokens(ctx, verb)
+    if passive:
+        return []
+    for s in subs:
+        sp = ctx.ment(s)
+        if sp is None or sp.label_ != "Person":
+            continue
+        for r in ctx.doc._.kg_relations or ():
+            if r.predicate == "leads" and r.subject == sp.id_ and ctx.etype(r.object) in ("Country", "Bloc"):
+                return ctx.with_parents([r.object])
+    return []
 
 
 def other_create(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:

@@ -19,7 +19,8 @@ OBJECT_CUES: list[tuple[str, tuple[str, ...]]]
 TRIGGERS, OBJECT_CUES = rules.triggers(MEASURES)
 
 _WORDS = rules.word_lists("measure_words.yaml", (
-    "legislative_verbs", "law_nouns", "law_subjects", "ship_verbs", "challenge_objects", "challenge_forums",
+    "legislative_verbs", "law_nouns", "law_subjects", "effect_verbs", "regulation_heads",
+    "ship_verbs", "challenge_objects", "challenge_forums",
     "talent_verbs",
     "talent_nouns", "agreement_verbs", "agreement_subsidy", "consensus_adj",
     "other_create_verbs", "other_create_objects", "anaphors", "similar_adj",
@@ -30,6 +31,10 @@ _WORDS = rules.word_lists("measure_words.yaml", (
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
+#: "the legislation, which will take effect in November": verbs before effect/force
+EFFECT_VERBS = set(_WORDS["effect_verbs"])
+#: rule 'rule-name': a named law headed by one of these is a Regulation
+REGULATION_HEADS = set(_WORDS["regulation_heads"])
 #: rule 'law-subject': a law that is the subject of a measure verb takes the actor of the text before it
 LAW_SUBJECTS = set(_WORDS["law_subjects"])
 #: verbs of delivery: in "licences for X to ship chips to Y", Y (after "to") is the recipient
