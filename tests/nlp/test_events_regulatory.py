@@ -117,3 +117,20 @@ def test_events_an_approved_resolution_is_a_regulation(nlp):
     events, _ = _events(nlp, "The UN Security Council unanimously approved Resolution 2999 on Tuesday.")
     kinds = [e["measure"] for e in events]
     assert "Regulation" in kinds and "Legislation" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_a_list_of_states_and_a_bloc_banning_makes_one_event_each(nlp):
+    events, _ = _events(nlp, "Canada, Norway and the European Union's executive branch have prohibited the Acme "
+                             "app on official devices.")
+    actors = [frozenset(e["actors"]) for e in events if e["measure"] == "Ban"]
+    assert any("European Union" in a for a in actors) and any("Canada" in a for a in actors), events
+    assert not any("Canada" in a and "European Union" in a for a in actors), events
+
+
+@pytest.mark.slow
+def test_events_a_lifted_ban_and_a_new_block_are_two_bans(nlp):
+    events, _ = _events(nlp, "Pakistan lifted the ban on the Acme video app. Pakistan has blocked access to "
+                             "the Tinder and Grindr dating apps.")
+    bans = [e for e in events if e["measure"] == "Ban"]
+    assert len(bans) == 2 and {e["status"] for e in bans} >= {"Revoked"}, events

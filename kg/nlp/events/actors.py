@@ -76,6 +76,9 @@ def coordinated_mentions(ctx: DocContext, tok: Token, types) -> list[Span]:
         out.append(sp)
     for c in tok.conjuncts if ctx.parsed else ():
         sp = ctx.ment(c)
+        if sp is None:  # "... and the European Union's executive branch": the owner of a generic body noun
+            owners = [ctx.ment(x) for x in c.lefts if x.dep_ == "poss"]
+            sp = owners[0] if owners and c.lemma_.lower() in CUES.GOVERNMENT_WORDS | M.BODY_NOUNS else None
         if sp is not None and sp.label_ in types and sp not in out:
             out.append(sp)
     return out
@@ -176,11 +179,17 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             if keys:
                 conj = [x.id_ for x in coordinated_mentions(ctx, s, ACTOR_TYPES)]
                 return ctx.with_parents(uniq(keys + conj)), True, False
-            # "The U.S. Commerce Department's Bureau ...": a mention inside the subject phrase
+            # "The U.S. Commerce Department's Bureau ...": a mention inside the subject phrase; rule
+            # 'subject-list': "U.S. states, Congress, and the European Union's executive branch have
+            # prohibited it" names every actor of the list (merging makes one event per state or bloc)
+            inner_keys = []
             for t in s.subtree:
                 inner = ctx.ment(t)
-                if inner is not None and inner.label_ in ACTOR_TYPES and not in_target_prep(ctx, t, s):
-                    return ctx.with_parents([inner.id_]), True, False
+                if inner is not None and inner.label_ in ACTOR_TYPES and not in_target_prep(ctx, t, s) and (
+                        not inner_keys or (list_member(t, s) and not person_modifier(ctx, t))):
+                    inner_keys.append(inner.id_)
+            if inner_keys:
+                return ctx.with_parents(uniq(inner_keys)), True, False
         if subs and any(ctx.ment(s) is not None for s in subs):
             break  # the subject is a company, a person: not a government measure of that clause
     # 3. any actor-type mention in the sentence outside the trigger's target positions
@@ -195,6 +204,25 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             and last_actors:
         return last_actors, True, False
     return [], False, False
+
+
+def list_member(t: Token, stop: Token) -> bool:
+    """``t`` hangs on a coordinated or apposed item of the phrase headed by ``stop`` ("..., Congress, and the
+    European Union's executive branch")."""
+    x, steps = t, 0
+    while x.i != stop.i and steps < 8:
+        if x.dep_ in ("conj", "appos"):
+            return True
+        x, steps = x.head, steps + 1
+    return False
+
+
+def person_modifier(ctx: DocContext, t: Token) -> bool:
+    """"ranking member C.A. Dutch Ruppersberger": a demonym inside a person's name is no actor."""
+    sp = ctx.ment(t.head)
+    if sp is not None:
+        return sp.label_ == "Person"
+    return t.dep_ == "compound" and t.head.pos_ == "PROPN"  # a name the entity rules did not type
 
 
 def in_target_prep(ctx: DocContext, t: Token, stop: Token) -> bool:

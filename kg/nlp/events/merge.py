@@ -61,7 +61,7 @@ def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]
                 absorb(ctx, e, m, restatement=True)
                 continue
         roots = uniq(ctx.root(a) for a in m.actors)
-        if len(roots) > 1 and m.measure != "Agreement" and all(ctx.etype(r) == "Country" for r in roots):
+        if len(roots) > 1 and m.measure != "Agreement" and all(ctx.etype(r) in ("Country", "Bloc") for r in roots):
             for r in roots:  # "The United States and the United Kingdom have imposed similar sanctions"
                 mm = Mention(**{**m.__dict__, "event": None})
                 mm.actors = [a for a in m.actors if ctx.root(a) == r]
@@ -161,6 +161,9 @@ def distinct(ctx: DocContext, e: EventDraft, m: Mention) -> bool:
     if m.targets and e.targets and not set(m.targets) & set(e.targets) and m.sectors and e.sectors and \
             not set(m.sectors) & set(e.sectors):
         return True
+    if m.targets and e.targets and not set(m.targets) & set(e.targets) and \
+            (m.status == "Revoked") != (e.first.status == "Revoked"):
+        return True  # rule 'revoked-other': "lifted the ban on X" and "has blocked Y" are two measures
     return False
 
 

@@ -24,7 +24,7 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "talent_verbs",
     "talent_nouns", "agreement_verbs", "agreement_subsidy", "consensus_adj",
     "other_create_verbs", "other_create_objects", "anaphors", "similar_adj",
-    "similar_nouns", "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps",
+    "similar_nouns", "body_nouns", "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps",
     "list_preps", "host_preps", "reason_preps", "reason_nouns", "sale_words", "export_words", "abroad_words",
     "name_types", "regulation_investment", "regulation_export", "regulation_data", "regulate_modifier_deps",
     "penalty_words"))
@@ -59,6 +59,8 @@ ANAPHORS = set(_WORDS["anaphors"])
 #: "similar/comparable ..." nouns that stand for the measure they are compared with
 SIMILAR_ADJ = set(_WORDS["similar_adj"])
 SIMILAR_NOUNS = set(_WORDS["similar_nouns"])
+#: rule 'subject-list': "the European Union's executive branch" in a list of actors stands for its owner
+BODY_NOUNS = set(_WORDS["body_nouns"])
 #: subject nouns that stand for the measure of the previous sentence's actor ("The package also bans ...")
 MEASURE_NOUNS = set(_WORDS["measure_nouns"])
 #: verbs that make a "funding" noun a subsidy ("announced funding"; "projects that receive funding" is none)
