@@ -134,3 +134,25 @@ def test_events_a_lifted_ban_and_a_new_block_are_two_bans(nlp):
                              "the Tinder and Grindr dating apps.")
     bans = [e for e in events if e["measure"] == "Ban"]
     assert len(bans) == 2 and {e["status"] for e in bans} >= {"Revoked"}, events
+
+
+@pytest.mark.slow
+def test_events_suspending_operations_is_a_ban_even_over_data_concerns(nlp):
+    events, _ = _events(nlp, "Kenya has suspended the operations of Acme Scan over data privacy concerns.")
+    kinds = [e["measure"] for e in events]
+    assert "Ban" in kinds and "DataRestriction" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_an_agentless_passive_ban_is_the_measure_of_the_actor_before_it(nlp):
+    events, _ = _events(nlp, "Norway's cyberspace agency found security risks in Acme Memory chips. Operators of "
+                             "critical infrastructure are now prohibited from purchasing Acme Memory products.")
+    bans = [e for e in events if e["measure"] == "Ban"]
+    assert bans and "Norway" in bans[0]["actors"], events
+
+
+@pytest.mark.slow
+def test_events_a_passive_inside_a_request_takes_no_actor_from_context(nlp):
+    events, _ = _events(nlp, "Norway ordered internet providers to install a state certificate. Several users "
+                             "asked Mozilla to request that the certificate be blacklisted.")
+    assert "EntityListing" not in [e["measure"] for e in events], events

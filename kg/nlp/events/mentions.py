@@ -161,6 +161,10 @@ def fill(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str]
     actors, in_syntax, generic = actor(ctx, m, verb, last_actors)
     if generic:
         return False
+    if not actors and ctx.parsed and agentless_passive(m.head):
+        # rule 'agentless-passive': "CIIOs are now prohibited from purchasing X", "certain practices will be
+        # prohibited": the measure of the actor the text is speaking of
+        actors = list(last_actors)
     m.actors, m.actor_in_syntax = actors, in_syntax
     if in_syntax:
         m.confidence = min(1.0, m.confidence + 0.1)
@@ -169,6 +173,16 @@ def fill(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str]
     m.status = status_of(ctx, m, verb)
     m.date = date_of(ctx, m)
     return True
+
+
+def agentless_passive(head: Token) -> bool:
+    """A passive trigger verb with no by-agent ("are now prohibited from ...")."""
+    if head.pos_ != "VERB" or head.tag_ != "VBN" or head.dep_ not in ("ROOT", "conj"):
+        return False  # a main clause only: not "users request that X be blacklisted"
+    if head.dep_ == "conj" and head.head.dep_ != "ROOT":
+        return False
+    kids = {c.dep_ for c in head.children}
+    return "auxpass" in kids and "agent" not in kids
 
 
 def legislation_mentions(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
