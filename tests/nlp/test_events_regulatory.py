@@ -156,3 +156,10 @@ def test_events_a_passive_inside_a_request_takes_no_actor_from_context(nlp):
     events, _ = _events(nlp, "Norway ordered internet providers to install a state certificate. Several users "
                              "asked Mozilla to request that the certificate be blacklisted.")
     assert "EntityListing" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_an_antitrust_lawsuit_is_no_investigation(nlp):
+    events, _ = _events(nlp, "The U.S. Justice Department filed an antitrust lawsuit against Acme Search.")
+    kinds = [e["measure"] for e in events]
+    assert "LegalAction" in kinds and "Investigation" not in kinds, events
