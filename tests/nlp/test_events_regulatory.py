@@ -163,3 +163,19 @@ def test_events_an_antitrust_lawsuit_is_no_investigation(nlp):
     events, _ = _events(nlp, "The U.S. Justice Department filed an antitrust lawsuit against Acme Search.")
     kinds = [e["measure"] for e in events]
     assert "LegalAction" in kinds and "Investigation" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_proposals_to_enact_a_law_belong_to_the_announcer(nlp):
+    events, _ = _events(nlp, "Norway announced its proposals to enact a new cybersecurity legislation on Monday.")
+    leg = [e for e in events if e["measure"] == "Legislation"]
+    assert leg and "Norway" in leg[0]["actors"], events
+
+
+@pytest.mark.slow
+def test_events_a_deal_between_states_is_an_agreement_of_all_of_them(nlp):
+    events, _ = _events(nlp, "A deal between the Netherlands, the United States and Japan to restrict exports of "
+                             "chip tools leaked out in January.")
+    agr = [e for e in events if e["measure"] == "Agreement"]
+    assert agr and {"Netherlands", "United States", "Japan"} <= agr[0]["actors"], events
+

@@ -129,6 +129,15 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 keys = actor_of_token(ctx, t)
                 if keys and keys != ["__generic__"]:
                     return ctx.with_parents(keys), True, False
+    # 1b'. rule 'parties': "a deal / an agreement between the Netherlands, the United States and Japan":
+    # the states and blocs it is between are its actors
+    if m.measure == "Agreement" and head.pos_ in ("NOUN", "PROPN"):
+        for p in head.children:
+            if p.dep_ == "prep" and p.lower_ in ("between", "among"):
+                keys = [sp.id_ for sp in (ctx.ment(t) for t in p.subtree)
+                        if sp is not None and ctx.etype(sp.id_) in ("Country", "Bloc", "GovernmentBody")]
+                if keys:
+                    return ctx.with_parents(uniq(keys)), True, False
     # 1c. rule 'excluded-from': "X was excluded from a Czech tender / Britain's 5G network": the owner of
     # what X is shut out of is the actor when the clause names no agent
     if m.rule == "exclude-from":

@@ -236,6 +236,14 @@ def legislation_mentions(ctx: DocContext, sent: Span, found: list[Mention], last
                 continue
         if not fill(ctx, m, verb, last_actors):
             continue
+        if not m.actors and verb.dep_ == "acl" and verb.head.head.i != verb.head.i:
+            # rule 'proposal-to-enact': "the Government announced its proposals to enact a new law": the
+            # subject of the verb that governs the proposal noun
+            for s in subject_tokens(ctx, verb.head.head)[0]:
+                keys = actor_of_token(ctx, s)
+                if keys and keys != ["__generic__"]:
+                    m.actors = ctx.with_parents(keys)
+                    break
         if not m.actors:
             m.actors = led_state(ctx, verb)
         if not m.actors and takes_effect(verb):  # "The X Act has been in effect since 1952": the text's state
