@@ -191,7 +191,7 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             # "The U.S. Commerce Department's Bureau ...": a mention inside the subject phrase; rule
             # 'subject-list': "U.S. states, Congress, and the European Union's executive branch have
             # prohibited it" names every actor of the list (merging makes one event per state or bloc)
-            inner_keys = []
+            inner_keys: list[str] = []
             for t in s.subtree:
                 inner = ctx.ment(t)
                 if inner is not None and inner.label_ in ACTOR_TYPES and not in_target_prep(ctx, t, s) and (
