@@ -179,3 +179,13 @@ def test_events_a_deal_between_states_is_an_agreement_of_all_of_them(nlp):
     agr = [e for e in events if e["measure"] == "Agreement"]
     assert agr and {"Netherlands", "United States", "Japan"} <= agr[0]["actors"], events
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Norway added two firms to its list, requiring licences for all items subject to regulations.",
+    "The bill consolidates related industry regulations of Norway.",
+])
+def test_events_regulations_as_a_frame_or_body_of_rules_make_no_regulation(nlp, text):
+    events, _ = _events(nlp, text)
+    assert "Regulation" not in [e["measure"] for e in events], events

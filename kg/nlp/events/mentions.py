@@ -81,7 +81,7 @@ def legal_basis(ctx: DocContext, head: Token) -> bool:
     the basis of another measure, not a measure of its own."""
     start = head.left_edge.i if ctx.parsed else head.i
     before = " " + " ".join(t.lower_ for t in ctx.doc[max(head.sent.start, start - 4):start])
-    return any(before.endswith(" " + cue) for cue in CUES.LEGAL_BASIS_CUES)
+    return any(before.endswith(" " + cue) for cue in (*CUES.LEGAL_BASIS_CUES, *M.BASIS_CUES))
 
 
 def talent_training(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
@@ -124,6 +124,8 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None  # rule 'regulate-modifier': "laws regulating X", "towards regulating AI", "a regulated platform"
     if measure == "Regulation" and head.pos_ in ("NOUN", "PROPN") and legal_basis(ctx, head):
         return None  # rule 'basis-not-measure': "the sanctions were imposed under an executive order"
+    if rule == "regulation" and any(c.dep_ == "amod" and c.lower_ in M.GENERIC_RULE_ADJ for c in head.children):
+        return None  # rule 'generic-rules': "all existing rules and regulations", "related industry regulations"
     measure = refine(ctx, measure, rule, span, head)
     if measure is None and not similar:
         return None

@@ -96,8 +96,9 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         return "Ban"
     if measure == "Sanction" and penalty_context(ctx, span):
         return "LegalAction"
-    if measure == "Agreement" and ctx.parsed and head.dep_ == "dobj":
-        # "reached an agreement with X to provide ... funding": the purpose clause may hang on the verb
+    if measure in ("Agreement", "Regulation") and ctx.parsed and head.dep_ == "dobj":
+        # "reached an agreement with X to provide ... funding", "introduced regulations for firms to apply for
+        # licences to export": the purpose clause may hang on the verb
         words = words | {t.lower_ for c in head.head.children if c.dep_ in ("advcl", "xcomp") for t in c.subtree}
     if measure == "Agreement" and words & M.AGREEMENT_SUBSIDY:
         return "Subsidy"  # rule 'agreement-content': "an agreement with Intel to provide $8.5 billion of funding"

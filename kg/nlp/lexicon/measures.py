@@ -27,6 +27,7 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "similar_nouns", "body_nouns", "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps",
     "list_preps", "host_preps", "reason_preps", "reason_nouns", "sale_words", "export_words", "abroad_words",
     "name_types", "regulation_investment", "regulation_export", "regulation_data", "regulate_modifier_deps",
+    "generic_rule_adj", "basis_cues",
     "penalty_words"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
@@ -93,6 +94,10 @@ REGULATION_KINDS = [("InvestmentRestriction", set(_WORDS["regulation_investment"
                     ("DataRestriction", set(_WORDS["regulation_data"]))]
 #: rule 'regulate-modifier': dependency labels of a "regulate" form that only describes a noun
 REGULATE_MODIFIER_DEPS = set(_WORDS["regulate_modifier_deps"])
+#: rule 'generic-rules': "existing regulations" are the rules in place, not a measure
+GENERIC_RULE_ADJ = set(_WORDS["generic_rule_adj"])
+#: rule 'basis-not-measure': "subject to regulations" names the frame of another measure
+BASIS_CUES = tuple(_WORDS["basis_cues"])
 
 
 def compile_phrase(phrase: str) -> list[dict]:
