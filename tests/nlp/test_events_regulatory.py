@@ -189,3 +189,17 @@ def test_events_a_deal_between_states_is_an_agreement_of_all_of_them(nlp):
 def test_events_regulations_as_a_frame_or_body_of_rules_make_no_regulation(nlp, text):
     events, _ = _events(nlp, text)
     assert "Regulation" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_a_ban_named_as_violated_is_no_new_ban(nlp):
+    events, _ = _events(nlp, "Norway fined Acme Trading after employees were caught violating Norwegian trade bans.")
+    assert "Ban" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_the_ban_restated_in_a_past_sentence_joins_the_ban(nlp):
+    events, _ = _events(nlp, "Norway's data regulator imposed a ban on Acme Social on Monday. The ban, the "
+                             "regulator said at the time, will last for three months.")
+    bans = [e for e in events if e["measure"] == "Ban"]
+    assert len(bans) == 1 and bans[0]["actors"], events

@@ -80,7 +80,15 @@ def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]
         if m.actors:
             place(ctx, m, events)
             continue
-        # actorless: a restatement of a measure already reported, or a historical parallel
+        # actorless: a restatement of a measure already reported, or a historical parallel; rule
+        # 'anaphor-first': "The ban, the regulator said at the time, will apply from August" restates the
+        # ban already reported even when its sentence reads as past
+        same = [e for e in events if e.measure == m.measure and e.actors]
+        if m.anaphoric and not m.similar and same:
+            same[0].mentions.append(m)
+            m.event = same[0]
+            absorb(ctx, same[0], m, restatement=True)
+            continue
         if m.similar or m.historical:
             place_actorless(ctx, m, events)
             continue
