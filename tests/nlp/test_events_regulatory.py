@@ -203,3 +203,12 @@ def test_events_the_ban_restated_in_a_past_sentence_joins_the_ban(nlp):
                              "regulator said at the time, will last for three months.")
     bans = [e for e in events if e["measure"] == "Ban"]
     assert len(bans) == 1 and bans[0]["actors"], events
+
+
+@pytest.mark.slow
+def test_events_banned_in_a_list_of_countries_is_one_ban_per_country(nlp):
+    events, _ = _events(nlp, "The photo app of the Chinese firm Acme has been banned in several countries such as "
+                             "the U.S. and Canada.")
+    actors = [e["actors"] for e in events if e["measure"] == "Ban"]
+    assert not any("China" in a for a in actors), events
+    assert any("Canada" in a for a in actors) and any("United States" in a for a in actors), events

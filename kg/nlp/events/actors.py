@@ -150,6 +150,14 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                         if keys and keys != ["__generic__"] and not any(
                                 t.dep_ == "agent" for t in m.head.children):
                             return ctx.with_parents(keys), True, False
+    # 1d. rule 'banned-in': an agentless passive measure "has been banned ... in other countries such as the
+    # U.S., Canada and by the Latvian foreign ministry", "were blocked in Iran": the states it is in act
+    if verb is not None and any(c.dep_ == "auxpass" for c in verb.children) and \
+            not any(c.dep_ == "agent" for c in verb.children):
+        keys = [sp.id_ for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                for sp in (ctx.ment(t) for t in c.subtree) if sp is not None and sp.label_ in ACTOR_TYPES]
+        if keys:
+            return ctx.with_parents(uniq(keys)), True, False
     # 2. subject of the governing clause (relative clauses on the trigger noun first)
     verbs = [c for c in head.children if c.dep_ == "relcl"] if head.pos_ in ("NOUN", "PROPN") else []
     if verb is not None:
