@@ -212,3 +212,11 @@ def test_events_banned_in_a_list_of_countries_is_one_ban_per_country(nlp):
     actors = [e["actors"] for e in events if e["measure"] == "Ban"]
     assert not any("China" in a for a in actors), events
     assert any("Canada" in a for a in actors) and any("United States" in a for a in actors), events
+
+
+@pytest.mark.slow
+def test_events_a_security_check_of_products_is_a_review_but_a_procedure_name_is_not(nlp):
+    events, _ = _events(nlp, "Norway's cyberspace agency conducted a network security check of Acme Memory products.")
+    assert "Review" in [e["measure"] for e in events], events
+    events, _ = _events(nlp, "Norway released guidance on the data transfer security assessment.")
+    assert "Review" not in [e["measure"] for e in events], events

@@ -37,7 +37,7 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
     for rule, span in find_triggers(ctx, sent):
         if any(sp.start <= span.start and span.end <= sp.end for sp in names):
             continue  # rule 'inside-name': "State Administration for Market Regulation" names a body, not a measure
-        if rule == "regulation" and any(sp.start <= span.start and span.end <= sp.end and not any(
+        if rule in ("regulation", "security-check") and any(sp.start <= span.start and span.end <= sp.end and not any(
                 c.dep_ == "poss" for c in sp.root.children) for sp in laws):
             continue  # rule 'inside-name': "the General Data Protection Regulation" names a law ("China's
             # Regulations on Export Control" still reports the owner's measure)
@@ -118,6 +118,9 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None
     if measure == "Agreement" and any(c.dep_ == "amod" and c.lower_ in M.CONSENSUS_ADJ for c in head.children):
         return None  # rule 'consensus': "achieved through unanimous agreement"
+    if rule == "security-check" and ctx.parsed and not any(
+            c.dep_ == "prep" and c.lower_ in ("of", "on", "into") for c in head.children):
+        return None  # a check of something ("a network security check of X products"), not a procedure's name
     if rule == "legal-challenge" and not legal_challenge(ctx, span, head):
         return None
     if rule == "regulation" and head.pos_ in ("VERB", "ADJ") and head.dep_ in M.REGULATE_MODIFIER_DEPS:
