@@ -220,3 +220,18 @@ def test_events_a_security_check_of_products_is_a_review_but_a_procedure_name_is
     assert "Review" in [e["measure"] for e in events], events
     events, _ = _events(nlp, "Norway released guidance on the data transfer security assessment.")
     assert "Review" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_a_government_forcing_people_to_act_is_a_regulation_but_being_forced_is_not(nlp):
+    events, _ = _events(nlp, "The Government of Norway is forcing residents to install a state certificate.")
+    assert "Regulation" in [e["measure"] for e in events], events
+    events, _ = _events(nlp, "Norway was forced to take action because of the attacks.")
+    assert "Regulation" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_a_measure_forcing_firms_to_act_is_an_effect_not_a_regulation(nlp):
+    events, _ = _events(nlp, "Norway banned exports of raw cobalt in 2021. That measure forced miners to refine "
+                             "the metal at home.")
+    assert "Regulation" not in [e["measure"] for e in events], events

@@ -53,7 +53,31 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
     out.extend(legislation_mentions(ctx, sent, out, last_actors))
     out.extend(other_create(ctx, sent, out, last_actors))
     out.extend(talent_training(ctx, sent, out, last_actors))
+    out.extend(mandates(ctx, sent, out, last_actors))
     return out
+
+
+def mandates(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
+    """Rule 'mandate': a government forcing or ordering people to do something ("is forcing residents to
+    install a state certificate", "providers have been ordered by the government to ...") is a Regulation —
+    only when the sentence reports no other measure (that measure is what the order imposes)."""
+    if not ctx.parsed or found:
+        return []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in M.MANDATE_VERBS or any(
+                c.dep_ == "auxpass" for c in tok.children):
+            continue  # "the United States was forced to take action" is forced, not forcing
+        comp = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+                and any(a.lower_ == "to" for a in c.children)]
+        if not comp or not any(actor_of_token(ctx, x) not in ([], ["__generic__"])
+                               for x in subject_tokens(ctx, tok)[0]):
+            continue  # the government forces; "that measure forced miners to refine at home" is an effect
+        m = Mention(measure="Regulation", rule="mandate", sent=sent, trigger=ctx.doc[tok.i:tok.i + 1], head=tok,
+                    para=ctx.para_of(sent.start_char), confidence=0.55)
+        if not fill(ctx, m, tok, last_actors) or not m.actors or not m.actor_in_syntax:
+            continue
+        return [m]
+    return []
 
 
 def instrument(m: Mention, found: list[Mention]) -> bool:

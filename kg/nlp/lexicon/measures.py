@@ -22,7 +22,7 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "legislative_verbs", "law_nouns", "law_subjects", "effect_verbs", "regulation_heads",
     "ship_verbs", "challenge_objects", "challenge_forums",
     "talent_verbs",
-    "talent_nouns", "agreement_verbs", "agreement_subsidy", "consensus_adj",
+    "talent_nouns", "mandate_verbs", "agreement_verbs", "agreement_subsidy", "consensus_adj",
     "other_create_verbs", "other_create_objects", "anaphors", "similar_adj",
     "similar_nouns", "body_nouns", "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps",
     "list_preps", "host_preps", "reason_preps", "reason_nouns", "sale_words", "export_words", "abroad_words",
@@ -48,6 +48,8 @@ TALENT_VERBS = set(_WORDS["talent_verbs"])
 TALENT_NOUNS = set(_WORDS["talent_nouns"])
 #: verbs that make "deal" an Agreement (a deal one signs, not a deal one buys)
 AGREEMENT_VERBS = set(_WORDS["agreement_verbs"])
+#: rule 'mandate': a government forcing people to do something is a Regulation
+MANDATE_VERBS = set(_WORDS["mandate_verbs"])
 #: rule 'agreement-content': an agreement that gives money is that Subsidy
 AGREEMENT_SUBSIDY = set(_WORDS["agreement_subsidy"])
 #: rule 'consensus': "unanimous agreement" is consent, not a pact
