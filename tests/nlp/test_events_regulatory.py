@@ -235,3 +235,11 @@ def test_events_a_measure_forcing_firms_to_act_is_an_effect_not_a_regulation(nlp
     events, _ = _events(nlp, "Norway banned exports of raw cobalt in 2021. That measure forced miners to refine "
                              "the metal at home.")
     assert "Regulation" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_prohibiting_a_transaction_is_an_investment_restriction(nlp):
+    events, _ = _events(nlp, "Norway said it would take action to prohibit the transaction between Acme Telecom "
+                             "and a Chinese buyer.")
+    kinds = [e["measure"] for e in events]
+    assert "InvestmentRestriction" in kinds and "Ban" not in kinds, events
