@@ -243,3 +243,16 @@ def test_events_prohibiting_a_transaction_is_an_investment_restriction(nlp):
                              "and a Chinese buyer.")
     kinds = [e["measure"] for e in events]
     assert "InvestmentRestriction" in kinds and "Ban" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_the_reason_of_a_ban_does_not_choose_its_kind(nlp):
+    events, _ = _events(nlp, "Norway banned the Acme video app over security and data privacy concerns.")
+    kinds = [e["measure"] for e in events]
+    assert "Ban" in kinds and "DataRestriction" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_existing_rules_and_regulations_make_no_regulation(nlp):
+    events, _ = _events(nlp, "Norway said the bill will consolidate all existing rules and regulations.")
+    assert "Regulation" not in [e["measure"] for e in events], events

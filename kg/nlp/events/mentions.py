@@ -151,7 +151,8 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None  # rule 'regulate-modifier': "laws regulating X", "towards regulating AI", "a regulated platform"
     if measure in ("Regulation", "Ban") and head.pos_ in ("NOUN", "PROPN") and legal_basis(ctx, head):
         return None  # rule 'basis-not-measure': "imposed under an executive order", "violating U.S. trade bans"
-    if rule == "regulation" and any(c.dep_ == "amod" and c.lower_ in M.GENERIC_RULE_ADJ for c in head.children):
+    if rule == "regulation" and any(c.dep_ == "amod" and c.lower_ in M.GENERIC_RULE_ADJ for c in (
+            *head.children, *(head.head.children if head.dep_ == "conj" else ()))):
         return None  # rule 'generic-rules': "all existing rules and regulations", "related industry regulations"
     measure = refine(ctx, measure, rule, span, head)
     if measure is None and not similar:

@@ -88,6 +88,10 @@ def negated(ctx: DocContext, head: Token, verb: Token | None) -> bool:
 
 def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: Token) -> str | None:
     obj = object_tokens(ctx, span, head)
+    if ctx.parsed:  # rule 'reason-over': "a ban over data privacy concerns" — the reason does not give the kind
+        reason = {t.i for c in [*head.children, *obj] if c.dep_ == "prep" and c.lower_ in M.REASON_OVER
+                  for t in c.subtree}
+        obj = [t for t in obj if t.i not in reason]
     words = {t.lower_ for t in obj} | {t.lower_ for t in span}
     if rule == "licence-needed":
         # impersonal "exports of gallium would need a licence": the kind is in the subject only

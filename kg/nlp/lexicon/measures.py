@@ -21,14 +21,12 @@ TRIGGERS, OBJECT_CUES = rules.triggers(MEASURES)
 _WORDS = rules.word_lists("measure_words.yaml", (
     "legislative_verbs", "law_nouns", "law_subjects", "effect_verbs", "regulation_heads",
     "ship_verbs", "challenge_objects", "challenge_forums",
-    "talent_verbs",
-    "talent_nouns", "mandate_verbs", "agreement_verbs", "agreement_subsidy", "consensus_adj",
-    "other_create_verbs", "other_create_objects", "anaphors", "similar_adj",
-    "similar_nouns", "body_nouns", "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps",
-    "list_preps", "host_preps", "reason_preps", "reason_nouns", "sale_words", "export_words", "abroad_words",
-    "name_types", "regulation_investment", "regulation_export", "regulation_data", "regulate_modifier_deps",
-    "generic_rule_adj", "basis_cues",
-    "penalty_words"))
+    "talent_verbs", "talent_nouns", "mandate_verbs", "agreement_verbs", "agreement_subsidy", "consensus_adj",
+    "other_create_verbs", "other_create_objects", "anaphors", "similar_adj", "similar_nouns", "body_nouns",
+    "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps", "list_preps", "host_preps",
+    "reason_preps", "reason_over", "reason_nouns", "sale_words", "export_words", "abroad_words", "name_types",
+    "regulation_investment", "regulation_export", "regulation_data", "regulate_modifier_deps", "generic_rule_adj",
+    "basis_cues", "penalty_words"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
@@ -81,6 +79,8 @@ LIST_PREPS = set(_WORDS["list_preps"])
 HOST_PREPS = set(_WORDS["host_preps"])
 #: rule 'reason-clause': "fined Meta for transferring data to the US" — a country in the reason is no target
 REASON_PREPS = set(_WORDS["reason_preps"])
+#: rule 'reason-over': a reason phrase does not choose the kind of a measure
+REASON_OVER = set(_WORDS["reason_over"])
 REASON_NOUNS = set(_WORDS["reason_nouns"])
 #: rule 'sales-ban': a ban on sales is a Ban unless its clause sends the goods abroad
 SALE_WORDS = set(_WORDS["sale_words"])
