@@ -256,3 +256,11 @@ def test_events_the_reason_of_a_ban_does_not_choose_its_kind(nlp):
 def test_events_existing_rules_and_regulations_make_no_regulation(nlp):
     events, _ = _events(nlp, "Norway said the bill will consolidate all existing rules and regulations.")
     assert "Regulation" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_censoring_content_and_disrupting_internet_access_are_bans(nlp):
+    events, _ = _events(nlp, "Belarusian authorities have been censoring online content since the election.")
+    assert "Ban" in [e["measure"] for e in events], events
+    events, _ = _events(nlp, "Belarusian authorities have been disrupting internet access since the election.")
+    assert "Ban" in [e["measure"] for e in events], events
