@@ -102,6 +102,9 @@ def coordinated_mentions(ctx: DocContext, tok: Token, types) -> list[Span]:
         out.append(sp)
     for c in tok.conjuncts if ctx.parsed else ():
         sp = ctx.ment(c)
+        if sp is None:  # "... and the European Union's executive branch": the owner of a generic body noun
+            owners = [ctx.ment(x) for x in c.lefts if x.dep_ == "poss"]
+            sp = owners[0] if owners and c.lemma_.lower() in CUES.GOVERNMENT_WORDS | M.BODY_NOUNS else None
         if sp is not None and sp.label_ in types and sp not in out:
             out.append(sp)
     return out
@@ -160,6 +163,35 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                             for k in agent_actors(ctx, a))
                 if keys:
                     return ctx.with_parents(keys), True, False
+    # 1d. rule 'parties': "a deal / an agreement between the Netherlands, the United States and Japan":
+    # the states and blocs it is between are its actors
+    if m.measure == "Agreement" and head.pos_ in ("NOUN", "PROPN"):
+        for p in head.children:
+            if p.dep_ == "prep" and p.lower_ in ("between", "among"):
+                keys = [sp.id_ for sp in (ctx.ment(t) for t in p.subtree)
+                        if sp is not None and ctx.etype(sp.id_) in ("Country", "Bloc", "GovernmentBody")]
+                if keys:
+                    return ctx.with_parents(uniq(keys)), True, False
+    # 1e. rule 'excluded-from': "X was excluded from a Czech tender / Britain's 5G network": the owner of
+    # what X is shut out of is the actor when the clause names no agent
+    if m.rule == "exclude-from":
+        frm = m.trigger[-1]
+        for p in frm.children:
+            if p.dep_ == "pobj":
+                for c in p.lefts:
+                    if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                        keys = actor_of_token(ctx, c)
+                        if keys and keys != ["__generic__"] and not any(
+                                t.dep_ == "agent" for t in m.head.children):
+                            return ctx.with_parents(keys), True, False
+    # 1f. rule 'banned-in': an agentless passive measure "has been banned ... in other countries such as the
+    # U.S., Canada and by the Latvian foreign ministry", "were blocked in Iran": the states it is in act
+    if verb is not None and any(c.dep_ == "auxpass" for c in verb.children) and \
+            not any(c.dep_ == "agent" for c in verb.children):
+        keys = [sp.id_ for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                for sp in (ctx.ment(t) for t in c.subtree) if sp is not None and sp.label_ in ACTOR_TYPES]
+        if keys:
+            return ctx.with_parents(uniq(keys)), True, False
     # 2. subject of the governing clause (relative clauses on the trigger noun first)
     # rule 'participle-agent': "export controls imposed by the United States", "the indictment filed
     # against Huawei by the Department of Justice": the agent of a participle on the trigger noun
@@ -212,13 +244,20 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                     any(c.lower_ in ("the", "this", "these", "that") for c in s.lefts) and \
                     not any(ctx.ment(x) is not None for x in s.subtree):
                 return last_actors, True, False  # "The package also bans ..."
+            if not keys and last_actors and head.i != s.i and not passive and (any(
+                    x.label_ == "Legislation" for x in (ctx.ment(t) for t in s.subtree) if x is not None) or any(
+                    t.lemma_.lower() in M.LAW_SUBJECTS for t in [s, *(c for c in s.lefts if c.dep_ == "compound")])):
+                return last_actors, True, False  # rule 'law-subject': "Regulation 2022/328 also prohibits ..."
             if keys == ["__generic__"]:
                 return [], False, True
             if keys:
                 conj = [x.id_ for x in coordinated_mentions(ctx, s, ACTOR_TYPES)]
                 return ctx.with_parents(uniq(keys + conj)), True, False
-            # "The U.S. Commerce Department's Bureau ...": a mention inside the subject phrase
+            # "The U.S. Commerce Department's Bureau ...": a mention inside the subject phrase; rule
+            # 'subject-list': "U.S. states, Congress, and the European Union's executive branch have
+            # prohibited it" names every actor of the list (merging makes one event per state or bloc)
             content = {x.i for c in s.children if c.dep_ in ("relcl", "acl", "ccomp") for x in c.subtree}
+            inner_keys: list[str] = []
             for t in s.subtree:
                 if t.i in content:
                     continue  # rule 'measure-content': "An investigation that found North Korea had ..."
@@ -226,8 +265,11 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 if t.head.i == s.i and t.dep_ in ("amod", "compound") and ctx.ment(s) is None and \
                         s.lemma_.lower() in M.COMPANYISH | M.TALENT_NOUNS | {"automaker", "carmaker"}:
                     continue  # rule 'demonym-subject': "most Chinese automakers receive ..." names no government
-                if inner is not None and inner.label_ in ACTOR_TYPES and not in_target_prep(ctx, t, s):
-                    return ctx.with_parents([inner.id_]), True, False
+                if inner is not None and inner.label_ in ACTOR_TYPES and not in_target_prep(ctx, t, s) and (
+                        not inner_keys or (list_member(t, s) and not person_modifier(ctx, t))):
+                    inner_keys.append(inner.id_)
+            if inner_keys:
+                return ctx.with_parents(uniq(inner_keys)), True, False
         if subs and any(ctx.ment(s) is not None for s in subs):
             break  # the subject is a company, a person: not a government measure of that clause
     # 3. any actor-type mention in the sentence outside the trigger's target positions
@@ -300,6 +342,25 @@ def agent_actors(ctx: DocContext, tok: Token) -> list[str]:
             if inner is not None and inner.label_ in ACTOR_TYPES:
                 return [inner.id_]
     return []
+
+
+def list_member(t: Token, stop: Token) -> bool:
+    """``t`` hangs on a coordinated or apposed item of the phrase headed by ``stop`` ("..., Congress, and the
+    European Union's executive branch")."""
+    x, steps = t, 0
+    while x.i != stop.i and steps < 8:
+        if x.dep_ in ("conj", "appos"):
+            return True
+        x, steps = x.head, steps + 1
+    return False
+
+
+def person_modifier(ctx: DocContext, t: Token) -> bool:
+    """"ranking member C.A. Dutch Ruppersberger": a demonym inside a person's name is no actor."""
+    sp = ctx.ment(t.head)
+    if sp is not None:
+        return sp.label_ == "Person"
+    return t.dep_ == "compound" and t.head.pos_ == "PROPN"  # a name the entity rules did not type
 
 
 def in_target_prep(ctx: DocContext, t: Token, stop: Token) -> bool:

@@ -23,6 +23,7 @@ from kg.nlp.events.triggers import (
     negated,
     refine,
 )
+from kg.nlp.lexicon import cues as CUES
 from kg.nlp.lexicon import measures as M
 
 #: base confidence per rule family; an event found with an actor in syntax gets +0.1
@@ -32,9 +33,14 @@ CONFIDENCE = {"trigger": 0.7, "generic": 0.6, "similar": 0.55, "legislation": 0.
 def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> list[Mention]:
     out: list[Mention] = []
     names = [sp for sp in ctx.mentions_by_sent.get(sent.start, []) if sp.label_ in M.NAME_TYPES]
+    laws = [sp for sp in ctx.mentions_by_sent.get(sent.start, []) if sp.label_ == "Legislation"]
     for rule, span in find_triggers(ctx, sent):
         if any(sp.start <= span.start and span.end <= sp.end for sp in names):
             continue  # rule 'inside-name': "State Administration for Market Regulation" names a body, not a measure
+        if rule in ("regulation", "security-check") and any(sp.start <= span.start and span.end <= sp.end and not any(
+                c.dep_ == "poss" for c in sp.root.children) for sp in laws):
+            continue  # rule 'inside-name': "the General Data Protection Regulation" names a law ("China's
+            # Regulations on Export Control" still reports the owner's measure)
         m = mention(ctx, rule, span, sent, last_actors)
         if m is not None:
             out.append(m)
@@ -43,10 +49,12 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
         objs = {id(m): {t.i for t in object_tokens(ctx, m.trigger, m.head)} for m in out}
         out = [m for m in out if not any(o is not m and o.measure != m.measure and m.head.i in objs[id(o)]
                                          and o.head.i not in objs[id(m)] for o in out)]
+        out = [m for m in out if not instrument(m, out)]
     out.extend(legislation_mentions(ctx, sent, out, last_actors))
     out.extend(other_create(ctx, sent, out, last_actors))
     out.extend(talent_training(ctx, sent, out, last_actors))
     out.extend(money_pledges(ctx, sent, out, last_actors))
+    out.extend(mandates(ctx, sent, out, last_actors))
     return out
 
 
@@ -73,6 +81,57 @@ def money_pledges(ctx: DocContext, sent: Span, found: list[Mention], last_actors
             t for t in m.targets if ctx.etype(t) != "Company"]
         return [m]
     return []
+
+
+def mandates(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
+    """Rule 'mandate': a government forcing or ordering people to do something ("is forcing residents to
+    install a state certificate", "providers have been ordered by the government to ...") is a Regulation —
+    only when the sentence reports no other measure (that measure is what the order imposes)."""
+    if not ctx.parsed or found:
+        return []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in M.MANDATE_VERBS or any(
+                c.dep_ == "auxpass" for c in tok.children):
+            continue  # "the United States was forced to take action" is forced, not forcing
+        comp = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+                and any(a.lower_ == "to" for a in c.children)]
+        if not comp or not any(actor_of_token(ctx, x) not in ([], ["__generic__"])
+                               for x in subject_tokens(ctx, tok)[0]):
+            continue  # the government forces; "that measure forced miners to refine at home" is an effect
+        m = Mention(measure="Regulation", rule="mandate", sent=sent, trigger=ctx.doc[tok.i:tok.i + 1], head=tok,
+                    para=ctx.para_of(sent.start_char), confidence=0.55)
+        if not fill(ctx, m, tok, last_actors) or not m.actors or not m.actor_in_syntax:
+            continue
+        return [m]
+    return []
+
+
+def instrument(m: Mention, found: list[Mention]) -> bool:
+    """Rule 'instrument': "regulations"/"guidelines" that are the subject of another measure's verb or hold it
+    in a relative clause ("the guidelines also restrict the use of X", "guidelines that will phase out X
+    chips", "Regulation 2022/328 prohibits the export of ...") are the instrument of that measure, not a
+    Regulation of their own."""
+    if m.rule != "regulation" or m.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    h = m.head
+    while h.dep_ == "compound" and h.head.i != h.i:  # "Regulation 2022/328 prohibits ..."
+        h = h.head
+    for o in found:
+        if o is m or o.measure == m.measure:
+            continue
+        if h.dep_ in ("nsubj", "nsubjpass") and o.head.i == h.head.i:
+            return True
+        if any(c.dep_ in ("relcl", "acl") and c.left_edge.i <= o.head.i <= c.right_edge.i for c in h.children):
+            return True
+    return False
+
+
+def legal_basis(ctx: DocContext, head: Token) -> bool:
+    """The noun phrase of ``head`` follows a legal-basis cue ("under", "pursuant to", "in breach of"): it names
+    the basis of another measure, not a measure of its own."""
+    start = head.left_edge.i if ctx.parsed else head.i
+    before = " " + " ".join(t.lower_ for t in ctx.doc[max(head.sent.start, start - 4):start])
+    return any(before.endswith(" " + cue) for cue in (*CUES.LEGAL_BASIS_CUES, *M.BASIS_CUES))
 
 
 def talent_training(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
@@ -132,6 +191,11 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
     if rule == "agreement" and head.lower_ in ("partnership",) and not any(
             t.lemma_ in M.AGREEMENT_VERBS for t in sent):
         return None
+    if measure == "Agreement" and any(c.dep_ == "amod" and c.lower_ in M.CONSENSUS_ADJ for c in head.children):
+        return None  # rule 'consensus': "achieved through unanimous agreement"
+    if rule == "security-check" and ctx.parsed and not any(
+            c.dep_ == "prep" and c.lower_ in ("of", "on", "into") for c in head.children):
+        return None  # a check of something ("a network security check of X products"), not a procedure's name
     if rule == "legal-challenge" and not legal_challenge(ctx, span, head):
         return None
     if rule == "court-ruling" and ctx.parsed and (head.dep_ in ("amod", "compound") or any(
@@ -140,6 +204,13 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
     if rule == "list-verb" and not (ctx.parsed and head.pos_ == "VERB" and head.dep_ != "amod" and any(
             c.dep_ == "dobj" for c in head.children)):
         return None
+    if rule == "regulation" and head.pos_ in ("VERB", "ADJ") and head.dep_ in M.REGULATE_MODIFIER_DEPS:
+        return None  # rule 'regulate-modifier': "laws regulating X", "towards regulating AI", "a regulated platform"
+    if measure in ("Regulation", "Ban") and head.pos_ in ("NOUN", "PROPN") and legal_basis(ctx, head):
+        return None  # rule 'basis-not-measure': "imposed under an executive order", "violating U.S. trade bans"
+    if rule == "regulation" and any(c.dep_ == "amod" and c.lower_ in M.GENERIC_RULE_ADJ for c in (
+            *head.children, *(head.head.children if head.dep_ == "conj" else ()))):
+        return None  # rule 'generic-rules': "all existing rules and regulations", "related industry regulations"
     measure = refine(ctx, measure, rule, span, head)
     if measure is None and not similar:
         return None
@@ -221,6 +292,10 @@ def fill(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str]
     actors, in_syntax, generic = actor(ctx, m, verb, last_actors)
     if generic:
         return False
+    if not actors and ctx.parsed and agentless_passive(m.head):
+        # rule 'agentless-passive': "CIIOs are now prohibited from purchasing X", "certain practices will be
+        # prohibited": the measure of the actor the text is speaking of
+        actors = list(last_actors)
     m.actors, m.actor_in_syntax = actors, in_syntax
     if in_syntax:
         m.confidence = min(1.0, m.confidence + 0.1)
@@ -229,6 +304,16 @@ def fill(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str]
     m.status = status_of(ctx, m, verb)
     m.date = date_of(ctx, m)
     return True
+
+
+def agentless_passive(head: Token) -> bool:
+    """A passive trigger verb with no by-agent ("are now prohibited from ...")."""
+    if head.pos_ != "VERB" or head.tag_ != "VBN" or head.dep_ not in ("ROOT", "conj"):
+        return False  # a main clause only: not "users request that X be blacklisted"
+    if head.dep_ == "conj" and head.head.dep_ != "ROOT":
+        return False
+    kids = {c.dep_ for c in head.children}
+    return "auxpass" in kids and "agent" not in kids
 
 
 def legislation_mentions(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
@@ -251,15 +336,20 @@ def legislation_mentions(ctx: DocContext, sent: Span, found: list[Mention], last
             verbs.append(hop.head)
         elif tok.dep_ in ("dobj", "nsubjpass") and v is not None and v.lemma_ in M.LEGISLATIVE_VERBS:
             verbs.append(v)
-        elif tok.dep_ == "nsubj" and v is not None and v.lemma_ in ("become", "take"):
+        elif tok.dep_ == "nsubj" and v is not None and (v.lemma_ in ("become", "take") or (
+                takes_effect(v) and tok.lemma_.lower() in M.LAW_NOUNS | M.REGULATION_HEADS)):
             verbs.append(v)
+        if tok.lemma_.lower() in M.LAW_NOUNS | M.REGULATION_HEADS:  # not "the Talents Program that takes effect"
+            verbs += [c for c in tok.children if c.dep_ in ("relcl", "acl") and takes_effect(c)]
         if not verbs:
             continue
         verb = verbs[0]
         if any(c.dep_ == "neg" for c in verb.children):
             continue
         span = ctx.doc[tok.i:tok.i + 1] if sp is None else sp
-        m = Mention(measure="Legislation", rule="legislative-verb", sent=sent, trigger=span, head=tok,
+        # rule 'rule-name': a named resolution, order, directive or set of measures is a Regulation
+        kind = "Regulation" if sp is not None and sp.root.lemma_.lower() in M.REGULATION_HEADS else "Legislation"
+        m = Mention(measure=kind, rule="legislative-verb", sent=sent, trigger=span, head=tok,
                      para=ctx.para_of(sent.start_char), confidence=CONFIDENCE["legislation"])
         if verb.dep_ == "relcl":
             subs, _ = subject_tokens(ctx, verb)
@@ -277,11 +367,47 @@ def legislation_mentions(ctx: DocContext, sent: Span, found: list[Mention], last
                 continue
         if not fill(ctx, m, verb, last_actors):
             continue
+        if not m.actors and verb.dep_ == "acl" and verb.head.head.i != verb.head.i:
+            # rule 'proposal-to-enact': "the Government announced its proposals to enact a new law": the
+            # subject of the verb that governs the proposal noun
+            for s in subject_tokens(ctx, verb.head.head)[0]:
+                keys = actor_of_token(ctx, s)
+                if keys and keys != ["__generic__"]:
+                    m.actors = ctx.with_parents(keys)
+                    break
+        if not m.actors:
+            m.actors = led_state(ctx, verb)
+        if not m.actors and takes_effect(verb):  # "The X Act has been in effect since 1952": the text's state
+            m.actors = list(last_actors) or ([ctx.dominant] if ctx.dominant else [])
         if sp is not None:
-            m.targets = [t for t in m.targets if t != sp.id_]
+            m.targets = [t for t in m.targets if t != sp.id_ and t not in m.actors]
         out.append(m)
         used.add(tok.i)
     return out
+
+
+def takes_effect(v: Token) -> bool:
+    """"which will take effect in November", "has been in effect since 1952" (not the simple past)."""
+    if v.lemma_.lower() not in M.EFFECT_VERBS or v.tag_ == "VBD":
+        return False  # "which came into force in 2022" dates a law cited as background, not news of it
+    return any(t.lower_ in ("effect", "force") and t.i > v.i
+               for t in v.subtree if t.head.i == v.i or t.head.head.i == v.i)
+
+
+def led_state(ctx: DocContext, verb: Token) -> list[str]:
+    """Rule 'leader-signs': "President X signed the Act into law": a head of state or government who is the
+    subject of the legislative verb acts for the state the text says they lead."""
+    subs, passive = subject_tokens(ctx, verb)
+    if passive:
+        return []
+    for s in subs:
+        sp = ctx.ment(s)
+        if sp is None or sp.label_ != "Person":
+            continue
+        for r in ctx.doc._.kg_relations or ():
+            if r.predicate == "leads" and r.subject == sp.id_ and ctx.etype(r.object) in ("Country", "Bloc"):
+                return ctx.with_parents([r.object])
+    return []
 
 
 def other_create(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:

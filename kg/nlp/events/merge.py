@@ -19,8 +19,31 @@ def main_event(ctx: DocContext, events: list[EventDraft]) -> EventDraft | None:
     return max(events, key=lambda e: (len(e.mentions) + (1 if e.actors else 0), -e.first.trigger.start))
 
 
+def restated_kind(ctx: DocContext, mentions: list[Mention]) -> None:
+    """Rule 'restated-kind': "a regulation to screen foreign investment" took its kind from its own phrase
+    (InvestmentRestriction); "the Regulation" or "the preliminary agreement" that restates it later, by the
+    same actor or by none, is the same measure and takes the same kind."""
+    first: dict[str, list[Mention]] = {}
+    for m in mentions:
+        word = m.head.lemma_.lower()
+        if m.head.pos_ not in ("NOUN", "PROPN") or m.similar:
+            continue
+        base = ctx.triggers.rules.get(m.rule)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those")
+                       for c in m.head.children)
+        if definite and base is not None and m.measure == base:
+            roots = {ctx.root(a) for a in m.actors}
+            for o in first.get(word, []):
+                if o.measure != base and (not roots or roots & {ctx.root(a) for a in o.actors}):
+                    m.measure = o.measure
+                    break
+        elif base is not None and m.measure != base:
+            first.setdefault(word, []).append(m)
+
+
 def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]:
     events: list[EventDraft] = []
+    restated_kind(ctx, mentions)
     # first pass: mentions with a measure and an actor
     for m in mentions:
         if m.similar and m.measure == "?":
@@ -38,7 +61,7 @@ def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]
                 absorb(ctx, e, m, restatement=True)
                 continue
         roots = uniq(ctx.root(a) for a in m.actors)
-        if len(roots) > 1 and m.measure != "Agreement" and all(ctx.etype(r) == "Country" for r in roots):
+        if len(roots) > 1 and m.measure != "Agreement" and all(ctx.etype(r) in ("Country", "Bloc") for r in roots):
             for r in roots:  # "The United States and the United Kingdom have imposed similar sanctions"
                 mm = Mention(**{**m.__dict__, "event": None})
                 mm.actors = [a for a in m.actors if ctx.root(a) == r]
@@ -57,7 +80,15 @@ def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]
         if m.actors:
             place(ctx, m, events)
             continue
-        # actorless: a restatement of a measure already reported, or a historical parallel
+        # actorless: a restatement of a measure already reported, or a historical parallel; rule
+        # 'anaphor-first': "The ban, the regulator said at the time, will apply from August" restates the
+        # ban already reported even when its sentence reads as past
+        same = [e for e in events if e.measure == m.measure and e.actors]
+        if m.anaphoric and not m.similar and same:
+            same[0].mentions.append(m)
+            m.event = same[0]
+            absorb(ctx, same[0], m, restatement=True)
+            continue
         if m.similar or m.historical:
             place_actorless(ctx, m, events)
             continue
@@ -138,6 +169,9 @@ def distinct(ctx: DocContext, e: EventDraft, m: Mention) -> bool:
     if m.targets and e.targets and not set(m.targets) & set(e.targets) and m.sectors and e.sectors and \
             not set(m.sectors) & set(e.sectors):
         return True
+    if m.targets and e.targets and not set(m.targets) & set(e.targets) and \
+            (m.status == "Revoked") != (e.first.status == "Revoked"):
+        return True  # rule 'revoked-other': "lifted the ban on X" and "has blocked Y" are two measures
     return False
 
 

@@ -88,6 +88,10 @@ def negated(ctx: DocContext, head: Token, verb: Token | None) -> bool:
 
 def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: Token) -> str | None:
     obj = object_tokens(ctx, span, head)
+    if ctx.parsed:  # rule 'reason-over': "a ban over data privacy concerns" — the reason does not give the kind
+        reason = {t.i for c in [*head.children, *obj] if c.dep_ == "prep" and c.lower_ in M.REASON_OVER
+                  for t in c.subtree}
+        obj = [t for t in obj if t.i not in reason]
     words = {t.lower_ for t in obj} | {t.lower_ for t in span}
     if rule == "licence-needed":
         # impersonal "exports of gallium would need a licence": the kind is in the subject only
@@ -104,7 +108,17 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         return "LegalAction"
     if measure == "Sanction" and head.pos_ == "NOUN" and {t.lower_ for t in obj} & M.EXPORT_WORDS:
         return "ExportControl"  # rule 'export-sanctions': "sanctions related to the export of advanced chips"
+    if measure in ("Agreement", "Regulation") and ctx.parsed and head.dep_ == "dobj":
+        # "reached an agreement with X to provide ... funding", "introduced regulations for firms to apply for
+        # licences to export": the purpose clause may hang on the verb
+        words = words | {t.lower_ for c in head.head.children if c.dep_ in ("advcl", "xcomp") for t in c.subtree}
+    if measure == "Agreement" and words & M.AGREEMENT_SUBSIDY:
+        return "Subsidy"  # rule 'agreement-content': "an agreement with Intel to provide $8.5 billion of funding"
     if measure == "Regulation":
+        if ctx.parsed and head.dep_ in ("nsubj", "nsubjpass") and head.head.i != head.i:
+            # "the new regulations apply to the export of ...": the rule's content is its verb's other arguments
+            words |= {t.lower_ for c in head.head.children if c.i != head.i and c.dep_ not in ("nsubj", "nsubjpass")
+                      for t in c.subtree}
         # rule 'regulation-kind': "export control regulations", "a regulation to screen foreign direct
         # investment" are rules of a narrower kind, told by the words of the rule's own phrase
         for kind, cue_words in M.REGULATION_KINDS:

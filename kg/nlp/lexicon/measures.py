@@ -21,17 +21,25 @@ QUESTION_TRIGGERS: list[tuple[str, str | None, str]]
 TRIGGERS, OBJECT_CUES, QUESTION_TRIGGERS = rules.triggers(MEASURES)
 
 _WORDS = rules.word_lists("measure_words.yaml", (
-    "legislative_verbs", "law_nouns", "ship_verbs", "challenge_objects", "challenge_forums", "talent_verbs",
-    "talent_nouns", "agreement_verbs", "other_create_verbs", "other_create_objects", "anaphors", "similar_adj",
-    "similar_nouns", "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps",
-    "list_preps", "host_preps", "reason_preps", "reason_nouns", "sale_words", "export_words", "abroad_words",
-    "name_types", "regulation_investment", "regulation_export", "penalty_words", "attract_verbs", "scheme_nouns",
-    "funding_words", "purpose_nouns", "alleged_words", "cut_nouns", "compliance_words", "provision_verbs",
-    "currency_words",
-    "descriptor_nouns", "staff_nouns"))
+    "legislative_verbs", "law_nouns", "law_subjects", "effect_verbs", "regulation_heads",
+    "ship_verbs", "challenge_objects", "challenge_forums",
+    "talent_verbs", "talent_nouns", "mandate_verbs", "agreement_verbs", "agreement_subsidy", "consensus_adj",
+    "other_create_verbs", "other_create_objects", "anaphors", "similar_adj", "similar_nouns", "body_nouns",
+    "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps", "list_preps", "host_preps",
+    "reason_preps", "reason_over", "reason_nouns", "sale_words", "export_words", "abroad_words", "name_types",
+    "regulation_investment", "regulation_export", "regulation_data", "regulate_modifier_deps", "generic_rule_adj",
+    "basis_cues", "penalty_words",
+    "attract_verbs", "scheme_nouns", "funding_words", "purpose_nouns", "alleged_words", "cut_nouns",
+    "compliance_words", "provision_verbs", "currency_words", "descriptor_nouns", "staff_nouns"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
+#: "the legislation, which will take effect in November": verbs before effect/force
+EFFECT_VERBS = set(_WORDS["effect_verbs"])
+#: rule 'rule-name': a named law headed by one of these is a Regulation
+REGULATION_HEADS = set(_WORDS["regulation_heads"])
+#: rule 'law-subject': a law that is the subject of a measure verb takes the actor of the text before it
+LAW_SUBJECTS = set(_WORDS["law_subjects"])
 #: verbs of delivery: in "licences for X to ship chips to Y", Y (after "to") is the recipient
 SHIP_VERBS = set(_WORDS["ship_verbs"])
 #: "challenged the ban at the WTO": a challenge is legal action only against a measure or before a forum
@@ -47,6 +55,12 @@ SCHEME_NOUNS = set(_WORDS["scheme_nouns"])
 FUNDING_WORDS = set(_WORDS["funding_words"])
 #: verbs that make "deal" an Agreement (a deal one signs, not a deal one buys)
 AGREEMENT_VERBS = set(_WORDS["agreement_verbs"])
+#: rule 'mandate': a government forcing people to do something is a Regulation
+MANDATE_VERBS = set(_WORDS["mandate_verbs"])
+#: rule 'agreement-content': an agreement that gives money is that Subsidy
+AGREEMENT_SUBSIDY = set(_WORDS["agreement_subsidy"])
+#: rule 'consensus': "unanimous agreement" is consent, not a pact
+CONSENSUS_ADJ = set(_WORDS["consensus_adj"])
 #: "set up an institute" -> Other (new bodies)
 OTHER_CREATE_VERBS = set(_WORDS["other_create_verbs"])
 OTHER_CREATE_OBJECTS = set(_WORDS["other_create_objects"])
@@ -55,6 +69,8 @@ ANAPHORS = set(_WORDS["anaphors"])
 #: "similar/comparable ..." nouns that stand for the measure they are compared with
 SIMILAR_ADJ = set(_WORDS["similar_adj"])
 SIMILAR_NOUNS = set(_WORDS["similar_nouns"])
+#: rule 'subject-list': "the European Union's executive branch" in a list of actors stands for its owner
+BODY_NOUNS = set(_WORDS["body_nouns"])
 #: subject nouns that stand for the measure of the previous sentence's actor ("The package also bans ...")
 MEASURE_NOUNS = set(_WORDS["measure_nouns"])
 #: verbs that make a "funding" noun a subsidy ("announced funding"; "projects that receive funding" is none)
@@ -81,6 +97,8 @@ LIST_PREPS = set(_WORDS["list_preps"])
 HOST_PREPS = set(_WORDS["host_preps"])
 #: rule 'reason-clause': "fined Meta for transferring data to the US" — a country in the reason is no target
 REASON_PREPS = set(_WORDS["reason_preps"])
+#: rule 'reason-over': a reason phrase does not choose the kind of a measure
+REASON_OVER = set(_WORDS["reason_over"])
 REASON_NOUNS = set(_WORDS["reason_nouns"])
 #: rule 'sales-ban': a ban on sales is a Ban unless its clause sends the goods abroad
 SALE_WORDS = set(_WORDS["sale_words"])
@@ -92,7 +110,14 @@ NAME_TYPES = set(_WORDS["name_types"])
 #: rule 'penalty-sanction': "sanctions" beside these words are a regulator's penalty (LegalAction)
 PENALTY_WORDS = set(_WORDS["penalty_words"])
 REGULATION_KINDS = [("InvestmentRestriction", set(_WORDS["regulation_investment"])),
-                    ("ExportControl", set(_WORDS["regulation_export"]))]
+                    ("ExportControl", set(_WORDS["regulation_export"])),
+                    ("DataRestriction", set(_WORDS["regulation_data"]))]
+#: rule 'regulate-modifier': dependency labels of a "regulate" form that only describes a noun
+REGULATE_MODIFIER_DEPS = set(_WORDS["regulate_modifier_deps"])
+#: rule 'generic-rules': "existing regulations" are the rules in place, not a measure
+GENERIC_RULE_ADJ = set(_WORDS["generic_rule_adj"])
+#: rule 'basis-not-measure': "subject to regulations" names the frame of another measure
+BASIS_CUES = tuple(_WORDS["basis_cues"])
 
 
 def compile_phrase(phrase: str) -> list[dict]:
