@@ -55,6 +55,20 @@ def test_events_order_named_as_legal_basis_makes_no_regulation(nlp):
 
 
 @pytest.mark.slow
+def test_events_order_a_rule_implements_is_its_basis(nlp):
+    text = ("The Treasury Department's new rule bars U.S. persons from investing in Ruritanian robot makers. "
+            "The rule implements an executive order that President Joe Biden signed in August 2023.")
+    events, _ = _events(nlp, text)
+    assert events and not [e for e in events if e["rule"].endswith("executive-order")], events
+
+
+@pytest.mark.slow
+def test_events_government_implementing_an_order_is_still_a_measure(nlp):
+    events, _ = _events(nlp, "Norway implemented an executive order restricting drone exports on Monday.")
+    assert events, events
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("text", [
     "Norway issued guidelines that will phase out Acme chips from government computers.",
     "Acme Telecom was excluded from a Norwegian government tender.",

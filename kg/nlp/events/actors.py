@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg.models import Entity
 from kg.nlp.events.context import DocContext, Mention, uniq
-from kg.nlp.events.syntax import object_tokens
+from kg.nlp.events.syntax import in_main_clause, object_tokens
 from kg.nlp.lexicon import cues as CUES
 from kg.nlp.lexicon import measures as M
 
@@ -306,7 +306,7 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
     if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.lefts) \
             and last_actors:
         return last_actors, True, False
-    if agentless:
+    if agentless and in_main_clause(passive_verb):  # not "users asked X to request that Y be blacklisted"
         if last_actors:
             return last_actors, False, False
         if ctx.dominant:

@@ -15,7 +15,7 @@ from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.dating import date_of
 from kg.nlp.events.roles import assign_roles
 from kg.nlp.events.status import historical, status_from_verb, status_of
-from kg.nlp.events.syntax import clause_verb, head_of, left_mods, object_tokens
+from kg.nlp.events.syntax import clause_verb, head_of, in_main_clause, left_mods, object_tokens
 from kg.nlp.events.triggers import (
     evaluated,
     find_triggers,
@@ -130,6 +130,9 @@ def legal_basis(ctx: DocContext, head: Token) -> bool:
     """The noun phrase of ``head`` follows a legal-basis cue ("under", "pursuant to", "in breach of"): it names
     the basis of another measure, not a measure of its own."""
     start = head.left_edge.i if ctx.parsed else head.i
+    if ctx.parsed and head.dep_ == "dobj" and head.head.lemma_.lower() in M.IMPLEMENT_VERBS and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in M.MEASURE_NOUNS for c in head.head.children):
+        return True  # rule 'implemented-basis': "the rule implements an executive order"
     before = " " + " ".join(t.lower_ for t in ctx.doc[max(head.sent.start, start - 4):start])
     return any(before.endswith(" " + cue) for cue in (*CUES.LEGAL_BASIS_CUES, *M.BASIS_CUES))
 
@@ -308,10 +311,8 @@ def fill(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str]
 
 def agentless_passive(head: Token) -> bool:
     """A passive trigger verb with no by-agent ("are now prohibited from ...")."""
-    if head.pos_ != "VERB" or head.tag_ != "VBN" or head.dep_ not in ("ROOT", "conj"):
+    if head.pos_ != "VERB" or head.tag_ != "VBN" or not in_main_clause(head):
         return False  # a main clause only: not "users request that X be blacklisted"
-    if head.dep_ == "conj" and head.head.dep_ != "ROOT":
-        return False
     kids = {c.dep_ for c in head.children}
     return "auxpass" in kids and "agent" not in kids
 

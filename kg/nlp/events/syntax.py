@@ -95,3 +95,9 @@ def clause_text(ctx: DocContext, m: Mention) -> str:
             drop.update(range(t.left_edge.i, t.right_edge.i + 1))
     return "".join(t.text_with_ws for t in m.sent if t.i not in drop)
 
+
+
+def in_main_clause(verb: Token) -> bool:
+    """``verb`` heads the sentence or a clause coordinated with it — not a clause below another verb
+    ("users request that X be blacklisted")."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")

@@ -28,7 +28,7 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps", "list_preps", "host_preps",
     "reason_preps", "reason_over", "reason_nouns", "sale_words", "export_words", "abroad_words", "name_types",
     "regulation_investment", "regulation_export", "regulation_data", "regulate_modifier_deps", "generic_rule_adj",
-    "basis_cues", "penalty_words",
+    "basis_cues", "implement_verbs", "penalty_words",
     "attract_verbs", "scheme_nouns", "funding_words", "purpose_nouns", "alleged_words", "cut_nouns",
     "compliance_words", "provision_verbs", "currency_words", "descriptor_nouns", "staff_nouns"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
@@ -118,6 +118,8 @@ REGULATE_MODIFIER_DEPS = set(_WORDS["regulate_modifier_deps"])
 GENERIC_RULE_ADJ = set(_WORDS["generic_rule_adj"])
 #: rule 'basis-not-measure': "subject to regulations" names the frame of another measure
 BASIS_CUES = tuple(_WORDS["basis_cues"])
+#: rule 'implemented-basis': "the rule implements an executive order" -> the order is the rule's basis
+IMPLEMENT_VERBS = set(_WORDS["implement_verbs"])
 
 
 def compile_phrase(phrase: str) -> list[dict]:
