@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.nlp.events.context import DocContext, Mention, uniq
+from kg.nlp.events.role_args import counted_anaphor, finding_subjects, place_modifier
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
@@ -31,6 +32,8 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
         for c in verb.children:
             if c.dep_ in ("dobj", "dative", "prep", "xcomp", "attr", "nsubjpass") and head not in c.subtree:
                 toks.extend(c.subtree)
+            elif c.dep_ == "nsubj" and verb.lemma_ == "be" and head.dep_ == "pobj":
+                toks.extend(c.subtree)  # rule 'on-the-list': "Both companies are on the export blacklist"
         if head.dep_ == "nsubj":  # "The policy targets professionals at ..."
             for c in verb.children:
                 if c.dep_ in ("dobj", "prep"):
@@ -92,10 +95,13 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
                 sp = ctx.ment(t)
                 if sp is not None and sp.label_ in ("Group", "Company", "ResearchOrganization", "Country"):
                     targets.append(sp.id_)
+    targets += [k for k in finding_subjects(ctx, m.measure, verb) if k not in actor_roots]
     if m.measure == "Subsidy":  # beneficiaries named anywhere in the sentence
         for sp in ctx.mentions_by_sent.get(m.sent.start, []):
             if sp.label_ == "Company" and sp.id_ not in targets:
                 affects.append(sp.id_)
+    if not any(ctx.etype(k) == "Company" for k in targets):
+        targets += [k for k in counted_anaphor(ctx, toks, M.COMPANYISH, m.sent.start) if k not in actor_roots]
     if not targets and ctx.parsed:
         for t in toks:  # "opened an investigation into the firm": the company last named
             if t.lemma_.lower() in M.COMPANYISH and any(c.lower_ == "the" for c in t.lefts) and ctx.ment(t) is None:
@@ -232,6 +238,8 @@ def affect_position(ctx: DocContext, sp: Span) -> bool:
             return True  # "a chip factory owned by Elmos"
         if t.dep_ in ("dobj",) and t.head.lemma_ in ("boost", "hit", "affect", "benefit"):
             return True
+        if t.dep_ == "nsubj" and t.head.lemma_ == "be":
+            return False  # rule 'on-the-list': "Hikvision is on the Entity List"
         if t.dep_ in ("dobj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ in ("on", "against", "into", "to")):
             return False
         t, steps = t.head, steps + 1
@@ -311,6 +319,9 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
             r.head.head.lower_ in ("into", "on", "against") and ctx.ment(r.head) is None:
         return not in_reason(r)  # rule 'goods-origin': "an anti-subsidy investigation into Chinese electric vehicles"
 
+    if place_modifier(r) and r.head.head.dep_ in ("dobj", "pobj", "nsubjpass", "conj") and \
+            ctx.ment(r.head.head) is None:
+        return not in_reason(r)  # rule 'place-based': "investments in China-based entities"
     if r.dep_ == "poss" and ctx.ment(r.head) is not None:
         return True  # "Russia's drone supply chain"
     if r.dep_ in ("amod", "compound", "nmod") and r.head.lower_ in ("officials", "nationals", "citizens", "students",

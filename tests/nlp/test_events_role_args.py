@@ -1,0 +1,58 @@
+"""kg.nlp.events.role_args: role arguments outside the trigger's own phrase (real pipeline, slow).
+Every sentence here is written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from test_events import _events, _one  # the helper of the event tests in this folder
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure,targets", [
+    # rule 'finding-subject': the organisations a finding is about are the judging measure's targets
+    ("The European Commission found that Samsung and Sony had broken the competition rules and imposed fines of "
+     "10 million euros.", "LegalAction", {"Samsung Electronics", "Sony"}),
+    ("The European Commission ruled on Friday that Samsung's pricing practices were unlawful.", "LegalAction",
+     {"Samsung Electronics"}),
+])
+def test_events_role_args_subject_of_a_finding_is_a_target(nlp, text, measure, targets):
+    events, _ = _events(nlp, text)
+    assert targets <= _one(events, measure)["targets"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_finding_verbs_only(nlp):
+    # a report ("said that X ...") is no finding: the company is not made a target by it
+    events, _ = _events(nlp, "The European Commission said that Samsung had cooperated and imposed new fines on Sony.")
+    assert "Samsung Electronics" not in _one(events, "LegalAction")["targets"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_country_where_the_entities_are_based_is_a_target(nlp):
+    # rule 'place-based': "Japan-based entities" — the measure acts on Japan through them
+    events, _ = _events(nlp, "Germany barred its residents from making investments in Japan-based entities.")
+    ev = [e for e in events if "Japan" in e["targets"]]
+    assert ev, events
+
+
+@pytest.mark.slow
+def test_events_role_args_counted_anaphor_points_back_to_the_firms_named(nlp):
+    # rule 'counted-anaphor': "the two firms" / "both companies" are the last two companies named before
+    events, _ = _events(nlp, "Samsung and Sony want to expand in Europe. Germany barred the two firms from access to "
+                             "its networks.")
+    assert {"Samsung Electronics", "Sony"} <= _one(events, "Ban")["targets"], events
+    # a count without a definite determiner introduces new firms: no names from before
+    events, _ = _events(nlp, "Samsung and Sony want to expand in Europe. The Commerce Department added two Chinese "
+                             "manufacturers to the Entity List.")
+    assert not {"Samsung Electronics", "Sony"} & _one(events, "EntityListing")["targets"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_subject_of_a_copula_on_a_list_is_the_target(nlp):
+    # rule 'on-the-list': "X is on the Entity List" — the subject is what is listed
+    events, _ = _events(nlp, "The United States says Hikvision is on its Entity List.")
+    ev = _one(events, "EntityListing")
+    assert "Hikvision" in ev["targets"] and "Hikvision" not in ev["affects"], ev
+    events, _ = _events(nlp, "Samsung and Sony want to expand. The United States says both companies are on its "
+                             "Entity List.")
+    assert {"Samsung Electronics", "Sony"} <= _one(events, "EntityListing")["targets"], events
