@@ -108,3 +108,13 @@ def test_events_status_recommended_measure_is_discussed(nlp):
     # GUIDE: urged, no decision ("calls for") is Discussed; a recommendation decides nothing
     assert _statuses(nlp, "Norway's data regulator recommended a ban on Lumo phones in state networks.")["Ban"] \
         == "Discussed"
+
+
+@pytest.mark.slow
+def test_events_status_past_perfect_is_background_unless_reported(nlp):
+    # rule 'past-perfect': a measure told in the past perfect lies before the news
+    events, _ = _events(nlp, "Germany had banned exports of military drones to Iran before the talks began.")
+    assert _one(events, "ExportControl")["status"] == "Historical", events
+    # under a reporting verb the past perfect is the report's backshift
+    events, _ = _events(nlp, "The ministry said Germany had banned exports of military drones to Iran.")
+    assert _one(events, "ExportControl")["status"] == "InForce", events

@@ -52,7 +52,7 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         return "InForce"
     if any(lem in ST.ANNOUNCED for lem in lemmas[:4]) or future or later_effect(ctx, gov):
         return "Announced"
-    if m.historical or since_earlier_year(ctx, m) or already_done(ctx, gov):
+    if m.historical or since_earlier_year(ctx, m) or already_done(ctx, gov) or past_perfect(ctx, gov):
         return "Historical"
     past = any(t.tag_ in ("VBD",) or (t.tag_ == "VBN" and not ({c.lower_ for c in t.children} & {"has", "have"}))
                for t in gov if t.pos_ in ("VERB", "AUX"))
@@ -199,3 +199,17 @@ def status_from_verb(ctx: DocContext, m: Mention, verb: Token) -> str:
     fake.historical = m.historical
     return status_of(ctx, fake, verb)
 
+
+
+def past_perfect(ctx: DocContext, gov: list[Token]) -> bool:
+    """Rule 'past-perfect': "the commission had earlier ruled that ...", "Japan had banned the
+    purchases" — a measure told in the past perfect lies before the news: background (Historical);
+    not in a reported clause, whose past perfect is the report's tense shifted back."""
+    if not ctx.parsed:
+        return False
+    for t in own_clause(gov):
+        if t.pos_ in ("VERB", "AUX") and t.tag_ == "VBN":
+            if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in ST.REPORTING_VERBS:
+                return False  # "said the board had ordered it to collect a fine": backshift
+            return any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children)
+    return False
