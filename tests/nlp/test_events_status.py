@@ -118,3 +118,12 @@ def test_events_status_past_perfect_is_background_unless_reported(nlp):
     # under a reporting verb the past perfect is the report's backshift
     events, _ = _events(nlp, "The ministry said Germany had banned exports of military drones to Iran.")
     assert _one(events, "ExportControl")["status"] == "InForce", events
+
+
+@pytest.mark.slow
+def test_events_status_latest_full_date_is_the_news_without_a_dispatch_date(nlp):
+    # rule 'latest-day': no dispatch date — the measure at the latest full date the text gives is the news
+    events, _ = _events(nlp, "Germany banned exports of military drones to Iran on March 3, 2021. France imposed "
+                             "tariffs on Chinese steel on May 5, 2019.")
+    assert _one(events, "ExportControl")["status"] == "InForce", events
+    assert _one(events, "ImportRestriction")["status"] == "Historical", events

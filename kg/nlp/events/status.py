@@ -8,6 +8,7 @@ effect in 2023", "since").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -81,7 +82,10 @@ _LATER_EFFECT = re.compile(r"\b(?:will|shall|would|to|set to|due to)\s+(?:come|e
 
 
 def current(ctx: DocContext, d: kdates.DateMatch) -> bool:
-    """A date in the dispatch's year or later: the clause reports the news, whatever else it dates."""
+    """A date in the dispatch's year or later: the clause reports the news, whatever else it dates.
+    Rule 'latest-day': without a dispatch date, the latest full date the text gives is the news's."""
+    if ctx.ref_date is None and d.kind == "day" and d.iso is not None:
+        return d.iso == latest_day(ctx.doc.text)
     return bool(ctx.ref_date and d.iso and d.iso[:4].isdigit() and int(d.iso[:4]) >= ctx.ref_date.year)
 
 
@@ -213,3 +217,10 @@ def past_perfect(ctx: DocContext, gov: list[Token]) -> bool:
                 return False  # "said the board had ordered it to collect a fine": backshift
             return any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children)
     return False
+
+
+@lru_cache(maxsize=4)
+def latest_day(text: str) -> str | None:
+    """The latest full date (YYYY-MM-DD) a text gives, None if it gives none."""
+    days = [d.iso for d in kdates.find_dates(text, None) if d.kind == "day" and d.iso]
+    return max(days) if days else None
