@@ -56,3 +56,14 @@ def test_events_role_args_subject_of_a_copula_on_a_list_is_the_target(nlp):
     events, _ = _events(nlp, "Samsung and Sony want to expand. The United States says both companies are on its "
                              "Entity List.")
     assert {"Samsung Electronics", "Sony"} <= _one(events, "EntityListing")["targets"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_sector_word_in_the_charge_places_nothing(nlp):
+    # rule 'charge-cue': "on charges of cooperating with military intelligence" says why, not in which sector
+    # (a title and a lead without sector words: the document's main sector is none)
+    events, _ = _events(nlp, "Two firms listed\n\nThe move was expected.\n\nIt came on Monday.\n\nThe Commerce Department added two Lumo "
+                             "units to the Entity List on charges of cooperating with military intelligence.")
+    assert "Defence" not in _one(events, "EntityListing")["sectors"], events
+    events, _ = _events(nlp, "The Commerce Department added two Lumo units making military drones to the Entity List.")
+    assert "Defence" in _one(events, "EntityListing")["sectors"], events

@@ -1,6 +1,8 @@
-"""Role arguments found outside the trigger's own phrase: who a finding is about, where a firm is based.
+"""Role arguments found outside the trigger's own phrase: who a finding is about, where a firm is
+based, which firms "the two companies" are, which words only give the charge.
 
-Helpers of :mod:`kg.nlp.events.roles`; the word sets are data in ``kg/nlp/rules/roles.yaml``.
+Helpers of :mod:`kg.nlp.events.roles` (and of :mod:`kg.nlp.events.sectors` for the charge rule); the
+word sets are data in ``kg/nlp/rules/roles.yaml``.
 """
 from __future__ import annotations
 
@@ -10,12 +12,13 @@ from kg.nlp import rules
 from kg.nlp.events.context import DocContext
 
 _WORDS = rules.word_lists("roles.yaml", ("finding_verbs", "judging_measures", "place_participles", "pair_words",
-                                        "definite_words", "number_words"))
+                                        "definite_words", "number_words", "charge_nouns"))
 FINDING_VERBS = set(_WORDS["finding_verbs"])
 JUDGING_MEASURES = set(_WORDS["judging_measures"])
 PLACE_PARTICIPLES = set(_WORDS["place_participles"])
 PAIR_WORDS = set(_WORDS["pair_words"])
 DEFINITE_WORDS = set(_WORDS["definite_words"])
+CHARGE_NOUNS = set(_WORDS["charge_nouns"])
 NUMBER_WORDS = {w: i + 2 for i, w in enumerate(_WORDS["number_words"])}
 
 _TARGET_TYPES = ("Company", "ResearchOrganization")
@@ -94,3 +97,14 @@ def counted_anaphor(ctx: DocContext, toks: list[Token], companyish: set[str], be
                 return keys[::-1]
         return []
     return []
+
+
+def charged_reason(t: Token) -> bool:
+    """Rule 'charge-cue': ``t`` lies inside the charge a measure answers ("listed ... on charges of
+    cooperating with military intelligence", "on suspicion of supplying weapons"): its words say why,
+    not in which sector the measure is."""
+    for a in t.ancestors:
+        if a.dep_ == "prep" and a.lower_ == "on" and any(c.dep_ == "pobj" and c.lemma_.lower() in CHARGE_NOUNS
+                                                         for c in a.children):
+            return True
+    return False
