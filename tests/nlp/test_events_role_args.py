@@ -67,3 +67,12 @@ def test_events_role_args_sector_word_in_the_charge_places_nothing(nlp):
     assert "Defence" not in _one(events, "EntityListing")["sectors"], events
     events, _ = _events(nlp, "The Commerce Department added two Lumo units making military drones to the Entity List.")
     assert "Defence" in _one(events, "EntityListing")["sectors"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_company_giving_to_a_subsidy_is_not_affected(nlp):
+    # rule 'subsidy-giver': the subject of an active verb gives or acts; the beneficiary is affected
+    events, _ = _events(nlp, "Japan will give Sony 500 billion yen in subsidies, while Samsung has pledged "
+                             "contributions to the fund.")
+    ev = _one(events, "Subsidy")
+    assert "Sony" in ev["affects"] and "Samsung Electronics" not in ev["affects"], ev

@@ -6,7 +6,7 @@ word sets are data in ``kg/nlp/rules/roles.yaml``.
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.nlp import rules
 from kg.nlp.events.context import DocContext
@@ -108,3 +108,14 @@ def charged_reason(t: Token) -> bool:
                                                          for c in a.children):
             return True
     return False
+
+
+def acting_subject(ctx: DocContext, sp: Span) -> bool:
+    """Rule 'subsidy-giver': a company that is the subject of an active verb ("five banks have pledged
+    contributions to the fund") gives or acts; it is not a beneficiary of the subsidy."""
+    if not ctx.parsed:
+        return False
+    t = sp.root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX")

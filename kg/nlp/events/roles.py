@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.nlp.events.context import DocContext, Mention, uniq
-from kg.nlp.events.role_args import counted_anaphor, finding_subjects, place_modifier
+from kg.nlp.events.role_args import acting_subject, counted_anaphor, finding_subjects, place_modifier
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
@@ -98,7 +98,7 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
     targets += [k for k in finding_subjects(ctx, m.measure, verb) if k not in actor_roots]
     if m.measure == "Subsidy":  # beneficiaries named anywhere in the sentence
         for sp in ctx.mentions_by_sent.get(m.sent.start, []):
-            if sp.label_ == "Company" and sp.id_ not in targets:
+            if sp.label_ == "Company" and sp.id_ not in targets and not acting_subject(ctx, sp):
                 affects.append(sp.id_)
     if not any(ctx.etype(k) == "Company" for k in targets):
         targets += [k for k in counted_anaphor(ctx, toks, M.COMPANYISH, m.sent.start) if k not in actor_roots]
