@@ -76,3 +76,11 @@ def test_events_role_args_company_giving_to_a_subsidy_is_not_affected(nlp):
                              "contributions to the fund.")
     ev = _one(events, "Subsidy")
     assert "Sony" in ev["affects"] and "Samsung Electronics" not in ev["affects"], ev
+
+
+@pytest.mark.slow
+def test_events_role_args_where_a_named_firm_sits_is_no_target(nlp):
+    # rule 'firm-location': "a Sony unit based in Germany" says where the unit is, not whom the measure aims at
+    events, _ = _events(nlp, "The Commerce Department will also list one Sony unit based in Germany.")
+    ev = _one(events, "EntityListing")
+    assert "Sony" in ev["targets"] and "Germany" not in ev["targets"], ev

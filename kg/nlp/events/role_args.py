@@ -119,3 +119,13 @@ def acting_subject(ctx: DocContext, sp: Span) -> bool:
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     return t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX")
+
+
+def located_firm(ctx: DocContext, tok: Token) -> bool:
+    """Rule 'firm-location': ``tok`` (a country) only says where a named firm or its unit sits ("one
+    Kaspersky unit based in the United Kingdom", "Huawei, headquartered in China"): no target."""
+    if not ctx.parsed or tok.dep_ != "pobj" or tok.head.lower_ != "in" or \
+            tok.head.head.lower_ not in PLACE_PARTICIPLES:
+        return False
+    noun = tok.head.head.head
+    return any(getattr(ctx.ment(t), "label_", None) in _TARGET_TYPES for t in [noun, *noun.children])

@@ -12,7 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.nlp.events.context import DocContext, Mention, uniq
-from kg.nlp.events.role_args import acting_subject, counted_anaphor, finding_subjects, place_modifier
+from kg.nlp.events.role_args import (acting_subject, counted_anaphor, finding_subjects, located_firm,
+                                     place_modifier)
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
@@ -310,6 +311,8 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
     r = sp.root
     if r.dep_ in ("amod", "compound", "nmod") and describes_named_org(ctx, r):
         return False  # rule 'nationality': "Chinese company SMIC" names SMIC's country, not a target
+    if located_firm(ctx, r):
+        return False  # rule 'firm-location': "one Kaspersky unit based in the United Kingdom"
     if r.dep_ == "pobj" and r.head.lower_ in ("to", "on", "against", "into", "in"):
         return not in_reason(r)  # rule 'reason-clause': "fined Meta for transferring data to the US"
     if r.dep_ == "pobj" and r.head.lower_ == "from" and r.head.head.pos_ in ("NOUN", "PROPN") and \
