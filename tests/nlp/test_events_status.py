@@ -127,3 +127,15 @@ def test_events_status_latest_full_date_is_the_news_without_a_dispatch_date(nlp)
                              "tariffs on Chinese steel on May 5, 2019.")
     assert _one(events, "ExportControl")["status"] == "InForce", events
     assert _one(events, "ImportRestriction")["status"] == "Historical", events
+
+
+@pytest.mark.slow
+def test_events_status_measure_dated_just_before_the_news_is_background(nlp):
+    # rule 'earlier-relative': "last week" / "earlier this month" on the measure's own verb: Historical
+    events, _ = _events(nlp, "Last week, Germany also banned exports of military drones to Iran.")
+    assert _one(events, "ExportControl")["status"] == "Historical", events
+    events, _ = _events(nlp, "Japan earlier this month banned exports of military drones to Iran.")
+    assert _one(events, "ExportControl")["status"] == "Historical", events
+    # the date of another verb does not count
+    events, _ = _events(nlp, "Germany banned exports of military drones to Iran after unveiling the plan last month.")
+    assert _one(events, "ExportControl")["status"] == "InForce", events

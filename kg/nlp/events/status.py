@@ -53,7 +53,8 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         return "InForce"
     if any(lem in ST.ANNOUNCED for lem in lemmas[:4]) or future or later_effect(ctx, gov):
         return "Announced"
-    if m.historical or since_earlier_year(ctx, m) or already_done(ctx, gov) or past_perfect(ctx, gov):
+    if m.historical or since_earlier_year(ctx, m) or already_done(ctx, gov) or past_perfect(ctx, gov) or \
+            earlier_relative(ctx, gov):
         return "Historical"
     past = any(t.tag_ in ("VBD",) or (t.tag_ == "VBN" and not ({c.lower_ for c in t.children} & {"has", "have"}))
                for t in gov if t.pos_ in ("VERB", "AUX"))
@@ -224,3 +225,26 @@ def latest_day(text: str) -> str | None:
     """The latest full date (YYYY-MM-DD) a text gives, None if it gives none."""
     days = [d.iso for d in kdates.find_dates(text, None) if d.kind == "day" and d.iso]
     return max(days) if days else None
+
+
+def earlier_relative(ctx: DocContext, gov: list[Token]) -> bool:
+    """Rule 'earlier-relative': "Last week, the president also approved tariffs", "Japan earlier this
+    month banned purchases" — a past measure the text dates just before the news (last week / month,
+    earlier this week / month / year, on the measure's own verb) is background (Historical); a date on
+    another verb ("opened an investigation after unveiling the plan last month") does not count."""
+    if not ctx.parsed:
+        return False
+    verb = next((t for t in own_clause(gov) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    for t in verb.subtree:
+        if t.lower_ not in ("week", "month", "year") or t.i < 1:
+            continue
+        host = t.head.head if t.head.dep_ == "prep" else t.head
+        if host.i != verb.i:
+            continue
+        before = t.doc[t.i - 1].lower_
+        if before == "last" and t.lower_ != "year" or before == "this" and t.i >= 2 and \
+                t.doc[t.i - 2].lower_ == "earlier":
+            return True
+    return False
