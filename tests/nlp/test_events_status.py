@@ -2,6 +2,8 @@
 slow). Every sentence here is written for the test."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from test_events import _events, _one  # the helper of the event tests in this folder
@@ -139,3 +141,13 @@ def test_events_status_measure_dated_just_before_the_news_is_background(nlp):
     # the date of another verb does not count
     events, _ = _events(nlp, "Germany banned exports of military drones to Iran after unveiling the plan last month.")
     assert _one(events, "ExportControl")["status"] == "InForce", events
+
+
+@pytest.mark.slow
+def test_events_status_measure_still_going_since_a_year_is_in_force(nlp):
+    # rule 'since-year' exception: a present perfect progressive is still going on
+    events, _ = _events(nlp, "The European Commission has been investigating Sony since 2019.",
+                        date=dt.date(2024, 5, 1))
+    assert _one(events, "Investigation")["status"] == "InForce", events
+    events, _ = _events(nlp, "The European Commission has investigated Sony since 2019.", date=dt.date(2024, 5, 1))
+    assert _one(events, "Investigation")["status"] == "Historical", events

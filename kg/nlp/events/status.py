@@ -53,8 +53,8 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         return "InForce"
     if any(lem in ST.ANNOUNCED for lem in lemmas[:4]) or future or later_effect(ctx, gov):
         return "Announced"
-    if m.historical or since_earlier_year(ctx, m) or already_done(ctx, gov) or past_perfect(ctx, gov) or \
-            earlier_relative(ctx, gov):
+    if m.historical or since_earlier_year(ctx, m) and not still_going(ctx, gov) or already_done(ctx, gov) or \
+            past_perfect(ctx, gov) or earlier_relative(ctx, gov):
         return "Historical"
     past = any(t.tag_ in ("VBD",) or (t.tag_ == "VBN" and not ({c.lower_ for c in t.children} & {"has", "have"}))
                for t in gov if t.pos_ in ("VERB", "AUX"))
@@ -248,3 +248,15 @@ def earlier_relative(ctx: DocContext, gov: list[Token]) -> bool:
                 t.doc[t.i - 2].lower_ == "earlier":
             return True
     return False
+
+
+def still_going(ctx: DocContext, gov: list[Token]) -> bool:
+    """Rule 'since-year' exception: "has been investigating the firm since 2020" — a present perfect
+    progressive says the measure is still going on (in force), not that it lies before the news."""
+    if not ctx.parsed:
+        return False
+    verb = next((t for t in own_clause(gov) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ != "VBG":
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return "been" in auxes and bool(auxes & {"has", "have"})
