@@ -84,3 +84,14 @@ def test_events_role_args_where_a_named_firm_sits_is_no_target(nlp):
     events, _ = _events(nlp, "The Commerce Department will also list one Sony unit based in Germany.")
     ev = _one(events, "EntityListing")
     assert "Sony" in ev["targets"] and "Germany" not in ev["targets"], ev
+
+
+@pytest.mark.slow
+def test_events_role_args_country_of_the_suppliers_and_of_the_talent_is_a_target(nlp):
+    # a demonym on suppliers / makers in the object names the country aimed at
+    events, _ = _events(nlp, "The European Union imposed sanctions against Belarus and Iranian drone suppliers.")
+    assert "Iran" in _one(events, "Sanction")["targets"], events
+    # rule 'talent-origin': the country a talent programme draws researchers from
+    events, _ = _events(nlp, "France has unveiled a fund aimed at attracting top scientists, especially from "
+                             "Germany.")
+    assert "Germany" in _one(events, "TalentProgram")["targets"], events

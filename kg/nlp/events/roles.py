@@ -97,6 +97,10 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
                 if sp is not None and sp.label_ in ("Group", "Company", "ResearchOrganization", "Country"):
                     targets.append(sp.id_)
     targets += [k for k in finding_subjects(ctx, m.measure, verb) if k not in actor_roots]
+    if m.measure == "TalentProgram" and ctx.parsed:
+        # rule 'talent-origin': "a fund aimed at attracting top researchers, especially from the United States"
+        targets += [sp.id_ for sp in (ctx.ment(t) for t in toks) if sp is not None and sp.label_ == "Country"
+                    and sp.root.dep_ == "pobj" and sp.root.head.lower_ == "from" and sp.id_ not in actor_roots]
     if m.measure == "Subsidy":  # beneficiaries named anywhere in the sentence
         for sp in ctx.mentions_by_sent.get(m.sent.start, []):
             if sp.label_ == "Company" and sp.id_ not in targets and not acting_subject(ctx, sp):
@@ -333,7 +337,8 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
         return True
     if r.dep_ in ("amod", "compound", "nmod") and r.head.lower_ in (
             "companies", "firms", "company", "firm", "imports", "aluminium", "customers", "entities", "goods",
-            "products", "steel", "military", "drones", "buyer", "entities", "chipmakers"):
+            "products", "steel", "military", "drones", "buyer", "entities", "chipmakers", "suppliers", "makers",
+            "manufacturers", "producers", "exporters", "vendors"):
         return True
     return r.dep_ == "dobj"
 
