@@ -151,3 +151,11 @@ def test_events_status_measure_still_going_since_a_year_is_in_force(nlp):
     assert _one(events, "Investigation")["status"] == "InForce", events
     events, _ = _events(nlp, "The European Commission has investigated Sony since 2019.", date=dt.date(2024, 5, 1))
     assert _one(events, "Investigation")["status"] == "Historical", events
+
+
+@pytest.mark.slow
+def test_events_status_measure_in_a_since_clause_is_background(nlp):
+    # rule 'since-clause': the measure the news follows from, told in a past "since" clause
+    events, _ = _events(nlp, "Since Germany banned exports of military drones to Iran, Iran has turned to other "
+                             "suppliers.")
+    assert _one(events, "ExportControl")["status"] == "Historical", events

@@ -54,7 +54,7 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
     if any(lem in ST.ANNOUNCED for lem in lemmas[:4]) or future or later_effect(ctx, gov):
         return "Announced"
     if m.historical or since_earlier_year(ctx, m) and not still_going(ctx, gov) or already_done(ctx, gov) or \
-            past_perfect(ctx, gov) or earlier_relative(ctx, gov):
+            past_perfect(ctx, gov) or earlier_relative(ctx, gov) or since_clause(ctx, gov):
         return "Historical"
     past = any(t.tag_ in ("VBD",) or (t.tag_ == "VBN" and not ({c.lower_ for c in t.children} & {"has", "have"}))
                for t in gov if t.pos_ in ("VERB", "AUX"))
@@ -260,3 +260,14 @@ def still_going(ctx: DocContext, gov: list[Token]) -> bool:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return "been" in auxes and bool(auxes & {"has", "have"})
+
+
+def since_clause(ctx: DocContext, gov: list[Token]) -> bool:
+    """Rule 'since-clause': "Since the US government ramped up sanctions on ..., the country has
+    shifted its focus" — a measure told in a past-tense clause opened by "since" is the background the
+    news follows from (Historical)."""
+    if not ctx.parsed:
+        return False
+    verb = next((t for t in gov if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ == "VBD" and verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
