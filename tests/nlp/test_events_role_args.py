@@ -95,3 +95,11 @@ def test_events_role_args_country_of_the_suppliers_and_of_the_talent_is_a_target
     events, _ = _events(nlp, "France has unveiled a fund aimed at attracting top scientists, especially from "
                              "Germany.")
     assert "Germany" in _one(events, "TalentProgram")["targets"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_technology_in_the_reason_is_no_target(nlp):
+    # rule 'reason-clause' for technologies: what the firm did with it is the reason, not the aim
+    events, _ = _events(nlp, "The State Department fined Sony for selling missile technology to a rival firm.")
+    ev = _one(events, "LegalAction")
+    assert "Sony" in ev["targets"] and not any("missile" in t for t in ev["targets"]), ev

@@ -83,6 +83,8 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
             continue  # "the sanction handed down by Commissioner X": the one who acts
         elif typ == "Person" and person_names_a_government(ctx, sp):
             continue  # rule 'person-government': "the Biden administration", "Saddam Hussein's Iraq"
+        elif typ == "Technology" and ctx.parsed and in_reason(sp.root):
+            continue  # rule 'reason-clause': "fined for passing missile technology to China"
         elif typ in ("Group", "Technology", "Person", "LegalCase"):
             targets.append(sp.id_)
         elif typ in ("Country", "Bloc"):
