@@ -103,3 +103,11 @@ def test_events_role_args_technology_in_the_reason_is_no_target(nlp):
     events, _ = _events(nlp, "The State Department fined Sony for selling missile technology to a rival firm.")
     ev = _one(events, "LegalAction")
     assert "Sony" in ev["targets"] and not any("missile" in t for t in ev["targets"]), ev
+
+
+@pytest.mark.slow
+def test_events_role_args_country_owning_a_named_company_is_its_nationality(nlp):
+    # rule 'nationality' for possessives: "Japan's Sony" names Sony's country, not a target
+    events, _ = _events(nlp, "The Commerce Department added Japan's Sony to the Entity List.")
+    ev = _one(events, "EntityListing")
+    assert "Sony" in ev["targets"] and "Japan" not in ev["targets"], ev

@@ -331,8 +331,10 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
     if place_modifier(r) and r.head.head.dep_ in ("dobj", "pobj", "nsubjpass", "conj") and \
             ctx.ment(r.head.head) is None:
         return not in_reason(r)  # rule 'place-based': "investments in China-based entities"
-    if r.dep_ == "poss" and ctx.ment(r.head) is not None:
-        return True  # "Russia's drone supply chain"
+    owned = ctx.ment(r.head) if r.dep_ == "poss" else None
+    if owned is not None:
+        # "Russia's drone supply chain"; rule 'nationality': "China's Huawei", "Ireland's data regulator" no
+        return owned.label_ not in ("Company", "ResearchOrganization", "GovernmentBody")
     if r.dep_ in ("amod", "compound", "nmod") and r.head.lower_ in ("officials", "nationals", "citizens", "students",
                                                                    "researchers", "lawmakers", "diplomats",
                                                                    "journalists", "engineers", "scientists"):
