@@ -212,3 +212,9 @@ def test_events_roles_named_parent_of_a_targeted_company_is_affected(nlp):
     events, _ = _events(nlp, "Denmark's Defence Ministry on Monday banned its employees from having TikTok on their "
                              "work phones.")
     assert _one(events, "Ban")["affects"] == set()
+
+
+@pytest.mark.slow
+def test_events_roles_communications_equipment_is_telecommunications(nlp):
+    events, _ = _events(nlp, "Germany banned exports of communications equipment to Iran.")
+    assert _one(events, "ExportControl")["sectors"] == {"Telecommunications"}, events

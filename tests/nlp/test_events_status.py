@@ -2,6 +2,8 @@
 slow). Every sentence here is written for the test."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from test_events import _events, _one  # the helper of the event tests in this folder
@@ -108,3 +110,52 @@ def test_events_status_recommended_measure_is_discussed(nlp):
     # GUIDE: urged, no decision ("calls for") is Discussed; a recommendation decides nothing
     assert _statuses(nlp, "Norway's data regulator recommended a ban on Lumo phones in state networks.")["Ban"] \
         == "Discussed"
+
+
+@pytest.mark.slow
+def test_events_status_past_perfect_is_background_unless_reported(nlp):
+    # rule 'past-perfect': a measure told in the past perfect lies before the news
+    events, _ = _events(nlp, "Germany had banned exports of military drones to Iran before the talks began.")
+    assert _one(events, "ExportControl")["status"] == "Historical", events
+    # under a reporting verb the past perfect is the report's backshift
+    events, _ = _events(nlp, "The ministry said Germany had banned exports of military drones to Iran.")
+    assert _one(events, "ExportControl")["status"] == "InForce", events
+
+
+@pytest.mark.slow
+def test_events_status_latest_full_date_is_the_news_without_a_dispatch_date(nlp):
+    # rule 'latest-day': no dispatch date — the measure at the latest full date the text gives is the news
+    events, _ = _events(nlp, "Germany banned exports of military drones to Iran on March 3, 2021. France imposed "
+                             "tariffs on Chinese steel on May 5, 2019.")
+    assert _one(events, "ExportControl")["status"] == "InForce", events
+    assert _one(events, "ImportRestriction")["status"] == "Historical", events
+
+
+@pytest.mark.slow
+def test_events_status_measure_dated_just_before_the_news_is_background(nlp):
+    # rule 'earlier-relative': "last week" / "earlier this month" on the measure's own verb: Historical
+    events, _ = _events(nlp, "Last week, Germany also banned exports of military drones to Iran.")
+    assert _one(events, "ExportControl")["status"] == "Historical", events
+    events, _ = _events(nlp, "Japan earlier this month banned exports of military drones to Iran.")
+    assert _one(events, "ExportControl")["status"] == "Historical", events
+    # the date of another verb does not count
+    events, _ = _events(nlp, "Germany banned exports of military drones to Iran after unveiling the plan last month.")
+    assert _one(events, "ExportControl")["status"] == "InForce", events
+
+
+@pytest.mark.slow
+def test_events_status_measure_still_going_since_a_year_is_in_force(nlp):
+    # rule 'since-year' exception: a present perfect progressive is still going on
+    events, _ = _events(nlp, "The European Commission has been investigating Sony since 2019.",
+                        date=dt.date(2024, 5, 1))
+    assert _one(events, "Investigation")["status"] == "InForce", events
+    events, _ = _events(nlp, "The European Commission has investigated Sony since 2019.", date=dt.date(2024, 5, 1))
+    assert _one(events, "Investigation")["status"] == "Historical", events
+
+
+@pytest.mark.slow
+def test_events_status_measure_in_a_since_clause_is_background(nlp):
+    # rule 'since-clause': the measure the news follows from, told in a past "since" clause
+    events, _ = _events(nlp, "Since Germany banned exports of military drones to Iran, Iran has turned to other "
+                             "suppliers.")
+    assert _one(events, "ExportControl")["status"] == "Historical", events

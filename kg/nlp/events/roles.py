@@ -12,6 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.nlp.events.context import DocContext, Mention, uniq
+from kg.nlp.events.role_args import (acting_subject, counted_anaphor, finding_subjects, located_firm,
+                                     place_modifier)
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
@@ -31,6 +33,8 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
         for c in verb.children:
             if c.dep_ in ("dobj", "dative", "prep", "xcomp", "attr", "nsubjpass") and head not in c.subtree:
                 toks.extend(c.subtree)
+            elif c.dep_ == "nsubj" and verb.lemma_ == "be" and head.dep_ == "pobj":
+                toks.extend(c.subtree)  # rule 'on-the-list': "Both companies are on the export blacklist"
         if head.dep_ == "nsubj":  # "The policy targets professionals at ..."
             for c in verb.children:
                 if c.dep_ in ("dobj", "prep"):
@@ -79,6 +83,8 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
             continue  # "the sanction handed down by Commissioner X": the one who acts
         elif typ == "Person" and person_names_a_government(ctx, sp):
             continue  # rule 'person-government': "the Biden administration", "Saddam Hussein's Iraq"
+        elif typ == "Technology" and ctx.parsed and in_reason(sp.root):
+            continue  # rule 'reason-clause': "fined for passing missile technology to China"
         elif typ in ("Group", "Technology", "Person", "LegalCase"):
             targets.append(sp.id_)
         elif typ in ("Country", "Bloc"):
@@ -92,10 +98,17 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
                 sp = ctx.ment(t)
                 if sp is not None and sp.label_ in ("Group", "Company", "ResearchOrganization", "Country"):
                     targets.append(sp.id_)
+    targets += [k for k in finding_subjects(ctx, m.measure, verb) if k not in actor_roots]
+    if m.measure == "TalentProgram" and ctx.parsed:
+        # rule 'talent-origin': "a fund aimed at attracting top researchers, especially from the United States"
+        targets += [sp.id_ for sp in (ctx.ment(t) for t in toks) if sp is not None and sp.label_ == "Country"
+                    and sp.root.dep_ == "pobj" and sp.root.head.lower_ == "from" and sp.id_ not in actor_roots]
     if m.measure == "Subsidy":  # beneficiaries named anywhere in the sentence
         for sp in ctx.mentions_by_sent.get(m.sent.start, []):
-            if sp.label_ == "Company" and sp.id_ not in targets:
+            if sp.label_ == "Company" and sp.id_ not in targets and not acting_subject(ctx, sp):
                 affects.append(sp.id_)
+    if not any(ctx.etype(k) == "Company" for k in targets):
+        targets += [k for k in counted_anaphor(ctx, toks, M.COMPANYISH, m.sent.start) if k not in actor_roots]
     if not targets and ctx.parsed:
         for t in toks:  # "opened an investigation into the firm": the company last named
             if t.lemma_.lower() in M.COMPANYISH and any(c.lower_ == "the" for c in t.lefts) and ctx.ment(t) is None:
@@ -232,6 +245,8 @@ def affect_position(ctx: DocContext, sp: Span) -> bool:
             return True  # "a chip factory owned by Elmos"
         if t.dep_ in ("dobj",) and t.head.lemma_ in ("boost", "hit", "affect", "benefit"):
             return True
+        if t.dep_ == "nsubj" and t.head.lemma_ == "be":
+            return False  # rule 'on-the-list': "Hikvision is on the Entity List"
         if t.dep_ in ("dobj", "nsubjpass") or (t.dep_ == "pobj" and t.head.lower_ in ("on", "against", "into", "to")):
             return False
         t, steps = t.head, steps + 1
@@ -302,6 +317,8 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
     r = sp.root
     if r.dep_ in ("amod", "compound", "nmod") and describes_named_org(ctx, r):
         return False  # rule 'nationality': "Chinese company SMIC" names SMIC's country, not a target
+    if located_firm(ctx, r):
+        return False  # rule 'firm-location': "one Kaspersky unit based in the United Kingdom"
     if r.dep_ == "pobj" and r.head.lower_ in ("to", "on", "against", "into", "in"):
         return not in_reason(r)  # rule 'reason-clause': "fined Meta for transferring data to the US"
     if r.dep_ == "pobj" and r.head.lower_ == "from" and r.head.head.pos_ in ("NOUN", "PROPN") and \
@@ -311,15 +328,21 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
             r.head.head.lower_ in ("into", "on", "against") and ctx.ment(r.head) is None:
         return not in_reason(r)  # rule 'goods-origin': "an anti-subsidy investigation into Chinese electric vehicles"
 
-    if r.dep_ == "poss" and ctx.ment(r.head) is not None:
-        return True  # "Russia's drone supply chain"
+    if place_modifier(r) and r.head.head.dep_ in ("dobj", "pobj", "nsubjpass", "conj") and \
+            ctx.ment(r.head.head) is None:
+        return not in_reason(r)  # rule 'place-based': "investments in China-based entities"
+    owned = ctx.ment(r.head) if r.dep_ == "poss" else None
+    if owned is not None:
+        # "Russia's drone supply chain"; rule 'nationality': "China's Huawei", "Ireland's data regulator" no
+        return owned.label_ not in ("Company", "ResearchOrganization", "GovernmentBody")
     if r.dep_ in ("amod", "compound", "nmod") and r.head.lower_ in ("officials", "nationals", "citizens", "students",
                                                                    "researchers", "lawmakers", "diplomats",
                                                                    "journalists", "engineers", "scientists"):
         return True
     if r.dep_ in ("amod", "compound", "nmod") and r.head.lower_ in (
             "companies", "firms", "company", "firm", "imports", "aluminium", "customers", "entities", "goods",
-            "products", "steel", "military", "drones", "buyer", "entities", "chipmakers"):
+            "products", "steel", "military", "drones", "buyer", "entities", "chipmakers", "suppliers", "makers",
+            "manufacturers", "producers", "exporters", "vendors"):
         return True
     return r.dep_ == "dobj"
 

@@ -13,6 +13,7 @@ from collections import Counter
 from spacy.tokens import Token
 
 from kg.nlp.events.context import DocContext, Mention, uniq
+from kg.nlp.events.role_args import charged_reason
 from kg.nlp.lexicon import measures as M
 from kg.nlp.lexicon import sectors as S
 
@@ -43,7 +44,8 @@ def _sector_cue_parts() -> list:
 def assign_sectors(ctx: DocContext, m: Mention, toks: list[Token]) -> None:
     """Set ``m.sectors`` (at most three) and ``m.split_sectors``: near the trigger, then the sentence,
     then the document."""
-    near = [t for t in list(m.trigger) + toks if not describes_staff(t)]
+    # rule 'charge-cue': sector words in the charge a measure answers do not place the measure
+    near = [t for t in list(m.trigger) + toks if not describes_staff(t) and not (ctx.parsed and charged_reason(t))]
     sec, split = sectors_of(ctx, near, strict=True)
     if split and ctx.parsed:
         # rule 'reason-no-split': coordinated sector words inside the reason for the measure ("sanctioned
@@ -55,7 +57,7 @@ def assign_sectors(ctx: DocContext, m: Mention, toks: list[Token]) -> None:
             if s not in sec and not sec:
                 sec.append(s)
     if not sec:
-        sec, split = sectors_of(ctx, list(m.sent), strict=True)
+        sec, split = sectors_of(ctx, [t for t in m.sent if not (ctx.parsed and charged_reason(t))], strict=True)
         split = False
     if not sec:
         sec = list(ctx.doc_sectors)
@@ -143,4 +145,5 @@ def sectors_of(ctx: DocContext, toks: list[Token], strict: bool) -> tuple[list[s
     if "ArtificialIntelligence" in secs and "Semiconductors" in secs and not split:
         pass
     return secs, split
+
 

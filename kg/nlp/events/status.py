@@ -8,6 +8,7 @@ effect in 2023", "since").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -52,7 +53,8 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         return "InForce"
     if any(lem in ST.ANNOUNCED for lem in lemmas[:4]) or future or later_effect(ctx, gov):
         return "Announced"
-    if m.historical or since_earlier_year(ctx, m) or already_done(ctx, gov):
+    if m.historical or since_earlier_year(ctx, m) and not still_going(ctx, gov) or already_done(ctx, gov) or \
+            past_perfect(ctx, gov) or earlier_relative(ctx, gov) or since_clause(ctx, gov):
         return "Historical"
     past = any(t.tag_ in ("VBD",) or (t.tag_ == "VBN" and not ({c.lower_ for c in t.children} & {"has", "have"}))
                for t in gov if t.pos_ in ("VERB", "AUX"))
@@ -81,7 +83,10 @@ _LATER_EFFECT = re.compile(r"\b(?:will|shall|would|to|set to|due to)\s+(?:come|e
 
 
 def current(ctx: DocContext, d: kdates.DateMatch) -> bool:
-    """A date in the dispatch's year or later: the clause reports the news, whatever else it dates."""
+    """A date in the dispatch's year or later: the clause reports the news, whatever else it dates.
+    Rule 'latest-day': without a dispatch date, the latest full date the text gives is the news's."""
+    if ctx.ref_date is None and d.kind == "day" and d.iso is not None:
+        return d.iso == latest_day(ctx.doc.text)
     return bool(ctx.ref_date and d.iso and d.iso[:4].isdigit() and int(d.iso[:4]) >= ctx.ref_date.year)
 
 
@@ -199,3 +204,70 @@ def status_from_verb(ctx: DocContext, m: Mention, verb: Token) -> str:
     fake.historical = m.historical
     return status_of(ctx, fake, verb)
 
+
+
+def past_perfect(ctx: DocContext, gov: list[Token]) -> bool:
+    """Rule 'past-perfect': "the commission had earlier ruled that ...", "Japan had banned the
+    purchases" — a measure told in the past perfect lies before the news: background (Historical);
+    not in a reported clause, whose past perfect is the report's tense shifted back."""
+    if not ctx.parsed:
+        return False
+    for t in own_clause(gov):
+        if t.pos_ in ("VERB", "AUX") and t.tag_ == "VBN":
+            if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in ST.REPORTING_VERBS:
+                return False  # "said the board had ordered it to collect a fine": backshift
+            return any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children)
+    return False
+
+
+@lru_cache(maxsize=4)
+def latest_day(text: str) -> str | None:
+    """The latest full date (YYYY-MM-DD) a text gives, None if it gives none."""
+    days = [d.iso for d in kdates.find_dates(text, None) if d.kind == "day" and d.iso]
+    return max(days) if days else None
+
+
+def earlier_relative(ctx: DocContext, gov: list[Token]) -> bool:
+    """Rule 'earlier-relative': "Last week, the president also approved tariffs", "Japan earlier this
+    month banned purchases" — a past measure the text dates just before the news (last week / month,
+    earlier this week / month / year, on the measure's own verb) is background (Historical); a date on
+    another verb ("opened an investigation after unveiling the plan last month") does not count."""
+    if not ctx.parsed:
+        return False
+    verb = next((t for t in own_clause(gov) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    for t in verb.subtree:
+        if t.lower_ not in ("week", "month", "year") or t.i < 1:
+            continue
+        host = t.head.head if t.head.dep_ == "prep" else t.head
+        if host.i != verb.i:
+            continue
+        before = t.doc[t.i - 1].lower_
+        if before == "last" and t.lower_ != "year" or before == "this" and t.i >= 2 and \
+                t.doc[t.i - 2].lower_ == "earlier":
+            return True
+    return False
+
+
+def still_going(ctx: DocContext, gov: list[Token]) -> bool:
+    """Rule 'since-year' exception: "has been investigating the firm since 2020" — a present perfect
+    progressive says the measure is still going on (in force), not that it lies before the news."""
+    if not ctx.parsed:
+        return False
+    verb = next((t for t in own_clause(gov) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ != "VBG":
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return "been" in auxes and bool(auxes & {"has", "have"})
+
+
+def since_clause(ctx: DocContext, gov: list[Token]) -> bool:
+    """Rule 'since-clause': "Since the US government ramped up sanctions on ..., the country has
+    shifted its focus" — a measure told in a past-tense clause opened by "since" is the background the
+    news follows from (Historical)."""
+    if not ctx.parsed:
+        return False
+    verb = next((t for t in gov if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ == "VBD" and verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)

@@ -8,7 +8,8 @@ from kg.nlp import rules
 
 _WORDS = rules.word_lists("status.yaml", ("revoked", "discussed", "proposed", "announced", "enacted",
                                           "process_past", "ongoing", "historical_phrases", "put_forward",
-                                          "background_verbs", "legislature_words", "legislature_votes"))
+                                          "background_verbs", "legislature_words", "legislature_votes",
+                                          "reporting_verbs"))
 REVOKED = set(_WORDS["revoked"])
 DISCUSSED = set(_WORDS["discussed"])
 PROPOSED = set(_WORDS["proposed"])
@@ -26,3 +27,5 @@ BACKGROUND_VERBS = set(_WORDS["background_verbs"])
 #: words that name a legislature (its vote is one step of a law's passage)
 LEGISLATURE_WORDS = set(_WORDS["legislature_words"])
 LEGISLATURE_VOTES = set(_WORDS["legislature_votes"])
+#: verbs that report a clause: a past perfect under them is the report's backshift, not background
+REPORTING_VERBS = set(_WORDS["reporting_verbs"])

@@ -1,0 +1,131 @@
+"""Role arguments found outside the trigger's own phrase: who a finding is about, where a firm is
+based, which firms "the two companies" are, which words only give the charge.
+
+Helpers of :mod:`kg.nlp.events.roles` (and of :mod:`kg.nlp.events.sectors` for the charge rule); the
+word sets are data in ``kg/nlp/rules/roles.yaml``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.nlp import rules
+from kg.nlp.events.context import DocContext
+
+_WORDS = rules.word_lists("roles.yaml", ("finding_verbs", "judging_measures", "place_participles", "pair_words",
+                                        "definite_words", "number_words", "charge_nouns"))
+FINDING_VERBS = set(_WORDS["finding_verbs"])
+JUDGING_MEASURES = set(_WORDS["judging_measures"])
+PLACE_PARTICIPLES = set(_WORDS["place_participles"])
+PAIR_WORDS = set(_WORDS["pair_words"])
+DEFINITE_WORDS = set(_WORDS["definite_words"])
+CHARGE_NOUNS = set(_WORDS["charge_nouns"])
+NUMBER_WORDS = {w: i + 2 for i, w in enumerate(_WORDS["number_words"])}
+
+_TARGET_TYPES = ("Company", "ResearchOrganization")
+
+
+def finding_subjects(ctx: DocContext, measure: str, verb: Token | None) -> list[str]:
+    """Rule 'finding-subject': "the regulator found that Apple and Meta had breached ... and imposed
+    fines", "an investigation found Nvidia violated", "ruled that Meta's practices were illegal" — the
+    organisations a judging measure's finding is about (subjects of the finding's clause, their
+    conjuncts and possessors) are its targets."""
+    if not ctx.parsed or verb is None or measure not in JUDGING_MEASURES:
+        return []
+    verbs, t = [verb], verb
+    while t.dep_ in ("conj", "ccomp") and t.head.i != t.i and len(verbs) < 4:
+        t = t.head  # "found that ... and imposed fines" (the parser may hang "imposed" in the finding)
+        verbs.append(t)
+    out: list[str] = []
+    for v in verbs:
+        if v.lemma_.lower() not in FINDING_VERBS:
+            continue
+        for clause in (c for c in v.children if c.dep_ == "ccomp"):
+            for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                heads = [subj] + list(subj.conjuncts)
+                heads += [p for h in heads for p in h.children if p.dep_ == "poss"]
+                for h in heads:
+                    sp = ctx.ment(h)
+                    if sp is not None and sp.label_ in _TARGET_TYPES:
+                        out.append(sp.id_)
+    return out
+
+
+def place_modifier(tok: Token) -> bool:
+    """Rule 'place-based': ``tok`` names where the entities it describes sit ("China-based entities",
+    "Moscow-headquartered firms"): the participle hangs on the noun the measure acts on."""
+    return tok.dep_ in ("npadvmod", "compound", "nmod") and tok.head.lower_ in PLACE_PARTICIPLES and \
+        tok.head.dep_ in ("amod", "compound") and tok.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def anaphor_count(tok: Token) -> int:
+    """How many firms "the two firms", "both companies", "these 3 companies" points back to (0: none; a
+    count without a definite determiner, "two Chinese firms", introduces new firms)."""
+    lefts = list(tok.lefts)
+    if any(c.dep_ in ("det", "predet", "preconj") and c.lower_ in PAIR_WORDS for c in lefts):
+        return 2
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE_WORDS for c in lefts):
+        return 0  # "added two Chinese manufacturers to the list": new, unnamed firms
+    for c in lefts:
+        if c.dep_ == "nummod":
+            if c.lower_ in NUMBER_WORDS:
+                return NUMBER_WORDS[c.lower_]
+            if c.text.isdigit() and 1 < int(c.text) <= len(NUMBER_WORDS) + 1:
+                return int(c.text)
+    return 0
+
+
+def counted_anaphor(ctx: DocContext, toks: list[Token], companyish: set[str], before: int) -> list[str]:
+    """Rule 'counted-anaphor': "bar the two firms from access", "Both companies are on the list" — a
+    plural company-like noun with a count and no name points back to the last that many companies
+    named before the sentence; nothing when fewer are named."""
+    if not ctx.parsed:
+        return []
+    for t in toks:
+        if t.lemma_.lower() not in companyish or ctx.ment(t) is not None or t.tag_ not in ("NNS", "NNPS") or \
+                t.dep_ == "poss":  # "sanctions against both firms' CEOs" aim at the people
+            continue
+        n = anaphor_count(t)
+        if not n:
+            continue
+        named = sorted((sp for sents in ctx.mentions_by_sent.values() for sp in sents
+                        if sp.label_ == "Company" and sp.start < before), key=lambda sp: sp.start)
+        keys: list[str] = []
+        for sp in reversed(named):
+            if sp.id_ not in keys:
+                keys.append(sp.id_)
+            if len(keys) == n:
+                return keys[::-1]
+        return []
+    return []
+
+
+def charged_reason(t: Token) -> bool:
+    """Rule 'charge-cue': ``t`` lies inside the charge a measure answers ("listed ... on charges of
+    cooperating with military intelligence", "on suspicion of supplying weapons"): its words say why,
+    not in which sector the measure is."""
+    for a in t.ancestors:
+        if a.dep_ == "prep" and a.lower_ == "on" and any(c.dep_ == "pobj" and c.lemma_.lower() in CHARGE_NOUNS
+                                                         for c in a.children):
+            return True
+    return False
+
+
+def acting_subject(ctx: DocContext, sp: Span) -> bool:
+    """Rule 'subsidy-giver': a company that is the subject of an active verb ("five banks have pledged
+    contributions to the fund") gives or acts; it is not a beneficiary of the subsidy."""
+    if not ctx.parsed:
+        return False
+    t = sp.root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX")
+
+
+def located_firm(ctx: DocContext, tok: Token) -> bool:
+    """Rule 'firm-location': ``tok`` (a country) only says where a named firm or its unit sits ("one
+    Kaspersky unit based in the United Kingdom", "Huawei, headquartered in China"): no target."""
+    if not ctx.parsed or tok.dep_ != "pobj" or tok.head.lower_ != "in" or \
+            tok.head.head.lower_ not in PLACE_PARTICIPLES:
+        return False
+    noun = tok.head.head.head
+    return any(getattr(ctx.ment(t), "label_", None) in _TARGET_TYPES for t in [noun, *noun.children])

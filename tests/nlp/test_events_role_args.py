@@ -1,0 +1,113 @@
+"""kg.nlp.events.role_args: role arguments outside the trigger's own phrase (real pipeline, slow).
+Every sentence here is written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from test_events import _events, _one  # the helper of the event tests in this folder
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure,targets", [
+    # rule 'finding-subject': the organisations a finding is about are the judging measure's targets
+    ("The European Commission found that Samsung and Sony had broken the competition rules and imposed fines of "
+     "10 million euros.", "LegalAction", {"Samsung Electronics", "Sony"}),
+    ("The European Commission ruled on Friday that Samsung's pricing practices were unlawful.", "LegalAction",
+     {"Samsung Electronics"}),
+])
+def test_events_role_args_subject_of_a_finding_is_a_target(nlp, text, measure, targets):
+    events, _ = _events(nlp, text)
+    assert targets <= _one(events, measure)["targets"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_finding_verbs_only(nlp):
+    # a report ("said that X ...") is no finding: the company is not made a target by it
+    events, _ = _events(nlp, "The European Commission said that Samsung had cooperated and imposed new fines on Sony.")
+    assert "Samsung Electronics" not in _one(events, "LegalAction")["targets"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_country_where_the_entities_are_based_is_a_target(nlp):
+    # rule 'place-based': "Japan-based entities" — the measure acts on Japan through them
+    events, _ = _events(nlp, "Germany barred its residents from making investments in Japan-based entities.")
+    ev = [e for e in events if "Japan" in e["targets"]]
+    assert ev, events
+
+
+@pytest.mark.slow
+def test_events_role_args_counted_anaphor_points_back_to_the_firms_named(nlp):
+    # rule 'counted-anaphor': "the two firms" / "both companies" are the last two companies named before
+    events, _ = _events(nlp, "Samsung and Sony want to expand in Europe. Germany barred the two firms from access to "
+                             "its networks.")
+    assert {"Samsung Electronics", "Sony"} <= _one(events, "Ban")["targets"], events
+    # a count without a definite determiner introduces new firms: no names from before
+    events, _ = _events(nlp, "Samsung and Sony want to expand in Europe. The Commerce Department added two Chinese "
+                             "manufacturers to the Entity List.")
+    assert not {"Samsung Electronics", "Sony"} & _one(events, "EntityListing")["targets"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_subject_of_a_copula_on_a_list_is_the_target(nlp):
+    # rule 'on-the-list': "X is on the Entity List" — the subject is what is listed
+    events, _ = _events(nlp, "The United States says Hikvision is on its Entity List.")
+    ev = _one(events, "EntityListing")
+    assert "Hikvision" in ev["targets"] and "Hikvision" not in ev["affects"], ev
+    events, _ = _events(nlp, "Samsung and Sony want to expand. The United States says both companies are on its "
+                             "Entity List.")
+    assert {"Samsung Electronics", "Sony"} <= _one(events, "EntityListing")["targets"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_sector_word_in_the_charge_places_nothing(nlp):
+    # rule 'charge-cue': "on charges of cooperating with military intelligence" says why, not in which sector
+    # (a title and a lead without sector words: the document's main sector is none)
+    events, _ = _events(nlp, "Two firms listed\n\nThe move was expected.\n\nIt came on Monday.\n\nThe Commerce Department added two Lumo "
+                             "units to the Entity List on charges of cooperating with military intelligence.")
+    assert "Defence" not in _one(events, "EntityListing")["sectors"], events
+    events, _ = _events(nlp, "The Commerce Department added two Lumo units making military drones to the Entity List.")
+    assert "Defence" in _one(events, "EntityListing")["sectors"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_company_giving_to_a_subsidy_is_not_affected(nlp):
+    # rule 'subsidy-giver': the subject of an active verb gives or acts; the beneficiary is affected
+    events, _ = _events(nlp, "Japan will give Sony 500 billion yen in subsidies, while Samsung has pledged "
+                             "contributions to the fund.")
+    ev = _one(events, "Subsidy")
+    assert "Sony" in ev["affects"] and "Samsung Electronics" not in ev["affects"], ev
+
+
+@pytest.mark.slow
+def test_events_role_args_where_a_named_firm_sits_is_no_target(nlp):
+    # rule 'firm-location': "a Sony unit based in Germany" says where the unit is, not whom the measure aims at
+    events, _ = _events(nlp, "The Commerce Department will also list one Sony unit based in Germany.")
+    ev = _one(events, "EntityListing")
+    assert "Sony" in ev["targets"] and "Germany" not in ev["targets"], ev
+
+
+@pytest.mark.slow
+def test_events_role_args_country_of_the_suppliers_and_of_the_talent_is_a_target(nlp):
+    # a demonym on suppliers / makers in the object names the country aimed at
+    events, _ = _events(nlp, "The European Union imposed sanctions against Belarus and Iranian drone suppliers.")
+    assert "Iran" in _one(events, "Sanction")["targets"], events
+    # rule 'talent-origin': the country a talent programme draws researchers from
+    events, _ = _events(nlp, "France has unveiled a fund aimed at attracting top scientists, especially from "
+                             "Germany.")
+    assert "Germany" in _one(events, "TalentProgram")["targets"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_technology_in_the_reason_is_no_target(nlp):
+    # rule 'reason-clause' for technologies: what the firm did with it is the reason, not the aim
+    events, _ = _events(nlp, "The State Department fined Sony for selling missile technology to a rival firm.")
+    ev = _one(events, "LegalAction")
+    assert "Sony" in ev["targets"] and not any("missile" in t for t in ev["targets"]), ev
+
+
+@pytest.mark.slow
+def test_events_role_args_country_owning_a_named_company_is_its_nationality(nlp):
+    # rule 'nationality' for possessives: "Japan's Sony" names Sony's country, not a target
+    events, _ = _events(nlp, "The Commerce Department added Japan's Sony to the Entity List.")
+    ev = _one(events, "EntityListing")
+    assert "Sony" in ev["targets"] and "Japan" not in ev["targets"], ev
