@@ -285,3 +285,16 @@ def test_entities_short_names_in_a_list_of_agencies(nlp):
     assert {"Department of State", "Department of Defense"} <= bodies
     plain = run(nlp, "He visited the State Fair and the Defense Expo with friends.")
     assert not {e.name for e in plain._.kg_entities.values() if e.type == "GovernmentBody"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,models", [
+    ("Officials named Qorvane's Nova 12T 5G in their report.", {"Nova 12T 5G"}),
+    ("Regulators banned Velmora's 2100x and 2200x DUV scanners.", {"2100x", "2200x"}),
+    ("Qorvane's 2024 revenue fell, and Qorvane's 14th plant opened.", set()),
+    ("China's K9 rules apply.", set()),  # the possessor is no company
+])
+def test_entities_model_names_after_a_company_possessive(tiny_nlp, text, models):
+    doc = run(tiny_nlp, text)
+    got = {e.name for e in doc._.kg_entities.values() if e.mentions[0].rule == "rule:product-model"}
+    assert got == models

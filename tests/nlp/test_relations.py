@@ -19,6 +19,8 @@ from nlp_helpers import relation_names, run
      ("Anke Verhoef", "worksFor", "Netherlands"), "rel:official"),
     ("Velmora, a subsidiary of Qorvane, objected.", ("Velmora", "subsidiaryOf", "Qorvane"), "rel:subsidiary"),
     ("Qorvane's Z9 chips sold out.", ("Qorvane", "produces", "Z9 chips"), "rel:possessive-tech"),
+    ("Regulators banned Velmora's 2100x and 2200x scanners.", ("Velmora", "produces", "2200x"),
+     "rel:possessive-tech"),
     ("The U.S. Commerce Department acted.", ("Department of Commerce", "partOf", "United States"),
      "rel:possessive-body"),
     ("The Dutch trade ministry objected.", ("Dutch trade ministry", "partOf", "Netherlands"), "rel:name-prefix"),

@@ -28,6 +28,7 @@ from kg.nlp.entities.sources import (
     rule_candidates,
     token_candidates,
 )
+from kg.nlp.entities.products import product_candidates
 from kg.nlp.entities.words import CONF
 from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.learned_entities import merge_learned
@@ -85,6 +86,8 @@ class EntityComponent:
         ranked += [(2, c) for c in short_name_list(self.gaz, doc)]
         ranked += [(2, c) for c in group_candidates(self.gaz, doc)]
         ranked += [(2, c) for c in token_candidates(self.gaz, doc)]
+        products = product_candidates(doc)
+        ranked += [(3, (s, e, m)) for s, e, m, _ in products]
         ner = ner_candidates(self.gaz, doc)
         # headlines in title case fool the NER ("Citing Data Security"): there, keep only names
         # the body repeats or the gazetteer resolved
@@ -122,6 +125,9 @@ class EntityComponent:
                         taken.append((name_sp.start, name_sp.end,
                                       Mention(name_sp.text, name_sp.start_char, name_sp.end_char, "Person",
                                               "rule:case-person", CONF["rule:case-person"])))
+        owners = {id(m): i for _, _, m, i in products}
+        companies = {i for s, e, m in taken if m.type == "Company" for i in range(s, e)}
+        taken = [c for c in taken if owners.get(id(c[2]), -1) in companies or id(c[2]) not in owners]
         taken += prefix_countries(self.gaz, doc, taken)
         taken.sort(key=lambda x: (x[0], x[1]))
         occupied = {i for s, e, _ in taken for i in range(s, e)}
