@@ -298,3 +298,12 @@ def test_entities_model_names_after_a_company_possessive(tiny_nlp, text, models)
     doc = run(tiny_nlp, text)
     got = {e.name for e in doc._.kg_entities.values() if e.mentions[0].rule == "rule:product-model"}
     assert got == models
+
+
+@pytest.mark.slow
+def test_entities_glued_and_cut_words_of_the_text(tiny_nlp):
+    text = ("Tom Harlow spoke on Monday. The ban was announced later. President Tom Harlowannounced a review. "
+            "Velmora said it would appeal, Harlo")
+    names = {e.name for e in run(tiny_nlp, text)._.kg_entities.values()}
+    assert "Tom Harlow" in names
+    assert not {n for n in names if n.startswith("Harlo") or "announced" in n}

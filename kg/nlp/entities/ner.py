@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from kg.link.clusters import Mention, clean, initials
+from kg.nlp.entities.glue import cut_off, unglued
 from kg.nlp.entities.sources import entry_mention
 from kg.nlp.entities.words import (
     BLOC_CUES,
@@ -116,6 +117,14 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
                     not doc[end].ent_type_ and not doc[end].is_sent_start and end - sp.start < 4:
                 end += 1
             sp = doc[sp.start:end]
+        if cut_off(doc, sp):
+            continue  # the text stops mid-word: "..., Harlo"
+        gs, ge = unglued(doc, sp)  # "Tom Harlowannounced", "theVelmora"
+        if (gs, ge) != (sp.start_char, sp.end_char):
+            m = glued_mention(gaz, doc, sp, gs, ge)
+            if m is not None:
+                out.append((sp.start, sp.end, m))
+            continue
         text = clean(sp.text)
         low = text.lower()
         if not text or low in NEVER or low in OUTLETS or not any(c.isalpha() for c in text):
@@ -136,6 +145,18 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
         out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, typ,
                                               f"ner:{ent.label_}", CONF["ner"])))
     return out
+
+
+def glued_mention(gaz: GazetteerLike, doc: Doc, sp: Span, start: int, end: int) -> Mention | None:
+    """The mention of a name cut out of glued words: the gazetteer's entry, else the NER's type."""
+    text = doc.text[start:end]
+    entry = gaz.lookup(text)
+    if entry is not None:
+        return entry_mention(sp, entry, "gazetteer", CONF["gazetteer"], start=start, end=end)
+    typ = ner_type(gaz, sp.label_, sp, doc)
+    if not isinstance(typ, str) or text.lower() in NEVER | OUTLETS:
+        return None
+    return Mention(text, start, end, typ, f"ner:{sp.label_}", CONF["ner"])
 
 
 def ner_type(gaz: GazetteerLike, label: str, sp: Span, doc: Doc):
