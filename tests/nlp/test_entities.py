@@ -307,3 +307,12 @@ def test_entities_glued_and_cut_words_of_the_text(tiny_nlp):
     names = {e.name for e in run(tiny_nlp, text)._.kg_entities.values()}
     assert "Tom Harlow" in names
     assert not {n for n in names if n.startswith("Harlo") or "announced" in n}
+
+
+@pytest.mark.slow
+def test_entities_a_country_body_described_by_its_portfolio_gets_its_name(tiny_nlp):
+    doc = run(tiny_nlp, "China's finance ministry agreed. The Dutch foreign ministry objected.")
+    ents = entities_by_name(doc)
+    assert ents["Ministry of Finance of China"].type == "GovernmentBody"
+    assert "Dutch foreign ministry" in ents["Ministry of Foreign Affairs of Netherlands"].aliases
+    assert ("Ministry of Finance of China", "partOf", "China") in relation_names(doc)
