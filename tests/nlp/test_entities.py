@@ -316,3 +316,13 @@ def test_entities_a_country_body_described_by_its_portfolio_gets_its_name(tiny_n
     assert ents["Ministry of Finance of China"].type == "GovernmentBody"
     assert "Dutch foreign ministry" in ents["Ministry of Foreign Affairs of Netherlands"].aliases
     assert ("Ministry of Finance of China", "partOf", "China") in relation_names(doc)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,person", [
+    ("Press Secretary Anna Marie-Claire told reporters Jan", "Anna Marie-Claire"),  # a fragment cut at "Jan."
+    ("Governor Signs Comprehensive Data Law For Schools", None),
+])
+def test_entities_titled_person_in_a_headline_like_fragment(tiny_nlp, text, person):
+    people = {e.name for e in run(tiny_nlp, text)._.kg_entities.values() if e.type == "Person"}
+    assert people == ({person} if person else set())

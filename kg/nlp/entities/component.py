@@ -19,7 +19,13 @@ from kg.models import Entity, Evidence
 from kg.nlp.attrs import MENTIONS, register_extensions
 from kg.nlp.entities.bodies import elided_list, possessive_aliases, short_name_list
 from kg.nlp.entities.groups import group_candidates
-from kg.nlp.entities.ner import country_named_org, ner_candidates, retype_by_context, retype_short_forms
+from kg.nlp.entities.ner import (
+    country_named_org,
+    ner_candidates,
+    person_context,
+    retype_by_context,
+    retype_short_forms,
+)
 from kg.nlp.entities.patterns import rule_patterns
 from kg.nlp.entities.sources import (
     appositive_companies,
@@ -92,8 +98,10 @@ class EntityComponent:
         # headlines in title case fool the NER ("Citing Data Security"): there, keep only names
         # the body repeats or the gazetteer resolved
         body_names = {c[2].surface.lower() for c in ner if doc[c[0]].sent.start not in titled}
+        # a person's name beside a person's title ("Press Secretary Karine Jean-Pierre told", "X, Minister for
+        # ...") is a name there too, unless the headline goes on in capitals ("Governor Signs Comprehensive AI Law")
         ner = [c for c in ner if doc[c[0]].sent.start not in titled or c[2].key
-               or c[2].surface.lower() in body_names]
+               or c[2].surface.lower() in body_names or titled_person(doc, c)]
         ranked += [(3 if country_named_org(self.gaz, doc, c) else 1, c) for c in ner]
         ranked = merge_learned(self.gaz, doc, ranked)  # the learned recogniser's spans, below every rule
         ranked = [(p, c) for p, c in ranked if not in_ranges(c[2].start, c[2].end, skip)]
@@ -183,6 +191,14 @@ def known_as(doc: Doc, taken: list) -> None:
                 a.key, a.name, a.wikidata = b.key, b.name, b.wikidata
             else:
                 b.name = a.name = a.name or clean(a.surface)
+
+
+def titled_person(doc: Doc, cand) -> bool:
+    """A person's name beside a person's title, followed by no capitalised word."""
+    s, e, m = cand
+    nxt = doc[e] if e < len(doc) else None
+    return m.type == "Person" and person_context(doc[s:e], doc) and \
+        (nxt is None or not (nxt.is_alpha and nxt.text[:1].isupper()))
 
 
 def uniq(seq):
