@@ -326,3 +326,17 @@ def test_entities_a_country_body_described_by_its_portfolio_gets_its_name(tiny_n
 def test_entities_titled_person_in_a_headline_like_fragment(tiny_nlp, text, person):
     people = {e.name for e in run(tiny_nlp, text)._.kg_entities.values() if e.type == "Person"}
     assert people == ({person} if person else set())
+
+
+def test_entities_hyphenated_given_name_stays_whole(tiny_gazetteer):
+    from spacy.tokens import Doc
+
+    from kg.nlp.entities.ner import ner_candidates
+
+    words = ["Officials", "sanctioned", "Jo", "In", "-", "chol", "on", "Tuesday", "."]
+    spaces = [True, True, True, False, False, True, True, False, False]
+    pos = ["NOUN", "VERB", "PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=pos,
+              ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-DATE", "O"])
+    names = {m.surface for _, _, m in ner_candidates(tiny_gazetteer, doc)}
+    assert names == {"Jo In-chol"}  # the NER stopped at the hyphen

@@ -116,6 +116,9 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and \
                     not doc[end].ent_type_ and not doc[end].is_sent_start and end - sp.start < 4:
                 end += 1
+            if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+                    not doc[end].whitespace_ and doc[end + 1].is_alpha and not doc[end + 1].ent_type_:
+                end += 2  # "Jong In" + "-chol": a hyphenated given name the NER cut
             sp = doc[sp.start:end]
         if cut_off(doc, sp):
             continue  # the text stops mid-word: "..., Harlo"
