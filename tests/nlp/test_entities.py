@@ -340,3 +340,14 @@ def test_entities_hyphenated_given_name_stays_whole(tiny_gazetteer):
               ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-DATE", "O"])
     names = {m.surface for _, _, m in ner_candidates(tiny_gazetteer, doc)}
     assert names == {"Jo In-chol"}  # the NER stopped at the hyphen
+
+
+def test_entities_trading_and_shipping_end_company_names(tiny_gazetteer):
+    from spacy.tokens import Doc
+
+    from kg.nlp.entities.ner import ner_candidates
+
+    words = ["Officials", "sanctioned", "Harlow", "Shipping", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, True, False, False],
+              pos=["NOUN", "VERB", "PROPN", "PROPN", "PUNCT"], ents=["O", "O", "B-PERSON", "I-PERSON", "O"])
+    assert [m.type for _, _, m in ner_candidates(tiny_gazetteer, doc)] == ["Company"]  # the NER's person
