@@ -351,3 +351,11 @@ def test_entities_trading_and_shipping_end_company_names(tiny_gazetteer):
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, True, False, False],
               pos=["NOUN", "VERB", "PROPN", "PROPN", "PUNCT"], ents=["O", "O", "B-PERSON", "I-PERSON", "O"])
     assert [m.type for _, _, m in ner_candidates(tiny_gazetteer, doc)] == ["Company"]  # the NER's person
+
+
+@pytest.mark.slow
+def test_entities_gazetteer_knows_intelligence_bodies_and_committees(nlp):
+    doc = run(nlp, "Officials of the GUR briefed the Senate Judiciary Committee on Monday.")
+    ents = entities_by_name(doc)
+    assert ents["Main Intelligence Directorate"].type == "GovernmentBody"
+    assert ents["Senate Judiciary Committee"].type == "GovernmentBody"
