@@ -359,3 +359,16 @@ def test_entities_gazetteer_knows_intelligence_bodies_and_committees(nlp):
     ents = entities_by_name(doc)
     assert ents["Main Intelligence Directorate"].type == "GovernmentBody"
     assert ents["Senate Judiciary Committee"].type == "GovernmentBody"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name", [
+    ("Chile's president sent the bill to Congress. Chile will keep its copper.", "Congress of Chile"),
+    ("The United States Congress met. Chile objected to what Congress did. Chile protested.", "Congress"),
+])
+def test_entities_bare_congress_is_the_home_state_body(nlp, text, name):
+    doc = run(nlp, text)
+    bodies = {e.name for e in doc._.kg_entities.values() if e.type == "GovernmentBody"}
+    assert name in bodies
+    if name != "Congress":
+        assert (name, "partOf", "Chile") in relation_names(doc)

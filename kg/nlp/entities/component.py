@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from kg.link.clusters import Mention, clean, resolve
 from kg.models import Entity, Evidence
 from kg.nlp.attrs import MENTIONS, register_extensions
-from kg.nlp.entities.bodies import elided_list, possessive_aliases, short_name_list
+from kg.nlp.entities.bodies import elided_list, home_bodies, possessive_aliases, short_name_list
 from kg.nlp.entities.groups import group_candidates
 from kg.nlp.entities.ner import (
     country_named_org,
@@ -137,6 +137,7 @@ class EntityComponent:
         companies = {i for s, e, m in taken if m.type == "Company" for i in range(s, e)}
         taken = [c for c in taken if owners.get(id(c[2]), -1) in companies or id(c[2]) not in owners]
         taken += prefix_countries(self.gaz, doc, taken)
+        home_bodies(self.gaz, taken)
         taken.sort(key=lambda x: (x[0], x[1]))
         occupied = {i for s, e, _ in taken for i in range(s, e)}
         taken += appositive_companies(self.gaz, doc, taken, occupied, skip)
