@@ -372,3 +372,14 @@ def test_entities_bare_congress_is_the_home_state_body(nlp, text, name):
     assert name in bodies
     if name != "Congress":
         assert (name, "partOf", "Chile") in relation_names(doc)
+
+
+def test_entities_one_word_organisation_that_is_no_proper_noun_is_dropped(tiny_gazetteer):
+    from spacy.tokens import Doc
+
+    from kg.nlp.entities.ner import ner_candidates
+
+    words = ["Securing", "networks", "matters", "to", "Zorblax", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, True, True, False, False],
+              pos=["VERB", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"], ents=["B-ORG", "O", "O", "O", "B-ORG", "O"])
+    assert [m.surface for _, _, m in ner_candidates(tiny_gazetteer, doc)] == ["Zorblax"]

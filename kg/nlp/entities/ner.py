@@ -185,7 +185,7 @@ def ner_type(gaz: GazetteerLike, label: str, sp: Span, doc: Doc):
         if sp[-1].lower_ in PROGRAMME_HEADS and len(sp) > 1 and sp[0].text[:1].isupper() and \
                 sp[-1].lower_ not in ("fund", "project") and not any(t.lower_ in COMPANY_SUFFIX for t in sp):
             return "Legislation"  # "Academic Technology Approval Scheme", "Global Talent Visa": a named programme
-        if sp[-1].lower_ in PROGRAMME_HEADS or (len(sp) == 1 and sp[0].pos_ == "NOUN"):
+        if sp[-1].lower_ in PROGRAMME_HEADS or (len(sp) == 1 and sp[0].pos_ in ("NOUN", "VERB", "ADJ", "ADV")):
             return None  # a bare "Scheme", a stray "Education"
         if 2 <= len(sp) <= 3 and all(t.is_title and t.is_alpha for t in sp) and person_context(sp, doc) and \
                 not any(t.lower_ in GOV_CUES | RESEARCH_CUES | COMPANY_SUFFIX | BLOC_CUES for t in sp):
