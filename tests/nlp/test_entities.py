@@ -383,3 +383,15 @@ def test_entities_one_word_organisation_that_is_no_proper_noun_is_dropped(tiny_g
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, True, True, False, False],
               pos=["VERB", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"], ents=["B-ORG", "O", "O", "O", "B-ORG", "O"])
     assert [m.surface for _, _, m in ner_candidates(tiny_gazetteer, doc)] == ["Zorblax"]
+
+
+def test_entities_portfolio_after_and_is_no_organisation(tiny_gazetteer):
+    from spacy.tokens import Doc
+
+    from kg.nlp.entities.ner import ner_candidates
+
+    words = ["Minister", "of", "Maritime", "and", "Investment", "Affairs", "Tom", "Harlow", "spoke", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 8 + [False, False],
+              pos=["PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+              ents=["O", "O", "O", "O", "B-ORG", "I-ORG", "B-PERSON", "I-PERSON", "O", "O"])
+    assert [m.surface for _, _, m in ner_candidates(tiny_gazetteer, doc)] == ["Tom Harlow"]

@@ -132,9 +132,8 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
         low = text.lower()
         if not text or low in NEVER or low in OUTLETS or not any(c.isalpha() for c in text):
             continue
-        if ent.label_ == "ORG" and (sp[0].lower_ in PORTFOLIO_TITLES or sp.start > 1 and doc[sp.start - 1].lower_ in
-                                    ("of", "for") and doc[sp.start - 2].lower_ in PORTFOLIO_TITLES):
-            continue  # "Minister of Economic Affairs", "Secretary of International Trade": titles and portfolios
+        if ent.label_ == "ORG" and (sp[0].lower_ in PORTFOLIO_TITLES or in_portfolio(doc, sp.start)):
+            continue  # "Minister of Economic Affairs", "Minister of Maritime and Investment Affairs": portfolios
         if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART") and len(sp) > 1 and sp[-1].lower_ in OUTLET_TAILS or \
                 doc[sp.end:sp.end + 2].text.lower() == "news agency" or sp[-2:].text.lower() == "news agency":
             continue  # "RCR Wireless News", "Thompson Hine LLP", "IRNA news agency": they report, not act
@@ -148,6 +147,15 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
         out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, typ,
                                               f"ner:{ent.label_}", CONF["ner"])))
     return out
+
+
+def in_portfolio(doc: Doc, start: int) -> bool:
+    """Whether a name starts inside a title's portfolio: "Secretary of International Trade", "Minister
+    of Maritime and Investment Affairs" (capitalised words and joiners back to "<title> of|for")."""
+    j = start - 1
+    while j > 0 and start - j <= 8 and (doc[j].is_title or doc[j].lower_ in ("and", "&", ",")):
+        j -= 1
+    return j > 0 and doc[j].lower_ in ("of", "for") and doc[j - 1].lower_ in PORTFOLIO_TITLES
 
 
 def glued_mention(gaz: GazetteerLike, doc: Doc, sp: Span, start: int, end: int) -> Mention | None:
