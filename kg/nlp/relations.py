@@ -151,7 +151,6 @@ class RelationComponent:
         self._ts = []
         return doc
 
-
     def _head_of_state(self, doc: Doc, spans: list[Span]):
         """"President Yoon Suk Yeol's government": a head-of-state title with no country beside it
         -> leads the country the gazetteer says (a text-supported gazetteer fact). Guessing the
