@@ -395,3 +395,9 @@ def test_entities_portfolio_after_and_is_no_organisation(tiny_gazetteer):
               pos=["PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
               ents=["O", "O", "O", "O", "B-ORG", "I-ORG", "B-PERSON", "I-PERSON", "O", "O"])
     assert [m.surface for _, _, m in ner_candidates(tiny_gazetteer, doc)] == ["Tom Harlow"]
+
+
+@pytest.mark.slow
+def test_entities_generic_groups_are_no_gazetteer_entities(nlp):
+    doc = run(nlp, "Civil servants and state-owned enterprises attended the briefing on Monday.")
+    assert not {e.name for e in doc._.kg_entities.values() if e.type == "Group"}
