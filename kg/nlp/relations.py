@@ -15,7 +15,7 @@ rel:possessive-person 0.85        "the information ministry's Nick Mangwana" -> 
 rel:member-list       0.85        "members of the UN Security Council – Britain, China" -> memberOf (relations_members)
 rel:official          0.8         "Dutch Foreign Trade Minister Liesje Schreinemacher" -> worksFor
 rel:subsidiary        0.85        "HiSilicon, a subsidiary of Huawei", "Huawei's subsidiary HiSilicon"
-rel:possessive-tech   0.8         "Nvidia's H20 chips" -> produces
+rel:possessive-tech   0.8         "Nvidia's H20 chips", "X's A and B" (each item) -> produces
 rel:possessive-body   0.85        "China's Ministry of Commerce" -> partOf
 rel:name-prefix       0.85        "the U.S. Commerce Department", "the Dutch trade ministry" -> partOf
 rel:made-by           0.85        "H20 chips made by Nvidia" -> produces
@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Span
 from kg.models import Entity, Evidence, Relation
 from kg.nlp.attrs import MENTIONS, register_extensions, token_sents
 from kg.nlp.gazetteer_registry import get_gazetteer
-from kg.nlp.relations_cues import origin_phrase, owns, titled
+from kg.nlp.relations_cues import origin_phrase, owns, product_list, titled
 from kg.nlp.relations_members import member_lists, membership_near
 from kg.nlp.relations_names import CONF_NAME, described_orgs, name_relations, state_owned
 from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, ORIGIN_CUES, TOPIC_WORDS, TitleRules
@@ -150,7 +150,6 @@ class RelationComponent:
         doc._.kg_relations = rels
         self._ts = []
         return doc
-
 
     def _head_of_state(self, doc: Doc, spans: list[Span]):
         """"President Yoon Suk Yeol's government": a head-of-state title with no country beside it
@@ -469,6 +468,7 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
         if nxt is not None and nxt.start == sp.end + 1 and doc[sp.end].tag_ == "POS":
             if sp.label_ == "Company" and nxt.label_ == "Technology":
                 yield "rel:possessive-tech", sp.id_, "produces", nxt.id_
+                yield from product_list(doc, sps[i + 2:], nxt, sp)
             if sp.label_ in ORG_TYPES and nxt.label_ == "Person" and len(nxt) >= 2:
                 yield "rel:possessive-person", nxt.id_, "worksFor", sp.id_  # "the information ministry's X"
             if sp.label_ == "Person" and nxt.label_ == "Country" and (nxt.end >= sent.end or not doc[nxt.end].is_alpha

@@ -55,3 +55,13 @@ def origin_phrase(between: Span) -> bool:
     return bool(words) and len(words) <= 6 and words[-1] in ORIGIN_CUES and \
         not {"and", ",", "the", "of", "to", "by", "from", "in", "with", "for"} & set(words) and \
         not any(t.pos_ in ("VERB", "AUX") and not t.lower_.endswith(("ed", "ing")) for t in between)
+
+
+def product_list(doc: Doc, rest: list[Span], prev: Span, maker: Span):
+    """"Velmora's 2100x and 2200x scanners": every technology of the possessed list is the maker's."""
+    for o in rest:
+        gap = {t.lower_ for t in doc[prev.end:o.start]}
+        if o.label_ != "Technology" or not gap or not gap <= {",", "and"}:
+            break
+        yield "rel:possessive-tech", maker.id_, "produces", o.id_
+        prev = o

@@ -141,6 +141,11 @@ class TitleRules:
         j += 1
         toks: list[int] = []
         while j < sent.end and len(toks) < 12 and self._ok(j) and self.doc[j].text not in (",", ".", ";", ")"):
+            owner = self.at.get(toks[-1]) if toks else None
+            if self.doc[j].tag_ == "POS" and toks and (owner is None or owner.label_ not in ("Country", "Bloc")):
+                if owner is None:
+                    toks.pop()
+                break  # "X, the president of Zorblax's Dutch unit": the country describes the owner's unit
             toks.append(j)
             j += 1
         while toks and self.doc[toks[0]].lower_ in STOP_LEFT:

@@ -285,3 +285,119 @@ def test_entities_short_names_in_a_list_of_agencies(nlp):
     assert {"Department of State", "Department of Defense"} <= bodies
     plain = run(nlp, "He visited the State Fair and the Defense Expo with friends.")
     assert not {e.name for e in plain._.kg_entities.values() if e.type == "GovernmentBody"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,models", [
+    ("Officials named Qorvane's Nova 12T 5G in their report.", {"Nova 12T 5G"}),
+    ("Regulators banned Velmora's 2100x and 2200x DUV scanners.", {"2100x", "2200x"}),
+    ("Qorvane's 2024 revenue fell, and Qorvane's 14th plant opened.", set()),
+    ("China's K9 rules apply.", set()),  # the possessor is no company
+])
+def test_entities_model_names_after_a_company_possessive(tiny_nlp, text, models):
+    doc = run(tiny_nlp, text)
+    got = {e.name for e in doc._.kg_entities.values() if e.mentions[0].rule == "rule:product-model"}
+    assert got == models
+
+
+@pytest.mark.slow
+def test_entities_glued_and_cut_words_of_the_text(tiny_nlp):
+    text = ("Tom Harlow spoke on Monday. The ban was announced later. President Tom Harlowannounced a review. "
+            "Velmora said it would appeal, Harlo")
+    names = {e.name for e in run(tiny_nlp, text)._.kg_entities.values()}
+    assert "Tom Harlow" in names
+    assert not {n for n in names if n.startswith("Harlo") or "announced" in n}
+
+
+@pytest.mark.slow
+def test_entities_a_country_body_described_by_its_portfolio_gets_its_name(tiny_nlp):
+    doc = run(tiny_nlp, "China's finance ministry agreed. The Dutch foreign ministry objected.")
+    ents = entities_by_name(doc)
+    assert ents["Ministry of Finance of China"].type == "GovernmentBody"
+    assert "Dutch foreign ministry" in ents["Ministry of Foreign Affairs of Netherlands"].aliases
+    assert ("Ministry of Finance of China", "partOf", "China") in relation_names(doc)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,person", [
+    ("Press Secretary Anna Marie-Claire told reporters Jan", "Anna Marie-Claire"),  # a fragment cut at "Jan."
+    ("Governor Signs Comprehensive Data Law For Schools", None),
+])
+def test_entities_titled_person_in_a_headline_like_fragment(tiny_nlp, text, person):
+    people = {e.name for e in run(tiny_nlp, text)._.kg_entities.values() if e.type == "Person"}
+    assert people == ({person} if person else set())
+
+
+def test_entities_hyphenated_given_name_stays_whole(tiny_gazetteer):
+    from spacy.tokens import Doc
+
+    from kg.nlp.entities.ner import ner_candidates
+
+    words = ["Officials", "sanctioned", "Jo", "In", "-", "chol", "on", "Tuesday", "."]
+    spaces = [True, True, True, False, False, True, True, False, False]
+    pos = ["NOUN", "VERB", "PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=pos,
+              ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-DATE", "O"])
+    names = {m.surface for _, _, m in ner_candidates(tiny_gazetteer, doc)}
+    assert names == {"Jo In-chol"}  # the NER stopped at the hyphen
+
+
+def test_entities_trading_and_shipping_end_company_names(tiny_gazetteer):
+    from spacy.tokens import Doc
+
+    from kg.nlp.entities.ner import ner_candidates
+
+    words = ["Officials", "sanctioned", "Harlow", "Shipping", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, True, False, False],
+              pos=["NOUN", "VERB", "PROPN", "PROPN", "PUNCT"], ents=["O", "O", "B-PERSON", "I-PERSON", "O"])
+    assert [m.type for _, _, m in ner_candidates(tiny_gazetteer, doc)] == ["Company"]  # the NER's person
+
+
+@pytest.mark.slow
+def test_entities_gazetteer_knows_intelligence_bodies_and_committees(nlp):
+    doc = run(nlp, "Officials of the GUR briefed the Senate Judiciary Committee on Monday.")
+    ents = entities_by_name(doc)
+    assert ents["Main Intelligence Directorate"].type == "GovernmentBody"
+    assert ents["Senate Judiciary Committee"].type == "GovernmentBody"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name", [
+    ("Chile's president sent the bill to Congress. Chile will keep its copper.", "Congress of Chile"),
+    ("The United States Congress met. Chile objected to what Congress did. Chile protested.", "Congress"),
+])
+def test_entities_bare_congress_is_the_home_state_body(nlp, text, name):
+    doc = run(nlp, text)
+    bodies = {e.name for e in doc._.kg_entities.values() if e.type == "GovernmentBody"}
+    assert name in bodies
+    if name != "Congress":
+        assert (name, "partOf", "Chile") in relation_names(doc)
+
+
+def test_entities_one_word_organisation_that_is_no_proper_noun_is_dropped(tiny_gazetteer):
+    from spacy.tokens import Doc
+
+    from kg.nlp.entities.ner import ner_candidates
+
+    words = ["Securing", "networks", "matters", "to", "Zorblax", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, True, True, False, False],
+              pos=["VERB", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"], ents=["B-ORG", "O", "O", "O", "B-ORG", "O"])
+    assert [m.surface for _, _, m in ner_candidates(tiny_gazetteer, doc)] == ["Zorblax"]
+
+
+def test_entities_portfolio_after_and_is_no_organisation(tiny_gazetteer):
+    from spacy.tokens import Doc
+
+    from kg.nlp.entities.ner import ner_candidates
+
+    words = ["Minister", "of", "Maritime", "and", "Investment", "Affairs", "Tom", "Harlow", "spoke", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 8 + [False, False],
+              pos=["PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+              ents=["O", "O", "O", "O", "B-ORG", "I-ORG", "B-PERSON", "I-PERSON", "O", "O"])
+    assert [m.surface for _, _, m in ner_candidates(tiny_gazetteer, doc)] == ["Tom Harlow"]
+
+
+@pytest.mark.slow
+def test_entities_generic_groups_are_no_gazetteer_entities(nlp):
+    doc = run(nlp, "Civil servants and state-owned enterprises attended the briefing on Monday.")
+    assert not {e.name for e in doc._.kg_entities.values() if e.type == "Group"}

@@ -19,6 +19,8 @@ from nlp_helpers import relation_names, run
      ("Anke Verhoef", "worksFor", "Netherlands"), "rel:official"),
     ("Velmora, a subsidiary of Qorvane, objected.", ("Velmora", "subsidiaryOf", "Qorvane"), "rel:subsidiary"),
     ("Qorvane's Z9 chips sold out.", ("Qorvane", "produces", "Z9 chips"), "rel:possessive-tech"),
+    ("Regulators banned Velmora's 2100x and 2200x scanners.", ("Velmora", "produces", "2200x"),
+     "rel:possessive-tech"),
     ("The U.S. Commerce Department acted.", ("Department of Commerce", "partOf", "United States"),
      "rel:possessive-body"),
     ("The Dutch trade ministry objected.", ("Dutch trade ministry", "partOf", "Netherlands"), "rel:name-prefix"),
@@ -152,3 +154,9 @@ def test_relations_minister_portfolio_matches_the_body_of_the_document(tiny_nlp)
     assert rel.evidence[0].rule == "rel:title-body-head"
     other = run(tiny_nlp, "The Ministry of Commerce issued rules. Energy Minister Anton Brusk said they were final.")
     assert not any(p in ("worksFor", "leads") for _, p, _ in relation_names(other))
+
+
+@pytest.mark.slow
+def test_relations_title_phrase_ends_at_an_owner_that_is_no_country(tiny_nlp):
+    rels = relation_names(run(tiny_nlp, "The list names Tom Harlow, the president of Zorblax's Chinese worker delegation."))
+    assert not {r for r in rels if r[0] == "Tom Harlow" and r[2] == "China"}

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kg.link.clusters import Mention
 from kg.nlp.entities.names import DATE_WORDS, extend_right
-from kg.nlp.entities.words import CONF, GOV_PLURAL_HEADS, NEVER, OUTLETS
+from kg.nlp.entities.words import CONF, GOV_PLURAL_HEADS, HOME_LINKED_BODIES, NEVER, OUTLETS
 
 if TYPE_CHECKING:
     from kg.link.gazetteer import GazetteerLike
@@ -179,3 +179,34 @@ def short_name_list(gaz, doc: Doc) -> list[tuple[int, int, Mention]]:
 
             out += [(it.start, it.end, entry_mention(it, e, SHORT_LIST_RULE, CONF[LIST_RULE])) for it, e in found]
     return out
+
+
+HOME_RULE = "rule:gov-home"
+
+
+def home_bodies(gaz: GazetteerLike, taken: list[tuple[int, int, Mention]]) -> None:
+    """"Congress" in a story about Mexico that names the United States nowhere: not the gazetteer's
+    U.S. Congress but "Congress of Mexico" (the state named strictly most often, demonyms aside)."""
+    counts: dict[str, int] = {}
+    named: set[str] = set()
+    for _, _, m in taken:
+        if m.type in ("Country", "Bloc") and m.key:
+            named.add(m.key)
+            if m.rule != "gazetteer:demonym":
+                counts[m.key] = counts.get(m.key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return
+    home = gaz.by_key(ranked[0][0])
+    if home is None or home.type != "Country":
+        return
+    for i, (s, e, m) in enumerate(taken):
+        entry = gaz.by_key(m.key) if m.type == "GovernmentBody" and m.key else None
+        if entry is None or entry.name.lower() not in HOME_LINKED_BODIES or m.surface.lower().removeprefix("the ") \
+                not in HOME_LINKED_BODIES or entry.parent is None:
+            continue
+        parent = gaz.by_name(entry.parent)
+        if parent is None or parent.key in named or parent.key == home.key:
+            continue
+        taken[i] = (s, e, Mention(m.surface, m.start, m.end, "GovernmentBody", HOME_RULE, CONF["rule:gov-name"],
+                                  name=f"{entry.name} of {home.name}", aliases=(m.surface,)))

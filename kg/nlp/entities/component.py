@@ -17,9 +17,15 @@ from spacy.tokens import Doc, Span
 from kg.link.clusters import Mention, clean, resolve
 from kg.models import Entity, Evidence
 from kg.nlp.attrs import MENTIONS, register_extensions
-from kg.nlp.entities.bodies import elided_list, possessive_aliases, short_name_list
+from kg.nlp.entities.bodies import elided_list, home_bodies, possessive_aliases, short_name_list
 from kg.nlp.entities.groups import group_candidates
-from kg.nlp.entities.ner import country_named_org, ner_candidates, retype_by_context, retype_short_forms
+from kg.nlp.entities.ner import (
+    country_named_org,
+    ner_candidates,
+    person_context,
+    retype_by_context,
+    retype_short_forms,
+)
 from kg.nlp.entities.patterns import rule_patterns
 from kg.nlp.entities.sources import (
     appositive_companies,
@@ -28,6 +34,7 @@ from kg.nlp.entities.sources import (
     rule_candidates,
     token_candidates,
 )
+from kg.nlp.entities.products import product_candidates
 from kg.nlp.entities.words import CONF
 from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.learned_entities import merge_learned
@@ -85,12 +92,16 @@ class EntityComponent:
         ranked += [(2, c) for c in short_name_list(self.gaz, doc)]
         ranked += [(2, c) for c in group_candidates(self.gaz, doc)]
         ranked += [(2, c) for c in token_candidates(self.gaz, doc)]
+        products = product_candidates(doc)
+        ranked += [(3, (s, e, m)) for s, e, m, _ in products]
         ner = ner_candidates(self.gaz, doc)
         # headlines in title case fool the NER ("Citing Data Security"): there, keep only names
         # the body repeats or the gazetteer resolved
         body_names = {c[2].surface.lower() for c in ner if doc[c[0]].sent.start not in titled}
+        # a person's name beside a person's title ("Press Secretary Karine Jean-Pierre told", "X, Minister for
+        # ...") is a name there too, unless the headline goes on in capitals ("Governor Signs Comprehensive AI Law")
         ner = [c for c in ner if doc[c[0]].sent.start not in titled or c[2].key
-               or c[2].surface.lower() in body_names]
+               or c[2].surface.lower() in body_names or titled_person(doc, c)]
         ranked += [(3 if country_named_org(self.gaz, doc, c) else 1, c) for c in ner]
         ranked = merge_learned(self.gaz, doc, ranked)  # the learned recogniser's spans, below every rule
         ranked = [(p, c) for p, c in ranked if not in_ranges(c[2].start, c[2].end, skip)]
@@ -122,7 +133,11 @@ class EntityComponent:
                         taken.append((name_sp.start, name_sp.end,
                                       Mention(name_sp.text, name_sp.start_char, name_sp.end_char, "Person",
                                               "rule:case-person", CONF["rule:case-person"])))
+        owners = {id(m): i for _, _, m, i in products}
+        companies = {i for s, e, m in taken if m.type == "Company" for i in range(s, e)}
+        taken = [c for c in taken if owners.get(id(c[2]), -1) in companies or id(c[2]) not in owners]
         taken += prefix_countries(self.gaz, doc, taken)
+        home_bodies(self.gaz, taken)
         taken.sort(key=lambda x: (x[0], x[1]))
         occupied = {i for s, e, _ in taken for i in range(s, e)}
         taken += appositive_companies(self.gaz, doc, taken, occupied, skip)
@@ -177,6 +192,14 @@ def known_as(doc: Doc, taken: list) -> None:
                 a.key, a.name, a.wikidata = b.key, b.name, b.wikidata
             else:
                 b.name = a.name = a.name or clean(a.surface)
+
+
+def titled_person(doc: Doc, cand) -> bool:
+    """A person's name beside a person's title, followed by no capitalised word."""
+    s, e, m = cand
+    nxt = doc[e] if e < len(doc) else None
+    return m.type == "Person" and person_context(doc[s:e], doc) and \
+        (nxt is None or not (nxt.is_alpha and nxt.text[:1].isupper()))
 
 
 def uniq(seq):

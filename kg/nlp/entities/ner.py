@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from kg.link.clusters import Mention, clean, initials
+from kg.nlp.entities.glue import cut_off, unglued
 from kg.nlp.entities.sources import entry_mention
 from kg.nlp.entities.words import (
     BLOC_CUES,
@@ -115,14 +116,24 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and \
                     not doc[end].ent_type_ and not doc[end].is_sent_start and end - sp.start < 4:
                 end += 1
+            if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+                    not doc[end].whitespace_ and doc[end + 1].is_alpha and not doc[end + 1].ent_type_:
+                end += 2  # "Jong In" + "-chol": a hyphenated given name the NER cut
             sp = doc[sp.start:end]
+        if cut_off(doc, sp):
+            continue  # the text stops mid-word: "..., Harlo"
+        gs, ge = unglued(doc, sp)  # "Tom Harlowannounced", "theVelmora"
+        if (gs, ge) != (sp.start_char, sp.end_char):
+            m = glued_mention(gaz, doc, sp, gs, ge)
+            if m is not None:
+                out.append((sp.start, sp.end, m))
+            continue
         text = clean(sp.text)
         low = text.lower()
         if not text or low in NEVER or low in OUTLETS or not any(c.isalpha() for c in text):
             continue
-        if ent.label_ == "ORG" and (sp[0].lower_ in PORTFOLIO_TITLES or sp.start > 1 and doc[sp.start - 1].lower_ in
-                                    ("of", "for") and doc[sp.start - 2].lower_ in PORTFOLIO_TITLES):
-            continue  # "Minister of Economic Affairs", "Secretary of International Trade": titles and portfolios
+        if ent.label_ == "ORG" and (sp[0].lower_ in PORTFOLIO_TITLES or in_portfolio(doc, sp.start)):
+            continue  # "Minister of Economic Affairs", "Minister of Maritime and Investment Affairs": portfolios
         if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART") and len(sp) > 1 and sp[-1].lower_ in OUTLET_TAILS or \
                 doc[sp.end:sp.end + 2].text.lower() == "news agency" or sp[-2:].text.lower() == "news agency":
             continue  # "RCR Wireless News", "Thompson Hine LLP", "IRNA news agency": they report, not act
@@ -136,6 +147,27 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
         out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, typ,
                                               f"ner:{ent.label_}", CONF["ner"])))
     return out
+
+
+def in_portfolio(doc: Doc, start: int) -> bool:
+    """Whether a name starts inside a title's portfolio: "Secretary of International Trade", "Minister
+    of Maritime and Investment Affairs" (capitalised words and joiners back to "<title> of|for")."""
+    j = start - 1
+    while j > 0 and start - j <= 8 and (doc[j].is_title or doc[j].lower_ in ("and", "&", ",")):
+        j -= 1
+    return j > 0 and doc[j].lower_ in ("of", "for") and doc[j - 1].lower_ in PORTFOLIO_TITLES
+
+
+def glued_mention(gaz: GazetteerLike, doc: Doc, sp: Span, start: int, end: int) -> Mention | None:
+    """The mention of a name cut out of glued words: the gazetteer's entry, else the NER's type."""
+    text = doc.text[start:end]
+    entry = gaz.lookup(text)
+    if entry is not None:
+        return entry_mention(sp, entry, "gazetteer", CONF["gazetteer"], start=start, end=end)
+    typ = ner_type(gaz, sp.label_, sp, doc)
+    if not isinstance(typ, str) or text.lower() in NEVER | OUTLETS:
+        return None
+    return Mention(text, start, end, typ, f"ner:{sp.label_}", CONF["ner"])
 
 
 def ner_type(gaz: GazetteerLike, label: str, sp: Span, doc: Doc):
@@ -161,7 +193,7 @@ def ner_type(gaz: GazetteerLike, label: str, sp: Span, doc: Doc):
         if sp[-1].lower_ in PROGRAMME_HEADS and len(sp) > 1 and sp[0].text[:1].isupper() and \
                 sp[-1].lower_ not in ("fund", "project") and not any(t.lower_ in COMPANY_SUFFIX for t in sp):
             return "Legislation"  # "Academic Technology Approval Scheme", "Global Talent Visa": a named programme
-        if sp[-1].lower_ in PROGRAMME_HEADS or (len(sp) == 1 and sp[0].pos_ == "NOUN"):
+        if sp[-1].lower_ in PROGRAMME_HEADS or (len(sp) == 1 and sp[0].pos_ in ("NOUN", "VERB", "ADJ", "ADV")):
             return None  # a bare "Scheme", a stray "Education"
         if 2 <= len(sp) <= 3 and all(t.is_title and t.is_alpha for t in sp) and person_context(sp, doc) and \
                 not any(t.lower_ in GOV_CUES | RESEARCH_CUES | COMPANY_SUFFIX | BLOC_CUES for t in sp):

@@ -16,7 +16,7 @@ from kg.link.clusters import Mention
 from kg.nlp.attrs import GAZ_SPANS
 from kg.nlp.entities.bodies import body_candidates
 from kg.nlp.entities.names import extend_right, law_spans
-from kg.nlp.entities.words import COMPANY_CONTEXT, CONF, CORP_TAIL, NEVER, OUTLETS
+from kg.nlp.entities.words import COMPANY_CONTEXT, CONF, CORP_TAIL, DESCRIBED_BODIES, NEVER, OUTLETS
 from kg.nlp.lines import in_ranges
 
 if TYPE_CHECKING:
@@ -115,8 +115,7 @@ def rule_candidates(gaz: GazetteerLike, matchers: tuple[Matcher, Matcher], doc: 
             if known is not None:  # a gazetteer form written with a possessive
                 out.append((sp.start, sp.end, entry_mention(sp, known, "gazetteer", CONF["gazetteer"])))
                 continue
-            out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "GovernmentBody",
-                                                  rule, CONF[rule])))
+            out.append(described_body(gaz, sp, lead[-1].i, owner, rule))
         elif rule in ("rule:gov-name-first", "rule:gov-name-last"):
             if sp.sent.start in titled and not (rule == "rule:gov-name-first" and sp[0].text == "Ministry"
                                                 and sp[1].text == "of"):
@@ -135,6 +134,25 @@ def rule_candidates(gaz: GazetteerLike, matchers: tuple[Matcher, Matcher], doc: 
             out.append((start + 1, end, Mention(name.text, name.start_char, name.end_char, "Company", rule,
                                                 CONF[rule])))
     return out
+
+
+def described_body(gaz: GazetteerLike, sp: Span, owner_end: int, owner, rule: str) -> tuple[int, int, Mention]:
+    """"Pakistan's foreign ministry" -> "Ministry of Foreign Affairs of Pakistan" (the gazetteer's entry
+    when it has that name); other descriptions keep their words ("Czech cyber intelligence agency")."""
+    doc = sp.doc
+    i = owner_end + 1
+    if i < sp.end and doc[i].tag_ == "POS":
+        i += 1
+    desc = doc[i:sp.end].text.lower()
+    head = DESCRIBED_BODIES.get(desc)
+    if head is None or owner.type != "Country":
+        return sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "GovernmentBody", rule, CONF[rule])
+    name = f"{head} of {owner.name}"
+    known = gaz.lookup(name)
+    if known is not None and known.type == "GovernmentBody":
+        return sp.start, sp.end, entry_mention(sp, known, "gazetteer", CONF["gazetteer"])
+    return sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "GovernmentBody", rule, CONF[rule],
+                                     name=name, aliases=(sp.text, desc))
 
 
 def law_candidate(gaz: GazetteerLike, doc: Doc, sp: Span) -> tuple[int, int, Mention]:

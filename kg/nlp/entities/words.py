@@ -20,7 +20,8 @@ _WORDS = rules.word_lists("entities.yaml", (
     "programme_heads", "bloc_cues", "outlets", "never", "group_heads", "specific_heads", "technical_fields",
     "field_modifiers", "praise_words", "alias_intensifiers", "weak_heads", "domain_modifiers", "intensifiers",
     "tech_heads", "law_heads", "numbered_law_heads", "leading_law_heads", "generic_law_words", "date_words",
-    "gov_name_heads", "gov_plural_heads", "outlet_tails", "portfolio_titles", "person_titles"))
+    "gov_name_heads", "gov_plural_heads", "outlet_tails", "portfolio_titles", "person_titles",
+    "described_bodies", "home_linked_bodies"))
 GOV_CUES = set(_WORDS["gov_cues"])
 #: heads of descriptive names of bodies: "Italy's data protection authority", "the Dutch trade ministry"
 GOV_HEADS = set(_WORDS["gov_heads"])
@@ -60,3 +61,7 @@ OUTLET_TAILS = set(_WORDS["outlet_tails"])
 PORTFOLIO_TITLES = set(_WORDS["portfolio_titles"])
 #: titles right before or after a person's name ("Chairman Zhang Xuezheng", "X, head of ...")
 PERSON_TITLES = set(_WORDS["person_titles"])
+#: "<country>'s foreign ministry" -> "Ministry of Foreign Affairs of <country>"
+DESCRIBED_BODIES = dict(w.split("=", 1) for w in _WORDS["described_bodies"])
+#: bare names every state uses ("Congress"): the document's dominant state's body where the gazetteer's is absent
+HOME_LINKED_BODIES = set(_WORDS["home_linked_bodies"])
