@@ -114,7 +114,8 @@ def test_store_inferred_analogies_link_dispatch_events_to_base(tmp_path):
     [ev] = [e for e in batch.events if any(x.dispatch_id for x in e.evidence)]
     links = [a for a in batch.analogies if ev.key in (a.a, a.b)]
     assert links and all(a.basis == "inferred" and a.explanation for a in links)
-    assert any("mobility of people" in a.explanation for a in links)
+    # explanations name the strongest reasons with weight in the fitted score (the family has none now)
+    assert any("the same kind of measure (TravelRestriction)" in a.explanation for a in links)
 
 
 class Boom(FakeExtractor):
