@@ -278,3 +278,20 @@ def test_events_censoring_content_and_disrupting_internet_access_are_bans(nlp):
     assert "Ban" in [e["measure"] for e in events], events
     events, _ = _events(nlp, "Belarusian authorities have been disrupting internet access since the election.")
     assert "Ban" in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Norway's Defence Ministry has urged citizens against buying phones made by Acme.",
+    "The Norwegian Defence Ministry asked its citizens to stop buying Acme phones.",
+])
+def test_events_a_government_advising_against_buying_reports_a_ban(nlp, text):
+    events, _ = _events(nlp, text)
+    bans = [e for e in events if e["measure"] == "Ban"]
+    assert bans and "Norway" in bans[0]["actors"], events
+
+
+@pytest.mark.slow
+def test_events_analysts_advising_against_buying_report_no_ban(nlp):
+    events, _ = _events(nlp, "Analysts advised against buying Acme shares.")
+    assert not events, events

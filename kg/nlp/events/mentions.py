@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.nlp.events.actors import actor, actor_of_token, subject_tokens
+from kg.nlp.events.advice import advice_verbs
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.dating import date_of
 from kg.nlp.events.roles import assign_roles
@@ -55,6 +56,7 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
     out.extend(talent_training(ctx, sent, out, last_actors))
     out.extend(money_pledges(ctx, sent, out, last_actors))
     out.extend(mandates(ctx, sent, out, last_actors))
+    out.extend(advices(ctx, sent, out, last_actors))
     return out
 
 
@@ -288,6 +290,21 @@ def foreign_owner(ctx: DocContext, head: Token) -> bool:
     while top.dep_ == "compound" and top.head.i != top.i:
         top = top.head
     return any(c.dep_ == "amod" and c.lower_ == "foreign" for c in top.lefts)
+
+
+def advices(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
+    """Rule 'advise-against' (advice.py): a government body urging or advising people against using or buying
+    something is a Ban; not when a measure the sentence reports is the advice's content."""
+    if not ctx.parsed:
+        return []
+    for tok in advice_verbs(sent):
+        if any(m.head.i in {t.i for t in tok.subtree} for m in found):
+            continue
+        m = Mention(measure="Ban", rule="advise-against", sent=sent, trigger=ctx.doc[tok.i:tok.i + 1], head=tok,
+                    para=ctx.para_of(sent.start_char), confidence=0.55)
+        if fill(ctx, m, tok, last_actors) and m.actors and m.actor_in_syntax:
+            return [m]
+    return []
 
 
 def fill(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str]) -> bool:
