@@ -295,3 +295,18 @@ def test_events_a_government_advising_against_buying_reports_a_ban(nlp, text):
 def test_events_analysts_advising_against_buying_report_no_ban(nlp):
     events, _ = _events(nlp, "Analysts advised against buying Acme shares.")
     assert not events, events
+
+
+@pytest.mark.slow
+def test_events_the_examples_of_generic_regulators_act(nlp):
+    events, _ = _events(nlp, "Portugal wants growth. Several regulators, including Spain's data protection authority, "
+                             "have also begun investigations into Acme.")
+    inv = [e for e in events if e["measure"] == "Investigation"]
+    assert inv and "Spain" in inv[0]["actors"], events
+
+
+@pytest.mark.slow
+def test_events_an_earlier_measure_opening_with_earlier_stays_apart(nlp):
+    events, _ = _events(nlp, "The U.S. Treasury sanctioned three Ruritanian banks on Monday. Earlier, the U.S. "
+                             "sanctioned Freedonian firms and individuals for supplying materials to Ruritania.")
+    assert [e["measure"] for e in events].count("Sanction") == 2, events

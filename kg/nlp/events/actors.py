@@ -46,7 +46,7 @@ def actor_of_token(ctx: DocContext, tok: Token) -> list[str]:
     if low in CUES.GOVERNMENT_WORDS or tok.lemma_.lower() in CUES.GOVERNMENT_WORDS:
         dets = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "amod", "predet")}
         if dets & CUES.GENERIC_DETS or tok.lower_ == "governments":
-            return ["__generic__"]
+            return named_examples(ctx, tok) or ["__generic__"]
         for c in sorted(tok.lefts, key=lambda x: x.dep_ != "poss"):  # "NATO-member Denmark's ministry": the possessor
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 for t in c.subtree:
@@ -93,6 +93,21 @@ def official_of(ctx: DocContext, person: str) -> list[str]:
         ctx.ents[head.key] = Entity(key=head.key, type=head.type, name=head.name, aliases=tuple(head.aliases),
                                     wikidata=head.qid)
     return [head.key]
+
+
+def named_examples(ctx: DocContext, tok: Token) -> list[str]:
+    """Rule 'named-examples': "several European regulators, including X's data protection office": the
+    governments a generic government word gives as its examples act."""
+    out: list[str] = []
+    for prep in tok.children:
+        if prep.dep_ == "prep" and (prep.lower_ in M.EXAMPLE_PREPS or (
+                prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.lefts))):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for x in [obj, *obj.conjuncts]:
+                    keys = actor_of_token(ctx, x)
+                    if keys and keys != ["__generic__"]:
+                        out += keys
+    return uniq(out)
 
 
 def coordinated_mentions(ctx: DocContext, tok: Token, types) -> list[Span]:

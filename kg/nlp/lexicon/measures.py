@@ -31,7 +31,8 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "basis_cues", "implement_verbs", "penalty_words",
     "attract_verbs", "scheme_nouns", "funding_words", "purpose_nouns", "alleged_words", "cut_nouns",
     "compliance_words", "provision_verbs", "currency_words", "descriptor_nouns", "staff_nouns",
-    "advice_verbs", "advice_stop_verbs", "advice_use_verbs"))
+    "advice_verbs", "advice_stop_verbs", "advice_use_verbs", "example_preps",
+    "look_back_adverbs"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
@@ -160,3 +161,7 @@ STAFF_NOUNS = set(_WORDS["staff_nouns"])
 ADVICE_VERBS = set(_WORDS["advice_verbs"])
 ADVICE_STOP_VERBS = set(_WORDS["advice_stop_verbs"])
 ADVICE_USE_VERBS = set(_WORDS["advice_use_verbs"])
+#: rule 'named-examples': "several regulators, including X": the examples of a generic government word act
+EXAMPLE_PREPS = set(_WORDS["example_preps"])
+#: rule 'earlier-dated': a dated mention in a sentence opening with one of these is another, older measure
+LOOK_BACK_ADVERBS = set(_WORDS["look_back_adverbs"])
