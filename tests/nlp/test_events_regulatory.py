@@ -310,3 +310,10 @@ def test_events_an_earlier_measure_opening_with_earlier_stays_apart(nlp):
     events, _ = _events(nlp, "The U.S. Treasury sanctioned three Ruritanian banks on Monday. Earlier, the U.S. "
                              "sanctioned Freedonian firms and individuals for supplying materials to Ruritania.")
     assert [e["measure"] for e in events].count("Sanction") == 2, events
+
+
+@pytest.mark.slow
+def test_events_plural_law_nouns_with_a_legislative_verb_are_legislation(nlp):
+    events, _ = _events(nlp, "The Norwegian parliament on Friday passed a series of bills that restrict drone flights.")
+    leg = [e for e in events if e["measure"] == "Legislation"]
+    assert leg and "Norway" in leg[0]["actors"], events

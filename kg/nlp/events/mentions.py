@@ -342,7 +342,8 @@ def legislation_mentions(ctx: DocContext, sent: Span, found: list[Mention], last
     used = {m.head.i for m in found}
     for tok in sent:
         sp = ctx.ment(tok)
-        is_law = tok.lower_ in M.LAW_NOUNS or (sp is not None and sp.label_ == "Legislation" and tok.i == sp.root.i)
+        is_law = tok.lower_ in M.LAW_NOUNS or (tok.tag_ == "NNS" and tok.lemma_.lower() in M.LAW_NOUNS) or (
+            sp is not None and sp.label_ == "Legislation" and tok.i == sp.root.i)
         if not is_law or tok.i in used:
             continue
         verbs = [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.lemma_ in M.LEGISLATIVE_VERBS]
