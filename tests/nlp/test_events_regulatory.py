@@ -317,3 +317,15 @@ def test_events_plural_law_nouns_with_a_legislative_verb_are_legislation(nlp):
     events, _ = _events(nlp, "The Norwegian parliament on Friday passed a series of bills that restrict drone flights.")
     leg = [e for e in events if e["measure"] == "Legislation"]
     assert leg and "Norway" in leg[0]["actors"], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind", [
+    ("Norway has imposed export restrictions that prohibit several firms from selling drones to Ruritania.",
+     "ExportControl"),
+    ("In December 2024, Norway added Acme to its entity list, prohibiting exports of Norwegian technology to "
+     "listed companies.", "EntityListing"),
+])
+def test_events_a_measure_verb_spelling_out_another_measure_is_that_measure(nlp, text, kind):
+    events, _ = _events(nlp, text)
+    assert [e["measure"] for e in events] == [kind], events

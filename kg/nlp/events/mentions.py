@@ -15,6 +15,7 @@ from kg.nlp.events.advice import advice_verbs
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.dating import date_of
 from kg.nlp.events.roles import assign_roles
+from kg.nlp.events.spelled import spelled_out
 from kg.nlp.events.status import historical, status_from_verb, status_of
 from kg.nlp.events.syntax import clause_verb, head_of, in_main_clause, left_mods, object_tokens
 from kg.nlp.events.triggers import (
@@ -51,6 +52,7 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
         out = [m for m in out if not any(o is not m and o.measure != m.measure and m.head.i in objs[id(o)]
                                          and o.head.i not in objs[id(m)] for o in out)]
         out = [m for m in out if not instrument(m, out)]
+        out = [m for m in out if not spelled_out(m, out)]
     out.extend(legislation_mentions(ctx, sent, out, last_actors))
     out.extend(other_create(ctx, sent, out, last_actors))
     out.extend(talent_training(ctx, sent, out, last_actors))

@@ -1,0 +1,32 @@
+"""Spelled out: a measure verb that only says what another measure of its sentence does is not a second event.
+
+Rule 'spelled-out' ("export restrictions that prohibit several chipmakers from ...", "added X to the entity
+list, prohibiting exports to listed companies"); the regulation-as-instrument case is rule 'instrument' in
+:mod:`kg.nlp.events.mentions`.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.nlp.events.context import Mention
+
+
+def spelled_out(m: Mention, found: list[Mention]) -> bool:
+    """Rule 'spelled-out': a measure verb in a relative clause on another measure's noun says what that measure
+    does ("export restrictions that prohibit several chipmakers from ...", "sanctions which ban ..."): it is
+    that measure, not a second one (the regulation-as-instrument case is rule 'instrument')."""
+    if m.head.pos_ != "VERB" or not (m.head.dep_ == "relcl" or (m.head.dep_ == "advcl" and m.head.tag_ == "VBG")):
+        return False  # "added X to the entity list, prohibiting exports to listed companies": the effect
+    if m.head.dep_ == "relcl":
+        return any(o is not m and o.head.i == m.head.head.i and o.head.pos_ in ("NOUN", "PROPN")
+                   and o.measure not in (m.measure, "Regulation") for o in found)
+    return any(o is not m and governing_verb(o.head).i == m.head.head.i and o.measure not in (m.measure, "Regulation")
+               for o in found)
+
+
+def governing_verb(tok: Token) -> Token:
+    """The nearest verb at or above ``tok`` (itself when it is one)."""
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
