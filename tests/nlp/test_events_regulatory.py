@@ -329,3 +329,13 @@ def test_events_plural_law_nouns_with_a_legislative_verb_are_legislation(nlp):
 def test_events_a_measure_verb_spelling_out_another_measure_is_that_measure(nlp, text, kind):
     events, _ = _events(nlp, text)
     assert [e["measure"] for e in events] == [kind], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Acme has been barred by Norway's data protection authority from running behavioural advertising.",
+    "Norway's data regulator said it was temporarily imposing a ban on Acme for carrying out behavioural advertising.",
+])
+def test_events_a_ban_by_a_data_protection_authority_is_a_data_restriction(nlp, text):
+    events, _ = _events(nlp, text)
+    assert [e["measure"] for e in events] == ["DataRestriction"], events

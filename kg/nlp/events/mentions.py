@@ -19,6 +19,7 @@ from kg.nlp.events.spelled import spelled_out
 from kg.nlp.events.status import historical, status_from_verb, status_of
 from kg.nlp.events.syntax import clause_verb, head_of, in_main_clause, left_mods, object_tokens
 from kg.nlp.events.triggers import (
+    data_authority,
     evaluated,
     find_triggers,
     legal_challenge,
@@ -219,6 +220,8 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
             *head.children, *(head.head.children if head.dep_ == "conj" else ()))):
         return None  # rule 'generic-rules': "all existing rules and regulations", "related industry regulations"
     measure = refine(ctx, measure, rule, span, head)
+    if measure in (None, "Ban") and data_authority(ctx, head):
+        measure = "DataRestriction"  # rule 'data-authority' (triggers.py)
     if measure is None and not similar:
         return None
     verb = clause_verb(ctx, head)

@@ -252,3 +252,25 @@ def evaluated(ctx: DocContext, head: Token, verb: Token | None) -> bool:
     return not any(actor_of_token(ctx, c) not in ([], ["__generic__"]) for c in head.lefts
                    if c.dep_ in ("poss", "compound", "amod", "nmod"))
 
+
+def data_authority(ctx: DocContext, head: Token) -> bool:
+    """Rule 'data-authority': a ban or bar imposed by a data-protection authority ("Meta has been barred by the
+    data protection authority from running behavioural advertising", "the data regulator said it was imposing a
+    ban on X") is a DataRestriction: the active subjects and by-agents of the trigger's clause and of the clauses
+    above it (a reporter included) are read for `data_authority_words`."""
+    if not ctx.parsed:
+        return False
+    t: Token | None = head
+    for _ in range(6):
+        if t is None:
+            break
+        for c in t.children:
+            phrases = [c] if c.dep_ in ("nsubj", "poss") else [
+                p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "agent" else []
+            for ph in phrases:
+                text = " ".join(x.lower_ for x in ph.subtree)
+                if any(w in text for w in M.DATA_AUTHORITY_WORDS):
+                    return True
+        t = t.head if t.head.i != t.i else None
+    return False
+

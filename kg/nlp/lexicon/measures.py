@@ -32,7 +32,7 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "attract_verbs", "scheme_nouns", "funding_words", "purpose_nouns", "alleged_words", "cut_nouns",
     "compliance_words", "provision_verbs", "currency_words", "descriptor_nouns", "staff_nouns",
     "advice_verbs", "advice_stop_verbs", "advice_use_verbs", "example_preps",
-    "look_back_adverbs"))
+    "look_back_adverbs", "data_authority_words"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
@@ -165,3 +165,5 @@ ADVICE_USE_VERBS = set(_WORDS["advice_use_verbs"])
 EXAMPLE_PREPS = set(_WORDS["example_preps"])
 #: rule 'earlier-dated': a dated mention in a sentence opening with one of these is another, older measure
 LOOK_BACK_ADVERBS = set(_WORDS["look_back_adverbs"])
+#: rule 'data-authority': a ban or bar imposed by a body these words name is a DataRestriction
+DATA_AUTHORITY_WORDS = tuple(_WORDS["data_authority_words"])
