@@ -396,6 +396,9 @@ def is_target_like(ctx: DocContext, sp: Span) -> bool:
     if sp.label_ == "Country" and (r.head.lower_ == "based" or (
             r.dep_ in ("amod", "compound") and r.head.pos_ in ("PROPN", "ADJ") and ctx.ment(r.head) is None)):
         return True  # rule 'nationality': "a China-based firm", "Russian national X" name no actor
+    if r.dep_ in ("compound", "poss", "amod") and r.head.lemma_.lower() in M.LAW_NOUNS | {"rule", "regulation"} and \
+            r.head.dep_ == "pobj" and r.head.head.lower_ in ("of", "under", "with"):
+        return True  # rule 'basis-owner': "in violation of EU law", "under EU rules": the law's owner does not act
     return r.dep_ == "dobj" or in_dateline(r)
 
 
