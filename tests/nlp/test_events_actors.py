@@ -85,3 +85,10 @@ def test_events_the_owner_of_a_law_cited_as_basis_does_not_act(nlp):
     events, _ = _events(nlp, "Norway's data regulator opened a case against Acme last year. On Monday Acme was "
                              "ordered to pay a fine in violation of EU law.")
     assert not any("European Union" in e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_this_ban_in_a_lawsuits_reason_is_the_ban_reported_before(nlp):
+    events, _ = _events(nlp, "Norway has restricted cobalt exports since 2020. Japan then took Norway to "
+                             "the WTO over this ban.")
+    assert not any("Japan" in e["actors"] for e in events), events

@@ -213,7 +213,7 @@ def test_events_a_ban_named_as_violated_is_no_new_ban(nlp):
 
 @pytest.mark.slow
 def test_events_the_ban_restated_in_a_past_sentence_joins_the_ban(nlp):
-    events, _ = _events(nlp, "Norway's data regulator imposed a ban on Acme Social on Monday. The ban, the "
+    events, _ = _events(nlp, "Norway's media regulator imposed a ban on Acme Social on Monday. The ban, the "
                              "regulator said at the time, will last for three months.")
     bans = [e for e in events if e["measure"] == "Ban"]
     assert len(bans) == 1 and bans[0]["actors"], events
@@ -282,8 +282,8 @@ def test_events_censoring_content_and_disrupting_internet_access_are_bans(nlp):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
-    "Norway's Defence Ministry has urged citizens against buying phones made by Acme.",
-    "The Norwegian Defence Ministry asked its citizens to stop buying Acme phones.",
+    "Norway's health ministry has urged hospitals against installing routers made by Acme.",
+    "The Norwegian health ministry told clinics to stop using Acme scanners.",
 ])
 def test_events_a_government_advising_against_buying_reports_a_ban(nlp, text):
     events, _ = _events(nlp, text)
@@ -307,8 +307,8 @@ def test_events_the_examples_of_generic_regulators_act(nlp):
 
 @pytest.mark.slow
 def test_events_an_earlier_measure_opening_with_earlier_stays_apart(nlp):
-    events, _ = _events(nlp, "The U.S. Treasury sanctioned three Ruritanian banks on Monday. Earlier, the U.S. "
-                             "sanctioned Freedonian firms and individuals for supplying materials to Ruritania.")
+    events, _ = _events(nlp, "Japan imposed sanctions on Ruritania on Monday. Earlier, Japan sanctioned "
+                             "Ruritanian banks and traders for funding drone makers.")
     assert [e["measure"] for e in events].count("Sanction") == 2, events
 
 
@@ -321,10 +321,10 @@ def test_events_plural_law_nouns_with_a_legislative_verb_are_legislation(nlp):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text, kind", [
-    ("Norway has imposed export restrictions that prohibit several firms from selling drones to Ruritania.",
+    ("Japan has adopted export curbs which ban its robot makers from shipping arms to Ruritania.",
      "ExportControl"),
-    ("In December 2024, Norway added Acme to its entity list, prohibiting exports of Norwegian technology to "
-     "listed companies.", "EntityListing"),
+    ("Last year Japan put Acme on its entity list, barring exports of Japanese lasers to the firms on "
+     "it.", "EntityListing"),
 ])
 def test_events_a_measure_verb_spelling_out_another_measure_is_that_measure(nlp, text, kind):
     events, _ = _events(nlp, text)
@@ -333,9 +333,15 @@ def test_events_a_measure_verb_spelling_out_another_measure_is_that_measure(nlp,
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
-    "Acme has been barred by Norway's data protection authority from running behavioural advertising.",
-    "Norway's data regulator said it was temporarily imposing a ban on Acme for carrying out behavioural advertising.",
+    "Acme has been banned by Norway's data protection authority from selling its location logs.",
+    "Norway's privacy watchdog said it would impose a ban on Acme for scanning the faces of shoppers.",
 ])
 def test_events_a_ban_by_a_data_protection_authority_is_a_data_restriction(nlp, text):
     events, _ = _events(nlp, text)
     assert [e["measure"] for e in events] == ["DataRestriction"], events
+
+
+@pytest.mark.slow
+def test_events_a_ban_on_products_by_a_data_protection_authority_stays_a_ban(nlp):
+    events, _ = _events(nlp, "Norway's privacy watchdog imposed a ban on Acme cameras in state offices.")
+    assert [e["measure"] for e in events] == ["Ban"], events

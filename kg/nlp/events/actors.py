@@ -162,6 +162,12 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 keys = actor_of_token(ctx, c)
                 if keys and keys != ["__generic__"]:
                     return ctx.with_parents(keys), True, False
+    # 1a. rule 'this-measure': "filed a lawsuit against Indonesia over this ban": a demonstrative restatement in
+    # another act's reason or topic phrase is the measure reported before, not the act's subject's
+    if head.pos_ == "NOUN" and last_actors and head.dep_ == "pobj" and head.head.lower_ in M.REASON_OVER | {
+            "about", "against"} and any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those")
+                                        for c in head.lefts):
+        return last_actors, False, False
     # 1b. "need a licence from the Bureau of Industry and Security": the issuer is the actor
     if m.rule == "licence-needed":
         for t in m.trigger.subtree if m.trigger.root.i == head.i else head.subtree:

@@ -1,7 +1,7 @@
 """Advice: a government body telling people not to use or buy something reports a Ban (rule 'advise-against').
 
-"The ministry urged citizens against buying X phones", "the agency advised against using the X app",
-"asked its citizens to stop buying X", "recommended that consumers avoid buying X". Only the syntax is read
+"The ministry urged hospitals against installing X routers", "the agency advised against using the X app",
+"told clinics to stop using X scanners", "recommended that schools avoid buying X". Only the syntax is read
 here; :func:`kg.nlp.events.mentions.advices` makes the mention and requires a government subject.
 """
 from __future__ import annotations

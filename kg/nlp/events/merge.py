@@ -169,7 +169,7 @@ def distinct(ctx: DocContext, e: EventDraft, m: Mention) -> bool:
         return True
     if looks_back(m) and (m.date or m.head.tag_ == "VBD") and not (m.date and e.first.date and (
             m.date.startswith(e.first.date) or e.first.date.startswith(m.date))):
-        # rule 'earlier-dated': "Earlier, in September, the U.S. sanctioned Y" is another, older measure
+        # rule 'earlier-dated': "Earlier, Japan sanctioned Y" is another, older measure
         return True
     if m.targets and e.targets and not set(m.targets) & set(e.targets) and m.sectors and e.sectors and \
             not set(m.sectors) & set(e.sectors):

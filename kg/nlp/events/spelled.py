@@ -1,7 +1,7 @@
 """Spelled out: a measure verb that only says what another measure of its sentence does is not a second event.
 
-Rule 'spelled-out' ("export restrictions that prohibit several chipmakers from ...", "added X to the entity
-list, prohibiting exports to listed companies"); the regulation-as-instrument case is rule 'instrument' in
+Rule 'spelled-out' ("export curbs which ban its robot makers from shipping ...", "put X on its entity list,
+barring exports of lasers to the firms on it"); the regulation-as-instrument case is rule 'instrument' in
 :mod:`kg.nlp.events.mentions`.
 """
 from __future__ import annotations
@@ -13,10 +13,10 @@ from kg.nlp.events.context import Mention
 
 def spelled_out(m: Mention, found: list[Mention]) -> bool:
     """Rule 'spelled-out': a measure verb in a relative clause on another measure's noun says what that measure
-    does ("export restrictions that prohibit several chipmakers from ...", "sanctions which ban ..."): it is
+    does ("export curbs which ban its robot makers from shipping ...", "sanctions which ban ..."): it is
     that measure, not a second one (the regulation-as-instrument case is rule 'instrument')."""
     if m.head.pos_ != "VERB" or not (m.head.dep_ == "relcl" or (m.head.dep_ == "advcl" and m.head.tag_ == "VBG")):
-        return False  # "added X to the entity list, prohibiting exports to listed companies": the effect
+        return False  # "put X on its entity list, barring exports of lasers to ...": the effect
     if m.head.dep_ == "relcl":
         return any(o is not m and o.head.i == m.head.head.i and o.head.pos_ in ("NOUN", "PROPN")
                    and o.measure not in (m.measure, "Regulation") for o in found)

@@ -254,11 +254,15 @@ def evaluated(ctx: DocContext, head: Token, verb: Token | None) -> bool:
 
 
 def data_authority(ctx: DocContext, head: Token) -> bool:
-    """Rule 'data-authority': a ban or bar imposed by a data-protection authority ("Meta has been barred by the
-    data protection authority from running behavioural advertising", "the data regulator said it was imposing a
-    ban on X") is a DataRestriction: the active subjects and by-agents of the trigger's clause and of the clauses
-    above it (a reporter included) are read for `data_authority_words`."""
+    """Rule 'data-authority': a ban or bar on a practice (a gerund after the trigger) imposed by a data-protection
+    authority ("X has been banned by the data protection authority from selling its location logs", "the privacy
+    watchdog said it would impose a ban on X for scanning faces") is a DataRestriction: the active subjects and
+    by-agents of the trigger's clause and of the clauses above it (a reporter included) are read for
+    `data_authority_words`; "recommended a ban on X phones" stays a Ban."""
     if not ctx.parsed:
+        return False
+    clause = head.head if head.dep_ in ("dobj", "nsubjpass", "pobj") else head
+    if not any(x.tag_ == "VBG" and x.i > head.i for x in clause.subtree):
         return False
     t: Token | None = head
     for _ in range(6):
