@@ -345,3 +345,11 @@ def test_events_a_ban_by_a_data_protection_authority_is_a_data_restriction(nlp, 
 def test_events_a_ban_on_products_by_a_data_protection_authority_stays_a_ban(nlp):
     events, _ = _events(nlp, "Norway's privacy watchdog imposed a ban on Acme cameras in state offices.")
     assert [e["measure"] for e in events] == ["Ban"], events
+
+
+@pytest.mark.slow
+def test_events_those_sanctioned_names_the_hit_not_a_measure(nlp):
+    events, _ = _events(nlp, "Japan sanctioned six traders on Friday. Those sanctioned include Bolivian army officer "
+                             "Juan Perez and two bankers.")
+    sanctions = [e for e in events if e["measure"] == "Sanction"]
+    assert len(sanctions) == 1 and len(sanctions[0]["evidence"]) == 1, events

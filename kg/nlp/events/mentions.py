@@ -15,7 +15,7 @@ from kg.nlp.events.advice import advice_verbs
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.dating import date_of
 from kg.nlp.events.roles import assign_roles
-from kg.nlp.events.spelled import spelled_out
+from kg.nlp.events.spelled import names_the_hit, spelled_out
 from kg.nlp.events.status import historical, status_from_verb, status_of
 from kg.nlp.events.syntax import clause_verb, head_of, in_main_clause, left_mods, object_tokens
 from kg.nlp.events.triggers import (
@@ -219,6 +219,8 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
     if rule == "regulation" and any(c.dep_ == "amod" and c.lower_ in M.GENERIC_RULE_ADJ for c in (
             *head.children, *(head.head.children if head.dep_ == "conj" else ()))):
         return None  # rule 'generic-rules': "all existing rules and regulations", "related industry regulations"
+    if ctx.parsed and names_the_hit(head):
+        return None  # rule 'those-hit' (spelled.py): "those sanctioned include X"
     measure = refine(ctx, measure, rule, span, head)
     if measure in (None, "Ban") and data_authority(ctx, head):
         measure = "DataRestriction"  # rule 'data-authority' (triggers.py)

@@ -30,3 +30,10 @@ def governing_verb(tok: Token) -> Token:
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
     return t
+
+
+def names_the_hit(head: Token) -> bool:
+    """Rule 'those-hit': a measure participle on a pronoun ("those sanctioned include X", "anyone blacklisted")
+    names the parties a measure reported elsewhere hits; it is no measure of its own."""
+    return head.tag_ == "VBN" and head.dep_ == "acl" and head.head.pos_ == "PRON"
+
