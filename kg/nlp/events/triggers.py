@@ -82,8 +82,10 @@ def negated(ctx: DocContext, head: Token, verb: Token | None) -> bool:
             continue
         if any(c.dep_ == "neg" for c in t.children):
             return True
-    left = ctx.doc[max(head.sent.start, head.i - 3):head.i]
-    return any(t.lower_ in ("not", "n't", "never", "no") for t in left)
+    left = list(ctx.doc[max(head.sent.start, head.i - 3):head.i])
+    if head.dep_ == "conj" and head.head.i < head.i:  # "they don't bar entry or restrict access": the first verb's
+        left = [*left, *ctx.doc[max(head.sent.start, head.head.i - 3):head.head.i]]
+    return any(t.lower_.replace("\u2019", "'") in ("not", "n't", "never", "no") for t in left)  # "don’t"
 
 
 def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: Token) -> str | None:
