@@ -353,3 +353,9 @@ def test_events_those_sanctioned_names_the_hit_not_a_measure(nlp):
                              "Juan Perez and two bankers.")
     sanctions = [e for e in events if e["measure"] == "Sanction"]
     assert len(sanctions) == 1 and len(sanctions[0]["evidence"]) == 1, events
+
+
+@pytest.mark.slow
+def test_events_a_court_ordering_a_ban_is_a_legal_action(nlp):
+    events, _ = _events(nlp, "Norway's Supreme Court on Monday ordered the telecom regulator to ban the Acme app.")
+    assert [e["measure"] for e in events] == ["LegalAction"], events

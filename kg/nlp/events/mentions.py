@@ -15,7 +15,7 @@ from kg.nlp.events.advice import advice_verbs
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.dating import date_of
 from kg.nlp.events.roles import assign_roles
-from kg.nlp.events.spelled import names_the_hit, spelled_out
+from kg.nlp.events.spelled import court_ordered, names_the_hit, spelled_out
 from kg.nlp.events.status import historical, status_from_verb, status_of
 from kg.nlp.events.syntax import clause_verb, head_of, in_main_clause, left_mods, object_tokens
 from kg.nlp.events.triggers import (
@@ -255,6 +255,8 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None
     if rule in ("list-verb", "court-ruling") and not m.actor_in_syntax:
         return None
+    if m.measure in ("Ban", "Regulation") and court_ordered(ctx, m.actors):
+        m.measure = "LegalAction"  # rule 'court-order' (spelled.py): a court ordering a ban acts at law
     if rule == "legal-challenge" and ctx.dominant and ctx.dominant not in {ctx.root(a) for a in m.actors}:
         # "challenged the nickel ban": the party challenged is the country whose measure it is, not the goods
         m.targets = uniq([t for t in m.targets if ctx.etype(t) != "Technology"] + [ctx.dominant])

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.nlp.events.context import Mention
+from kg.nlp.events.context import DocContext, Mention
+from kg.nlp.lexicon import measures as M
 
 
 def spelled_out(m: Mention, found: list[Mention]) -> bool:
@@ -36,4 +37,10 @@ def names_the_hit(head: Token) -> bool:
     """Rule 'those-hit': a measure participle on a pronoun ("those sanctioned include X", "anyone blacklisted")
     names the parties a measure reported elsewhere hits; it is no measure of its own."""
     return head.tag_ == "VBN" and head.dep_ == "acl" and head.head.pos_ == "PRON"
+
+
+def court_ordered(ctx: DocContext, actors: list[str]) -> bool:
+    """Rule 'court-order': a ban or rule a court orders ("the High Court issued an order to the regulator to ban
+    X") is a LegalAction of that court; a court's ruling on data stays a DataRestriction (rule 'court-ruling')."""
+    return any(w in ctx.ents[a].name.lower().split() for a in actors if a in ctx.ents for w in M.COURT_WORDS)
 

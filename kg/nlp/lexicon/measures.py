@@ -32,7 +32,8 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "attract_verbs", "scheme_nouns", "funding_words", "purpose_nouns", "alleged_words", "cut_nouns",
     "compliance_words", "provision_verbs", "currency_words", "descriptor_nouns", "staff_nouns",
     "advice_verbs", "advice_stop_verbs", "advice_use_verbs", "example_preps",
-    "look_back_adverbs", "data_authority_words"))
+    "look_back_adverbs", "data_authority_words",
+    "court_words"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
@@ -167,3 +168,5 @@ EXAMPLE_PREPS = set(_WORDS["example_preps"])
 LOOK_BACK_ADVERBS = set(_WORDS["look_back_adverbs"])
 #: rule 'data-authority': a ban or bar imposed by a body these words name is a DataRestriction
 DATA_AUTHORITY_WORDS = tuple(_WORDS["data_authority_words"])
+#: rule 'court-order': a ban or rule whose actor is named by one of these words is a LegalAction
+COURT_WORDS = set(_WORDS["court_words"])
