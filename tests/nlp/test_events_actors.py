@@ -92,3 +92,10 @@ def test_events_this_ban_in_a_lawsuits_reason_is_the_ban_reported_before(nlp):
     events, _ = _events(nlp, "Norway has restricted cobalt exports since 2020. Japan then took Norway to "
                              "the WTO over this ban.")
     assert not any("Japan" in e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_a_predicate_demonym_names_no_actor(nlp):
+    events, _ = _events(nlp, "Norway indicted two engineers on Friday. The younger one was among five workers "
+                             "indicted last week, and she is neither Chilean nor of Chilean heritage.")
+    assert not any("Chile" in e["actors"] for e in events), events

@@ -405,6 +405,8 @@ def is_target_like(ctx: DocContext, sp: Span) -> bool:
     if r.dep_ in ("compound", "poss", "amod") and r.head.lemma_.lower() in M.LAW_NOUNS | {"rule", "regulation"} and \
             r.head.dep_ == "pobj" and r.head.head.lower_ in ("of", "under", "with"):
         return True  # rule 'basis-owner': "in violation of EU law", "under EU rules": the law's owner does not act
+    if sp.label_ == "Country" and (r.dep_ in ("acomp", "attr") or r.head.lower_ in ("descent", "origin", "heritage")):
+        return True  # rule 'nationality': "he is neither Chinese nor of Chinese descent" names no actor
     return r.dep_ == "dobj" or in_dateline(r)
 
 
