@@ -78,3 +78,24 @@ def test_events_dateline_place_is_no_actor_and_the_payee_of_a_fine_is(nlp):
 def test_events_nationality_of_a_sanctioned_person_is_no_actor(nlp):
     events, _ = _events(nlp, "Those sanctioned include Russian national Ivan Petrov and a China-based trader.")
     assert not any(e["actors"] & {"Russia", "China"} for e in events), events
+
+
+@pytest.mark.slow
+def test_events_the_owner_of_a_law_cited_as_basis_does_not_act(nlp):
+    events, _ = _events(nlp, "Norway's data regulator opened a case against Acme last year. On Monday Acme was "
+                             "ordered to pay a fine in violation of EU law.")
+    assert not any("European Union" in e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_this_ban_in_a_lawsuits_reason_is_the_ban_reported_before(nlp):
+    events, _ = _events(nlp, "Norway has restricted cobalt exports since 2020. Japan then took Norway to "
+                             "the WTO over this ban.")
+    assert not any("Japan" in e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_a_predicate_demonym_names_no_actor(nlp):
+    events, _ = _events(nlp, "Norway indicted two engineers on Friday. The younger one was among five workers "
+                             "indicted last week, and she is neither Chilean nor of Chilean heritage.")
+    assert not any("Chile" in e["actors"] for e in events), events

@@ -110,3 +110,13 @@ def test_sectors_in_the_reason_for_a_measure_do_not_split_it(nlp):
 def test_coordinated_sectors_of_the_target_still_split(nlp):
     events, _ = _events(nlp, "The United States restricted exports to AI and quantum computing companies.")
     assert len([e for e in events if e["measure"] == "ExportControl"]) >= 2, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Norway's Foreign Ministry said the checks don\u2019t by themselves ban the app.",
+    "Norway's Foreign Ministry defended the new checks, which do not ban travel or restrict visits to Norway.",
+])
+def test_events_a_denied_measure_with_a_typographic_apostrophe_or_coordinated_is_none(nlp, text):
+    events, _ = _events(nlp, text)
+    assert not [e for e in events if e["measure"] in ("Ban", "TravelRestriction")], events

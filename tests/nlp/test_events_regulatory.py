@@ -213,7 +213,7 @@ def test_events_a_ban_named_as_violated_is_no_new_ban(nlp):
 
 @pytest.mark.slow
 def test_events_the_ban_restated_in_a_past_sentence_joins_the_ban(nlp):
-    events, _ = _events(nlp, "Norway's data regulator imposed a ban on Acme Social on Monday. The ban, the "
+    events, _ = _events(nlp, "Norway's media regulator imposed a ban on Acme Social on Monday. The ban, the "
                              "regulator said at the time, will last for three months.")
     bans = [e for e in events if e["measure"] == "Ban"]
     assert len(bans) == 1 and bans[0]["actors"], events
@@ -278,3 +278,84 @@ def test_events_censoring_content_and_disrupting_internet_access_are_bans(nlp):
     assert "Ban" in [e["measure"] for e in events], events
     events, _ = _events(nlp, "Belarusian authorities have been disrupting internet access since the election.")
     assert "Ban" in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Norway's health ministry has urged hospitals against installing routers made by Acme.",
+    "The Norwegian health ministry told clinics to stop using Acme scanners.",
+])
+def test_events_a_government_advising_against_buying_reports_a_ban(nlp, text):
+    events, _ = _events(nlp, text)
+    bans = [e for e in events if e["measure"] == "Ban"]
+    assert bans and "Norway" in bans[0]["actors"], events
+
+
+@pytest.mark.slow
+def test_events_analysts_advising_against_buying_report_no_ban(nlp):
+    events, _ = _events(nlp, "Analysts advised against buying Acme shares.")
+    assert not events, events
+
+
+@pytest.mark.slow
+def test_events_the_examples_of_generic_regulators_act(nlp):
+    events, _ = _events(nlp, "Portugal wants growth. Several regulators, including Spain's data protection authority, "
+                             "have also begun investigations into Acme.")
+    inv = [e for e in events if e["measure"] == "Investigation"]
+    assert inv and "Spain" in inv[0]["actors"], events
+
+
+@pytest.mark.slow
+def test_events_an_earlier_measure_opening_with_earlier_stays_apart(nlp):
+    events, _ = _events(nlp, "Japan imposed sanctions on Ruritania on Monday. Earlier, Japan sanctioned "
+                             "Ruritanian banks and traders for funding drone makers.")
+    assert [e["measure"] for e in events].count("Sanction") == 2, events
+
+
+@pytest.mark.slow
+def test_events_plural_law_nouns_with_a_legislative_verb_are_legislation(nlp):
+    events, _ = _events(nlp, "The Norwegian parliament on Friday passed a series of bills that restrict drone flights.")
+    leg = [e for e in events if e["measure"] == "Legislation"]
+    assert leg and "Norway" in leg[0]["actors"], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind", [
+    ("Japan has adopted export curbs which ban its robot makers from shipping arms to Ruritania.",
+     "ExportControl"),
+    ("Last year Japan put Acme on its entity list, barring exports of Japanese lasers to the firms on "
+     "it.", "EntityListing"),
+])
+def test_events_a_measure_verb_spelling_out_another_measure_is_that_measure(nlp, text, kind):
+    events, _ = _events(nlp, text)
+    assert [e["measure"] for e in events] == [kind], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Acme has been banned by Norway's data protection authority from selling its location logs.",
+    "Norway's privacy watchdog said it would impose a ban on Acme for scanning the faces of shoppers.",
+])
+def test_events_a_ban_by_a_data_protection_authority_is_a_data_restriction(nlp, text):
+    events, _ = _events(nlp, text)
+    assert [e["measure"] for e in events] == ["DataRestriction"], events
+
+
+@pytest.mark.slow
+def test_events_a_ban_on_products_by_a_data_protection_authority_stays_a_ban(nlp):
+    events, _ = _events(nlp, "Norway's privacy watchdog imposed a ban on Acme cameras in state offices.")
+    assert [e["measure"] for e in events] == ["Ban"], events
+
+
+@pytest.mark.slow
+def test_events_those_sanctioned_names_the_hit_not_a_measure(nlp):
+    events, _ = _events(nlp, "Japan sanctioned six traders on Friday. Those sanctioned include Bolivian army officer "
+                             "Juan Perez and two bankers.")
+    sanctions = [e for e in events if e["measure"] == "Sanction"]
+    assert len(sanctions) == 1 and len(sanctions[0]["evidence"]) == 1, events
+
+
+@pytest.mark.slow
+def test_events_a_court_ordering_a_ban_is_a_legal_action(nlp):
+    events, _ = _events(nlp, "Norway's Supreme Court on Monday ordered the telecom regulator to ban the Acme app.")
+    assert [e["measure"] for e in events] == ["LegalAction"], events

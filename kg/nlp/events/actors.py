@@ -46,7 +46,7 @@ def actor_of_token(ctx: DocContext, tok: Token) -> list[str]:
     if low in CUES.GOVERNMENT_WORDS or tok.lemma_.lower() in CUES.GOVERNMENT_WORDS:
         dets = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "amod", "predet")}
         if dets & CUES.GENERIC_DETS or tok.lower_ == "governments":
-            return ["__generic__"]
+            return named_examples(ctx, tok) or ["__generic__"]
         for c in sorted(tok.lefts, key=lambda x: x.dep_ != "poss"):  # "NATO-member Denmark's ministry": the possessor
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 for t in c.subtree:
@@ -93,6 +93,21 @@ def official_of(ctx: DocContext, person: str) -> list[str]:
         ctx.ents[head.key] = Entity(key=head.key, type=head.type, name=head.name, aliases=tuple(head.aliases),
                                     wikidata=head.qid)
     return [head.key]
+
+
+def named_examples(ctx: DocContext, tok: Token) -> list[str]:
+    """Rule 'named-examples': "several European regulators, including X's data protection office": the
+    governments a generic government word gives as its examples act."""
+    out: list[str] = []
+    for prep in tok.children:
+        if prep.dep_ == "prep" and (prep.lower_ in M.EXAMPLE_PREPS or (
+                prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.lefts))):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for x in [obj, *obj.conjuncts]:
+                    keys = actor_of_token(ctx, x)
+                    if keys and keys != ["__generic__"]:
+                        out += keys
+    return uniq(out)
 
 
 def coordinated_mentions(ctx: DocContext, tok: Token, types) -> list[Span]:
@@ -147,6 +162,12 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 keys = actor_of_token(ctx, c)
                 if keys and keys != ["__generic__"]:
                     return ctx.with_parents(keys), True, False
+    # 1a. rule 'this-measure': "filed a lawsuit against Indonesia over this ban": a demonstrative restatement in
+    # another act's reason or topic phrase is the measure reported before, not the act's subject's
+    if head.pos_ == "NOUN" and last_actors and head.dep_ == "pobj" and head.head.lower_ in M.REASON_OVER | {
+            "about", "against"} and any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those")
+                                        for c in head.lefts):
+        return last_actors, False, False
     # 1b. "need a licence from the Bureau of Industry and Security": the issuer is the actor
     if m.rule == "licence-needed":
         for t in m.trigger.subtree if m.trigger.root.i == head.i else head.subtree:
@@ -381,6 +402,11 @@ def is_target_like(ctx: DocContext, sp: Span) -> bool:
     if sp.label_ == "Country" and (r.head.lower_ == "based" or (
             r.dep_ in ("amod", "compound") and r.head.pos_ in ("PROPN", "ADJ") and ctx.ment(r.head) is None)):
         return True  # rule 'nationality': "a China-based firm", "Russian national X" name no actor
+    if r.dep_ in ("compound", "poss", "amod") and r.head.lemma_.lower() in M.LAW_NOUNS | {"rule", "regulation"} and \
+            r.head.dep_ == "pobj" and r.head.head.lower_ in ("of", "under", "with"):
+        return True  # rule 'basis-owner': "in violation of EU law", "under EU rules": the law's owner does not act
+    if sp.label_ == "Country" and (r.dep_ in ("acomp", "attr") or r.head.lower_ in ("descent", "origin", "heritage")):
+        return True  # rule 'nationality': "he is neither Chinese nor of Chinese descent" names no actor
     return r.dep_ == "dobj" or in_dateline(r)
 
 

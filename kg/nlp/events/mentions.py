@@ -11,12 +11,15 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.nlp.events.actors import actor, actor_of_token, subject_tokens
+from kg.nlp.events.advice import advice_verbs
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.dating import date_of
 from kg.nlp.events.roles import assign_roles
+from kg.nlp.events.spelled import court_ordered, names_the_hit, spelled_out
 from kg.nlp.events.status import historical, status_from_verb, status_of
 from kg.nlp.events.syntax import clause_verb, head_of, in_main_clause, left_mods, object_tokens
 from kg.nlp.events.triggers import (
+    data_authority,
     evaluated,
     find_triggers,
     legal_challenge,
@@ -50,11 +53,13 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
         out = [m for m in out if not any(o is not m and o.measure != m.measure and m.head.i in objs[id(o)]
                                          and o.head.i not in objs[id(m)] for o in out)]
         out = [m for m in out if not instrument(m, out)]
+        out = [m for m in out if not spelled_out(m, out)]
     out.extend(legislation_mentions(ctx, sent, out, last_actors))
     out.extend(other_create(ctx, sent, out, last_actors))
     out.extend(talent_training(ctx, sent, out, last_actors))
     out.extend(money_pledges(ctx, sent, out, last_actors))
     out.extend(mandates(ctx, sent, out, last_actors))
+    out.extend(advices(ctx, sent, out, last_actors))
     return out
 
 
@@ -214,7 +219,11 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
     if rule == "regulation" and any(c.dep_ == "amod" and c.lower_ in M.GENERIC_RULE_ADJ for c in (
             *head.children, *(head.head.children if head.dep_ == "conj" else ()))):
         return None  # rule 'generic-rules': "all existing rules and regulations", "related industry regulations"
+    if ctx.parsed and names_the_hit(head):
+        return None  # rule 'those-hit' (spelled.py): "those sanctioned include X"
     measure = refine(ctx, measure, rule, span, head)
+    if measure in (None, "Ban") and data_authority(ctx, head):
+        measure = "DataRestriction"  # rule 'data-authority' (triggers.py)
     if measure is None and not similar:
         return None
     verb = clause_verb(ctx, head)
@@ -246,6 +255,8 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None
     if rule in ("list-verb", "court-ruling") and not m.actor_in_syntax:
         return None
+    if m.measure in ("Ban", "Regulation") and court_ordered(ctx, m.actors):
+        m.measure = "LegalAction"  # rule 'court-order' (spelled.py): a court ordering a ban acts at law
     if rule == "legal-challenge" and ctx.dominant and ctx.dominant not in {ctx.root(a) for a in m.actors}:
         # "challenged the nickel ban": the party challenged is the country whose measure it is, not the goods
         m.targets = uniq([t for t in m.targets if ctx.etype(t) != "Technology"] + [ctx.dominant])
@@ -290,6 +301,21 @@ def foreign_owner(ctx: DocContext, head: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ == "foreign" for c in top.lefts)
 
 
+def advices(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
+    """Rule 'advise-against' (advice.py): a government body urging or advising people against using or buying
+    something is a Ban; not when a measure the sentence reports is the advice's content."""
+    if not ctx.parsed:
+        return []
+    for tok in advice_verbs(sent):
+        if any(m.head.i in {t.i for t in tok.subtree} for m in found):
+            continue
+        m = Mention(measure="Ban", rule="advise-against", sent=sent, trigger=ctx.doc[tok.i:tok.i + 1], head=tok,
+                    para=ctx.para_of(sent.start_char), confidence=0.55)
+        if fill(ctx, m, tok, last_actors) and m.actors and m.actor_in_syntax:
+            return [m]
+    return []
+
+
 def fill(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str]) -> bool:
     """Actor, targets, affects, sectors, status, date. False when the mention is generic talk."""
     actors, in_syntax, generic = actor(ctx, m, verb, last_actors)
@@ -325,7 +351,8 @@ def legislation_mentions(ctx: DocContext, sent: Span, found: list[Mention], last
     used = {m.head.i for m in found}
     for tok in sent:
         sp = ctx.ment(tok)
-        is_law = tok.lower_ in M.LAW_NOUNS or (sp is not None and sp.label_ == "Legislation" and tok.i == sp.root.i)
+        is_law = tok.lower_ in M.LAW_NOUNS or (tok.tag_ == "NNS" and tok.lemma_.lower() in M.LAW_NOUNS) or (
+            sp is not None and sp.label_ == "Legislation" and tok.i == sp.root.i)
         if not is_law or tok.i in used:
             continue
         verbs = [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.lemma_ in M.LEGISLATIVE_VERBS]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from kg.nlp.events.context import DocContext, EventDraft, Mention, uniq
 from kg.nlp.events.sectors import entity_sectors
+from kg.nlp.lexicon import measures as M
 
 
 def main_event(ctx: DocContext, events: list[EventDraft]) -> EventDraft | None:
@@ -166,6 +167,10 @@ def distinct(ctx: DocContext, e: EventDraft, m: Mention) -> bool:
         return True
     if e.first.status == "Historical" and m.status != "Historical" and (e.first.date or e.first.historical):
         return True
+    if looks_back(m) and (m.date or m.head.tag_ == "VBD") and not (m.date and e.first.date and (
+            m.date.startswith(e.first.date) or e.first.date.startswith(m.date))):
+        # rule 'earlier-dated': "Earlier, Japan sanctioned Y" is another, older measure
+        return True
     if m.targets and e.targets and not set(m.targets) & set(e.targets) and m.sectors and e.sectors and \
             not set(m.sectors) & set(e.sectors):
         return True
@@ -173,6 +178,12 @@ def distinct(ctx: DocContext, e: EventDraft, m: Mention) -> bool:
             (m.status == "Revoked") != (e.first.status == "Revoked"):
         return True  # rule 'revoked-other': "lifted the ban on X" and "has blocked Y" are two measures
     return False
+
+
+def looks_back(m: Mention) -> bool:
+    """The mention's sentence opens with a look-back adverb ("Earlier, ...", "Previously, ...")."""
+    first = next((t for t in m.sent if not t.is_punct and not t.is_space), None)
+    return first is not None and first.lower_ in M.LOOK_BACK_ADVERBS
 
 
 def absorb(ctx: DocContext, e: EventDraft, m: Mention, restatement: bool = False) -> None:

@@ -82,8 +82,10 @@ def negated(ctx: DocContext, head: Token, verb: Token | None) -> bool:
             continue
         if any(c.dep_ == "neg" for c in t.children):
             return True
-    left = ctx.doc[max(head.sent.start, head.i - 3):head.i]
-    return any(t.lower_ in ("not", "n't", "never", "no") for t in left)
+    left = list(ctx.doc[max(head.sent.start, head.i - 3):head.i])
+    if head.dep_ == "conj" and head.head.i < head.i:  # "they don't bar entry or restrict access": the first verb's
+        left = [*left, *ctx.doc[max(head.sent.start, head.head.i - 3):head.head.i]]
+    return any(t.lower_.replace("\u2019", "'") in ("not", "n't", "never", "no") for t in left)  # "don’t"
 
 
 def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: Token) -> str | None:
@@ -251,4 +253,30 @@ def evaluated(ctx: DocContext, head: Token, verb: Token | None) -> bool:
         return False
     return not any(actor_of_token(ctx, c) not in ([], ["__generic__"]) for c in head.lefts
                    if c.dep_ in ("poss", "compound", "amod", "nmod"))
+
+
+def data_authority(ctx: DocContext, head: Token) -> bool:
+    """Rule 'data-authority': a ban or bar on a practice (a gerund after the trigger) imposed by a data-protection
+    authority ("X has been banned by the data protection authority from selling its location logs", "the privacy
+    watchdog said it would impose a ban on X for scanning faces") is a DataRestriction: the active subjects and
+    by-agents of the trigger's clause and of the clauses above it (a reporter included) are read for
+    `data_authority_words`; "recommended a ban on X phones" stays a Ban."""
+    if not ctx.parsed:
+        return False
+    clause = head.head if head.dep_ in ("dobj", "nsubjpass", "pobj") else head
+    if not any(x.tag_ == "VBG" and x.i > head.i for x in clause.subtree):
+        return False
+    t: Token | None = head
+    for _ in range(6):
+        if t is None:
+            break
+        for c in t.children:
+            phrases = [c] if c.dep_ in ("nsubj", "poss") else [
+                p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "agent" else []
+            for ph in phrases:
+                text = " ".join(x.lower_ for x in ph.subtree)
+                if any(w in text for w in M.DATA_AUTHORITY_WORDS):
+                    return True
+        t = t.head if t.head.i != t.i else None
+    return False
 

@@ -30,7 +30,10 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "regulation_investment", "regulation_export", "regulation_data", "regulate_modifier_deps", "generic_rule_adj",
     "basis_cues", "implement_verbs", "penalty_words",
     "attract_verbs", "scheme_nouns", "funding_words", "purpose_nouns", "alleged_words", "cut_nouns",
-    "compliance_words", "provision_verbs", "currency_words", "descriptor_nouns", "staff_nouns"))
+    "compliance_words", "provision_verbs", "currency_words", "descriptor_nouns", "staff_nouns",
+    "advice_verbs", "advice_stop_verbs", "advice_use_verbs", "example_preps",
+    "look_back_adverbs", "data_authority_words",
+    "court_words"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
@@ -155,3 +158,15 @@ def compile_phrase(phrase: str) -> list[dict]:
 DESCRIPTOR_NOUNS = set(_WORDS["descriptor_nouns"])
 #: rule 'staff-cue': nouns of staff; a sector word on them names users, not the measure's sector
 STAFF_NOUNS = set(_WORDS["staff_nouns"])
+#: rule 'advise-against': a government advising people against using or buying something reports a Ban
+ADVICE_VERBS = set(_WORDS["advice_verbs"])
+ADVICE_STOP_VERBS = set(_WORDS["advice_stop_verbs"])
+ADVICE_USE_VERBS = set(_WORDS["advice_use_verbs"])
+#: rule 'named-examples': "several regulators, including X": the examples of a generic government word act
+EXAMPLE_PREPS = set(_WORDS["example_preps"])
+#: rule 'earlier-dated': a dated mention in a sentence opening with one of these is another, older measure
+LOOK_BACK_ADVERBS = set(_WORDS["look_back_adverbs"])
+#: rule 'data-authority': a ban or bar imposed by a body these words name is a DataRestriction
+DATA_AUTHORITY_WORDS = tuple(_WORDS["data_authority_words"])
+#: rule 'court-order': a ban or rule whose actor is named by one of these words is a LegalAction
+COURT_WORDS = set(_WORDS["court_words"])
