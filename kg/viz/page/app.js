@@ -177,9 +177,12 @@
   function fitTo(nodes) {
     var eles = nodes.union(nodes.edgesWith(nodes));
     if (!nodes.length) { return; }
-    cy.fit(eles, 40);
-    if (cy.zoom() > 1.6) { cy.zoom({level: 1.6, position: nodes.length === 1 ? nodes.position() : undefined}); cy.center(nodes); }
-    restyle(nodes);
+    // twice: the labels' size follows the zoom, and the fit measures the labels of the zoom before
+    for (var pass = 0; pass < 2; pass++) {
+      cy.fit(eles, 40);
+      if (cy.zoom() > 1.6) { cy.zoom({level: 1.6, position: nodes.length === 1 ? nodes.position() : undefined}); cy.center(nodes); }
+      restyle(nodes);
+    }
   }
   // label sizes follow the zoom; only the shown nodes are restyled (the others are when shown)
   function restyle(nodes, zoom) {
