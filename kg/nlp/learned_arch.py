@@ -79,14 +79,7 @@ def build_sentence_vector_textcat(nO: int, width: int = 192, hidden: int = 64, d
 
 @registry.readers("kg.SentenceCorpus.v1")
 def sentence_corpus(path: Path) -> Callable[[Language], Iterator[Example]]:
-    def read(nlp: Language) -> Iterator[Example]:
-        for ref in DocBin(store_user_data=True).from_disk(path).get_docs(nlp.vocab):
-            pred = Doc(nlp.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref])
-            if VEC in ref.user_data:
-                pred.user_data[VEC] = ref.user_data[VEC]
-            yield Example(pred, ref)
-
-    return read
+    return _user_data_reader(path, VEC)
 
 
 # ---------------------------------------------------------------- the entity recogniser's input
@@ -148,11 +141,17 @@ def build_doc_tensor_tok2vec(width: int = 96, embed_width: int = 32, rows: int =
 def tensor_corpus(path: Path) -> Callable[[Language], Iterator[Example]]:
     """Document DocBins whose ``user_data`` holds the token vectors (:data:`TENSOR`), kept on the
     predicted side."""
+    return _user_data_reader(path, TENSOR)
+
+
+def _user_data_reader(path: Path, key) -> Callable[[Language], Iterator[Example]]:
+    """Examples from a DocBin: a fresh predicted Doc per reference, carrying the reference's
+    ``user_data[key]`` (precomputed features) over."""
     def read(nlp: Language) -> Iterator[Example]:
         for ref in DocBin(store_user_data=True).from_disk(path).get_docs(nlp.vocab):
             pred = Doc(nlp.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref])
-            if TENSOR in ref.user_data:
-                pred.user_data[TENSOR] = ref.user_data[TENSOR]
+            if key in ref.user_data:
+                pred.user_data[key] = ref.user_data[key]
             yield Example(pred, ref)
 
     return read

@@ -23,10 +23,28 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.nlp.training import convert as C
 from kg.nlp.training.train import spacy_train
 
+if TYPE_CHECKING:
+    from kg.models import Dispatch
+
+
+
+def one_dispatch(rec: dict, path: Path) -> Dispatch:
+    """The one dispatch of a gold record's text; a clear exit when it cannot be read or is long enough
+    to be cut into windows (cross-validation caches one Doc per document)."""
+    from kg.ingest import iter_dispatches
+    from kg.nlp.windows import windows
+
+    d = next(x for x in iter_dispatches([path]))
+    if isinstance(d, Exception):
+        raise SystemExit(f"{rec['id']}: {d}")
+    if len(windows(d.text)) != 1:
+        raise SystemExit(f"{rec['id']}: long dispatch (windows); cross-validation expects one window")
+    return d
 
 
 def folds_of(ids: list[str], k: int) -> list[list[str]]:
@@ -40,19 +58,13 @@ class Scorer:
 
     def __init__(self, records: list[tuple[dict, Path]]):
         from kg.evaluate import load_scorer
-        from kg.ingest import iter_dispatches
         from kg.nlp.extract import Extractor
-        from kg.nlp.windows import windows
 
         self.sc = load_scorer()
         self.ex = Extractor(rules_only=True)
         self.cache = {}
         for rec, path in records:
-            d = next(x for x in iter_dispatches([path]))
-            if isinstance(d, Exception):
-                raise SystemExit(f"{rec['id']}: {d}")
-            if len(windows(d.text)) != 1:
-                raise SystemExit(f"{rec['id']}: long dispatch (windows); cross-validation expects one window")
+            d = one_dispatch(rec, path)
             doc = self.ex.nlp(self.ex._doc(d))
             self.cache[rec["id"]] = (rec, d, doc, list(doc._.kg_events or []), list(doc._.kg_analogies or []),
                                      dict(doc._.kg_entities or {}))

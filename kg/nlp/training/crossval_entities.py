@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from kg.models import Dispatch
 
 from kg.nlp.training import convert as C
-from kg.nlp.training.crossval import folds_of, prf, score_extraction
+from kg.nlp.training.crossval import folds_of, one_dispatch, prf, score_extraction
 from kg.nlp.training.train import ENTITY_CONFIG, spacy_train
 
 
@@ -34,9 +34,7 @@ class StagedScorer:
 
     def __init__(self, records: list[tuple[dict, Path]]):
         from kg.evaluate import load_scorer
-        from kg.ingest import iter_dispatches
         from kg.nlp.extract import Extractor
-        from kg.nlp.windows import windows
 
         self.sc = load_scorer()
         self.ex = Extractor(rules_only=True)
@@ -45,11 +43,7 @@ class StagedScorer:
         self.pre, self.post = names[:cut], names[cut:]
         self.cache: dict[str, tuple[dict, Dispatch, bytes]] = {}
         for rec, path in records:
-            d = next(x for x in iter_dispatches([path]))
-            if isinstance(d, Exception):
-                raise SystemExit(f"{rec['id']}: {d}")
-            if len(windows(d.text)) != 1:
-                raise SystemExit(f"{rec['id']}: long dispatch (windows); cross-validation expects one window")
+            d = one_dispatch(rec, path)
             doc = self.ex._doc(d)
             for n in self.pre:
                 doc = self.ex.nlp.get_pipe(n)(doc)
