@@ -11,11 +11,16 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 
-def _words(doc: Doc) -> set[str]:
-    return {t.text for t in doc if t.is_alpha}
+_LAST: list = [None, frozenset()]  # the last document seen and its words (one cache entry: ner calls per span)
 
 
-def _split(word: str, words: set[str]) -> int:
+def _words(doc: Doc) -> frozenset[str]:
+    if _LAST[0] is not doc:
+        _LAST[0], _LAST[1] = doc, frozenset(t.text for t in doc if t.is_alpha)
+    return _LAST[1]
+
+
+def _split(word: str, words: frozenset[str]) -> int:
     """Where a glued word splits into a name and a word the text writes alone (0: it does not)."""
     for k in range(3, len(word) - 2):
         a, b = word[:k], word[k:]
@@ -28,16 +33,16 @@ def unglued(doc: Doc, sp: Span) -> tuple[int, int]:
     """Character offsets of the name inside its span, without a word glued after it."""
     start, end = sp.start_char, sp.end_char
     last = sp[-1]
-    if last.is_alpha and len(last) > 5 and doc.text.count(last.text) == 1:
+    if last.is_alpha and len(last) > 5:
         k = _split(last.text, _words(doc))
-        if k:
+        if k and doc.text.count(last.text) == 1:
             end = last.idx + k
     return start, end
 
 
 def cut_off(doc: Doc, sp: Span) -> bool:
     """The span ends the text in the middle of a word the text writes in full elsewhere."""
-    if doc.text[sp.end_char:].strip() or not sp[-1].is_alpha:
+    if not sp[-1].is_alpha or not all(doc[i].is_space for i in range(sp.end, len(doc))):
         return False
     last = sp[-1].text
     return any(t.text != last and t.text.startswith(last) for t in doc if t.is_alpha)
