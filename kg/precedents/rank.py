@@ -45,18 +45,32 @@ FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "tex
 RELATIVE = ("text", "semantic")
 
 
+def _fitted() -> dict:
+    """The packaged config.toml, written by ``python -m kg.precedents.fit --write``: the one place the
+    fitted weights, floors and threshold live (the dataclass defaults below are read from it)."""
+    try:
+        return tomllib.loads(DEFAULT_CONFIG.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):  # a broken package: LinkConfig.load names the problem
+        return {}
+
+
+_FITTED = _fitted()
+_FW: dict = _FITTED.get("weights", {})
+_FF: dict = _FITTED.get("floors", {})
+
+
 @dataclass(frozen=True)
 class Weights:
     """Defaults = data/precedents/config.toml (fitted on the tuning half, docs/precedents.md)."""
 
-    family: float = 0.0
-    measure: float = 0.155
-    target: float = 0.099
-    sector: float = 0.086
-    actor: float = 0.0
-    chronology: float = 0.0
-    text: float = 0.344
-    semantic: float = 0.316
+    family: float = float(_FW.get("family", 0.0))
+    measure: float = float(_FW.get("measure", 0.0))
+    target: float = float(_FW.get("target", 0.0))
+    sector: float = float(_FW.get("sector", 0.0))
+    actor: float = float(_FW.get("actor", 0.0))
+    chronology: float = float(_FW.get("chronology", 0.0))
+    text: float = float(_FW.get("text", 1.0))
+    semantic: float = float(_FW.get("semantic", 0.0))
 
 
 @dataclass(frozen=True)
@@ -64,8 +78,8 @@ class Floors:
     """The least raw cosine :func:`relative` divides by (defaults = data/precedents/config.toml: the
     10th percentile of the tuning questions' closest raw value, :mod:`kg.precedents.fit`)."""
 
-    text: float = 0.144
-    semantic: float = 0.37
+    text: float = float(_FF.get("text", 0.0))
+    semantic: float = float(_FF.get("semantic", 0.0))
 
 
 @dataclass(frozen=True)
@@ -73,7 +87,7 @@ class LinkConfig:
     weights: Weights = field(default_factory=Weights)
     floors: Floors = field(default_factory=Floors)
     #: an inferred pol:analogousTo link needs at least this score
-    threshold: float = 0.7
+    threshold: float = float(_FITTED.get("threshold", 0.7))
     #: and at most this many inferred links per event
     top_k: int = 3
     #: also infer links among precedent-base events themselves

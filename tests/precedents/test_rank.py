@@ -123,3 +123,8 @@ def test_batchrank_top_links_equal_python_rank():
         for q in ps:
             slow = [c for c in rank(q, ps, tf, cfg, top=cfg.top_k) if c.score >= cfg.threshold]
             assert [(c.key, c.score) for c in fast.get(q.key, [])] == [(c.key, c.score) for c in slow]
+
+
+def test_rank_defaults_are_the_packaged_fitted_config():
+    # the fit writes config.toml only; the dataclass defaults are read from it, so they cannot drift
+    assert LinkConfig() == LinkConfig.load()
