@@ -110,12 +110,10 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         return "LegalAction"
     if measure == "Sanction" and head.pos_ == "NOUN" and {t.lower_ for t in obj} & M.EXPORT_WORDS:
         return "ExportControl"  # rule 'export-sanctions': "sanctions related to the export of advanced chips"
-    if measure in ("Agreement", "Regulation") and ctx.parsed and head.dep_ == "dobj":
-        # "reached an agreement with X to provide ... funding", "introduced regulations for firms to apply for
-        # licences to export": the purpose clause may hang on the verb
+    if measure == "Regulation" and ctx.parsed and head.dep_ == "dobj":
+        # "introduced regulations for firms to apply for licences to export": the purpose clause may hang on
+        # the verb
         words = words | {t.lower_ for c in head.head.children if c.dep_ in ("advcl", "xcomp") for t in c.subtree}
-    if measure == "Agreement" and words & M.AGREEMENT_SUBSIDY:
-        return "Subsidy"  # rule 'agreement-content': "an agreement with Intel to provide $8.5 billion of funding"
     if measure == "Regulation":
         if ctx.parsed and head.dep_ in ("nsubj", "nsubjpass") and head.head.i != head.i:
             # "the new regulations apply to the export of ...": the rule's content is its verb's other arguments

@@ -23,7 +23,7 @@ TRIGGERS, OBJECT_CUES, QUESTION_TRIGGERS = rules.triggers(MEASURES)
 _WORDS = rules.word_lists("measure_words.yaml", (
     "legislative_verbs", "law_nouns", "law_subjects", "effect_verbs", "regulation_heads",
     "ship_verbs", "challenge_objects", "challenge_forums",
-    "talent_verbs", "talent_nouns", "mandate_verbs", "agreement_verbs", "agreement_subsidy", "consensus_adj",
+    "talent_verbs", "talent_nouns", "mandate_verbs", "agreement_verbs", "consensus_adj",
     "other_create_verbs", "other_create_objects", "anaphors", "similar_adj", "similar_nouns", "body_nouns",
     "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps", "list_preps", "host_preps",
     "reason_preps", "reason_over", "reason_nouns", "sale_words", "export_words", "abroad_words", "name_types",
@@ -60,8 +60,6 @@ FUNDING_WORDS = set(_WORDS["funding_words"])
 AGREEMENT_VERBS = set(_WORDS["agreement_verbs"])
 #: rule 'mandate': a government forcing people to do something is a Regulation
 MANDATE_VERBS = set(_WORDS["mandate_verbs"])
-#: rule 'agreement-content': an agreement that gives money is that Subsidy
-AGREEMENT_SUBSIDY = set(_WORDS["agreement_subsidy"])
 #: rule 'consensus': "unanimous agreement" is consent, not a pact
 CONSENSUS_ADJ = set(_WORDS["consensus_adj"])
 #: "set up an institute" -> Other (new bodies)
