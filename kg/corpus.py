@@ -88,6 +88,32 @@ def read_lines(split: str | None = None, corpus: Path = CORPUS) -> list[tuple[st
     return out
 
 
+#: a candidate sharing this share of its 8-word runs with a restored text is the same story
+#: (syndicated copies, updates of one wire story) and would leak between the splits
+SHINGLE, NEAR_DUPLICATE = 8, 0.3
+
+
+def shingles(text: str, n: int = SHINGLE) -> set[tuple[str, ...]]:
+    """The text's runs of ``n`` words, lower-cased, punctuation stripped."""
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def near_duplicate(text: str, texts: Path, skip_id: str | None = None) -> tuple[str, float] | None:
+    """The restored text sharing the largest share (>= ``NEAR_DUPLICATE``) of the candidate's 8-word runs."""
+    mine = shingles(text)
+    if not mine or not texts.is_dir():
+        return None
+    best: tuple[str, float] | None = None
+    for p in sorted(texts.glob("*.txt")):
+        if p.stem == skip_id:
+            continue
+        share = len(mine & shingles(p.read_text(encoding="utf-8"))) / len(mine)
+        if share >= NEAR_DUPLICATE and (best is None or share > best[1]):
+            best = (p.stem, share)
+    return best
+
+
 def refusal(text: str, url: str, held: set[str], corpus: Path = CORPUS, skip_id: str | None = None) -> str | None:
     """Why a candidate may not enter the corpus, or None when it may."""
     if sha256_text(text) in held:
@@ -102,6 +128,9 @@ def refusal(text: str, url: str, held: set[str], corpus: Path = CORPUS, skip_id:
             return f"the same text is already {rec.get('id')} ({f.name}:{n})"
         if u and rec.get("url") and normalise_url(rec["url"]) == u:
             return f"the same address is already {rec.get('id')} ({f.name}:{n})"
+    dup = near_duplicate(text, corpus / "texts", skip_id)
+    if dup:
+        return f"it shares {dup[1]:.0%} of its 8-word runs with {dup[0]} (the same story)"
     return None
 
 
