@@ -242,7 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     if a.cmd == "candidate":
         text = a.text_file.read_text(encoding="utf-8")
-        why = refusal(text, a.url, heldout_hashes())
+        own = a.text_file.stem if a.text_file.resolve().parent == (CORPUS / "texts").resolve() else None
+        why = refusal(text, a.url, heldout_hashes(), corpus=CORPUS, skip_id=own)
         if why:
             print(f"REFUSED: {why}")
             return 1

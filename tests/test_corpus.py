@@ -46,3 +46,17 @@ def test_a_rewrapped_copy_of_a_restored_story_is_refused(tmp_path):
     assert why is not None and "d9-01 (the same story)" in why
     assert refusal(OTHER, "https://other.org/c", set(), corpus=corpus) is None
     assert near_duplicate(copy, corpus / "texts", skip_id="d9-01") is None
+
+
+def test_candidate_saved_where_the_readme_says_is_not_refused_as_a_copy_of_itself(tmp_path, monkeypatch, capsys):
+    import kg.corpus as corpus_mod
+
+    corpus = corpus_with(tmp_path, OTHER)
+    (corpus / "texts" / "d9-02.txt").write_text(STORY, encoding="utf-8")
+    monkeypatch.setattr(corpus_mod, "CORPUS", corpus)
+    monkeypatch.setattr(corpus_mod, "heldout_hashes", lambda: set())
+    assert corpus_mod.main(["candidate", "--text-file", str(corpus / "texts" / "d9-02.txt"), "--url", "https://x.org/n"]) == 0
+    assert sha256_text(STORY) in capsys.readouterr().out
+    (corpus / "texts" / "d9-03.txt").write_text(STORY, encoding="utf-8")
+    assert corpus_mod.main(["candidate", "--text-file", str(corpus / "texts" / "d9-03.txt"), "--url", "https://x.org/m"]) == 1
+    assert "d9-02 (the same story)" in capsys.readouterr().out
