@@ -114,6 +114,12 @@ def near_duplicate(text: str, texts: Path, skip_id: str | None = None) -> tuple[
     return best
 
 
+def own_id(text_file: Path, corpus: Path = CORPUS) -> str | None:
+    """The id a candidate file already has when it sits in the corpus's texts folder (as the README's
+    "Adding a text" saves it), so that it is not refused as another copy of itself."""
+    return text_file.stem if text_file.resolve().parent == (corpus / "texts").resolve() else None
+
+
 def refusal(text: str, url: str, held: set[str], corpus: Path = CORPUS, skip_id: str | None = None) -> str | None:
     """Why a candidate may not enter the corpus, or None when it may."""
     if sha256_text(text) in held:
@@ -242,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     if a.cmd == "candidate":
         text = a.text_file.read_text(encoding="utf-8")
-        why = refusal(text, a.url, heldout_hashes())
+        why = refusal(text, a.url, heldout_hashes(), skip_id=own_id(a.text_file))
         if why:
             print(f"REFUSED: {why}")
             return 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kg.corpus import near_duplicate, refusal, sha256_text, sha256_url, shingles
+from kg.corpus import near_duplicate, own_id, refusal, sha256_text, sha256_url, shingles
 
 STORY = ("The ministry said on Tuesday that exports of advanced lithography machines would need a licence "
          "from September, extending rules first announced last year to older equipment used by chipmakers.")
@@ -46,3 +46,13 @@ def test_a_rewrapped_copy_of_a_restored_story_is_refused(tmp_path):
     assert why is not None and "d9-01 (the same story)" in why
     assert refusal(OTHER, "https://other.org/c", set(), corpus=corpus) is None
     assert near_duplicate(copy, corpus / "texts", skip_id="d9-01") is None
+
+
+def test_a_candidate_saved_in_the_texts_folder_is_not_its_own_copy(tmp_path):
+    corpus = corpus_with(tmp_path, OTHER)
+    saved = corpus / "texts" / "d9-02.txt"
+    saved.write_text(STORY, encoding="utf-8")
+    assert own_id(saved, corpus) == "d9-02"
+    assert own_id(tmp_path / "d9-02.txt", corpus) is None
+    assert "d9-02 (the same story)" in refusal(STORY, "https://x.org/s", set(), corpus=corpus)
+    assert refusal(STORY, "https://x.org/s", set(), corpus=corpus, skip_id=own_id(saved, corpus)) is None
