@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.nlp.events.context import DocContext, Mention, uniq
+from kg.nlp.events.goods import goods_targets
 from kg.nlp.events.role_args import (acting_subject, counted_anaphor, finding_subjects, located_firm,
                                      place_modifier)
 from kg.nlp.events.sectors import assign_sectors
@@ -116,6 +117,7 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
                 if k:
                     targets.append(k)
                 break
+    targets += goods_targets(ctx, m, toks, in_reason)  # rule 'goods-target': "banned exports of computers"
     if any(ctx.etype(k) == "Company" for k in targets) and ctx.parsed:
         # rule 'own-product': "forcing phone makers to preinstall its Gemini assistant" -> the company
         own = set()
