@@ -332,6 +332,9 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
 
     if place_modifier(r) and r.head.head.dep_ in ("dobj", "pobj", "nsubjpass", "conj") and \
             ctx.ment(r.head.head) is None:
+        if any(getattr(ctx.ment(c), "label_", None) in ("Company", "ResearchOrganization")
+               for c in r.head.head.children if c.dep_ == "compound"):
+            return False  # rule 'nationality': "Russian-based Kaspersky Labs" names where a named firm sits
         return not in_reason(r)  # rule 'place-based': "investments in China-based entities"
     owned = ctx.ment(r.head) if r.dep_ == "poss" else None
     if owned is not None:
