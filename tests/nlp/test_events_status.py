@@ -183,3 +183,14 @@ def test_events_status_other_actor_background(nlp, tail, status):
         assert all(e["status"] != "Historical" for e in others), events
     else:
         assert all(e["status"] == status for e in others), events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body,status", [
+    # rule 'later-effect' across mentions: "signed a law" is not in force when another sentence says later
+    ("The law, which will take effect in March, requires banks to store customer data in Peru.", "Announced"),
+    ("The law, which took effect on Monday, requires banks to store customer data in Peru.", "InForce"),
+])
+def test_events_status_later_effect_in_another_mention(nlp, body, status):
+    events, _ = _events(nlp, "Peru's president signed a new data protection law. " + body)
+    assert _one(events, "Legislation")["status"] == status, events

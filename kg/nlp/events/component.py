@@ -18,7 +18,7 @@ from kg.nlp.events.links import link_events
 from kg.nlp.events.mentions import sentence_mentions
 from kg.nlp.events.merge import main_event, merge_mentions
 from kg.nlp.events.records import build_records
-from kg.nlp.events.status import other_actor_background
+from kg.nlp.events.status import later_effect_events, other_actor_background
 from kg.nlp.events.triggers import TriggerIndex
 
 if TYPE_CHECKING:
@@ -90,5 +90,6 @@ class EventExtractor:
         events = merge_mentions(ctx, mentions)
         link_events(ctx, mentions, events)
         other_actor_background(ctx, events, main_event(ctx, events))
+        later_effect_events(ctx, events)
         doc._.kg_events, doc._.kg_analogies = build_records(ctx, events)
         return doc

@@ -319,3 +319,21 @@ def ongoing_verb(ctx: DocContext, m: Mention) -> bool:
     verb = clause_verb(ctx, m)
     return verb is not None and (verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children) or
                                  verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be")
+
+
+_IN_EFFECT = re.compile(r"\b(?:took|has taken|have taken|came into|has come into|went into|entered into|is in|are in)"
+                        r" (?:effect|force)\b|\beffective immediately\b|\bwith immediate effect\b")
+
+
+def later_effect_events(ctx: DocContext, events: list[EventDraft]) -> None:
+    """Rule 'later-effect' across an event's mentions: a measure first told as done ("Putin signs
+    internet law") that another of its mentions says will take effect later ("the legislation, which
+    will take effect in November") is Announced (GUIDE: "unveiled rules that take effect next
+    month"), unless a mention says it has taken effect or is immediate."""
+    for e in events:
+        if e.first.status != "InForce" or len(e.mentions) < 2:
+            continue
+        if any(_IN_EFFECT.search(m.sent.text.lower()) or immediate(m, m.sent.text.lower()) for m in e.mentions):
+            continue  # "took effect", "an immediate ban": in force already
+        if any(later_effect(ctx, governors(ctx, m, None)) for m in e.mentions[1:]):
+            e.first.status = "Announced"
