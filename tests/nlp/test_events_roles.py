@@ -229,3 +229,12 @@ def test_events_roles_place_of_a_named_firm_is_no_target(nlp):
     assert all("Russia" not in e["targets"] for e in events), events
     events, _ = _events(nlp, "Canada announced a ban on investments in China-based entities.")
     assert "China" in _one(events, "InvestmentRestriction")["targets"], events
+
+
+@pytest.mark.slow
+def test_events_roles_reason_cue_names_no_precedent_country(nlp):
+    # rule 'reason-cue': "citing risks from Russia" gives a reason; "following the example of" a precedent
+    events, _ = _events(nlp, "Norway banned the Lumo app on government phones, citing security risks from Russia.")
+    assert "Russia" not in _one(events, "Ban")["precedents"], events
+    events, _ = _events(nlp, "Norway banned the Lumo app on government phones, following the example of Denmark.")
+    assert "Denmark" in _one(events, "Ban")["precedents"], events
