@@ -218,3 +218,23 @@ def test_events_roles_named_parent_of_a_targeted_company_is_affected(nlp):
 def test_events_roles_communications_equipment_is_telecommunications(nlp):
     events, _ = _events(nlp, "Germany banned exports of communications equipment to Iran.")
     assert _one(events, "ExportControl")["sectors"] == {"Telecommunications"}, events
+
+
+@pytest.mark.slow
+def test_events_roles_place_of_a_named_firm_is_no_target(nlp):
+    # rule 'nationality' with a place participle: "Russia-based Kaspersky Labs" says where a named
+    # firm sits; "China-based entities" (unnamed) still aims at China
+    events, _ = _events(nlp, "Canada announced a ban on the software tools sold by Russia-based Kaspersky Labs and "
+                             "its partners.")
+    assert all("Russia" not in e["targets"] for e in events), events
+    events, _ = _events(nlp, "Canada announced a ban on investments in China-based entities.")
+    assert "China" in _one(events, "InvestmentRestriction")["targets"], events
+
+
+@pytest.mark.slow
+def test_events_roles_reason_cue_names_no_precedent_country(nlp):
+    # rule 'reason-cue': "citing risks from Russia" gives a reason; "following the example of" a precedent
+    events, _ = _events(nlp, "Norway banned the Lumo app on government phones, citing security risks from Russia.")
+    assert "Russia" not in _one(events, "Ban")["precedents"], events
+    events, _ = _events(nlp, "Norway banned the Lumo app on government phones, following the example of Denmark.")
+    assert "Denmark" in _one(events, "Ban")["precedents"], events

@@ -159,3 +159,38 @@ def test_events_status_measure_in_a_since_clause_is_background(nlp):
     events, _ = _events(nlp, "Since Germany banned exports of military drones to Iran, Iran has turned to other "
                              "suppliers.")
     assert _one(events, "ExportControl")["status"] == "Historical", events
+
+
+_NEWS = ("Norway banned the Lumo messaging app on government phones on Tuesday. The digital ministry said the ban "
+         "applies to all ministries. Officials cited risks to state secrets. ")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tail,status", [
+    # rule 'other-actor-background': another actor's measure cited after the lead is background
+    ("Denmark and Finland have also barred the app from official devices.", "Historical"),
+    # ... unless it is dated in the news's own time or is going on
+    ("Denmark and Finland have also barred the app from official devices in recent weeks.", "InForce"),
+    ("Denmark is also reviewing the app.", None),
+])
+def test_events_status_other_actor_background(nlp, tail, status):
+    events, _ = _events(nlp, _NEWS + tail)
+    norway = [e for e in events if "Norway" in e["actors"]]
+    assert norway and all(e["status"] == "InForce" for e in norway), events
+    others = [e for e in events if "Denmark" in e["actors"]]
+    assert others, events
+    if status is None:
+        assert all(e["status"] != "Historical" for e in others), events
+    else:
+        assert all(e["status"] == status for e in others), events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body,status", [
+    # rule 'later-effect' across mentions: "signed a law" is not in force when another sentence says later
+    ("The law, which will take effect in March, requires banks to store customer data in Peru.", "Announced"),
+    ("The law, which took effect on Monday, requires banks to store customer data in Peru.", "InForce"),
+])
+def test_events_status_later_effect_in_another_mention(nlp, body, status):
+    events, _ = _events(nlp, "Peru's president signed a new data protection law. " + body)
+    assert _one(events, "Legislation")["status"] == status, events

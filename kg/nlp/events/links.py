@@ -260,6 +260,8 @@ def precedent_objects(ctx: DocContext, sent: Span, cue_char: int, cue: str) -> l
     for sp in ctx.mentions_by_sent.get(sent.start, []):
         if sp.start_char < cue_char and cue not in ("as a precedent", "as precedent"):
             continue
+        if sp.label_ in ("Person", "Country", "Bloc") and cue in CUES.REASON_PRECEDENT_CUES:
+            continue  # rule 'reason-cue': "citing risks from Russia" names a threat, not a precedent
         if sp.label_ in ("LegalCase", "Legislation", "Person", "Country", "Bloc"):
             if cue in ("as a precedent", "as precedent") and sp.start_char > cue_char:
                 continue

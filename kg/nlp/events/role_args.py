@@ -12,13 +12,21 @@ from kg.nlp import rules
 from kg.nlp.events.context import DocContext
 
 _WORDS = rules.word_lists("roles.yaml", ("finding_verbs", "judging_measures", "place_participles", "pair_words",
-                                        "definite_words", "number_words", "charge_nouns"))
+                                        "definite_words", "number_words", "charge_nouns", "goods_heads",
+                                        "goods_kinds", "goods_quantifiers", "goods_vague", "goods_place_preps",
+                                        "goods_owner_mods"))
 FINDING_VERBS = set(_WORDS["finding_verbs"])
 JUDGING_MEASURES = set(_WORDS["judging_measures"])
 PLACE_PARTICIPLES = set(_WORDS["place_participles"])
 PAIR_WORDS = set(_WORDS["pair_words"])
 DEFINITE_WORDS = set(_WORDS["definite_words"])
 CHARGE_NOUNS = set(_WORDS["charge_nouns"])
+GOODS_HEADS = set(_WORDS["goods_heads"])
+GOODS_KINDS = set(_WORDS["goods_kinds"])
+GOODS_QUANTIFIERS = set(_WORDS["goods_quantifiers"])
+GOODS_VAGUE = set(_WORDS["goods_vague"])
+GOODS_PLACE_PREPS = set(_WORDS["goods_place_preps"])
+GOODS_OWNER_MODS = set(_WORDS["goods_owner_mods"])
 NUMBER_WORDS = {w: i + 2 for i, w in enumerate(_WORDS["number_words"])}
 
 _TARGET_TYPES = ("Company", "ResearchOrganization")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.nlp.events.context import DocContext, Mention, uniq
+from kg.nlp.events.goods import goods_targets
 from kg.nlp.events.role_args import (acting_subject, counted_anaphor, finding_subjects, located_firm,
                                      place_modifier)
 from kg.nlp.events.sectors import assign_sectors
@@ -116,6 +117,7 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
                 if k:
                     targets.append(k)
                 break
+    targets += goods_targets(ctx, m, toks, in_reason)  # rule 'goods-target': "banned exports of computers"
     if any(ctx.etype(k) == "Company" for k in targets) and ctx.parsed:
         # rule 'own-product': "forcing phone makers to preinstall its Gemini assistant" -> the company
         own = set()
@@ -330,6 +332,9 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
 
     if place_modifier(r) and r.head.head.dep_ in ("dobj", "pobj", "nsubjpass", "conj") and \
             ctx.ment(r.head.head) is None:
+        if any(getattr(ctx.ment(c), "label_", None) in ("Company", "ResearchOrganization")
+               for c in r.head.head.children if c.dep_ == "compound"):
+            return False  # rule 'nationality': "Russian-based Kaspersky Labs" names where a named firm sits
         return not in_reason(r)  # rule 'place-based': "investments in China-based entities"
     owned = ctx.ment(r.head) if r.dep_ == "poss" else None
     if owned is not None:

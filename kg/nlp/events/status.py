@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.nlp import dates as kdates
-from kg.nlp.events.context import DocContext, Mention
+from kg.nlp.events.context import DocContext, EventDraft, Mention
 from kg.nlp.events.syntax import clause_text, governors
 from kg.nlp.lexicon import status as ST
 
@@ -271,3 +271,69 @@ def since_clause(ctx: DocContext, gov: list[Token]) -> bool:
     verb = next((t for t in gov if t.pos_ in ("VERB", "AUX")), None)
     return verb is not None and verb.tag_ == "VBD" and verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+
+
+#: rule 'other-actor-background': sentences of a dispatch's lead (headline and first sentences)
+LEAD_SENTENCES = 3
+
+
+def other_actor_background(ctx: DocContext, events: list[EventDraft], main: EventDraft | None) -> None:
+    """Rule 'other-actor-background': a measure in force that another actor than the news's took
+    ("Australia and New Zealand have barred X", "X has also been banned in other countries such as
+    ...", "is currently on the US blacklist") is the background or comparison the text cites (GUIDE:
+    Historical) — unless it answers the news (a retaliation is news too), is told in the lead, is
+    going on ("has been investigating") or is dated in the news's own time ("this year", "on
+    Monday", "in recent weeks")."""
+    if main is None or not main.actors:
+        return
+    roots = {ctx.root(a) for a in main.actors}
+    lead_end = ctx.sents[LEAD_SENTENCES].start if len(ctx.sents) > LEAD_SENTENCES else len(ctx.doc)
+    for e in events:
+        if e is main or not e.actors or {ctx.root(a) for a in e.actors} & roots or main in e.responds_to:
+            continue
+        m = e.first
+        if any(x.sent.start < lead_end for x in e.mentions):
+            continue  # told in the lead: news, whoever the main actor is
+        if m.status == "InForce" and not ongoing_verb(ctx, m) and not recent(ctx, m):
+            m.status = "Historical"
+
+
+def recent(ctx: DocContext, m: Mention) -> bool:
+    """The mention's sentence dates it in the news's own time: "this year", "in recent weeks"
+    (``recent_phrases``), a weekday, "yesterday" or "today"."""
+    low = m.sent.text.lower()
+    return any(re.search(rf"\b{re.escape(p)}\b", low) for p in ST.RECENT_PHRASES) or any(
+        d.kind in ("weekday", "deictic") for d in kdates.find_dates(m.sent.text, ctx.ref_date))
+
+
+def clause_verb(ctx: DocContext, m: Mention) -> Token | None:
+    if not ctx.parsed:
+        return None
+    return m.head if m.head.pos_ in ("VERB", "AUX") else next(
+        (a for a in m.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def ongoing_verb(ctx: DocContext, m: Mention) -> bool:
+    """The mention's clause verb is progressive ("has been investigating", "is reviewing") or a
+    simple present other than "be" ("the probe comes as ..."): going on now."""
+    verb = clause_verb(ctx, m)
+    return verb is not None and (verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children) or
+                                 verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be")
+
+
+_IN_EFFECT = re.compile(r"\b(?:took|has taken|have taken|came into|has come into|went into|entered into|is in|are in)"
+                        r" (?:effect|force)\b|\beffective immediately\b|\bwith immediate effect\b")
+
+
+def later_effect_events(ctx: DocContext, events: list[EventDraft]) -> None:
+    """Rule 'later-effect' across an event's mentions: a measure first told as done ("Putin signs
+    internet law") that another of its mentions says will take effect later ("the legislation, which
+    will take effect in November") is Announced (GUIDE: "unveiled rules that take effect next
+    month"), unless a mention says it has taken effect or is immediate."""
+    for e in events:
+        if e.first.status != "InForce" or len(e.mentions) < 2:
+            continue
+        if any(_IN_EFFECT.search(m.sent.text.lower()) or immediate(m, m.sent.text.lower()) for m in e.mentions):
+            continue  # "took effect", "an immediate ban": in force already
+        if any(later_effect(ctx, governors(ctx, m, None)) for m in e.mentions[1:]):
+            e.first.status = "Announced"

@@ -9,7 +9,7 @@ from kg.nlp import rules
 _WORDS = rules.word_lists("cues.yaml", ("actor_types", "government_words", "generic_dets", "precedent_cues",
                                         "response_cues", "response_lead_cues", "analogy_cues", "evaluative_verbs",
                                         "legal_basis_cues", "sentence_analogy_cues", "undergo_verbs",
-                                        "member_cues", "member_nouns"))
+                                        "member_cues", "member_nouns", "reason_precedent_cues"))
 #: actor-type entities
 ACTOR_TYPES = set(_WORDS["actor_types"])
 #: heads that stand for "the government" of a country the sentence (or document) names
@@ -17,6 +17,8 @@ GOVERNMENT_WORDS = set(_WORDS["government_words"])
 #: words that make a government word generic ("a government", "other governments")
 GENERIC_DETS = set(_WORDS["generic_dets"])
 PRECEDENT_CUES = tuple(_WORDS["precedent_cues"])
+#: precedent cues that give a reason: only a named law or case after them is a precedent
+REASON_PRECEDENT_CUES = set(_WORDS["reason_precedent_cues"])
 #: words just before a named law that make it the measure's legal basis ("under the Digital Markets
 #: Act", "pursuant to the Cybersecurity Law", "violated the Sherman Act")
 LEGAL_BASIS_CUES = tuple(_WORDS["legal_basis_cues"])

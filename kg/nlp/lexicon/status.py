@@ -9,7 +9,7 @@ from kg.nlp import rules
 _WORDS = rules.word_lists("status.yaml", ("revoked", "discussed", "proposed", "announced", "enacted",
                                           "process_past", "ongoing", "historical_phrases", "put_forward",
                                           "background_verbs", "legislature_words", "legislature_votes",
-                                          "reporting_verbs"))
+                                          "reporting_verbs", "recent_phrases"))
 REVOKED = set(_WORDS["revoked"])
 DISCUSSED = set(_WORDS["discussed"])
 PROPOSED = set(_WORDS["proposed"])
@@ -29,3 +29,5 @@ LEGISLATURE_WORDS = set(_WORDS["legislature_words"])
 LEGISLATURE_VOTES = set(_WORDS["legislature_votes"])
 #: verbs that report a clause: a past perfect under them is the report's backshift, not background
 REPORTING_VERBS = set(_WORDS["reporting_verbs"])
+#: phrases that date a measure in the news's own time ("this year", "in recent weeks")
+RECENT_PHRASES = tuple(_WORDS["recent_phrases"])
