@@ -141,3 +141,23 @@ def test_filter_runs_inside_the_learned_component_on_rule_events(tiny_nlp):
     doc._.kg_events = list(rules)
     lenient = EventFilter({"weights": {"measure=ExportControl": -1.0}, "bias": 2.0}, threshold=0.5)
     assert Fixed(tiny_nlp, threshold=1.01, gazetteer="tiny", event_filter=lenient)(doc)._.kg_events == rules
+
+
+def test_version_names_the_filter_weights_when_installed(tmp_path, monkeypatch):
+    import json
+
+    from kg import about
+    from kg.nlp import event_filter
+
+    monkeypatch.setattr(event_filter, "weights_path", lambda: tmp_path / "event_filter")
+    assert about.learned_weights()["event filter weights"] == "none packaged (rules only)"
+    w = tmp_path / "event_filter"
+    w.mkdir()
+    (w / "filter.json").write_text(json.dumps({"weights": {}, "bias": 0.0, "threshold": 0.4}))
+    (w / "kg_training.json").write_text(json.dumps({"component": "event filter", "description": "dev + own sets",
+                                                    "data": {"events": 324, "matched": 260}}))
+    info = about.learned_weights()
+    assert info["event filter weights"] == "event_filter (event filter)"
+    assert len(info["event filter weights sha256"]) == 64
+    assert "324 rule events, 260 matched" in info["event filter weights trained on"]
+    assert "learned weights sha256" in info
