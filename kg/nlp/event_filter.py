@@ -109,7 +109,10 @@ def features(doc: Doc, ev: Event, triggers: TriggerIndex | None = None, measure_
     out += [f"rule={r}" for r in rules]
     same = [o for o in others if o.key != ev.key and o.measure == m]
     dup = [o for o in same if set(o.actors) & set(ev.actors)]
-    out += [f"same_kind={min(len(same), 2)}", f"events={_bucket(len(others), (2, 4, 7))}", f"dup_actor={bool(dup)}"]
+    other_kind = {o.measure for o in others if o.measure != m and set(o.actors) & set(ev.actors)}
+    out += [f"same_kind={min(len(same), 2)}", f"events={_bucket(len(others), (2, 4, 7))}", f"dup_actor={bool(dup)}",
+            f"actor_other_kinds={min(len(other_kind), 2)}"]
+    out += sorted(f"measure={m}|actor_also={k}" for k in other_kind)
     if dup:
         out.append(f"dup_rank={'first' if all(len(ev.evidence) >= len(o.evidence) for o in dup) else 'not_first'}")
     out += sorted({f"actor_type={ents[a].type}" for a in ev.actors if a in ents})

@@ -39,6 +39,9 @@ def test_features_read_the_record_and_its_sentence(doc):
     g = features(doc, later, None, None, [head, later])
     assert {"place=lead", "modal=True", "mprob=none", "targets=1"} <= set(g)
     assert features(doc, later, None, None, [later]).count("dup_actor=False") == 1
+    ec = _ev("event/c", "ExportControl", *_span("China imposed export controls on gallium."))
+    h = features(doc, head, None, 0.2, [head, ec])
+    assert {"actor_other_kinds=1", "measure=Ban|actor_also=ExportControl", "dup_actor=False"} <= set(h)
     assert features(doc, head, None, 0.2, [head, later]) == f  # deterministic
 
 
