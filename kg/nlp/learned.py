@@ -8,7 +8,9 @@ annotated corpus (:mod:`kg.nlp.training`), and:
   no event of kind M — its actor, targets, affected organisations, sectors, status and date come
   from the rules' own machinery (:func:`kg.nlp.events.mentions.fill` on the sentence's main verb);
   no actor, or an actor that already has a rule event of kind M, means no proposal;
-* in ``mode="model"`` (measured, not shipped) drops the rule events and keeps only proposals.
+* in ``mode="model"`` (measured, not shipped) drops the rule events and keeps only proposals;
+* with the **event filter** (:mod:`kg.nlp.event_filter`, loaded when its packaged weights exist) drops
+  the rule events the filter scores below its threshold, before the proposals are added.
 
 The weights are package data (``kg/nlp/weights/measures``, found with :mod:`importlib.resources`);
 ``kg extract --rules-only`` builds the pipeline without this component. Scoring is a linear model
@@ -30,6 +32,8 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from kg.nlp.attrs import register_extensions
+from kg.nlp.event_filter import EventFilter
+from kg.nlp.event_filter import weights_available as filter_available
 
 if TYPE_CHECKING:
     from kg.link.gazetteer import GazetteerLike
@@ -110,18 +114,19 @@ def classified_sentences(doc: Doc) -> list[Span]:
 
 @Language.factory(NAME, assigns=["doc._.kg_events", "doc._.kg_analogies"], requires=["doc._.kg_events"],
                   default_config={"weights": "", "threshold": THRESHOLD, "mode": "combined", "relabel": RELABEL,
-                                  "gazetteer": "default"})
+                                  "gazetteer": "default", "event_filter": True})
 def make_learned(nlp: Language, name: str, weights: str = "", threshold: float = THRESHOLD, mode: str = "combined",
-                 relabel: float = RELABEL, gazetteer: str = "default") -> LearnedEvents:
+                 relabel: float = RELABEL, gazetteer: str = "default", event_filter: bool = True) -> LearnedEvents:
     return LearnedEvents(nlp, weights=weights or None, threshold=threshold, mode=mode, relabel=relabel,
-                         gazetteer=gazetteer)
+                         gazetteer=gazetteer, event_filter=event_filter)
 
 
 class LearnedEvents:
     """The ``kg_learned_events`` component (see the module docstring)."""
 
     def __init__(self, nlp: Language, weights: str | Path | None = None, threshold: float = THRESHOLD,
-                 mode: str = "combined", relabel: float = RELABEL, gazetteer: str = "default"):
+                 mode: str = "combined", relabel: float = RELABEL, gazetteer: str = "default",
+                 event_filter: bool | EventFilter = True):
         if mode not in ("combined", "model"):
             raise ValueError(f"mode must be combined or model, not {mode!r}")
         self.vocab = nlp.vocab
@@ -131,7 +136,10 @@ class LearnedEvents:
         self.gazetteer = gazetteer
         self._triggers: TriggerIndex | None = None
         self._gaz: GazetteerLike | None = None
+        self._gaz_tried = False
         self.load(weights)
+        self.filter = event_filter if isinstance(event_filter, EventFilter) or not event_filter else (
+            EventFilter() if filter_available() else None)
 
     def load(self, weights: str | Path | None = None) -> None:
         import kg.nlp.learned_arch  # noqa: F401 — registers the architecture the weights name
@@ -151,17 +159,40 @@ class LearnedEvents:
 
     def _context(self, doc: Doc):
         from kg.nlp.events.context import build_context
-        from kg.nlp.events.triggers import TriggerIndex
 
-        if self._triggers is None:
+        if not self._gaz_tried:
             from kg.nlp.gazetteer_registry import get_gazetteer
 
-            self._triggers = TriggerIndex(self.vocab)
+            self._gaz_tried = True
             try:
                 self._gaz = get_gazetteer(self.gazetteer)
             except Exception:  # noqa: BLE001 — no gazetteer: parent look-ups just miss
                 self._gaz = None
-        return build_context(doc, self._gaz, self._triggers)
+        return build_context(doc, self._gaz, self.triggers())
+
+    def triggers(self) -> TriggerIndex:
+        from kg.nlp.events.triggers import TriggerIndex
+
+        if self._triggers is None:
+            self._triggers = TriggerIndex(self.vocab)
+        return self._triggers
+
+    def filtered(self, doc: Doc, events: list, sents: list[Span], starts: list[int], probs) -> list:
+        """The rule events the event filter keeps (and the analogies between them, on the Doc)."""
+        if not isinstance(self.filter, EventFilter) or not events:
+            return events
+        kept, doc._.kg_analogies = self.filter.apply(doc, events, list(doc._.kg_analogies or []), self.triggers(),
+                                                     self.kind_probs(events, sents, starts, probs))
+        return kept
+
+    def kind_probs(self, events: list, sents: list[Span], starts: list[int], probs) -> dict[str, float | None]:
+        """Event key -> the classifier's highest probability for the event's kind over its evidence sentences."""
+        idx = {lab: j for j, lab in enumerate(self.labels)}
+        out: dict[str, float | None] = {}
+        for ev in events:
+            ks, j = self._sent_ids(ev, sents, starts), idx.get(ev.measure)
+            out[ev.key] = max(float(probs[k][j]) for k in ks) if ks and j is not None else None
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         sents = classified_sentences(doc)
@@ -181,6 +212,7 @@ class LearnedEvents:
                           for e in new]
                 doc._.kg_analogies = [a.model_copy(update=dict(zip(("a", "b"), sorted(
                     (moved.get(a.a, a.a), moved.get(a.b, a.b)))))) for a in doc._.kg_analogies or []]
+        kept = self.filtered(doc, events, sents, starts, probs)
         stated: dict[int, set[str]] = {}
         for ev in events:
             for k in self._sent_ids(ev, sents, starts):
@@ -193,9 +225,9 @@ class LearnedEvents:
                 if p >= self.threshold and lab not in stated.get(i, ()):
                     cands.append((i, lab, p))
         if not cands:
-            doc._.kg_events = events
+            doc._.kg_events = kept
             return doc
-        doc._.kg_events = events + self.propose(doc, sents, cands, events)
+        doc._.kg_events = kept + self.propose(doc, sents, cands, events)
         return doc
 
     @staticmethod
