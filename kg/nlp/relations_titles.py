@@ -110,7 +110,8 @@ class TitleRules:
 
     def _before(self, sp: Span, sent: Span) -> list[int]:
         j = sp.start - 1
-        if j >= sent.start and self.doc[j].text == ",":
+        comma = j >= sent.start and self.doc[j].text == ","
+        if comma:
             j -= 1
         toks: list[int] = []
         lower = 0  # "EU foreign policy chief X": lower-case modifiers of a title already seen
@@ -126,6 +127,8 @@ class TitleRules:
         toks.reverse()
         while toks and self.doc[toks[0]].lower_ in STOP_LEFT:
             toks.pop(0)
+        if comma and not any(self.doc[i].lower_ in TITLES for i in toks):
+            toks = []  # "Yesterday, President Trump": the words before the comma hold no title
         inner = []  # "President Trump": the title inside the person's own mention
         for i in range(sp.start, sp.end - 1):
             if self.doc[i].lower_ in TITLES:
