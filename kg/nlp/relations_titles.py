@@ -5,7 +5,11 @@ before a person ("Commerce Secretary Gina Raimondo", "Hungary's Prime Minister V
 "The Chilean President, Gabriel Boric", "Under Secretary of Commerce for Industry and Security
 Alan Estevez"; a title inside the person's mention, "President Trump", counts; up to two lower-case
 modifiers of a title, "EU foreign policy chief X") or right after it, between commas ("Vincent
-Karremans, Secretary of Economic Affairs, said").
+Karremans, Secretary of Economic Affairs, said"; lower-case title words count there and name a
+portfolio too: "X, the US commerce secretary, said"; a body that opens the phrase employs the person:
+"X, the European Commission's vice president"). Words before a comma ahead of the person belong to
+the title only when they hold a title word ("Yesterday, President X"). The head of a unit of a body
+("X, the director general for coal at the Ministry of Energy") works for the body.
 
 ====================  ==========  ===============================================================
 rule                  confidence  example
@@ -99,6 +103,7 @@ class TitleRules:
         self.bodies = {k: (e.name, tuple(e.aliases)) for k, e in ents.items()
                        if e.type == "GovernmentBody" and any(s.id_ == k for s in spans)}
         self.drop: set[tuple[str, str]] = set()   # (person, organisation) pairs the title rules overrule
+        self.lower: set[int] = set()  # lower-case title words admitted after a person (portfolio words)
 
     def _ok(self, i: int) -> bool:
         t = self.doc[i]
@@ -143,16 +148,30 @@ class TitleRules:
             return []
         j += 1
         toks: list[int] = []
-        while j < sent.end and len(toks) < 12 and self._ok(j) and self.doc[j].text not in (",", ".", ";", ")"):
+        lower: list[int] = []  # "X, the US commerce secretary,": lower-case words of the title
+        while j < sent.end and len(toks) < 12 and self.doc[j].text not in (",", ".", ";", ")"):
+            if not self._ok(j):
+                t = self.doc[j]
+                if not (t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN") and j not in self.at
+                        and len(lower) < 3):
+                    break
+                lower.append(j)
             owner = self.at.get(toks[-1]) if toks else None
-            if self.doc[j].tag_ == "POS" and toks and (owner is None or owner.label_ not in ("Country", "Bloc")):
+            first = owner is not None and owner.id_ in self.bodies and \
+                all(self.doc[i].lower_ in STOP_LEFT for i in toks if i < owner.start)
+            if self.doc[j].tag_ == "POS" and toks and not first and \
+                    (owner is None or owner.label_ not in ("Country", "Bloc")):
                 if owner is None:
                     toks.pop()
-                break  # "X, the president of Zorblax's Dutch unit": the country describes the owner's unit
+                break  # "X, the president of Zorblax's Dutch unit": the country describes the owner's unit;
+                # a body that opens the phrase employs X ("X, the European Commission's vice president")
             toks.append(j)
             j += 1
+        while toks and toks[-1] in lower:
+            toks.pop()  # the title must end the phrase
         while toks and self.doc[toks[0]].lower_ in STOP_LEFT:
             toks.pop(0)
+        self.lower.update(lower)
         return toks
 
     def _resolve_body(self, stems: set[str], head: str) -> str | None:
@@ -217,14 +236,18 @@ class TitleRules:
             if t in STATE_HEADS | BODY_HEADS | set(IMPLIED):
                 pos, head = p, t
                 break
-        sub = any(w in SUBORDINATE for w in words[:pos]) or head in OFFICIALS
         states = [m for m in mentions if m.label_ in ("Country", "Bloc")]
         body_m = [m for m in mentions if m.label_ == "GovernmentBody" and m.id_ in self.bodies]
+        tail = words[pos + len(head.split()):]
+        # "X, the director general for coal at the Ministry of Energy": the head of a unit of the body
+        unit = bool(body_m) and tail[:1] in (["for"], ["of"]) and ("at" in tail or "in" in tail)
+        sub = any(w in SUBORDINATE for w in words[:pos]) or head in OFFICIALS or unit
         in_state = {i for m in states for i in range(m.start, m.end)}
         # "Under Secretary of Commerce for Industry and Security": the portfolio ends at "for"
         cut = next((k for k in range(pos + 1, len(words)) if words[k] == "for"), len(words))
         portfolio = {_stem(doc[i].lower_) for i in toks[:cut]
-                     if i not in in_state and doc[i].is_alpha and len(doc[i]) >= 4 and doc[i].is_title
+                     if i not in in_state and doc[i].is_alpha and len(doc[i]) >= 4
+                     and (doc[i].is_title or i in self.lower)
                      and doc[i].lower_ not in NOT_PORTFOLIO and doc[i].lower_ not in TITLES
                      and doc[i].lower_ not in SUBORDINATE and not any(doc[i].lower_ in t.split() for t in TITLES)
                      and self.gaz.demonym(doc[i].text) is None}

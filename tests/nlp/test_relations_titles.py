@@ -23,3 +23,24 @@ def test_words_before_a_comma_are_not_part_of_the_title(leads_nlp):
     # the title is inside the mention ("President Harlow"); "Yesterday" before the comma names no portfolio
     doc = run(leads_nlp, "Yesterday, President Harlow signed an order on Chinese chips.")
     assert ("Tom Harlow", "leads", "United States") in relation_names(doc)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple", [
+    # a lower-case title after the person, between commas, with its portfolio word
+    ("The Commerce Department issued the rules. Peter de Vries, the US commerce secretary, said they were final.",
+     ("Peter de Vries", "leads", "Department of Commerce")),
+    ("Peter de Vries, the Dutch trade minister, said the rules were final.",
+     ("Peter de Vries", "worksFor", "Netherlands")),
+    # a body that opens the phrase employs the person
+    ("Peter de Vries, the Commerce Department's director, said the rules were final.",
+     ("Peter de Vries", "leads", "Department of Commerce")),
+    # the head of a unit of the body ("<head title> for <area> at <body>") works for the body
+    ("Peter de Vries, the director general for exports at the Commerce Department, said the rules were final.",
+     ("Peter de Vries", "worksFor", "Department of Commerce")),
+])
+def test_title_after_the_person(tiny_nlp, text, triple):
+    rels = relation_names(run(tiny_nlp, text))
+    assert triple in rels
+    other = "worksFor" if triple[1] == "leads" else "leads"
+    assert (triple[0], other, triple[2]) not in rels
