@@ -1,0 +1,56 @@
+"""``rel:maker-verb`` (0.85): a company that makes, builds or designs a technology, read off the
+dependency parse (GUIDE.md, Relations: produces).
+
+The technology is the direct object of a maker verb (``maker_verbs`` in ``rules/relations.yaml``),
+or an item of a list that is; the company is that verb's subject, found
+
+* directly: "ASML makes lithography machines";
+* through a relative clause on the company: "Nvidia, which designs the H100 chips";
+* by climbing at most four heads from a verb with no subject of its own to the nearest clause that
+  has one: "Micron is an American company known for producing flash memory and USB drives".
+
+A passive or another subject ("Washington banned chips made by X") is not this rule's
+(``rel:made-by`` reads "<Technology> made by <Company>").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp.relations_titles import MAKER_VERBS
+
+
+def _subject(verb: Token, at: dict[int, Span]) -> Span | None:
+    """The mention that is the subject of ``verb``'s clause, or None."""
+    v = verb
+    for _ in range(5):
+        subj = [c for c in v.children if c.dep_ == "nsubj"]
+        if v.dep_ == "relcl" and (not subj or subj[0].tag_ in ("WDT", "WP")):
+            return at.get(v.head.i)  # "Nvidia, which designs ...": the company the clause is on
+        if subj:
+            return at.get(subj[0].i)
+        if v.dep_ in ("ROOT", "ccomp", "nsubj", "nsubjpass", "dobj", "pobj") and v is not verb and v.pos_ == "VERB":
+            return None
+        if v.head is v:
+            return None
+        v = v.head
+    return None
+
+
+def maker_verbs(doc: Doc, sps: list[Span]):
+    """(rule, company, "produces", technology) for the sentence whose mentions are ``sps``."""
+    at = {i: sp for sp in sps for i in range(sp.start, sp.end)}
+    for tech in sps:
+        if tech.label_ != "Technology":
+            continue
+        h = tech.root
+        while h.dep_ == "conj" and h.head is not h:
+            h = h.head  # an item of a list of objects
+        own = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in h.children)
+        if own:  # "Raytheon sells its Pratt & Whitney engines": the subject's own technology
+            maker = _subject(h, at)
+        elif h.dep_ == "dobj" and h.head.lemma_ in MAKER_VERBS and h.head.pos_ == "VERB":
+            maker = _subject(h.head, at)
+        else:
+            continue
+        if maker is not None and maker.label_ == "Company":
+            yield ("rel:maker-its" if own else "rel:maker-verb"), maker.id_, "produces", tech.id_
