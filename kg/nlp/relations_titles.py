@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 
 _W = rules.word_lists("relations.yaml", (
     "state_heads", "body_heads", "officials", "subordinate", "not_portfolio", "implied_portfolio", "company_heads",
-    "origin_cues", "list_intros", "topic_words", "generic_bodies", "maker_verbs"))
+    "origin_cues", "list_intros", "topic_words", "generic_bodies", "maker_verbs",
+    "lead_verbs", "work_verbs"))
 STATE_HEADS = set(_W["state_heads"])
 BODY_HEADS = set(_W["body_heads"])
 OFFICIALS = set(_W["officials"])
@@ -61,6 +62,9 @@ TOPIC_WORDS = set(_W["topic_words"])
 GENERIC_BODIES = set(_W["generic_bodies"])
 #: verbs whose company subject makes the technology (used by kg.nlp.relations_verbs)
 MAKER_VERBS = set(_W["maker_verbs"])
+#: verbs whose person subject leads / works for their organisation (used by kg.nlp.relations_verbs)
+LEAD_VERBS = set(_W["lead_verbs"])
+WORK_VERBS = set(_W["work_verbs"])
 TITLES = STATE_HEADS | BODY_HEADS | OFFICIALS | set(IMPLIED)
 MAX_TITLE = max(len(t.split()) for t in TITLES)
 CONNECT = {"of", "for", "the", "and", "&", "-", "'s", "’s", "on", "at"}

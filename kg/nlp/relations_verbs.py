@@ -11,12 +11,18 @@ or an item of a list that is; the company is that verb's subject, found
 
 A passive or another subject ("Washington banned chips made by X") is not this rule's
 (``rel:made-by`` reads "<Technology> made by <Company>").
+
+``rel:lead-verb`` (0.85): a person who heads the organisation or state that a lead verb (``lead_verbs``)
+governs: "X, who heads the Commerce Department", "X runs Nvidia", "the Commerce Department, led by X"
+-> leads; ``rel:work-verb``: "X, who works at Nvidia", "X serves on the Commission" -> worksFor.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.nlp.relations_titles import MAKER_VERBS
+from kg.nlp.relations_titles import LEAD_VERBS, MAKER_VERBS, WORK_VERBS
+
+ORGS = {"Company", "ResearchOrganization", "GovernmentBody", "Bloc", "Country"}
 
 
 def _subject(verb: Token, at: dict[int, Span]) -> Span | None:
@@ -54,3 +60,40 @@ def maker_verbs(doc: Doc, sps: list[Span]):
             continue
         if maker is not None and maker.label_ == "Company":
             yield ("rel:maker-its" if own else "rel:maker-verb"), maker.id_, "produces", tech.id_
+
+
+def _whole(tok: Token, at: dict[int, Span], labels: set[str]) -> Span | None:
+    """The mention whose head word is ``tok`` when its label is one of ``labels``."""
+    m = at.get(tok.i)
+    return m if m is not None and m.label_ in labels and m.root.i == tok.i else None
+
+
+def leader_verbs(doc: Doc, sps: list[Span]):
+    """(rule, person, "leads" | "worksFor", organisation) from lead and work verbs of the sentence."""
+    at = {i: sp for sp in sps for i in range(sp.start, sp.end)}
+    for org in sps:
+        if org.label_ not in ORGS:
+            continue
+        r = org.root
+        v = r.head
+        if r.dep_ == "dobj" and v.lemma_ in LEAD_VERBS and v.pos_ == "VERB":
+            person = _subject(v, at)  # "X, who heads the Commerce Department"
+            if person is not None and person.label_ == "Person":
+                yield "rel:lead-verb", person.id_, "leads", org.id_
+        elif r.dep_ == "pobj" and v.lower_ in ("at", "for", "on", "in") and v.head.lemma_ in WORK_VERBS:
+            person = _subject(v.head, at)  # "X, who works at Nvidia"
+            if person is not None and person.label_ == "Person":
+                yield "rel:work-verb", person.id_, "worksFor", org.id_
+        for v in r.children:  # "the Commerce Department, led by X"
+            if v.dep_ == "acl" and v.lemma_ in LEAD_VERBS and v.tag_ == "VBN":
+                for by in (c for c in v.children if c.dep_ == "agent"):
+                    for p in (c for c in by.children if c.dep_ == "pobj"):
+                        person = _whole(p, at, {"Person"})
+                        if person is not None:
+                            yield "rel:lead-verb", person.id_, "leads", org.id_
+
+
+def verb_relations(doc: Doc, sps: list[Span]):
+    """The relations of this module for one sentence's mentions."""
+    yield from maker_verbs(doc, sps)
+    yield from leader_verbs(doc, sps)

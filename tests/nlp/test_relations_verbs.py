@@ -30,3 +30,22 @@ def test_company_that_makes_a_technology(tiny_nlp, text, rule):
 ])
 def test_no_maker_without_a_making_company_subject(tiny_nlp, text):
     assert ("Velmora", "produces", "Z9 chips") not in relation_names(run(tiny_nlp, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple,rule", [
+    ("The Commerce Department, led by Peter de Vries, issued the rules.",
+     ("Peter de Vries", "leads", "Department of Commerce"), "rel:lead-verb"),
+    ("Peter de Vries, who heads the Commerce Department, issued the rules.",
+     ("Peter de Vries", "leads", "Department of Commerce"), "rel:lead-verb"),
+    ("Peter de Vries, who works at Velmora, said the rules were unfair.",
+     ("Peter de Vries", "worksFor", "Velmora"), "rel:work-verb"),
+])
+def test_lead_and_work_verbs(tiny_nlp, text, triple, rule):
+    assert rule in _rules(run(tiny_nlp, text), triple)
+
+
+@pytest.mark.slow
+def test_a_lead_verb_needs_the_organisation_as_its_object(tiny_nlp):
+    doc = run(tiny_nlp, "Peter de Vries found Velmora guilty and led the inquiry into the Commerce Department.")
+    assert not any(p == "leads" for _, p, _ in relation_names(doc))
