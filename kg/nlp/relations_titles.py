@@ -19,7 +19,8 @@ rel:title-body-head   0.8         "Commerce Secretary Gina Raimondo" -> leads th
                                   whose name has every portfolio word ("Department of Commerce");
                                   "Attorney General X" -> the justice department
 rel:title-body-staff  0.8         "Deputy Secretary of Commerce Don Graves", "White House Press
-                                  Secretary X" -> worksFor the body
+                                  Secretary X" -> worksFor the body; "Under Secretary of Commerce for
+                                  Industry and Security X" -> leads the unit named after "for"
 rel:title-country     0.8         "Iran's minister of information X", "Pakistani Ambassador X" ->
                                   worksFor the country (an official titled by country only)
 rel:title-home        0.6         "Information Minister Lai Mohammed" (a portfolio, but no body and
@@ -251,12 +252,7 @@ class TitleRules:
         in_state = {i for m in states for i in range(m.start, m.end)}
         # "Under Secretary of Commerce for Industry and Security": the portfolio ends at "for"
         cut = next((k for k in range(pos + 1, len(words)) if words[k] == "for"), len(words))
-        portfolio = {_stem(doc[i].lower_) for i in toks[:cut]
-                     if i not in in_state and doc[i].is_alpha and len(doc[i]) >= 4
-                     and (doc[i].is_title or i in self.lower)
-                     and doc[i].lower_ not in NOT_PORTFOLIO and doc[i].lower_ not in TITLES
-                     and doc[i].lower_ not in SUBORDINATE and not any(doc[i].lower_ in t.split() for t in TITLES)
-                     and self.gaz.demonym(doc[i].text) is None}
+        portfolio = self._portfolio(toks[:cut], in_state)
         if head in IMPLIED:
             portfolio.add(_stem(IMPLIED[head]))
         body: str | None
@@ -264,6 +260,12 @@ class TitleRules:
             body = body_m[-1].id_  # "FTC Chair Lina Khan", "White House Press Secretary X"
         else:
             body = self._resolve_body(portfolio, head) if not body_m else None
+        if sub and portfolio and body is not None and cut < len(words) and "deputy" not in words[:pos]:
+            # "Under Secretary of Commerce for Industry and Security X": the department is named
+            # before "for", the unit X heads after it (the Bureau of Industry and Security)
+            unit_body = self._resolve_body(self._portfolio(toks[cut + 1:], in_state), head)
+            if unit_body is not None and unit_body != body:
+                body, sub = unit_body, False
         person = sp.id_
         out = list(self._decide(sp, sent, toks, head, sub, body, portfolio, states))
         if out:
@@ -271,6 +273,16 @@ class TitleRules:
                 if m.label_ != "Country" and m.id_ != body:
                     self.drop.add((person, m.id_))
         yield from out
+
+    def _portfolio(self, toks: list[int], in_state: set[int]) -> set[str]:
+        """Stems of the portfolio words among ``toks`` ("Commerce" in "Secretary of Commerce")."""
+        doc = self.doc
+        return {_stem(doc[i].lower_) for i in toks
+                if i not in in_state and doc[i].is_alpha and len(doc[i]) >= 4
+                and (doc[i].is_title or i in self.lower)
+                and doc[i].lower_ not in NOT_PORTFOLIO and doc[i].lower_ not in TITLES
+                and doc[i].lower_ not in SUBORDINATE and not any(doc[i].lower_ in t.split() for t in TITLES)
+                and self.gaz.demonym(doc[i].text) is None}
 
     def _decide(self, sp, sent, toks, head, sub, body, portfolio, states):
         person = sp.id_

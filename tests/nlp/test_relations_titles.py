@@ -44,3 +44,15 @@ def test_title_after_the_person(tiny_nlp, text, triple):
     assert triple in rels
     other = "worksFor" if triple[1] == "leads" else "leads"
     assert (triple[0], other, triple[2]) not in rels
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("title,triple", [
+    ("Under Secretary", ("Peter de Vries", "leads", "Bureau of Industry and Security")),
+    ("Deputy Secretary", ("Peter de Vries", "worksFor", "Department of Commerce")),  # a deputy heads nothing
+])
+def test_unit_named_after_for_in_a_subordinate_title(tiny_nlp, title, triple):
+    # the department is named before "for", the unit the official heads after it
+    doc = run(tiny_nlp, "The Commerce Department and the Bureau of Industry and Security issued the rule. "
+                        f"{title} of Commerce for Industry and Security Peter de Vries defended it.")
+    assert triple in relation_names(doc)
