@@ -68,7 +68,7 @@ LEAD_VERBS = set(_W["lead_verbs"])
 WORK_VERBS = set(_W["work_verbs"])
 TITLES = STATE_HEADS | BODY_HEADS | OFFICIALS | set(IMPLIED)
 MAX_TITLE = max(len(t.split()) for t in TITLES)
-CONNECT = {"of", "for", "the", "and", "&", "-", "'s", "’s", "on", "at"}
+CONNECT = {"of", "for", "the", "and", "&", "-", "'s", "’s", "'", "’", "on", "at"}  # "'": "the Netherlands' IT minister"
 #: titles that place an official in the government of the document's country when nothing else does
 HOME_TITLES = {"minister", "cabinet secretary", "cs", "permanent secretary"}
 ADMIN_WORDS = {"administration", "presidency"}
@@ -157,8 +157,8 @@ class TitleRules:
         toks: list[int] = []
         lower: list[int] = []  # "X, the US commerce secretary,": lower-case words of the title
         while j < sent.end and len(toks) < 12 and self.doc[j].text not in (",", ".", ";", ")"):
-            if not self._ok(j):
-                t = self.doc[j]
+            t = self.doc[j]
+            if not self._ok(j) and not (t.is_upper and t.is_alpha and len(t) <= 5):  # "India's IT minister"
                 if not (t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN") and j not in self.at
                         and len(lower) < 3):
                     break

@@ -32,6 +32,8 @@ def test_words_before_a_comma_are_not_part_of_the_title(leads_nlp):
      ("Peter de Vries", "leads", "Department of Commerce")),
     ("Peter de Vries, the Dutch trade minister, said the rules were final.",
      ("Peter de Vries", "worksFor", "Netherlands")),
+    ("Peter de Vries, the Netherlands' IT minister, said the rules were final.",  # an acronym in the title
+     ("Peter de Vries", "worksFor", "Netherlands")),
     # a body that opens the phrase employs the person
     ("Peter de Vries, the Commerce Department's director, said the rules were final.",
      ("Peter de Vries", "leads", "Department of Commerce")),
