@@ -15,12 +15,17 @@ A passive or another subject ("Washington banned chips made by X") is not this r
 ``rel:lead-verb`` (0.85): a person who heads the organisation or state that a lead verb (``lead_verbs``)
 governs: "X, who heads the Commerce Department", "X runs Nvidia", "the Commerce Department, led by X"
 -> leads; ``rel:work-verb``: "X, who works at Nvidia", "X serves on the Commission" -> worksFor.
+
+``rel:copula-origin`` (0.85): "Zhipu is a Chinese AI company" (an organisation that is the subject of
+"be" with an origin-cue noun that the country or demonym modifies) -> headquarteredIn.
+``rel:join-verb`` (0.85): "Finland joined NATO" (a country subject of "join" in a past or present
+tense, not a wish or a plan: "applied to join", "will join") -> memberOf.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.nlp.relations_titles import LEAD_VERBS, MAKER_VERBS, WORK_VERBS
+from kg.nlp.relations_titles import LEAD_VERBS, MAKER_VERBS, ORIGIN_CUES, WORK_VERBS
 
 ORGS = {"Company", "ResearchOrganization", "GovernmentBody", "Bloc", "Country"}
 
@@ -93,7 +98,32 @@ def leader_verbs(doc: Doc, sps: list[Span]):
                             yield "rel:lead-verb", person.id_, "leads", org.id_
 
 
+def copula_and_join(doc: Doc, sps: list[Span]):
+    """(rule, subject, "headquarteredIn" | "memberOf", object) from "X is a Chinese company" and
+    "Finland joined NATO"."""
+    at = {i: sp for sp in sps for i in range(sp.start, sp.end)}
+    for sp in sps:
+        r, v = sp.root, sp.root.head
+        if r.dep_ != "nsubj" or v.pos_ not in ("AUX", "VERB"):
+            continue
+        if sp.label_ in ("Company", "ResearchOrganization") and v.lemma_ == "be" and \
+                not any(c.dep_ == "neg" for c in v.children):  # "X is not a Chinese company"
+            for cue in (c for c in v.children if c.dep_ == "attr" and c.lower_ in ORIGIN_CUES):
+                for c in sps:
+                    if c.label_ == "Country" and v.i < c.start and c.end <= cue.i and \
+                            cue.i in (c.root.head.i, c.root.head.head.i):
+                        yield "rel:copula-origin", sp.id_, "headquarteredIn", c.id_
+        if sp.label_ == "Country" and v.lemma_ == "join" and v.tag_ in ("VBD", "VBN", "VBZ") and \
+                v.dep_ not in ("xcomp", "ccomp", "advcl") and \
+                not any(c.dep_ in ("aux", "neg") and c.lower_ not in ("has", "have", "had") for c in v.children):
+            for o in (c for c in v.children if c.dep_ == "dobj"):
+                bloc = _whole(o, at, {"Bloc"})
+                if bloc is not None:
+                    yield "rel:join-verb", sp.id_, "memberOf", bloc.id_
+
+
 def verb_relations(doc: Doc, sps: list[Span]):
     """The relations of this module for one sentence's mentions."""
     yield from maker_verbs(doc, sps)
     yield from leader_verbs(doc, sps)
+    yield from copula_and_join(doc, sps)

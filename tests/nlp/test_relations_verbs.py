@@ -49,3 +49,23 @@ def test_lead_and_work_verbs(tiny_nlp, text, triple, rule):
 def test_a_lead_verb_needs_the_organisation_as_its_object(tiny_nlp):
     doc = run(tiny_nlp, "Peter de Vries found Velmora guilty and led the inquiry into the Commerce Department.")
     assert not any(p == "leads" for _, p, _ in relation_names(doc))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple,rule", [
+    ("Velmora is a Chinese chip designer.", ("Velmora", "headquarteredIn", "China"), "rel:copula-origin"),
+    ("The Netherlands joined the European Union long ago.", ("Netherlands", "memberOf", "European Union"),
+     "rel:join-verb"),
+])
+def test_copula_origin_and_join(tiny_nlp, text, triple, rule):
+    assert rule in _rules(run(tiny_nlp, text), triple)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple", [
+    ("Velmora is not a Chinese chip designer.", ("Velmora", "headquarteredIn", "China")),
+    ("China applied to join the European Union.", ("China", "memberOf", "European Union")),
+    ("China will join the European Union.", ("China", "memberOf", "European Union")),
+])
+def test_no_origin_or_membership_when_denied_or_planned(tiny_nlp, text, triple):
+    assert triple not in relation_names(run(tiny_nlp, text))
