@@ -19,6 +19,7 @@ rel:possessive-tech   0.8         "Nvidia's H20 chips", "X's A and B" (each item
 rel:possessive-body   0.85        "China's Ministry of Commerce" -> partOf
 rel:name-prefix       0.85        "the U.S. Commerce Department", "the Dutch trade ministry" -> partOf
 rel:made-by           0.85        "H20 chips made by Nvidia" -> produces
+rel:maker-verb        0.85        "ASML makes lithography machines", "X, who heads Y" (relations_verbs)
 rel:appositive        0.85        "Nexperia, a Dutch-headquartered chipmaker owned by Wingtech"
 rel:head-of-state-gazetteer 0.75  "President Yoon Suk Yeol" -> leads the country the gazetteer gives
                                   (the "document's dominant country" variant was measured wrong)
@@ -54,6 +55,7 @@ from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.relations_cues import origin_phrase, owns, product_list, titled
 from kg.nlp.relations_members import member_lists, membership_near
 from kg.nlp.relations_names import CONF_NAME, described_orgs, name_relations, state_owned
+from kg.nlp.relations_verbs import verb_relations
 from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, ORIGIN_CUES, TOPIC_WORDS, TitleRules
 
 register_extensions()
@@ -117,9 +119,7 @@ class RelationComponent:
             by_sent[ts[sp.start].start].append(sp)
         for sent_start, sps in by_sent.items():
             sent = ts[sps[0].start]
-            for rule, s, p, o in _text_relations(doc, sps, sent):
-                add(s, p, o, sent, rule, CONF_TEXT)
-            for rule, s, p, o in member_lists(doc, sps):
+            for rule, s, p, o in [*_text_relations(doc, sps, sent), *member_lists(doc, sps), *verb_relations(doc, sps)]:
                 add(s, p, o, sent, rule, CONF_TEXT)
             for a, b, p in self._gazetteer_pairs(doc, sps):
                 add(a, p, b, sent, f"gazetteer:{p}", CONF_GAZ, source="gazetteer")

@@ -5,7 +5,11 @@ before a person ("Commerce Secretary Gina Raimondo", "Hungary's Prime Minister V
 "The Chilean President, Gabriel Boric", "Under Secretary of Commerce for Industry and Security
 Alan Estevez"; a title inside the person's mention, "President Trump", counts; up to two lower-case
 modifiers of a title, "EU foreign policy chief X") or right after it, between commas ("Vincent
-Karremans, Secretary of Economic Affairs, said").
+Karremans, Secretary of Economic Affairs, said"; lower-case title words count there and name a
+portfolio too: "X, the US commerce secretary, said"; a body that opens the phrase employs the person:
+"X, the European Commission's vice president"). Words before a comma ahead of the person belong to
+the title only when they hold a title word ("Yesterday, President X"). The head of a unit of a body
+("X, the director general for coal at the Ministry of Energy") works for the body.
 
 ====================  ==========  ===============================================================
 rule                  confidence  example
@@ -15,7 +19,8 @@ rel:title-body-head   0.8         "Commerce Secretary Gina Raimondo" -> leads th
                                   whose name has every portfolio word ("Department of Commerce");
                                   "Attorney General X" -> the justice department
 rel:title-body-staff  0.8         "Deputy Secretary of Commerce Don Graves", "White House Press
-                                  Secretary X" -> worksFor the body
+                                  Secretary X" -> worksFor the body; "Under Secretary of Commerce for
+                                  Industry and Security X" -> leads the unit named after "for"
 rel:title-country     0.8         "Iran's minister of information X", "Pakistani Ambassador X" ->
                                   worksFor the country (an official titled by country only)
 rel:title-home        0.6         "Information Minister Lai Mohammed" (a portfolio, but no body and
@@ -39,7 +44,8 @@ if TYPE_CHECKING:
 
 _W = rules.word_lists("relations.yaml", (
     "state_heads", "body_heads", "officials", "subordinate", "not_portfolio", "implied_portfolio", "company_heads",
-    "origin_cues", "list_intros", "topic_words", "generic_bodies"))
+    "origin_cues", "list_intros", "topic_words", "generic_bodies", "maker_verbs",
+    "lead_verbs", "work_verbs"))
 STATE_HEADS = set(_W["state_heads"])
 BODY_HEADS = set(_W["body_heads"])
 OFFICIALS = set(_W["officials"])
@@ -55,9 +61,14 @@ LIST_INTROS = [w.replace(",", " ,").split() for w in _W["list_intros"]]
 TOPIC_WORDS = set(_W["topic_words"])
 #: body names too generic for the document's dominant country ("the Council")
 GENERIC_BODIES = set(_W["generic_bodies"])
+#: verbs whose company subject makes the technology (used by kg.nlp.relations_verbs)
+MAKER_VERBS = set(_W["maker_verbs"])
+#: verbs whose person subject leads / works for their organisation (used by kg.nlp.relations_verbs)
+LEAD_VERBS = set(_W["lead_verbs"])
+WORK_VERBS = set(_W["work_verbs"])
 TITLES = STATE_HEADS | BODY_HEADS | OFFICIALS | set(IMPLIED)
 MAX_TITLE = max(len(t.split()) for t in TITLES)
-CONNECT = {"of", "for", "the", "and", "&", "-", "'s", "’s", "on", "at"}
+CONNECT = {"of", "for", "the", "and", "&", "-", "'s", "’s", "'", "’", "on", "at"}  # "'": "the Netherlands' IT minister"
 #: titles that place an official in the government of the document's country when nothing else does
 HOME_TITLES = {"minister", "cabinet secretary", "cs", "permanent secretary"}
 ADMIN_WORDS = {"administration", "presidency"}
@@ -99,6 +110,7 @@ class TitleRules:
         self.bodies = {k: (e.name, tuple(e.aliases)) for k, e in ents.items()
                        if e.type == "GovernmentBody" and any(s.id_ == k for s in spans)}
         self.drop: set[tuple[str, str]] = set()   # (person, organisation) pairs the title rules overrule
+        self.lower: set[int] = set()  # lower-case title words admitted after a person (portfolio words)
 
     def _ok(self, i: int) -> bool:
         t = self.doc[i]
@@ -110,7 +122,8 @@ class TitleRules:
 
     def _before(self, sp: Span, sent: Span) -> list[int]:
         j = sp.start - 1
-        if j >= sent.start and self.doc[j].text == ",":
+        comma = j >= sent.start and self.doc[j].text == ","
+        if comma:
             j -= 1
         toks: list[int] = []
         lower = 0  # "EU foreign policy chief X": lower-case modifiers of a title already seen
@@ -126,6 +139,8 @@ class TitleRules:
         toks.reverse()
         while toks and self.doc[toks[0]].lower_ in STOP_LEFT:
             toks.pop(0)
+        if comma and not any(self.doc[i].lower_ in TITLES for i in toks):
+            toks = []  # "Yesterday, President Trump": the words before the comma hold no title
         inner = []  # "President Trump": the title inside the person's own mention
         for i in range(sp.start, sp.end - 1):
             if self.doc[i].lower_ in TITLES:
@@ -140,16 +155,30 @@ class TitleRules:
             return []
         j += 1
         toks: list[int] = []
-        while j < sent.end and len(toks) < 12 and self._ok(j) and self.doc[j].text not in (",", ".", ";", ")"):
+        lower: list[int] = []  # "X, the US commerce secretary,": lower-case words of the title
+        while j < sent.end and len(toks) < 12 and self.doc[j].text not in (",", ".", ";", ")"):
+            t = self.doc[j]
+            if not self._ok(j) and not (t.is_upper and t.is_alpha and len(t) <= 5):  # "India's IT minister"
+                if not (t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN") and j not in self.at
+                        and len(lower) < 3):
+                    break
+                lower.append(j)
             owner = self.at.get(toks[-1]) if toks else None
-            if self.doc[j].tag_ == "POS" and toks and (owner is None or owner.label_ not in ("Country", "Bloc")):
+            first = owner is not None and owner.id_ in self.bodies and \
+                all(self.doc[i].lower_ in STOP_LEFT for i in toks if i < owner.start)
+            if self.doc[j].tag_ == "POS" and toks and not first and \
+                    (owner is None or owner.label_ not in ("Country", "Bloc")):
                 if owner is None:
                     toks.pop()
-                break  # "X, the president of Zorblax's Dutch unit": the country describes the owner's unit
+                break  # "X, the president of Zorblax's Dutch unit": the country describes the owner's unit;
+                # a body that opens the phrase employs X ("X, the European Commission's vice president")
             toks.append(j)
             j += 1
+        while toks and toks[-1] in lower:
+            toks.pop()  # the title must end the phrase
         while toks and self.doc[toks[0]].lower_ in STOP_LEFT:
             toks.pop(0)
+        self.lower.update(lower)
         return toks
 
     def _resolve_body(self, stems: set[str], head: str) -> str | None:
@@ -214,17 +243,16 @@ class TitleRules:
             if t in STATE_HEADS | BODY_HEADS | set(IMPLIED):
                 pos, head = p, t
                 break
-        sub = any(w in SUBORDINATE for w in words[:pos]) or head in OFFICIALS
         states = [m for m in mentions if m.label_ in ("Country", "Bloc")]
         body_m = [m for m in mentions if m.label_ == "GovernmentBody" and m.id_ in self.bodies]
+        tail = words[pos + len(head.split()):]
+        # "X, the director general for coal at the Ministry of Energy": the head of a unit of the body
+        unit = bool(body_m) and tail[:1] in (["for"], ["of"]) and ("at" in tail or "in" in tail)
+        sub = any(w in SUBORDINATE for w in words[:pos]) or head in OFFICIALS or unit
         in_state = {i for m in states for i in range(m.start, m.end)}
         # "Under Secretary of Commerce for Industry and Security": the portfolio ends at "for"
         cut = next((k for k in range(pos + 1, len(words)) if words[k] == "for"), len(words))
-        portfolio = {_stem(doc[i].lower_) for i in toks[:cut]
-                     if i not in in_state and doc[i].is_alpha and len(doc[i]) >= 4 and doc[i].is_title
-                     and doc[i].lower_ not in NOT_PORTFOLIO and doc[i].lower_ not in TITLES
-                     and doc[i].lower_ not in SUBORDINATE and not any(doc[i].lower_ in t.split() for t in TITLES)
-                     and self.gaz.demonym(doc[i].text) is None}
+        portfolio = self._portfolio(toks[:cut], in_state)
         if head in IMPLIED:
             portfolio.add(_stem(IMPLIED[head]))
         body: str | None
@@ -232,6 +260,12 @@ class TitleRules:
             body = body_m[-1].id_  # "FTC Chair Lina Khan", "White House Press Secretary X"
         else:
             body = self._resolve_body(portfolio, head) if not body_m else None
+        if sub and portfolio and body is not None and cut < len(words) and "deputy" not in words[:pos]:
+            # "Under Secretary of Commerce for Industry and Security X": the department is named
+            # before "for", the unit X heads after it (the Bureau of Industry and Security)
+            unit_body = self._resolve_body(self._portfolio(toks[cut + 1:], in_state), head)
+            if unit_body is not None and unit_body != body:
+                body, sub = unit_body, False
         person = sp.id_
         out = list(self._decide(sp, sent, toks, head, sub, body, portfolio, states))
         if out:
@@ -239,6 +273,16 @@ class TitleRules:
                 if m.label_ != "Country" and m.id_ != body:
                     self.drop.add((person, m.id_))
         yield from out
+
+    def _portfolio(self, toks: list[int], in_state: set[int]) -> set[str]:
+        """Stems of the portfolio words among ``toks`` ("Commerce" in "Secretary of Commerce")."""
+        doc = self.doc
+        return {_stem(doc[i].lower_) for i in toks
+                if i not in in_state and doc[i].is_alpha and len(doc[i]) >= 4
+                and (doc[i].is_title or i in self.lower)
+                and doc[i].lower_ not in NOT_PORTFOLIO and doc[i].lower_ not in TITLES
+                and doc[i].lower_ not in SUBORDINATE and not any(doc[i].lower_ in t.split() for t in TITLES)
+                and self.gaz.demonym(doc[i].text) is None}
 
     def _decide(self, sp, sent, toks, head, sub, body, portfolio, states):
         person = sp.id_

@@ -177,3 +177,12 @@ def test_generic_body_name_of_the_one_bloc(tiny_gazetteer):
 def test_title_phrase_takes_lower_case_modifiers_of_the_title(tiny_nlp):
     doc = run(tiny_nlp, "On Monday, EU foreign policy chief Tom Harlow visited Beijing.")
     assert "rel:title-country" in _rules(doc, ("Tom Harlow", "worksFor", "European Union"))
+
+
+@pytest.mark.slow
+def test_eu_agency_is_part_of_the_eu_not_the_dominant_country(nlp):
+    # the shipped gazetteer places EU agencies; without an entry the body took the story's country
+    doc = run(nlp, "The EU backed the plan. France said the European Research Council would fund labs in France. "
+                   "France agreed.")
+    assert ("European Research Council", "partOf", "European Union") in relation_names(doc)
+    assert ("European Research Council", "partOf", "France") not in relation_names(doc)

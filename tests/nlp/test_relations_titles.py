@@ -1,0 +1,60 @@
+"""Title phrases around a person (kg.nlp.relations_titles): which words before a person make a title."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import relation_names, run
+
+
+@pytest.fixture(scope="module")
+def leads_nlp(tiny_gazetteer):
+    from kg.link.gazetteer import GazEntry, Gazetteer
+    from kg.nlp.gazetteer_registry import register_gazetteer
+    from kg.nlp.pipeline import build_pipeline
+
+    register_gazetteer("tiny-titles", Gazetteer([
+        *tiny_gazetteer.entries,
+        GazEntry("Tom Harlow", "Person", aliases=("President Harlow", "Harlow"), leads="United States")]))
+    return build_pipeline(gazetteer="tiny-titles", rules_only=True)
+
+
+@pytest.mark.slow
+def test_words_before_a_comma_are_not_part_of_the_title(leads_nlp):
+    # the title is inside the mention ("President Harlow"); "Yesterday" before the comma names no portfolio
+    doc = run(leads_nlp, "Yesterday, President Harlow signed an order on Chinese chips.")
+    assert ("Tom Harlow", "leads", "United States") in relation_names(doc)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple", [
+    # a lower-case title after the person, between commas, with its portfolio word
+    ("The Commerce Department issued the rules. Peter de Vries, the US commerce secretary, said they were final.",
+     ("Peter de Vries", "leads", "Department of Commerce")),
+    ("Peter de Vries, the Dutch trade minister, said the rules were final.",
+     ("Peter de Vries", "worksFor", "Netherlands")),
+    ("Peter de Vries, the Netherlands' IT minister, said the rules were final.",  # an acronym in the title
+     ("Peter de Vries", "worksFor", "Netherlands")),
+    # a body that opens the phrase employs the person
+    ("Peter de Vries, the Commerce Department's director, said the rules were final.",
+     ("Peter de Vries", "leads", "Department of Commerce")),
+    # the head of a unit of the body ("<head title> for <area> at <body>") works for the body
+    ("Peter de Vries, the director general for exports at the Commerce Department, said the rules were final.",
+     ("Peter de Vries", "worksFor", "Department of Commerce")),
+])
+def test_title_after_the_person(tiny_nlp, text, triple):
+    rels = relation_names(run(tiny_nlp, text))
+    assert triple in rels
+    other = "worksFor" if triple[1] == "leads" else "leads"
+    assert (triple[0], other, triple[2]) not in rels
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("title,triple", [
+    ("Under Secretary", ("Peter de Vries", "leads", "Bureau of Industry and Security")),
+    ("Deputy Secretary", ("Peter de Vries", "worksFor", "Department of Commerce")),  # a deputy heads nothing
+])
+def test_unit_named_after_for_in_a_subordinate_title(tiny_nlp, title, triple):
+    # the department is named before "for", the unit the official heads after it
+    doc = run(tiny_nlp, "The Commerce Department and the Bureau of Industry and Security issued the rule. "
+                        f"{title} of Commerce for Industry and Security Peter de Vries defended it.")
+    assert triple in relation_names(doc)
