@@ -35,6 +35,16 @@ def _incidence(sets: list[frozenset], dtype=np.float32) -> np.ndarray:
     return m
 
 
+def _relative_add(s: np.ndarray, weight: float, sim: np.ndarray | None, floor: float) -> np.ndarray:
+    """Add ``weight`` x ``sim`` divided by each row's largest value (at least ``floor``) to ``s`` in
+    place (:func:`kg.precedents.rank.relative`); return the row divisors."""
+    if sim is None or not weight:
+        return np.full(len(s), floor) if sim is None else np.maximum(sim.max(axis=1), floor)
+    top = np.maximum(sim.max(axis=1), floor)
+    s += weight * np.divide(sim, top[:, None], out=np.zeros_like(sim), where=top[:, None] > 0)
+    return top
+
+
 def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
               queries: list[int] | None = None, emb=None) -> dict[str, list[Candidate]]:
     """For each query profile: its top ``config.top_k`` candidates scoring >= threshold."""
@@ -66,7 +76,9 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
         for t, x in v.items():
             X[i, vocab[t]] = x
     has_text = np.array([bool(p.text) for p in profiles])
-    E = emb.vectors([p.text for p in profiles]).astype(np.float64) if w.semantic else None
+    E = emb.vectors([p.text for p in profiles]).astype(np.float64) if w.semantic or w.headline else None
+    H = emb.vectors([p.label for p in profiles]).astype(np.float64) if w.headline else None
+    has_label = np.array([bool(p.label) for p in profiles])
     queries = list(range(n)) if queries is None else queries
     out: dict[str, list[Candidate]] = {}
     k = config.top_k
@@ -88,12 +100,10 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
         # text and semantic relative to the query's closest candidate, at least the floor (rank.relative)
         text = (X[qi] @ X.T) * valid
         tmax = np.maximum(text.max(axis=1), config.floors.text)
-        if E is not None:
-            sem = np.clip(E[qi] @ E.T, 0.0, 1.0) * (has_text[qi, None] & has_text[None, :]) * valid
-            smax = np.maximum(sem.max(axis=1), config.floors.semantic)
-            s = s + w.semantic * np.divide(sem, smax[:, None], out=np.zeros_like(sem), where=smax[:, None] > 0)
-        else:
-            smax = np.full(len(qi), config.floors.semantic)
+        smax = _relative_add(s, w.semantic, None if E is None else np.clip(E[qi] @ E.T, 0.0, 1.0)
+                             * (has_text[qi, None] & has_text[None, :]) * valid, config.floors.semantic)
+        hmax = _relative_add(s, w.headline, None if H is None or E is None else np.clip(E[qi] @ H.T, 0.0, 1.0)
+                             * (has_text[qi, None] & has_label[None, :]) * valid, config.floors.headline)
         s = s + w.text * np.divide(text, tmax[:, None], out=np.zeros_like(text), where=tmax[:, None] > 0)
         s = s / total
         s[~valid] = -1.0
@@ -105,7 +115,7 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
             if cand.size > k:
                 kth = np.partition(r[cand], -k)[-k]
                 cand = cand[r[cand] >= kth - _SLACK]
-            scale = {"text": float(tmax[row]), "semantic": float(smax[row])}
+            scale = {"text": float(tmax[row]), "semantic": float(smax[row]), "headline": float(hmax[row])}
             exact = rank(profiles[q], [profiles[c] for c in cand], tfidf, config, emb=emb, scale=scale)
             best = [c for c in exact if c.score >= config.threshold][:k]
             if best:
