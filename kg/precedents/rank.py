@@ -3,7 +3,8 @@
 The score is a weighted sum of named features, each in [0, 1]:
 
 * ``family``  — same measure family (kg.precedents.taxonomy), the backbone of a parallel;
-* ``measure`` — the very same kind of measure;
+* ``measure`` — the very same kind of measure (1); for a free-text query, a measure one of its
+  other cues names (``alt_measures``) counts half (:data:`OTHER_CUE`);
 * ``target``  — same kind of target (people, firms, technology, data, capital, goods);
 * ``sector``  — a shared sector (small on purpose: cross-sector parallels are the point);
 * ``actor``   — the same country or bloc acted (gov bodies count as their country);
@@ -44,6 +45,9 @@ from kg.resources import resource_path
 
 DEFAULT_CONFIG = resource_path("precedents", "config.toml")
 FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "text", "semantic", "headline")
+#: the ``measure`` value of a candidate whose kind is not the query's main measure but one its other
+#: cues name (chosen by 5-fold CV on the tuning half among 0, 0.5 and 1: docs/precedents.md)
+OTHER_CUE = 0.5
 #: features divided by their largest value over a query's candidates (:func:`relative`)
 RELATIVE = ("text", "semantic", "headline")
 
@@ -196,7 +200,7 @@ def features(q: Profile, c: Profile, tfidf: Tfidf, emb=None) -> dict[str, float]
     measures = q.alt_measures | {q.measure}
     return {
         "family": 1.0 if c.family in {family(m) for m in measures} else 0.0,
-        "measure": 1.0 if c.measure in measures else 0.0,
+        "measure": 1.0 if c.measure == q.measure else OTHER_CUE if c.measure in measures else 0.0,
         "target": _kinds_match(q.target_kind, c.target_kind),
         "sector": 1.0 if q.sectors & c.sectors else 0.0,
         "actor": 1.0 if q.countries & c.countries else 0.0,
@@ -239,8 +243,10 @@ def explain(q: Profile, c: Profile, f: dict[str, float], tfidf: Tfidf,
                                                          f" ({f['headline']:.0%} of the closest)"))
     if f["family"]:
         add("family", f"the same measure family ({FAMILY_LABEL[c.family]})")
-    if f["measure"]:
+    if f["measure"] == 1.0:
         add("measure", f"the same kind of measure ({c.measure})")
+    elif f["measure"]:
+        add("measure", f"a kind of measure the query also names ({c.measure})")
     if f["target"] == 1.0:
         add("target", f"the same kind of target ({q.target_kind})")
     elif f["target"]:

@@ -149,3 +149,21 @@ def test_headline_compares_the_query_with_the_candidate_label_only(tfidf):
     assert "headline" not in got[1].explanation
     no_label = features(Q, replace(PAIR, label=""), tfidf)
     assert no_label["headline"] == 0.0
+
+
+def test_measure_other_cues_of_a_question_count_half(tfidf):
+    """A free-text question's main measure counts 1; another measure its cues name counts OTHER_CUE."""
+    from dataclasses import replace
+
+    from kg.precedents.rank import OTHER_CUE
+
+    q = replace(Q, alt_measures=frozenset({"TravelRestriction", "VisaRestriction"}))
+    visa = replace(PAIR, key="v", measure="VisaRestriction")
+    assert 0 < OTHER_CUE < 1
+    assert features(q, PAIR, tfidf)["measure"] == 1.0
+    assert features(q, visa, tfidf)["measure"] == OTHER_CUE
+    assert features(q, UNRELATED, tfidf)["measure"] == 0.0
+    got = {c.key: c for c in rank(q, [PAIR, visa], tfidf, LinkConfig(weights=Weights(measure=1.0)))}
+    assert got["p"].score > got["v"].score
+    assert "the same kind of measure (TravelRestriction)" in got["p"].explanation
+    assert "a kind of measure the query also names (VisaRestriction)" in got["v"].explanation
