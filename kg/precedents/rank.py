@@ -84,7 +84,7 @@ class Weights:
 @dataclass(frozen=True)
 class Floors:
     """The least raw cosine :func:`relative` divides by (defaults = data/precedents/config.toml: the
-    10th percentile of the tuning questions' closest raw value, :mod:`kg.precedents.fit`)."""
+    25th percentile of the tuning questions' closest raw value, :mod:`kg.precedents.fit`)."""
 
     text: float = float(_FF.get("text", 0.0))
     semantic: float = float(_FF.get("semantic", 0.0))
