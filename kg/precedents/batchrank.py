@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from kg.precedents.rank import FEATURES, Candidate, LinkConfig, Profile, rank
+from kg.precedents.rank import FEATURES, RELATIVE, Candidate, LinkConfig, Profile, features, rank
 from kg.precedents.taxonomy import family
 
 _BLOCK = 256
@@ -33,6 +33,32 @@ def _incidence(sets: list[frozenset], dtype=np.float32) -> np.ndarray:
         for x in s:
             m[i, table[x]] = 1
     return m
+
+
+def _relative_add(s: np.ndarray, weight: float, sim: np.ndarray | None, floor: float) -> np.ndarray:
+    """Add ``weight`` x ``sim`` divided by each row's largest value (at least ``floor``) to ``s`` in
+    place (:func:`kg.precedents.rank.relative`); return each row's closest candidate, or -1 where
+    the floor is the divisor (or ``sim`` is not computed)."""
+    if sim is None:
+        return np.full(len(s), -1)
+    best = sim.argmax(axis=1)
+    top = np.maximum(sim[np.arange(len(s)), best], floor)
+    if weight:
+        s += weight * np.divide(sim, top[:, None], out=np.zeros_like(sim), where=top[:, None] > 0)
+    return np.where(sim[np.arange(len(s)), best] > floor, best, -1)
+
+
+def _exact_scale(q: Profile, closest: dict[str, int], profiles: list[Profile], tfidf, emb,
+                 floors) -> dict[str, float]:
+    """The divisors of :func:`kg.precedents.rank.relative` for query ``q``, with each closest
+    candidate's value computed by the Python path (so the exact re-scoring rounds as ``rank`` does,
+    not as the float64 matrix products do)."""
+    scale = {}
+    for k in RELATIVE:
+        j = closest[k]
+        scale[k] = max(getattr(floors, k), features(q, profiles[j], tfidf, emb)[k]) if j >= 0 \
+            else getattr(floors, k)
+    return scale
 
 
 def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
@@ -66,7 +92,9 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
         for t, x in v.items():
             X[i, vocab[t]] = x
     has_text = np.array([bool(p.text) for p in profiles])
-    E = emb.vectors([p.text for p in profiles]).astype(np.float64) if w.semantic else None
+    E = emb.vectors([p.text for p in profiles]).astype(np.float64) if w.semantic or w.headline else None
+    H = emb.vectors([p.label for p in profiles]).astype(np.float64) if w.headline else None
+    has_label = np.array([bool(p.label) for p in profiles])
     queries = list(range(n)) if queries is None else queries
     out: dict[str, list[Candidate]] = {}
     k = config.top_k
@@ -87,14 +115,11 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
         valid &= ~((dis[qi] @ dis.T) > 0)                      # not its own dispatch
         # text and semantic relative to the query's closest candidate, at least the floor (rank.relative)
         text = (X[qi] @ X.T) * valid
-        tmax = np.maximum(text.max(axis=1), config.floors.text)
-        if E is not None:
-            sem = np.clip(E[qi] @ E.T, 0.0, 1.0) * (has_text[qi, None] & has_text[None, :]) * valid
-            smax = np.maximum(sem.max(axis=1), config.floors.semantic)
-            s = s + w.semantic * np.divide(sem, smax[:, None], out=np.zeros_like(sem), where=smax[:, None] > 0)
-        else:
-            smax = np.full(len(qi), config.floors.semantic)
-        s = s + w.text * np.divide(text, tmax[:, None], out=np.zeros_like(text), where=tmax[:, None] > 0)
+        tbest = _relative_add(s, w.text, text, config.floors.text)
+        sbest = _relative_add(s, w.semantic, None if E is None else np.clip(E[qi] @ E.T, 0.0, 1.0)
+                             * (has_text[qi, None] & has_text[None, :]) * valid, config.floors.semantic)
+        hbest = _relative_add(s, w.headline, None if H is None or E is None else np.clip(E[qi] @ H.T, 0.0, 1.0)
+                             * (has_text[qi, None] & has_label[None, :]) * valid, config.floors.headline)
         s = s / total
         s[~valid] = -1.0
         for row, q in enumerate(qi):
@@ -105,7 +130,8 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
             if cand.size > k:
                 kth = np.partition(r[cand], -k)[-k]
                 cand = cand[r[cand] >= kth - _SLACK]
-            scale = {"text": float(tmax[row]), "semantic": float(smax[row])}
+            closest = {"text": int(tbest[row]), "semantic": int(sbest[row]), "headline": int(hbest[row])}
+            scale = _exact_scale(profiles[q], closest, profiles, tfidf, emb, config.floors)
             exact = rank(profiles[q], [profiles[c] for c in cand], tfidf, config, emb=emb, scale=scale)
             best = [c for c in exact if c.score >= config.threshold][:k]
             if best:

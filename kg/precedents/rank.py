@@ -3,16 +3,20 @@
 The score is a weighted sum of named features, each in [0, 1]:
 
 * ``family``  — same measure family (kg.precedents.taxonomy), the backbone of a parallel;
-* ``measure`` — the very same kind of measure;
+* ``measure`` — the very same kind of measure (1); for a free-text query, a measure one of its
+  other cues names (``alt_measures``) counts half (:data:`OTHER_CUE`);
 * ``target``  — same kind of target (people, firms, technology, data, capital, goods);
 * ``sector``  — a shared sector (small on purpose: cross-sector parallels are the point);
 * ``actor``   — the same country or bloc acted (gov bodies count as their country);
 * ``chronology`` — the candidate comes first (1), undated (0.5) or later (0);
 * ``text``    — TF-IDF cosine of the descriptions (shared words);
 * ``semantic`` — cosine of offline ``wordllama`` embeddings of the same text
-  (:mod:`kg.precedents.embed`): close in meaning even without shared words.
+  (:mod:`kg.precedents.embed`): close in meaning even without shared words;
+* ``headline`` — cosine of the query's embedding with the candidate's *label* alone: a record's
+  one-line headline is written in the register of a question, while its description adds context
+  words (targets, history) that dilute what the measure is about.
 
-``text`` and ``semantic`` are divided by their largest value over the query's candidates, or by a
+``text``, ``semantic`` and ``headline`` are divided by their largest value over the query's candidates, or by a
 floor when that largest value is below it (:func:`relative`), so both read "how close, compared
 with the closest candidate" (1 for the best): a raw cosine's range depends on the query (a long,
 specific question shares many words with its best match, a short one few), which an additive sum
@@ -40,9 +44,12 @@ from kg.precedents.textsim import Tfidf
 from kg.resources import resource_path
 
 DEFAULT_CONFIG = resource_path("precedents", "config.toml")
-FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "text", "semantic")
+FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "text", "semantic", "headline")
+#: the ``measure`` value of a candidate whose kind is not the query's main measure but one its other
+#: cues name (chosen by 5-fold CV on the tuning half among 0, 0.5 and 1: docs/precedents.md)
+OTHER_CUE = 0.5
 #: features divided by their largest value over a query's candidates (:func:`relative`)
-RELATIVE = ("text", "semantic")
+RELATIVE = ("text", "semantic", "headline")
 
 
 def _fitted() -> dict:
@@ -71,15 +78,17 @@ class Weights:
     chronology: float = float(_FW.get("chronology", 0.0))
     text: float = float(_FW.get("text", 1.0))
     semantic: float = float(_FW.get("semantic", 0.0))
+    headline: float = float(_FW.get("headline", 0.0))
 
 
 @dataclass(frozen=True)
 class Floors:
     """The least raw cosine :func:`relative` divides by (defaults = data/precedents/config.toml: the
-    10th percentile of the tuning questions' closest raw value, :mod:`kg.precedents.fit`)."""
+    25th percentile of the tuning questions' closest raw value, :mod:`kg.precedents.fit`)."""
 
     text: float = float(_FF.get("text", 0.0))
     semantic: float = float(_FF.get("semantic", 0.0))
+    headline: float = float(_FF.get("headline", 0.0))
 
 
 @dataclass(frozen=True)
@@ -191,13 +200,14 @@ def features(q: Profile, c: Profile, tfidf: Tfidf, emb=None) -> dict[str, float]
     measures = q.alt_measures | {q.measure}
     return {
         "family": 1.0 if c.family in {family(m) for m in measures} else 0.0,
-        "measure": 1.0 if c.measure in measures else 0.0,
+        "measure": 1.0 if c.measure == q.measure else OTHER_CUE if c.measure in measures else 0.0,
         "target": _kinds_match(q.target_kind, c.target_kind),
         "sector": 1.0 if q.sectors & c.sectors else 0.0,
         "actor": 1.0 if q.countries & c.countries else 0.0,
         "chronology": chrono,
         "text": tfidf.cosine(q.text, c.text) if q.text and c.text else 0.0,
         "semantic": _embedder(emb).cosine(q.text, c.text) if q.text and c.text else 0.0,
+        "headline": _embedder(emb).cosine(q.text, c.label) if q.text and c.label else 0.0,
     }
 
 
@@ -209,11 +219,12 @@ def relative(feats: list[dict[str, float]], scale: dict[str, float] | None = Non
     ``scale``: the divisors to use (when ``feats`` is a subset of the candidates, as in the exact
     re-scoring of :mod:`kg.precedents.batchrank`); by default the largest value of ``feats`` or the
     floor, whichever is larger. Returns it."""
+    keys = [k for k in RELATIVE if any(k in f for f in feats)] if scale is None else list(scale)
     if scale is None:
         fl = floors or Floors()
-        scale = {k: max([getattr(fl, k), *(f[k] for f in feats)]) for k in RELATIVE}
+        scale = {k: max([getattr(fl, k), *(f[k] for f in feats)]) for k in keys}
     for f in feats:
-        for k in RELATIVE:
+        for k in keys:
             f[k] = round(min(1.0, f[k] / scale[k]), 6) if scale[k] > 0 else 0.0
     return scale
 
@@ -227,10 +238,15 @@ def explain(q: Profile, c: Profile, f: dict[str, float], tfidf: Tfidf,
     if f["semantic"] >= 0.8 and w.semantic > 0:
         add("semantic", "a close meaning" + (" (the closest)" if f["semantic"] == 1.0 else
                                             f" ({f['semantic']:.0%} of the closest)"))
+    if f.get("headline", 0.0) >= 0.8 and w.headline > 0:
+        add("headline", "a headline close in meaning" + (" (the closest)" if f["headline"] == 1.0 else
+                                                         f" ({f['headline']:.0%} of the closest)"))
     if f["family"]:
         add("family", f"the same measure family ({FAMILY_LABEL[c.family]})")
-    if f["measure"]:
+    if f["measure"] == 1.0:
         add("measure", f"the same kind of measure ({c.measure})")
+    elif f["measure"]:
+        add("measure", f"a kind of measure the query also names ({c.measure})")
     if f["target"] == 1.0:
         add("target", f"the same kind of target ({q.target_kind})")
     elif f["target"]:

@@ -76,7 +76,7 @@ def test_text_and_semantic_are_relative_to_the_closest_candidate():
     from kg.precedents.rank import Floors, relative
 
     feats = [{"text": 0.2, "semantic": 0.5, "measure": 1.0}, {"text": 0.1, "semantic": 0.25, "measure": 0.0}]
-    scale = relative(feats)
+    scale = relative(feats, floors=Floors(text=0.0, semantic=0.0))   # not the configured floors
     assert scale == {"text": 0.2, "semantic": 0.5}
     assert feats[0]["text"] == 1.0 and feats[1]["semantic"] == 0.5 and feats[1]["measure"] == 0.0
     sub = [{"text": 0.1, "semantic": 0.25}]

@@ -112,13 +112,15 @@ def test_batchrank_top_links_equal_python_rank():
     words = "chip export control researchers travel approval data ban app investment visa gallium court".split()
     evs = [Event(key=f"event/s{i:04d}", measure=rnd.choice(MEASURES), actors=(rnd.choice(["wd/Q148", "wd/Q30"]),),
                  sectors=(rnd.choice(SECTORS),), date=rnd.choice([None, "2019", "2024-05"]),
+                 label=" ".join(rnd.sample(words, 3)) if i % 3 else None,
                  evidence=(Evidence(dispatch_id=f"d{i // 4}", sentence=" ".join(rnd.sample(words, 5)), rule="t"),))
            for i in range(80)]
     batch = GraphBatch(entities=b.batch.entities, events=tuple(evs) + b.batch.events)
     ps = profiles_of(batch, Context(batch.entities), b.id_of, b.target_kinds)
     tf = Tfidf(p.text for p in ps)
     semantic = LinkConfig(weights=Weights(family=0.05, text=0.3, semantic=0.5), threshold=0.3, top_k=4)
-    for cfg in (LinkConfig(), LinkConfig(threshold=0.3, top_k=5), semantic):
+    headline = LinkConfig(weights=Weights(measure=0.1, text=0.2, headline=0.7), threshold=0.3, top_k=3)
+    for cfg in (LinkConfig(), LinkConfig(threshold=0.3, top_k=5), semantic, headline):
         fast = top_links(ps, tf, cfg)
         for q in ps:
             slow = [c for c in rank(q, ps, tf, cfg, top=cfg.top_k) if c.score >= cfg.threshold]
@@ -128,3 +130,40 @@ def test_batchrank_top_links_equal_python_rank():
 def test_rank_defaults_are_the_packaged_fitted_config():
     # the fit writes config.toml only; the dataclass defaults are read from it, so they cannot drift
     assert LinkConfig() == LinkConfig.load()
+
+
+def test_headline_compares_the_query_with_the_candidate_label_only(tfidf):
+    """Two candidates with the same text: the one whose one-line label says what the query says
+    gets the higher ``headline`` feature, and a headline-weighted config ranks it first."""
+    from dataclasses import replace
+
+    close = replace(PAIR, key="close", label="researchers need government approval to travel abroad")
+    far = replace(PAIR, key="far", label="grants for solar panel factories")
+    fc, ff = features(Q, close, tfidf), features(Q, far, tfidf)
+    assert fc["text"] == ff["text"] and fc["semantic"] == ff["semantic"]
+    assert fc["headline"] > ff["headline"] + 0.1
+    cfg = LinkConfig(weights=Weights(text=0.5, headline=0.5))
+    got = rank(Q, [far, close], tfidf, cfg)
+    assert [c.key for c in got] == ["close", "far"] and got[0].features["headline"] == 1.0
+    assert "a headline close in meaning (the closest)" in got[0].explanation
+    assert "headline" not in got[1].explanation
+    no_label = features(Q, replace(PAIR, label=""), tfidf)
+    assert no_label["headline"] == 0.0
+
+
+def test_measure_other_cues_of_a_question_count_half(tfidf):
+    """A free-text question's main measure counts 1; another measure its cues name counts OTHER_CUE."""
+    from dataclasses import replace
+
+    from kg.precedents.rank import OTHER_CUE
+
+    q = replace(Q, alt_measures=frozenset({"TravelRestriction", "VisaRestriction"}))
+    visa = replace(PAIR, key="v", measure="VisaRestriction")
+    assert 0 < OTHER_CUE < 1
+    assert features(q, PAIR, tfidf)["measure"] == 1.0
+    assert features(q, visa, tfidf)["measure"] == OTHER_CUE
+    assert features(q, UNRELATED, tfidf)["measure"] == 0.0
+    got = {c.key: c for c in rank(q, [PAIR, visa], tfidf, LinkConfig(weights=Weights(measure=1.0)))}
+    assert got["p"].score > got["v"].score
+    assert "the same kind of measure (TravelRestriction)" in got["p"].explanation
+    assert "a kind of measure the query also names (VisaRestriction)" in got["v"].explanation
