@@ -395,6 +395,8 @@ def in_target_prep(ctx: DocContext, t: Token, stop: Token) -> bool:
 
 def is_target_like(ctx: DocContext, sp: Span) -> bool:
     r = sp.root
+    if in_aim_phrase(r):
+        return True
     if r.dep_ == "pobj" and r.head.lower_ in ("on", "against", "to", "into", "from", "in", "with", "of", "for"):
         return True
     if r.dep_ in ("dobj", "amod", "compound") and sp.label_ == "Country" and r.head.pos_ == "NOUN":
@@ -408,6 +410,27 @@ def is_target_like(ctx: DocContext, sp: Span) -> bool:
     if sp.label_ == "Country" and (r.dep_ in ("acomp", "attr") or r.head.lower_ in ("descent", "origin", "heritage")):
         return True  # rule 'nationality': "he is neither Chinese nor of Chinese descent" names no actor
     return r.dep_ == "dobj" or in_dateline(r)
+
+
+def in_aim_phrase(tok: Token) -> bool:
+    """Rule 'aim-owner': a state that owns or qualifies a noun inside what a measure aims at ("a travel ban on
+    experts dealing with X's nuclear programme", "block exports towards X", "freeze the assets of X's bank") is
+    part of the aim, not the actor. Climbing from the mention through modifier and preposition links, a direct
+    object or an object of on / against / towards / into (`aim_preps`) is reached; past the mention's own
+    phrase, the preposition must hang on a verb or a measure noun ("on par with the US" is no aim)."""
+    x, own, steps = tok, True, 0
+    while steps < 8 and x.head.i != x.i:
+        if x.dep_ == "dobj" and x.i != tok.i:
+            return True
+        if x.dep_ == "pobj" and x.head.lower_ in M.AIM_PREPS and x.i != tok.i and (
+                own or x.head.head.pos_ == "VERB" or x.head.head.lemma_.lower() in M.MEASURE_NOUNS):
+            return True
+        if x.dep_ not in ("poss", "compound", "amod", "nmod", "pobj", "prep", "conj", "acl", "dobj"):
+            return False
+        if x.dep_ == "prep":
+            own = False
+        x, steps = x.head, steps + 1
+    return False
 
 
 def in_dateline(tok: Token) -> bool:

@@ -33,7 +33,7 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "compliance_words", "provision_verbs", "currency_words", "descriptor_nouns", "staff_nouns",
     "advice_verbs", "advice_stop_verbs", "advice_use_verbs", "example_preps",
     "look_back_adverbs", "data_authority_words",
-    "court_words"))
+    "court_words", "aim_preps"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
@@ -168,3 +168,5 @@ LOOK_BACK_ADVERBS = set(_WORDS["look_back_adverbs"])
 DATA_AUTHORITY_WORDS = tuple(_WORDS["data_authority_words"])
 #: rule 'court-order': a ban or rule whose actor is named by one of these words is a LegalAction
 COURT_WORDS = set(_WORDS["court_words"])
+#: rule 'aim-owner': a state inside the object of one of these prepositions is aimed at, not acting
+AIM_PREPS = set(_WORDS["aim_preps"])

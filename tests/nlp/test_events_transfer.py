@@ -1,0 +1,25 @@
+"""kg_events: rules of the generality round (issue 12) — each one a pattern seen in several dev stories,
+tested on sentences written for it (real pipeline, slow)."""
+from __future__ import annotations
+
+import pytest
+
+from test_events import _events  # the helper of the event tests in this folder
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # rule 'aim-owner': a state owning a noun inside what the measure aims at is no actor
+    "Delegates in Geneva agreed at a summit to freeze the funds of Myanmar's central bank, the biggest lender, "
+    "and a travel ban on officers working with Myanmar's army.",
+])
+def test_a_state_inside_the_aim_of_a_measure_is_not_its_actor(nlp, text):
+    events, _ = _events(nlp, text)
+    assert not any(e["actors"] & {"Myanmar"} for e in events), events
+
+
+@pytest.mark.slow
+def test_the_owner_of_the_list_a_party_is_added_to_still_acts(nlp):
+    # not 'aim-owner': "to" is no aim preposition
+    events, _ = _events(nlp, "Twelve more firms were added to the European Union's visa-ban list on Monday.")
+    assert any("European Union" in e["actors"] for e in events), events
