@@ -23,3 +23,21 @@ def test_the_owner_of_the_list_a_party_is_added_to_still_acts(nlp):
     # not 'aim-owner': "to" is no aim preposition
     events, _ = _events(nlp, "Twelve more firms were added to the European Union's visa-ban list on Monday.")
     assert any("European Union" in e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # rule 'hypothetical': a measure in an "if" clause is a condition; the subject of a "whether" clause a question
+    "China said it would retaliate if the United States imposed new export controls on chips.",
+    "The inquiry will establish whether Japanese subsidies have harmed European shipyards.",
+])
+def test_a_condition_or_a_question_of_fact_is_no_measure(nlp, text):
+    events, _ = _events(nlp, text)
+    assert not [e for e in events if e["measure"] in ("Subsidy", "ExportControl")], events
+
+
+@pytest.mark.slow
+def test_deciding_whether_to_impose_a_measure_is_still_a_measure(nlp):
+    events, _ = _events(nlp, "The European Commission will decide whether to impose tariffs on imports of "
+                             "Japanese ships.")
+    assert [e for e in events if e["measure"] == "ImportRestriction"], events

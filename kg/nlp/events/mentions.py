@@ -22,6 +22,7 @@ from kg.nlp.events.triggers import (
     data_authority,
     evaluated,
     find_triggers,
+    hypothetical,
     legal_challenge,
     negated,
     refine,
@@ -230,6 +231,8 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
     if negated(ctx, head, verb):
         return None
     if evaluated(ctx, head, verb):
+        return None
+    if hypothetical(ctx, head):
         return None
     if not_reported(ctx, measure, rule, head, verb):
         return None

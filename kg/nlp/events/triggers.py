@@ -88,6 +88,30 @@ def negated(ctx: DocContext, head: Token, verb: Token | None) -> bool:
     return any(t.lower_.replace("\u2019", "'") in ("not", "n't", "never", "no") for t in left)  # "don’t"
 
 
+def hypothetical(ctx: DocContext, head: Token) -> bool:
+    """Rule 'hypothetical': a measure in a clause opened by "if" or "unless" (`condition_marks`) is a condition,
+    not a measure taken ("if state subsidies are being paid to fund the plant", "would retaliate if Washington
+    imposed new curbs"); a measure that is the subject of a "whether" clause is a question of fact ("will
+    determine whether such subsidies have harmed ..."), while "whether to impose duties" stays a measure discussed.
+    Read on the trigger and the verbs above it, up to the first verb with its own subject."""
+    if not ctx.parsed:
+        return False
+    t, prev = head, None
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX"):
+            marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            if marks & M.CONDITION_MARKS:
+                return True
+            if "whether" in marks and prev is not None and prev.i == head.i and head.dep_ in ("nsubj", "nsubjpass"):
+                return True
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+                return False
+        if t.head.i == t.i:
+            return False
+        t, prev = t.head, t
+    return False
+
+
 def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: Token) -> str | None:
     obj = object_tokens(ctx, span, head)
     if ctx.parsed:  # rule 'reason-over': "a ban over data privacy concerns" — the reason does not give the kind
