@@ -41,3 +41,18 @@ def test_deciding_whether_to_impose_a_measure_is_still_a_measure(nlp):
     events, _ = _events(nlp, "The European Commission will decide whether to impose tariffs on imports of "
                              "Japanese ships.")
     assert [e for e in events if e["measure"] == "ImportRestriction"], events
+
+
+@pytest.mark.slow
+def test_the_new_guidelines_restate_the_reported_measure(nlp):
+    # rule 'the-new-rules': a definite regulation noun with no phrase of its own is the main measure's instrument
+    events, _ = _events(nlp, "Japan has issued new rules that will phase out foreign routers from government "
+                             "offices. The new procurement guidelines require ministries to buy domestic equipment.")
+    assert [e["measure"] for e in events] == ["Ban"], events
+
+
+@pytest.mark.slow
+def test_a_regulation_with_its_own_phrase_is_still_a_regulation(nlp):
+    events, _ = _events(nlp, "Japan has issued new rules that will phase out foreign routers from government "
+                             "offices. The regulations on drone flights were also tightened.")
+    assert "Regulation" in [e["measure"] for e in events], events

@@ -49,7 +49,7 @@ def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]
     for m in mentions:
         if m.similar and m.measure == "?":
             continue
-        if not m.actors:
+        if not m.actors or restates_rules(ctx, m):
             continue
         if m.anaphoric:
             roots = {ctx.root(a) for a in m.actors}
@@ -74,6 +74,8 @@ def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]
     for m in mentions:
         if m.event is not None:
             continue
+        if restates_rules(ctx, m) and main is not None:
+            m.measure = main.measure  # rule 'the-new-rules'
         if m.measure == "?":
             if main is None:
                 continue
@@ -101,6 +103,18 @@ def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]
             m.event = same[0]
             absorb(ctx, same[0], m, restatement=True)
     return events
+
+
+def restates_rules(ctx: DocContext, m: Mention) -> bool:
+    """Rule 'the-new-rules': "the new guidelines require ...", "officials defended the new regulations": a definite
+    regulation noun with no phrase of its own names the instrument of the measure the text reports, not a second,
+    Regulation event; it takes the kind of the main event (a Regulation only when that is one, or there is none)."""
+    h = m.head
+    if m.rule != "regulation" or m.measure != "Regulation" or h.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in h.lefts) and \
+        not any(c.dep_ in ("prep", "acl", "relcl") for c in h.rights) and \
+        all(c.dep_ in ("det", "amod", "punct") or (c.dep_ == "compound" and ctx.ment(c) is None) for c in h.lefts)
 
 
 def place_actorless(ctx: DocContext, m: Mention, events: list[EventDraft]) -> None:
