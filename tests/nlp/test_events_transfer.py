@@ -56,3 +56,11 @@ def test_a_regulation_with_its_own_phrase_is_still_a_regulation(nlp):
     events, _ = _events(nlp, "Japan has issued new rules that will phase out foreign routers from government "
                              "offices. The regulations on drone flights were also tightened.")
     assert "Regulation" in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_the_measure_given_as_a_cause_is_the_one_reported(nlp):
+    # rule 'cause-phrase': "due to the ban" restates the measure; "London" in the clause subject does not act
+    events, _ = _events(nlp, "Indonesia will ban exports of nickel ore from January. Traders expect London nickel "
+                             "prices to jump due to the ban.")
+    assert [(e["measure"], e["actors"]) for e in events] == [("ExportControl", {"Indonesia"})], events

@@ -168,6 +168,11 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             "about", "against"} and any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those")
                                         for c in head.lefts):
         return last_actors, False, False
+    # rule 'cause-phrase': "prices rose due to the ban", "output fell because of these curbs": a definite measure
+    # given as the cause of something else is the measure reported before; the clause's subject does not act
+    if head.pos_ == "NOUN" and last_actors and in_cause_phrase(head) and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in head.lefts):
+        return last_actors, False, False
     # 1b. "need a licence from the Bureau of Industry and Security": the issuer is the actor
     if m.rule == "licence-needed":
         for t in m.trigger.subtree if m.trigger.root.i == head.i else head.subtree:
@@ -410,6 +415,13 @@ def is_target_like(ctx: DocContext, sp: Span) -> bool:
     if sp.label_ == "Country" and (r.dep_ in ("acomp", "attr") or r.head.lower_ in ("descent", "origin", "heritage")):
         return True  # rule 'nationality': "he is neither Chinese nor of Chinese descent" names no actor
     return r.dep_ == "dobj" or in_dateline(r)
+
+
+def in_cause_phrase(head: Token) -> bool:
+    """``head`` is the object of a cause phrase: "due to", "owing to", "because of", "thanks to" (`cause_heads`)."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ in ("to", "of") and prep.head.i != prep.i and \
+        prep.head.lower_ in M.CAUSE_HEADS
 
 
 def in_aim_phrase(tok: Token) -> bool:
