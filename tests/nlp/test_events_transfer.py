@@ -64,3 +64,21 @@ def test_the_measure_given_as_a_cause_is_the_one_reported(nlp):
     events, _ = _events(nlp, "Indonesia will ban exports of nickel ore from January. Traders expect London nickel "
                              "prices to jump due to the ban.")
     assert [(e["measure"], e["actors"]) for e in events] == [("ExportControl", {"Indonesia"})], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # rule 'law-content': the measure a law being made carries is what the law says
+    "Brazil's senate passed legislation on Monday tightening controls on the export of rare earths.",
+    "The Kenyan government introduced legislation to tighten export controls on drones.",
+])
+def test_the_measure_of_a_law_being_made_is_the_law(nlp, text):
+    events, _ = _events(nlp, text)
+    assert [e["measure"] for e in events] == ["Legislation"], events
+
+
+@pytest.mark.slow
+def test_the_measure_of_a_law_in_effect_is_the_news(nlp):
+    # rules 'law-in-effect-content' and 'law-owner': the ban is the event, acted by the law's owner
+    events, _ = _events(nlp, "A Brazilian law banning the export of raw lithium took effect on Sunday.")
+    assert [(e["measure"], e["actors"]) for e in events] == [("ExportControl", {"Brazil"})], events

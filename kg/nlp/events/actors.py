@@ -173,6 +173,14 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
     if head.pos_ == "NOUN" and last_actors and in_cause_phrase(head) and any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in head.lefts):
         return last_actors, False, False
+    # 1a'. rule 'law-owner': "an Indonesian law banning the export of X", "China's law requiring ...": the measure
+    # a law noun's participle or relative clause carries is acted by the law's owner
+    if head.pos_ == "VERB" and head.dep_ in ("acl", "relcl") and head.head.lemma_.lower() in M.LAW_NOUNS:
+        for c in head.head.lefts:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                keys = actor_of_token(ctx, c)
+                if keys and keys != ["__generic__"]:
+                    return ctx.with_parents(keys), True, False
     # 1b. "need a licence from the Bureau of Industry and Security": the issuer is the actor
     if m.rule == "licence-needed":
         for t in m.trigger.subtree if m.trigger.root.i == head.i else head.subtree:

@@ -15,6 +15,7 @@ from kg.nlp.events.advice import advice_verbs
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.dating import date_of
 from kg.nlp.events.roles import assign_roles
+from kg.nlp.events.lawcontent import carries_content, law_content
 from kg.nlp.events.spelled import court_ordered, names_the_hit, spelled_out
 from kg.nlp.events.status import historical, status_from_verb, status_of
 from kg.nlp.events.syntax import clause_verb, head_of, in_main_clause, left_mods, object_tokens
@@ -55,7 +56,10 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
                                          and o.head.i not in objs[id(m)] for o in out)]
         out = [m for m in out if not instrument(m, out)]
         out = [m for m in out if not spelled_out(m, out)]
-    out.extend(legislation_mentions(ctx, sent, out, last_actors))
+    laws_made = legislation_mentions(ctx, sent, out, last_actors)
+    if laws_made:
+        out = [m for m in out if not law_content(m, laws_made)]
+    out.extend(laws_made)
     out.extend(other_create(ctx, sent, out, last_actors))
     out.extend(talent_training(ctx, sent, out, last_actors))
     out.extend(money_pledges(ctx, sent, out, last_actors))
@@ -374,6 +378,8 @@ def legislation_mentions(ctx: DocContext, sent: Span, found: list[Mention], last
             verbs += [c for c in tok.children if c.dep_ in ("relcl", "acl") and takes_effect(c)]
         if not verbs:
             continue
+        if verbs[0].lemma_ not in M.LEGISLATIVE_VERBS and carries_content(tok, found):
+            continue  # rule 'law-in-effect-content': "a law banning the export of X took effect": the ban is the news
         verb = verbs[0]
         if any(c.dep_ == "neg" for c in verb.children):
             continue
