@@ -82,3 +82,15 @@ def test_the_measure_of_a_law_in_effect_is_the_news(nlp):
     # rules 'law-in-effect-content' and 'law-owner': the ban is the event, acted by the law's owner
     events, _ = _events(nlp, "A Brazilian law banning the export of raw lithium took effect on Sunday.")
     assert [(e["measure"], e["actors"]) for e in events] == [("ExportControl", {"Brazil"})], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # rule 'foreign-access': a country's access to goods or technology restricted -> ExportControl, not a Ban
+    "Japan will restrict Iran's access to items that could support its drone industry.",
+    "Canada imposed restrictions on Belarusian access to semiconductors and lasers.",
+])
+def test_a_country_denied_access_to_goods_is_an_export_control(nlp, text):
+    events, _ = _events(nlp, text)
+    kinds = [e["measure"] for e in events]
+    assert "ExportControl" in kinds and "Ban" not in kinds, events

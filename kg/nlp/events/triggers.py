@@ -148,6 +148,8 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         for kind, cue_words in M.REGULATION_KINDS:
             if words & cue_words:
                 return kind
+    if measure in (None, "Ban") and ctx.parsed and foreign_access(ctx, obj):
+        return "ExportControl"
     if measure is None or measure == "Ban" or (measure == "Review" and words & {"export", "exports"}):
         for kind, object_cues in M.OBJECT_CUES:
             if words & set(object_cues):
@@ -160,6 +162,23 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
                     continue
                 return kind
     return measure
+
+
+def foreign_access(ctx: DocContext, obj: list[Token]) -> bool:
+    """Rule 'foreign-access': a restriction of a country's access to goods or technology ("restrict Russia's
+    access to items that support its military", "restrictions on Russian access to semiconductors", "to deny
+    Russia access to products based on U.S. technology") keeps them from being sent there: an ExportControl,
+    not a Ban on use (`goods_words` in `measure_words.yaml`)."""
+    for acc in (t for t in obj if t.lower_ == "access"):
+        holders = [c for c in acc.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        if acc.dep_ == "dobj":
+            holders += [c for c in acc.head.children if c.dep_ in ("dative", "dobj") and c.i != acc.i]
+        if not any((sp := ctx.ment(h)) is not None and sp.label_ == "Country" for h in holders):
+            continue
+        goods = {t.lower_ for p in acc.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree}
+        if goods & M.GOODS_WORDS:
+            return True
+    return False
 
 
 def ruling_on_data(toks: list[Token]) -> bool:
