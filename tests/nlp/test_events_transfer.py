@@ -94,3 +94,18 @@ def test_a_country_denied_access_to_goods_is_an_export_control(nlp, text):
     events, _ = _events(nlp, text)
     kinds = [e["measure"] for e in events]
     assert "ExportControl" in kinds and "Ban" not in kinds, events
+
+
+@pytest.mark.slow
+def test_a_pronoun_after_a_company_subject_is_the_company(nlp):
+    # rule 'company-pronoun': the company's own practice, not a government measure
+    events, _ = _events(nlp, "The European Commission fined Apple on Monday. The Commission found that Apple failed "
+                             "to comply with its obligations because of how it restricted developers that sell apps "
+                             "in its store from telling users about cheaper offers.")
+    assert [e["measure"] for e in events] == ["LegalAction"], events
+
+
+@pytest.mark.slow
+def test_a_pronoun_government_still_acts(nlp):
+    events, _ = _events(nlp, "Japan said on Monday that it restricted exports of chipmaking tools to Iran.")
+    assert any("Japan" in e["actors"] for e in events if e["measure"] == "ExportControl"), events

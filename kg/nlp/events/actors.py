@@ -263,6 +263,8 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 if keys and keys != ["__generic__"]:
                     return ctx.with_parents(keys), True, False
                 continue
+            if s.lower_ in ("it", "they") and s.head.i == head.i and company_antecedent(ctx, s):
+                return [], False, False  # rule 'company-pronoun'
             if s.lower_ in ("it", "they", "which", "who") and last_actors and not passive:
                 return last_actors, True, False
             if s.i == head.i and m.anaphoric:
@@ -346,6 +348,19 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
         if ctx.dominant:
             return [ctx.dominant], False, False
     return [], False, False
+
+
+def company_antecedent(ctx: DocContext, pron: Token) -> bool:
+    """Rule 'company-pronoun': "the Commission found that Apple failed to comply because of how it restricted
+    developers": a pronoun subject after a company that is the subject of a clause above it in the same sentence
+    is that company, whose own practice the measure word describes; no government acts."""
+    for a in pron.ancestors:
+        for c in a.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i and c.i != pron.i:
+                sp = ctx.ment(c)
+                if sp is not None and sp.label_ == "Company":
+                    return True
+    return False
 
 
 def locative_preps(verb: Token) -> list[Token]:
