@@ -109,3 +109,16 @@ def test_a_pronoun_after_a_company_subject_is_the_company(nlp):
 def test_a_pronoun_government_still_acts(nlp):
     events, _ = _events(nlp, "Japan said on Monday that it restricted exports of chipmaking tools to Iran.")
     assert any("Japan" in e["actors"] for e in events if e["measure"] == "ExportControl"), events
+
+
+@pytest.mark.slow
+def test_a_title_case_headline_takes_its_kind_from_the_words_after_the_trigger(nlp):
+    # rule 'title-object': the parse of a title-case line is unreliable; the words up to the colon are the object
+    events, _ = _events(nlp, "Japan Approves Regulation to Screen Inbound Foreign Investment: What Buyers Need to Know")
+    assert [e["measure"] for e in events] == ["InvestmentRestriction"], events
+
+
+@pytest.mark.slow
+def test_a_sentence_case_line_keeps_the_parse(nlp):
+    events, _ = _events(nlp, "Japan approved a regulation on drones, and investment in the sector rose.")
+    assert "InvestmentRestriction" not in [e["measure"] for e in events], events

@@ -118,7 +118,7 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         reason = {t.i for c in [*head.children, *obj] if c.dep_ == "prep" and c.lower_ in M.REASON_OVER
                   for t in c.subtree}
         obj = [t for t in obj if t.i not in reason]
-    words = {t.lower_ for t in obj} | {t.lower_ for t in span}
+    words = {t.lower_ for t in obj} | {t.lower_ for t in span} | title_object(span)
     if rule == "licence-needed":
         # impersonal "exports of gallium would need a licence": the kind is in the subject only
         words = {t.lower_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
@@ -162,6 +162,22 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
                     continue
                 return kind
     return measure
+
+
+def title_object(span: Span) -> set[str]:
+    """Rule 'title-object': in a headline set in title case ("Council Approves Regulation to Screen Inbound Foreign
+    Investment: What ..."), the parse of capitalised words is unreliable; the words after the trigger up to the
+    next punctuation mark count as its object."""
+    sent = span.sent
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if len(words) < 4 or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
+        return set()
+    out = set()
+    for t in sent.doc[span.end:sent.end]:
+        if t.is_punct:
+            break
+        out.add(t.lower_)
+    return out
 
 
 def foreign_access(ctx: DocContext, obj: list[Token]) -> bool:
