@@ -122,3 +122,17 @@ def test_a_title_case_headline_takes_its_kind_from_the_words_after_the_trigger(n
 def test_a_sentence_case_line_keeps_the_parse(nlp):
     events, _ = _events(nlp, "Japan approved a regulation on drones, and investment in the sector rose.")
     assert "InvestmentRestriction" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_a_revocation_is_another_event_than_the_measure_it_ends(nlp):
+    # rule 'revoked-other': parties removed from the list are a Revoked listing beside the new listing
+    events, _ = _events(nlp, "Japan added twelve Chinese firms to its entity list on Monday. Japan also removed 30 "
+                             "other firms from the entity list.")
+    assert sorted(e["status"] for e in events if e["measure"] == "EntityListing") == ["InForce", "Revoked"], events
+
+
+@pytest.mark.slow
+def test_a_ban_lifted_in_the_sentence_that_tells_it_is_one_event(nlp):
+    events, _ = _events(nlp, "Italy banned the app in 2023, lifting the ban a month later.")
+    assert len([e for e in events if e["measure"] == "Ban"]) == 1, events

@@ -12,6 +12,7 @@ from __future__ import annotations
 from kg.nlp.events.context import DocContext, EventDraft, Mention, uniq
 from kg.nlp.events.sectors import entity_sectors
 from kg.nlp.lexicon import measures as M
+from kg.nlp.lexicon import status as ST
 
 
 def main_event(ctx: DocContext, events: list[EventDraft]) -> EventDraft | None:
@@ -54,6 +55,8 @@ def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]
         if m.anaphoric:
             roots = {ctx.root(a) for a in m.actors}
             mine = [e for e in events if {ctx.root(a) for a in e.actors} & roots]
+            mine = [e for e in mine if revoking(e.first) == revoking(m) or any(
+                x.sent.start == m.sent.start for x in e.mentions)]
             if mine:
                 same = [e for e in mine if e.measure == m.measure]
                 e = (same or mine)[-1]
@@ -188,10 +191,34 @@ def distinct(ctx: DocContext, e: EventDraft, m: Mention) -> bool:
     if m.targets and e.targets and not set(m.targets) & set(e.targets) and m.sectors and e.sectors and \
             not set(m.sectors) & set(e.sectors):
         return True
-    if m.targets and e.targets and not set(m.targets) & set(e.targets) and \
-            (m.status == "Revoked") != (e.first.status == "Revoked"):
-        return True  # rule 'revoked-other': "lifted the ban on X" and "has blocked Y" are two measures
+    if revoking(m) != revoking(e.first) and all(x.sent.start != m.sent.start for x in e.mentions):
+        # rule 'revoked-other': "lifted the ban on X" and "has blocked Y" are two measures; a ban lifted in the
+        # sentence that tells it ("banned X in 2023, lifting the ban a month later") stays one story
+        return True
     return False
+
+
+def revoking(m: Mention) -> bool:
+    """Rule 'revoked-other': the mention reports a revocation — the measure noun is what a revoking word (`revoked`
+    in status.yaml: lift, repeal, remove ...; `revoking_nouns`) ends: its object or passive subject ("lifted the
+    ban", "the ban was lifted"), after "of" on a revoking noun ("the lifting of access restrictions"), or the list
+    parties are removed "from" ("removed 27 entities from the list"); not under a modal ("could lift the
+    suspension"), not "remove X products" (the products are no measure)."""
+    t = m.head
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    gov = t.head
+    if t.dep_ == "pobj" and gov.lower_ in ("of", "from") and gov.head.i != gov.i:
+        frm = gov.lower_ == "from"
+        gov = gov.head
+        if frm and gov.dep_ == "dobj" and gov.head.i != gov.i:  # "removed [27 entities from the list]"
+            gov = gov.head
+    elif t.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    if gov.i == t.i or not (gov.lemma_.lower() in ST.REVOKED or gov.lower_ in M.REVOKING_NOUNS):
+        return False
+    verbs = [gov, gov.head] if gov.dep_ == "conj" else [gov]  # "could modify, prolong, or lift"
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" for v in verbs for c in v.children)
 
 
 def looks_back(m: Mention) -> bool:
