@@ -136,3 +136,16 @@ def test_a_revocation_is_another_event_than_the_measure_it_ends(nlp):
 def test_a_ban_lifted_in_the_sentence_that_tells_it_is_one_event(nlp):
     events, _ = _events(nlp, "Italy banned the app in 2023, lifting the ban a month later.")
     assert len([e for e in events if e["measure"] == "Ban"]) == 1, events
+
+
+@pytest.mark.slow
+def test_a_government_taking_control_of_a_firm_restricts_investment(nlp):
+    # rule 'take-control'
+    events, _ = _events(nlp, "Germany's economy ministry is taking over management of the refinery owned by Rosneft.")
+    assert [(e["measure"], "Germany" in e["actors"]) for e in events] == [("InvestmentRestriction", True)], events
+
+
+@pytest.mark.slow
+def test_a_firm_taking_control_of_another_is_no_measure(nlp):
+    events, _ = _events(nlp, "Chinese firm Wingtech took control of Nexperia in 2019.")
+    assert events == [], events

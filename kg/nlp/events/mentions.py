@@ -224,6 +224,10 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
     if rule == "regulation" and any(c.dep_ == "amod" and c.lower_ in M.GENERIC_RULE_ADJ for c in (
             *head.children, *(head.head.children if head.dep_ == "conj" else ()))):
         return None  # rule 'generic-rules': "all existing rules and regulations", "related industry regulations"
+    if rule == "take-control" and ctx.parsed and any(
+            sp is not None and sp.label_ in ("Company", "Person") for s in subject_tokens(ctx, head)[0]
+            for sp in (ctx.ment(t) for t in s.subtree)):
+        return None  # rule 'take-control': a firm taking control of another is a deal, not a measure
     if ctx.parsed and names_the_hit(head):
         return None  # rule 'those-hit' (spelled.py): "those sanctioned include X"
     measure = refine(ctx, measure, rule, span, head)
