@@ -168,6 +168,19 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             "about", "against"} and any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those")
                                         for c in head.lefts):
         return last_actors, False, False
+    # rule 'cause-phrase': "prices rose due to the ban", "output fell because of these curbs": a definite measure
+    # given as the cause of something else is the measure reported before; the clause's subject does not act
+    if head.pos_ == "NOUN" and last_actors and in_cause_phrase(head) and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in head.lefts):
+        return last_actors, False, False
+    # 1a'. rule 'law-owner': "an Indonesian law banning the export of X", "China's law requiring ...": the measure
+    # a law noun's participle or relative clause carries is acted by the law's owner
+    if head.pos_ == "VERB" and head.dep_ in ("acl", "relcl") and head.head.lemma_.lower() in M.LAW_NOUNS:
+        for c in head.head.lefts:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                keys = actor_of_token(ctx, c)
+                if keys and keys != ["__generic__"]:
+                    return ctx.with_parents(keys), True, False
     # 1b. "need a licence from the Bureau of Industry and Security": the issuer is the actor
     if m.rule == "licence-needed":
         for t in m.trigger.subtree if m.trigger.root.i == head.i else head.subtree:
@@ -250,6 +263,8 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 if keys and keys != ["__generic__"]:
                     return ctx.with_parents(keys), True, False
                 continue
+            if s.lower_ in ("it", "they") and s.head.i == head.i and company_antecedent(ctx, s):
+                return [], False, False  # rule 'company-pronoun'
             if s.lower_ in ("it", "they", "which", "who") and last_actors and not passive:
                 return last_actors, True, False
             if s.i == head.i and m.anaphoric:
@@ -335,6 +350,19 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
     return [], False, False
 
 
+def company_antecedent(ctx: DocContext, pron: Token) -> bool:
+    """Rule 'company-pronoun': "the Commission found that Apple failed to comply because of how it restricted
+    developers": a pronoun subject after a company that is the subject of a clause above it in the same sentence
+    is that company, whose own practice the measure word describes; no government acts."""
+    for a in pron.ancestors:
+        for c in a.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i and c.i != pron.i:
+                sp = ctx.ment(c)
+                if sp is not None and sp.label_ == "Company":
+                    return True
+    return False
+
+
 def locative_preps(verb: Token) -> list[Token]:
     """The "in" phrases of ``verb`` and of the objects of its own phrases ("banned from government phones in
     other countries"), not those inside clauses below it."""
@@ -395,6 +423,8 @@ def in_target_prep(ctx: DocContext, t: Token, stop: Token) -> bool:
 
 def is_target_like(ctx: DocContext, sp: Span) -> bool:
     r = sp.root
+    if in_aim_phrase(r):
+        return True
     if r.dep_ == "pobj" and r.head.lower_ in ("on", "against", "to", "into", "from", "in", "with", "of", "for"):
         return True
     if r.dep_ in ("dobj", "amod", "compound") and sp.label_ == "Country" and r.head.pos_ == "NOUN":
@@ -408,6 +438,34 @@ def is_target_like(ctx: DocContext, sp: Span) -> bool:
     if sp.label_ == "Country" and (r.dep_ in ("acomp", "attr") or r.head.lower_ in ("descent", "origin", "heritage")):
         return True  # rule 'nationality': "he is neither Chinese nor of Chinese descent" names no actor
     return r.dep_ == "dobj" or in_dateline(r)
+
+
+def in_cause_phrase(head: Token) -> bool:
+    """``head`` is the object of a cause phrase: "due to", "owing to", "because of", "thanks to" (`cause_heads`)."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ in ("to", "of") and prep.head.i != prep.i and \
+        prep.head.lower_ in M.CAUSE_HEADS
+
+
+def in_aim_phrase(tok: Token) -> bool:
+    """Rule 'aim-owner': a state that owns or qualifies a noun inside what a measure aims at ("a travel ban on
+    experts dealing with X's nuclear programme", "block exports towards X", "freeze the assets of X's bank") is
+    part of the aim, not the actor. Climbing from the mention through modifier and preposition links, a direct
+    object or an object of on / against / towards / into (`aim_preps`) is reached; past the mention's own
+    phrase, the preposition must hang on a verb or a measure noun ("on par with the US" is no aim)."""
+    x, own, steps = tok, True, 0
+    while steps < 8 and x.head.i != x.i:
+        if x.dep_ == "dobj" and x.i != tok.i:
+            return True
+        if x.dep_ == "pobj" and x.head.lower_ in M.AIM_PREPS and x.i != tok.i and (
+                own or x.head.head.pos_ == "VERB" or x.head.head.lemma_.lower() in M.MEASURE_NOUNS):
+            return True
+        if x.dep_ not in ("poss", "compound", "amod", "nmod", "pobj", "prep", "conj", "acl", "dobj"):
+            return False
+        if x.dep_ == "prep":
+            own = False
+        x, steps = x.head, steps + 1
+    return False
 
 
 def in_dateline(tok: Token) -> bool:

@@ -15,6 +15,7 @@ from kg.nlp.events.advice import advice_verbs
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.dating import date_of
 from kg.nlp.events.roles import assign_roles
+from kg.nlp.events.lawcontent import carries_content, law_content
 from kg.nlp.events.spelled import court_ordered, names_the_hit, spelled_out
 from kg.nlp.events.status import historical, status_from_verb, status_of
 from kg.nlp.events.syntax import clause_verb, head_of, in_main_clause, left_mods, object_tokens
@@ -22,6 +23,7 @@ from kg.nlp.events.triggers import (
     data_authority,
     evaluated,
     find_triggers,
+    hypothetical,
     legal_challenge,
     negated,
     refine,
@@ -54,7 +56,10 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
                                          and o.head.i not in objs[id(m)] for o in out)]
         out = [m for m in out if not instrument(m, out)]
         out = [m for m in out if not spelled_out(m, out)]
-    out.extend(legislation_mentions(ctx, sent, out, last_actors))
+    laws_made = legislation_mentions(ctx, sent, out, last_actors)
+    if laws_made:
+        out = [m for m in out if not law_content(m, laws_made)]
+    out.extend(laws_made)
     out.extend(other_create(ctx, sent, out, last_actors))
     out.extend(talent_training(ctx, sent, out, last_actors))
     out.extend(money_pledges(ctx, sent, out, last_actors))
@@ -219,6 +224,10 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
     if rule == "regulation" and any(c.dep_ == "amod" and c.lower_ in M.GENERIC_RULE_ADJ for c in (
             *head.children, *(head.head.children if head.dep_ == "conj" else ()))):
         return None  # rule 'generic-rules': "all existing rules and regulations", "related industry regulations"
+    if rule == "take-control" and ctx.parsed and any(
+            sp is not None and sp.label_ in ("Company", "Person") for s in subject_tokens(ctx, head)[0]
+            for sp in (ctx.ment(t) for t in s.subtree)):
+        return None  # rule 'take-control': a firm taking control of another is a deal, not a measure
     if ctx.parsed and names_the_hit(head):
         return None  # rule 'those-hit' (spelled.py): "those sanctioned include X"
     measure = refine(ctx, measure, rule, span, head)
@@ -230,6 +239,8 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
     if negated(ctx, head, verb):
         return None
     if evaluated(ctx, head, verb):
+        return None
+    if hypothetical(ctx, head):
         return None
     if not_reported(ctx, measure, rule, head, verb):
         return None
@@ -371,6 +382,8 @@ def legislation_mentions(ctx: DocContext, sent: Span, found: list[Mention], last
             verbs += [c for c in tok.children if c.dep_ in ("relcl", "acl") and takes_effect(c)]
         if not verbs:
             continue
+        if verbs[0].lemma_ not in M.LEGISLATIVE_VERBS and carries_content(tok, found):
+            continue  # rule 'law-in-effect-content': "a law banning the export of X took effect": the ban is the news
         verb = verbs[0]
         if any(c.dep_ == "neg" for c in verb.children):
             continue

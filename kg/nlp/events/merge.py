@@ -12,6 +12,7 @@ from __future__ import annotations
 from kg.nlp.events.context import DocContext, EventDraft, Mention, uniq
 from kg.nlp.events.sectors import entity_sectors
 from kg.nlp.lexicon import measures as M
+from kg.nlp.lexicon import status as ST
 
 
 def main_event(ctx: DocContext, events: list[EventDraft]) -> EventDraft | None:
@@ -49,11 +50,13 @@ def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]
     for m in mentions:
         if m.similar and m.measure == "?":
             continue
-        if not m.actors:
+        if not m.actors or restates_rules(ctx, m):
             continue
         if m.anaphoric:
             roots = {ctx.root(a) for a in m.actors}
             mine = [e for e in events if {ctx.root(a) for a in e.actors} & roots]
+            mine = [e for e in mine if revoking(e.first) == revoking(m) or any(
+                x.sent.start == m.sent.start for x in e.mentions)]
             if mine:
                 same = [e for e in mine if e.measure == m.measure]
                 e = (same or mine)[-1]
@@ -74,6 +77,8 @@ def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]
     for m in mentions:
         if m.event is not None:
             continue
+        if restates_rules(ctx, m) and main is not None:
+            m.measure = main.measure  # rule 'the-new-rules'
         if m.measure == "?":
             if main is None:
                 continue
@@ -101,6 +106,18 @@ def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]
             m.event = same[0]
             absorb(ctx, same[0], m, restatement=True)
     return events
+
+
+def restates_rules(ctx: DocContext, m: Mention) -> bool:
+    """Rule 'the-new-rules': "the new guidelines require ...", "officials defended the new regulations": a definite
+    regulation noun with no phrase of its own names the instrument of the measure the text reports, not a second,
+    Regulation event; it takes the kind of the main event (a Regulation only when that is one, or there is none)."""
+    h = m.head
+    if m.rule != "regulation" or m.measure != "Regulation" or h.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in h.lefts) and \
+        not any(c.dep_ in ("prep", "acl", "relcl") for c in h.rights) and \
+        all(c.dep_ in ("det", "amod", "punct") or (c.dep_ == "compound" and ctx.ment(c) is None) for c in h.lefts)
 
 
 def place_actorless(ctx: DocContext, m: Mention, events: list[EventDraft]) -> None:
@@ -174,10 +191,34 @@ def distinct(ctx: DocContext, e: EventDraft, m: Mention) -> bool:
     if m.targets and e.targets and not set(m.targets) & set(e.targets) and m.sectors and e.sectors and \
             not set(m.sectors) & set(e.sectors):
         return True
-    if m.targets and e.targets and not set(m.targets) & set(e.targets) and \
-            (m.status == "Revoked") != (e.first.status == "Revoked"):
-        return True  # rule 'revoked-other': "lifted the ban on X" and "has blocked Y" are two measures
+    if revoking(m) != revoking(e.first) and all(x.sent.start != m.sent.start for x in e.mentions):
+        # rule 'revoked-other': "lifted the ban on X" and "has blocked Y" are two measures; a ban lifted in the
+        # sentence that tells it ("banned X in 2023, lifting the ban a month later") stays one story
+        return True
     return False
+
+
+def revoking(m: Mention) -> bool:
+    """Rule 'revoked-other': the mention reports a revocation — the measure noun is what a revoking word (`revoked`
+    in status.yaml: lift, repeal, remove ...; `revoking_nouns`) ends: its object or passive subject ("lifted the
+    ban", "the ban was lifted"), after "of" on a revoking noun ("the lifting of access restrictions"), or the list
+    parties are removed "from" ("removed 27 entities from the list"); not under a modal ("could lift the
+    suspension"), not "remove X products" (the products are no measure)."""
+    t = m.head
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    gov = t.head
+    if t.dep_ == "pobj" and gov.lower_ in ("of", "from") and gov.head.i != gov.i:
+        frm = gov.lower_ == "from"
+        gov = gov.head
+        if frm and gov.dep_ == "dobj" and gov.head.i != gov.i:  # "removed [27 entities from the list]"
+            gov = gov.head
+    elif t.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    if gov.i == t.i or not (gov.lemma_.lower() in ST.REVOKED or gov.lower_ in M.REVOKING_NOUNS):
+        return False
+    verbs = [gov, gov.head] if gov.dep_ == "conj" else [gov]  # "could modify, prolong, or lift"
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" for v in verbs for c in v.children)
 
 
 def looks_back(m: Mention) -> bool:

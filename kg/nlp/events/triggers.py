@@ -88,13 +88,37 @@ def negated(ctx: DocContext, head: Token, verb: Token | None) -> bool:
     return any(t.lower_.replace("\u2019", "'") in ("not", "n't", "never", "no") for t in left)  # "don’t"
 
 
+def hypothetical(ctx: DocContext, head: Token) -> bool:
+    """Rule 'hypothetical': a measure in a clause opened by "if" or "unless" (`condition_marks`) is a condition,
+    not a measure taken ("if state subsidies are being paid to fund the plant", "would retaliate if Washington
+    imposed new curbs"); a measure that is the subject of a "whether" clause is a question of fact ("will
+    determine whether such subsidies have harmed ..."), while "whether to impose duties" stays a measure discussed.
+    Read on the trigger and the verbs above it, up to the first verb with its own subject."""
+    if not ctx.parsed:
+        return False
+    t, prev = head, None
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX"):
+            marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            if marks & M.CONDITION_MARKS:
+                return True
+            if "whether" in marks and prev is not None and prev.i == head.i and head.dep_ in ("nsubj", "nsubjpass"):
+                return True
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+                return False
+        if t.head.i == t.i:
+            return False
+        t, prev = t.head, t
+    return False
+
+
 def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: Token) -> str | None:
     obj = object_tokens(ctx, span, head)
     if ctx.parsed:  # rule 'reason-over': "a ban over data privacy concerns" — the reason does not give the kind
         reason = {t.i for c in [*head.children, *obj] if c.dep_ == "prep" and c.lower_ in M.REASON_OVER
                   for t in c.subtree}
         obj = [t for t in obj if t.i not in reason]
-    words = {t.lower_ for t in obj} | {t.lower_ for t in span}
+    words = {t.lower_ for t in obj} | {t.lower_ for t in span} | title_object(span)
     if rule == "licence-needed":
         # impersonal "exports of gallium would need a licence": the kind is in the subject only
         words = {t.lower_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
@@ -124,6 +148,8 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         for kind, cue_words in M.REGULATION_KINDS:
             if words & cue_words:
                 return kind
+    if measure in (None, "Ban") and ctx.parsed and foreign_access(ctx, obj):
+        return "ExportControl"
     if measure is None or measure == "Ban" or (measure == "Review" and words & {"export", "exports"}):
         for kind, object_cues in M.OBJECT_CUES:
             if words & set(object_cues):
@@ -136,6 +162,39 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
                     continue
                 return kind
     return measure
+
+
+def title_object(span: Span) -> set[str]:
+    """Rule 'title-object': in a headline set in title case ("Council Approves Regulation to Screen Inbound Foreign
+    Investment: What ..."), the parse of capitalised words is unreliable; the words after the trigger up to the
+    next punctuation mark count as its object."""
+    sent = span.sent
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if len(words) < 4 or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
+        return set()
+    out = set()
+    for t in sent.doc[span.end:sent.end]:
+        if t.is_punct:
+            break
+        out.add(t.lower_)
+    return out
+
+
+def foreign_access(ctx: DocContext, obj: list[Token]) -> bool:
+    """Rule 'foreign-access': a restriction of a country's access to goods or technology ("restrict Russia's
+    access to items that support its military", "restrictions on Russian access to semiconductors", "to deny
+    Russia access to products based on U.S. technology") keeps them from being sent there: an ExportControl,
+    not a Ban on use (`goods_words` in `measure_words.yaml`)."""
+    for acc in (t for t in obj if t.lower_ == "access"):
+        holders = [c for c in acc.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        if acc.dep_ == "dobj":
+            holders += [c for c in acc.head.children if c.dep_ in ("dative", "dobj") and c.i != acc.i]
+        if not any((sp := ctx.ment(h)) is not None and sp.label_ == "Country" for h in holders):
+            continue
+        goods = {t.lower_ for p in acc.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree}
+        if goods & M.GOODS_WORDS:
+            return True
+    return False
 
 
 def ruling_on_data(toks: list[Token]) -> bool:

@@ -33,7 +33,7 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "compliance_words", "provision_verbs", "currency_words", "descriptor_nouns", "staff_nouns",
     "advice_verbs", "advice_stop_verbs", "advice_use_verbs", "example_preps",
     "look_back_adverbs", "data_authority_words",
-    "court_words"))
+    "court_words", "aim_preps", "condition_marks", "cause_heads", "goods_words", "revoking_nouns"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
@@ -168,3 +168,13 @@ LOOK_BACK_ADVERBS = set(_WORDS["look_back_adverbs"])
 DATA_AUTHORITY_WORDS = tuple(_WORDS["data_authority_words"])
 #: rule 'court-order': a ban or rule whose actor is named by one of these words is a LegalAction
 COURT_WORDS = set(_WORDS["court_words"])
+#: rule 'aim-owner': a state inside the object of one of these prepositions is aimed at, not acting
+AIM_PREPS = set(_WORDS["aim_preps"])
+#: rule 'hypothetical': a measure in a clause these words open is a condition, not a measure taken
+CONDITION_MARKS = set(_WORDS["condition_marks"])
+#: rule 'cause-phrase': "due to / because of the ban": the words before to / of that make a cause phrase
+CAUSE_HEADS = set(_WORDS["cause_heads"])
+#: rule 'foreign-access': goods whose access a country is denied (an ExportControl)
+GOODS_WORDS = set(_WORDS["goods_words"])
+#: rule 'revoked-other': nouns of a revocation ("the lifting of the restrictions")
+REVOKING_NOUNS = set(_WORDS["revoking_nouns"])
