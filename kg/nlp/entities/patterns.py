@@ -57,6 +57,11 @@ def rule_patterns() -> dict[str, list]:
         "rule:gov-name-last": [
             [cap, {"TEXT": {"REGEX": r"^[A-Z][\w\-\.&]*$"}, "OP": "*"}, {"TEXT": {"IN": sorted(GOV_NAME_HEADS)}}],
         ],
+        # "National Cyber and Information Security Agency (NUKIB)": a name defined with its acronym
+        "rule:gov-name-acronym": [
+            [cap, {"OP": "*", **capw}, {"TEXT": {"IN": sorted(GOV_NAME_HEADS)}}, {"TEXT": "("},
+             {"TEXT": {"REGEX": r"^[A-Z][A-Za-z&\.\-]{1,11}$"}}, {"TEXT": ")"}],
+        ],
         "rule:company-cue": [
             [{"LOWER": {"IN": sorted(COMPANY_CONTEXT)}}, {"POS": "PROPN", "TEXT": {"REGEX": r"^[A-Z]"}, "OP": "+"}],
         ],
