@@ -21,6 +21,7 @@ The type: the gazetteer type, else the type with the highest summed confidence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -198,6 +199,7 @@ def resolve(mentions: list[Mention], text: str = "", gazetteer: GazetteerLike | 
                   and any(f != short and f.endswith(" " + short) for f in (norm(o.surface), norm(o.name or "")))}
         if len(longer) == 1:
             uf.union(i, longer.pop())
+    _join_short_forms(strong, uf)
     # short person names
     full_people: dict[int, list[str]] = {}
     for i, m in enumerate(strong):
@@ -242,6 +244,52 @@ def resolve(mentions: list[Mention], text: str = "", gazetteer: GazetteerLike | 
         else:
             merged[c.key] = c
     return [merged[k] for k in sorted(merged)]
+
+
+#: one-word heads that stand for the one body of the document whose name they head or end
+#: ("the Commission" beside "European Commission")
+BODY_HEADS = {"commission", "parliament", "council", "ministry", "department", "court", "agency", "authority",
+              "regulator", "cabinet", "tribunal", "bureau", "directorate"}
+_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir"}
+
+
+def fold(s: str) -> str:
+    """Lower case without accents: "López" -> "lopez"."""
+    return unicodedata.normalize("NFKD", norm(s)).encode("ascii", "ignore").decode()
+
+
+def _join_short_forms(strong: list[Mention], uf: _UF) -> None:
+    """Short forms of a longer name of the same type, when exactly one cluster fits: a company's first
+    words ("Lockheed" / "Lockheed Martin"), a body's bare head ("Commission" / "European Commission"),
+    a person's name without a title or accents, or with fewer words ("Ms Dixon", "Lopez Obrador")."""
+    names = {i: fold(m.name or m.surface).split() for i, m in enumerate(strong)}
+    # longer short forms first: "Nunez Ortega" joins "Ana María Núñez Ortega" before "Ortega" looks
+    by_type: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(strong):
+        if m.type in ("Company", "GovernmentBody", "Person") and len(names[i]) > 1:
+            by_type[m.type].append(i)
+    shorts = {i: [t for t in fold(m.surface).split() if m.type != "Person" or t not in _TITLES]
+              for i, m in enumerate(strong)}
+    for i in sorted(range(len(strong)), key=lambda k: -len(shorts[k])):
+        m, toks = strong[i], shorts[i]
+        if m.key or m.type not in ("Company", "GovernmentBody", "Person"):
+            continue
+        if not toks or len(toks) > 3:
+            continue
+        roots = set()
+        for j in by_type[m.type]:
+            full = names[j]
+            if len(full) <= len(toks) or uf.find(j) == uf.find(i):
+                continue
+            if m.type == "Company" and full[:len(toks)] == toks and m.surface[:1].isupper():
+                roots.add(uf.find(j))
+            elif m.type == "GovernmentBody" and len(toks) == 1 and toks[0] in BODY_HEADS and \
+                    toks[0] in (full[0], full[-1]):
+                roots.add(uf.find(j))
+            elif m.type == "Person" and (full[-len(toks):] == toks or len(toks) == 1 and toks[0] in full):
+                roots.add(uf.find(j))
+        if len(roots) == 1:
+            uf.union(i, roots.pop())
 
 
 def _make_cluster(ms: list[Mention]) -> Cluster:
