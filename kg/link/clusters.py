@@ -292,6 +292,10 @@ def _join_short_forms(strong: list[Mention], uf: _UF) -> None:
             uf.union(i, roots.pop())
 
 
+def _is_acronym(s: str) -> bool:
+    return " " not in s and s.replace(".", "").isupper() and 2 <= len(s.replace(".", "")) <= 8
+
+
 def _make_cluster(ms: list[Mention]) -> Cluster:
     gaz = [m for m in ms if m.key]
     if gaz:
@@ -300,7 +304,9 @@ def _make_cluster(ms: list[Mention]) -> Cluster:
         key = best.key or ""  # a gazetteer mention always has its key (gaz = mentions with a key)
     else:
         votes: dict[str, float] = defaultdict(float)
-        for m in ms:
+        # a short form in capitals ("ATAS") is typed by what it stands for, not by its own guess
+        full = [m for m in ms if not (m.rule.startswith("ner:") and _is_acronym(clean(m.surface)))] or ms
+        for m in full:
             votes[m.type] += m.confidence
         typ = max(sorted(votes), key=lambda t: votes[t])
         named = [m.name for m in ms if m.name and m.type == typ]

@@ -119,3 +119,11 @@ def test_resolve_person_without_title_or_accents_joins_the_full_name():
     cs = resolve([m("Ana María Núñez Ortega", 0, "Person"), m("Ms Ortega", 40, "Person"),
                   m("Nunez Ortega", 60, "Person")])
     assert _names(cs) == [("Person", "Ana María Núñez Ortega")]
+
+
+def test_resolve_acronym_takes_the_type_of_its_expansion():
+    text = "The Frontier Research Approval Scheme (FRAS) starts in May. FRAS covers physics. FRAS is new."
+    ms = [m("Frontier Research Approval Scheme", 4, "Legislation"), m("FRAS", 39), m("FRAS", 60), m("FRAS", 79)]
+    for x in ms:
+        x.rule = "ner:ORG"
+    assert _names(resolve(ms, text)) == [("Legislation", "Frontier Research Approval Scheme")]
