@@ -138,7 +138,7 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
                 doc[sp.end:sp.end + 2].text.lower() == "news agency" or sp[-2:].text.lower() == "news agency":
             continue  # "RCR Wireless News", "Thompson Hine LLP", "IRNA news agency": they report, not act
         typ = ner_type(gaz, ent.label_, sp, doc)
-        if typ is None:
+        if typ is None or typ == "Company" and ent.label_ == "ORG" and common_phrase(sp, doc):
             continue
         if isinstance(typ, tuple):  # resolved to a gazetteer entry
             entry, rule = typ
@@ -147,6 +147,15 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
         out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, typ,
                                               f"ner:{ent.label_}", CONF["ner"])))
     return out
+
+
+def common_phrase(sp: Span, doc: Doc) -> bool:
+    """A capitalised phrase the same text also writes in lower case ("Data Protection" beside "data
+    protection", "Thresholds"): a heading's words, not a company's name."""
+    low = sp.text.lower()
+    if low == sp.text or not low.replace(" ", "").isalpha():
+        return False
+    return re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", doc.text) is not None
 
 
 def in_portfolio(doc: Doc, start: int) -> bool:

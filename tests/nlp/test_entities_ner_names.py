@@ -1,4 +1,5 @@
-"""Named programmes the NER calls organisations are Legislation (kg.nlp.entities.ner.programme_name)."""
+"""NER names re-typed or dropped: named programmes are Legislation (programme_name); a capitalised phrase the
+text also writes in lower case is no company (common_phrase)."""
 from __future__ import annotations
 
 import pytest
@@ -25,3 +26,11 @@ def test_programme_names(name):
                                   "Northwind Growth Fund", "Harbor Bridge Project", "Lumo Corp Program for Kids"])
 def test_not_programme_names(name):
     assert not programme_name(_span(name))
+
+
+def test_common_phrase_written_in_lower_case_elsewhere():
+    from kg.nlp.entities.ner import common_phrase
+
+    doc = _NLP("Rules on Cloud Storage apply. Firms must review their cloud storage. Velmora Cloud agreed.")
+    assert common_phrase(doc[2:4], doc)  # "Cloud Storage" beside "cloud storage"
+    assert not common_phrase(doc[15:17], doc)  # "Velmora Cloud": never in lower case
