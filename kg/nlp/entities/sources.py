@@ -126,6 +126,9 @@ def rule_candidates(gaz: GazetteerLike, matchers: tuple[Matcher, Matcher], doc: 
                     continue
                 sp = doc[first:sp.end]
             out += body_candidates(gaz, doc, sp, "head-first" if rule == "rule:gov-name-first" else "head-last")
+        elif rule == "rule:legislation-code":
+            out.append((start, end, Mention(sp.text.rstrip("."), sp.start_char, sp.end_char - sp.text.endswith("."),
+                                            "Legislation", "rule:legislation", CONF["rule:legislation"])))
         elif rule == "rule:gov-name-acronym":
             if sp.sent.start not in titled:
                 out += acronym_body(gaz, doc, doc[start:end - 3], doc[end - 2])
