@@ -367,3 +367,15 @@ def test_gazetteer_possessive_inside_a_name_is_matched_with_either_apostrophe():
     # a possessive of another entry opening an alias is left to lookup: the country stays its own mention
     ents = [(e.text, e.label_) for e in nlp("Velmoria's Ministry of Ports spoke.").ents]
     assert ents == [("Velmoria", "Country"), ("Ministry of Ports", "GovernmentBody")]
+
+
+@pytest.mark.parametrize("form,name,parent", [
+    ("CRTC", "Canadian Radio-television and Telecommunications Commission", "Canada"),
+    ("Bundesnetzagentur", "Federal Network Agency", "Germany"),
+    ("IRGC", "Islamic Revolutionary Guard Corps", "Iran"),
+    ("Bank of Russia", "Central Bank of Russia", "Russia"),
+    ("CADE", "Administrative Council for Economic Defense", "Brazil"),
+])
+def test_gazetteer_regulators_of_many_countries(gaz, form, name, parent):
+    e = gaz.lookup(form)
+    assert e is not None and (e.name, e.type, e.parent) == (name, "GovernmentBody", parent)
