@@ -262,24 +262,28 @@ def _join_short_forms(strong: list[Mention], uf: _UF) -> None:
     """Short forms of a longer name of the same type, when exactly one cluster fits: a company's first
     words ("Lockheed" / "Lockheed Martin"), a body's bare head ("Commission" / "European Commission"),
     a person's name without a title or accents, or with fewer words ("Ms Dixon", "Lopez Obrador")."""
-    names = {i: fold(m.name or m.surface).split() for i, m in enumerate(strong)}
-    # longer short forms first: "Nunez Ortega" joins "Ana María Núñez Ortega" before "Ortega" looks
+    kinds = ("Company", "GovernmentBody", "Person")
+    names = {i: fold(m.name or m.surface).split() for i, m in enumerate(strong) if m.type in kinds}
+    done: set[tuple[str, tuple[str, ...], int]] = set()
     by_type: dict[str, list[int]] = defaultdict(list)
-    for i, m in enumerate(strong):
-        if m.type in ("Company", "GovernmentBody", "Person") and len(names[i]) > 1:
-            by_type[m.type].append(i)
+    for i in names:
+        if len(names[i]) > 1:
+            by_type[strong[i].type].append(i)
     shorts = {i: [t for t in fold(m.surface).split() if m.type != "Person" or t not in _TITLES]
-              for i, m in enumerate(strong)}
-    for i in sorted(range(len(strong)), key=lambda k: -len(shorts[k])):
+              for i, m in enumerate(strong) if m.type in kinds and not m.key}
+    # longer short forms first: "Nunez Ortega" joins "Ana María Núñez Ortega" before "Ortega" looks
+    for i in sorted(shorts, key=lambda k: -len(shorts[k])):
         m, toks = strong[i], shorts[i]
-        if m.key or m.type not in ("Company", "GovernmentBody", "Person"):
-            continue
         if not toks or len(toks) > 3:
             continue
+        own = uf.find(i)
+        if (m.type, tuple(toks), own) in done:
+            continue  # the same short form in the same cluster: looked at once
+        done.add((m.type, tuple(toks), own))
         roots = set()
         for j in by_type[m.type]:
             full = names[j]
-            if len(full) <= len(toks) or uf.find(j) == uf.find(i):
+            if len(full) <= len(toks) or (toks[0] not in full and toks[-1] not in full) or uf.find(j) == own:
                 continue
             if m.type == "Company" and full[:len(toks)] == toks and m.surface[:1].isupper():
                 roots.add(uf.find(j))

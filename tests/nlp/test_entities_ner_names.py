@@ -32,5 +32,5 @@ def test_common_phrase_written_in_lower_case_elsewhere():
     from kg.nlp.entities.ner import common_phrase
 
     doc = _NLP("Rules on Cloud Storage apply. Firms must review their cloud storage. Velmora Cloud agreed.")
-    assert common_phrase(doc[2:4], doc)  # "Cloud Storage" beside "cloud storage"
-    assert not common_phrase(doc[15:17], doc)  # "Velmora Cloud": never in lower case
+    assert common_phrase(doc[2:4], doc.text)  # "Cloud Storage" beside "cloud storage"
+    assert not common_phrase(doc[15:17], doc.text)  # "Velmora Cloud": never in lower case

@@ -95,6 +95,7 @@ def retype_short_forms(doc: Doc, taken) -> None:
 
 def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
     out = []
+    full_text = doc.text  # built from the tokens at each call: once
     for ent in doc.ents:
         sp = ent
         while len(sp) > 1 and (sp[0].lower_ in ("the", "a", "an") or sp[0].is_punct or sp[0].tag_ == "POS"
@@ -138,7 +139,7 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
                 doc[sp.end:sp.end + 2].text.lower() == "news agency" or sp[-2:].text.lower() == "news agency":
             continue  # "RCR Wireless News", "Thompson Hine LLP", "IRNA news agency": they report, not act
         typ = ner_type(gaz, ent.label_, sp, doc)
-        if typ is None or typ == "Company" and ent.label_ == "ORG" and common_phrase(sp, doc):
+        if typ is None or typ == "Company" and ent.label_ == "ORG" and common_phrase(sp, full_text):
             continue
         if isinstance(typ, tuple):  # resolved to a gazetteer entry
             entry, rule = typ
@@ -149,13 +150,13 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
     return out
 
 
-def common_phrase(sp: Span, doc: Doc) -> bool:
+def common_phrase(sp: Span, text: str) -> bool:
     """A capitalised phrase the same text also writes in lower case ("Data Protection" beside "data
     protection", "Thresholds"): a heading's words, not a company's name."""
     low = sp.text.lower()
-    if low == sp.text or not low.replace(" ", "").isalpha():
+    if low == sp.text or not low.replace(" ", "").isalpha() or low not in text:
         return False
-    return re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", doc.text) is not None
+    return re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text) is not None
 
 
 def in_portfolio(doc: Doc, start: int) -> bool:
