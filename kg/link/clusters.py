@@ -21,6 +21,7 @@ The type: the gazetteer type, else the type with the highest summed confidence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -198,6 +199,7 @@ def resolve(mentions: list[Mention], text: str = "", gazetteer: GazetteerLike | 
                   and any(f != short and f.endswith(" " + short) for f in (norm(o.surface), norm(o.name or "")))}
         if len(longer) == 1:
             uf.union(i, longer.pop())
+    _join_short_forms(strong, uf)
     # short person names
     full_people: dict[int, list[str]] = {}
     for i, m in enumerate(strong):
@@ -244,6 +246,60 @@ def resolve(mentions: list[Mention], text: str = "", gazetteer: GazetteerLike | 
     return [merged[k] for k in sorted(merged)]
 
 
+#: one-word heads that stand for the one body of the document whose name they head or end
+#: ("the Commission" beside "European Commission")
+BODY_HEADS = {"commission", "parliament", "council", "ministry", "department", "court", "agency", "authority",
+              "regulator", "cabinet", "tribunal", "bureau", "directorate"}
+_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir"}
+
+
+def fold(s: str) -> str:
+    """Lower case without accents: "López" -> "lopez"."""
+    return unicodedata.normalize("NFKD", norm(s)).encode("ascii", "ignore").decode()
+
+
+def _join_short_forms(strong: list[Mention], uf: _UF) -> None:
+    """Short forms of a longer name of the same type, when exactly one cluster fits: a company's first
+    words ("Lockheed" / "Lockheed Martin"), a body's bare head ("Commission" / "European Commission"),
+    a person's name without a title or accents, or with fewer words ("Ms Dixon", "Lopez Obrador")."""
+    kinds = ("Company", "GovernmentBody", "Person")
+    names = {i: fold(m.name or m.surface).split() for i, m in enumerate(strong) if m.type in kinds}
+    done: set[tuple[str, tuple[str, ...], int]] = set()
+    by_type: dict[str, list[int]] = defaultdict(list)
+    for i in names:
+        if len(names[i]) > 1:
+            by_type[strong[i].type].append(i)
+    shorts = {i: [t for t in fold(m.surface).split() if m.type != "Person" or t not in _TITLES]
+              for i, m in enumerate(strong) if m.type in kinds and not m.key}
+    # longer short forms first: "Nunez Ortega" joins "Ana María Núñez Ortega" before "Ortega" looks
+    for i in sorted(shorts, key=lambda k: -len(shorts[k])):
+        m, toks = strong[i], shorts[i]
+        if not toks or len(toks) > 3:
+            continue
+        own = uf.find(i)
+        if (m.type, tuple(toks), own) in done:
+            continue  # the same short form in the same cluster: looked at once
+        done.add((m.type, tuple(toks), own))
+        roots = set()
+        for j in by_type[m.type]:
+            full = names[j]
+            if len(full) <= len(toks) or (toks[0] not in full and toks[-1] not in full) or uf.find(j) == own:
+                continue
+            if m.type == "Company" and full[:len(toks)] == toks and m.surface[:1].isupper():
+                roots.add(uf.find(j))
+            elif m.type == "GovernmentBody" and len(toks) == 1 and toks[0] in BODY_HEADS and \
+                    toks[0] in (full[0], full[-1]):
+                roots.add(uf.find(j))
+            elif m.type == "Person" and (full[-len(toks):] == toks or len(toks) == 1 and toks[0] in full):
+                roots.add(uf.find(j))
+        if len(roots) == 1:
+            uf.union(i, roots.pop())
+
+
+def _is_acronym(s: str) -> bool:
+    return " " not in s and s.replace(".", "").isupper() and 2 <= len(s.replace(".", "")) <= 8
+
+
 def _make_cluster(ms: list[Mention]) -> Cluster:
     gaz = [m for m in ms if m.key]
     if gaz:
@@ -252,7 +308,9 @@ def _make_cluster(ms: list[Mention]) -> Cluster:
         key = best.key or ""  # a gazetteer mention always has its key (gaz = mentions with a key)
     else:
         votes: dict[str, float] = defaultdict(float)
-        for m in ms:
+        # a short form in capitals ("ATAS") is typed by what it stands for, not by its own guess
+        full = [m for m in ms if not (m.rule.startswith("ner:") and _is_acronym(clean(m.surface)))] or ms
+        for m in full:
             votes[m.type] += m.confidence
         typ = max(sorted(votes), key=lambda t: votes[t])
         named = [m.name for m in ms if m.name and m.type == typ]

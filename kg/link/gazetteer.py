@@ -283,8 +283,9 @@ class Gazetteer:
         Case-insensitive forms use ``LOWER`` token attributes, case-sensitive ones ``ORTH``.
         Forms are split with spaCy's English tokenizer, so "China's" and "U.S.-China" match
         through the tokenizer's own splits. Accent-free and hyphen-free variants are added.
-        Aliases with a possessive inside ("China's Ministry of Commerce") are left to
-        :meth:`lookup`: in running text the bare name matches and the country stays its own span.
+        Aliases that open with another entry's possessive ("China's Ministry of Commerce") are left to
+        :meth:`lookup`: in running text the bare name matches and the country stays its own span; a
+        possessive inside a name ("People's Bank of China") is matched, with either apostrophe.
         ``demonyms``/``capitals`` add those words too, labelled with the entity's type (off by
         default: "Chinese" is an adjective, and "Washington" may be a person or a state).
         """
@@ -303,7 +304,8 @@ class Gazetteer:
         for e in self.entries:
             seen: set[tuple] = set()
             for form in forms_of(e):
-                if _POSSESSIVE_INSIDE.search(form):
+                poss = _POSSESSIVE_INSIDE.search(form)
+                if poss and self.lookup(form[:poss.start()]) is not None:
                     continue  # "China's Ministry of Commerce": the bare name matches; China stays a mention
                 cs = names.is_case_sensitive(form, e.strict_case if use_flag else False)
                 variants = {form, names.ascii_fold(form)}
@@ -311,6 +313,8 @@ class Gazetteer:
                     variants |= {v.replace("-", " ") for v in list(variants)}
                 undotted = " ".join(names.undot(t) for t in form.split(" "))
                 variants.add(undotted)
+                if poss:  # "People's Bank of China" is also written with a typographic apostrophe
+                    variants |= {v.replace("'", "’") for v in list(variants)}
                 for v in sorted(variants):
                     toks = [t.text for t in tokenizer(v) if not t.is_space]
                     if not toks:

@@ -94,3 +94,36 @@ def test_resolve_multiword_short_form_joins_the_longer_name():
     [c] = resolve([m("Chinese Communist Party", 0, "GovernmentBody", key="gov/ccp", name="Chinese Communist Party"),
                    m("Communist Party", 40, "GovernmentBody")], "")
     assert c.key == "gov/ccp" and "Communist Party" in c.aliases
+
+
+def _names(clusters):
+    return sorted((c.type, c.name) for c in clusters)
+
+
+def test_resolve_company_first_words_join_the_one_longer_name():
+    cs = resolve([m("Velmora Systems", 0), m("Velmora", 40)])
+    assert _names(cs) == [("Company", "Velmora Systems")]
+    cs = resolve([m("Velmora Systems", 0), m("Velmora Labs", 20), m("Velmora", 40)])
+    assert len(cs) == 3  # two longer names fit: left apart
+
+
+def test_resolve_bare_body_head_joins_the_one_body_it_heads_or_ends():
+    cs = resolve([m("Andean Trade Commission", 0, "GovernmentBody"), m("Commission", 40, "GovernmentBody")])
+    assert _names(cs) == [("GovernmentBody", "Andean Trade Commission")]
+    cs = resolve([m("Department of Ports", 0, "GovernmentBody"), m("Department of Mines", 30, "GovernmentBody"),
+                  m("Department", 60, "GovernmentBody")])
+    assert len(cs) == 3
+
+
+def test_resolve_person_without_title_or_accents_joins_the_full_name():
+    cs = resolve([m("Ana María Núñez Ortega", 0, "Person"), m("Ms Ortega", 40, "Person"),
+                  m("Nunez Ortega", 60, "Person")])
+    assert _names(cs) == [("Person", "Ana María Núñez Ortega")]
+
+
+def test_resolve_acronym_takes_the_type_of_its_expansion():
+    text = "The Frontier Research Approval Scheme (FRAS) starts in May. FRAS covers physics. FRAS is new."
+    ms = [m("Frontier Research Approval Scheme", 4, "Legislation"), m("FRAS", 39), m("FRAS", 60), m("FRAS", 79)]
+    for x in ms:
+        x.rule = "ner:ORG"
+    assert _names(resolve(ms, text)) == [("Legislation", "Frontier Research Approval Scheme")]

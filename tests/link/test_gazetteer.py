@@ -351,3 +351,31 @@ def test_names_case_rules():
     assert names.match_key("Open-Weight Models") == ("ci", "open weight models")
     assert names.match_key("Türkiye") == ("ci", "turkiye")
     assert names.query_keys("") == []
+
+
+def test_gazetteer_possessive_inside_a_name_is_matched_with_either_apostrophe():
+    own = Gazetteer([
+        GazEntry("Velmoria", "Country"),
+        GazEntry("Bank of Velmoria", "Company"),
+        GazEntry("People's Bank of Velmoria", "GovernmentBody", parent="Velmoria"),
+        GazEntry("Ministry of Ports", "GovernmentBody", aliases=("Velmoria's Ministry of Ports",), parent="Velmoria"),
+    ])
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(own.ruler_patterns())
+    for text in ("The People's Bank of Velmoria cut rates.", "The People’s Bank of Velmoria cut rates."):
+        assert [(e.text, e.label_) for e in nlp(text).ents] == [(text[4:-11], "GovernmentBody")]
+    # a possessive of another entry opening an alias is left to lookup: the country stays its own mention
+    ents = [(e.text, e.label_) for e in nlp("Velmoria's Ministry of Ports spoke.").ents]
+    assert ents == [("Velmoria", "Country"), ("Ministry of Ports", "GovernmentBody")]
+
+
+@pytest.mark.parametrize("form,name,parent", [
+    ("CRTC", "Canadian Radio-television and Telecommunications Commission", "Canada"),
+    ("Bundesnetzagentur", "Federal Network Agency", "Germany"),
+    ("IRGC", "Islamic Revolutionary Guard Corps", "Iran"),
+    ("Bank of Russia", "Central Bank of Russia", "Russia"),
+    ("CADE", "Administrative Council for Economic Defense", "Brazil"),
+])
+def test_gazetteer_regulators_of_many_countries(gaz, form, name, parent):
+    e = gaz.lookup(form)
+    assert e is not None and (e.name, e.type, e.parent) == (name, "GovernmentBody", parent)

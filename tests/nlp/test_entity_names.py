@@ -138,3 +138,14 @@ def test_entity_names_platform_is_a_product_of_its_owner(nlp):
 def test_entity_names_portfolios_and_common_acronyms_are_not_organisations(tiny_nlp, text, bad):
     ents = entities_by_name(run(tiny_nlp, text))
     assert not [n for n in ents if bad in n and ents[n].type == "Company"], sorted(ents)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name", [
+    ("Providers that fall under 42 USC § 2210b must report by March.", "42 USC § 2210b"),
+    ("The rule amends 31 C.F.R. § 589.201 to cover the new vessels.", "31 C.F.R. § 589.201"),
+    ("Exports of the reactors need approval under 10 CFR Part 810.", "10 CFR Part 810"),
+])
+def test_code_citation_is_legislation(nlp, text, name):
+    ents = entities_by_name(run(nlp, text))
+    assert ents[name].type == "Legislation", ents

@@ -56,9 +56,10 @@ def test_events_analogies_similar_measure_aims_where_its_parallel_aims(nlp):
 @pytest.mark.slow
 def test_events_analogies_no_parallel_with_a_revocation(nlp):
     # rule 'no-revoked-parallel': withdrawing a designation is no parallel of the fine it "echoes"
+    # (a second actor: "The Commission" again is the European Commission, whose one LegalAction it joins)
     events, doc = _events(nlp, "The European Commission fined Lumo Corp 500 million euros on Tuesday. The "
-                               "Commission also removed the designation of Lumo Market as a regulated platform, "
-                               "echoing its earlier fine.")
+                               "Netherlands Authority for Consumers and Markets also removed the designation of "
+                               "Lumo Market as a regulated platform, echoing the earlier fine.")
     revoked = {e["key"] for e in events if e["status"] == "Revoked"}
     assert revoked, events
     assert not any({a.a, a.b} & revoked for a in doc._.kg_analogies), doc._.kg_analogies

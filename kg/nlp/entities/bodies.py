@@ -210,3 +210,63 @@ def home_bodies(gaz: GazetteerLike, taken: list[tuple[int, int, Mention]]) -> No
             continue
         taken[i] = (s, e, Mention(m.surface, m.start, m.end, "GovernmentBody", HOME_RULE, CONF["rule:gov-name"],
                                   name=f"{entry.name} of {home.name}", aliases=(m.surface,)))
+
+
+#: kinds of body by head word: a description names a body only of its own kind ("intelligence service"
+#: is no "centre"); a name with no such word (Roskomnadzor) may be any agency-like body
+BODY_KINDS = {"agency": "agency", "authority": "agency", "regulator": "agency", "watchdog": "agency",
+              "commission": "agency", "inspectorate": "agency", "service": "service", "office": "office",
+              "bureau": "office", "centre": "centre", "center": "centre", "directorate": "directorate",
+              "ministry": "ministry", "department": "ministry", "court": "court", "tribunal": "court",
+              "parliament": "legislature", "legislature": "legislature", "cabinet": "cabinet"}
+DESCRIBED_RULE = "rule:gov-possessive"
+
+
+def _kind(name: str) -> str | None:
+    words = name.lower().split()
+    for w in (words[-1:] + words[:1]):
+        if w in BODY_KINDS:
+            return BODY_KINDS[w]
+    return None
+
+
+def _stems(name: str) -> set[str]:
+    """Five-letter stems of the content words of a name, head words aside."""
+    return {w[:5] for w in name.lower().replace("’s", "").replace("'s", "").split()
+            if len(w) > 3 and w not in BODY_KINDS}
+
+
+def described_is_named(gaz: GazetteerLike, doc: Doc, taken: list[tuple[int, int, Mention]]) -> None:
+    """"Russia's telecoms agency" in a text that also names Roskomnadzor: a description of a country's
+    body is the one body of that country and kind the text names (a gazetteer body whose parent is the
+    country, or a body named right after the country's possessive), not a second entity."""
+    described = [m for _, _, m in taken if m.rule == DESCRIBED_RULE and not m.key and m.type == "GovernmentBody"]
+    if not described:
+        return
+    country_ends = {e: m.key for _, e, m in taken if m.type == "Country" and m.key}
+    named: dict[str, list[Mention]] = {}
+    for s, _, m in taken:
+        if m.type != "GovernmentBody" or m.rule == DESCRIBED_RULE:
+            continue
+        entry = gaz.by_key(m.key) if m.key else None
+        parent = gaz.by_name(entry.parent) if entry is not None and entry.parent else None
+        if parent is not None:
+            named.setdefault(parent.key, []).append(m)
+        elif s >= 2 and doc[s - 1].text in POSSESSIVES and country_ends.get(s - 1):
+            named.setdefault(country_ends[s - 1], []).append(m)
+    for m in described:
+        owner = gaz.lookup(m.surface.split()[0]) or gaz.demonym(m.surface.split()[0])
+        owner = owner or gaz.lookup(" ".join(m.surface.split()[:2]).removesuffix("’s").removesuffix("'s"))
+        if owner is None or owner.key not in named:
+            continue
+        kind, words = _kind(m.surface), _stems(m.surface)
+        # a body of the description's kind that shares a content word with it ("cyber intelligence
+        # agency" / "National Cyber ... Agency"), or a bare name of no kind for an agency (Roskomnadzor)
+        fits = {(b.key or b.name or b.surface): b for b in named[owner.key]
+                if _kind(b.name or b.surface) == kind and words & _stems(b.name or b.surface)
+                or kind == "agency" and _kind(b.name or b.surface) is None}
+        if len(fits) != 1:
+            continue
+        b = next(iter(fits.values()))
+        m.aliases = tuple(dict.fromkeys((*m.aliases, m.surface)))
+        m.key, m.name, m.wikidata = b.key, b.name or b.surface, b.wikidata

@@ -17,7 +17,13 @@ from spacy.tokens import Doc, Span
 from kg.link.clusters import Mention, clean, resolve
 from kg.models import Entity, Evidence
 from kg.nlp.attrs import MENTIONS, register_extensions
-from kg.nlp.entities.bodies import elided_list, home_bodies, possessive_aliases, short_name_list
+from kg.nlp.entities.bodies import (
+    described_is_named,
+    elided_list,
+    home_bodies,
+    possessive_aliases,
+    short_name_list,
+)
 from kg.nlp.entities.groups import group_candidates
 from kg.nlp.entities.ner import (
     country_named_org,
@@ -145,7 +151,9 @@ class EntityComponent:
         retype_by_context(doc, taken)
         retype_short_forms(doc, taken)
         known_as(doc, taken)
+        short_forms_follow(taken)
         possessive_aliases(doc, taken)
+        described_is_named(self.gaz, doc, taken)
         mentions = [m for _, _, m in taken]
         clusters = resolve(mentions, doc.text, self.gaz)
         entities: dict[str, Entity] = dict(doc._.kg_entities or {})
@@ -180,10 +188,16 @@ KNOWN_AS = re.compile(r"^\s*,?\s*(?:\(\s*|(?:\w+ly\s+)?(?:known|referred to|call
 
 
 def known_as(doc: Doc, taken: list) -> None:
-    """"A, known as B" / "A (B)": B is another name of A (same entity)."""
+    """"A, known as B" / "A (B)": B is another name of A (same entity). A short form the statistical NER
+    typed by default takes the type of the name it stands for ("National ... Agency (NUKIB)"), here and
+    wherever else the text uses it."""
     for (s1, e1, a), (s2, e2, b) in zip(taken, taken[1:]):
-        if e1 > s2 or a.type != b.type or (a.key and b.key) or not KNOWN_AS.match(doc.text[a.end:b.start]):
+        if e1 > s2 or (a.key and b.key) or not KNOWN_AS.match(doc.text[a.end:b.start]):
             continue
+        if a.type != b.type:
+            if not (b.rule.startswith("ner:") and not b.key and not a.rule.startswith("ner:") and e2 - s2 == 1):
+                continue
+            a.aliases = tuple(sorted(set(a.aliases) | {clean(b.surface)}))
         # Token.sent walks the document: ask only for candidates, or long texts take quadratic time
         if doc[s1].sent.start == doc[s2].sent.start:
             if a.key:
@@ -192,6 +206,22 @@ def known_as(doc: Doc, taken: list) -> None:
                 a.key, a.name, a.wikidata = b.key, b.name, b.wikidata
             else:
                 b.name = a.name = a.name or clean(a.surface)
+
+
+def short_forms_follow(taken: list) -> None:
+    """A short form a rule recorded as another name of a body ("... Agency (NUKIB)") is that body at
+    every mention the statistical NER typed on its own."""
+    forms: dict[str, Mention] = {}
+    for _, _, m in taken:
+        if not m.rule.startswith("ner:") and m.type in ("GovernmentBody", "Legislation", "ResearchOrganization"):
+            for a in m.aliases:
+                forms.setdefault(a, m)
+    if not forms:
+        return
+    for _, _, m in taken:
+        owner = forms.get(clean(m.surface))
+        if owner is not None and m.rule.startswith("ner:") and not m.key and m.type != owner.type:
+            m.type, m.name = owner.type, owner.name or clean(owner.surface)
 
 
 def titled_person(doc: Doc, cand) -> bool:

@@ -95,6 +95,7 @@ def retype_short_forms(doc: Doc, taken) -> None:
 
 def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
     out = []
+    full_text = doc.text  # built from the tokens at each call: once
     for ent in doc.ents:
         sp = ent
         while len(sp) > 1 and (sp[0].lower_ in ("the", "a", "an") or sp[0].is_punct or sp[0].tag_ == "POS"
@@ -138,7 +139,7 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
                 doc[sp.end:sp.end + 2].text.lower() == "news agency" or sp[-2:].text.lower() == "news agency":
             continue  # "RCR Wireless News", "Thompson Hine LLP", "IRNA news agency": they report, not act
         typ = ner_type(gaz, ent.label_, sp, doc)
-        if typ is None:
+        if typ is None or typ == "Company" and ent.label_ == "ORG" and common_phrase(sp, full_text):
             continue
         if isinstance(typ, tuple):  # resolved to a gazetteer entry
             entry, rule = typ
@@ -147,6 +148,15 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
         out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, typ,
                                               f"ner:{ent.label_}", CONF["ner"])))
     return out
+
+
+def common_phrase(sp: Span, text: str) -> bool:
+    """A capitalised phrase the same text also writes in lower case ("Data Protection" beside "data
+    protection", "Thresholds"): a heading's words, not a company's name."""
+    low = sp.text.lower()
+    if low == sp.text or not low.replace(" ", "").isalpha() or low not in text:
+        return False
+    return re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text) is not None
 
 
 def in_portfolio(doc: Doc, start: int) -> bool:
@@ -190,9 +200,8 @@ def ner_type(gaz: GazetteerLike, label: str, sp: Span, doc: Doc):
     if label == "ORG":
         if sp[-1].text in LAW_HEADS:  # "Cybersecurity Review Measures"; a bare "Measures" names nothing
             return "Legislation" if len(sp) > 1 and sp[0].text[:1].isupper() else None
-        if sp[-1].lower_ in PROGRAMME_HEADS and len(sp) > 1 and sp[0].text[:1].isupper() and \
-                sp[-1].lower_ not in ("fund", "project") and not any(t.lower_ in COMPANY_SUFFIX for t in sp):
-            return "Legislation"  # "Academic Technology Approval Scheme", "Global Talent Visa": a named programme
+        if programme_name(sp):
+            return "Legislation"  # "Academic Technology Approval Scheme", "National Program for Coders"
         if sp[-1].lower_ in PROGRAMME_HEADS or (len(sp) == 1 and sp[0].pos_ in ("NOUN", "VERB", "ADJ", "ADV")):
             return None  # a bare "Scheme", a stray "Education"
         if 2 <= len(sp) <= 3 and all(t.is_title and t.is_alpha for t in sp) and person_context(sp, doc) and \
@@ -215,6 +224,24 @@ def ner_type(gaz: GazetteerLike, label: str, sp: Span, doc: Doc):
             return "Company"
         return None
     return None
+
+
+#: legal forms that make a name a company's whatever its last word ("Velmora Holdings Fund")
+LEGAL_FORMS = {"corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "limited", "group", "co", "co.",
+               "holdings", "plc", "llc"}
+
+
+def programme_name(sp: Span) -> bool:
+    """A named programme: capitalised, ending in a programme head ("Global Talent Visa", "Academic Technology
+    Approval Scheme") or opening with one before of/for ("National Program for Coders"); not a Fund or
+    Project, not a company's (a legal form in the name, or a company word right before the head)."""
+    if len(sp) < 2 or not sp[0].text[:1].isupper() or any(t.lower_ in LEGAL_FORMS for t in sp):
+        return False
+    words = [t.lower_ for t in sp]
+    if words[-1] in PROGRAMME_HEADS:
+        return words[-1] not in ("fund", "project") and words[-2] not in COMPANY_SUFFIX
+    return any(w in PROGRAMME_HEADS - {"fund", "project", "list"} and nxt in ("for", "of", "on")
+               for w, nxt in zip(words[:3], words[1:4]))
 
 
 def person_context(sp: Span, doc: Doc) -> bool:

@@ -35,6 +35,12 @@ def rule_patterns() -> dict[str, list]:
             [{"TEXT": {"IN": ["Section", "Article"]}}, {"LIKE_NUM": True}, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"},
              cap, {"OP": "*", **capw}, {"TEXT": {"IN": sorted(LAW_HEADS)}}],
         ],
+        # a code citation: "50 USC § 1881a", "15 C.F.R. § 744.11", "10 CFR Part 810"
+        "rule:legislation-code": [
+            [{"LIKE_NUM": True}, {"TEXT": {"IN": ["USC", "U.S.C.", "CFR", "C.F.R."]}},
+             {"TEXT": {"IN": ["§", "§§", "Part", "Sec.", "Section"]}, "OP": "?"},
+             {"TEXT": {"REGEX": r"^\d[\w\.\-]*$"}}],
+        ],
         "rule:legislation-lead": [
             [{"TEXT": {"IN": sorted(LEADING_LAW_HEADS)}}, {"LOWER": {"IN": ["on", "for", "of", "concerning"]}},
              {"LOWER": "the", "OP": "?"}, cap],
@@ -56,6 +62,11 @@ def rule_patterns() -> dict[str, list]:
         ],
         "rule:gov-name-last": [
             [cap, {"TEXT": {"REGEX": r"^[A-Z][\w\-\.&]*$"}, "OP": "*"}, {"TEXT": {"IN": sorted(GOV_NAME_HEADS)}}],
+        ],
+        # "National Cyber and Information Security Agency (NUKIB)": a name defined with its acronym
+        "rule:gov-name-acronym": [
+            [cap, {"OP": "*", **capw}, {"TEXT": {"IN": sorted(GOV_NAME_HEADS)}}, {"TEXT": "("},
+             {"TEXT": {"REGEX": r"^[A-Z][A-Za-z&\.\-]{1,11}$"}}, {"TEXT": ")"}],
         ],
         "rule:company-cue": [
             [{"LOWER": {"IN": sorted(COMPANY_CONTEXT)}}, {"POS": "PROPN", "TEXT": {"REGEX": r"^[A-Z]"}, "OP": "+"}],

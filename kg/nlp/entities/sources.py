@@ -16,7 +16,7 @@ from kg.link.clusters import Mention
 from kg.nlp.attrs import GAZ_SPANS
 from kg.nlp.entities.bodies import body_candidates
 from kg.nlp.entities.names import extend_right, law_spans
-from kg.nlp.entities.words import COMPANY_CONTEXT, CONF, CORP_TAIL, DESCRIBED_BODIES, NEVER, OUTLETS
+from kg.nlp.entities.words import COMPANY_CONTEXT, CONF, CORP_TAIL, DATE_WORDS, DESCRIBED_BODIES, NEVER, OUTLETS
 from kg.nlp.lines import in_ranges
 
 if TYPE_CHECKING:
@@ -126,6 +126,12 @@ def rule_candidates(gaz: GazetteerLike, matchers: tuple[Matcher, Matcher], doc: 
                     continue
                 sp = doc[first:sp.end]
             out += body_candidates(gaz, doc, sp, "head-first" if rule == "rule:gov-name-first" else "head-last")
+        elif rule == "rule:legislation-code":
+            out.append((start, end, Mention(sp.text.rstrip("."), sp.start_char, sp.end_char - sp.text.endswith("."),
+                                            "Legislation", "rule:legislation", CONF["rule:legislation"])))
+        elif rule == "rule:gov-name-acronym":
+            if sp.sent.start not in titled:
+                out += acronym_body(gaz, doc, doc[start:end - 3], doc[end - 2])
         elif rule == "rule:company-cue":
             name = doc[start + 1:end]
             e = gaz.lookup(name.text)
@@ -134,6 +140,26 @@ def rule_candidates(gaz: GazetteerLike, matchers: tuple[Matcher, Matcher], doc: 
             out.append((start + 1, end, Mention(name.text, name.start_char, name.end_char, "Company", rule,
                                                 CONF[rule])))
     return out
+
+
+def acronym_body(gaz: GazetteerLike, doc: Doc, sp: Span, acr) -> list[tuple[int, int, Mention]]:
+    """"The Czech Republic's National Cyber and Information Security Agency (NUKIB)": a capitalised name
+    ending with a body's head and defined with a short form is a government body whose alias is the short
+    form; the name starts after a possessive, a leading "The" and date words."""
+    poss = [t.i for t in sp if t.tag_ == "POS" or t.text in ("'s", "’s")]
+    if poss:
+        sp = doc[poss[-1] + 1:sp.end]
+    while len(sp) > 1 and (sp[0].lower_ in DATE_WORDS or sp[0].lower_ in ("the", "of", "and", "for", "on", "in")
+                           or sp[0].is_sent_start and sp[0].pos_ not in ("PROPN", "ADJ")):
+        sp = doc[sp.start + 1:sp.end]
+    if len(sp) < 2 or not sp[0].text[:1].isupper():
+        return []
+    known = gaz.lookup(sp.text)
+    if known is not None:
+        return [(sp.start, sp.end, entry_mention(sp, known, "gazetteer", CONF["gazetteer"]))] \
+            if known.type == "GovernmentBody" else []
+    return [(sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "GovernmentBody", "rule:gov-name",
+                                       CONF["rule:gov-name"], aliases=(acr.text,)))]
 
 
 def described_body(gaz: GazetteerLike, sp: Span, owner_end: int, owner, rule: str) -> tuple[int, int, Mention]:

@@ -1,0 +1,34 @@
+"""Government bodies: a name defined with its short form, and a country's body described, then named."""
+from __future__ import annotations
+
+from nlp_helpers import entities_by_name, run
+
+
+def test_body_defined_with_short_form_is_a_body_at_every_mention(nlp):
+    doc = run(nlp, "Chile's National Digital Resilience and Trust Agency (ANDIRT) warned banks on Monday. "
+                   "The director of ANDIRT said the rules would follow. ANDIRT has 40 staff.")
+    ents = entities_by_name(doc)
+    body = ents["National Digital Resilience and Trust Agency"]
+    assert body.type == "GovernmentBody"
+    assert "ANDIRT" in body.aliases
+    assert "ANDIRT" not in ents  # the short form is no company of its own
+
+
+def test_body_defined_with_short_form_needs_a_body_head(nlp):
+    doc = run(nlp, "Shares of Northwind Pacific Holdings (NPHX) rose on Monday.")
+    assert all(e.type != "GovernmentBody" for e in entities_by_name(doc).values())
+
+
+def test_described_body_is_the_named_body_of_that_country(nlp):
+    doc = run(nlp, "Roskomnadzor blocked the messaging app on Friday. Russia's internet watchdog said the "
+                   "app had ignored its orders.")
+    ents = entities_by_name(doc)
+    assert "Russia’s internet watchdog" not in ents and "Russia's internet watchdog" not in ents
+    assert "Russia's internet watchdog" in ents["Roskomnadzor"].aliases
+
+
+def test_described_body_of_another_kind_stays_apart(nlp):
+    doc = run(nlp, "Roskomnadzor blocked the messaging app on Friday. Russia's defence ministry said the "
+                   "app had been used by soldiers.")
+    ents = entities_by_name(doc)
+    assert "Russia's defence ministry" not in ents["Roskomnadzor"].aliases
