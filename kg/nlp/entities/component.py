@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from kg.link.clusters import Mention, clean, resolve
 from kg.models import Entity, Evidence
-from kg.nlp.attrs import MENTIONS, register_extensions
+from kg.nlp.attrs import MENTIONS, doc_text, register_extensions
 from kg.nlp.entities.bodies import elided_list, home_bodies, possessive_aliases, short_name_list
 from kg.nlp.entities.groups import group_candidates
 from kg.nlp.entities.ner import (
@@ -147,7 +147,7 @@ class EntityComponent:
         known_as(doc, taken)
         possessive_aliases(doc, taken)
         mentions = [m for _, _, m in taken]
-        clusters = resolve(mentions, doc.text, self.gaz)
+        clusters = resolve(mentions, doc_text(doc), self.gaz)
         entities: dict[str, Entity] = dict(doc._.kg_entities or {})
         spans: list[Span] = []
         did = doc._.kg_dispatch_id
@@ -182,7 +182,7 @@ KNOWN_AS = re.compile(r"^\s*,?\s*(?:\(\s*|(?:\w+ly\s+)?(?:known|referred to|call
 def known_as(doc: Doc, taken: list) -> None:
     """"A, known as B" / "A (B)": B is another name of A (same entity)."""
     for (s1, e1, a), (s2, e2, b) in zip(taken, taken[1:]):
-        if e1 > s2 or a.type != b.type or (a.key and b.key) or not KNOWN_AS.match(doc.text[a.end:b.start]):
+        if e1 > s2 or a.type != b.type or (a.key and b.key) or not KNOWN_AS.match(doc_text(doc)[a.end:b.start]):
             continue
         # Token.sent walks the document: ask only for candidates, or long texts take quadratic time
         if doc[s1].sent.start == doc[s2].sent.start:

@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from spacy.tokens import Span
 
+from kg.nlp.attrs import doc_text
 from kg.nlp.events.actors import sentence_subject_actor
 from kg.nlp.events.members import inherit_similar_targets, link_members, link_owners
 from kg.nlp.events.context import DocContext, EventDraft, Mention, uniq
@@ -215,7 +216,7 @@ def legal_basis_laws(ctx: DocContext, sent: Span) -> list[Span]:
                   key=lambda sp: sp.start)
     out: list[Span] = []
     for sp in laws:
-        before = ctx.doc.text[max(sent.start_char, sp.start_char - 60):sp.start_char]
+        before = doc_text(ctx.doc)[max(sent.start_char, sp.start_char - 60):sp.start_char]
         if rx.search(before):
             out.append(sp)
         elif out and ctx.parsed and sp.root.dep_ in ("conj", "appos") and any(

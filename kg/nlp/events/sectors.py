@@ -12,6 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
+from kg.nlp.attrs import doc_text
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.role_args import charged_reason
 from kg.nlp.lexicon import measures as M
@@ -88,7 +89,7 @@ def in_reason(t: Token) -> bool:
 
 def doc_sectors(ctx: DocContext) -> list[str]:
     """Main sector(s) of the document: cues in its first three lines (title, standfirst)."""
-    lines = [line for line in ctx.doc.text.split("\n") if line.strip()][:3]
+    lines = [line for line in doc_text(ctx.doc).split("\n") if line.strip()][:3]
     c: Counter[str] = Counter()
     for line in lines:
         for s in sector_cues_in_text(line.lower()):
