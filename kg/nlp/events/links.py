@@ -58,7 +58,7 @@ def link_response(ctx: DocContext, sent: Span, low: str, here: list[Mention], ev
     earlier in the paragraph ("... called them a response to the chip restrictions").
     """
     for cue, rx in zip(CUES.RESPONSE_LEAD_CUES, _cue_regexes("response-lead", CUES.RESPONSE_LEAD_CUES)[1]):
-        m = rx.search(low)
+        m = rx.search(low) if cue in low else None  # the whole-word search only where the cue occurs at all
         if not m:
             continue
         cue_char = sent.start_char + m.end()
@@ -135,7 +135,7 @@ def link_events(ctx: DocContext, mentions: list[Mention], events: list[EventDraf
     para_cue: dict[int, int] = {}
     for sent in ctx.sents:
         low = " " + sent.text.lower() + " "
-        if _cue_regexes("analogy", CUES.ANALOGY_CUES)[0].search(low):
+        if any(c in low for c in CUES.ANALOGY_CUES) and _cue_regexes("analogy", CUES.ANALOGY_CUES)[0].search(low):
             p = ctx.para_of(sent.start_char)
             para_cue.setdefault(p, sent.start_char)
     main_roots = {ctx.root(a) for a in main.actors}
