@@ -50,6 +50,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 #: text, or nothing (None). Most sentences lack most of these, and the test is cheaper than the search.
 _NEEDS: list[str | None] = ["0", "0", "0", "0", "0", "cold", "year", "month", "year", "day", "day", None, "0"]
 _ANY_DIGIT = re.compile(r"\d")
+_ERA_NEEDS = re.compile(r"\d0s|cold", re.I)
 _NUM = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10}
 
@@ -145,4 +146,6 @@ def resolve_date(text: str, ref: dt.date | None = None) -> str | None:
 
 def has_era(text: str) -> bool:
     """True when the text places something in an era ("the 1990s", "the Cold War")."""
+    if not _ERA_NEEDS.search(text):
+        return False  # neither era pattern can match (a decade needs "<digit>0s", the Cold War "cold")
     return any(d.kind == "era" for d in find_dates(text))

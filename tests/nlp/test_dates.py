@@ -96,3 +96,17 @@ def test_find_dates_pretests_keep_matches(text):
     assert len(D._NEEDS) == len(D._PATTERNS)
     for ref in (None, REF):
         assert find_dates(text, ref) == _find_all(text, ref)
+
+
+@pytest.mark.parametrize("text,era", [
+    ("Exports were curbed in the 1990s.", True),
+    ("IN THE 1980S the rules were looser.", True),
+    ("During the Cold War the list was longer.", True),
+    ("DURING THE COLD WAR exports were curbed.", True),
+    ("The 2024 rules took effect last year.", False),
+    ("A cold spell delayed the vote.", False),
+])
+def test_has_era_pretest(text, era):
+    # the pre-test (a decade's "<digit>0s", or "cold") only skips texts no era pattern can match
+    assert has_era(text) is era
+    assert any(d.kind == "era" for d in _find_all(text, None)) is era
