@@ -62,6 +62,22 @@ def _decode(obj, chain=None):
     return obj if chain is None else chain(obj)
 
 
+_TEXT = "kg_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy builds every Token and joins their texts anew on each
+    access, and the components read the whole text many times per document. Kept in ``doc.user_data``
+    with the token count, so a Doc made from part of this one (``Span.as_doc`` copying user data) does
+    not inherit it."""
+    cached = doc.user_data.get(_TEXT)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    text = doc.text
+    doc.user_data[_TEXT] = (len(doc), text)
+    return text
+
+
 def token_sents(doc: Doc) -> list:
     """The sentence Span of every token, in one pass (``Token.sent`` walks the doc each call)."""
     out: list = [None] * len(doc)

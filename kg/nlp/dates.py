@@ -46,6 +46,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month_only", re.compile(rf"\bin\s+{_MON}(?!\s*\d)\b", re.I)),
     ("year", re.compile(rf"(?<![$€£\d.,-]){_YEAR}(?![\d%]|\s*(?:percent|per cent|billion|million|units?)\b)")),
 ]
+#: what each pattern of _PATTERNS needs in the text to match at all: a digit ("0"), a word in the lower-cased
+#: text, or nothing (None). Most sentences lack most of these, and the test is cheaper than the search.
+_NEEDS: list[str | None] = ["0", "0", "0", "0", "0", "cold", "year", "month", "year", "day", "day", None, "0"]
+_ANY_DIGIT = re.compile(r"\d")
+_ERA_NEEDS = re.compile(r"\d0s|cold", re.I)
 _NUM = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10}
 
@@ -108,7 +113,10 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[DateMatch]:
     """Every date expression in ``text``, left to right, without overlaps."""
     taken: list[tuple[int, int]] = []
     out: list[DateMatch] = []
-    for kind, rx in _PATTERNS:
+    digit, low = _ANY_DIGIT.search(text) is not None, text.lower()
+    for (kind, rx), need in zip(_PATTERNS, _NEEDS):
+        if need is not None and not (digit if need == "0" else need in low):
+            continue  # the pattern cannot match here
         for m in rx.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -138,4 +146,6 @@ def resolve_date(text: str, ref: dt.date | None = None) -> str | None:
 
 def has_era(text: str) -> bool:
     """True when the text places something in an era ("the 1990s", "the Cold War")."""
+    if not _ERA_NEEDS.search(text):
+        return False  # neither era pattern can match (a decade needs "<digit>0s", the Cold War "cold")
     return any(d.kind == "era" for d in find_dates(text))

@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.attrs import register_extensions
+from kg.nlp.attrs import doc_text, register_extensions
 
 register_extensions()
 
@@ -84,5 +84,5 @@ class LineSplitter:
                     tok.is_sent_start = False
             elif self.lines_only:
                 tok.is_sent_start = False
-        doc._.kg_skip = boilerplate_ranges(doc.text)
+        doc._.kg_skip = boilerplate_ranges(doc_text(doc))
         return doc

@@ -50,7 +50,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.models import Entity, Evidence, Relation
-from kg.nlp.attrs import MENTIONS, register_extensions, token_sents
+from kg.nlp.attrs import MENTIONS, doc_text, register_extensions, token_sents
 from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.relations_cues import origin_phrase, owns, product_list, titled
 from kg.nlp.relations_members import member_lists, membership_near
@@ -279,7 +279,7 @@ class RelationComponent:
             return False
         pat = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
                          + r")(?!\w)")
-        for m in pat.finditer(doc.text):
+        for m in pat.finditer(doc_text(doc)):
             if not any(sp.start_char <= m.start() < sp.end_char for sp in own):
                 return True
         return False

@@ -62,3 +62,51 @@ def test_dates_offsets_point_into_the_text():
     text = "Japan introduced curbs in July 2023 and widened them on 1 May 2024."
     for d in find_dates(text, REF):
         assert text[d.start:d.end] == d.text
+
+
+def _find_all(text: str, ref: dt.date | None) -> list:
+    """find_dates without its cheap pre-tests: every pattern searched."""
+    from kg.nlp import dates as D
+
+    taken: list[tuple[int, int]] = []
+    out = []
+    for kind, rx in D._PATTERNS:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken) or (kind == "month_only" and m.group("mon").lower() == "may"):
+                continue
+            taken.append((s, e))
+            out.append(D.DateMatch(s, e, m.group(0), kind, D._iso(kind, m, ref)))
+    return sorted(out, key=lambda d: d.start)
+
+
+@pytest.mark.parametrize("text", [
+    "The rules took effect on 15 March 2024 and were widened LAST YEAR.",
+    "TWO YEARS AGO the ministry acted; it did so again last month, on Monday.",
+    "Yesterday the agency said that during the Cold War exports were curbed.",
+    "In the late 1990s and in June the board met; in May it may meet.",
+    "A plan with no date at all.",
+    "It was announced on March 15, 2024; the filing is dated 2024-06-01.",
+    "THE COLD WAR ENDED IN THE 1990S; TODAY, A FRIDAY, IT IS HISTORY.",
+])
+def test_find_dates_pretests_keep_matches(text):
+    # the per-pattern pre-tests (a digit, a word) only skip searches that cannot match
+    from kg.nlp import dates as D
+
+    assert len(D._NEEDS) == len(D._PATTERNS)
+    for ref in (None, REF):
+        assert find_dates(text, ref) == _find_all(text, ref)
+
+
+@pytest.mark.parametrize("text,era", [
+    ("Exports were curbed in the 1990s.", True),
+    ("IN THE 1980S the rules were looser.", True),
+    ("During the Cold War the list was longer.", True),
+    ("DURING THE COLD WAR exports were curbed.", True),
+    ("The 2024 rules took effect last year.", False),
+    ("A cold spell delayed the vote.", False),
+])
+def test_has_era_pretest(text, era):
+    # the pre-test (a decade's "<digit>0s", or "cold") only skips texts no era pattern can match
+    assert has_era(text) is era
+    assert any(d.kind == "era" for d in _find_all(text, None)) is era

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from kg.link.clusters import Mention
+from kg.nlp.attrs import doc_text
 from kg.nlp.entities.names import DATE_WORDS, extend_right
 from kg.nlp.entities.words import CONF, GOV_PLURAL_HEADS, HOME_LINKED_BODIES, NEVER, OUTLETS
 
@@ -134,7 +135,7 @@ def possessive_aliases(doc: Doc, taken: list[tuple[int, int, Mention]]) -> None:
             continue
         owner = ends.get(s - 1)
         if owner is not None and owner.end <= m.start:
-            m.aliases = tuple(dict.fromkeys((*m.aliases, doc.text[owner.start:m.end])))
+            m.aliases = tuple(dict.fromkeys((*m.aliases, doc_text(doc)[owner.start:m.end])))
 
 
 OTHER_BODIES = {"agencies", "departments", "ministries", "bodies", "regulators"}

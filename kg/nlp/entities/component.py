@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from kg.link.clusters import Mention, clean, resolve
 from kg.models import Entity, Evidence
-from kg.nlp.attrs import MENTIONS, register_extensions
+from kg.nlp.attrs import MENTIONS, doc_text, register_extensions
 from kg.nlp.entities.bodies import (
     described_is_named,
     elided_list,
@@ -155,7 +155,7 @@ class EntityComponent:
         possessive_aliases(doc, taken)
         described_is_named(self.gaz, doc, taken)
         mentions = [m for _, _, m in taken]
-        clusters = resolve(mentions, doc.text, self.gaz)
+        clusters = resolve(mentions, doc_text(doc), self.gaz)
         entities: dict[str, Entity] = dict(doc._.kg_entities or {})
         spans: list[Span] = []
         did = doc._.kg_dispatch_id
@@ -192,7 +192,7 @@ def known_as(doc: Doc, taken: list) -> None:
     typed by default takes the type of the name it stands for ("National ... Agency (NUKIB)"), here and
     wherever else the text uses it."""
     for (s1, e1, a), (s2, e2, b) in zip(taken, taken[1:]):
-        if e1 > s2 or (a.key and b.key) or not KNOWN_AS.match(doc.text[a.end:b.start]):
+        if e1 > s2 or (a.key and b.key) or not KNOWN_AS.match(doc_text(doc)[a.end:b.start]):
             continue
         if a.type != b.type:
             if not (b.rule.startswith("ner:") and not b.key and not a.rule.startswith("ner:") and e2 - s2 == 1):

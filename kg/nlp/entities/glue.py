@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from kg.nlp.attrs import doc_text
 
 _LAST: list = [None, frozenset()]  # the last document seen and its words (one cache entry: ner calls per span)
 
@@ -35,7 +36,7 @@ def unglued(doc: Doc, sp: Span) -> tuple[int, int]:
     last = sp[-1]
     if last.is_alpha and len(last) > 5:
         k = _split(last.text, _words(doc))
-        if k and doc.text.count(last.text) == 1:
+        if k and doc_text(doc).count(last.text) == 1:
             end = last.idx + k
     return start, end
 

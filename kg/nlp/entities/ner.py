@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from kg.link.clusters import Mention, clean, initials
+from kg.nlp.attrs import doc_text
 from kg.nlp.entities.glue import cut_off, unglued
 from kg.nlp.entities.sources import entry_mention
 from kg.nlp.entities.words import (
@@ -170,7 +171,7 @@ def in_portfolio(doc: Doc, start: int) -> bool:
 
 def glued_mention(gaz: GazetteerLike, doc: Doc, sp: Span, start: int, end: int) -> Mention | None:
     """The mention of a name cut out of glued words: the gazetteer's entry, else the NER's type."""
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     entry = gaz.lookup(text)
     if entry is not None:
         return entry_mention(sp, entry, "gazetteer", CONF["gazetteer"], start=start, end=end)

@@ -19,6 +19,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.models import Entity
+from kg.nlp.attrs import doc_text
 
 if TYPE_CHECKING:
     from kg.link.gazetteer import GazetteerLike
@@ -166,7 +167,7 @@ def ref_date_of(ctx: DocContext) -> dt.date | None:
 
 def paragraph_starts(ctx: DocContext) -> list[int]:
     """Start offsets of paragraphs (blocks separated by blank lines or single newlines)."""
-    return [0] + [m.end() for m in re.finditer(r"\n", ctx.doc.text)]
+    return [0] + [m.end() for m in re.finditer(r"\n", doc_text(ctx.doc))]
 
 
 def parents_of(ctx: DocContext) -> dict[str, str]:

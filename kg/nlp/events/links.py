@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from spacy.tokens import Span
 
+from kg.nlp.attrs import doc_text
 from kg.nlp.events.actors import sentence_subject_actor
 from kg.nlp.events.members import inherit_similar_targets, link_members, link_owners
 from kg.nlp.events.context import DocContext, EventDraft, Mention, uniq
@@ -57,7 +58,7 @@ def link_response(ctx: DocContext, sent: Span, low: str, here: list[Mention], ev
     earlier in the paragraph ("... called them a response to the chip restrictions").
     """
     for cue, rx in zip(CUES.RESPONSE_LEAD_CUES, _cue_regexes("response-lead", CUES.RESPONSE_LEAD_CUES)[1]):
-        m = rx.search(low)
+        m = rx.search(low) if cue in low else None  # the whole-word search only where the cue occurs at all
         if not m:
             continue
         cue_char = sent.start_char + m.end()
@@ -134,7 +135,7 @@ def link_events(ctx: DocContext, mentions: list[Mention], events: list[EventDraf
     para_cue: dict[int, int] = {}
     for sent in ctx.sents:
         low = " " + sent.text.lower() + " "
-        if _cue_regexes("analogy", CUES.ANALOGY_CUES)[0].search(low):
+        if any(c in low for c in CUES.ANALOGY_CUES) and _cue_regexes("analogy", CUES.ANALOGY_CUES)[0].search(low):
             p = ctx.para_of(sent.start_char)
             para_cue.setdefault(p, sent.start_char)
     main_roots = {ctx.root(a) for a in main.actors}
@@ -215,7 +216,7 @@ def legal_basis_laws(ctx: DocContext, sent: Span) -> list[Span]:
                   key=lambda sp: sp.start)
     out: list[Span] = []
     for sp in laws:
-        before = ctx.doc.text[max(sent.start_char, sp.start_char - 60):sp.start_char]
+        before = doc_text(ctx.doc)[max(sent.start_char, sp.start_char - 60):sp.start_char]
         if rx.search(before):
             out.append(sp)
         elif out and ctx.parsed and sp.root.dep_ in ("conj", "appos") and any(

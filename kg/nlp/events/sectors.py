@@ -12,6 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
+from kg.nlp.attrs import doc_text
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.role_args import charged_reason
 from kg.nlp.lexicon import measures as M
@@ -21,14 +22,16 @@ _SECTOR_CACHE: dict[str, list] = {}
 
 
 def _sector_cue_regexes() -> list:
-    """(sector, one compiled alternation of its non-weak cues) in SECTOR_CUES order: a sector is cued
-    in a text when any of its cues occurs there as a whole word (one search instead of one per cue)."""
+    """(sector, one compiled alternation of its non-weak cues, the cues) in SECTOR_CUES order: a sector is
+    cued in a text when any of its cues occurs there as a whole word (one search instead of one per cue;
+    the search only runs when some cue occurs in the text at all)."""
     if "rx" not in _SECTOR_CACHE:
         out = []
         for sector, cues in S.SECTOR_CUES.items():
-            alts = [re.escape(c) for c in cues if c not in S.WEAK]
-            if alts:
-                out.append((sector, re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")))
+            words = tuple(c for c in cues if c not in S.WEAK)
+            if words:
+                alts = [re.escape(c) for c in words]
+                out.append((sector, re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])"), words))
         _SECTOR_CACHE["rx"] = out
     return _SECTOR_CACHE["rx"]
 
@@ -88,7 +91,7 @@ def in_reason(t: Token) -> bool:
 
 def doc_sectors(ctx: DocContext) -> list[str]:
     """Main sector(s) of the document: cues in its first three lines (title, standfirst)."""
-    lines = [line for line in ctx.doc.text.split("\n") if line.strip()][:3]
+    lines = [line for line in doc_text(ctx.doc).split("\n") if line.strip()][:3]
     c: Counter[str] = Counter()
     for line in lines:
         for s in sector_cues_in_text(line.lower()):
@@ -97,7 +100,7 @@ def doc_sectors(ctx: DocContext) -> list[str]:
 
 
 def sector_cues_in_text(low: str) -> list[str]:
-    return [sector for sector, rx in _sector_cue_regexes() if rx.search(low)]
+    return [sector for sector, rx, words in _sector_cue_regexes() if any(w in low for w in words) and rx.search(low)]
 
 
 def entity_sectors(ctx: DocContext, key: str) -> list[str]:

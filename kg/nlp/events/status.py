@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.nlp import dates as kdates
+from kg.nlp.attrs import doc_text
 from kg.nlp.events.context import DocContext, EventDraft, Mention
 from kg.nlp.events.syntax import clause_text, governors
 from kg.nlp.lexicon import status as ST
@@ -86,7 +87,7 @@ def current(ctx: DocContext, d: kdates.DateMatch) -> bool:
     """A date in the dispatch's year or later: the clause reports the news, whatever else it dates.
     Rule 'latest-day': without a dispatch date, the latest full date the text gives is the news's."""
     if ctx.ref_date is None and d.kind == "day" and d.iso is not None:
-        return d.iso == latest_day(ctx.doc.text)
+        return d.iso == latest_day(doc_text(ctx.doc))
     return bool(ctx.ref_date and d.iso and d.iso[:4].isdigit() and int(d.iso[:4]) >= ctx.ref_date.year)
 
 
