@@ -120,3 +120,22 @@ def test_chooser_relabels_rule_events_inside_the_learned_component(tiny_nlp):
     keep = KindChooser({"classes": ["Ban", "ExportControl"], "bias": [3.0, 0.0], "weights": {}}, margin=0.99)
     assert Fixed(tiny_nlp, threshold=1.01, gazetteer="tiny", event_filter=False, kind_chooser=keep)(
         doc)._.kg_events == rules
+
+
+def test_version_names_the_chooser_weights_when_installed(tmp_path, monkeypatch):
+    import json
+
+    from kg import about
+    from kg.nlp import kind_chooser
+
+    monkeypatch.setattr(kind_chooser, "weights_path", lambda: tmp_path / "kind_chooser")
+    assert about.learned_weights()["kind chooser weights"] == "none packaged (rules only)"
+    w = tmp_path / "kind_chooser"
+    w.mkdir()
+    (w / "chooser.json").write_text(json.dumps({"classes": ["Ban"], "bias": [0.0], "weights": {}, "margin": 0.3}))
+    (w / "kg_training.json").write_text(json.dumps({"component": "kind chooser", "description": "dev + own sets",
+                                                    "data": {"events": 300}}))
+    info = about.learned_weights()
+    assert info["kind chooser weights"] == "kind_chooser (kind chooser)"
+    assert len(info["kind chooser weights sha256"]) == 64
+    assert "300 labelled rule events" in info["kind chooser weights trained on"]

@@ -164,14 +164,15 @@ def run(k: int = 5, margins: tuple[float, ...] = (0.1, 0.3, 0.5), work: Path | N
         return LearnedEvents(host, weights=models[f], threshold=threshold, event_filter=False,
                              kind_chooser=KindChooser(model, margin=m) if model else False)
 
+    combined = [dev.scorer.score(held, comp(f, None, 0)) for f, held in enumerate(folds)]
     for f, held in enumerate(folds):
         model = fitted(per_fold, own_rows, {f}, l2)
-        rows = {"rules": dev.scorer.score(held), "combined@0.3": dev.scorer.score(held, comp(f, None, 0))}
+        rows = {"rules": dev.scorer.score(held), "combined@0.3": combined[f]}
         for m in margins:
             rows[f"chooser@{m}"] = dev.scorer.score(held, comp(f, model, m))
         inner: dict[float, list] = {-1.0: []}
         for g in (g for g in range(k) if g != f):
-            inner[-1.0] += dev.scorer.score(folds[g], comp(g, None, 0))
+            inner[-1.0] += combined[g]
             mg = fitted(per_fold, own_rows, {f, g}, l2)
             for m in margins:
                 inner.setdefault(m, []).extend(dev.scorer.score(folds[g], comp(g, mg, m)))
