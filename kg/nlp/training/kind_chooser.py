@@ -186,9 +186,9 @@ def run(k: int = 5, margins: tuple[float, ...] = (0.1, 0.3, 0.5), work: Path | N
         for n in names:
             variants[n] += rows[n]
         per.append({n: summary(dev.scorer.sc.aggregate(r)) for n, r in rows.items()})
-    n = len(own_rows[1]) + sum(len(p[1]) for p in per_fold)
+    n_rows = len(own_rows[1]) + sum(len(p[1]) for p in per_fold)
     moved = sum(a != b for p in per_fold + [own_rows] for a, b in zip(p[1], p[2]))
-    return {"folds": [[h[0], h[-1], len(h)] for h in folds], "rows": n, "rows_other_kind": moved,
+    return {"folds": [[h[0], h[-1], len(h)] for h in folds], "rows": n_rows, "rows_other_kind": moved,
             "nested_choices": chosen,
             "variants": {n: summary(dev.scorer.sc.aggregate(r)) for n, r in variants.items()}, "per_fold": per}
 
