@@ -10,7 +10,8 @@ the margin, the event takes that kind (unless the same actor already has an even
 
 It runs inside ``kg_learned_events`` (:mod:`kg.nlp.learned`) on the rule events only, so ``--rules-only``
 turns it off. Weights are package data (``kg/nlp/weights/kind_chooser/chooser.json``, written by
-:mod:`kg.nlp.training.kind_chooser`); without that file the component does nothing. Pure arithmetic over
+:mod:`kg.nlp.training.kind_chooser`); without that file the component does nothing. None is committed: the
+chooser did not beat the rules on dev cross-validation (docs/extraction.md, "The kind chooser"). Pure arithmetic over
 sorted features: deterministic.
 """
 from __future__ import annotations
@@ -31,7 +32,8 @@ if TYPE_CHECKING:
 
 WEIGHTS_PARTS = ("weights", "kind_chooser")
 WEIGHTS_FILE = "chooser.json"
-#: relabel when another kind's probability beats the rule kind's by at least this (chosen by dev CV)
+#: relabel when another kind's probability beats the rule kind's by at least this (``--install``'s default;
+#: dev CV found no margin that helps)
 MARGIN = 0.3
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
 OBJ_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})

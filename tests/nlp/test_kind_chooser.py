@@ -139,3 +139,9 @@ def test_version_names_the_chooser_weights_when_installed(tmp_path, monkeypatch)
     assert info["kind chooser weights"] == "kind_chooser (kind chooser)"
     assert len(info["kind chooser weights sha256"]) == 64
     assert "300 labelled rule events" in info["kind chooser weights trained on"]
+
+
+def test_no_chooser_weights_are_committed():
+    from kg.nlp.kind_chooser import weights_available
+
+    assert not weights_available(), "the kind chooser tied or lost to the rules on dev CV: no weights are committed"

@@ -7,8 +7,9 @@
 reads it (a marker measure per predicted node; the ``event FP`` / ``event FN`` lines): a rule event the
 scorer matches is labelled with its own kind (the gold kind, since matching needs the same kind); an
 unmatched rule event whose actor has an unmatched gold event of another kind stated in the same sentence
-is labelled with that gold kind; other unmatched rule events (no measure at all, or nothing to move to)
-are not training rows.
+is labelled with that gold kind (with :data:`STRICT` off, the default: else with the actor's one unmatched
+gold kind); other unmatched rule events (no measure at all, or nothing to move to) are not training rows.
+The chooser did not beat the rules on dev cross-validation and does not ship (docs/extraction.md).
 
 **Probabilities** of the measure classifier are out-of-fold (the fold models of the event filter's
 cross-validation; the own sets use the dev-only model). **Cross-validation**: 5 contiguous folds by
