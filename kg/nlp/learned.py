@@ -9,6 +9,8 @@ annotated corpus (:mod:`kg.nlp.training`), and:
   from the rules' own machinery (:func:`kg.nlp.events.mentions.fill` on the sentence's main verb);
   no actor, or an actor that already has a rule event of kind M, means no proposal;
 * in ``mode="model"`` (measured, not shipped) drops the rule events and keeps only proposals;
+* with the **kind chooser** (:mod:`kg.nlp.kind_chooser`, loaded when its packaged weights exist) gives
+  a rule event another measure kind when the chooser prefers it by its margin;
 * with the **event filter** (:mod:`kg.nlp.event_filter`, loaded when its packaged weights exist) drops
   the rule events the filter scores below its threshold, before the proposals are added.
 
@@ -34,6 +36,8 @@ from spacy.vocab import Vocab
 from kg.nlp.attrs import register_extensions
 from kg.nlp.event_filter import EventFilter
 from kg.nlp.event_filter import weights_available as filter_available
+from kg.nlp.kind_chooser import KindChooser
+from kg.nlp.kind_chooser import weights_available as chooser_available
 
 if TYPE_CHECKING:
     from kg.link.gazetteer import GazetteerLike
@@ -112,13 +116,25 @@ def classified_sentences(doc: Doc) -> list[Span]:
     return out
 
 
+def retyped(ev, kind: str, mark: str):
+    """The event with measure kind ``kind`` (its key, label and evidence rules follow)."""
+    from kg.ids import event_key
+
+    return ev.model_copy(update={
+        "measure": kind, "key": event_key(kind, ev.actors, ev.targets, ev.sectors, ev.date),
+        "label": ev.label.replace(ev.measure, kind, 1),
+        "evidence": tuple(e.model_copy(update={"rule": e.rule + mark}) for e in ev.evidence)})
+
+
 @Language.factory(NAME, assigns=["doc._.kg_events", "doc._.kg_analogies"], requires=["doc._.kg_events"],
                   default_config={"weights": "", "threshold": THRESHOLD, "mode": "combined", "relabel": RELABEL,
-                                  "gazetteer": "default", "event_filter": True})
+                                  "gazetteer": "default", "event_filter": True,
+                                  "kind_chooser": True})
 def make_learned(nlp: Language, name: str, weights: str = "", threshold: float = THRESHOLD, mode: str = "combined",
-                 relabel: float = RELABEL, gazetteer: str = "default", event_filter: bool = True) -> LearnedEvents:
+                 relabel: float = RELABEL, gazetteer: str = "default", event_filter: bool = True,
+                 kind_chooser: bool = True) -> LearnedEvents:
     return LearnedEvents(nlp, weights=weights or None, threshold=threshold, mode=mode, relabel=relabel,
-                         gazetteer=gazetteer, event_filter=event_filter)
+                         gazetteer=gazetteer, event_filter=event_filter, kind_chooser=kind_chooser)
 
 
 class LearnedEvents:
@@ -126,7 +142,7 @@ class LearnedEvents:
 
     def __init__(self, nlp: Language, weights: str | Path | None = None, threshold: float = THRESHOLD,
                  mode: str = "combined", relabel: float = RELABEL, gazetteer: str = "default",
-                 event_filter: bool | EventFilter = True):
+                 event_filter: bool | EventFilter = True, kind_chooser: bool | KindChooser = True):
         if mode not in ("combined", "model"):
             raise ValueError(f"mode must be combined or model, not {mode!r}")
         self.vocab = nlp.vocab
@@ -140,6 +156,8 @@ class LearnedEvents:
         self.load(weights)
         self.filter = event_filter if isinstance(event_filter, EventFilter) or not event_filter else (
             EventFilter() if filter_available() else None)
+        self.chooser = kind_chooser if isinstance(kind_chooser, KindChooser) or not kind_chooser else (
+            KindChooser() if chooser_available() else None)
 
     def load(self, weights: str | Path | None = None) -> None:
         import kg.nlp.learned_arch  # noqa: F401 — registers the architecture the weights name
@@ -205,13 +223,9 @@ class LearnedEvents:
         probs = self.scores(sents)
         starts = [s.start_char for s in sents]
         if self.relabel:
-            new = self.relabelled(events, sents, starts, probs)
-            moved = {a.key: b.key for a, b in zip(events, new) if a.key != b.key}
-            if moved:
-                events = [e.model_copy(update={"responds_to": tuple(moved.get(r, r) for r in e.responds_to)})
-                          for e in new]
-                doc._.kg_analogies = [a.model_copy(update=dict(zip(("a", "b"), sorted(
-                    (moved.get(a.a, a.a), moved.get(a.b, a.b)))))) for a in doc._.kg_analogies or []]
+            events = self.moved(doc, events, self.relabelled(events, sents, starts, probs))
+        if isinstance(self.chooser, KindChooser) and events:
+            events = self.moved(doc, events, self.chosen(doc, events, sents, starts, probs))
         kept = self.filtered(doc, events, sents, starts, probs)
         stated: dict[int, set[str]] = {}
         for ev in events:
@@ -231,6 +245,31 @@ class LearnedEvents:
         return doc
 
     @staticmethod
+    def moved(doc: Doc, events: list, new: list) -> list:
+        """``new`` (the events re-kinded one for one) with ``responds_to`` and the Doc's analogies following
+        the changed keys."""
+        moved = {a.key: b.key for a, b in zip(events, new) if a.key != b.key}
+        if not moved:
+            return events
+        doc._.kg_analogies = [a.model_copy(update=dict(zip(("a", "b"), sorted(
+            (moved.get(a.a, a.a), moved.get(a.b, a.b)))))) for a in doc._.kg_analogies or []]
+        return [e.model_copy(update={"responds_to": tuple(moved.get(r, r) for r in e.responds_to)}) for e in new]
+
+    def all_kind_probs(self, ev, sents: list[Span], starts: list[int], probs) -> dict[str, float]:
+        """Kind -> the classifier's highest probability for it over the event's evidence sentences."""
+        ks = self._sent_ids(ev, sents, starts)
+        return {lab: max(float(probs[k][j]) for k in ks) for j, lab in enumerate(self.labels)} if ks else {}
+
+    def chosen(self, doc: Doc, events: list, sents: list[Span], starts: list[int], probs) -> list:
+        """The rule events, each with the kind the kind chooser gives it (most keep their own)."""
+        assert isinstance(self.chooser, KindChooser)
+        out = []
+        for ev in events:
+            kind = self.chooser.choose(doc, ev, self.triggers(), self.all_kind_probs(ev, sents, starts, probs), events)
+            out.append(ev if kind is None else retyped(ev, kind, "+kind-chooser"))
+        return out
+
+    @staticmethod
     def _sent_ids(ev, sents: list[Span], starts: list[int]) -> list[int]:
         out = []
         for e in ev.evidence:
@@ -242,8 +281,6 @@ class LearnedEvents:
     def relabelled(self, events: list, sents: list[Span], starts: list[int], probs) -> list:
         """Rule events whose kind the classifier rejects in every evidence sentence while it is sure of
         another kind (not already an event of the same actors) take that kind."""
-        from kg.ids import event_key
-
         idx = {lab: j for j, lab in enumerate(self.labels)}
         out = []
         for ev in events:
@@ -257,10 +294,7 @@ class LearnedEvents:
             if best[0] < self.relabel or taken:
                 out.append(ev)
                 continue
-            key = event_key(best[1], ev.actors, ev.targets, ev.sectors, ev.date)
-            out.append(ev.model_copy(update={
-                "measure": best[1], "key": key, "label": ev.label.replace(ev.measure, best[1], 1),
-                "evidence": tuple(e.model_copy(update={"rule": e.rule + "+learned-kind"}) for e in ev.evidence)}))
+            out.append(retyped(ev, best[1], "+learned-kind"))
         return out
 
     def propose(self, doc: Doc, sents: list[Span], cands: list[tuple[int, str, float]], events: list) -> list:
