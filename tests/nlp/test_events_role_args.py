@@ -111,3 +111,11 @@ def test_events_role_args_country_owning_a_named_company_is_its_nationality(nlp)
     events, _ = _events(nlp, "The Commerce Department added Japan's Sony to the Entity List.")
     ev = _one(events, "EntityListing")
     assert "Sony" in ev["targets"] and "Japan" not in ev["targets"], ev
+
+
+@pytest.mark.slow
+def test_events_role_args_sector_word_in_a_body_name_places_nothing(nlp):
+    # rule 'body-name': "Defence" in the acting ministry's name says who acts, not the measure's sector
+    # (a title without sector words: the document's main sector is none)
+    events, _ = _events(nlp, "Estonia acts\n\nThe Estonian Defence Ministry banned the use of Chinese phones on Monday.")
+    assert events and not any("Defence" in e["sectors"] for e in events), events
