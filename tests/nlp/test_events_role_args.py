@@ -119,3 +119,12 @@ def test_events_role_args_sector_word_in_a_body_name_places_nothing(nlp):
     # (a title without sector words: the document's main sector is none)
     events, _ = _events(nlp, "Estonia acts\n\nThe Estonian Defence Ministry banned the use of Chinese phones on Monday.")
     assert events and not any("Defence" in e["sectors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_role_args_law_without_aim_takes_no_document_sector(nlp):
+    # rule 'law-no-sector': a law told with no target and no sector word in its sentence is in no sector
+    # of the document's title ("Semiconductor makers worry" names Semiconductors)
+    events, _ = _events(nlp, "Semiconductor makers worry\n\nJapan's parliament passed a bill on Friday that revised "
+                             "the Trade Act.")
+    assert _one(events, "Legislation")["sectors"] == {"Other"}, events

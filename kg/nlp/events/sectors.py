@@ -61,7 +61,10 @@ def assign_sectors(ctx: DocContext, m: Mention, toks: list[Token]) -> None:
         sec, split = sectors_of(ctx, [t for t in m.sent if not (ctx.parsed and charged_reason(t))
                                       and not in_body_name(ctx, t)], strict=True)
         split = False
-    if not sec:
+    if not sec and not (m.measure == "Legislation" and not m.targets):
+        # rule 'law-no-sector': a law told with no target and no sector word in its sentence ("the Goods Act
+        # has been in effect since 1952", "passed a bill which revised the Foreign Trade Act") is a general
+        # law, not in the sector of the document's title
         sec = list(ctx.doc_sectors)
     if not sec:
         sec = ["Other"]  # rule 'no-sector': a measure the text ties to no sector (GUIDE: Other)
