@@ -128,3 +128,14 @@ def test_events_role_args_law_without_aim_takes_no_document_sector(nlp):
     events, _ = _events(nlp, "Semiconductor makers worry\n\nJapan's parliament passed a bill on Friday that revised "
                              "the Trade Act.")
     assert _one(events, "Legislation")["sectors"] == {"Other"}, events
+
+
+@pytest.mark.slow
+def test_events_role_args_maker_of_the_goods_is_a_target(nlp):
+    # rule 'goods-maker': the company whose goods a ban acts on is its target, not merely affected
+    events, _ = _events(nlp, "Germany banned the import of phones made by Sony on Monday.")
+    ev = _one(events, "ImportRestriction")
+    assert "Sony" in ev["targets"] and "Sony" not in ev["affects"], ev
+    # an export control aims at the buyers: the maker of the controlled goods stays affected
+    events, _ = _events(nlp, "Japan restricted exports to Russia of phones made by Sony on Monday.")
+    assert "Sony" not in _one(events, "ExportControl")["targets"], events

@@ -14,7 +14,8 @@ from kg.nlp.events.context import DocContext
 _WORDS = rules.word_lists("roles.yaml", ("finding_verbs", "judging_measures", "place_participles", "pair_words",
                                         "definite_words", "number_words", "charge_nouns", "goods_heads",
                                         "goods_kinds", "goods_quantifiers", "goods_vague", "goods_place_preps",
-                                        "goods_owner_mods"))
+                                        "goods_owner_mods", "maker_verbs", "maker_preps",
+                                        "maker_affected_measures"))
 FINDING_VERBS = set(_WORDS["finding_verbs"])
 JUDGING_MEASURES = set(_WORDS["judging_measures"])
 PLACE_PARTICIPLES = set(_WORDS["place_participles"])
@@ -27,6 +28,9 @@ GOODS_QUANTIFIERS = set(_WORDS["goods_quantifiers"])
 GOODS_VAGUE = set(_WORDS["goods_vague"])
 GOODS_PLACE_PREPS = set(_WORDS["goods_place_preps"])
 GOODS_OWNER_MODS = set(_WORDS["goods_owner_mods"])
+MAKER_VERBS = set(_WORDS["maker_verbs"])
+MAKER_PREPS = set(_WORDS["maker_preps"])
+MAKER_AFFECTED_MEASURES = set(_WORDS["maker_affected_measures"])
 NUMBER_WORDS = {w: i + 2 for i, w in enumerate(_WORDS["number_words"])}
 
 _TARGET_TYPES = ("Company", "ResearchOrganization")
@@ -137,3 +141,32 @@ def located_firm(ctx: DocContext, tok: Token) -> bool:
         return False
     noun = tok.head.head.head
     return any(getattr(ctx.ment(t), "label_", None) in _TARGET_TYPES for t in [noun, *noun.children])
+
+
+def goods_maker(ctx: DocContext, sp: Span, measure: str) -> bool:
+    """Rule 'goods-maker': ``sp`` (a named company) makes or supplies the goods the measure acts on —
+    "banned equipment from Huawei and ZTE", "cameras made by X", "the equipment of drone makers X and Y" —
+    and is the measure's target (not merely affected), except for the measures where the maker is only
+    touched (``maker_affected_measures``: an export control aims at the buyers)."""
+    if not ctx.parsed or measure in MAKER_AFFECTED_MEASURES or sp.label_ not in _TARGET_TYPES:
+        return False
+    t = sp.root
+    while t.dep_ in ("conj", "appos") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head
+    if prep.lower_ == "by" and prep.dep_ == "agent":
+        verb = prep.head
+        return verb.lemma_.lower() in MAKER_VERBS and verb.dep_ in ("acl", "relcl") and _goods_noun(ctx, verb.head)
+    return prep.lower_ in MAKER_PREPS and prep.dep_ == "prep" and _goods_noun(ctx, prep.head)
+
+
+def _goods_noun(ctx: DocContext, tok: Token) -> bool:
+    """``tok`` is a noun naming goods: a Technology mention, or a goods word (``goods_heads``, ``goods_kinds``)."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    sp = ctx.ment(tok)
+    if sp is not None:
+        return sp.label_ == "Technology"
+    return tok.lemma_.lower() in GOODS_HEADS or tok.lemma_.lower() in GOODS_KINDS

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.goods import goods_targets
-from kg.nlp.events.role_args import (acting_subject, counted_anaphor, finding_subjects, located_firm,
+from kg.nlp.events.role_args import (acting_subject, counted_anaphor, finding_subjects, goods_maker, located_firm,
                                      place_modifier)
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
@@ -77,7 +77,8 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
         if typ == "Company" and sp.root.dep_ == "poss" and owner is not None and owner.label_ == "Technology":
             affects.append(sp.id_)  # "OpenAI's ChatGPT"
         elif typ in ("Company", "ResearchOrganization"):
-            (affects if affect_position(ctx, sp) else targets).append(sp.id_)
+            maker = goods_maker(ctx, sp, m.measure)  # rule 'goods-maker': "banned equipment from Huawei"
+            (affects if affect_position(ctx, sp) and not maker else targets).append(sp.id_)
         elif typ == "Person" and sp.root.dep_ in ("nsubj", "nsubjpass") and sp.root.head.i != head.i:
             continue  # rule 'person-subject': "when President Joe Biden visited" is no target
         elif typ == "Person" and sp.root.dep_ == "pobj" and sp.root.head.dep_ == "agent":
