@@ -139,3 +139,11 @@ def test_events_role_args_maker_of_the_goods_is_a_target(nlp):
     # an export control aims at the buyers: the maker of the controlled goods stays affected
     events, _ = _events(nlp, "Japan restricted exports to Russia of phones made by Sony on Monday.")
     assert "Sony" not in _one(events, "ExportControl")["targets"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_party_barred_from_a_deal_is_the_target(nlp):
+    # rule 'bar-from': the party barred is the target; the company it would have bought is affected
+    events, _ = _events(nlp, "The United States blocked Broadcom from acquiring Qualcomm on Monday.")
+    ev = _one(events, "InvestmentRestriction")
+    assert "Broadcom" in ev["targets"] and "Qualcomm" in ev["affects"], ev

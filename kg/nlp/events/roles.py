@@ -43,6 +43,16 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
     toks.extend(host_object(ctx, head))
     seen = set()
     targets, affects = [], []
+    barred_deal = bar_from(ctx, head)
+    if barred_deal is not None:
+        # rule 'bar-from': "blocked Broadcom from acquiring Qualcomm" — the party barred (the verb's object or
+        # passive subject) is the target; a company the barred act would take over or deal with is affected
+        toks.extend(t for c in head.head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
+        for t in barred_deal:
+            sp = ctx.ment(t)
+            if sp is not None and sp.label_ == "Company" and (sp.start, sp.end) not in seen:
+                affects.append(sp.id_)
+                seen.add((sp.start, sp.end))
     if head.dep_ == "xcomp" and head.head.pos_ == "VERB" and ctx.parsed:
         for c in head.head.children:
             if c.dep_ == "dobj":
@@ -144,6 +154,15 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
     m.targets, m.affects = uniq(targets), uniq(a for a in affects if a not in targets)
     m.precedents = uniq(m.precedents + law_modifiers(ctx, head))
     assign_sectors(ctx, m, toks)  # near the trigger, then the sentence, then the document
+
+
+def bar_from(ctx: DocContext, head: Token) -> list[Token] | None:
+    """Rule 'bar-from': a trigger on "from" + -ing hanging on the clause verb ("blocked X from acquiring Y",
+    "X was prevented from buying Y"): the objects of the -ing verb (None when the trigger is no such phrase)."""
+    if not ctx.parsed or head.dep_ != "prep" or head.lower_ != "from" or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return [t for c in head.children if c.dep_ == "pcomp" for d in c.children if d.dep_ in ("dobj", "prep")
+            for t in d.subtree]
 
 
 def law_modifiers(ctx: DocContext, head: Token) -> list[str]:
