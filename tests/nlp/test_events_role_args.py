@@ -136,6 +136,10 @@ def test_events_role_args_maker_of_the_goods_is_a_target(nlp):
     events, _ = _events(nlp, "Germany banned the import of phones made by Sony on Monday.")
     ev = _one(events, "ImportRestriction")
     assert "Sony" in ev["targets"] and "Sony" not in ev["affects"], ev
+    # the parser hangs "from X" on "use" in "the use of equipment from X": the same
+    events, _ = _events(nlp, "Denmark banned the use of telecoms equipment from Sony in its networks.")
+    ev = _one(events, "Ban")
+    assert "Sony" in ev["targets"] and "Sony" not in ev["affects"], ev
     # an export control aims at the buyers: the maker of the controlled goods stays affected
     events, _ = _events(nlp, "Japan restricted exports to Russia of phones made by Sony on Monday.")
     assert "Sony" not in _one(events, "ExportControl")["targets"], events

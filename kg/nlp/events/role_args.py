@@ -159,7 +159,12 @@ def goods_maker(ctx: DocContext, sp: Span, measure: str) -> bool:
     if prep.lower_ == "by" and prep.dep_ == "agent":
         verb = prep.head
         return verb.lemma_.lower() in MAKER_VERBS and verb.dep_ in ("acl", "relcl") and _goods_noun(ctx, verb.head)
-    return prep.lower_ in MAKER_PREPS and prep.dep_ == "prep" and _goods_noun(ctx, prep.head)
+    if prep.lower_ not in MAKER_PREPS or prep.dep_ != "prep":
+        return False
+    host = prep.head  # "the use of equipment from X": the parser may hang "from X" on "use"
+    return _goods_noun(ctx, host) or host.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and c.i < prep.i and any(
+            p.dep_ == "pobj" and _goods_noun(ctx, p) for p in c.children) for c in host.children)
 
 
 def _goods_noun(ctx: DocContext, tok: Token) -> bool:
