@@ -151,3 +151,11 @@ def test_events_role_args_party_barred_from_a_deal_is_the_target(nlp):
     events, _ = _events(nlp, "The United States blocked Broadcom from acquiring Qualcomm on Monday.")
     ev = _one(events, "InvestmentRestriction")
     assert "Broadcom" in ev["targets"] and "Qualcomm" in ev["affects"], ev
+
+
+@pytest.mark.slow
+def test_events_role_args_buyer_is_the_target_of_a_deal_measure(nlp):
+    # rule 'deal-parties': the buyer is what an investment measure aims at; the company bought is affected
+    events, _ = _events(nlp, "Germany blocked the acquisition of Sony by Chinese firm Lenovo on Monday.")
+    ev = _one(events, "InvestmentRestriction")
+    assert "Lenovo" in ev["targets"] and "Sony" in ev["affects"] and "Sony" not in ev["targets"], ev

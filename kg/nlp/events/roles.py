@@ -13,8 +13,8 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.goods import goods_targets
-from kg.nlp.events.role_args import (acting_subject, counted_anaphor, finding_subjects, goods_maker, located_firm,
-                                     place_modifier)
+from kg.nlp.events.role_args import (acting_subject, counted_anaphor, deal_party, finding_subjects, goods_maker,
+                                     located_firm, place_modifier)
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
@@ -88,7 +88,11 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
             affects.append(sp.id_)  # "OpenAI's ChatGPT"
         elif typ in ("Company", "ResearchOrganization"):
             maker = goods_maker(ctx, sp, m.measure)  # rule 'goods-maker': "banned equipment from Huawei"
-            (affects if affect_position(ctx, sp) and not maker else targets).append(sp.id_)
+            party = deal_party(ctx, sp, m.measure)  # rule 'deal-parties': "the acquisition of X by Y"
+            if party is not None:
+                (targets if party == "target" else affects).append(sp.id_)
+            else:
+                (affects if affect_position(ctx, sp) and not maker else targets).append(sp.id_)
         elif typ == "Person" and sp.root.dep_ in ("nsubj", "nsubjpass") and sp.root.head.i != head.i:
             continue  # rule 'person-subject': "when President Joe Biden visited" is no target
         elif typ == "Person" and sp.root.dep_ == "pobj" and sp.root.head.dep_ == "agent":
