@@ -151,6 +151,10 @@ def test_events_role_args_party_barred_from_a_deal_is_the_target(nlp):
     events, _ = _events(nlp, "The United States blocked Broadcom from acquiring Qualcomm on Monday.")
     ev = _one(events, "InvestmentRestriction")
     assert "Broadcom" in ev["targets"] and "Qualcomm" in ev["affects"], ev
+    # on a verb trigger of an investment measure: the company the barred act would buy into is affected
+    events, _ = _events(nlp, "Lenovo was restricted by the Australian government from increasing its stake in Sony.")
+    ev = _one(events, "InvestmentRestriction")
+    assert "Sony" in ev["affects"] and "Sony" not in ev["targets"], ev
 
 
 @pytest.mark.slow

@@ -44,10 +44,15 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
     seen = set()
     targets, affects = [], []
     barred_deal = bar_from(ctx, head)
+    if barred_deal is None and ctx.parsed and head.pos_ in ("VERB", "AUX") and m.measure == "InvestmentRestriction":
+        # rule 'bar-from' on a verb trigger: "X was restricted from increasing its stake in Y" — Y is affected
+        barred_deal = [t for c in head.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+                       if p.dep_ == "pcomp" for d in p.children if d.dep_ in ("dobj", "prep") for t in d.subtree]
     if barred_deal is not None:
         # rule 'bar-from': "blocked Broadcom from acquiring Qualcomm" — the party barred (the verb's object or
         # passive subject) is the target; a company the barred act would take over or deal with is affected
-        toks.extend(t for c in head.head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
+        if head.dep_ == "prep":
+            toks.extend(t for c in head.head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
         for t in barred_deal:
             sp = ctx.ment(t)
             if sp is not None and sp.label_ == "Company" and (sp.start, sp.end) not in seen:
