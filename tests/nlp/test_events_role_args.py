@@ -152,7 +152,7 @@ def test_events_role_args_party_barred_from_a_deal_is_the_target(nlp):
     ev = _one(events, "InvestmentRestriction")
     assert "Broadcom" in ev["targets"] and "Qualcomm" in ev["affects"], ev
     # on a verb trigger of an investment measure: the company the barred act would buy into is affected
-    events, _ = _events(nlp, "Lenovo was restricted by the Australian government from increasing its stake in Sony.")
+    events, _ = _events(nlp, "Lenovo was restricted by Australia from raising its stake in Sony in June.")
     ev = _one(events, "InvestmentRestriction")
     assert "Sony" in ev["affects"] and "Sony" not in ev["targets"], ev
 
