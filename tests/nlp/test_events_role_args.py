@@ -111,3 +111,55 @@ def test_events_role_args_country_owning_a_named_company_is_its_nationality(nlp)
     events, _ = _events(nlp, "The Commerce Department added Japan's Sony to the Entity List.")
     ev = _one(events, "EntityListing")
     assert "Sony" in ev["targets"] and "Japan" not in ev["targets"], ev
+
+
+@pytest.mark.slow
+def test_events_role_args_sector_word_in_a_body_name_places_nothing(nlp):
+    # rule 'body-name': "Defence" in the acting ministry's name says who acts, not the measure's sector
+    # (a title without sector words: the document's main sector is none)
+    events, _ = _events(nlp, "Estonia acts\n\nThe Estonian Defence Ministry banned the use of Chinese phones on Monday.")
+    assert events and not any("Defence" in e["sectors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_role_args_law_without_aim_takes_no_document_sector(nlp):
+    # rule 'law-no-sector': a law told with no target and no sector word in its sentence is in no sector
+    # of the document's title ("Semiconductor makers worry" names Semiconductors)
+    events, _ = _events(nlp, "Semiconductor makers worry\n\nJapan's parliament passed a bill on Friday that revised "
+                             "the Trade Act.")
+    assert _one(events, "Legislation")["sectors"] == {"Other"}, events
+
+
+@pytest.mark.slow
+def test_events_role_args_maker_of_the_goods_is_a_target(nlp):
+    # rule 'goods-maker': the company whose goods a ban acts on is its target, not merely affected
+    events, _ = _events(nlp, "Germany banned the import of phones made by Sony on Monday.")
+    ev = _one(events, "ImportRestriction")
+    assert "Sony" in ev["targets"] and "Sony" not in ev["affects"], ev
+    # the parser hangs "from X" on "use" in "the use of equipment from X": the same
+    events, _ = _events(nlp, "Denmark banned the use of telecoms equipment from Sony in its networks.")
+    ev = _one(events, "Ban")
+    assert "Sony" in ev["targets"] and "Sony" not in ev["affects"], ev
+    # an export control aims at the buyers: the maker of the controlled goods stays affected
+    events, _ = _events(nlp, "Japan restricted exports to Russia of phones made by Sony on Monday.")
+    assert "Sony" not in _one(events, "ExportControl")["targets"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_party_barred_from_a_deal_is_the_target(nlp):
+    # rule 'bar-from': the party barred is the target; the company it would have bought is affected
+    events, _ = _events(nlp, "The United States blocked Broadcom from acquiring Qualcomm on Monday.")
+    ev = _one(events, "InvestmentRestriction")
+    assert "Broadcom" in ev["targets"] and "Qualcomm" in ev["affects"], ev
+    # on a verb trigger of an investment measure: the company the barred act would buy into is affected
+    events, _ = _events(nlp, "Lenovo was restricted by Australia from raising its stake in Sony in June.")
+    ev = _one(events, "InvestmentRestriction")
+    assert "Sony" in ev["affects"] and "Sony" not in ev["targets"], ev
+
+
+@pytest.mark.slow
+def test_events_role_args_buyer_is_the_target_of_a_deal_measure(nlp):
+    # rule 'deal-parties': the buyer is what an investment measure aims at; the company bought is affected
+    events, _ = _events(nlp, "Germany blocked the acquisition of Sony by Chinese firm Lenovo on Monday.")
+    ev = _one(events, "InvestmentRestriction")
+    assert "Lenovo" in ev["targets"] and "Sony" in ev["affects"] and "Sony" not in ev["targets"], ev

@@ -14,7 +14,9 @@ from kg.nlp.events.context import DocContext
 _WORDS = rules.word_lists("roles.yaml", ("finding_verbs", "judging_measures", "place_participles", "pair_words",
                                         "definite_words", "number_words", "charge_nouns", "goods_heads",
                                         "goods_kinds", "goods_quantifiers", "goods_vague", "goods_place_preps",
-                                        "goods_owner_mods"))
+                                        "goods_owner_mods", "maker_verbs", "maker_preps",
+                                        "maker_affected_measures", "deal_nouns", "deal_measures",
+                                        "deal_buyer_preps", "deal_asset_preps"))
 FINDING_VERBS = set(_WORDS["finding_verbs"])
 JUDGING_MEASURES = set(_WORDS["judging_measures"])
 PLACE_PARTICIPLES = set(_WORDS["place_participles"])
@@ -27,6 +29,13 @@ GOODS_QUANTIFIERS = set(_WORDS["goods_quantifiers"])
 GOODS_VAGUE = set(_WORDS["goods_vague"])
 GOODS_PLACE_PREPS = set(_WORDS["goods_place_preps"])
 GOODS_OWNER_MODS = set(_WORDS["goods_owner_mods"])
+MAKER_VERBS = set(_WORDS["maker_verbs"])
+MAKER_PREPS = set(_WORDS["maker_preps"])
+MAKER_AFFECTED_MEASURES = set(_WORDS["maker_affected_measures"])
+DEAL_NOUNS = set(_WORDS["deal_nouns"])
+DEAL_MEASURES = set(_WORDS["deal_measures"])
+DEAL_BUYER_PREPS = set(_WORDS["deal_buyer_preps"])
+DEAL_ASSET_PREPS = set(_WORDS["deal_asset_preps"])
 NUMBER_WORDS = {w: i + 2 for i, w in enumerate(_WORDS["number_words"])}
 
 _TARGET_TYPES = ("Company", "ResearchOrganization")
@@ -137,3 +146,59 @@ def located_firm(ctx: DocContext, tok: Token) -> bool:
         return False
     noun = tok.head.head.head
     return any(getattr(ctx.ment(t), "label_", None) in _TARGET_TYPES for t in [noun, *noun.children])
+
+
+def goods_maker(ctx: DocContext, sp: Span, measure: str) -> bool:
+    """Rule 'goods-maker': ``sp`` (a named company) makes or supplies the goods the measure acts on —
+    "banned equipment from Huawei and ZTE", "cameras made by X", "the equipment of drone makers X and Y" —
+    and is the measure's target (not merely affected), except for the measures where the maker is only
+    touched (``maker_affected_measures``: an export control aims at the buyers)."""
+    if not ctx.parsed or measure in MAKER_AFFECTED_MEASURES or sp.label_ not in _TARGET_TYPES:
+        return False
+    t = sp.root
+    while t.dep_ in ("conj", "appos") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head
+    if prep.lower_ == "by" and prep.dep_ == "agent":
+        verb = prep.head
+        return verb.lemma_.lower() in MAKER_VERBS and verb.dep_ in ("acl", "relcl") and _goods_noun(ctx, verb.head)
+    if prep.lower_ not in MAKER_PREPS or prep.dep_ != "prep":
+        return False
+    host = prep.head  # "the use of equipment from X": the parser may hang "from X" on "use"
+    return _goods_noun(ctx, host) or host.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and c.i < prep.i and any(
+            p.dep_ == "pobj" and _goods_noun(ctx, p) for p in c.children) for c in host.children)
+
+
+def _goods_noun(ctx: DocContext, tok: Token) -> bool:
+    """``tok`` is a noun naming goods: a Technology mention, or a goods word (``goods_heads``, ``goods_kinds``)."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    sp = ctx.ment(tok)
+    if sp is not None:
+        return sp.label_ == "Technology"
+    return tok.lemma_.lower() in GOODS_HEADS or tok.lemma_.lower() in GOODS_KINDS
+
+
+def deal_party(ctx: DocContext, sp: Span, measure: str) -> str | None:
+    """Rule 'deal-parties': the role of a named company in a measure on a deal — "blocked the acquisition of
+    X by Y", "Y's bid for X", "the sale of X to Y": the buyer (by / to, or the possessor of the deal noun) is
+    the ``"target"``, the company bought (of / for) is ``"affected"``; None elsewhere."""
+    if not ctx.parsed or measure not in DEAL_MEASURES or sp.label_ not in _TARGET_TYPES:
+        return None
+    t = sp.root
+    while t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i and ctx.ment(t.head) in (None, sp):
+        t = t.head
+    if t.dep_ == "poss" and t.head.lemma_.lower() in DEAL_NOUNS:
+        return "target"
+    if t.dep_ != "pobj":
+        return None
+    prep, host = t.head, t.head.head
+    if prep.lower_ in DEAL_ASSET_PREPS and host.lemma_.lower() in DEAL_NOUNS:
+        return "affected"
+    if prep.lower_ in DEAL_BUYER_PREPS and (host.lemma_.lower() in DEAL_NOUNS or host.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DEAL_NOUNS for c in host.children)):
+        return "target"
+    return None

@@ -13,8 +13,8 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.goods import goods_targets
-from kg.nlp.events.role_args import (acting_subject, counted_anaphor, finding_subjects, located_firm,
-                                     place_modifier)
+from kg.nlp.events.role_args import (acting_subject, counted_anaphor, deal_party, finding_subjects, goods_maker,
+                                     located_firm, place_modifier)
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
@@ -43,6 +43,21 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
     toks.extend(host_object(ctx, head))
     seen = set()
     targets, affects = [], []
+    barred_deal = bar_from(ctx, head)
+    if barred_deal is None and ctx.parsed and head.pos_ in ("VERB", "AUX") and m.measure == "InvestmentRestriction":
+        # rule 'bar-from' on a verb trigger: "X was restricted from increasing its stake in Y" — Y is affected
+        barred_deal = [t for c in head.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+                       if p.dep_ == "pcomp" for d in p.children if d.dep_ in ("dobj", "prep") for t in d.subtree]
+    if barred_deal is not None:
+        # rule 'bar-from': "blocked Broadcom from acquiring Qualcomm" — the party barred (the verb's object or
+        # passive subject) is the target; a company the barred act would take over or deal with is affected
+        if head.dep_ == "prep":
+            toks.extend(t for c in head.head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
+        for t in barred_deal:
+            sp = ctx.ment(t)
+            if sp is not None and sp.label_ == "Company" and (sp.start, sp.end) not in seen:
+                affects.append(sp.id_)
+                seen.add((sp.start, sp.end))
     if head.dep_ == "xcomp" and head.head.pos_ == "VERB" and ctx.parsed:
         for c in head.head.children:
             if c.dep_ == "dobj":
@@ -77,7 +92,12 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
         if typ == "Company" and sp.root.dep_ == "poss" and owner is not None and owner.label_ == "Technology":
             affects.append(sp.id_)  # "OpenAI's ChatGPT"
         elif typ in ("Company", "ResearchOrganization"):
-            (affects if affect_position(ctx, sp) else targets).append(sp.id_)
+            maker = goods_maker(ctx, sp, m.measure)  # rule 'goods-maker': "banned equipment from Huawei"
+            party = deal_party(ctx, sp, m.measure)  # rule 'deal-parties': "the acquisition of X by Y"
+            if party is not None:
+                (targets if party == "target" else affects).append(sp.id_)
+            else:
+                (affects if affect_position(ctx, sp) and not maker else targets).append(sp.id_)
         elif typ == "Person" and sp.root.dep_ in ("nsubj", "nsubjpass") and sp.root.head.i != head.i:
             continue  # rule 'person-subject': "when President Joe Biden visited" is no target
         elif typ == "Person" and sp.root.dep_ == "pobj" and sp.root.head.dep_ == "agent":
@@ -143,6 +163,15 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
     m.targets, m.affects = uniq(targets), uniq(a for a in affects if a not in targets)
     m.precedents = uniq(m.precedents + law_modifiers(ctx, head))
     assign_sectors(ctx, m, toks)  # near the trigger, then the sentence, then the document
+
+
+def bar_from(ctx: DocContext, head: Token) -> list[Token] | None:
+    """Rule 'bar-from': a trigger on "from" + -ing hanging on the clause verb ("blocked X from acquiring Y",
+    "X was prevented from buying Y"): the objects of the -ing verb (None when the trigger is no such phrase)."""
+    if not ctx.parsed or head.dep_ != "prep" or head.lower_ != "from" or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return [t for c in head.children if c.dep_ == "pcomp" for d in c.children if d.dep_ in ("dobj", "prep")
+            for t in d.subtree]
 
 
 def law_modifiers(ctx: DocContext, head: Token) -> list[str]:

@@ -48,7 +48,8 @@ def assign_sectors(ctx: DocContext, m: Mention, toks: list[Token]) -> None:
     """Set ``m.sectors`` (at most three) and ``m.split_sectors``: near the trigger, then the sentence,
     then the document."""
     # rule 'charge-cue': sector words in the charge a measure answers do not place the measure
-    near = [t for t in list(m.trigger) + toks if not describes_staff(t) and not (ctx.parsed and charged_reason(t))]
+    near = [t for t in list(m.trigger) + toks if not describes_staff(t) and not (ctx.parsed and charged_reason(t))
+            and not in_body_name(ctx, t)]
     sec, split = sectors_of(ctx, near, strict=True)
     if split and ctx.parsed:
         # rule 'reason-no-split': coordinated sector words inside the reason for the measure ("sanctioned
@@ -60,13 +61,25 @@ def assign_sectors(ctx: DocContext, m: Mention, toks: list[Token]) -> None:
             if s not in sec and not sec:
                 sec.append(s)
     if not sec:
-        sec, split = sectors_of(ctx, [t for t in m.sent if not (ctx.parsed and charged_reason(t))], strict=True)
+        sec, split = sectors_of(ctx, [t for t in m.sent if not (ctx.parsed and charged_reason(t))
+                                      and not in_body_name(ctx, t)], strict=True)
         split = False
-    if not sec:
+    if not sec and not (m.measure == "Legislation" and not m.targets):
+        # rule 'law-no-sector': a law told with no target and no sector word in its sentence ("the Goods Act
+        # has been in effect since 1952", "passed a bill which revised the Foreign Trade Act") is a general
+        # law, not in the sector of the document's title
         sec = list(ctx.doc_sectors)
     if not sec:
         sec = ["Other"]  # rule 'no-sector': a measure the text ties to no sector (GUIDE: Other)
     m.sectors, m.split_sectors = sec[:3], split
+
+
+def in_body_name(ctx: DocContext, t: Token) -> bool:
+    """Rule 'body-name': a sector word inside the name of a government body ("the Defence Ministry asked
+    citizens to stop buying phones", "the Ministry of Energy") names who acts, not the sector of the
+    measure: what it acts on decides."""
+    sp = ctx.ment(t)
+    return sp is not None and sp.label_ == "GovernmentBody"
 
 
 def describes_staff(t: Token) -> bool:
@@ -91,7 +104,11 @@ def in_reason(t: Token) -> bool:
 
 def doc_sectors(ctx: DocContext) -> list[str]:
     """Main sector(s) of the document: cues in its first three lines (title, standfirst)."""
-    lines = [line for line in doc_text(ctx.doc).split("\n") if line.strip()][:3]
+    text = doc_text(ctx.doc)
+    bodies = {sp.start_char: sp.end_char for sp in ctx.tok2ment.values() if sp.label_ == "GovernmentBody"}
+    for a, b in bodies.items():  # rule 'body-name': "the Defence Ministry" names no sector
+        text = text[:a] + " " * (b - a) + text[b:]
+    lines = [line for line in text.split("\n") if line.strip()][:3]
     c: Counter[str] = Counter()
     for line in lines:
         for s in sector_cues_in_text(line.lower()):
