@@ -305,7 +305,7 @@ class TitleRules:
             pred = "worksFor" if sub else "leads"
             yield ("rel:title-body-staff" if sub else "rel:title-body-head"), person, pred, body, sent, 0.8
             return
-        if state is not None and (head in BODY_HEADS or head in OFFICIALS):
+        if state is not None and (head in BODY_HEADS or head in OFFICIALS or head in IMPLIED):
             yield "rel:title-country", person, "worksFor", state, sent, 0.8
         elif state is None and not states and head in HOME_TITLES and portfolio and self.dominant is not None:
             yield "rel:title-home", person, "worksFor", self.dominant, sent, 0.6
