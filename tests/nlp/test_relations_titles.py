@@ -42,6 +42,9 @@ def test_words_before_a_comma_are_not_part_of_the_title(leads_nlp):
      ("Peter de Vries", "worksFor", "Department of Commerce")),
     # a title that implies its portfolio, with no such body in the text, works for the state
     ("Peter de Vries, the Dutch treasurer, said the rules were final.", ("Peter de Vries", "worksFor", "Netherlands")),
+    # a lower-case portfolio after "<title> for" before the person
+    ("But the Netherlands' minister for research Peter de Vries named the company.",
+     ("Peter de Vries", "worksFor", "Netherlands")),
 ])
 def test_title_after_the_person(tiny_nlp, text, triple):
     rels = relation_names(run(tiny_nlp, text))
