@@ -15,6 +15,7 @@ rel:possessive-person 0.85        "the information ministry's Nick Mangwana" -> 
 rel:member-list       0.85        "members of the UN Security Council – Britain, China" -> memberOf (relations_members)
 rel:official          0.8         "Dutch Foreign Trade Minister Liesje Schreinemacher" -> worksFor
 rel:subsidiary        0.85        "HiSilicon, a subsidiary of Huawei", "Huawei's subsidiary HiSilicon"
+rel:parent            0.85        "Y, part of X", "Y's parent X", "X ... its unit Y" (relations_parents)
 rel:possessive-tech   0.8         "Nvidia's H20 chips", "X's A and B" (each item) -> produces
 rel:possessive-body   0.85        "China's Ministry of Commerce" -> partOf
 rel:name-prefix       0.85        "the U.S. Commerce Department", "the Dutch trade ministry" -> partOf
@@ -32,10 +33,8 @@ Title phrases ("Commerce Secretary X" leads, "Deputy Secretary X" worksFor) are
 :mod:`kg.nlp.relations_titles`; afterwards a head that leads a body is not also worksFor it (GUIDE.md).
 
 Gazetteer relations (evidence source "gazetteer", rule "gazetteer:<predicate>", confidence 0.7)
-are added for pairs of entities the gazetteer relates only when the text supports the
-co-occurrence: both are mentioned in the same sentence. ``memberOf`` from the gazetteer also
-needs a membership cue in that sentence ("member", "members", "member state"); ``produces`` a word of
-ownership or making between the two ("Facebook owner Meta", "its App Store": ``OWNERSHIP_CUES``).
+need both entities in one sentence; ``memberOf`` also a membership cue in it ("member", "member
+state"); ``produces`` a word of ownership or making between the two ("Facebook owner Meta": ``OWNERSHIP_CUES``).
 Relations read off names ("Bank of China" -> China, "Google Analytics" <- Google) are
 :mod:`kg.nlp.relations_names`; a bare "Parliament" of the dominant country is
 :mod:`kg.nlp.relations_home`.
@@ -55,6 +54,7 @@ from kg.nlp.relations_cues import origin_phrase, owns, product_list, titled
 from kg.nlp.relations_home import CONF_HOME, parliament_home
 from kg.nlp.relations_members import member_lists, membership_near
 from kg.nlp.relations_names import CONF_NAME, described_orgs, name_relations, state_owned
+from kg.nlp.relations_parents import parent_relations
 from kg.nlp.relations_verbs import verb_relations
 from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, ORIGIN_CUES, TOPIC_WORDS, TitleRules
 
@@ -119,7 +119,8 @@ class RelationComponent:
             by_sent[ts[sp.start].start].append(sp)
         for sent_start, sps in by_sent.items():
             sent = ts[sps[0].start]
-            for rule, s, p, o in [*_text_relations(doc, sps, sent), *member_lists(doc, sps), *verb_relations(doc, sps)]:
+            for rule, s, p, o in [*_text_relations(doc, sps, sent), *member_lists(doc, sps), *verb_relations(doc, sps),
+                                 *parent_relations(doc, sps)]:
                 add(s, p, o, sent, rule, CONF_TEXT)
             for a, b, p in self._gazetteer_pairs(doc, sps):
                 add(a, p, b, sent, f"gazetteer:{p}", CONF_GAZ, source="gazetteer")
