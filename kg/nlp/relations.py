@@ -15,31 +15,29 @@ rel:possessive-person 0.85        "the information ministry's Nick Mangwana" -> 
 rel:member-list       0.85        "members of the UN Security Council – Britain, China" -> memberOf (relations_members)
 rel:official          0.8         "Dutch Foreign Trade Minister Liesje Schreinemacher" -> worksFor
 rel:subsidiary        0.85        "HiSilicon, a subsidiary of Huawei", "Huawei's subsidiary HiSilicon"
+rel:parent            0.85        "Y, part of X", "Y's parent X", "X ... its unit Y" (relations_parents)
 rel:possessive-tech   0.8         "Nvidia's H20 chips", "X's A and B" (each item) -> produces
 rel:possessive-body   0.85        "China's Ministry of Commerce" -> partOf
 rel:name-prefix       0.85        "the U.S. Commerce Department", "the Dutch trade ministry" -> partOf
 rel:made-by           0.85        "H20 chips made by Nvidia" -> produces
 rel:maker-verb        0.85        "ASML makes lithography machines", "X, who heads Y" (relations_verbs)
 rel:appositive        0.85        "Nexperia, a Dutch-headquartered chipmaker owned by Wingtech"
-rel:head-of-state-gazetteer 0.75  "President Yoon Suk Yeol" -> leads the country the gazetteer gives
-                                  (the "document's dominant country" variant was measured wrong)
+rel:head-of-state-gazetteer 0.75  "President Yoon Suk Yeol" -> leads the gazetteer's country (not the dominant one)
 rel:body-gazetteer-parent 0.7     every government body -> partOf its gazetteer parent (see
 rel:body-name-country 0.8         ``_document_part_of``); bodies the gazetteer lacks -> the state
 rel:body-home-country 0.6         their name contains, else the document's dominant country;
 rel:body-bloc-generic 0.6         a generic name ("the Commission") -> the document's one bloc
 ====================  ==========  ===============================================================
 
-Title phrases ("Commerce Secretary X" leads, "Deputy Secretary X" worksFor, "Hungary's Prime
-Minister X" leads Hungary) are :mod:`kg.nlp.relations_titles`; afterwards a head that leads a body
-is not also worksFor it (GUIDE.md).
+Title phrases ("Commerce Secretary X" leads, "Deputy Secretary X" worksFor) are
+:mod:`kg.nlp.relations_titles`; afterwards a head that leads a body is not also worksFor it (GUIDE.md).
 
 Gazetteer relations (evidence source "gazetteer", rule "gazetteer:<predicate>", confidence 0.7)
-are added for pairs of entities the gazetteer relates only when the text supports the
-co-occurrence: both are mentioned in the same sentence. ``memberOf`` from the gazetteer also
-needs a membership cue in that sentence ("member", "members", "member state"); ``produces`` a word of
-ownership or making between the two ("Facebook owner Meta", "its App Store": ``OWNERSHIP_CUES``).
+need both entities in one sentence; ``memberOf`` also a membership cue in it ("member", "member
+state"); ``produces`` a word of ownership or making between the two ("Facebook owner Meta": ``OWNERSHIP_CUES``).
 Relations read off names ("Bank of China" -> China, "Google Analytics" <- Google) are
-:mod:`kg.nlp.relations_names`.
+:mod:`kg.nlp.relations_names`; a bare "Parliament" of the dominant country is
+:mod:`kg.nlp.relations_home`.
 """
 from __future__ import annotations
 
@@ -53,8 +51,10 @@ from kg.models import Entity, Evidence, Relation
 from kg.nlp.attrs import MENTIONS, doc_text, register_extensions, token_sents
 from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.relations_cues import origin_phrase, owns, product_list, titled
+from kg.nlp.relations_home import CONF_HOME, parliament_home
 from kg.nlp.relations_members import member_lists, membership_near
 from kg.nlp.relations_names import CONF_NAME, described_orgs, name_relations, state_owned
+from kg.nlp.relations_parents import parent_relations
 from kg.nlp.relations_verbs import verb_relations
 from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, ORIGIN_CUES, TOPIC_WORDS, TitleRules
 
@@ -119,22 +119,22 @@ class RelationComponent:
             by_sent[ts[sp.start].start].append(sp)
         for sent_start, sps in by_sent.items():
             sent = ts[sps[0].start]
-            for rule, s, p, o in [*_text_relations(doc, sps, sent), *member_lists(doc, sps), *verb_relations(doc, sps)]:
+            for rule, s, p, o in [*_text_relations(doc, sps, sent), *member_lists(doc, sps), *verb_relations(doc, sps),
+                                 *parent_relations(doc, sps)]:
                 add(s, p, o, sent, rule, CONF_TEXT)
             for a, b, p in self._gazetteer_pairs(doc, sps):
                 add(a, p, b, sent, f"gazetteer:{p}", CONF_GAZ, source="gazetteer")
         for rule, s_, p_, o_, sent, c, src in self._document_part_of(doc, spans, found):
             add(s_, p_, o_, sent, rule, c, source=src)
-        has = {(k[0], k[1]) for k in found}
-        for rule, s_, p_, o_, sp in name_relations(self.gaz, spans, doc._.kg_entities or {}, has):
-            add(s_, p_, o_, self._ts[sp.start], rule, CONF_NAME)
-        for rule, s_, p_, o_, sp in described_orgs(self.gaz, doc, spans, ts, has):
-            add(s_, p_, o_, self._ts[sp.start], rule, 0.6)
-        for rule, s_, p_, o_, sp in state_owned(self.gaz, doc, spans, self._dominant(spans), has):
-            add(s_, p_, o_, self._ts[sp.start], rule, 0.6)
+        has, ents, dominant = {(k[0], k[1]) for k in found}, doc._.kg_entities or {}, self._dominant(spans)
+        for c, src, rows in ((CONF_NAME, "text", name_relations(self.gaz, spans, ents, has)),
+                             (0.6, "text", described_orgs(self.gaz, doc, spans, ts, has)),
+                             (0.6, "text", state_owned(self.gaz, doc, spans, dominant, has)),
+                             (CONF_HOME, "text", parliament_home(self.gaz, spans, dominant, found))):
+            for rule, s_, p_, o_, sp in rows:
+                add(s_, p_, o_, ts[sp.start], rule, c, source=src)
         if spans:
-            titles = TitleRules(doc, spans, ts, self.gaz, doc._.kg_entities or {}, self._dominant(spans),
-                                self.gaz_leads)
+            titles = TitleRules(doc, spans, ts, self.gaz, ents, dominant, self.gaz_leads)
             titled = list(titles.run())
             for k in [k for k in found if k[1] in ("leads", "worksFor") and (k[0], k[2]) in titles.drop]:
                 del found[k]

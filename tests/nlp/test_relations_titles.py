@@ -40,6 +40,11 @@ def test_words_before_a_comma_are_not_part_of_the_title(leads_nlp):
     # the head of a unit of the body ("<head title> for <area> at <body>") works for the body
     ("Peter de Vries, the director general for exports at the Commerce Department, said the rules were final.",
      ("Peter de Vries", "worksFor", "Department of Commerce")),
+    # a title that implies its portfolio, with no such body in the text, works for the state
+    ("Peter de Vries, the Dutch treasurer, said the rules were final.", ("Peter de Vries", "worksFor", "Netherlands")),
+    # a lower-case portfolio after "<title> for" before the person
+    ("But the Netherlands' minister for research Peter de Vries named the company.",
+     ("Peter de Vries", "worksFor", "Netherlands")),
 ])
 def test_title_after_the_person(tiny_nlp, text, triple):
     rels = relation_names(run(tiny_nlp, text))

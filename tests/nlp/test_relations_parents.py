@@ -1,0 +1,30 @@
+"""rel:parent (kg.nlp.relations_parents): a parent company named by a word of ownership."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import relation_names, run
+
+# the tiny gazetteer makes Velmora a subsidiary of Qorvane: these texts say the reverse, so only the rule gives it
+CHILD_OF = ("Qorvane", "subsidiaryOf", "Velmora")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Qorvane, part of Velmora, did not respond.",
+    "Qorvane's parent company Velmora declined to comment.",
+    "Qorvane's parent investment firm Velmora declined to comment.",
+    "Velmora wanted to buy the plant through its Chinese subsidiary Qorvane.",
+])
+def test_parent_named_by_an_ownership_word(tiny_nlp, text):
+    assert CHILD_OF in relation_names(run(tiny_nlp, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Qorvane, Velmora and others did not respond.",           # a list, no ownership word
+    "Qorvane's rival Velmora declined to comment.",          # not a parent
+    "Qorvane sued Velmora over its unit pricing.",           # "its" without a company after it
+])
+def test_no_parent_without_an_ownership_word(tiny_nlp, text):
+    assert CHILD_OF not in relation_names(run(tiny_nlp, text))
