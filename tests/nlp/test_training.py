@@ -133,3 +133,16 @@ def test_training_arguments_match_and_classifier_are_deterministic():
     assert (m1[1] == m2[1]).all() and m1[2] == m2[2]
     p_kept, p_dropped = A.predict(m1, rows[:2])
     assert p_kept > 0.5 > p_dropped
+
+
+def test_training_sources_can_be_limited_to_named_dev_batches(tmp_path):
+    dev = tmp_path / "data/corpus/dev"
+    dev.mkdir(parents=True)
+    for b in ("d1", "d2", "d3"):
+        (dev / f"{b}.jsonl").write_text("", encoding="utf-8")
+    every = [s.gold.stem for s in C.default_sources(tmp_path) if s.gold.parent == dev]
+    assert every == ["d1", "d2", "d3"]
+    some = [s.gold.stem for s in C.default_sources(tmp_path, batches=["d3", "d1"]) if s.gold.parent == dev]
+    assert some == ["d1", "d3"]
+    with pytest.raises(ValueError, match="no dev batch d9"):
+        C.default_sources(tmp_path, batches=["d1", "d9"])

@@ -65,9 +65,16 @@ class Converted:
     entities_unaligned: list[str] = field(default_factory=list)
 
 
-def default_sources(root: Path = ROOT) -> list[Source]:
-    """The corpus dev split and the project's own gold sets (never the test split)."""
-    out = [Source(p, root / "data/corpus/texts") for p in sorted((root / "data/corpus/dev").glob("*.jsonl"))]
+def default_sources(root: Path = ROOT, batches: list[str] | None = None) -> list[Source]:
+    """The corpus dev split (or only the named batches of it, e.g. ``["d1", "d2"]``) and the project's own
+    gold sets (never the test split)."""
+    dev = sorted((root / "data/corpus/dev").glob("*.jsonl"))
+    if batches is not None:
+        unknown = sorted(set(batches) - {p.stem for p in dev})
+        if unknown:
+            raise ValueError(f"no dev batch {', '.join(unknown)} in data/corpus/dev")
+        dev = [p for p in dev if p.stem in batches]
+    out = [Source(p, root / "data/corpus/texts") for p in dev]
     for name in ("regression", "holdout", "holdout2"):
         p = root / "data/eval" / name / "gold.jsonl"
         if p.is_file():

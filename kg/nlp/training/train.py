@@ -107,8 +107,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default=None, help="spaCy model for sentence boundaries")
     ap.add_argument("--only", choices=sorted(COMPONENTS), action="append",
                     help="train this component (repeatable); default: the shipped ones")
+    ap.add_argument("--batches", nargs="+", metavar="BATCH",
+                    help="train on these dev batches only (e.g. d1 d2); default: every dev batch")
     args = ap.parse_args(argv)
-    sources = C.default_sources()
+    try:
+        sources = C.default_sources(batches=args.batches)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     missing = [p for _, p in C.read_records(sources) if not p.is_file()]
     if missing:
         print(f"{len(missing)} texts are not restored (first: {missing[0]}): see data/corpus/README.md",
