@@ -72,8 +72,10 @@ def describe(conv: list[C.Converted], sources: list[C.Source], component: str = 
         "gold": [rel(s.gold) for s in sources],
         "gold_sha256": gold_hash.hexdigest(),
         "data": C.report(conv),
-        "description": (f"{len(conv)} documents: the real-news corpus dev split and the project's own sets "
-                        "(regression, holdout, holdout2, shared dev document); never the test split"),
+        "description": (f"{len(conv)} documents: the real-news corpus dev batches "
+                        f"{' '.join(sorted(Path(s.gold).stem for s in sources if Path(s.gold).parent.parent.name == 'corpus'))}"
+                        " and the project's own sets (regression, holdout, holdout2, shared dev document); "
+                        "never the test split"),
     }
 
 
