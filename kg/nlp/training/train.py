@@ -65,6 +65,7 @@ def describe(conv: list[C.Converted], sources: list[C.Source], component: str = 
     for s in sources:
         gold_hash.update(Path(s.gold).read_bytes())
     config, _, what = COMPONENTS[component]
+    batches = " ".join(sorted(Path(s.gold).stem for s in sources if Path(s.gold).parent.parent.name == "corpus"))
     return {
         "component": what,
         "config": rel(config),
@@ -73,7 +74,7 @@ def describe(conv: list[C.Converted], sources: list[C.Source], component: str = 
         "gold_sha256": gold_hash.hexdigest(),
         "data": C.report(conv),
         "description": (f"{len(conv)} documents: the real-news corpus dev batches "
-                        f"{' '.join(sorted(Path(s.gold).stem for s in sources if Path(s.gold).parent.parent.name == 'corpus'))}"
+                        f"{batches}"
                         " and the project's own sets (regression, holdout, holdout2, shared dev document); "
                         "never the test split"),
     }
