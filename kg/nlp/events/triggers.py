@@ -19,6 +19,9 @@ from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
 from kg.nlp.lexicon import measures as M
 
+# rule 'veto-deal' (triggers.yaml): verbs of refusing a transaction
+VETO_RULES = frozenset({"veto-deal", "turn-down-deal"})
+
 
 class TriggerIndex:
     """The trigger phrases compiled for one pipeline: a Matcher, rule name -> measure, and the
@@ -160,6 +163,8 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
                     return "Ban"  # rule 'sales-ban': "ban the sale of Kaspersky software" at home
                 if measure == "Review" and kind != "ExportControl":
                     continue
+                if rule in VETO_RULES and words & set(object_cues) <= {"deal", "deals"}:
+                    return None  # rule 'veto-deal': "vetoes the cooperation deal" cancels an agreement, no takeover
                 return kind
     return measure
 
