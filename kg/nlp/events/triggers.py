@@ -158,9 +158,10 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
             if words & set(object_cues):
                 if measure == "Ban" and kind == "Ban":
                     return "Ban"
-                if measure == "Ban" and kind == "ExportControl" and words & set(object_cues) <= M.SALE_WORDS \
+                if measure == "Ban" and kind == "ExportControl" and (
+                        words & set(object_cues) <= M.SALE_WORDS | M.HOME_BAN_GOODS or words & M.USE_WORDS) \
                         and not abroad(span, words):
-                    return "Ban"  # rule 'sales-ban': "ban the sale of Kaspersky software" at home
+                    return "Ban"  # rules 'sales-ban', 'ban-use', 'ban-equipment': "ban the sale of X software" at home
                 if measure == "Review" and kind != "ExportControl":
                     continue
                 if rule in VETO_RULES and words & set(object_cues) <= {"deal", "deals"}:
