@@ -197,6 +197,13 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                             for k in agent_actors(ctx, a))
                 if keys:
                     return ctx.with_parents(keys), True, False
+    # 1c'. rule 'similar-in': "it follows similar moves in the United States and Britain": the states a compared
+    # measure is in are its actors
+    if m.similar and head.pos_ in ("NOUN", "PROPN"):
+        keys = uniq(sp.id_ for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
+                    for sp in (ctx.ment(t) for t in p.subtree) if sp is not None and sp.label_ in ("Country", "Bloc"))
+        if keys:
+            return ctx.with_parents(keys), True, False
     # 1d. rule 'parties': "a deal / an agreement between the Netherlands, the United States and Japan":
     # the states and blocs it is between are its actors
     if m.measure == "Agreement" and head.pos_ in ("NOUN", "PROPN"):
