@@ -95,6 +95,14 @@ def official_of(ctx: DocContext, person: str) -> list[str]:
     return [head.key]
 
 
+def forum(ctx: DocContext, tok: Token) -> bool:
+    """``tok`` names a forum that hears cases ("World Trade Organization", a court, a tribunal:
+    `challenge_forums`)."""
+    sp = ctx.ment(tok)
+    words = {t.lower_ for t in sp} if sp is not None else {tok.lower_}
+    return bool(words & M.CHALLENGE_FORUMS)
+
+
 def named_examples(ctx: DocContext, tok: Token) -> list[str]:
     """Rule 'named-examples': "several European regulators, including X's data protection office": the
     governments a generic government word gives as its examples act."""
@@ -159,6 +167,8 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
     if head.pos_ in ("NOUN", "PROPN"):
         for c in head.lefts:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                if m.rule == "case-against" and forum(ctx, c):
+                    continue  # rule 'case-forum': "a World Trade Organization dispute against X": the forum hears it
                 keys = actor_of_token(ctx, c)
                 if keys and keys != ["__generic__"]:
                     return ctx.with_parents(keys), True, False
