@@ -36,3 +36,10 @@ def test_events_similar_approach_joins_the_states_own_measure(nlp):
                              "by a Chinese buyer in 2021.")
     swedish = [e for e in events if "Sweden" in e["actors"]]
     assert len(swedish) == 1, events
+
+
+@pytest.mark.slow
+def test_events_place_after_but_not_takes_no_measure(nlp):
+    events, _ = _events(nlp, "The Acme app is banned in Norway and Sweden but not in Denmark.")
+    actors = [e["actors"] for e in events]
+    assert {"Norway"} in actors and not any("Denmark" in a for a in actors), events

@@ -240,7 +240,8 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
     if verb is not None and any(c.dep_ == "auxpass" for c in verb.children) and \
             not any(c.dep_ == "agent" for c in verb.children):
         keys = [sp.id_ for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
-                for sp in (ctx.ment(t) for t in c.subtree) if sp is not None and sp.label_ in ACTOR_TYPES]
+                for t in c.subtree if not excepted(t, verb)
+                for sp in [ctx.ment(t)] if sp is not None and sp.label_ in ACTOR_TYPES]
         if keys:
             return ctx.with_parents(uniq(keys)), True, False
     # 2. subject of the governing clause (relative clauses on the trigger noun first)
@@ -335,7 +336,8 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
         # "WhatsApp was blocked in Iran": the state where an agentless measure holds is its actor
         # ("banned in other western countries such as the U.S. and Canada": each country named there)
         keys = uniq(x.id_ for c in locative_preps(passive_verb) for p in c.children if p.dep_ == "pobj"
-                    for t in p.subtree for x in [ctx.ment(t)] if x is not None and x.label_ in ("Country", "Bloc"))
+                    for t in p.subtree if not excepted(t, passive_verb)
+                    for x in [ctx.ment(t)] if x is not None and x.label_ in ("Country", "Bloc"))
         if keys:
             return ctx.with_parents(keys), True, False
         # "Harvard's chair was charged over his role in China's programme": mentions in the passive's own
@@ -377,6 +379,21 @@ def company_antecedent(ctx: DocContext, pron: Token) -> bool:
                 sp = ctx.ment(c)
                 if sp is not None and sp.label_ == "Company":
                     return True
+    return False
+
+
+def excepted(tok: Token, stop: Token) -> bool:
+    """Rule 'except-place': ``tok`` lies in a negated or excepted phrase below ``stop`` ("banned in X and Y but not
+    in Z", "restricted in X, except in Z"): the place named there does not take the measure."""
+    t = tok
+    for _ in range(12):
+        if t.i == stop.i:
+            return False
+        if t.lower_ in M.EXCEPT_WORDS or any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
     return False
 
 
