@@ -35,3 +35,17 @@ def test_events_rejected_claim_is_no_event(nlp):
 def test_events_vetoed_cooperation_deal_is_no_takeover(nlp):
     events, _ = _events(nlp, "The federal government vetoes the Oslo cooperation deal with Beijing.")
     assert "InvestmentRestriction" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_removing_kit_from_buildings_is_a_ban_announced(nlp):
+    events, _ = _events(nlp, "Norway will remove Chinese-made surveillance cameras from government buildings, "
+                             "the defence minister said.")
+    assert [(e["measure"], e["status"]) for e in events] == [("Ban", "Announced")], events
+
+
+@pytest.mark.slow
+def test_events_removing_from_a_list_or_by_a_company_is_no_ban(nlp):
+    events, _ = _events(nlp, "Norway removed Sweden from its white list of trusted partners. "
+                             "The company removed a post from President Hansen.")
+    assert "Ban" not in [e["measure"] for e in events], events
