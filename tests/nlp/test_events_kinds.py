@@ -120,3 +120,17 @@ def test_coordinated_sectors_of_the_target_still_split(nlp):
 def test_events_a_denied_measure_with_a_typographic_apostrophe_or_coordinated_is_none(nlp, text):
     events, _ = _events(nlp, text)
     assert not [e for e in events if e["measure"] in ("Ban", "TravelRestriction")], events
+
+
+@pytest.mark.slow
+def test_events_tools_banned_from_use_is_a_ban(nlp):
+    events, _ = _events(nlp, "Chat tools such as Acme Bot have been banned from use on government computers in Norway.")
+    kinds = [e["measure"] for e in events]
+    assert "Ban" in kinds and "ExportControl" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_ban_on_vendor_equipment_at_home_is_a_ban(nlp):
+    events, _ = _events(nlp, "Norway decided to ban Acme Telecom equipment over fears of espionage.")
+    kinds = [e["measure"] for e in events]
+    assert "Ban" in kinds and "ExportControl" not in kinds, events

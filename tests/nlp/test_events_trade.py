@@ -113,3 +113,9 @@ def test_events_money_pledged_by_a_government(nlp, text, measure):
 def test_events_money_pledged_by_a_company_is_no_subsidy(nlp):
     events, _ = _events(nlp, "Acme Corp has pledged $2 billion to its new plant in Ohio.")
     assert not {"Subsidy", "TalentProgram"} & {e["measure"] for e in events}, events
+
+
+@pytest.mark.slow
+def test_events_dropping_a_country_from_the_trade_white_list_is_an_export_control(nlp):
+    events, _ = _events(nlp, "Norway has approved plans to drop Sweden from its white list of trusted trading partners.")
+    assert [e["measure"] for e in events] == ["ExportControl"], events

@@ -95,6 +95,14 @@ def official_of(ctx: DocContext, person: str) -> list[str]:
     return [head.key]
 
 
+def forum(ctx: DocContext, tok: Token) -> bool:
+    """``tok`` names a forum that hears cases ("World Trade Organization", a court, a tribunal:
+    `challenge_forums`)."""
+    sp = ctx.ment(tok)
+    words = {t.lower_ for t in sp} if sp is not None else {tok.lower_}
+    return bool(words & M.CHALLENGE_FORUMS)
+
+
 def named_examples(ctx: DocContext, tok: Token) -> list[str]:
     """Rule 'named-examples': "several European regulators, including X's data protection office": the
     governments a generic government word gives as its examples act."""
@@ -159,6 +167,8 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
     if head.pos_ in ("NOUN", "PROPN"):
         for c in head.lefts:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                if m.rule == "case-against" and forum(ctx, c):
+                    continue  # rule 'case-forum': "a World Trade Organization dispute against X": the forum hears it
                 keys = actor_of_token(ctx, c)
                 if keys and keys != ["__generic__"]:
                     return ctx.with_parents(keys), True, False
@@ -197,6 +207,13 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                             for k in agent_actors(ctx, a))
                 if keys:
                     return ctx.with_parents(keys), True, False
+    # 1c'. rule 'similar-in': "it follows similar moves in the United States and Britain": the states a compared
+    # measure is in are its actors
+    if m.similar and head.pos_ in ("NOUN", "PROPN"):
+        keys = uniq(sp.id_ for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
+                    for sp in (ctx.ment(t) for t in p.subtree) if sp is not None and sp.label_ in ("Country", "Bloc"))
+        if keys:
+            return ctx.with_parents(keys), True, False
     # 1d. rule 'parties': "a deal / an agreement between the Netherlands, the United States and Japan":
     # the states and blocs it is between are its actors
     if m.measure == "Agreement" and head.pos_ in ("NOUN", "PROPN"):
@@ -223,7 +240,8 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
     if verb is not None and any(c.dep_ == "auxpass" for c in verb.children) and \
             not any(c.dep_ == "agent" for c in verb.children):
         keys = [sp.id_ for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
-                for sp in (ctx.ment(t) for t in c.subtree) if sp is not None and sp.label_ in ACTOR_TYPES]
+                for t in c.subtree if not excepted(t, verb)
+                for sp in [ctx.ment(t)] if sp is not None and sp.label_ in ACTOR_TYPES]
         if keys:
             return ctx.with_parents(uniq(keys)), True, False
     # 2. subject of the governing clause (relative clauses on the trigger noun first)
@@ -318,7 +336,8 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
         # "WhatsApp was blocked in Iran": the state where an agentless measure holds is its actor
         # ("banned in other western countries such as the U.S. and Canada": each country named there)
         keys = uniq(x.id_ for c in locative_preps(passive_verb) for p in c.children if p.dep_ == "pobj"
-                    for t in p.subtree for x in [ctx.ment(t)] if x is not None and x.label_ in ("Country", "Bloc"))
+                    for t in p.subtree if not excepted(t, passive_verb)
+                    for x in [ctx.ment(t)] if x is not None and x.label_ in ("Country", "Bloc"))
         if keys:
             return ctx.with_parents(keys), True, False
         # "Harvard's chair was charged over his role in China's programme": mentions in the passive's own
@@ -360,6 +379,21 @@ def company_antecedent(ctx: DocContext, pron: Token) -> bool:
                 sp = ctx.ment(c)
                 if sp is not None and sp.label_ == "Company":
                     return True
+    return False
+
+
+def excepted(tok: Token, stop: Token) -> bool:
+    """Rule 'except-place': ``tok`` lies in a negated or excepted phrase below ``stop`` ("banned in X and Y but not
+    in Z", "restricted in X, except in Z"): the place named there does not take the measure."""
+    t = tok
+    for _ in range(12):
+        if t.i == stop.i:
+            return False
+        if t.lower_ in M.EXCEPT_WORDS or any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
     return False
 
 

@@ -64,15 +64,7 @@ def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]
                 m.event = e
                 absorb(ctx, e, m, restatement=True)
                 continue
-        roots = uniq(ctx.root(a) for a in m.actors)
-        if len(roots) > 1 and m.measure != "Agreement" and all(ctx.etype(r) in ("Country", "Bloc") for r in roots):
-            for r in roots:  # "The United States and the United Kingdom have imposed similar sanctions"
-                mm = Mention(**{**m.__dict__, "event": None})
-                mm.actors = [a for a in m.actors if ctx.root(a) == r]
-                place(ctx, mm, events)
-            m.event = mm.event
-            continue
-        place(ctx, m, events)
+        place_per_state(ctx, m, events)
     main = main_event(ctx, events)
     for m in mentions:
         if m.event is not None:
@@ -84,7 +76,8 @@ def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]
                 continue
             m.measure = main.measure
         if m.actors:
-            place(ctx, m, events)
+            # "Japan and Canada have implemented similar measures": one per state
+            place_per_state(ctx, m, events, compared=m.similar)
             continue
         # actorless: a restatement of a measure already reported, or a historical parallel; rule
         # 'anaphor-first': "The ban, the regulator said at the time, will apply from August" restates the
@@ -106,6 +99,28 @@ def merge_mentions(ctx: DocContext, mentions: list[Mention]) -> list[EventDraft]
             m.event = same[0]
             absorb(ctx, same[0], m, restatement=True)
     return events
+
+
+def place_per_state(ctx: DocContext, m: Mention, events: list[EventDraft], compared: bool = False) -> None:
+    """One event per acting state: "The United States and the United Kingdom have imposed similar sanctions".
+    Rule 'similar-restated': a "similar" mention joins the event of the same kind its state already has
+    ("Germany has taken a similar approach. Berlin blocked the sale of ...": one event)."""
+    roots = uniq(ctx.root(a) for a in m.actors)
+    if compared:
+        own = [e for e in events if e.measure == m.measure and {ctx.root(a) for a in e.actors} & set(roots)]
+        if own:
+            own[0].mentions.append(m)
+            m.event = own[0]
+            absorb(ctx, own[0], m, restatement=True)
+            return
+    if len(roots) > 1 and m.measure != "Agreement" and all(ctx.etype(r) in ("Country", "Bloc") for r in roots):
+        for r in roots:
+            mm = Mention(**{**m.__dict__, "event": None})
+            mm.actors = [a for a in m.actors if ctx.root(a) == r]
+            place(ctx, mm, events)
+        m.event = mm.event
+        return
+    place(ctx, m, events)
 
 
 def restates_rules(ctx: DocContext, m: Mention) -> bool:

@@ -35,7 +35,7 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         if t.pos_ in ("VERB", "AUX"):
             aux |= {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
     low = m.sent.text.lower()
-    if any(lem in ST.REVOKED for lem in lemmas[:4]):
+    if any(lem in ST.REVOKED for lem in lemmas[:4]) and m.rule != "remove-kit":  # removing kit is the measure
         return "Revoked"
     if background_object(gov[:5]):
         return "Historical"

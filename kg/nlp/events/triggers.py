@@ -19,6 +19,9 @@ from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
 from kg.nlp.lexicon import measures as M
 
+# rule 'veto-deal' (triggers.yaml): verbs of refusing a transaction
+VETO_RULES = frozenset({"veto-deal", "turn-down-deal"})
+
 
 class TriggerIndex:
     """The trigger phrases compiled for one pipeline: a Matcher, rule name -> measure, and the
@@ -119,6 +122,13 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
                   for t in c.subtree}
         obj = [t for t in obj if t.i not in reason]
     words = {t.lower_ for t in obj} | {t.lower_ for t in span} | title_object(span)
+    if rule == "remove-kit":
+        # rule 'remove-kit': removing kit *from* networks, buildings or devices bans it there; "removed X from the
+        # list" is a listing, "Apple removed the app" (no place) no measure
+        places = [p for t in head.subtree if t.lower_ == "from" for p in t.children if p.dep_ == "pobj"]
+        if not places or any(p.lemma_.lower() in M.LIST_NOUNS for p in places) or company_subject(ctx, head):
+            return None
+        return "Ban"
     if rule == "licence-needed":
         # impersonal "exports of gallium would need a licence": the kind is in the subject only
         words = {t.lower_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
@@ -155,13 +165,30 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
             if words & set(object_cues):
                 if measure == "Ban" and kind == "Ban":
                     return "Ban"
-                if measure == "Ban" and kind == "ExportControl" and words & set(object_cues) <= M.SALE_WORDS \
+                if measure == "Ban" and kind == "ExportControl" and (
+                        words & set(object_cues) <= M.SALE_WORDS | M.HOME_BAN_GOODS or words & M.USE_WORDS) \
                         and not abroad(span, words):
-                    return "Ban"  # rule 'sales-ban': "ban the sale of Kaspersky software" at home
+                    return "Ban"  # rules 'sales-ban', 'ban-use', 'ban-equipment': "ban the sale of X software" at home
                 if measure == "Review" and kind != "ExportControl":
                     continue
+                if rule in VETO_RULES and words & set(object_cues) <= {"deal", "deals"}:
+                    return None  # rule 'veto-deal': "vetoes the cooperation deal" cancels an agreement, no takeover
                 return kind
     return measure
+
+
+def company_subject(ctx: DocContext, verb: Token) -> bool:
+    """The subject of ``verb``, or of the verb above it ("Apple and Google have five days to remove the app"), is a
+    company: its removal of content or apps is no government measure."""
+    verbs = [verb] + [a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")][:1]
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                for t in [c, *c.conjuncts]:
+                    sp = ctx.ment(t)
+                    if (sp is not None and sp.label_ == "Company") or t.lemma_.lower() in M.COMPANYISH:
+                        return True
+    return False
 
 
 def title_object(span: Span) -> set[str]:

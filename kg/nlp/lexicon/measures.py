@@ -26,7 +26,8 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "talent_verbs", "talent_nouns", "mandate_verbs", "agreement_verbs", "consensus_adj",
     "other_create_verbs", "other_create_objects", "anaphors", "similar_adj", "similar_nouns", "body_nouns",
     "measure_nouns", "giving_verbs", "affect_preps", "companyish", "circumstance_preps", "list_preps", "host_preps",
-    "reason_preps", "reason_over", "reason_nouns", "sale_words", "export_words", "abroad_words", "name_types",
+    "reason_preps", "reason_over", "reason_nouns", "sale_words", "export_words", "abroad_words", "use_words",
+    "home_ban_goods", "except_words", "list_nouns", "name_types",
     "regulation_investment", "regulation_export", "regulation_data", "regulate_modifier_deps", "generic_rule_adj",
     "basis_cues", "implement_verbs", "penalty_words",
     "attract_verbs", "scheme_nouns", "funding_words", "purpose_nouns", "alleged_words", "cut_nouns",
@@ -105,6 +106,13 @@ REASON_NOUNS = set(_WORDS["reason_nouns"])
 SALE_WORDS = set(_WORDS["sale_words"])
 EXPORT_WORDS = set(_WORDS["export_words"])
 ABROAD_WORDS = set(_WORDS["abroad_words"])
+#: rules 'ban-use', 'ban-equipment': a Ban on use, or on bare equipment, at home stays a Ban
+USE_WORDS = set(_WORDS["use_words"])
+#: rule 'except-place': "banned in X but not in Y", "except in Y": Y takes no measure
+EXCEPT_WORDS = set(_WORDS["except_words"])
+#: rule 'remove-kit': "removed X from the list" is no ban
+LIST_NOUNS = set(_WORDS["list_nouns"])
+HOME_BAN_GOODS = set(_WORDS["home_ban_goods"])
 #: rule 'inside-name': a trigger inside the name of one of these is part of the name, not a measure
 NAME_TYPES = set(_WORDS["name_types"])
 #: rule 'regulation-kind': a regulation whose own phrase names investment or exports is of that kind
