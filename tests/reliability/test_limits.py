@@ -62,7 +62,10 @@ class _Counting:
     """A stand-in Doc: counts sentence look-ups (each walks the document in spaCy: O(length))."""
 
     def __init__(self, text: str):
-        self.text, self.lookups = text, 0
+        self.text, self.lookups, self.user_data = text, 0, {}
+
+    def __len__(self):
+        return len(self.text.split())
 
     def __getitem__(self, i):
         doc = self
