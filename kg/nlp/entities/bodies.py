@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from kg.link.clusters import Mention
-from kg.nlp.entities.names import DATE_WORDS, extend_right
+from kg.nlp.entities.names import DATE_WORDS, extend_list, extend_right
 from kg.nlp.entities.words import CONF, GOV_PLURAL_HEADS, HOME_LINKED_BODIES, NEVER, OUTLETS
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def body_candidates(gaz: GazetteerLike, doc: Doc, sp: Span, shape: str) -> list[
     """A match of a body rule -> the candidate with its edges fixed; [] when it is no body."""
     sent_start = doc[sp.start].sent.start
     if shape == "head-first":
-        sp = extend_right(doc, sp, gaz=gaz)
+        sp = extend_list(doc, extend_right(doc, sp, gaz=gaz))
         start = extend_left(gaz, doc, sp.start, sent_start)
         sp = doc[start:sp.end]
     else:  # head last: the first word must be a country or demonym
@@ -74,7 +74,7 @@ def body_candidates(gaz: GazetteerLike, doc: Doc, sp: Span, shape: str) -> list[
         sp = doc[sp.start + 1:sp.end]
     if len(sp) < 2 or sp.text.lower() in NEVER or sp.text.lower() in OUTLETS:
         return []
-    known = gaz.lookup(sp.text)
+    known = gaz.lookup(sp.text) or gaz.lookup(sp.text.replace(", and ", " and "))  # the serial comma
     if known is not None and known.type != "GovernmentBody":
         return []
     for k in (1, 2, 3):  # "U.S. Commerce Department": the gazetteer knows the body after the country

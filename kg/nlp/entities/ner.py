@@ -141,6 +141,9 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
         typ = ner_type(gaz, ent.label_, sp, doc)
         if typ is None or typ == "Company" and ent.label_ == "ORG" and common_phrase(sp, full_text):
             continue
+        if typ == "Company" and ent.label_ == "ORG" and sp.end < len(doc) and \
+                doc[sp.end].lower_ in ("minister", "secretary", "ministers"):
+            continue  # "Home Affairs Minister Jane Doe", "Health Secretary": a portfolio before its title
         if isinstance(typ, tuple):  # resolved to a gazetteer entry
             entry, rule = typ
             out.append((sp.start, sp.end, entry_mention(sp, entry, rule, CONF.get(rule, 0.6))))
