@@ -58,3 +58,20 @@ def test_portfolio_before_a_title_is_no_company(nlp):
     ents = entities_by_name(doc)
     assert "Home Affairs" not in ents and "Defence" not in ents
     assert ents["Clare Hart"].type == "Person"
+
+
+def test_possessive_phrase_the_gazetteer_knows_is_that_body(nlp):
+    doc = run(nlp, "On Monday, China’s Foreign Ministry said the export rules were unfair.")
+    ents = entities_by_name(doc)
+    assert ents["Ministry of Foreign Affairs of China"].type == "GovernmentBody"
+    assert "Foreign Ministry" not in ents
+
+
+def test_bodies_and_firms_of_many_countries_are_known(nlp):
+    doc = run(nlp, "The deal was cleared by the Israel Defense Forces, the Brazilian Development Bank and the "
+                   "Department for Business, Energy and Industrial Strategy, while Teledyne and Swisscom waited.")
+    ents = entities_by_name(doc)
+    for name in ("Israel Defense Forces", "Brazilian Development Bank",
+                 "Department for Business, Energy and Industrial Strategy"):
+        assert ents[name].type == "GovernmentBody", name
+    assert ents["Teledyne"].type == "Company" and ents["Swisscom"].type == "Company"

@@ -125,16 +125,21 @@ def elided_list(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
     return out
 
 
-def possessive_aliases(doc: Doc, taken: list[tuple[int, int, Mention]]) -> None:
+def possessive_aliases(doc: Doc, taken: list[tuple[int, int, Mention]], gaz: GazetteerLike | None = None) -> None:
     """"Denmark's Parliament", "Pakistan's foreign ministry": the body's mention stays apart from the
-    country's (so partOf can be stated), and the whole phrase is recorded as another name of the body."""
+    country's (so partOf can be stated), and the whole phrase is recorded as another name of the body;
+    a body the gazetteer knows by the whole phrase only ("China's Foreign Ministry") is that entry."""
     ends = {e: m for _, e, m in taken if m.type in ("Country", "Bloc")}
     for s, _, m in taken:
         if m.type != "GovernmentBody" or s < 2 or doc[s - 1].text not in POSSESSIVES:
             continue
         owner = ends.get(s - 1)
         if owner is not None and owner.end <= m.start:
-            m.aliases = tuple(dict.fromkeys((*m.aliases, doc.text[owner.start:m.end])))
+            whole = doc.text[owner.start:m.end]
+            m.aliases = tuple(dict.fromkeys((*m.aliases, whole)))
+            entry = gaz.lookup(whole) if gaz is not None and not m.key else None
+            if entry is not None and entry.type == "GovernmentBody":
+                m.key, m.name, m.wikidata = entry.key, entry.name, entry.qid
 
 
 OTHER_BODIES = {"agencies", "departments", "ministries", "bodies", "regulators"}
