@@ -25,3 +25,4 @@ def test_short_number_joins_the_full_number(nlp):
     assert "Decree 53" in ents["Decree No. 53/2022/ND-CP"].aliases
     assert "Decree 53" not in ents
     assert "Decree 13/2023/ND-CP" in ents
+

@@ -1,0 +1,11 @@
+"""News outlets and time zones the NER takes for organisations are no entities."""
+from __future__ import annotations
+
+from nlp_helpers import entities_by_name, run
+
+
+def test_outlets_and_time_zones_are_no_entities(nlp):
+    doc = run(nlp, "The rules take effect at 00:00 UTC on Monday, Cointelegraph reported, citing a filing. "
+                   "CyberScoop said the Zentrix Corporation had been warned.")
+    ents = entities_by_name(doc)
+    assert "UTC" not in ents and "Cointelegraph" not in ents and "CyberScoop" not in ents
