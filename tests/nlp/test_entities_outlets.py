@@ -9,3 +9,9 @@ def test_outlets_and_time_zones_are_no_entities(nlp):
                    "CyberScoop said the Zentrix Corporation had been warned.")
     ents = entities_by_name(doc)
     assert "UTC" not in ents and "Cointelegraph" not in ents and "CyberScoop" not in ents
+
+
+def test_dateline_capital_in_capitals_is_no_company(nlp):
+    doc = run(nlp, "BERLIN, Aug 7 (Reuters) - The Zentrix Corporation said on Thursday it would appeal the ban.")
+    ents = entities_by_name(doc)
+    assert "BERLIN" not in ents

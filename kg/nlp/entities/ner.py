@@ -226,6 +226,8 @@ def ner_type(gaz: GazetteerLike, label: str, sp: Span, doc: Doc):
             return None  # "plants in Kumamoto": a place the NER took for a person
         return "Person"
     if label == "ORG":
+        if len(sp) == 1 and sp[0].is_upper and len(sp[0]) > 3 and gaz.capital(sp.text) is not None:
+            return None  # "TAIPEI, Aug 7 (Reuters) -", "AFP, BERLIN": a dateline's capital, no organisation
         if sp[-1].text in LAW_HEADS:  # "Cybersecurity Review Measures"; a bare "Measures" names nothing
             return "Legislation" if len(sp) > 1 and sp[0].text[:1].isupper() else None
         if programme_name(sp):
