@@ -17,3 +17,9 @@ def test_org_with_a_leading_title_is_the_person_after_it(nlp):
     ents = entities_by_name(doc)
     assert "COO Bernd Schulte" not in ents
     assert ents["Bernd Schulte"].type == "Person"
+
+
+def test_ner_name_ends_at_an_unclosed_parenthesis(nlp):
+    doc = run(nlp, "While still under analysis at CAE (Economic Affairs Committee)the matter received a favorable "
+                   "opinion.")
+    assert not any("(" in name for name in entities_by_name(doc))

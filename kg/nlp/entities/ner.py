@@ -111,6 +111,9 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
                 break
         while len(sp) > 1 and sp[-1].tag_ == "POS":
             sp = doc[sp.start:sp.end - 1]
+        opened = [t.i for t in sp if t.text == "("]
+        if opened and not any(t.text == ")" for t in doc[opened[-1]:sp.end]) and opened[-1] > sp.start:
+            sp = doc[sp.start:opened[-1]]  # "Magnachip Corporation (Magnachip": the name ends at an unclosed "("
         if ent.label_ in ("PERSON", "ORG") and len(sp) > 2 and sp[0].lower_ in PERSON_TITLES and \
                 (ent.label_ == "PERSON" or len(sp) <= 4 and all(t.is_title and t.is_alpha for t in sp[1:])):
             sp = doc[sp.start + 1:sp.end]  # "CS Kithure Kindiki", "COO Bernd Schulte": the title is not the name
