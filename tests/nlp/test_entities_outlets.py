@@ -15,3 +15,8 @@ def test_dateline_capital_in_capitals_is_no_company(nlp):
     doc = run(nlp, "BERLIN, Aug 7 (Reuters) - The Zentrix Corporation said on Thursday it would appeal the ban.")
     ents = entities_by_name(doc)
     assert "BERLIN" not in ents
+
+
+def test_title_the_ner_calls_an_organisation_is_no_company(nlp):
+    doc = run(nlp, "The takeover was reviewed by the National Security Advisor, who found risks in the deal.")
+    assert "National Security Advisor" not in entities_by_name(doc)

@@ -146,6 +146,9 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
         typ = ner_type(gaz, ent.label_, sp, doc)
         if typ is None or typ == "Company" and ent.label_ == "ORG" and common_phrase(sp, full_text):
             continue
+        if typ == "Company" and ent.label_ == "ORG" and len(sp) > 1 and \
+                (sp[-1].lower_ in PERSON_TITLES or sp[-1].lower_[:-1] in PERSON_TITLES):
+            continue  # "National Security Advisor(s)": a title, no company
         if typ == "Company" and ent.label_ == "ORG" and named_person(sp, surnames):
             typ = "Person"  # "Ward Elcock and Richard Fadden" ... "Mr. Fadden said": the NER's ORG is a person
         if typ == "Company" and ent.label_ == "ORG" and sp.end < len(doc) and \
