@@ -200,6 +200,7 @@ def resolve(mentions: list[Mention], text: str = "", gazetteer: GazetteerLike | 
         if len(longer) == 1:
             uf.union(i, longer.pop())
     _join_short_forms(strong, uf)
+    _join_numbered_laws(strong, uf)
     # short person names
     full_people: dict[int, list[str]] = {}
     for i, m in enumerate(strong):
@@ -294,6 +295,27 @@ def _join_short_forms(strong: list[Mention], uf: _UF) -> None:
                 roots.add(uf.find(j))
         if len(roots) == 1:
             uf.union(i, roots.pop())
+
+
+_NUMBERED_LAW = re.compile(r"^(.*?\S) (?:No\.? ?|n° ?)?(\d+)([/\-.,]\S*)?$")
+
+
+def _join_numbered_laws(strong: list[Mention], uf: _UF) -> None:
+    """A numbered law's short form joins its full number: "Decree 53" and "Decree No. 53" with "Decree
+    No. 53/2022/ND-CP", when the text writes one full number only for that head and first number."""
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    tails: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for i, m in enumerate(strong):
+        hit = _NUMBERED_LAW.match(clean(m.surface)) if m.type == "Legislation" else None
+        if hit:
+            k = (hit.group(1).lower(), hit.group(2))
+            groups[k].append(i)
+            if hit.group(3):
+                tails[k].add(hit.group(3))
+    for k, idxs in groups.items():
+        if len(tails[k]) <= 1:
+            for j in idxs[1:]:
+                uf.union(idxs[0], j)
 
 
 def _is_acronym(s: str) -> bool:

@@ -32,3 +32,46 @@ def test_described_body_of_another_kind_stays_apart(nlp):
                    "app had been used by soldiers.")
     ents = entities_by_name(doc)
     assert "Russia's defence ministry" not in ents["Roskomnadzor"].aliases
+
+
+def test_body_portfolio_list_goes_on_over_commas(nlp):
+    doc = run(nlp, "Grants were approved by the Ministry of Agriculture, Forestry, Fisheries and Water on Monday.")
+    ents = entities_by_name(doc)
+    assert ents["Ministry of Agriculture, Forestry, Fisheries and Water"].type == "GovernmentBody"
+    assert "Ministry of Agriculture" not in ents and "Forestry" not in ents
+
+
+def test_body_list_with_serial_comma_finds_the_gazetteer_entry(nlp):
+    doc = run(nlp, "Exports were halted, the Ministry of Trade, Industry, and Energy said in a statement.")
+    ents = entities_by_name(doc)
+    assert "Ministry of Trade, Industry and Energy" in ents
+    assert "Energy" not in ents and "Ministry of Trade" not in ents
+
+
+def test_comma_then_place_ends_the_body_name(nlp):
+    doc = run(nlp, "Officials at the Ministry of Finance, Tokyo, said no.")
+    assert "Ministry of Finance" in entities_by_name(doc)
+
+
+def test_portfolio_before_a_title_is_no_company(nlp):
+    doc = run(nlp, "Home Affairs Minister Clare Hart and Defence Minister Rob Marley made the announcement.")
+    ents = entities_by_name(doc)
+    assert "Home Affairs" not in ents and "Defence" not in ents
+    assert ents["Clare Hart"].type == "Person"
+
+
+def test_possessive_phrase_the_gazetteer_knows_is_that_body(nlp):
+    doc = run(nlp, "On Monday, China’s Foreign Ministry said the export rules were unfair.")
+    ents = entities_by_name(doc)
+    assert ents["Ministry of Foreign Affairs of China"].type == "GovernmentBody"
+    assert "Foreign Ministry" not in ents
+
+
+def test_bodies_and_firms_of_many_countries_are_known(nlp):
+    doc = run(nlp, "The deal was cleared by the Israel Defense Forces, the Brazilian Development Bank and the "
+                   "Department for Business, Energy and Industrial Strategy, while Teledyne and Swisscom waited.")
+    ents = entities_by_name(doc)
+    for name in ("Israel Defense Forces", "Brazilian Development Bank",
+                 "Department for Business, Energy and Industrial Strategy"):
+        assert ents[name].type == "GovernmentBody", name
+    assert ents["Teledyne"].type == "Company" and ents["Swisscom"].type == "Company"

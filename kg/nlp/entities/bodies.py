@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kg.link.clusters import Mention
 from kg.nlp.attrs import doc_text
-from kg.nlp.entities.names import DATE_WORDS, extend_right
+from kg.nlp.entities.names import DATE_WORDS, extend_list, extend_right
 from kg.nlp.entities.words import CONF, GOV_PLURAL_HEADS, HOME_LINKED_BODIES, NEVER, OUTLETS
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def body_candidates(gaz: GazetteerLike, doc: Doc, sp: Span, shape: str) -> list[
     """A match of a body rule -> the candidate with its edges fixed; [] when it is no body."""
     sent_start = doc[sp.start].sent.start
     if shape == "head-first":
-        sp = extend_right(doc, sp, gaz=gaz)
+        sp = extend_list(doc, extend_right(doc, sp, gaz=gaz))
         start = extend_left(gaz, doc, sp.start, sent_start)
         sp = doc[start:sp.end]
     else:  # head last: the first word must be a country or demonym
@@ -75,7 +75,7 @@ def body_candidates(gaz: GazetteerLike, doc: Doc, sp: Span, shape: str) -> list[
         sp = doc[sp.start + 1:sp.end]
     if len(sp) < 2 or sp.text.lower() in NEVER or sp.text.lower() in OUTLETS:
         return []
-    known = gaz.lookup(sp.text)
+    known = gaz.lookup(sp.text) or gaz.lookup(sp.text.replace(", and ", " and "))  # the serial comma
     if known is not None and known.type != "GovernmentBody":
         return []
     for k in (1, 2, 3):  # "U.S. Commerce Department": the gazetteer knows the body after the country
@@ -126,16 +126,21 @@ def elided_list(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
     return out
 
 
-def possessive_aliases(doc: Doc, taken: list[tuple[int, int, Mention]]) -> None:
+def possessive_aliases(doc: Doc, taken: list[tuple[int, int, Mention]], gaz: GazetteerLike | None = None) -> None:
     """"Denmark's Parliament", "Pakistan's foreign ministry": the body's mention stays apart from the
-    country's (so partOf can be stated), and the whole phrase is recorded as another name of the body."""
+    country's (so partOf can be stated), and the whole phrase is recorded as another name of the body;
+    a body the gazetteer knows by the whole phrase only ("China's Foreign Ministry") is that entry."""
     ends = {e: m for _, e, m in taken if m.type in ("Country", "Bloc")}
     for s, _, m in taken:
         if m.type != "GovernmentBody" or s < 2 or doc[s - 1].text not in POSSESSIVES:
             continue
         owner = ends.get(s - 1)
         if owner is not None and owner.end <= m.start:
-            m.aliases = tuple(dict.fromkeys((*m.aliases, doc_text(doc)[owner.start:m.end])))
+            whole = doc_text(doc)[owner.start:m.end]
+            m.aliases = tuple(dict.fromkeys((*m.aliases, whole)))
+            entry = gaz.lookup(whole) if gaz is not None and not m.key else None
+            if entry is not None and entry.type == "GovernmentBody":
+                m.key, m.name, m.wikidata = entry.key, entry.name, entry.qid
 
 
 OTHER_BODIES = {"agencies", "departments", "ministries", "bodies", "regulators"}

@@ -152,7 +152,7 @@ class EntityComponent:
         retype_short_forms(doc, taken)
         known_as(doc, taken)
         short_forms_follow(taken)
-        possessive_aliases(doc, taken)
+        possessive_aliases(doc, taken, self.gaz)
         described_is_named(self.gaz, doc, taken)
         mentions = [m for _, _, m in taken]
         clusters = resolve(mentions, doc_text(doc), self.gaz)

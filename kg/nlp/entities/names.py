@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from kg.nlp.entities.patterns import NUMBER_RE
 from kg.nlp.entities.words import (
     DATE_WORDS,
     GENERIC_LAW_WORDS,
@@ -34,7 +35,7 @@ JOINERS = {"of", "and", "for", "on", "the", "in", "to", "&"}
 #: a word after "and" that opens a new name rather than continuing this one
 NEW_NAME_HEADS = GOV_NAME_HEADS | LEADING_LAW_HEADS
 PART_WORDS = {"annex", "article", "section", "chapter", "part", "paragraph", "title", "schedule", "appendix"}
-_NUMBER = re.compile(r"^(?:No\.?|n°)?\d[\w\-/\.]*$")
+_NUMBER = re.compile(NUMBER_RE)
 _OPEN_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _OPEN_POS = {"ADV", "ADP", "SCONJ", "AUX", "PRON", "DET", "INTJ", "NUM", "PUNCT"}
 
@@ -48,10 +49,11 @@ def trim_left(doc: Doc, sp: Span) -> Span:
     while len(sp) > 1:
         t, nxt = sp[0], sp[1]
         if (not t.text[:1].isupper() or t.lower_ in DATE_WORDS or t.like_num or t.tag_ in _OPEN_TAGS
-                or t.pos_ in _OPEN_POS or (nxt.is_lower and nxt.lower_ in ("to", "the", "a", "an"))):
+                or t.pos_ in _OPEN_POS or (nxt.is_lower and (nxt.lower_ in ("to", "the", "a", "an")
+                                                             or nxt.pos_ == "ADP" and t.tag_ in ("VBN", "VBG")))):
             sp = doc[sp.start + 1:sp.end]
             continue
-        break
+        break  # ("Based on Bill 12": a participle and its preposition open the sentence, not the name)
     return sp
 
 
@@ -87,8 +89,37 @@ def extend_right(doc: Doc, sp: Span, limit: int = 30, gaz: GazetteerLike | None 
     return doc[sp.start:end]
 
 
+def extend_list(doc: Doc, sp: Span) -> Span:
+    """A body's portfolio list goes on over commas when it ends in "and" + a capitalised word: "Ministry
+    of Trade" + ", Industry, and Energy", "Ministry of Education" + ", Culture, Sports, Science and
+    Technology"; a comma then a name with no "and" ("Ministry of Trade, Tokyo") ends the name."""
+    end = sp.end
+    while end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper() and \
+            doc[end + 1].is_alpha and end - sp.start < 20:
+        j = end + 1
+        if doc[j].lower_ in ("and", "&"):
+            break
+        while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            j += 1
+        if j + 1 < len(doc) and doc[j].lower_ in ("and", "&") and doc[j + 1].text[:1].isupper():
+            j += 1
+            while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                j += 1
+            return doc[sp.start:j]  # the list's last item
+        if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("and", "&") and \
+                doc[j + 2].text[:1].isupper():
+            j += 2
+            while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                j += 1
+            return doc[sp.start:j]  # "..., Industry, and Energy"
+        end = j
+    return sp
+
+
 def extend_number(doc: Doc, sp: Span) -> Span:
     """"Executive Order" + "14110", "Council Regulation" + "(EU) 2022/328", "Senate Bill" + "24-205"."""
+    if len(sp) > 1 and sp[-1].text[:1].isdigit() and sp[-2].text in (".", "No", "No.") + tuple(NUMBERED_LAW_HEADS):
+        return _number_tail(doc, sp.start, sp.end)  # "Bill No. 4421" + "-7"
     if sp[-1].text not in NUMBERED_LAW_HEADS:
         return sp
     end = sp.end
@@ -96,13 +127,19 @@ def extend_number(doc: Doc, sp: Span) -> Span:
         end += 3  # "(EU)"
     if end < len(doc) and doc[end].lower_ in ("no.", "no", "n°", "number"):
         end += 1
+        if end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_:
+            end += 1  # "No" + "."
     if end >= len(doc) or not _NUMBER.match(doc[end].text):
         return sp
-    end += 1
+    return _number_tail(doc, sp.start, end + 1)
+
+
+def _number_tail(doc: Doc, start: int, end: int) -> Span:
+    """A law's number goes on over "-7", "/2024", "/ND-CP" written without spaces."""
     while end + 1 < len(doc) and doc[end].text in ("-", "/") and not doc[end].whitespace_ and \
-            doc[end + 1].text[:1].isdigit():
+            not doc[end - 1].whitespace_ and (doc[end + 1].text[:1].isdigit() or doc[end + 1].is_upper):
         end += 2
-    return doc[sp.start:end]
+    return doc[start:end]
 
 
 def split_and(doc: Doc, sp: Span) -> list[Span]:

@@ -97,6 +97,7 @@ def retype_short_forms(doc: Doc, taken) -> None:
 def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
     out = []
     full_text = doc.text  # built from the tokens at each call: once
+    surnames = person_surnames(doc, full_text)
     for ent in doc.ents:
         sp = ent
         while len(sp) > 1 and (sp[0].lower_ in ("the", "a", "an") or sp[0].is_punct or sp[0].tag_ == "POS"
@@ -111,8 +112,12 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
                 break
         while len(sp) > 1 and sp[-1].tag_ == "POS":
             sp = doc[sp.start:sp.end - 1]
-        if ent.label_ == "PERSON" and len(sp) > 2 and sp[0].lower_ in PERSON_TITLES:
-            sp = doc[sp.start + 1:sp.end]  # "CS Kithure Kindiki": the title is not the name
+        opened = [t.i for t in sp if t.text == "("]
+        if opened and not any(t.text == ")" for t in doc[opened[-1]:sp.end]) and opened[-1] > sp.start:
+            sp = doc[sp.start:opened[-1]]  # "Magnachip Corporation (Magnachip": the name ends at an unclosed "("
+        if ent.label_ in ("PERSON", "ORG") and len(sp) > 2 and sp[0].lower_ in PERSON_TITLES and \
+                (ent.label_ == "PERSON" or len(sp) <= 4 and all(t.is_title and t.is_alpha for t in sp[1:])):
+            sp = doc[sp.start + 1:sp.end]  # "CS Kithure Kindiki", "COO Bernd Schulte": the title is not the name
         if ent.label_ == "PERSON":  # "Yoon Suk" + "Yeol": NER often stops one name short
             end = sp.end
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and \
@@ -142,6 +147,14 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
         typ = ner_type(gaz, ent.label_, sp, doc)
         if typ is None or typ == "Company" and ent.label_ == "ORG" and common_phrase(sp, full_text):
             continue
+        if typ == "Company" and ent.label_ == "ORG" and len(sp) > 1 and \
+                (sp[-1].lower_ in PERSON_TITLES or sp[-1].lower_[:-1] in PERSON_TITLES):
+            continue  # "National Security Advisor(s)": a title, no company
+        if typ == "Company" and ent.label_ == "ORG" and named_person(sp, surnames):
+            typ = "Person"  # "Ward Elcock and Richard Fadden" ... "Mr. Fadden said": the NER's ORG is a person
+        if typ == "Company" and ent.label_ == "ORG" and sp.end < len(doc) and \
+                doc[sp.end].lower_ in ("minister", "secretary", "ministers"):
+            continue  # "Home Affairs Minister Jane Doe", "Health Secretary": a portfolio before its title
         if isinstance(typ, tuple):  # resolved to a gazetteer entry
             entry, rule = typ
             out.append((sp.start, sp.end, entry_mention(sp, entry, rule, CONF.get(rule, 0.6))))
@@ -149,6 +162,27 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
         out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, typ,
                                               f"ner:{ent.label_}", CONF["ner"])))
     return out
+
+
+_SURNAME_TITLED = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.? ([A-Z][a-z]+)\b")
+_SURNAME_SAYS = re.compile(r"(?:^|[^\w\s]\s*|\b[a-z]+\s)([A-Z][a-z]+) (?:said|says|told|added|wrote)\b", re.M)
+
+
+def person_surnames(doc: Doc, text: str) -> frozenset[str]:
+    """Words the text uses as a person's surname: after Mr/Ms/Dr ("Mr. Fadden"), one title-case word
+    before "said"/"told" ("Elcock said"), or the last word of an NER person (regexes over the text
+    once per document, no loop over tokens)."""
+    out = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    out.update(_SURNAME_TITLED.findall(text))
+    out.update(_SURNAME_SAYS.findall(text))
+    return frozenset(out)
+
+
+def named_person(sp: Span, surnames: frozenset[str]) -> bool:
+    """Two or three title-case words with no organisation word whose last word the text uses as a
+    person's surname."""
+    return 2 <= len(sp) <= 3 and sp[-1].text in surnames and all(t.is_title and t.is_alpha for t in sp) and \
+        not any(t.lower_ in GOV_CUES | RESEARCH_CUES | COMPANY_SUFFIX | BLOC_CUES for t in sp)
 
 
 def common_phrase(sp: Span, text: str) -> bool:
@@ -199,6 +233,8 @@ def ner_type(gaz: GazetteerLike, label: str, sp: Span, doc: Doc):
             return None  # "plants in Kumamoto": a place the NER took for a person
         return "Person"
     if label == "ORG":
+        if len(sp) == 1 and sp[0].is_upper and len(sp[0]) > 3 and gaz.capital(sp.text) is not None:
+            return None  # "TAIPEI, Aug 7 (Reuters) -", "AFP, BERLIN": a dateline's capital, no organisation
         if sp[-1].text in LAW_HEADS:  # "Cybersecurity Review Measures"; a bare "Measures" names nothing
             return "Legislation" if len(sp) > 1 and sp[0].text[:1].isupper() else None
         if programme_name(sp):

@@ -13,6 +13,10 @@ from kg.nlp.entities.words import (
 )
 
 
+#: the number of a numbered law: "14110", "No.17/2020", "2,338/2023", "C-26" (a chamber letter first)
+NUMBER_RE = r"^(?:No\.?|n°)?(?:\d|[A-Z]-\d)[\w\-/\.]*(?:,\d{3}[\w\-/\.]*)?$"
+
+
 def rule_patterns() -> dict[str, list]:
     cap = {"TEXT": {"REGEX": r"^[A-Z][\w\-\.&]*$"}}
     capw = {"TEXT": {"REGEX": r"^([A-Z0-9][\w\-\.&]*|of|and|on|for|the|in|to|&|-)$"}}
@@ -30,8 +34,9 @@ def rule_patterns() -> dict[str, list]:
             [cap, {"OP": "*", **capw}, {"TEXT": "("}, cap, {"OP": "*", **capw}, {"TEXT": ")"},
              {"TEXT": {"IN": sorted(LAW_HEADS)}}],
             [{"TEXT": "Executive"}, {"TEXT": "Order"}, {"LIKE_NUM": True}],
+            # "Bill No. 4421-7", "Bill C-31" (a chamber letter), "Bill 1,204/2024"
             [{"TEXT": {"IN": sorted(NUMBERED_LAW_HEADS)}}, {"LOWER": {"IN": ["no.", "no", "n°"]}, "OP": "?"},
-             {"TEXT": {"REGEX": r"^(No\.?|n°)?\d[\w\-/\.]*$"}}],
+             {"TEXT": ".", "OP": "?"}, {"TEXT": {"REGEX": NUMBER_RE}}],
             [{"TEXT": {"IN": ["Section", "Article"]}}, {"LIKE_NUM": True}, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"},
              cap, {"OP": "*", **capw}, {"TEXT": {"IN": sorted(LAW_HEADS)}}],
         ],

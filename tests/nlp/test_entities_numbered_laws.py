@@ -1,0 +1,28 @@
+"""Numbered laws: a chamber letter or a thousands comma in the number, "No." then ".", and short forms."""
+from __future__ import annotations
+
+from nlp_helpers import entities_by_name, run
+
+
+def test_bill_numbers_of_many_shapes_are_legislation(nlp):
+    doc = run(nlp, "The lower house passed the long-awaited Bill C-31 and the privacy bill, known as "
+                   "Bill No. 4421-7, on a vote of 200 to 90, while Bill 1,204/2024 waits.")
+    ents = entities_by_name(doc)
+    for name in ("Bill C-31", "Bill No. 4421-7", "Bill 1,204/2024"):
+        assert ents[name].type == "Legislation", name
+    assert not any(e.type == "Person" for e in ents.values())
+
+
+def test_participle_opening_the_sentence_is_not_in_the_name(nlp):
+    doc = run(nlp, "Based on Bill 2,338/2023, the rules apply to all providers.")
+    assert "Bill 2,338/2023" in entities_by_name(doc)
+
+
+def test_short_number_joins_the_full_number(nlp):
+    doc = run(nlp, "The government promulgated Decree No. 53/2022/ND-CP, elaborating a number of articles. "
+                   "In particular, Decree 53 takes effect on October 1. The ministry also cited Decree 13/2023/ND-CP.")
+    ents = entities_by_name(doc)
+    assert "Decree 53" in ents["Decree No. 53/2022/ND-CP"].aliases
+    assert "Decree 53" not in ents
+    assert "Decree 13/2023/ND-CP" in ents
+
