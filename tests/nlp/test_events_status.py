@@ -194,3 +194,15 @@ def test_events_status_other_actor_background(nlp, tail, status):
 def test_events_status_later_effect_in_another_mention(nlp, body, status):
     events, _ = _events(nlp, "Peru's president signed a new data protection law. " + body)
     assert _one(events, "Legislation")["status"] == status, events
+
+
+@pytest.mark.slow
+def test_events_status_in_effect_since_is_historical(nlp):
+    # rule 'in-effect-since': a law standing since an earlier year is background; its start is news
+    st = _statuses(nlp, "The Norwegian Supply Act has been in effect since 1961, but the government has rarely "
+                        "invoked it.")
+    assert st.get("Legislation") == "Historical", st
+    st = _statuses(nlp, "Norway fined Lumo Corp under the Export Control Act, which has been in effect since 1961.")
+    assert st.get("Legislation") == "Historical" and st.get("LegalAction") == "InForce", st
+    st = _statuses(nlp, "The Norwegian Supply Act took effect on Monday.")
+    assert st.get("Legislation") == "InForce", st

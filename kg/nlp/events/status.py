@@ -37,7 +37,7 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
     low = m.sent.text.lower()
     if any(lem in ST.REVOKED for lem in lemmas[:4]) and m.rule != "remove-kit":  # removing kit is the measure
         return "Revoked"
-    if background_object(gov[:5]):
+    if background_object(gov[:5]) or in_effect_since(ctx, m):
         return "Historical"
     if any(lem in ST.DISCUSSED for lem in lemmas) or "could" in aux and "discussed" in low:
         return "Discussed"
@@ -158,6 +158,27 @@ def legislature_vote(ctx: DocContext, m: Mention, gov: list[Token]) -> bool:
             subj = [w for c in t.children if c.dep_ in ("nsubj", "agent") for w in c.subtree]
             words = " ".join(w.lower_ for w in subj)
             return any(re.search(rf"\b{re.escape(k)}\b", words) for k in ST.LEGISLATURE_WORDS)
+    return False
+
+
+_IN_EFFECT_SINCE = re.compile(r"\b(?:has|have) been in (?:effect|force|place) since (?:(?:early|late|mid)\s+)?"
+                              r"((?:19|20)\d\d)\b", re.I)
+
+
+def in_effect_since(ctx: DocContext, m: Mention) -> bool:
+    """Rule 'in-effect-since': "the Act has been in effect since 1952", "sanctions under the Act, which
+    has been in force since 2019" — a measure the text gives as standing since an earlier year is the
+    background of the news (GUIDE: Historical), not the news; unlike "took effect in 2023" or "came
+    into force on ...", which report the measure's start. Only on the trigger's own clause: the
+    trigger is the subject of "has been in effect" or a relative clause of it says so."""
+    if not ctx.parsed:
+        return False
+    verbs = [m.head.head] if m.head.dep_ in ("nsubj", "nsubjpass") else []
+    verbs += [c for c in m.head.children if c.dep_ == "relcl"]
+    for v in verbs:
+        hit = _IN_EFFECT_SINCE.search("".join(t.text_with_ws for t in v.subtree))
+        if hit and (ctx.ref_date is None or int(hit.group(1)) < ctx.ref_date.year):
+            return True
     return False
 
 
