@@ -38,9 +38,9 @@ def test_events_status_background_needs_the_object_position(nlp):
 
 @pytest.mark.slow
 def test_events_status_immediate_measure_is_in_force(nlp):
-    # rule 'immediate': "announced an immediate ban" is in force, "announced a ban" is announced
+    # rule 'immediate': "announced an immediate ban" is in force, "will ban" is announced
     assert _statuses(nlp, "Ghana announced an immediate ban on exports of raw lithium.")["ExportControl"] == "InForce"
-    assert _statuses(nlp, "Ghana announced a ban on exports of raw lithium.")["ExportControl"] == "Announced"
+    assert _statuses(nlp, "Ghana will ban exports of raw lithium.")["ExportControl"] == "Announced"
 
 
 @pytest.mark.slow
@@ -206,3 +206,17 @@ def test_events_status_in_effect_since_is_historical(nlp):
     assert st.get("Legislation") == "Historical" and st.get("LegalAction") == "InForce", st
     st = _statuses(nlp, "The Norwegian Supply Act took effect on Monday.")
     assert st.get("Legislation") == "InForce", st
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,status", [
+    # rule 'announced-prohibition': a prohibition announced is imposed ...
+    ("Ghana announced a ban on exports of raw lithium.", "InForce"),
+    ("The ban on exports of raw lithium was announced on Monday by Ghana.", "InForce"),
+    # ... unless the text says it starts later, or only a plan is announced
+    ("Ghana announced a ban on exports of raw lithium starting in March 2031.", "Announced"),
+    ("Ghana announced plans to ban exports of raw lithium.", "Announced"),
+])
+def test_events_status_announced_prohibition(nlp, text, status):
+    st = _statuses(nlp, text)
+    assert st.get("ExportControl") == status, st

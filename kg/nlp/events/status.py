@@ -52,7 +52,10 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         t.lemma_ == "say" for t in gov)) or bool(re.search(r"\b(is|are) (set|due|expected) to\b", low))
     if fine_paid(m, lemmas) or not future and immediate(m, low):
         return "InForce"
-    if any(lem in ST.ANNOUNCED for lem in lemmas[:4]) or future or later_effect(ctx, gov):
+    later = later_effect(ctx, gov)
+    if not future and not later and announced_prohibition(m, gov) and not dated_later(ctx, m):
+        return "InForce"
+    if any(lem in ST.ANNOUNCED for lem in lemmas[:4]) or future or later:
         return "Announced"
     if m.historical or since_earlier_year(ctx, m) and not still_going(ctx, gov) or already_done(ctx, gov) or \
             past_perfect(ctx, gov) or earlier_relative(ctx, gov) or since_clause(ctx, gov):
@@ -118,6 +121,32 @@ def immediate(m: Mention, low: str) -> bool:
     """Rule 'immediate': "announced an immediate ban", "banned with immediate effect" — in force now."""
     return any(c.lower_ in ("immediate", "instant") for c in m.head.lefts) or bool(
         re.search(r"with immediate effect|effective immediately|immediately effective", low))
+
+
+def announced_prohibition(m: Mention, gov: list[Token]) -> bool:
+    """Rule 'announced-prohibition': "the ministry announced a ban on ...", "announced sweeping
+    restrictions", "the suspension was announced on Monday" — a prohibition announced is imposed
+    (InForce); a programme or plan announced is not yet ("announced plans to ban", "announced a new
+    visa scheme": Announced). The noun must be the object (or passive subject) of "announce" itself."""
+    return m.head.lemma_.lower() in ST.ANNOUNCED_IN_FORCE and len(gov) > 1 and \
+        gov[1].lemma_.lower() == "announce" and m.head.dep_ in ("dobj", "nsubjpass")
+
+
+_START_CUE = re.compile(r"\b(?:starting|beginning|effective|from|as of)\s+(?:on\s+|in\s+|from\s+)?$", re.I)
+
+
+def dated_later(ctx: DocContext, m: Mention) -> bool:
+    """The mention's sentence dates the measure's start after the dispatch ("a ban starting in January
+    2020" in a dispatch of 2019): it starts later. Without a dispatch date, a start date the sentence
+    gives ("starting in January 2020", "effective from 1 March") counts as later."""
+    text = m.sent.text
+    ref = (ctx.ref_date.isoformat() if ctx.ref_date else None)
+    for d in kdates.find_dates(text, ctx.ref_date):
+        if d.kind not in ("day", "month", "year") or not d.iso or not d.iso[:4].isdigit():
+            continue
+        if ref is not None and d.iso > ref[:len(d.iso)] or ref is None and _START_CUE.search(text[:d.start]):
+            return True
+    return False
 
 
 def fine_paid(m: Mention, lemmas: list[str]) -> bool:
