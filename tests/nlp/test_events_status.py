@@ -220,3 +220,12 @@ def test_events_status_in_effect_since_is_historical(nlp):
 def test_events_status_announced_prohibition(nlp, text, status):
     st = _statuses(nlp, text)
     assert st.get("ExportControl") == status, st
+
+
+@pytest.mark.slow
+def test_events_status_signed_bill_is_in_force(nlp):
+    # rule 'signed-bill': the lexicon's "bill" does not make a law signed into law Proposed
+    st = _statuses(nlp, "The Norwegian king on Friday signed into law a bill on the storage of citizens' data.")
+    assert st.get("Legislation") == "InForce", st
+    st = _statuses(nlp, "Norwegian lawmakers proposed a bill on the storage of citizens' data.")
+    assert st.get("Legislation") == "Proposed", st

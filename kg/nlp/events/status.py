@@ -41,10 +41,11 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         return "Historical"
     if any(lem in ST.DISCUSSED for lem in lemmas) or "could" in aux and "discussed" in low:
         return "Discussed"
-    if m.measure == "Legislation" and (m.head.lower_ == "bill" or "bill" in words) and not re.search(
-            r"signed into law|became law|enacted|into force|takes? effect", low):
+    made_law = bool(re.search(r"signed into law|became law|enacted|into force|takes? effect", low))
+    if m.measure == "Legislation" and (m.head.lower_ == "bill" or "bill" in words) and not made_law:
         return "Proposed"
-    if any(lem in ST.PROPOSED for lem in lemmas[:4]) or m.head.lower_ in ("draft", "proposal"):
+    if (any(lem in ST.PROPOSED for lem in lemmas[:4]) or m.head.lower_ in ("draft", "proposal")) and not (
+            made_law and m.measure == "Legislation"):  # rule 'signed-bill': "signed into law a bill on ..."
         return "Proposed"
     if m.measure == "Legislation" and any(lem in ST.PUT_FORWARD for lem in lemmas[:3]):
         return "Proposed"  # rule 'put-forward': "by introducing legislation", "the bill was submitted"
