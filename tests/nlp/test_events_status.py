@@ -229,3 +229,17 @@ def test_events_status_signed_bill_is_in_force(nlp):
     assert st.get("Legislation") == "InForce", st
     st = _statuses(nlp, "Norwegian lawmakers proposed a bill on the storage of citizens' data.")
     assert st.get("Legislation") == "Proposed", st
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,status", [
+    # rule 'background-object', exception 'dated-now': a measure of the news's days is not background
+    ("Norway retaliated against Canada on Tuesday following new export controls that Canada announced on Monday.",
+     "InForce"),
+    ("Norway retaliated against Canada on Tuesday following new export controls that Canada imposed in 2019.",
+     "Historical"),
+])
+def test_events_status_background_object_dated_now(nlp, text, status):
+    events, _ = _events(nlp, text)
+    found = {e["status"] for e in events if "Canada" in e["actors"] and e["measure"] == "ExportControl"}
+    assert found == {status}, events

@@ -37,7 +37,7 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
     low = m.sent.text.lower()
     if any(lem in ST.REVOKED for lem in lemmas[:4]) and m.rule != "remove-kit":  # removing kit is the measure
         return "Revoked"
-    if background_object(gov[:5]) or in_effect_since(ctx, m):
+    if background_object(gov[:5]) and not dated_now(ctx, m) or in_effect_since(ctx, m):
         return "Historical"
     if any(lem in ST.DISCUSSED for lem in lemmas) or "could" in aux and "discussed" in low:
         return "Discussed"
@@ -175,6 +175,17 @@ def background_object(gov: list[Token]) -> bool:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "conj"):
             break  # only the trigger's own clause
     return False
+
+
+def dated_now(ctx: DocContext, m: Mention) -> bool:
+    """Rule 'background-object' exception: the measure's own phrase dates it in the news's time
+    ("following new export curbs that the administration announced Monday", "after the ban imposed
+    yesterday") — a measure of the same days is news the other answers, not background."""
+    if not ctx.parsed:
+        return False
+    phrase = ctx.doc[m.head.left_edge.i:m.head.right_edge.i + 1].text
+    return any(re.search(rf"\b{re.escape(p)}\b", phrase.lower()) for p in ST.RECENT_PHRASES) or any(
+        d.kind in ("weekday", "deictic") for d in kdates.find_dates(phrase, ctx.ref_date))
 
 
 def legislature_vote(ctx: DocContext, m: Mention, gov: list[Token]) -> bool:
