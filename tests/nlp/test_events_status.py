@@ -243,3 +243,20 @@ def test_events_status_background_object_dated_now(nlp, text, status):
     events, _ = _events(nlp, text)
     found = {e["status"] for e in events if "Canada" in e["actors"] and e["measure"] == "ExportControl"}
     assert found == {status}, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,actor,measure,status", [
+    # rule 'background-object' ('comes-after'), on the trigger's own verb
+    ("Norway's ban on lithium exports comes just months after Sweden banned the export of lithium ore.",
+     "Sweden", "ExportControl", "Historical"),
+    ("Norway's ban on lithium exports comes just months after Sweden banned the export of lithium ore.",
+     "Norway", "ExportControl", "InForce"),
+    # rule 'earlier-relative': a bare "earlier" on the measure's verb
+    ("Norway banned Lumo phones on Monday. Earlier, in March, Norway sanctioned three Lumo subsidiaries for "
+     "supplying drone parts.", "Norway", "Sanction", "Historical"),
+])
+def test_events_status_comes_after_and_earlier(nlp, text, actor, measure, status):
+    events, _ = _events(nlp, text)
+    found = {e["status"] for e in events if actor in e["actors"] and e["measure"] == measure}
+    assert found == {status}, events

@@ -163,18 +163,26 @@ def background_object(gov: list[Token]) -> bool:
     "following a US ban on ...", "builds upon restrictions ...", "modelled after the Entity List"
     (GUIDE: Historical); or the clause it is in comes "after" the news ("the move comes two months
     after the administration introduced new regulations")."""
+    if gov and comes_after(gov[0]):
+        return True  # rule 'comes-after' on the trigger's own verb: "comes months after X banned exports"
     for i, t in enumerate(gov[1:], 1):
         child = gov[i - 1]
         if t.lemma_.lower() in ST.BACKGROUND_VERBS or t.lower_ in ST.BACKGROUND_VERBS:
             if child.dep_ in ("dobj", "pobj", "prep", "agent") and not (child.dep_ == "prep" and child.lower_ in (
                     "with", "by", "in", "for")):
                 return True
-        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "after" for c in t.children) and \
-                t.head.lemma_.lower() in ("come", "follow", "arrive"):
+        if comes_after(t):
             return True
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "conj"):
             break  # only the trigger's own clause
     return False
+
+
+def comes_after(t: Token) -> bool:
+    """A verb in a clause opened by "after" under come / follow / arrive ("the ban comes two months
+    after Zimbabwe banned ...")."""
+    return t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "after" for c in t.children) and \
+        t.head.lemma_.lower() in ("come", "follow", "arrive")
 
 
 def dated_now(ctx: DocContext, m: Mention) -> bool:
@@ -310,7 +318,8 @@ def earlier_relative(ctx: DocContext, gov: list[Token]) -> bool:
         if before == "last" and t.lower_ != "year" or before == "this" and t.i >= 2 and \
                 t.doc[t.i - 2].lower_ == "earlier":
             return True
-    return False
+    # "Earlier, in September, the U.S. sanctioned ...", "had earlier ruled": a bare "earlier" on the verb
+    return any(c.dep_ == "advmod" and c.lower_ == "earlier" and not list(c.children) for c in verb.children)
 
 
 def still_going(ctx: DocContext, gov: list[Token]) -> bool:
