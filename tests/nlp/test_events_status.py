@@ -260,3 +260,14 @@ def test_events_status_comes_after_and_earlier(nlp, text, actor, measure, status
     events, _ = _events(nlp, text)
     found = {e["status"] for e in events if actor in e["actors"] and e["measure"] == measure}
     assert found == {status}, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tail,status", [
+    # rule 'earlier-relative' before the lexicon's "unveil": announced before the news is background
+    ("Earlier this year, Norway unveiled a multibillion euro subsidy for chip factories.", "Historical"),
+    ("Norway also unveiled a multibillion euro subsidy for chip factories.", "Announced"),
+])
+def test_events_status_earlier_announcement_is_historical(nlp, tail, status):
+    st = _statuses(nlp, "Norway banned Lumo phones on Monday. " + tail)
+    assert st.get("Subsidy") == status, st

@@ -56,6 +56,8 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
     later = later_effect(ctx, gov)
     if not future and not later and announced_prohibition(m, gov) and not dated_later(ctx, m):
         return "InForce"
+    if not future and not later and earlier_relative(ctx, gov):
+        return "Historical"  # "Earlier this year, the EU unveiled a chips act": announced before the news
     if any(lem in ST.ANNOUNCED for lem in lemmas[:4]) or future or later:
         return "Announced"
     if m.historical or since_earlier_year(ctx, m) and not still_going(ctx, gov) or already_done(ctx, gov) or \
