@@ -271,3 +271,16 @@ def test_events_status_comes_after_and_earlier(nlp, text, actor, measure, status
 def test_events_status_earlier_announcement_is_historical(nlp, tail, status):
     st = _statuses(nlp, "Norway banned Lumo phones on Monday. " + tail)
     assert st.get("Subsidy") == status, st
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,status", [
+    # removing a country from a trade white list imposes a restriction: not Revoked
+    ("Norway removed Sweden from its white list of trusted trading partners on Monday.", "InForce"),
+    ("Norway banned Lumo phones on Monday. In 2019, Norway removed Sweden from its white list of trusted trading "
+     "partners.", "Historical"),
+])
+def test_events_status_white_list_removal_is_not_revoked(nlp, text, status):
+    events, _ = _events(nlp, text)
+    found = {e["status"] for e in events if e["measure"] == "ExportControl"}
+    assert found == {status}, events

@@ -19,6 +19,11 @@ from kg.nlp.events.syntax import clause_text, governors
 from kg.nlp.lexicon import status as ST
 
 
+#: trigger rules whose "remove" is the measure itself, not its withdrawal: removing kit ('remove-kit'),
+#: removing a country from a trade white list ('trade-white-list': a restriction imposed)
+_REMOVAL_RULES = ("remove-kit", "trade-white-list")
+
+
 def historical(ctx: DocContext, m: Mention, verb: Token | None) -> bool:
     low = m.sent.text.lower()
     if any(p in low for p in ST.HISTORICAL_PHRASES) or kdates.has_era(m.sent.text):
@@ -35,7 +40,7 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         if t.pos_ in ("VERB", "AUX"):
             aux |= {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
     low = m.sent.text.lower()
-    if any(lem in ST.REVOKED for lem in lemmas[:4]) and m.rule != "remove-kit":  # removing kit is the measure
+    if any(lem in ST.REVOKED for lem in lemmas[:4]) and m.rule not in _REMOVAL_RULES:
         return "Revoked"
     if background_object(gov[:5]) and not dated_now(ctx, m) or in_effect_since(ctx, m):
         return "Historical"
