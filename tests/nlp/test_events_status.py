@@ -38,9 +38,9 @@ def test_events_status_background_needs_the_object_position(nlp):
 
 @pytest.mark.slow
 def test_events_status_immediate_measure_is_in_force(nlp):
-    # rule 'immediate': "announced an immediate ban" is in force, "announced a ban" is announced
+    # rule 'immediate': "announced an immediate ban" is in force, "will ban" is announced
     assert _statuses(nlp, "Ghana announced an immediate ban on exports of raw lithium.")["ExportControl"] == "InForce"
-    assert _statuses(nlp, "Ghana announced a ban on exports of raw lithium.")["ExportControl"] == "Announced"
+    assert _statuses(nlp, "Ghana will ban exports of raw lithium.")["ExportControl"] == "Announced"
 
 
 @pytest.mark.slow
@@ -194,3 +194,93 @@ def test_events_status_other_actor_background(nlp, tail, status):
 def test_events_status_later_effect_in_another_mention(nlp, body, status):
     events, _ = _events(nlp, "Peru's president signed a new data protection law. " + body)
     assert _one(events, "Legislation")["status"] == status, events
+
+
+@pytest.mark.slow
+def test_events_status_in_effect_since_is_historical(nlp):
+    # rule 'in-effect-since': a law standing since an earlier year is background; its start is news
+    st = _statuses(nlp, "The Norwegian Supply Act has been in effect since 1961, but the government has rarely "
+                        "invoked it.")
+    assert st.get("Legislation") == "Historical", st
+    st = _statuses(nlp, "Norway fined Lumo Corp under the Export Control Act, which has been in effect since 1961.")
+    assert st.get("Legislation") == "Historical" and st.get("LegalAction") == "InForce", st
+    st = _statuses(nlp, "The Norwegian Supply Act took effect on Monday.")
+    assert st.get("Legislation") == "InForce", st
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,status", [
+    # rule 'announced-prohibition': a prohibition announced is imposed ...
+    ("Ghana announced a ban on exports of raw lithium.", "InForce"),
+    ("The ban on exports of raw lithium was announced on Monday by Ghana.", "InForce"),
+    # ... unless the text says it starts later, or only a plan is announced
+    ("Ghana announced a ban on exports of raw lithium starting in March 2031.", "Announced"),
+    ("Ghana announced plans to ban exports of raw lithium.", "Announced"),
+])
+def test_events_status_announced_prohibition(nlp, text, status):
+    st = _statuses(nlp, text)
+    assert st.get("ExportControl") == status, st
+
+
+@pytest.mark.slow
+def test_events_status_signed_bill_is_in_force(nlp):
+    # rule 'signed-bill': the lexicon's "bill" does not make a law signed into law Proposed
+    st = _statuses(nlp, "The Norwegian king on Friday signed into law a bill on the storage of citizens' data.")
+    assert st.get("Legislation") == "InForce", st
+    st = _statuses(nlp, "Norwegian lawmakers proposed a bill on the storage of citizens' data.")
+    assert st.get("Legislation") == "Proposed", st
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,status", [
+    # rule 'background-object', exception 'dated-now': a measure of the news's days is not background
+    ("Norway retaliated against Canada on Tuesday following new export controls that Canada announced on Monday.",
+     "InForce"),
+    ("Norway retaliated against Canada on Tuesday following new export controls that Canada imposed in 2019.",
+     "Historical"),
+])
+def test_events_status_background_object_dated_now(nlp, text, status):
+    events, _ = _events(nlp, text)
+    found = {e["status"] for e in events if "Canada" in e["actors"] and e["measure"] == "ExportControl"}
+    assert found == {status}, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,actor,measure,status", [
+    # rule 'background-object' ('comes-after'), on the trigger's own verb
+    ("Norway's ban on lithium exports comes just months after Sweden banned the export of lithium ore.",
+     "Sweden", "ExportControl", "Historical"),
+    ("Norway's ban on lithium exports comes just months after Sweden banned the export of lithium ore.",
+     "Norway", "ExportControl", "InForce"),
+    # rule 'earlier-relative': a bare "earlier" on the measure's verb
+    ("Norway banned Lumo phones on Monday. Earlier, in March, Norway sanctioned three Lumo subsidiaries for "
+     "supplying drone parts.", "Norway", "Sanction", "Historical"),
+])
+def test_events_status_comes_after_and_earlier(nlp, text, actor, measure, status):
+    events, _ = _events(nlp, text)
+    found = {e["status"] for e in events if actor in e["actors"] and e["measure"] == measure}
+    assert found == {status}, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tail,status", [
+    # rule 'earlier-relative' before the lexicon's "unveil": announced before the news is background
+    ("Earlier this year, Norway unveiled a multibillion euro subsidy for chip factories.", "Historical"),
+    ("Norway also unveiled a multibillion euro subsidy for chip factories.", "Announced"),
+])
+def test_events_status_earlier_announcement_is_historical(nlp, tail, status):
+    st = _statuses(nlp, "Norway banned Lumo phones on Monday. " + tail)
+    assert st.get("Subsidy") == status, st
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,status", [
+    # removing a country from a trade white list imposes a restriction: not Revoked
+    ("Norway removed Sweden from its white list of trusted trading partners on Monday.", "InForce"),
+    ("Norway banned Lumo phones on Monday. In 2019, Norway removed Sweden from its white list of trusted trading "
+     "partners.", "Historical"),
+])
+def test_events_status_white_list_removal_is_not_revoked(nlp, text, status):
+    events, _ = _events(nlp, text)
+    found = {e["status"] for e in events if e["measure"] == "ExportControl"}
+    assert found == {status}, events

@@ -19,6 +19,11 @@ from kg.nlp.events.syntax import clause_text, governors
 from kg.nlp.lexicon import status as ST
 
 
+#: trigger rules whose "remove" is the measure itself, not its withdrawal: removing kit ('remove-kit'),
+#: removing a country from a trade white list ('trade-white-list': a restriction imposed)
+_REMOVAL_RULES = ("remove-kit", "trade-white-list")
+
+
 def historical(ctx: DocContext, m: Mention, verb: Token | None) -> bool:
     low = m.sent.text.lower()
     if any(p in low for p in ST.HISTORICAL_PHRASES) or kdates.has_era(m.sent.text):
@@ -35,16 +40,17 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         if t.pos_ in ("VERB", "AUX"):
             aux |= {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
     low = m.sent.text.lower()
-    if any(lem in ST.REVOKED for lem in lemmas[:4]) and m.rule != "remove-kit":  # removing kit is the measure
+    if any(lem in ST.REVOKED for lem in lemmas[:4]) and m.rule not in _REMOVAL_RULES:
         return "Revoked"
-    if background_object(gov[:5]):
+    if background_object(gov[:5]) and not dated_now(ctx, m) or in_effect_since(ctx, m):
         return "Historical"
     if any(lem in ST.DISCUSSED for lem in lemmas) or "could" in aux and "discussed" in low:
         return "Discussed"
-    if m.measure == "Legislation" and (m.head.lower_ == "bill" or "bill" in words) and not re.search(
-            r"signed into law|became law|enacted|into force|takes? effect", low):
+    made_law = bool(re.search(r"signed into law|became law|enacted|into force|takes? effect", low))
+    if m.measure == "Legislation" and (m.head.lower_ == "bill" or "bill" in words) and not made_law:
         return "Proposed"
-    if any(lem in ST.PROPOSED for lem in lemmas[:4]) or m.head.lower_ in ("draft", "proposal"):
+    if (any(lem in ST.PROPOSED for lem in lemmas[:4]) or m.head.lower_ in ("draft", "proposal")) and not (
+            made_law and m.measure == "Legislation"):  # rule 'signed-bill': "signed into law a bill on ..."
         return "Proposed"
     if m.measure == "Legislation" and any(lem in ST.PUT_FORWARD for lem in lemmas[:3]):
         return "Proposed"  # rule 'put-forward': "by introducing legislation", "the bill was submitted"
@@ -52,7 +58,12 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         t.lemma_ == "say" for t in gov)) or bool(re.search(r"\b(is|are) (set|due|expected) to\b", low))
     if fine_paid(m, lemmas) or not future and immediate(m, low):
         return "InForce"
-    if any(lem in ST.ANNOUNCED for lem in lemmas[:4]) or future or later_effect(ctx, gov):
+    later = later_effect(ctx, gov)
+    if not future and not later and announced_prohibition(m, gov) and not dated_later(ctx, m):
+        return "InForce"
+    if not future and not later and earlier_relative(ctx, gov):
+        return "Historical"  # "Earlier this year, the EU unveiled a chips act": announced before the news
+    if any(lem in ST.ANNOUNCED for lem in lemmas[:4]) or future or later:
         return "Announced"
     if m.historical or since_earlier_year(ctx, m) and not still_going(ctx, gov) or already_done(ctx, gov) or \
             past_perfect(ctx, gov) or earlier_relative(ctx, gov) or since_clause(ctx, gov):
@@ -120,6 +131,32 @@ def immediate(m: Mention, low: str) -> bool:
         re.search(r"with immediate effect|effective immediately|immediately effective", low))
 
 
+def announced_prohibition(m: Mention, gov: list[Token]) -> bool:
+    """Rule 'announced-prohibition': "the ministry announced a ban on ...", "announced sweeping
+    restrictions", "the suspension was announced on Monday" — a prohibition announced is imposed
+    (InForce); a programme or plan announced is not yet ("announced plans to ban", "announced a new
+    visa scheme": Announced). The noun must be the object (or passive subject) of "announce" itself."""
+    return m.head.lemma_.lower() in ST.ANNOUNCED_IN_FORCE and len(gov) > 1 and \
+        gov[1].lemma_.lower() == "announce" and m.head.dep_ in ("dobj", "nsubjpass")
+
+
+_START_CUE = re.compile(r"\b(?:starting|beginning|effective|from|as of)\s+(?:on\s+|in\s+|from\s+)?$", re.I)
+
+
+def dated_later(ctx: DocContext, m: Mention) -> bool:
+    """The mention's sentence dates the measure's start after the dispatch ("a ban starting in January
+    2020" in a dispatch of 2019): it starts later. Without a dispatch date, a start date the sentence
+    gives ("starting in January 2020", "effective from 1 March") counts as later."""
+    text = m.sent.text
+    ref = (ctx.ref_date.isoformat() if ctx.ref_date else None)
+    for d in kdates.find_dates(text, ctx.ref_date):
+        if d.kind not in ("day", "month", "year") or not d.iso or not d.iso[:4].isdigit():
+            continue
+        if ref is not None and d.iso > ref[:len(d.iso)] or ref is None and _START_CUE.search(text[:d.start]):
+            return True
+    return False
+
+
 def fine_paid(m: Mention, lemmas: list[str]) -> bool:
     """Rule 'fine-paid': "agreed to pay a $14 million fine", "will pay a fine" — a settled penalty is
     imposed (InForce), not announced."""
@@ -133,18 +170,37 @@ def background_object(gov: list[Token]) -> bool:
     "following a US ban on ...", "builds upon restrictions ...", "modelled after the Entity List"
     (GUIDE: Historical); or the clause it is in comes "after" the news ("the move comes two months
     after the administration introduced new regulations")."""
+    if gov and comes_after(gov[0]):
+        return True  # rule 'comes-after' on the trigger's own verb: "comes months after X banned exports"
     for i, t in enumerate(gov[1:], 1):
         child = gov[i - 1]
         if t.lemma_.lower() in ST.BACKGROUND_VERBS or t.lower_ in ST.BACKGROUND_VERBS:
             if child.dep_ in ("dobj", "pobj", "prep", "agent") and not (child.dep_ == "prep" and child.lower_ in (
                     "with", "by", "in", "for")):
                 return True
-        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "after" for c in t.children) and \
-                t.head.lemma_.lower() in ("come", "follow", "arrive"):
+        if comes_after(t):
             return True
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "conj"):
             break  # only the trigger's own clause
     return False
+
+
+def comes_after(t: Token) -> bool:
+    """A verb in a clause opened by "after" under come / follow / arrive ("the ban comes two months
+    after Zimbabwe banned ...")."""
+    return t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "after" for c in t.children) and \
+        t.head.lemma_.lower() in ("come", "follow", "arrive")
+
+
+def dated_now(ctx: DocContext, m: Mention) -> bool:
+    """Rule 'background-object' exception: the measure's own phrase dates it in the news's time
+    ("following new export curbs that the administration announced Monday", "after the ban imposed
+    yesterday") — a measure of the same days is news the other answers, not background."""
+    if not ctx.parsed:
+        return False
+    phrase = ctx.doc[m.head.left_edge.i:m.head.right_edge.i + 1].text
+    return any(re.search(rf"\b{re.escape(p)}\b", phrase.lower()) for p in ST.RECENT_PHRASES) or any(
+        d.kind in ("weekday", "deictic") for d in kdates.find_dates(phrase, ctx.ref_date))
 
 
 def legislature_vote(ctx: DocContext, m: Mention, gov: list[Token]) -> bool:
@@ -158,6 +214,27 @@ def legislature_vote(ctx: DocContext, m: Mention, gov: list[Token]) -> bool:
             subj = [w for c in t.children if c.dep_ in ("nsubj", "agent") for w in c.subtree]
             words = " ".join(w.lower_ for w in subj)
             return any(re.search(rf"\b{re.escape(k)}\b", words) for k in ST.LEGISLATURE_WORDS)
+    return False
+
+
+_IN_EFFECT_SINCE = re.compile(r"\b(?:has|have) been in (?:effect|force|place) since (?:(?:early|late|mid)\s+)?"
+                              r"((?:19|20)\d\d)\b", re.I)
+
+
+def in_effect_since(ctx: DocContext, m: Mention) -> bool:
+    """Rule 'in-effect-since': "the Act has been in effect since 1952", "sanctions under the Act, which
+    has been in force since 2019" — a measure the text gives as standing since an earlier year is the
+    background of the news (GUIDE: Historical), not the news; unlike "took effect in 2023" or "came
+    into force on ...", which report the measure's start. Only on the trigger's own clause: the
+    trigger is the subject of "has been in effect" or a relative clause of it says so."""
+    if not ctx.parsed:
+        return False
+    verbs = [m.head.head] if m.head.dep_ in ("nsubj", "nsubjpass") else []
+    verbs += [c for c in m.head.children if c.dep_ == "relcl"]
+    for v in verbs:
+        hit = _IN_EFFECT_SINCE.search("".join(t.text_with_ws for t in v.subtree))
+        if hit and (ctx.ref_date is None or int(hit.group(1)) < ctx.ref_date.year):
+            return True
     return False
 
 
@@ -248,7 +325,8 @@ def earlier_relative(ctx: DocContext, gov: list[Token]) -> bool:
         if before == "last" and t.lower_ != "year" or before == "this" and t.i >= 2 and \
                 t.doc[t.i - 2].lower_ == "earlier":
             return True
-    return False
+    # "Earlier, in September, the U.S. sanctioned ...", "had earlier ruled": a bare "earlier" on the verb
+    return any(c.dep_ == "advmod" and c.lower_ == "earlier" and not list(c.children) for c in verb.children)
 
 
 def still_going(ctx: DocContext, gov: list[Token]) -> bool:

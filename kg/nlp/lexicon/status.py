@@ -9,7 +9,7 @@ from kg.nlp import rules
 _WORDS = rules.word_lists("status.yaml", ("revoked", "discussed", "proposed", "announced", "enacted",
                                           "process_past", "ongoing", "historical_phrases", "put_forward",
                                           "background_verbs", "legislature_words", "legislature_votes",
-                                          "reporting_verbs", "recent_phrases"))
+                                          "reporting_verbs", "recent_phrases", "announced_in_force"))
 REVOKED = set(_WORDS["revoked"])
 DISCUSSED = set(_WORDS["discussed"])
 PROPOSED = set(_WORDS["proposed"])
@@ -31,3 +31,5 @@ LEGISLATURE_VOTES = set(_WORDS["legislature_votes"])
 REPORTING_VERBS = set(_WORDS["reporting_verbs"])
 #: phrases that date a measure in the news's own time ("this year", "in recent weeks")
 RECENT_PHRASES = tuple(_WORDS["recent_phrases"])
+#: nouns of a prohibition that "announced" puts in force ("announced a ban on ...")
+ANNOUNCED_IN_FORCE = set(_WORDS["announced_in_force"])
