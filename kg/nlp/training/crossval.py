@@ -69,13 +69,18 @@ class Scorer:
             self.cache[rec["id"]] = (rec, d, doc, list(doc._.kg_events or []), list(doc._.kg_analogies or []),
                                      dict(doc._.kg_entities or {}))
 
+    def restore(self, rid: str) -> tuple:
+        """Document ``rid``'s cached entry, its Doc set back to the rules' events, analogies and entities."""
+        rec, d, doc, events, analogies, ents = entry = self.cache[rid]
+        doc._.kg_events, doc._.kg_analogies, doc._.kg_entities = list(events), list(analogies), dict(ents)
+        return entry
+
     def score(self, ids: list[str], component=None) -> list[dict]:
         from kg.nlp.extract import doc_to_extraction
 
         out = []
         for i in ids:
-            rec, d, doc, events, analogies, ents = self.cache[i]
-            doc._.kg_events, doc._.kg_analogies, doc._.kg_entities = list(events), list(analogies), dict(ents)
+            rec, d, doc, events, analogies, ents = self.restore(i)
             if component is not None:
                 component(doc)
             out.append(score_extraction(self.sc, rec, doc_to_extraction(doc, d, self.ex.info)))

@@ -80,8 +80,8 @@ class Rows:
 
         self.scorer = Scorer(recs)
         self.labels: dict[str, dict[str, int]] = {}
-        for rid, (rec, d, doc, events, analogies, ents) in self.scorer.cache.items():
-            doc._.kg_events, doc._.kg_analogies, doc._.kg_entities = list(events), list(analogies), dict(ents)
+        for rid in self.scorer.cache:
+            rec, d, doc, events, analogies, ents = self.scorer.restore(rid)
             ok, _ = matched_keys(self.scorer.sc, rec, doc_to_extraction(doc, d, self.scorer.ex.info))
             self.labels[rid] = {ev.key: int(ev.key in ok) for ev in events}
 
@@ -92,8 +92,7 @@ class Rows:
 
         X, y = [], []
         for rid in ids:
-            rec, d, doc, events, analogies, ents = self.scorer.cache[rid]
-            doc._.kg_events, doc._.kg_analogies, doc._.kg_entities = list(events), list(analogies), dict(ents)
+            rec, d, doc, events, analogies, ents = self.scorer.restore(rid)
             sents = classified_sentences(doc)
             probs = comp.scores(sents) if sents else []
             kp = comp.kind_probs(events, sents, [s.start_char for s in sents], probs) if sents else {}

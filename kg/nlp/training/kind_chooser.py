@@ -95,8 +95,8 @@ class KindRows:
 
         self.scorer = Scorer(recs)
         self.labels: dict[str, dict[str, str]] = {}
-        for rid, (rec, d, doc, events, analogies, ents) in self.scorer.cache.items():
-            doc._.kg_events, doc._.kg_analogies, doc._.kg_entities = list(events), list(analogies), dict(ents)
+        for rid in self.scorer.cache:
+            rec, d, doc, events, analogies, ents = self.scorer.restore(rid)
             self.labels[rid] = kind_labels(self.scorer.sc, rec, doc_to_extraction(doc, d, self.scorer.ex.info),
                                            doc, events)
 
@@ -107,8 +107,7 @@ class KindRows:
 
         X, y, rule = [], [], []
         for rid in ids:
-            rec, d, doc, events, analogies, ents = self.scorer.cache[rid]
-            doc._.kg_events, doc._.kg_analogies, doc._.kg_entities = list(events), list(analogies), dict(ents)
+            rec, d, doc, events, analogies, ents = self.scorer.restore(rid)
             sents = classified_sentences(doc)
             probs = comp.scores(sents) if sents else []
             starts = [s.start_char for s in sents]
