@@ -99,3 +99,23 @@ def test_events_a_predicate_demonym_names_no_actor(nlp):
     events, _ = _events(nlp, "Norway indicted two engineers on Friday. The younger one was among five workers "
                              "indicted last week, and she is neither Chilean nor of Chilean heritage.")
     assert not any("Chile" in e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_source_of_an_undergone_measure_is_the_actor(nlp):
+    events, _ = _events(nlp, "Acme has faced sanctions from the European Union since 2022.")
+    found = _of(events, "Sanction")
+    assert found and "European Union" in found[0]["actors"], events
+
+
+@pytest.mark.slow
+def test_events_penalty_for_whoever_breaks_a_rule_has_no_actor_from_its_source(nlp):
+    events, _ = _events(nlp, "Sellers who violate the rules will face fines from the European Commission.")
+    assert not any("European Commission" in e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_party_blamed_for_a_measure_gerund_is_its_actor(nlp):
+    events, _ = _events(nlp, "China criticised Germany for banning the Acme app.")
+    found = _of(events, "Ban")
+    assert found and found[0]["actors"] == {"Germany"}, events

@@ -244,6 +244,17 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 for sp in [ctx.ment(t)] if sp is not None and sp.label_ in ACTOR_TYPES]
         if keys:
             return ctx.with_parents(uniq(keys)), True, False
+    # 1g. rule 'blamed-for': "China lashed out at the U.S. for banning X", "accused Germany of imposing ...": the
+    # party a verb blames for the measure's gerund acts, not the blaming subject
+    if verb is not None and verb.i == head.i and verb.dep_ == "pcomp" and verb.head.lower_ in M.BLAME_PREPS and \
+            verb.head.head.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        gov = verb.head.head
+        blamed = [c for c in gov.children if c.dep_ == "dobj"] + [
+            p for c in gov.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against")
+            for p in c.children if p.dep_ == "pobj"]
+        keys = uniq(k for b in blamed for k in agent_actors(ctx, b))
+        if keys:
+            return ctx.with_parents(keys), True, False
     # 2. subject of the governing clause (relative clauses on the trigger noun first)
     # rule 'participle-agent': "export controls imposed by the United States", "the indictment filed
     # against Huawei by the Department of Justice": the agent of a participle on the trigger noun
@@ -264,8 +275,13 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 return ctx.with_parents(keys), True, False
         if not passive and v.lemma_.lower() in CUES.UNDERGO_VERBS and head.i != v.i:
             # rule 'undergo-subject': "Chinese firms faced similar sanctions", "Meta received a fine":
-            # the subject is what the measure hits, never its actor
-            return [], False, False
+            # the subject is what the measure hits, never its actor; rule 'undergo-from': the source of
+            # what it undergoes acts ("faced subpoenas from the Brazilian government"); not the penalty a rule
+            # sets for whoever breaks it ("sellers who violate the rules will face fines from X")
+            keys = [] if any(t.dep_ == "relcl" for s in subs for t in s.subtree) else uniq(
+                k for x in (v, head) for c in x.children if c.dep_ == "prep" and c.lower_ == "from"
+                for p in c.children if p.dep_ == "pobj" for k in agent_actors(ctx, p))
+            return (ctx.with_parents(keys), True, False) if keys else ([], False, False)
         if passive and subs and subs[0].dep_ == "pobj":
             # "signed by Japan's ambassador and the U.S. Trade Representative": every coordinated agent
             keys = uniq(k for a in [subs[0], *subs[0].conjuncts] for k in agent_actors(ctx, a))
