@@ -119,3 +119,17 @@ def test_events_party_blamed_for_a_measure_gerund_is_its_actor(nlp):
     events, _ = _events(nlp, "China criticised Germany for banning the Acme app.")
     found = _of(events, "Ban")
     assert found and found[0]["actors"] == {"Germany"}, events
+
+
+@pytest.mark.slow
+def test_events_object_made_to_act_takes_the_measure(nlp):
+    events, _ = _events(nlp, "The United States has persuaded its allies, including Germany and Poland, to restrict "
+                             "or ban Acme equipment.")
+    actors = {a for e in _of(events, "Ban") for a in e["actors"]}
+    assert {"Germany", "Poland"} <= actors and "United States" not in actors, events
+
+
+@pytest.mark.slow
+def test_events_object_only_urged_to_act_does_not_take_the_measure(nlp):
+    events, _ = _events(nlp, "The United States urged Germany to ban Acme equipment.")
+    assert not any("Germany" in e["actors"] for e in events), events

@@ -255,6 +255,20 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
         keys = uniq(k for b in blamed for k in agent_actors(ctx, b))
         if keys:
             return ctx.with_parents(keys), True, False
+    # 1h. rule 'object-control': "influenced European allies, including X and Y, to restrict or ban X": the
+    # object of a verb that makes it act takes the measure (itself, or the examples it names)
+    if verb is not None:
+        v = verb
+        while v.dep_ == "conj" and v.head.i != v.i:
+            v = v.head
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in M.CONTROL_VERBS:
+            keys = []
+            for o in (c for c in v.head.children if c.dep_ == "dobj"):
+                own = actor_of_token(ctx, o)
+                keys += named_examples(ctx, o) if own in ([], ["__generic__"]) else own + [
+                    x.id_ for x in coordinated_mentions(ctx, o, ACTOR_TYPES)]
+            if keys:
+                return ctx.with_parents(uniq(keys)), True, False
     # 2. subject of the governing clause (relative clauses on the trigger noun first)
     # rule 'participle-agent': "export controls imposed by the United States", "the indictment filed
     # against Huawei by the Department of Justice": the agent of a participle on the trigger noun
