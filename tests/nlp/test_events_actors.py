@@ -133,3 +133,11 @@ def test_events_object_made_to_act_takes_the_measure(nlp):
 def test_events_object_only_urged_to_act_does_not_take_the_measure(nlp):
     events, _ = _events(nlp, "The United States urged Germany to ban Acme equipment.")
     assert not any("Germany" in e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_law_subject_that_names_its_state_acts_for_it(nlp):
+    events, _ = _events(nlp, "China sanctioned Acme in May. Taiwanese law prohibits Chinese investment in some parts "
+                             "of the chip industry.")
+    found = _of(events, "InvestmentRestriction")
+    assert found and found[0]["actors"] == {"Taiwan"}, events

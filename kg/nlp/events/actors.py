@@ -330,7 +330,8 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 return last_actors, True, False  # "The package also bans ..."
             if not keys and last_actors and head.i != s.i and not passive and (any(
                     x.label_ == "Legislation" for x in (ctx.ment(t) for t in s.subtree) if x is not None) or any(
-                    t.lemma_.lower() in M.LAW_SUBJECTS for t in [s, *(c for c in s.lefts if c.dep_ == "compound")])):
+                    t.lemma_.lower() in M.LAW_SUBJECTS for t in [s, *(c for c in s.lefts if c.dep_ == "compound")])) \
+                    and not law_owner(ctx, s):
                 return last_actors, True, False  # rule 'law-subject': "Regulation 2022/328 also prohibits ..."
             if keys == ["__generic__"]:
                 return [], False, True
@@ -397,6 +398,17 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
         if ctx.dominant:
             return [ctx.dominant], False, False
     return [], False, False
+
+
+def law_owner(ctx: DocContext, law: Token) -> bool:
+    """Rule 'law-subject' (owner): "Taiwanese law prohibits ...", "Germany's rules bar ...": a law subject that
+    names its state acts for it, not for the actor reported before."""
+    for c in law.lefts:
+        if c.dep_ in ("poss", "amod", "compound", "nmod"):
+            sp = ctx.ment(c)
+            if sp is not None and sp.label_ in ACTOR_TYPES:
+                return True
+    return False
 
 
 def company_antecedent(ctx: DocContext, pron: Token) -> bool:
