@@ -141,3 +141,11 @@ def test_events_law_subject_that_names_its_state_acts_for_it(nlp):
                              "of the chip industry.")
     found = _of(events, "InvestmentRestriction")
     assert found and found[0]["actors"] == {"Taiwan"}, events
+
+
+@pytest.mark.slow
+def test_events_the_government_is_the_state_its_sentence_names_before_the_main_country(nlp):
+    events, _ = _events(nlp, "The United States fined Acme in May. The United States sanctioned it in June. The "
+                             "government has banned the Acme app, calling it a threat to Canada's security.")
+    found = _of(events, "Ban")
+    assert found and found[0]["actors"] == {"Canada"}, events

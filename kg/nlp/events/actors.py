@@ -70,6 +70,12 @@ def actor_of_token(ctx: DocContext, tok: Token) -> list[str]:
             bloc_keys = {k for k, e in ctx.ents.items() if e.type == "Bloc"}
             if len(bloc_keys) == 1:
                 return list(bloc_keys)
+        # rule 'sentence-state': "Boris Johnson's government has banned X in Britain's rollout": the one state the
+        # sentence names outside what the measure aims at, before the document's main country
+        own = uniq(sp.id_ for sp in ctx.mentions_by_sent.get(tok.sent.start, [])
+                   if sp.label_ == "Country" and not is_target_like(ctx, sp))
+        if len(own) == 1:
+            return own
         if ctx.dominant:
             return [ctx.dominant]
     return []
