@@ -149,3 +149,11 @@ def test_events_the_government_is_the_state_its_sentence_names_before_the_main_c
                              "government has banned the Acme app, calling it a threat to Canada's security.")
     found = _of(events, "Ban")
     assert found and found[0]["actors"] == {"Canada"}, events
+
+
+@pytest.mark.slow
+def test_events_agentless_passive_in_a_time_clause_is_the_main_countrys(nlp):
+    events, _ = _events(nlp, "Japan is a hard place for foreign engineers. Japan tightened checks in 2019. Hiring "
+                             "slowed in the spring when new work visas for engineers were suspended.")
+    found = _of(events, "VisaRestriction")
+    assert found and found[0]["actors"] == {"Japan"}, events

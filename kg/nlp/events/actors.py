@@ -398,7 +398,9 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
     if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.lefts) \
             and last_actors:
         return last_actors, True, False
-    if agentless and in_main_clause(passive_verb):  # not "users asked X to request that Y be blacklisted"
+    if agentless and (in_main_clause(passive_verb) or time_clause(passive_verb)):
+        # not "users asked X to request that Y be blacklisted"; rule 'time-clause-passive': "the summer when new
+        # visas were suspended" tells a fact
         if last_actors:
             return last_actors, False, False
         if ctx.dominant:
@@ -415,6 +417,14 @@ def law_owner(ctx: DocContext, law: Token) -> bool:
             if sp is not None and sp.label_ in ACTOR_TYPES:
                 return True
     return False
+
+
+def time_clause(verb: Token) -> bool:
+    """Rule 'time-clause-passive': ``verb`` heads a time clause ("when new visas were suspended", "after the app was
+    banned"; `time_marks`) on a verb or noun of a main clause."""
+    return verb.dep_ in ("advcl", "relcl") and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in M.TIME_MARKS and c.i < verb.i for c in verb.children) and (
+        in_main_clause(verb.head) or verb.head.pos_ in ("NOUN", "PROPN"))
 
 
 def company_antecedent(ctx: DocContext, pron: Token) -> bool:
