@@ -157,3 +157,11 @@ def test_events_agentless_passive_in_a_time_clause_is_the_main_countrys(nlp):
                              "slowed in the spring when new work visas for engineers were suspended.")
     found = _of(events, "VisaRestriction")
     assert found and found[0]["actors"] == {"Japan"}, events
+
+
+@pytest.mark.slow
+def test_events_pronoun_subject_of_a_reported_clause_is_the_reporting_government(nlp):
+    events, _ = _events(nlp, "South Korea's Supreme Court ruled against Acme last year. Japan announced in August "
+                             "that it was removing South Korea from its own white list of trusted trade partners.")
+    found = _of(events, "ExportControl")
+    assert found and found[0]["actors"] == {"Japan"}, events

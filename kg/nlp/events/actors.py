@@ -319,6 +319,10 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 continue
             if s.lower_ in ("it", "they") and s.head.i == head.i and company_antecedent(ctx, s):
                 return [], False, False  # rule 'company-pronoun'
+            if s.lower_ in ("it", "they") and not passive:
+                keys = speaker_of(ctx, s)
+                if keys:
+                    return ctx.with_parents(keys), True, False
             if s.lower_ in ("it", "they", "which", "who") and last_actors and not passive:
                 return last_actors, True, False
             if s.i == head.i and m.anaphoric:
@@ -425,6 +429,23 @@ def time_clause(verb: Token) -> bool:
     return verb.dep_ in ("advcl", "relcl") and any(
         c.dep_ in ("advmod", "mark") and c.lower_ in M.TIME_MARKS and c.i < verb.i for c in verb.children) and (
         in_main_clause(verb.head) or verb.head.pos_ in ("NOUN", "PROPN"))
+
+
+def speaker_of(ctx: DocContext, pron: Token) -> list[str]:
+    """Rule 'speaker-pronoun': "Japan announced that it was removing X from its list": a pronoun subject of a
+    reported clause is the government that reports it (the subject of the verb the clause completes)."""
+    t = pron.head
+    for _ in range(4):
+        if t.dep_ == "ccomp":
+            for c in t.head.children:
+                if c.dep_ == "nsubj":
+                    keys = actor_of_token(ctx, c)
+                    return [] if keys == ["__generic__"] else keys
+            return []
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            return []
+        t = t.head
+    return []
 
 
 def company_antecedent(ctx: DocContext, pron: Token) -> bool:
