@@ -119,3 +119,49 @@ def test_events_party_blamed_for_a_measure_gerund_is_its_actor(nlp):
     events, _ = _events(nlp, "China criticised Germany for banning the Acme app.")
     found = _of(events, "Ban")
     assert found and found[0]["actors"] == {"Germany"}, events
+
+
+@pytest.mark.slow
+def test_events_object_made_to_act_takes_the_measure(nlp):
+    events, _ = _events(nlp, "The United States has persuaded its allies, including Germany and Poland, to restrict "
+                             "or ban Acme equipment.")
+    actors = {a for e in _of(events, "Ban") for a in e["actors"]}
+    assert {"Germany", "Poland"} <= actors and "United States" not in actors, events
+
+
+@pytest.mark.slow
+def test_events_object_only_urged_to_act_does_not_take_the_measure(nlp):
+    events, _ = _events(nlp, "The United States urged Germany to ban Acme equipment.")
+    assert not any("Germany" in e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_law_subject_that_names_its_state_acts_for_it(nlp):
+    events, _ = _events(nlp, "China sanctioned Acme in May. Taiwanese law prohibits Chinese investment in some parts "
+                             "of the chip industry.")
+    found = _of(events, "InvestmentRestriction")
+    assert found and found[0]["actors"] == {"Taiwan"}, events
+
+
+@pytest.mark.slow
+def test_events_the_government_is_the_state_its_sentence_names_before_the_main_country(nlp):
+    events, _ = _events(nlp, "The United States fined Acme in May. The United States sanctioned it in June. The "
+                             "government has banned the Acme app, calling it a threat to Canada's security.")
+    found = _of(events, "Ban")
+    assert found and found[0]["actors"] == {"Canada"}, events
+
+
+@pytest.mark.slow
+def test_events_agentless_passive_in_a_time_clause_is_the_main_countrys(nlp):
+    events, _ = _events(nlp, "Japan is a hard place for foreign engineers. Japan tightened checks in 2019. Hiring "
+                             "slowed in the spring when new work visas for engineers were suspended.")
+    found = _of(events, "VisaRestriction")
+    assert found and found[0]["actors"] == {"Japan"}, events
+
+
+@pytest.mark.slow
+def test_events_pronoun_subject_of_a_reported_clause_is_the_reporting_government(nlp):
+    events, _ = _events(nlp, "South Korea's Supreme Court ruled against Acme last year. Japan announced in August "
+                             "that it was removing South Korea from its own white list of trusted trade partners.")
+    found = _of(events, "ExportControl")
+    assert found and found[0]["actors"] == {"Japan"}, events

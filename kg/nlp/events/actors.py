@@ -70,6 +70,12 @@ def actor_of_token(ctx: DocContext, tok: Token) -> list[str]:
             bloc_keys = {k for k, e in ctx.ents.items() if e.type == "Bloc"}
             if len(bloc_keys) == 1:
                 return list(bloc_keys)
+        # rule 'sentence-state': "Boris Johnson's government has banned X in Britain's rollout": the one state the
+        # sentence names outside what the measure aims at, before the document's main country
+        own = uniq(sp.id_ for sp in ctx.mentions_by_sent.get(tok.sent.start, [])
+                   if sp.label_ == "Country" and not is_target_like(ctx, sp))
+        if len(own) == 1:
+            return own
         if ctx.dominant:
             return [ctx.dominant]
     return []
@@ -244,6 +250,31 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 for sp in [ctx.ment(t)] if sp is not None and sp.label_ in ACTOR_TYPES]
         if keys:
             return ctx.with_parents(uniq(keys)), True, False
+    # 1g. rule 'blamed-for': "China lashed out at the U.S. for banning X", "accused Germany of imposing ...": the
+    # party a verb blames for the measure's gerund acts, not the blaming subject
+    if verb is not None and verb.i == head.i and verb.dep_ == "pcomp" and verb.head.lower_ in M.BLAME_PREPS and \
+            verb.head.head.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        gov = verb.head.head
+        blamed = [c for c in gov.children if c.dep_ == "dobj"] + [
+            p for c in gov.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against")
+            for p in c.children if p.dep_ == "pobj"]
+        keys = uniq(k for b in blamed for k in agent_actors(ctx, b))
+        if keys:
+            return ctx.with_parents(keys), True, False
+    # 1h. rule 'object-control': "influenced European allies, including X and Y, to restrict or ban X": the
+    # object of a verb that makes it act takes the measure (itself, or the examples it names)
+    if verb is not None:
+        v = verb
+        while v.dep_ == "conj" and v.head.i != v.i:
+            v = v.head
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in M.CONTROL_VERBS:
+            keys = []
+            for o in (c for c in v.head.children if c.dep_ == "dobj"):
+                own = actor_of_token(ctx, o)
+                keys += named_examples(ctx, o) if own in ([], ["__generic__"]) else own + [
+                    x.id_ for x in coordinated_mentions(ctx, o, ACTOR_TYPES)]
+            if keys:
+                return ctx.with_parents(uniq(keys)), True, False
     # 2. subject of the governing clause (relative clauses on the trigger noun first)
     # rule 'participle-agent': "export controls imposed by the United States", "the indictment filed
     # against Huawei by the Department of Justice": the agent of a participle on the trigger noun
@@ -264,8 +295,13 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 return ctx.with_parents(keys), True, False
         if not passive and v.lemma_.lower() in CUES.UNDERGO_VERBS and head.i != v.i:
             # rule 'undergo-subject': "Chinese firms faced similar sanctions", "Meta received a fine":
-            # the subject is what the measure hits, never its actor
-            return [], False, False
+            # the subject is what the measure hits, never its actor; rule 'undergo-from': the source of
+            # what it undergoes acts ("faced subpoenas from the Brazilian government"); not the penalty a rule
+            # sets for whoever breaks it ("sellers who violate the rules will face fines from X")
+            keys = [] if any(t.dep_ == "relcl" for s in subs for t in s.subtree) else uniq(
+                k for x in (v, head) for c in x.children if c.dep_ == "prep" and c.lower_ == "from"
+                for p in c.children if p.dep_ == "pobj" for k in agent_actors(ctx, p))
+            return (ctx.with_parents(keys), True, False) if keys else ([], False, False)
         if passive and subs and subs[0].dep_ == "pobj":
             # "signed by Japan's ambassador and the U.S. Trade Representative": every coordinated agent
             keys = uniq(k for a in [subs[0], *subs[0].conjuncts] for k in agent_actors(ctx, a))
@@ -283,6 +319,10 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 continue
             if s.lower_ in ("it", "they") and s.head.i == head.i and company_antecedent(ctx, s):
                 return [], False, False  # rule 'company-pronoun'
+            if s.lower_ in ("it", "they") and not passive:
+                keys = speaker_of(ctx, s)
+                if keys:
+                    return ctx.with_parents(keys), True, False
             if s.lower_ in ("it", "they", "which", "who") and last_actors and not passive:
                 return last_actors, True, False
             if s.i == head.i and m.anaphoric:
@@ -300,7 +340,8 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 return last_actors, True, False  # "The package also bans ..."
             if not keys and last_actors and head.i != s.i and not passive and (any(
                     x.label_ == "Legislation" for x in (ctx.ment(t) for t in s.subtree) if x is not None) or any(
-                    t.lemma_.lower() in M.LAW_SUBJECTS for t in [s, *(c for c in s.lefts if c.dep_ == "compound")])):
+                    t.lemma_.lower() in M.LAW_SUBJECTS for t in [s, *(c for c in s.lefts if c.dep_ == "compound")])) \
+                    and not law_owner(ctx, s):
                 return last_actors, True, False  # rule 'law-subject': "Regulation 2022/328 also prohibits ..."
             if keys == ["__generic__"]:
                 return [], False, True
@@ -361,12 +402,50 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
     if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.lefts) \
             and last_actors:
         return last_actors, True, False
-    if agentless and in_main_clause(passive_verb):  # not "users asked X to request that Y be blacklisted"
+    if agentless and (in_main_clause(passive_verb) or time_clause(passive_verb)):
+        # not "users asked X to request that Y be blacklisted"; rule 'time-clause-passive': "the summer when new
+        # visas were suspended" tells a fact
         if last_actors:
             return last_actors, False, False
         if ctx.dominant:
             return [ctx.dominant], False, False
     return [], False, False
+
+
+def law_owner(ctx: DocContext, law: Token) -> bool:
+    """Rule 'law-subject' (owner): "Taiwanese law prohibits ...", "Germany's rules bar ...": a law subject that
+    names its state acts for it, not for the actor reported before."""
+    for c in law.lefts:
+        if c.dep_ in ("poss", "amod", "compound", "nmod"):
+            sp = ctx.ment(c)
+            if sp is not None and sp.label_ in ACTOR_TYPES:
+                return True
+    return False
+
+
+def time_clause(verb: Token) -> bool:
+    """Rule 'time-clause-passive': ``verb`` heads a time clause ("when new visas were suspended", "after the app was
+    banned"; `time_marks`) on a verb or noun of a main clause."""
+    return verb.dep_ in ("advcl", "relcl") and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in M.TIME_MARKS and c.i < verb.i for c in verb.children) and (
+        in_main_clause(verb.head) or verb.head.pos_ in ("NOUN", "PROPN"))
+
+
+def speaker_of(ctx: DocContext, pron: Token) -> list[str]:
+    """Rule 'speaker-pronoun': "Japan announced that it was removing X from its list": a pronoun subject of a
+    reported clause is the government that reports it (the subject of the verb the clause completes)."""
+    t = pron.head
+    for _ in range(4):
+        if t.dep_ == "ccomp":
+            for c in t.head.children:
+                if c.dep_ == "nsubj":
+                    keys = actor_of_token(ctx, c)
+                    return [] if keys == ["__generic__"] else keys
+            return []
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            return []
+        t = t.head
+    return []
 
 
 def company_antecedent(ctx: DocContext, pron: Token) -> bool:

@@ -34,7 +34,8 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "compliance_words", "provision_verbs", "currency_words", "descriptor_nouns", "staff_nouns",
     "advice_verbs", "advice_stop_verbs", "advice_use_verbs", "example_preps",
     "look_back_adverbs", "data_authority_words",
-    "court_words", "aim_preps", "condition_marks", "cause_heads", "goods_words", "revoking_nouns"))
+    "court_words", "aim_preps", "condition_marks", "cause_heads", "blame_preps", "control_verbs", "time_marks",
+    "goods_words", "revoking_nouns"))
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
@@ -182,6 +183,12 @@ AIM_PREPS = set(_WORDS["aim_preps"])
 CONDITION_MARKS = set(_WORDS["condition_marks"])
 #: rule 'cause-phrase': "due to / because of the ban": the words before to / of that make a cause phrase
 CAUSE_HEADS = set(_WORDS["cause_heads"])
+#: rule 'blamed-for': the preposition joining a blaming verb to a measure gerund ("criticised X for banning")
+BLAME_PREPS = set(_WORDS["blame_preps"])
+#: rule 'object-control': "persuaded X to ban": the object of these verbs takes the measure
+CONTROL_VERBS = set(_WORDS["control_verbs"])
+#: rule 'time-clause-passive': the words that open a time clause ("when visas were suspended")
+TIME_MARKS = set(_WORDS["time_marks"])
 #: rule 'foreign-access': goods whose access a country is denied (an ExportControl)
 GOODS_WORDS = set(_WORDS["goods_words"])
 #: rule 'revoked-other': nouns of a revocation ("the lifting of the restrictions")
