@@ -43,7 +43,7 @@ def goods_targets(ctx: DocContext, m: Mention, toks: list[Token], skip: Callable
             continue  # "AI, chip and quantum companies": the words modify another noun
         lemma = t.lemma_.lower()
         if lemma not in GOODS_HEADS and lemma not in GOODS_KINDS or m.trigger.start <= t.i < m.trigger.end or \
-                skip(t) or place_of_use(ctx, t):
+                skip(t) or place_of_use(ctx, m, t):
             continue
         name = goods_name(ctx, t, lemma in GOODS_KINDS)
         if name:
@@ -58,15 +58,19 @@ def coordination_root(t: Token) -> Token:
     return t
 
 
-def place_of_use(ctx: DocContext, t: Token) -> bool:
+def place_of_use(ctx: DocContext, m: Mention, t: Token) -> bool:
     """Rule 'goods-target', place: "banned TikTok on government devices", "barred the software from
     federal networks" — devices or networks after on/from hanging on the verb or on a named thing
-    are where the measure applies."""
+    are where the measure applies; but not after a verb whose object is the measure itself ("impose
+    export controls on drone engines": the parser hangs "on" on the verb, the goods are the aim)."""
     root = coordination_root(t)
     if root.dep_ != "pobj" or root.head.lower_ not in GOODS_PLACE_PREPS:
         return False
     host = root.head.head
-    return host.pos_ in ("VERB", "AUX") or ctx.ment(host) is not None
+    if host.pos_ in ("VERB", "AUX"):
+        return not (root.head.lower_ == "on" and any(
+            c.dep_ == "dobj" and m.trigger.start <= c.i < m.trigger.end for c in host.children))
+    return ctx.ment(host) is not None
 
 
 def goods_name(ctx: DocContext, head: Token, needs_modifier: bool) -> str | None:
