@@ -23,6 +23,9 @@ from test_events import _events, _one  # the helper of the event tests in this f
      "defense systems.", "ExportControl", {"drone engines", "radio equipment", "drone defense systems"}),
     # heads of the lexicon: engines, reactors, ores of named metals
     ("Peru banned exports of nuclear power reactors to Iran.", "ExportControl", {"nuclear power reactors"}),
+    # a list the parser reads as one noun phrase ("electronics" as a modifier of "equipment")
+    ("Peru restricted exports of high-end electronics and specialised equipment to Chile.", "ExportControl",
+     {"high-end electronics", "specialised equipment"}),
 ])
 def test_events_goods_target(nlp, text, measure, goods):
     events, doc = _events(nlp, text)
@@ -38,6 +41,8 @@ def test_events_goods_target(nlp, text, measure, goods):
     ("Norway banned the Lumo app on all official devices.", "Ban", "official devices"),
     # a verb whose object is the measure does not make the place an aim
     ("Norway imposed a ban on the Lumo app on government phones.", "Ban", "government phones"),
+    # a modifier shared by two nouns is no list of goods
+    ("Peru restricted exports of satellite and radio technologies to Chile.", "ExportControl", "satellite"),
     # a kind of goods needs a modifier that says which
     ("Peru banned exports of sensitive technology to Iran.", "ExportControl", "sensitive technology"),
 ])
