@@ -18,6 +18,14 @@ from test_events import _events, _one  # the helper of the event tests in this f
     # "US-made": the origin goes with its country
     ("Vietnam banned imports of US-made processors and high-tech products last week.", "ImportRestriction",
      {"processors", "high-tech products"}),
+    # "impose controls on X": the parser hangs "on" on the verb whose object is the measure; X is the aim
+    ("From next month, Chile will impose export controls on some drone engines, lasers, radio equipment, and drone "
+     "defense systems.", "ExportControl", {"drone engines", "radio equipment", "drone defense systems"}),
+    # heads of the lexicon: engines, reactors, ores of named metals
+    ("Peru banned exports of nuclear power reactors to Iran.", "ExportControl", {"nuclear power reactors"}),
+    # a list the parser reads as one noun phrase ("electronics" as a modifier of "equipment")
+    ("Peru restricted exports of high-end electronics and specialised equipment to Chile.", "ExportControl",
+     {"high-end electronics", "specialised equipment"}),
 ])
 def test_events_goods_target(nlp, text, measure, goods):
     events, doc = _events(nlp, text)
@@ -31,6 +39,10 @@ def test_events_goods_target(nlp, text, measure, goods):
     # devices where an app is banned are the place, not the aim
     ("Norway banned the Lumo app on government phones.", "Ban", "government phones"),
     ("Norway banned the Lumo app on all official devices.", "Ban", "official devices"),
+    # a verb whose object is the measure does not make the place an aim
+    ("Norway imposed a ban on the Lumo app on government phones.", "Ban", "government phones"),
+    # a modifier shared by two nouns is no list of goods
+    ("Peru restricted exports of satellite and radio technologies to Chile.", "ExportControl", "satellite"),
     # a kind of goods needs a modifier that says which
     ("Peru banned exports of sensitive technology to Iran.", "ExportControl", "sensitive technology"),
 ])

@@ -39,16 +39,29 @@ def goods_targets(ctx: DocContext, m: Mention, toks: list[Token], skip: Callable
         return []
     out: list[str] = []
     for t in dict.fromkeys(toks):
-        if t.pos_ != "NOUN" or coordination_root(t).dep_ in _MOD_DEPS + ("poss",) or ctx.ment(t) is not None:
+        if t.pos_ != "NOUN" or ctx.ment(t) is not None or \
+                coordination_root(t).dep_ in _MOD_DEPS + ("poss",) and not split_conjunct(ctx, t):
             continue  # "AI, chip and quantum companies": the words modify another noun
-        lemma = t.lemma_.lower()
+        lemma = t.lower_ if t.lower_ in GOODS_HEADS else t.lemma_.lower()  # "electronics" (lemma "electronic")
         if lemma not in GOODS_HEADS and lemma not in GOODS_KINDS or m.trigger.start <= t.i < m.trigger.end or \
-                skip(t) or place_of_use(ctx, t):
+                skip(t) or place_of_use(ctx, m, t):
             continue
         name = goods_name(ctx, t, lemma in GOODS_KINDS)
         if name:
             out.append(goods_entity(ctx, name))
     return out
+
+
+def split_conjunct(ctx: DocContext, t: Token) -> bool:
+    """Rule 'goods-target', misparsed list: "exports of high-end electronics and specialised equipment" —
+    the parser may hang a goods noun followed by "and" / "or" as a modifier of the next goods noun;
+    it is a conjunct when both are goods and the second has an adjective of its own (not "chip and
+    equipment makers", "satellite and radio technologies")."""
+    if t.i + 2 >= len(ctx.doc) or t.dep_ not in ("nmod", "compound") or ctx.doc[t.i + 1].lower_ not in ("and", "or"):
+        return False
+    after = ctx.doc[t.i + 2]  # the next noun has an adjective of its own: "satellite and radio technologies" shares one
+    return (t.lower_ in GOODS_HEADS or t.lemma_.lower() in GOODS_HEADS) and after.tag_ in ("JJ", "VBN") and \
+        after.head.i in (t.head.i, t.i) and t.head.lemma_.lower() in GOODS_HEADS | GOODS_KINDS
 
 
 def coordination_root(t: Token) -> Token:
@@ -58,15 +71,19 @@ def coordination_root(t: Token) -> Token:
     return t
 
 
-def place_of_use(ctx: DocContext, t: Token) -> bool:
+def place_of_use(ctx: DocContext, m: Mention, t: Token) -> bool:
     """Rule 'goods-target', place: "banned TikTok on government devices", "barred the software from
     federal networks" — devices or networks after on/from hanging on the verb or on a named thing
-    are where the measure applies."""
+    are where the measure applies; but not after a verb whose object is the measure itself ("impose
+    export controls on drone engines": the parser hangs "on" on the verb, the goods are the aim)."""
     root = coordination_root(t)
     if root.dep_ != "pobj" or root.head.lower_ not in GOODS_PLACE_PREPS:
         return False
     host = root.head.head
-    return host.pos_ in ("VERB", "AUX") or ctx.ment(host) is not None
+    if host.pos_ in ("VERB", "AUX"):
+        return not (root.head.lower_ == "on" and any(
+            c.dep_ == "dobj" and m.trigger.start <= c.i < m.trigger.end for c in host.children))
+    return ctx.ment(host) is not None
 
 
 def goods_name(ctx: DocContext, head: Token, needs_modifier: bool) -> str | None:
@@ -79,6 +96,9 @@ def goods_name(ctx: DocContext, head: Token, needs_modifier: bool) -> str | None
             start = c.left_edge.i
         else:
             break
+    while start >= 1 and ctx.doc[start - 1].dep_ in ("nmod", "amod", "compound") and \
+            ctx.doc[start - 1].head.i == head.head.i != head.i and split_conjunct(ctx, head):
+        start -= 1  # the misparsed conjunct's own modifiers hang on the next noun too ("high-end")
     while start >= 2 and ctx.doc[start - 1].text == "-" and ctx.doc[start - 2].pos_ in ("ADJ", "NOUN", "ADV"):
         start -= 2  # "foreign-made processors": the parser may hang "foreign -" apart
     toks = list(ctx.doc[start:head.i + 1])
