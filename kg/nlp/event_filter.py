@@ -148,25 +148,11 @@ def features(doc: Doc, ev: Event, triggers: TriggerIndex | None = None, measure_
 
 def fit(rows: list[list[str]], ys: list[int], iters: int = 400, lr: float = 0.5, l2: float = 1e-2,
         min_count: int = 2) -> dict:
-    """A deterministic logistic regression over binary features (full-batch gradient descent from zero,
-    float64, sorted feature order); features seen fewer than ``min_count`` times are left out."""
-    import numpy as np
+    """The filter's weights: the training package's deterministic logistic regression over binary
+    features; features seen fewer than ``min_count`` times are left out."""
+    from kg.nlp.training.arguments import logistic
 
-    counts: dict[str, int] = {}
-    for r in rows:
-        for f in set(r):
-            counts[f] = counts.get(f, 0) + 1
-    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
-    X = np.zeros((len(rows), len(vocab)))
-    for i, r in enumerate(rows):
-        X[i, [vocab[f] for f in set(r) if f in vocab]] = 1.0
-    y = np.asarray(ys, dtype=float)
-    w, b = np.zeros(len(vocab)), 0.0
-    for _ in range(iters):
-        p = 1 / (1 + np.exp(-(X @ w + b)))
-        g = p - y
-        w -= lr * (X.T @ g / len(y) + l2 * w)
-        b -= lr * float(g.mean())
+    vocab, w, b = logistic(rows, ys, iters=iters, lr=lr, l2=l2, min_count=min_count)
     return {"weights": {f: round(float(w[i]), 6) for f, i in vocab.items()}, "bias": round(b, 6)}
 
 

@@ -97,14 +97,21 @@ def features(pev, ent, role: str, canon_key: str, rules_roles: dict[str, set[str
     return out
 
 
-def logistic(rows: list[list[str]], ys: list[int], iters: int = 300, lr: float = 0.5, l2: float = 1e-3):
-    """A deterministic logistic regression over binary features: (vocabulary, weights, bias)."""
+def logistic(rows: list[list[str]], ys: list[int], iters: int = 300, lr: float = 0.5, l2: float = 1e-3,
+             min_count: int = 1):
+    """A deterministic logistic regression over binary features (full-batch gradient descent from zero,
+    float64, sorted feature order): (vocabulary, weights, bias). Features seen in fewer than
+    ``min_count`` rows are left out."""
     import numpy as np
 
-    vocab = {f: i for i, f in enumerate(sorted({f for r in rows for f in r}))}
+    counts: dict[str, int] = {}
+    for r in rows:
+        for f in set(r):
+            counts[f] = counts.get(f, 0) + 1
+    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
     X = np.zeros((len(rows), len(vocab)))
     for i, r in enumerate(rows):
-        X[i, [vocab[f] for f in r]] = 1.0
+        X[i, [vocab[f] for f in set(r) if f in vocab]] = 1.0
     y = np.asarray(ys, dtype=float)
     w, b = np.zeros(len(vocab)), 0.0
     for _ in range(iters):
