@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from kg.precedents.rank import FEATURES, RELATIVE, Candidate, LinkConfig, Profile, features, rank
+from kg.precedents.rank import FEATURES, RELATIVE, UNKNOWN, Candidate, LinkConfig, Profile, features, rank
 from kg.precedents.taxonomy import family
 
 _BLOCK = 256
@@ -74,6 +74,7 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
     total = sum(getattr(w, k) for k in FEATURES)
     fam, _ = _index(family(p.measure) for p in profiles)
     mea, _ = _index(p.measure for p in profiles)
+    known = np.array([p.measure != UNKNOWN for p in profiles])     # "Other" matches no kind (rank.features)
     kinds = [p.target_kind for p in profiles]
     kind_id, _ = _index(k or f"\0{i}" for i, k in enumerate(kinds))
     has_kind = np.array([k is not None for k in kinds])
@@ -101,7 +102,7 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
     for start in range(0, len(queries), _BLOCK):
         qi = np.array(queries[start:start + _BLOCK])
         s = (w.family * (fam[qi, None] == fam[None, :])
-             + w.measure * (mea[qi, None] == mea[None, :]))
+             + w.measure * (mea[qi, None] == mea[None, :])) * known[None, :]
         same_kind = (kind_id[qi, None] == kind_id[None, :]) & has_kind[qi, None]
         half = gt[qi, None] & gt[None, :] & ~same_kind
         s = s + w.target * (same_kind + 0.5 * half)

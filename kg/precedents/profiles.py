@@ -25,7 +25,7 @@ SECTOR_CUES: tuple[tuple[str, str], ...] = (
     (r"biotech|pharma|genom|biolog|vaccine", "Biotechnology"),
     (r"defen[cs]e|military|weapon|arms", "Defence"),
     (r"research|scientist|universit|academic|laborator|physicist|student", "Research"),
-    (r"social media|\bapp\b|apps\b|tiktok|platform|video|messaging", "SocialMedia"),
+    (r"social media|social network|\bapp\b|apps\b|tiktok|platform|video|messaging", "SocialMedia"),
     (r"financ|bank|securities|capital market|invest", "Finance"),
     (r"energy|grid|oil|gas|battery|solar", "Energy"),
 )
@@ -36,7 +36,7 @@ TARGET_CUES: tuple[tuple[str, str], ...] = (
     (r"investment|acquisition|takeover|stake|capital|securities|fund", "capital"),
     (r"chip|equipment|technolog|software|model|tool|lithograph|machine|satellite", "technology"),
     (r"mineral|metal|rare earth|gallium|germanium|graphite|goods|materials", "goods"),
-    (r"compan|firm|vendor|supplier|app\b|apps\b|platform|maker", "firms"),
+    (r"compan|firm|vendor|supplier|app\b|apps\b|platform|social network|maker", "firms"),
 )
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

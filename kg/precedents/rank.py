@@ -48,6 +48,8 @@ FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "tex
 #: the ``measure`` value of a candidate whose kind is not the query's main measure but one its other
 #: cues name (chosen by 5-fold CV on the tuning half among 0, 0.5 and 1: docs/precedents.md)
 OTHER_CUE = 0.5
+#: the measure of an event (or question) whose kind is not known: it matches no kind, itself included
+UNKNOWN = "Other"
 #: features divided by their largest value over a query's candidates (:func:`relative`)
 RELATIVE = ("text", "semantic", "headline")
 
@@ -197,10 +199,11 @@ def features(q: Profile, c: Profile, tfidf: Tfidf, emb=None) -> dict[str, float]
         chrono = 0.5
     else:
         chrono = 1.0 if c.year <= q.year else 0.0
-    measures = q.alt_measures | {q.measure}
+    measures = (q.alt_measures | {q.measure}) - {UNKNOWN}
+    known = c.measure != UNKNOWN
     return {
-        "family": 1.0 if c.family in {family(m) for m in measures} else 0.0,
-        "measure": 1.0 if c.measure == q.measure else OTHER_CUE if c.measure in measures else 0.0,
+        "family": 1.0 if known and c.family in {family(m) for m in measures} else 0.0,
+        "measure": (1.0 if c.measure == q.measure else OTHER_CUE if c.measure in measures else 0.0) if known else 0.0,
         "target": _kinds_match(q.target_kind, c.target_kind),
         "sector": 1.0 if q.sectors & c.sectors else 0.0,
         "actor": 1.0 if q.countries & c.countries else 0.0,

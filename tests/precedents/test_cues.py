@@ -32,3 +32,11 @@ def test_profiling_has_no_lexicon_of_its_own():
 
     assert not hasattr(P, "MEASURE_CUES")
     assert query_measures("a bland sentence") == ("Other", frozenset())
+
+
+def test_a_social_network_is_a_social_media_firm():
+    from kg.precedents.profiles import Context, query_profile
+
+    p = query_profile("A government cuts access to a foreign social network", Context())
+    assert "SocialMedia" in p.sectors and p.target_kind == "firms"
+    assert "SocialMedia" not in query_profile("A mobile network operator is fined", Context()).sectors

@@ -85,3 +85,15 @@ def test_text_and_semantic_are_relative_to_the_closest_candidate():
     weak = [{"text": 0.05, "semantic": 0.2}]  # a closest candidate below the floors is not "fully close"
     relative(weak, floors=Floors(text=0.1, semantic=0.4))
     assert weak == [{"text": 0.5, "semantic": 0.5}]
+
+
+def test_cases_are_dealt_to_folds_three_ways_file_order_first():
+    ways = fit.dealings(12, folds=4, ways=3)
+    assert len(ways) == 3 and ways == fit.dealings(12, folds=4, ways=3)      # seeded: deterministic
+    assert ways[0] == [i % 4 for i in range(12)]
+    for fold in ways:
+        assert sorted(fold.count(k) for k in range(4)) == [3, 3, 3, 3]
+    assert ways[1] != ways[0] and ways[2] != ways[1]
+    data = _cases(n=12)
+    one = fit.cross_validate(data, fit.fit_logistic, 1e-4, folds=4, ways=1)
+    assert 0 < one[0] <= 1 and 0 < one[1] <= 1

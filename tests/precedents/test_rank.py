@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import ConfigError
-from kg.precedents.rank import LinkConfig, Profile, Weights, features, rank, score_of
+from kg.precedents.rank import FEATURES, LinkConfig, Profile, Weights, features, rank, score_of
 from kg.precedents.textsim import Tfidf, tokens
 
 Q = Profile(key="q", measure="TravelRestriction", target_kind="people",
@@ -167,3 +167,22 @@ def test_measure_other_cues_of_a_question_count_half(tfidf):
     assert got["p"].score > got["v"].score
     assert "the same kind of measure (TravelRestriction)" in got["p"].explanation
     assert "a kind of measure the query also names (VisaRestriction)" in got["v"].explanation
+
+
+def test_an_unknown_measure_matches_no_kind(tfidf):
+    """``Other`` (no cue found, or an event of no known kind) is not a kind of measure: two events of
+    unknown kind share neither ``measure`` nor ``family``, while two of the same known kind do."""
+    from dataclasses import replace
+
+    from kg.precedents.rank import UNKNOWN
+
+    q, c = replace(Q, measure=UNKNOWN), replace(PAIR, measure=UNKNOWN)
+    f = features(q, c, tfidf)
+    assert f["measure"] == 0.0 and f["family"] == 0.0
+    assert features(Q, PAIR, tfidf)["measure"] == 1.0 and features(Q, PAIR, tfidf)["family"] == 1.0
+    # a question that cues a kind besides no main one still matches that kind, never "Other"
+    q2 = replace(q, alt_measures=frozenset({UNKNOWN, "TravelRestriction"}))
+    assert features(q2, PAIR, tfidf)["measure"] > 0 and features(q2, c, tfidf)["measure"] == 0.0
+    only = Weights(**{k: 0.0 for k in FEATURES} | {"measure": 0.5, "family": 0.5})
+    got = rank(q, [c], tfidf, LinkConfig(weights=only))
+    assert got[0].score == 0.0 and "kind of measure" not in got[0].explanation
