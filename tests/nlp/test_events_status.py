@@ -284,3 +284,14 @@ def test_events_status_white_list_removal_is_not_revoked(nlp, text, status):
     events, _ = _events(nlp, text)
     found = {e["status"] for e in events if e["measure"] == "ExportControl"}
     assert found == {status}, events
+
+
+@pytest.mark.slow
+def test_events_status_dateline_dates_the_news(nlp):
+    # rule 'dateline': without a dispatch date, the date on a line of its own near the top is the reference
+    text = ("Norway bans Lumo phones\nMarch 4, 2021\nNorway banned Lumo phones from government offices on Monday. "
+            "Denmark banned Lumo routers in 2019.")
+    events, _ = _events(nlp, text)
+    ban = [e for e in events if "Norway" in e["actors"]]
+    assert ban and ban[0]["date"] == "2021-03-01", events
+    assert {e["status"] for e in events if "Denmark" in e["actors"]} == {"Historical"}, events
