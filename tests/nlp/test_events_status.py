@@ -295,3 +295,30 @@ def test_events_status_dateline_dates_the_news(nlp):
     ban = [e for e in events if "Norway" in e["actors"]]
     assert ban and ban[0]["date"] == "2021-03-01", events
     assert {e["status"] for e in events if "Denmark" in e["actors"]} == {"Historical"}, events
+
+
+@pytest.mark.slow
+def test_events_status_modal_of_another_clause_does_not_date_the_measure(nlp):
+    # rule 'modal-scope': "will" belongs to the first clause; the visa ban's own clause is past
+    events, _ = _events(nlp, "The bank's offices in Oslo will be shut, while twelve officials were added to "
+                             "Norway's visa-ban list.")
+    assert _one(events, "VisaRestriction")["status"] == "InForce", events
+    # an infinitive chain goes on to the verb that governs it
+    assert _statuses(nlp, "Norway will seek to ban exports of drone engines.")["ExportControl"] == "Announced"
+
+
+@pytest.mark.slow
+def test_events_status_whether_clause_is_discussed(nlp):
+    # rule 'whether-clause': a measure inside "whether ..." is an open question
+    st = _statuses(nlp, "The commission will decide whether it should impose tariffs on Chinese steel.")
+    assert st["ImportRestriction"] == "Discussed", st
+    st = _statuses(nlp, "The commission will impose tariffs on Chinese steel.")
+    assert st["ImportRestriction"] == "Announced", st
+
+
+@pytest.mark.slow
+def test_events_status_law_approved_in_a_relative_clause_takes_effect_later(nlp):
+    # rule 'later-effect': the law's own predicate, outside the relative clause that tells its approval
+    events, _ = _events(nlp, "Norway's Data Act, which was approved by Norway's parliament earlier this month, "
+                             "will take effect once it is published.", date=dt.date(2023, 9, 20))
+    assert {e["status"] for e in events if e["measure"] == "Legislation"} == {"Announced"}, events

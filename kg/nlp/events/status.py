@@ -35,16 +35,13 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
     gov = governors(ctx, m, verb)
     lemmas = [t.lemma_.lower() for t in own_clause(gov)]
     words = {t.lower_ for t in gov}
-    aux = set()
-    for t in gov:
-        if t.pos_ in ("VERB", "AUX"):
-            aux |= {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    aux = clause_auxes(gov)
     low = m.sent.text.lower()
     if any(lem in ST.REVOKED for lem in lemmas[:4]) and m.rule not in _REMOVAL_RULES:
         return "Revoked"
     if background_object(gov[:5]) and not dated_now(ctx, m) or in_effect_since(ctx, m):
         return "Historical"
-    if any(lem in ST.DISCUSSED for lem in lemmas) or "could" in aux and "discussed" in low:
+    if any(lem in ST.DISCUSSED for lem in lemmas) or "could" in aux and "discussed" in low or open_question(gov):
         return "Discussed"
     made_law = bool(re.search(r"signed into law|became law|enacted|into force|takes? effect", low))
     if m.measure == "Legislation" and (m.head.lower_ == "bill" or "bill" in words) and not made_law:
@@ -117,6 +114,8 @@ def later_effect(ctx: DocContext, gov: list[Token]) -> bool:
     group = [verb] + [c for c in verb.children if c.dep_ == "conj"]
     if verb.dep_ == "conj":
         group.append(verb.head)
+    if verb.dep_ == "relcl" and verb.head.dep_ in ("nsubj", "nsubjpass"):
+        group.append(verb.head.head)  # "the Act, which was approved earlier this month, will take effect once ..."
     group += [c for c in gov[0].children if c.dep_ == "relcl"]  # "export controls, which will take effect"
     for v in group:
         if v.lemma_.lower() in ("take", "come", "enter", "go") and _LATER_EFFECT.search(
@@ -275,6 +274,31 @@ def own_clause(gov: list[Token]) -> list[Token]:
                                                         for c in t.children)):
             return gov[:i + 1]
     return gov
+
+
+def open_question(gov: list[Token]) -> bool:
+    """Rule 'whether-clause': a measure inside a clause opened by "whether" is a question still open
+    ("will determine whether it is in the EU's interest to impose duties", "is deciding whether to ban"):
+    considered, no decision (GUIDE: Discussed)."""
+    return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children)
+               for t in gov[:8])
+
+
+def clause_auxes(gov: list[Token]) -> set[str]:
+    """Rule 'modal-scope': the auxiliaries of the trigger's own clause — its verbs up to the first
+    finite one (an infinitive or participle chain "plans to ban", "will seek to ban" goes on to the verb
+    that governs it). A modal of another clause does not date the measure: in "the bank's offices will
+    be closed, while 20 people were added to the visa-ban list", "will" is not the list's."""
+    aux: set[str] = set()
+    for t in gov:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+        aux |= {c.lower_ for c in auxes}
+        if (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or
+                t.tag_ in ("VBD", "VBZ", "VBP") or any(c.tag_ != "TO" for c in auxes)):
+            break
+    return aux
 
 
 def status_from_verb(ctx: DocContext, m: Mention, verb: Token) -> str:
