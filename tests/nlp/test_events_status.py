@@ -322,3 +322,19 @@ def test_events_status_law_approved_in_a_relative_clause_takes_effect_later(nlp)
     events, _ = _events(nlp, "Norway's Data Act, which was approved by Norway's parliament earlier this month, "
                              "will take effect once it is published.", date=dt.date(2023, 9, 20))
     assert {e["status"] for e in events if e["measure"] == "Legislation"} == {"Announced"}, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure,status", [
+    # rule 'revoking-governor': GUIDE "struck down"; veto / drop / postpone only as governors of the trigger
+    ("Norway's supreme court struck down the government's ban on Lumo phones.", "Ban", "Revoked"),
+    ("Norway dropped its lawsuit against Lumo Corp.", "LegalAction", "Revoked"),
+    ("Norway sued Lumo Corp.", "LegalAction", "InForce"),
+    ("Norway vetoed the takeover of Lumo Corp by a Chinese fund.", "InvestmentRestriction", "InForce"),
+    # rule 'counterfactual': "would have" + participle did not come about
+    ("The bill would have amended Norway's Telecommunications Act to ban Lumo equipment.", "Legislation", "Revoked"),
+    # GUIDE "calls for" / urged: Discussed
+    ("Norwegian lawmakers urged the government to ban Lumo phones.", "Ban", "Discussed"),
+])
+def test_events_status_revoked_and_urged(nlp, text, measure, status):
+    assert _statuses(nlp, text)[measure] == status

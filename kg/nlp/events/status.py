@@ -37,7 +37,8 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
     words = {t.lower_ for t in gov}
     aux = clause_auxes(gov)
     low = m.sent.text.lower()
-    if any(lem in ST.REVOKED for lem in lemmas[:4]) and m.rule not in _REMOVAL_RULES:
+    if (any(lem in ST.REVOKED for lem in lemmas[:4]) or ends_measure(own_clause(gov))) and \
+            m.rule not in _REMOVAL_RULES or counterfactual(gov):
         return "Revoked"
     if background_object(gov[:5]) and not dated_now(ctx, m) or in_effect_since(ctx, m):
         return "Historical"
@@ -274,6 +275,33 @@ def own_clause(gov: list[Token]) -> list[Token]:
                                                         for c in t.children)):
             return gov[:i + 1]
     return gov
+
+
+def ends_measure(gov: list[Token]) -> bool:
+    """Rule 'revoking-governor': a verb that ends the measure its trigger names, when it governs the
+    trigger ("the court struck down the ban", "the governor vetoed the bill", "dropped the complaint",
+    "postponed a plan to require filters"; `revoked_governors`, `revoked_phrasal` in status.yaml) —
+    not the trigger itself ("vetoed the takeover" is the veto)."""
+    for t in gov[1:4]:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        lem = t.lemma_.lower()
+        if lem in ST.REVOKED_GOVERNORS or any((lem, c.lower_) in ST.REVOKED_PHRASAL for c in t.children
+                                              if c.dep_ == "prt"):
+            return True
+    return False
+
+
+def counterfactual(gov: list[Token]) -> bool:
+    """Rule 'counterfactual': a measure told with "would have" + participle on its own verb did not come
+    about ("the bill would have amended the Telecommunications Act", "a bill that would have established
+    requirements", then vetoed or lapsed): the text reports it as ended (GUIDE: Revoked)."""
+    i = next((k for k, t in enumerate(gov) if t.pos_ in ("VERB", "AUX")), None)
+    if i is None or gov[i].tag_ != "VBN" or i > 0 and gov[i - 1].dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False  # the measure is the verb, its subject or its object, not an adjunct ("without the ruling")
+    verb = gov[i]
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return "would" in auxes and "have" in auxes
 
 
 def open_question(gov: list[Token]) -> bool:

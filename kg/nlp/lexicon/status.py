@@ -9,8 +9,13 @@ from kg.nlp import rules
 _WORDS = rules.word_lists("status.yaml", ("revoked", "discussed", "proposed", "announced", "enacted",
                                           "process_past", "ongoing", "historical_phrases", "put_forward",
                                           "background_verbs", "legislature_words", "legislature_votes",
-                                          "reporting_verbs", "recent_phrases", "announced_in_force"))
+                                          "reporting_verbs", "recent_phrases", "announced_in_force",
+                                          "revoked_governors", "revoked_phrasal"))
 REVOKED = set(_WORDS["revoked"])
+#: words that end a measure whose trigger they govern, not as the trigger ("vetoed the bill")
+REVOKED_GOVERNORS = set(_WORDS["revoked_governors"])
+#: (lemma, particle) of phrasal verbs that end a measure ("struck down the ban")
+REVOKED_PHRASAL = {tuple(w.split()[:2]) for w in _WORDS["revoked_phrasal"] if len(w.split()) == 2}
 DISCUSSED = set(_WORDS["discussed"])
 PROPOSED = set(_WORDS["proposed"])
 ANNOUNCED = set(_WORDS["announced"])
