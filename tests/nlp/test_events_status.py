@@ -338,3 +338,11 @@ def test_events_status_law_approved_in_a_relative_clause_takes_effect_later(nlp)
 ])
 def test_events_status_revoked_and_urged(nlp, text, measure, status):
     assert _statuses(nlp, text)[measure] == status
+
+
+@pytest.mark.slow
+def test_events_status_comes_after_a_measure_of_the_same_days(nlp):
+    # rule 'dated-now' on the clause: the date modifies the verb whose object the measure is
+    events, _ = _events(nlp, "Norway's ban on Lumo phones came after Denmark announced new export controls on "
+                             "Lumo chips last Friday.")
+    assert {e["status"] for e in events if "Denmark" in e["actors"]} == {"Announced"}, events

@@ -198,7 +198,16 @@ def dated_now(ctx: DocContext, m: Mention) -> bool:
     yesterday") — a measure of the same days is news the other answers, not background."""
     if not ctx.parsed:
         return False
-    phrase = ctx.doc[m.head.left_edge.i:m.head.right_edge.i + 1].text
+    phrases = [ctx.doc[m.head.left_edge.i:m.head.right_edge.i + 1].text]
+    verb = m.head.head if m.head.dep_ in ("dobj", "nsubjpass") else None
+    if verb is not None and verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" for c in verb.children):
+        # rule 'dated-now' on the clause that tells the measure: "came after the Netherlands announced new
+        # export controls last Friday" (the date modifies the verb whose object the measure is)
+        phrases += [" ".join(t.text for t in c.subtree) for c in verb.children if c.dep_ in ("npadvmod", "prep")]
+    return any(dated_recent(ctx, p) for p in phrases)
+
+
+def dated_recent(ctx: DocContext, phrase: str) -> bool:
     return any(re.search(rf"\b{re.escape(p)}\b", phrase.lower()) for p in ST.RECENT_PHRASES) or any(
         d.kind in ("weekday", "deictic") for d in kdates.find_dates(phrase, ctx.ref_date))
 
