@@ -172,6 +172,8 @@ _NEWS = ("Norway banned the Lumo messaging app on government phones on Tuesday. 
     # ... unless it is dated in the news's own time or is going on
     ("Denmark and Finland have also barred the app from official devices in recent weeks.", "InForce"),
     ("Denmark is also reviewing the app.", None),
+    # rule 'still-going': "continues to", "still"
+    ("Meanwhile Denmark continues to review the app.", "InForce"),
 ])
 def test_events_status_other_actor_background(nlp, tail, status):
     events, _ = _events(nlp, _NEWS + tail)

@@ -457,8 +457,11 @@ def ongoing_verb(ctx: DocContext, m: Mention) -> bool:
     """The mention's clause verb is progressive ("has been investigating", "is reviewing") or a
     simple present other than "be" ("the probe comes as ..."): going on now."""
     verb = clause_verb(ctx, m)
+    if verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("continue", "remain", "keep"):
+        verb = verb.head  # rule 'still-going': "continues to review the plant"
     return verb is not None and (verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children) or
-                                 verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be")
+                                 verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be" or
+                                 any(c.dep_ == "advmod" and c.lower_ == "still" for c in verb.children))
 
 
 _IN_EFFECT = re.compile(r"\b(?:took|has taken|have taken|came into|has come into|went into|entered into|is in|are in)"
