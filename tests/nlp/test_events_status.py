@@ -348,3 +348,23 @@ def test_events_status_comes_after_a_measure_of_the_same_days(nlp):
     events, _ = _events(nlp, "Norway's ban on Lumo phones came after Denmark announced new export controls on "
                              "Lumo chips last Friday.")
     assert {e["status"] for e in events if "Denmark" in e["actors"]} == {"Announced"}, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure,status", [
+    # rule 'expected-effect': expected to take effect is decided and starts later; expected to be taken is not
+    ("The ministry expects the new Data Act of Norway to take effect on January 1.", "Legislation", "Announced"),
+    ("Norway's export ban is expected to take effect next month.", "ExportControl", "Announced"),
+    ("Analysts expect Norway to impose export controls on Lumo chips.", "ExportControl", "Discussed"),
+])
+def test_events_status_expected_to_take_effect(nlp, text, measure, status):
+    assert _statuses(nlp, text)[measure] == status
+
+
+@pytest.mark.slow
+def test_events_status_bill_expected_to_take_effect_is_announced(nlp):
+    # a bill passed, then expected to take effect on a date: passed into law, not yet in force
+    events, _ = _events(nlp, "Norway's parliament passes bill on data security\n"
+                             "Norway's parliament passed a bill on data security on Wednesday. The government "
+                             "expects the new legislation to take effect on January 1, 2026.", date=dt.date(2025, 3, 21))
+    assert {e["status"] for e in events if e["measure"] == "Legislation"} == {"Announced"}, events

@@ -42,6 +42,8 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         return "Revoked"
     if background_object(gov[:5]) and not dated_now(ctx, m) or in_effect_since(ctx, m):
         return "Historical"
+    if expected_effect(gov):
+        return "Announced"
     if any(lem in ST.DISCUSSED for lem in lemmas) or "could" in aux and "discussed" in low or open_question(gov):
         return "Discussed"
     made_law = bool(re.search(r"signed into law|became law|enacted|into force|takes? effect", low))
@@ -313,6 +315,26 @@ def counterfactual(gov: list[Token]) -> bool:
     return "would" in auxes and "have" in auxes
 
 
+def expected_effect(gov: list[Token]) -> bool:
+    """Rule 'expected-effect': a measure expected to take effect ("the government expects the new legislation
+    to take effect on January 1", "the ban is expected to come into force next month") is decided and
+    starts later (GUIDE: Announced) — not a measure only expected to be taken ("analysts expect Beijing to
+    impose controls": Discussed). The trigger is the object or passive subject of "expect", whose
+    infinitive is a verb of coming into effect."""
+    if len(gov) < 2:
+        return False
+    if gov[1].lemma_.lower() == "expect" and gov[0].dep_ in ("dobj", "nsubjpass"):
+        effects = [c for c in gov[1].children if c.dep_ == "xcomp"] + [
+            c for c in gov[0].children if c.dep_ == "relcl" and any(a.tag_ == "TO" for a in c.children)]
+    elif len(gov) > 2 and gov[2].lemma_.lower() == "expect" and gov[0].dep_ == "nsubj" and \
+            gov[1].dep_ in ("ccomp", "xcomp"):
+        effects = [gov[1]]  # parsed as the subject of the infinitive clause
+    else:
+        return False
+    return any(c.lemma_.lower() in ("take", "come", "enter", "go") and _LATER_EFFECT.search(
+        "".join(t.text_with_ws for t in c.subtree).lower()) for c in effects)
+
+
 def open_question(gov: list[Token]) -> bool:
     """Rule 'whether-clause': a measure inside a clause opened by "whether" is a question still open
     ("will determine whether it is in the EU's interest to impose duties", "is deciding whether to ban"):
@@ -474,6 +496,12 @@ def later_effect_events(ctx: DocContext, events: list[EventDraft]) -> None:
     will take effect in November") is Announced (GUIDE: "unveiled rules that take effect next
     month"), unless a mention says it has taken effect or is immediate."""
     for e in events:
+        if e.first.status == "Proposed" and any(
+                m.status == "Announced" and expected_effect(governors(ctx, m, None)) for m in e.mentions[1:]):
+            # "Legco passes bill ...", then "the government expects the new legislation to take effect on
+            # January 1": a bill that is to take effect on a date has been passed into law
+            e.first.status = "Announced"
+            continue
         if e.first.status != "InForce" or len(e.mentions) < 2:
             continue
         if any(_IN_EFFECT.search(m.sent.text.lower()) or immediate(m, m.sent.text.lower()) for m in e.mentions):
