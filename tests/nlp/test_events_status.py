@@ -368,3 +368,14 @@ def test_events_status_bill_expected_to_take_effect_is_announced(nlp):
                              "Norway's parliament passed a bill on data security on Wednesday. The government "
                              "expects the new legislation to take effect on January 1, 2026.", date=dt.date(2025, 3, 21))
     assert {e["status"] for e in events if e["measure"] == "Legislation"} == {"Announced"}, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,status", [
+    # rule 'put-forward': legislation introduced is Proposed ... unless put forward in an earlier year
+    ("Norway introduced a data security law in 2019.", "Historical"),
+    ("Norway's government introduced a data security bill on Monday.", "Proposed"),
+])
+def test_events_status_law_introduced_in_an_earlier_year(nlp, text, status):
+    events, _ = _events(nlp, text, date=dt.date(2023, 7, 3))
+    assert _one(events, "Legislation")["status"] == status, events

@@ -52,7 +52,7 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
     if (any(lem in ST.PROPOSED for lem in lemmas[:4]) or m.head.lower_ in ("draft", "proposal")) and not (
             made_law and m.measure == "Legislation"):  # rule 'signed-bill': "signed into law a bill on ..."
         return "Proposed"
-    if m.measure == "Legislation" and any(lem in ST.PUT_FORWARD for lem in lemmas[:3]):
+    if m.measure == "Legislation" and any(lem in ST.PUT_FORWARD for lem in lemmas[:3]) and not past_year(ctx, m, gov):
         return "Proposed"  # rule 'put-forward': "by introducing legislation", "the bill was submitted"
     future = bool(aux & {"will", "'ll", "shall"}) or ("would" in aux and any(
         t.lemma_ == "say" for t in gov)) or bool(re.search(r"\b(is|are) (set|due|expected) to\b", low))
@@ -341,6 +341,18 @@ def open_question(gov: list[Token]) -> bool:
     considered, no decision (GUIDE: Discussed)."""
     return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children)
                for t in gov[:8])
+
+
+def past_year(ctx: DocContext, m: Mention, gov: list[Token]) -> bool:
+    """Rule 'put-forward' exception: a law put forward in a year before the dispatch's, in the past tense
+    ("China introduced an export control law in 2020"), is no bill awaiting a decision: it is the past
+    measure the text cites (the past-date test decides)."""
+    verb = next((t for t in gov if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ != "VBD" or ctx.ref_date is None:
+        return False
+    years = [int(d.iso[:4]) for d in kdates.find_dates(clause_text(ctx, m), ctx.ref_date)
+             if d.kind in ("year", "month", "day") and d.iso and d.iso[:4].isdigit()]
+    return bool(years) and max(years) < ctx.ref_date.year
 
 
 def clause_auxes(gov: list[Token]) -> set[str]:
