@@ -379,3 +379,13 @@ def test_events_status_bill_expected_to_take_effect_is_announced(nlp):
 def test_events_status_law_introduced_in_an_earlier_year(nlp, text, status):
     events, _ = _events(nlp, text, date=dt.date(2023, 7, 3))
     assert _one(events, "Legislation")["status"] == status, events
+
+
+@pytest.mark.slow
+def test_events_status_latest_day_ignores_dates_ahead(nlp):
+    # rule 'latest-day': a date in a sentence that looks ahead (an end, a start) is not the news's day
+    events, _ = _events(nlp, "Germany banned exports of military drones to Iran on March 3, 2021. France imposed "
+                             "tariffs on Chinese steel on May 5, 2019. The German rules will expire on December 31, "
+                             "2025.")
+    assert _one(events, "ExportControl")["status"] == "InForce", events
+    assert _one(events, "ImportRestriction")["status"] == "Historical", events

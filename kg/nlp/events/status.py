@@ -395,9 +395,19 @@ def past_perfect(ctx: DocContext, gov: list[Token]) -> bool:
 
 @lru_cache(maxsize=4)
 def latest_day(text: str) -> str | None:
-    """The latest full date (YYYY-MM-DD) a text gives, None if it gives none."""
-    days = [d.iso for d in kdates.find_dates(text, None) if d.kind == "day" and d.iso]
+    """The latest full date (YYYY-MM-DD) a text gives for something done, None if it gives none. A date in a
+    sentence that looks ahead ("the law will come into force on September 1, 2016", "takes effect on", "until",
+    "deadline") is when something is to start or end, not the news's day."""
+    days = []
+    for sent in re.split(r"(?<=[.!?])\s+|\n+", text):
+        if _AHEAD.search(sent):
+            continue
+        days += [d.iso for d in kdates.find_dates(sent, None) if d.kind == "day" and d.iso]
     return max(days) if days else None
+
+
+#: rule 'latest-day': a sentence that looks ahead (its dates are starts, deadlines, ends)
+_AHEAD = re.compile(r"\b(?:will|shall|would|effect|effective|force|deadline|until|starting|expire[sd]?)\b", re.I)
 
 
 def earlier_relative(ctx: DocContext, gov: list[Token]) -> bool:
