@@ -389,3 +389,13 @@ def test_events_status_latest_day_ignores_dates_ahead(nlp):
                              "2025.")
     assert _one(events, "ExportControl")["status"] == "InForce", events
     assert _one(events, "ImportRestriction")["status"] == "Historical", events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,status", [
+    # rule 'process-past': a finished process is background ... unless a reporting verb tells it as the news
+    ("Norway's data regulator conducted a security review of Lumo routers.", "Historical"),
+    ("Norway's data regulator announced that it had conducted a security review of Lumo routers.", "InForce"),
+])
+def test_events_status_finished_process_reported_is_news(nlp, text, status):
+    assert _statuses(nlp, text)["Review"] == status

@@ -79,7 +79,7 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
                 if d.kind == "rel_year" and "last" not in d.text.lower() and "past" not in d.text.lower():
                     continue
                 return "Historical"
-        if any(lem in ST.PROCESS_PAST for lem in lemmas[:4]):
+        if any(lem in ST.PROCESS_PAST for lem in lemmas[:4]) and not reported(own_clause(gov)):
             return "Historical"
     if legislature_vote(ctx, m, own_clause(gov)) and not re.search(
             r"signed into law|became law|enacted|into force|takes? effect|signed (it|the \w+)", low):
@@ -353,6 +353,14 @@ def past_year(ctx: DocContext, m: Mention, gov: list[Token]) -> bool:
     years = [int(d.iso[:4]) for d in kdates.find_dates(clause_text(ctx, m), ctx.ref_date)
              if d.kind in ("year", "month", "day") and d.iso and d.iso[:4].isdigit()]
     return bool(years) and max(years) < ctx.ref_date.year
+
+
+def reported(gov: list[Token]) -> bool:
+    """The trigger's clause completes a reporting verb ("the regulator announced that it had conducted a
+    security check"): the report is the news, its tense shifted back — a finished process so reported is not
+    background (rule 'process-past')."""
+    last = gov[-1] if gov else None
+    return last is not None and last.dep_ in ("ccomp", "parataxis") and last.head.lemma_.lower() in ST.REPORTING_VERBS
 
 
 def clause_auxes(gov: list[Token]) -> set[str]:
