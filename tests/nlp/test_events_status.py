@@ -399,3 +399,15 @@ def test_events_status_latest_day_ignores_dates_ahead(nlp):
 ])
 def test_events_status_finished_process_reported_is_news(nlp, text, status):
     assert _statuses(nlp, text)["Review"] == status
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,status", [
+    # rule 'month-before': a month more than a month before the dispatch is earlier than the news, same year or not
+    ("Japan restricted exports of chip materials to South Korea in July.", "Historical"),
+    ("Japan restricted exports of chip materials to South Korea on September 10.", "InForce"),
+    ("Japan restricted exports of chip materials to South Korea in September.", "InForce"),
+])
+def test_events_status_month_before_the_dispatch_is_background(nlp, text, status):
+    events, _ = _events(nlp, text, date=dt.date(2019, 9, 17))
+    assert _one(events, "ExportControl")["status"] == status, events

@@ -7,6 +7,7 @@ effect in 2023", "since").
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -75,7 +76,7 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
     if past and not (words & ST.ONGOING) and not re.search(r"\b(since|took effect|came into force|in force)\b", low) \
             and not any(current(ctx, d) for d in dated):
         for d in dated:
-            if d.kind in ("year", "month", "day", "rel_year", "ago", "era"):
+            if d.kind in ("year", "month", "day", "rel_year", "ago", "era", "month_only"):
                 if d.kind == "rel_year" and "last" not in d.text.lower() and "past" not in d.text.lower():
                     continue
                 return "Historical"
@@ -99,7 +100,23 @@ def current(ctx: DocContext, d: kdates.DateMatch) -> bool:
     Rule 'latest-day': without a dispatch date, the latest full date the text gives is the news's."""
     if ctx.ref_date is None and d.kind == "day" and d.iso is not None:
         return d.iso == latest_day(doc_text(ctx.doc))
-    return bool(ctx.ref_date and d.iso and d.iso[:4].isdigit() and int(d.iso[:4]) >= ctx.ref_date.year)
+    if not (ctx.ref_date and d.iso and d.iso[:4].isdigit()):
+        return False
+    if len(d.iso) >= 7 and d.iso[5:7].isdigit():
+        # rule 'month-before': a month or day more than a month before the dispatch's is earlier than the news,
+        # even in the same year ("announced in August", in a dispatch of mid-September); a month counts from its
+        # middle
+        day = int(d.iso[8:10]) if len(d.iso) >= 10 and d.iso[8:10].isdigit() else 15
+        try:
+            when = dt.date(int(d.iso[:4]), int(d.iso[5:7]), day)
+        except ValueError:
+            return False
+        return (ctx.ref_date - when).days <= CURRENT_DAYS
+    return int(d.iso[:4]) >= ctx.ref_date.year
+
+
+#: rule 'month-before': how many days before the dispatch a dated measure is still the news's
+CURRENT_DAYS = 31
 
 
 def in_brackets(text: str, start: int, end: int) -> bool:
