@@ -411,3 +411,10 @@ def test_events_status_finished_process_reported_is_news(nlp, text, status):
 def test_events_status_month_before_the_dispatch_is_background(nlp, text, status):
     events, _ = _events(nlp, text, date=dt.date(2019, 9, 17))
     assert _one(events, "ExportControl")["status"] == status, events
+
+
+@pytest.mark.slow
+def test_events_status_month_without_dispatch_date_places_nothing(nlp):
+    # rule 'month-before': "in December" without a dispatch date cannot be placed before the news
+    events, _ = _events(nlp, "Japan restricted exports of chip materials to South Korea in July.")
+    assert _one(events, "ExportControl")["status"] == "InForce", events

@@ -77,8 +77,9 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
             and not any(current(ctx, d) for d in dated):
         for d in dated:
             if d.kind in ("year", "month", "day", "rel_year", "ago", "era", "month_only"):
-                if d.kind == "rel_year" and "last" not in d.text.lower() and "past" not in d.text.lower():
-                    continue
+                if d.kind == "rel_year" and "last" not in d.text.lower() and "past" not in d.text.lower() or \
+                        d.kind == "month_only" and d.iso is None:
+                    continue  # "in December" places nothing without a dispatch date
                 return "Historical"
         if any(lem in ST.PROCESS_PAST for lem in lemmas[:4]) and not reported(own_clause(gov)):
             return "Historical"
