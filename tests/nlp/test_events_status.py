@@ -418,3 +418,11 @@ def test_events_status_month_without_dispatch_date_places_nothing(nlp):
     # rule 'month-before': "in December" without a dispatch date cannot be placed before the news
     events, _ = _events(nlp, "Japan restricted exports of chip materials to South Korea in July.")
     assert _one(events, "ExportControl")["status"] == "InForce", events
+
+
+@pytest.mark.slow
+def test_events_status_participle_dates_a_noun_measure(nlp):
+    # a measure noun with its own past participle and an earlier date ("the indictment filed in January 2019")
+    events, _ = _events(nlp, "The report cites the sanctions imposed on Lumo Corp by Norway in 2019.",
+                        date=dt.date(2023, 5, 2))
+    assert _one(events, "Sanction")["status"] == "Historical", events

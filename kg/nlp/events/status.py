@@ -70,7 +70,8 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
             past_perfect(ctx, gov) or earlier_relative(ctx, gov) or since_clause(ctx, gov):
         return "Historical"
     past = any(t.tag_ in ("VBD",) or (t.tag_ == "VBN" and not ({c.lower_ for c in t.children} & {"has", "have"}))
-               for t in gov if t.pos_ in ("VERB", "AUX"))
+               for t in gov if t.pos_ in ("VERB", "AUX")) or any(
+        c.dep_ == "acl" and c.tag_ == "VBN" for c in m.head.children)  # "the indictment filed in January 2019"
     text = clause_text(ctx, m)
     dated = [d for d in kdates.find_dates(text, ctx.ref_date) if not in_brackets(text, d.start, d.end)]
     if past and not (words & ST.ONGOING) and not re.search(r"\b(since|took effect|came into force|in force)\b", low) \
