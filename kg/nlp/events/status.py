@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from kg.nlp import dates as kdates
 from kg.nlp.attrs import doc_text
-from kg.nlp.events.context import DocContext, EventDraft, Mention
+from kg.nlp.events.context import DocContext, Mention
+from kg.nlp.events.modality import clause_auxes, counterfactual, ends_measure, open_question, past_year, reported
 from kg.nlp.events.syntax import clause_text, governors
 from kg.nlp.lexicon import status as ST
 
@@ -307,33 +308,6 @@ def own_clause(gov: list[Token]) -> list[Token]:
     return gov
 
 
-def ends_measure(gov: list[Token]) -> bool:
-    """Rule 'revoking-governor': a verb that ends the measure its trigger names, when it governs the
-    trigger ("the court struck down the ban", "the governor vetoed the bill", "dropped the complaint",
-    "postponed a plan to require filters"; `revoked_governors`, `revoked_phrasal` in status.yaml) —
-    not the trigger itself ("vetoed the takeover" is the veto)."""
-    for t in gov[1:4]:
-        if t.pos_ not in ("VERB", "AUX"):
-            continue
-        lem = t.lemma_.lower()
-        if lem in ST.REVOKED_GOVERNORS or any((lem, c.lower_) in ST.REVOKED_PHRASAL for c in t.children
-                                              if c.dep_ == "prt"):
-            return True
-    return False
-
-
-def counterfactual(gov: list[Token]) -> bool:
-    """Rule 'counterfactual': a measure told with "would have" + participle on its own verb did not come
-    about ("the bill would have amended the Telecommunications Act", "a bill that would have established
-    requirements", then vetoed or lapsed): the text reports it as ended (GUIDE: Revoked)."""
-    i = next((k for k, t in enumerate(gov) if t.pos_ in ("VERB", "AUX")), None)
-    if i is None or gov[i].tag_ != "VBN" or i > 0 and gov[i - 1].dep_ not in ("nsubj", "nsubjpass", "dobj"):
-        return False  # the measure is the verb, its subject or its object, not an adjunct ("without the ruling")
-    verb = gov[i]
-    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    return "would" in auxes and "have" in auxes
-
-
 def expected_effect(gov: list[Token]) -> bool:
     """Rule 'expected-effect': a measure expected to take effect ("the government expects the new legislation
     to take effect on January 1", "the ban is expected to come into force next month") is decided and
@@ -354,56 +328,10 @@ def expected_effect(gov: list[Token]) -> bool:
         "".join(t.text_with_ws for t in c.subtree).lower()) for c in effects)
 
 
-def open_question(gov: list[Token]) -> bool:
-    """Rule 'whether-clause': a measure inside a clause opened by "whether" is a question still open
-    ("will determine whether it is in the EU's interest to impose duties", "is deciding whether to ban"):
-    considered, no decision (GUIDE: Discussed)."""
-    return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children)
-               for t in gov[:8])
-
-
-def past_year(ctx: DocContext, m: Mention, gov: list[Token]) -> bool:
-    """Rule 'put-forward' exception: a law put forward in a year before the dispatch's, in the past tense
-    ("China introduced an export control law in 2020"), is no bill awaiting a decision: it is the past
-    measure the text cites (the past-date test decides)."""
-    verb = next((t for t in gov if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.tag_ != "VBD" or ctx.ref_date is None:
-        return False
-    years = [int(d.iso[:4]) for d in kdates.find_dates(clause_text(ctx, m), ctx.ref_date)
-             if d.kind in ("year", "month", "day") and d.iso and d.iso[:4].isdigit()]
-    return bool(years) and max(years) < ctx.ref_date.year
-
-
-def reported(gov: list[Token]) -> bool:
-    """The trigger's clause completes a reporting verb ("the regulator announced that it had conducted a
-    security check"): the report is the news, its tense shifted back — a finished process so reported is not
-    background (rule 'process-past')."""
-    last = gov[-1] if gov else None
-    return last is not None and last.dep_ in ("ccomp", "parataxis") and last.head.lemma_.lower() in ST.REPORTING_VERBS
-
-
-def clause_auxes(gov: list[Token]) -> set[str]:
-    """Rule 'modal-scope': the auxiliaries of the trigger's own clause — its verbs up to the first
-    finite one (an infinitive or participle chain "plans to ban", "will seek to ban" goes on to the verb
-    that governs it). A modal of another clause does not date the measure: in "the bank's offices will
-    be closed, while 20 people were added to the visa-ban list", "will" is not the list's."""
-    aux: set[str] = set()
-    for t in gov:
-        if t.pos_ not in ("VERB", "AUX"):
-            continue
-        auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
-        aux |= {c.lower_ for c in auxes}
-        if (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or
-                t.tag_ in ("VBD", "VBZ", "VBP") or any(c.tag_ != "TO" for c in auxes)):
-            break
-    return aux
-
-
 def status_from_verb(ctx: DocContext, m: Mention, verb: Token) -> str:
     fake = Mention(measure=m.measure, rule=m.rule, sent=m.sent, trigger=ctx.doc[verb.i:verb.i + 1], head=verb)
     fake.historical = m.historical
     return status_of(ctx, fake, verb)
-
 
 
 def past_perfect(ctx: DocContext, gov: list[Token]) -> bool:
@@ -484,76 +412,3 @@ def since_clause(ctx: DocContext, gov: list[Token]) -> bool:
         c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
 
 
-#: rule 'other-actor-background': sentences of a dispatch's lead (headline and first sentences)
-LEAD_SENTENCES = 3
-
-
-def other_actor_background(ctx: DocContext, events: list[EventDraft], main: EventDraft | None) -> None:
-    """Rule 'other-actor-background': a measure in force that another actor than the news's took
-    ("Australia and New Zealand have barred X", "X has also been banned in other countries such as
-    ...", "is currently on the US blacklist") is the background or comparison the text cites (GUIDE:
-    Historical) — unless it answers the news (a retaliation is news too), is told in the lead, is
-    going on ("has been investigating") or is dated in the news's own time ("this year", "on
-    Monday", "in recent weeks")."""
-    if main is None or not main.actors:
-        return
-    roots = {ctx.root(a) for a in main.actors}
-    lead_end = ctx.sents[LEAD_SENTENCES].start if len(ctx.sents) > LEAD_SENTENCES else len(ctx.doc)
-    for e in events:
-        if e is main or not e.actors or {ctx.root(a) for a in e.actors} & roots or main in e.responds_to:
-            continue
-        m = e.first
-        if any(x.sent.start < lead_end for x in e.mentions):
-            continue  # told in the lead: news, whoever the main actor is
-        if m.status == "InForce" and not ongoing_verb(ctx, m) and not recent(ctx, m):
-            m.status = "Historical"
-
-
-def recent(ctx: DocContext, m: Mention) -> bool:
-    """The mention's sentence dates it in the news's own time: "this year", "in recent weeks"
-    (``recent_phrases``), a weekday, "yesterday" or "today"."""
-    low = m.sent.text.lower()
-    return any(re.search(rf"\b{re.escape(p)}\b", low) for p in ST.RECENT_PHRASES) or any(
-        d.kind in ("weekday", "deictic") for d in kdates.find_dates(m.sent.text, ctx.ref_date))
-
-
-def clause_verb(ctx: DocContext, m: Mention) -> Token | None:
-    if not ctx.parsed:
-        return None
-    return m.head if m.head.pos_ in ("VERB", "AUX") else next(
-        (a for a in m.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
-
-
-def ongoing_verb(ctx: DocContext, m: Mention) -> bool:
-    """The mention's clause verb is progressive ("has been investigating", "is reviewing") or a
-    simple present other than "be" ("the probe comes as ..."): going on now."""
-    verb = clause_verb(ctx, m)
-    if verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("continue", "remain", "keep"):
-        verb = verb.head  # rule 'still-going': "continues to review the plant"
-    return verb is not None and (verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children) or
-                                 verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be" or
-                                 any(c.dep_ == "advmod" and c.lower_ == "still" for c in verb.children))
-
-
-_IN_EFFECT = re.compile(r"\b(?:took|has taken|have taken|came into|has come into|went into|entered into|is in|are in)"
-                        r" (?:effect|force)\b|\beffective immediately\b|\bwith immediate effect\b")
-
-
-def later_effect_events(ctx: DocContext, events: list[EventDraft]) -> None:
-    """Rule 'later-effect' across an event's mentions: a measure first told as done ("Putin signs
-    internet law") that another of its mentions says will take effect later ("the legislation, which
-    will take effect in November") is Announced (GUIDE: "unveiled rules that take effect next
-    month"), unless a mention says it has taken effect or is immediate."""
-    for e in events:
-        if e.first.status == "Proposed" and any(
-                m.status == "Announced" and expected_effect(governors(ctx, m, None)) for m in e.mentions[1:]):
-            # "Legco passes bill ...", then "the government expects the new legislation to take effect on
-            # January 1": a bill that is to take effect on a date has been passed into law
-            e.first.status = "Announced"
-            continue
-        if e.first.status != "InForce" or len(e.mentions) < 2:
-            continue
-        if any(_IN_EFFECT.search(m.sent.text.lower()) or immediate(m, m.sent.text.lower()) for m in e.mentions):
-            continue  # "took effect", "an immediate ban": in force already
-        if any(later_effect(ctx, governors(ctx, m, None)) for m in e.mentions[1:]):
-            e.first.status = "Announced"
