@@ -426,3 +426,15 @@ def test_events_status_participle_dates_a_noun_measure(nlp):
     events, _ = _events(nlp, "The report cites the sanctions imposed on Lumo Corp by Norway in 2019.",
                         date=dt.date(2023, 5, 2))
     assert _one(events, "Sanction")["status"] == "Historical", events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure,status", [
+    # rule 'provisional': not yet final, declared (Announced); a preliminary investigation is one under way
+    ("Norway's parliament approved provisional legislation on data security.", "Legislation", "Announced"),
+    ("Norway's trade ministry imposed provisional tariffs on Chinese steel.", "ImportRestriction", "InForce"),
+    ("Norway's trade ministry imposed tariffs on Chinese steel.", "ImportRestriction", "InForce"),
+    ("Norway's competition regulator opened a preliminary investigation into Lumo Corp.", "Investigation", "InForce"),
+])
+def test_events_status_provisional_is_announced(nlp, text, measure, status):
+    assert _statuses(nlp, text)[measure] == status

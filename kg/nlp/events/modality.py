@@ -86,3 +86,18 @@ def past_year(ctx: DocContext, m: Mention, gov: list[Token]) -> bool:
     years = [int(d.iso[:4]) for d in kdates.find_dates(clause_text(ctx, m), ctx.ref_date)
              if d.kind in ("year", "month", "day") and d.iso and d.iso[:4].isdigit()]
     return bool(years) and max(years) < ctx.ref_date.year
+
+
+def provisional(gov: list[Token]) -> bool:
+    """Rule 'provisional': the measure, or a noun that carries it ("reached a preliminary agreement to
+    provide funding", "approved provisional AI legislation"), is a text that needs a final step
+    (`provisional_nouns`) modified by a word that says it is not final (`provisional` in status.yaml):
+    declared, not in force (GUIDE: Announced). "Provisional duties" are applied."""
+    for t in gov[:5]:
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in ST.PROVISIONAL_NOUNS and any(c.dep_ in ("amod", "conj") and c.lower_ in ST.PROVISIONAL or
+                                                c.dep_ == "amod" and any(x.lower_ in ST.PROVISIONAL for x in c.conjuncts)
+                                                for c in t.children):
+            return True
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "acl", "relcl"):
+            return False
+    return False
