@@ -438,3 +438,14 @@ def test_events_status_participle_dates_a_noun_measure(nlp):
 ])
 def test_events_status_provisional_is_announced(nlp, text, measure, status):
     assert _statuses(nlp, text)[measure] == status
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,status", [
+    # rule 'measure-effect': the future of a verb whose subject (or host) is an existing measure is its effect
+    ("Norway has issued new guidelines that will phase out Lumo phones from government offices.", "InForce"),
+    ("Lumo phones will be phased out of government offices under new guidelines from Norway.", "InForce"),
+    ("Norway will phase out Lumo phones from government offices.", "Announced"),
+])
+def test_events_status_future_effect_of_an_existing_measure(nlp, text, status):
+    assert _statuses(nlp, text)["Ban"] == status

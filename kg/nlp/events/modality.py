@@ -101,3 +101,19 @@ def provisional(gov: list[Token]) -> bool:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "acl", "relcl"):
             return False
     return False
+
+
+def measure_effect(gov: list[Token]) -> bool:
+    """Rule 'measure-effect': the trigger is a verb whose subject is a measure that exists ("the export
+    controls will restrict Russia's access"), a relative clause on such a measure ("issued new guidelines
+    that will phase out US chips"), or a passive under one ("will be phased out under new guidelines"): its
+    future tells what the measure does, not that the measure is still to come (`measure_carriers`)."""
+    verb = gov[0] if gov and gov[0].pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return False
+    nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl":
+        nouns.append(verb.head)
+    nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "under" for p in c.children
+              if p.dep_ == "pobj"]
+    return any(n.lemma_.lower() in ST.MEASURE_CARRIERS or n.lower_ in ST.MEASURE_CARRIERS for n in nouns)

@@ -16,8 +16,8 @@ from spacy.tokens import Token
 from kg.nlp import dates as kdates
 from kg.nlp.attrs import doc_text
 from kg.nlp.events.context import DocContext, Mention
-from kg.nlp.events.modality import (clause_auxes, counterfactual, ends_measure, open_question, past_year, provisional,
-                                    reported)
+from kg.nlp.events.modality import (clause_auxes, counterfactual, ends_measure, measure_effect, open_question, past_year,
+                                    provisional, reported)
 from kg.nlp.events.syntax import clause_text, governors
 from kg.nlp.lexicon import status as ST
 
@@ -62,6 +62,8 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
     if fine_paid(m, lemmas) or not future and immediate(m, low):
         return "InForce"
     later = later_effect(ctx, gov)
+    if future and not later and measure_effect(gov) and not dated_later(ctx, m):
+        future = False  # rule 'measure-effect': "the export controls will restrict ..." tells what they do
     if not future and not later and announced_prohibition(m, gov) and not dated_later(ctx, m):
         return "InForce"
     if not future and not later and earlier_relative(ctx, gov):
