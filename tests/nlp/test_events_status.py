@@ -449,3 +449,14 @@ def test_events_status_provisional_is_announced(nlp, text, measure, status):
 ])
 def test_events_status_future_effect_of_an_existing_measure(nlp, text, status):
     assert _statuses(nlp, text)["Ban"] == status
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,status", [
+    # rule 'measure-purpose': "the decision aims to" states a purpose; "Norway aims to" announces
+    ("Norway's new rules aim to prevent data transfers to China.", "InForce"),
+    ("Norway aims to prevent data transfers to China.", "Announced"),
+])
+def test_events_status_purpose_of_a_measure_announces_nothing(nlp, text, status):
+    events, _ = _events(nlp, text)
+    assert {e["status"] for e in events if e["measure"] == "DataRestriction"} == {status}, events

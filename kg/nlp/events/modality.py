@@ -117,3 +117,10 @@ def measure_effect(gov: list[Token]) -> bool:
     nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "under" for p in c.children
               if p.dep_ == "pobj"]
     return any(n.lemma_.lower() in ST.MEASURE_CARRIERS or n.lower_ in ST.MEASURE_CARRIERS for n in nouns)
+
+
+def measure_purpose(verb: Token) -> bool:
+    """Rule 'measure-purpose': an intention verb whose subject is a measure or the decision that takes it ("the
+    regulator's decision aims to prevent data transfers", "the rules intend to protect users") states the
+    measure's purpose; it announces nothing (`purpose_subjects`, `measure_carriers`)."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in ST.PURPOSE_SUBJECTS for c in verb.children)

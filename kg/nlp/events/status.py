@@ -16,8 +16,8 @@ from spacy.tokens import Token
 from kg.nlp import dates as kdates
 from kg.nlp.attrs import doc_text
 from kg.nlp.events.context import DocContext, Mention
-from kg.nlp.events.modality import (clause_auxes, counterfactual, ends_measure, measure_effect, open_question, past_year,
-                                    provisional, reported)
+from kg.nlp.events.modality import (clause_auxes, counterfactual, ends_measure, measure_effect, measure_purpose,
+                                    open_question, past_year, provisional, reported)
 from kg.nlp.events.syntax import clause_text, governors
 from kg.nlp.lexicon import status as ST
 
@@ -68,7 +68,8 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         return "InForce"
     if not future and not later and earlier_relative(ctx, gov):
         return "Historical"  # "Earlier this year, the EU unveiled a chips act": announced before the news
-    if any(lem in ST.ANNOUNCED for lem in lemmas[:4]) or future or later or provisional(gov):
+    if any(t.lemma_.lower() in ST.ANNOUNCED and not measure_purpose(t) for t in own_clause(gov)[:4]) or future or \
+            later or provisional(gov):
         return "Announced"
     if m.historical or since_earlier_year(ctx, m) and not still_going(ctx, gov) or already_done(ctx, gov) or \
             past_perfect(ctx, gov) or earlier_relative(ctx, gov) or since_clause(ctx, gov):

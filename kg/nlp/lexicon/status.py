@@ -11,7 +11,8 @@ _WORDS = rules.word_lists("status.yaml", ("revoked", "discussed", "proposed", "a
                                           "background_verbs", "legislature_words", "legislature_votes",
                                           "reporting_verbs", "recent_phrases", "announced_in_force",
                                           "revoked_governors", "revoked_phrasal", "provisional",
-                                          "provisional_nouns", "measure_carriers"))
+                                          "provisional_nouns", "measure_carriers",
+                                          "purpose_subjects"))
 REVOKED = set(_WORDS["revoked"])
 #: words that end a measure whose trigger they govern, not as the trigger ("vetoed the bill")
 REVOKED_GOVERNORS = set(_WORDS["revoked_governors"])
@@ -26,6 +27,8 @@ PROVISIONAL = set(_WORDS["provisional"])
 PROVISIONAL_NOUNS = set(_WORDS["provisional_nouns"])
 #: nouns of an existing measure whose future verbs tell its effect ("the controls will restrict")
 MEASURE_CARRIERS = set(_WORDS["measure_carriers"])
+#: subjects whose intention verb states a purpose ("the decision aims to prevent ...")
+PURPOSE_SUBJECTS = set(_WORDS["purpose_subjects"]) | MEASURE_CARRIERS
 #: verbs of processes that are over once done ("ran a review"): past tense alone is Historical
 PROCESS_PAST = set(_WORDS["process_past"])
 #: cues of ongoing force despite a past date ("took effect in 2023", "since 2023")
