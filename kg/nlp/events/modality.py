@@ -94,9 +94,8 @@ def provisional(gov: list[Token]) -> bool:
     (`provisional_nouns`) modified by a word that says it is not final (`provisional` in status.yaml):
     declared, not in force (GUIDE: Announced). "Provisional duties" are applied."""
     for t in gov[:5]:
-        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in ST.PROVISIONAL_NOUNS and any(c.dep_ in ("amod", "conj") and c.lower_ in ST.PROVISIONAL or
-                                                c.dep_ == "amod" and any(x.lower_ in ST.PROVISIONAL for x in c.conjuncts)
-                                                for c in t.children):
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in ST.PROVISIONAL_NOUNS and any(
+                not_final(c) for c in t.children):
             return True
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "acl", "relcl"):
             return False
@@ -124,3 +123,9 @@ def measure_purpose(verb: Token) -> bool:
     regulator's decision aims to prevent data transfers", "the rules intend to protect users") states the
     measure's purpose; it announces nothing (`purpose_subjects`, `measure_carriers`)."""
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in ST.PURPOSE_SUBJECTS for c in verb.children)
+
+
+def not_final(mod: Token) -> bool:
+    """A modifier of rule 'provisional' ("preliminary", or "non-binding and preliminary")."""
+    return mod.dep_ in ("amod", "conj") and mod.lower_ in ST.PROVISIONAL or \
+        mod.dep_ == "amod" and any(x.lower_ in ST.PROVISIONAL for x in mod.conjuncts)
