@@ -149,3 +149,33 @@ def has_era(text: str) -> bool:
     if not _ERA_NEEDS.search(text):
         return False  # neither era pattern can match (a decade needs "<digit>0s", the Cold War "cold")
     return any(d.kind == "era" for d in find_dates(text))
+
+
+#: rule 'dateline': words a dateline may carry besides its date ("Published on 26 Apr 2024 | 5 minute read",
+#: "Updated: Jun 13, 2017 Print"); a line with more words than this is a sentence, not a dateline
+DATELINE_MAX_WORDS = 8
+DATELINE_LINES = 12
+_NOT_DATELINE = re.compile(r"^\W*(?:today|now)\b", re.I)  # a site's header with the day it was read
+
+
+def dateline(text: str) -> dt.date | None:
+    """Rule 'dateline': the publication date a news text gives on a line of its own near the top
+    ("December 22, 2020", "Friday, March 21, 2025", "Published on 26 Apr 2024 | 5 minute read",
+    "(Xinhua News Agency June 24, 2008)"): the first of the first lines that holds a full date and
+    at most a few other words and does not end like a sentence ("The law will come into force on
+    September 1, 2016." is no dateline). None when there is none."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:DATELINE_LINES]
+    for line in lines:
+        if len(line) > 100 or line.endswith(".") or _NOT_DATELINE.search(line):
+            continue
+        days = [d for d in find_dates(line) if d.kind in ("day", "iso") and d.iso]
+        if not days:
+            continue
+        rest = line[:days[0].start] + " " + line[days[0].end:]
+        if len(re.findall(r"[A-Za-z]+", rest)) > DATELINE_MAX_WORDS:
+            continue
+        try:
+            return dt.date.fromisoformat(days[0].iso or "")
+        except ValueError:
+            continue
+    return None

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from kg.nlp import dates as kdates
 from kg.nlp.dates import find_dates, has_era, resolve_date
 
 REF = dt.date(2025, 3, 12)  # a Wednesday
@@ -110,3 +111,24 @@ def test_has_era_pretest(text, era):
     # the pre-test (a decade's "<digit>0s", or "cold") only skips texts no era pattern can match
     assert has_era(text) is era
     assert any(d.kind == "era" for d in _find_all(text, None)) is era
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lumo fined over chip exports\nJane Roe\nMarch 4, 2021\n3 Min Read\nThe ministry fined Lumo on Monday.",
+     dt.date(2021, 3, 4)),
+    ("Lumo fined\nPublished on 4 Mar 2021 | 5 minute read\nThe ministry fined Lumo.", dt.date(2021, 3, 4)),
+    ("Lumo fined\n(Example News Agency March 4, 2021)\nThe ministry fined Lumo.", dt.date(2021, 3, 4)),
+    ("Lumo fined\nUpdated: Mar 4, 2021 Print\nThe ministry fined Lumo.", dt.date(2021, 3, 4)),
+])
+def test_dateline_gives_the_publication_date(text, expected):
+    assert kdates.dateline(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry fined Lumo.\nThe new law will come into force on September 1, 2016.",  # a sentence
+    "Today : Jun 09, 2025\nThe ministry fined Lumo.",  # the day the page was read
+    "The ministry fined Lumo on 4 March 2021 after a long investigation into its exports of drone parts to Iran",
+    "The ministry fined Lumo in March 2021.",  # no full date on a line of its own
+])
+def test_dateline_is_a_line_of_its_own(text):
+    assert kdates.dateline(text) is None

@@ -18,7 +18,7 @@ from kg.nlp.events.links import link_events
 from kg.nlp.events.mentions import sentence_mentions
 from kg.nlp.events.merge import main_event, merge_mentions
 from kg.nlp.events.records import build_records
-from kg.nlp.events.status import later_effect_events, other_actor_background
+from kg.nlp.events.status_events import later_effect_events, other_actor_background
 from kg.nlp.events.triggers import TriggerIndex
 
 if TYPE_CHECKING:

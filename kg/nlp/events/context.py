@@ -19,6 +19,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.models import Entity
+from kg.nlp import dates as kdates
 from kg.nlp.attrs import doc_text
 
 if TYPE_CHECKING:
@@ -156,13 +157,15 @@ def build_context(doc: Doc, gaz: GazetteerLike | None, triggers: TriggerIndex) -
 
 
 def ref_date_of(ctx: DocContext) -> dt.date | None:
+    """The dispatch's date; without one, the dateline the text gives near its top (rule 'dateline':
+    "December 22, 2020" on a line of its own, see :func:`kg.nlp.dates.dateline`)."""
     d = ctx.doc._.kg_dispatch_date
     if isinstance(d, str):
         try:
             return dt.date.fromisoformat(d[:10])
         except ValueError:
             return None
-    return d if isinstance(d, dt.date) else None
+    return d if isinstance(d, dt.date) else kdates.dateline(doc_text(ctx.doc))
 
 
 def paragraph_starts(ctx: DocContext) -> list[int]:

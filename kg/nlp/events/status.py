@@ -7,6 +7,7 @@ effect in 2023", "since").
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -14,7 +15,9 @@ from spacy.tokens import Token
 
 from kg.nlp import dates as kdates
 from kg.nlp.attrs import doc_text
-from kg.nlp.events.context import DocContext, EventDraft, Mention
+from kg.nlp.events.context import DocContext, Mention
+from kg.nlp.events.modality import (clause_auxes, counterfactual, ends_measure, measure_effect, measure_purpose,
+                                    open_question, past_year, provisional, reported)
 from kg.nlp.events.syntax import clause_text, governors
 from kg.nlp.lexicon import status as ST
 
@@ -35,16 +38,16 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
     gov = governors(ctx, m, verb)
     lemmas = [t.lemma_.lower() for t in own_clause(gov)]
     words = {t.lower_ for t in gov}
-    aux = set()
-    for t in gov:
-        if t.pos_ in ("VERB", "AUX"):
-            aux |= {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    aux = clause_auxes(gov)
     low = m.sent.text.lower()
-    if any(lem in ST.REVOKED for lem in lemmas[:4]) and m.rule not in _REMOVAL_RULES:
+    if (any(lem in ST.REVOKED for lem in lemmas[:4]) or ends_measure(own_clause(gov))) and \
+            m.rule not in _REMOVAL_RULES or counterfactual(gov):
         return "Revoked"
     if background_object(gov[:5]) and not dated_now(ctx, m) or in_effect_since(ctx, m):
         return "Historical"
-    if any(lem in ST.DISCUSSED for lem in lemmas) or "could" in aux and "discussed" in low:
+    if expected_effect(gov):
+        return "Announced"
+    if any(lem in ST.DISCUSSED for lem in lemmas) or "could" in aux and "discussed" in low or open_question(gov):
         return "Discussed"
     made_law = bool(re.search(r"signed into law|became law|enacted|into force|takes? effect", low))
     if m.measure == "Legislation" and (m.head.lower_ == "bill" or "bill" in words) and not made_law:
@@ -52,34 +55,39 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
     if (any(lem in ST.PROPOSED for lem in lemmas[:4]) or m.head.lower_ in ("draft", "proposal")) and not (
             made_law and m.measure == "Legislation"):  # rule 'signed-bill': "signed into law a bill on ..."
         return "Proposed"
-    if m.measure == "Legislation" and any(lem in ST.PUT_FORWARD for lem in lemmas[:3]):
+    if m.measure == "Legislation" and any(lem in ST.PUT_FORWARD for lem in lemmas[:3]) and not past_year(ctx, m, gov):
         return "Proposed"  # rule 'put-forward': "by introducing legislation", "the bill was submitted"
     future = bool(aux & {"will", "'ll", "shall"}) or ("would" in aux and any(
         t.lemma_ == "say" for t in gov)) or bool(re.search(r"\b(is|are) (set|due|expected) to\b", low))
     if fine_paid(m, lemmas) or not future and immediate(m, low):
         return "InForce"
     later = later_effect(ctx, gov)
+    if future and not later and measure_effect(gov) and not dated_later(ctx, m):
+        future = False  # rule 'measure-effect': "the export controls will restrict ..." tells what they do
     if not future and not later and announced_prohibition(m, gov) and not dated_later(ctx, m):
         return "InForce"
     if not future and not later and earlier_relative(ctx, gov):
         return "Historical"  # "Earlier this year, the EU unveiled a chips act": announced before the news
-    if any(lem in ST.ANNOUNCED for lem in lemmas[:4]) or future or later:
+    if any(t.lemma_.lower() in ST.ANNOUNCED and not measure_purpose(t) for t in own_clause(gov)[:4]) or future or \
+            later or provisional(gov):
         return "Announced"
     if m.historical or since_earlier_year(ctx, m) and not still_going(ctx, gov) or already_done(ctx, gov) or \
             past_perfect(ctx, gov) or earlier_relative(ctx, gov) or since_clause(ctx, gov):
         return "Historical"
     past = any(t.tag_ in ("VBD",) or (t.tag_ == "VBN" and not ({c.lower_ for c in t.children} & {"has", "have"}))
-               for t in gov if t.pos_ in ("VERB", "AUX"))
+               for t in gov if t.pos_ in ("VERB", "AUX")) or any(
+        c.dep_ == "acl" and c.tag_ == "VBN" for c in m.head.children)  # "the indictment filed in January 2019"
     text = clause_text(ctx, m)
     dated = [d for d in kdates.find_dates(text, ctx.ref_date) if not in_brackets(text, d.start, d.end)]
     if past and not (words & ST.ONGOING) and not re.search(r"\b(since|took effect|came into force|in force)\b", low) \
             and not any(current(ctx, d) for d in dated):
         for d in dated:
-            if d.kind in ("year", "month", "day", "rel_year", "ago", "era"):
-                if d.kind == "rel_year" and "last" not in d.text.lower() and "past" not in d.text.lower():
-                    continue
+            if d.kind in ("year", "month", "day", "rel_year", "ago", "era", "month_only"):
+                if d.kind == "rel_year" and "last" not in d.text.lower() and "past" not in d.text.lower() or \
+                        d.kind == "month_only" and d.iso is None:
+                    continue  # "in December" places nothing without a dispatch date
                 return "Historical"
-        if any(lem in ST.PROCESS_PAST for lem in lemmas[:4]):
+        if any(lem in ST.PROCESS_PAST for lem in lemmas[:4]) and not reported(own_clause(gov)):
             return "Historical"
     if legislature_vote(ctx, m, own_clause(gov)) and not re.search(
             r"signed into law|became law|enacted|into force|takes? effect|signed (it|the \w+)", low):
@@ -99,7 +107,23 @@ def current(ctx: DocContext, d: kdates.DateMatch) -> bool:
     Rule 'latest-day': without a dispatch date, the latest full date the text gives is the news's."""
     if ctx.ref_date is None and d.kind == "day" and d.iso is not None:
         return d.iso == latest_day(doc_text(ctx.doc))
-    return bool(ctx.ref_date and d.iso and d.iso[:4].isdigit() and int(d.iso[:4]) >= ctx.ref_date.year)
+    if not (ctx.ref_date and d.iso and d.iso[:4].isdigit()):
+        return False
+    if len(d.iso) >= 7 and d.iso[5:7].isdigit():
+        # rule 'month-before': a month or day more than a month before the dispatch's is earlier than the news,
+        # even in the same year ("announced in August", in a dispatch of mid-September); a month counts from its
+        # middle
+        day = int(d.iso[8:10]) if len(d.iso) >= 10 and d.iso[8:10].isdigit() else 15
+        try:
+            when = dt.date(int(d.iso[:4]), int(d.iso[5:7]), day)
+        except ValueError:
+            return False
+        return (ctx.ref_date - when).days <= CURRENT_DAYS
+    return int(d.iso[:4]) >= ctx.ref_date.year
+
+
+#: rule 'month-before': how many days before the dispatch a dated measure is still the news's
+CURRENT_DAYS = 31
 
 
 def in_brackets(text: str, start: int, end: int) -> bool:
@@ -117,6 +141,8 @@ def later_effect(ctx: DocContext, gov: list[Token]) -> bool:
     group = [verb] + [c for c in verb.children if c.dep_ == "conj"]
     if verb.dep_ == "conj":
         group.append(verb.head)
+    if verb.dep_ == "relcl" and verb.head.dep_ in ("nsubj", "nsubjpass"):
+        group.append(verb.head.head)  # "the Act, which was approved earlier this month, will take effect once ..."
     group += [c for c in gov[0].children if c.dep_ == "relcl"]  # "export controls, which will take effect"
     for v in group:
         if v.lemma_.lower() in ("take", "come", "enter", "go") and _LATER_EFFECT.search(
@@ -198,7 +224,16 @@ def dated_now(ctx: DocContext, m: Mention) -> bool:
     yesterday") — a measure of the same days is news the other answers, not background."""
     if not ctx.parsed:
         return False
-    phrase = ctx.doc[m.head.left_edge.i:m.head.right_edge.i + 1].text
+    phrases = [ctx.doc[m.head.left_edge.i:m.head.right_edge.i + 1].text]
+    verb = m.head.head if m.head.dep_ in ("dobj", "nsubjpass") else None
+    if verb is not None and verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" for c in verb.children):
+        # rule 'dated-now' on the clause that tells the measure: "came after the Netherlands announced new
+        # export controls last Friday" (the date modifies the verb whose object the measure is)
+        phrases += [" ".join(t.text for t in c.subtree) for c in verb.children if c.dep_ in ("npadvmod", "prep")]
+    return any(dated_recent(ctx, p) for p in phrases)
+
+
+def dated_recent(ctx: DocContext, phrase: str) -> bool:
     return any(re.search(rf"\b{re.escape(p)}\b", phrase.lower()) for p in ST.RECENT_PHRASES) or any(
         d.kind in ("weekday", "deictic") for d in kdates.find_dates(phrase, ctx.ref_date))
 
@@ -277,11 +312,30 @@ def own_clause(gov: list[Token]) -> list[Token]:
     return gov
 
 
+def expected_effect(gov: list[Token]) -> bool:
+    """Rule 'expected-effect': a measure expected to take effect ("the government expects the new legislation
+    to take effect on January 1", "the ban is expected to come into force next month") is decided and
+    starts later (GUIDE: Announced) — not a measure only expected to be taken ("analysts expect Beijing to
+    impose controls": Discussed). The trigger is the object or passive subject of "expect", whose
+    infinitive is a verb of coming into effect."""
+    if len(gov) < 2:
+        return False
+    if gov[1].lemma_.lower() == "expect" and gov[0].dep_ in ("dobj", "nsubjpass"):
+        effects = [c for c in gov[1].children if c.dep_ == "xcomp"] + [
+            c for c in gov[0].children if c.dep_ == "relcl" and any(a.tag_ == "TO" for a in c.children)]
+    elif len(gov) > 2 and gov[2].lemma_.lower() == "expect" and gov[0].dep_ == "nsubj" and \
+            gov[1].dep_ in ("ccomp", "xcomp"):
+        effects = [gov[1]]  # parsed as the subject of the infinitive clause
+    else:
+        return False
+    return any(c.lemma_.lower() in ("take", "come", "enter", "go") and _LATER_EFFECT.search(
+        "".join(t.text_with_ws for t in c.subtree).lower()) for c in effects)
+
+
 def status_from_verb(ctx: DocContext, m: Mention, verb: Token) -> str:
     fake = Mention(measure=m.measure, rule=m.rule, sent=m.sent, trigger=ctx.doc[verb.i:verb.i + 1], head=verb)
     fake.historical = m.historical
     return status_of(ctx, fake, verb)
-
 
 
 def past_perfect(ctx: DocContext, gov: list[Token]) -> bool:
@@ -300,9 +354,19 @@ def past_perfect(ctx: DocContext, gov: list[Token]) -> bool:
 
 @lru_cache(maxsize=4)
 def latest_day(text: str) -> str | None:
-    """The latest full date (YYYY-MM-DD) a text gives, None if it gives none."""
-    days = [d.iso for d in kdates.find_dates(text, None) if d.kind == "day" and d.iso]
+    """The latest full date (YYYY-MM-DD) a text gives for something done, None if it gives none. A date in a
+    sentence that looks ahead ("the law will come into force on September 1, 2016", "takes effect on", "until",
+    "deadline") is when something is to start or end, not the news's day."""
+    days = []
+    for sent in re.split(r"(?<=[.!?])\s+|\n+", text):
+        if _AHEAD.search(sent):
+            continue
+        days += [d.iso for d in kdates.find_dates(sent, None) if d.kind == "day" and d.iso]
     return max(days) if days else None
+
+
+#: rule 'latest-day': a sentence that looks ahead (its dates are starts, deadlines, ends)
+_AHEAD = re.compile(r"\b(?:will|shall|would|effect|effective|force|deadline|until|starting|expire[sd]?)\b", re.I)
 
 
 def earlier_relative(ctx: DocContext, gov: list[Token]) -> bool:
@@ -352,67 +416,3 @@ def since_clause(ctx: DocContext, gov: list[Token]) -> bool:
         c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
 
 
-#: rule 'other-actor-background': sentences of a dispatch's lead (headline and first sentences)
-LEAD_SENTENCES = 3
-
-
-def other_actor_background(ctx: DocContext, events: list[EventDraft], main: EventDraft | None) -> None:
-    """Rule 'other-actor-background': a measure in force that another actor than the news's took
-    ("Australia and New Zealand have barred X", "X has also been banned in other countries such as
-    ...", "is currently on the US blacklist") is the background or comparison the text cites (GUIDE:
-    Historical) — unless it answers the news (a retaliation is news too), is told in the lead, is
-    going on ("has been investigating") or is dated in the news's own time ("this year", "on
-    Monday", "in recent weeks")."""
-    if main is None or not main.actors:
-        return
-    roots = {ctx.root(a) for a in main.actors}
-    lead_end = ctx.sents[LEAD_SENTENCES].start if len(ctx.sents) > LEAD_SENTENCES else len(ctx.doc)
-    for e in events:
-        if e is main or not e.actors or {ctx.root(a) for a in e.actors} & roots or main in e.responds_to:
-            continue
-        m = e.first
-        if any(x.sent.start < lead_end for x in e.mentions):
-            continue  # told in the lead: news, whoever the main actor is
-        if m.status == "InForce" and not ongoing_verb(ctx, m) and not recent(ctx, m):
-            m.status = "Historical"
-
-
-def recent(ctx: DocContext, m: Mention) -> bool:
-    """The mention's sentence dates it in the news's own time: "this year", "in recent weeks"
-    (``recent_phrases``), a weekday, "yesterday" or "today"."""
-    low = m.sent.text.lower()
-    return any(re.search(rf"\b{re.escape(p)}\b", low) for p in ST.RECENT_PHRASES) or any(
-        d.kind in ("weekday", "deictic") for d in kdates.find_dates(m.sent.text, ctx.ref_date))
-
-
-def clause_verb(ctx: DocContext, m: Mention) -> Token | None:
-    if not ctx.parsed:
-        return None
-    return m.head if m.head.pos_ in ("VERB", "AUX") else next(
-        (a for a in m.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
-
-
-def ongoing_verb(ctx: DocContext, m: Mention) -> bool:
-    """The mention's clause verb is progressive ("has been investigating", "is reviewing") or a
-    simple present other than "be" ("the probe comes as ..."): going on now."""
-    verb = clause_verb(ctx, m)
-    return verb is not None and (verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children) or
-                                 verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be")
-
-
-_IN_EFFECT = re.compile(r"\b(?:took|has taken|have taken|came into|has come into|went into|entered into|is in|are in)"
-                        r" (?:effect|force)\b|\beffective immediately\b|\bwith immediate effect\b")
-
-
-def later_effect_events(ctx: DocContext, events: list[EventDraft]) -> None:
-    """Rule 'later-effect' across an event's mentions: a measure first told as done ("Putin signs
-    internet law") that another of its mentions says will take effect later ("the legislation, which
-    will take effect in November") is Announced (GUIDE: "unveiled rules that take effect next
-    month"), unless a mention says it has taken effect or is immediate."""
-    for e in events:
-        if e.first.status != "InForce" or len(e.mentions) < 2:
-            continue
-        if any(_IN_EFFECT.search(m.sent.text.lower()) or immediate(m, m.sent.text.lower()) for m in e.mentions):
-            continue  # "took effect", "an immediate ban": in force already
-        if any(later_effect(ctx, governors(ctx, m, None)) for m in e.mentions[1:]):
-            e.first.status = "Announced"

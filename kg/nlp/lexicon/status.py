@@ -9,12 +9,26 @@ from kg.nlp import rules
 _WORDS = rules.word_lists("status.yaml", ("revoked", "discussed", "proposed", "announced", "enacted",
                                           "process_past", "ongoing", "historical_phrases", "put_forward",
                                           "background_verbs", "legislature_words", "legislature_votes",
-                                          "reporting_verbs", "recent_phrases", "announced_in_force"))
+                                          "reporting_verbs", "recent_phrases", "announced_in_force",
+                                          "revoked_governors", "revoked_phrasal", "provisional",
+                                          "provisional_nouns", "measure_carriers",
+                                          "purpose_subjects"))
 REVOKED = set(_WORDS["revoked"])
+#: words that end a measure whose trigger they govern, not as the trigger ("vetoed the bill")
+REVOKED_GOVERNORS = set(_WORDS["revoked_governors"])
+#: (lemma, particle) of phrasal verbs that end a measure ("struck down the ban")
+REVOKED_PHRASAL = {tuple(w.split()[:2]) for w in _WORDS["revoked_phrasal"] if len(w.split()) == 2}
 DISCUSSED = set(_WORDS["discussed"])
 PROPOSED = set(_WORDS["proposed"])
 ANNOUNCED = set(_WORDS["announced"])
 ENACTED = set(_WORDS["enacted"])
+#: modifiers of a measure not yet final ("a preliminary agreement", "provisional legislation")
+PROVISIONAL = set(_WORDS["provisional"])
+PROVISIONAL_NOUNS = set(_WORDS["provisional_nouns"])
+#: nouns of an existing measure whose future verbs tell its effect ("the controls will restrict")
+MEASURE_CARRIERS = set(_WORDS["measure_carriers"])
+#: subjects whose intention verb states a purpose ("the decision aims to prevent ...")
+PURPOSE_SUBJECTS = set(_WORDS["purpose_subjects"]) | MEASURE_CARRIERS
 #: verbs of processes that are over once done ("ran a review"): past tense alone is Historical
 PROCESS_PAST = set(_WORDS["process_past"])
 #: cues of ongoing force despite a past date ("took effect in 2023", "since 2023")
