@@ -51,6 +51,9 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
             out.append(m)
     if ctx.parsed and len(out) > 1:
         # "reviewing outbound investment risks": a trigger inside another's object is its topic
+        # rule 'degree-verb': a generic verb whose direct object is itself a measure noun only says how far it
+        # goes ("tightened rules for telecom gear imports" is the Regulation, not an ImportRestriction)
+        out = [o for o in out if not degree_verb(ctx, o, out)]
         objs = {id(m): {t.i for t in object_tokens(ctx, m.trigger, m.head)} for m in out}
         out = [m for m in out if not any(o is not m and o.measure != m.measure and m.head.i in objs[id(o)]
                                          and o.head.i not in objs[id(m)] for o in out)]
@@ -58,7 +61,9 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
         out = [m for m in out if not spelled_out(m, out)]
     laws_made = legislation_mentions(ctx, sent, out, last_actors)
     if laws_made:
-        out = [m for m in out if not law_content(m, laws_made)]
+        # rule 'rules-noun': "approved AI legislation ..., edging closer to adopting rules as law": the rules the
+        # sentence tells beside a law being made are that law
+        out = [m for m in out if not law_content(m, laws_made) and m.rule != "rules-noun"]
     out.extend(laws_made)
     out.extend(other_create(ctx, sent, out, last_actors))
     out.extend(talent_training(ctx, sent, out, last_actors))
@@ -66,6 +71,16 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
     out.extend(mandates(ctx, sent, out, last_actors))
     out.extend(advices(ctx, sent, out, last_actors))
     return out
+
+
+def degree_verb(ctx: DocContext, o: Mention, found: list[Mention]) -> bool:
+    """Rule 'degree-verb': a generic trigger verb ("tighten", "restrict", "suspend"; measure None in triggers.yaml)
+    whose direct object is the noun of another, specific trigger says only how far that measure goes: "tightened
+    rules for imports" is a Regulation, "tightened export controls" an ExportControl."""
+    if ctx.triggers.rules[o.rule] is not None or o.head.pos_ != "VERB":
+        return False
+    return any(m is not o and m.head.dep_ == "dobj" and m.head.head.i == o.head.i and m.head.pos_ in ("NOUN", "PROPN")
+               and ctx.triggers.rules.get(m.rule) is not None for m in found)
 
 
 def money_pledges(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
@@ -121,7 +136,7 @@ def instrument(m: Mention, found: list[Mention]) -> bool:
     in a relative clause ("the guidelines also restrict the use of X", "guidelines that will phase out X
     chips", "Regulation 2022/328 prohibits the export of ...") are the instrument of that measure, not a
     Regulation of their own."""
-    if m.rule != "regulation" or m.head.pos_ not in ("NOUN", "PROPN"):
+    if m.rule not in ("regulation", "rules-noun") or m.head.pos_ not in ("NOUN", "PROPN"):
         return False
     h = m.head
     while h.dep_ == "compound" and h.head.i != h.i:  # "Regulation 2022/328 prohibits ..."
@@ -217,6 +232,8 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
     if rule == "list-verb" and not (ctx.parsed and head.pos_ == "VERB" and head.dep_ != "amod" and any(
             c.dep_ == "dobj" for c in head.children)):
         return None
+    if rule == "rules-noun" and not issued_rules(ctx, head):
+        return None
     if rule == "regulation" and head.pos_ in ("VERB", "ADJ") and head.dep_ in M.REGULATE_MODIFIER_DEPS:
         return None  # rule 'regulate-modifier': "laws regulating X", "towards regulating AI", "a regulated platform"
     if measure in ("Regulation", "Ban") and head.pos_ in ("NOUN", "PROPN") and legal_basis(ctx, head):
@@ -272,6 +289,26 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         # "challenged the nickel ban": the party challenged is the country whose measure it is, not the goods
         m.targets = uniq([t for t in m.targets if ctx.etype(t) != "Technology"] + [ctx.dominant])
     return m
+
+
+def issued_rules(ctx: DocContext, head: Token) -> bool:
+    """Rule 'rules-noun': "rules" are a Regulation only where a verb issues or changes them — its object or
+    passive subject ("published interim rules governing X", "tightened rules for imports"), or a participle on
+    them ("rules released in November"); a decree also when a government owns it ("a Ministry decree"). "EU and
+    WTO rules", "against privacy rules", "a rules-based order" are the rules in place (`rule_issue_verbs`,
+    `rule_self_nouns`)."""
+    if not ctx.parsed or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if head.lemma_.lower() in M.RULE_SELF_NOUNS and any(
+            c.dep_ in ("poss", "compound", "amod", "nmod") and actor_of_token(ctx, t) not in ([], ["__generic__"])
+            for c in head.lefts for t in c.subtree):
+        return True  # "a recent Education Ministry decree", "the president's decree"
+    top = head
+    while top.dep_ == "compound" and top.head.i != top.i:  # "promulgated Decree No. 53/2022/ND-CP"
+        top = top.head
+    if top.dep_ in ("dobj", "nsubjpass") and top.head.lemma_.lower() in M.RULE_ISSUE_VERBS:
+        return True
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in M.RULE_ISSUE_VERBS for c in head.children)
 
 
 def not_reported(ctx: DocContext, measure: str | None, rule: str, head: Token, verb: Token | None) -> bool:

@@ -158,7 +158,7 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         for kind, cue_words in M.REGULATION_KINDS:
             if words & cue_words:
                 return kind
-    if measure in (None, "Ban") and ctx.parsed and foreign_access(ctx, obj):
+    if measure in (None, "Ban", "Regulation") and ctx.parsed and foreign_access(ctx, obj + acl_tokens(head)):
         return "ExportControl"
     if measure is None or measure == "Ban" or (measure == "Review" and words & {"export", "exports"}):
         for kind, object_cues in M.OBJECT_CUES:
@@ -211,7 +211,19 @@ def foreign_access(ctx: DocContext, obj: list[Token]) -> bool:
     """Rule 'foreign-access': a restriction of a country's access to goods or technology ("restrict Russia's
     access to items that support its military", "restrictions on Russian access to semiconductors", "to deny
     Russia access to products based on U.S. technology") keeps them from being sent there: an ExportControl,
-    not a Ban on use (`goods_words` in `measure_words.yaml`)."""
+    not a Ban on use (`goods_words` in `measure_words.yaml`). Also a country's ability to get them ("rules aimed at
+    restricting China's ability to access, acquire or manufacture advanced chips"; `ability_nouns`,
+    `acquire_verbs`), for a rule noun too."""
+    for ability in (t for t in obj if t.lemma_.lower() in M.ABILITY_NOUNS):
+        # "restricting China's ability to access, acquire or manufacture advanced chips": a country's means of
+        # getting goods
+        if not any((sp := ctx.ment(c)) is not None and sp.label_ == "Country" for c in ability.children
+                   if c.dep_ in ("poss", "amod", "compound", "nmod")):
+            continue
+        verbs = [c for c in ability.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in M.ACQUIRE_VERBS]
+        verbs += [x for v in verbs for x in v.conjuncts if x.lemma_.lower() in M.ACQUIRE_VERBS]
+        if any(g.lower_ in M.GOODS_WORDS for v in verbs for g in v.subtree if g.i > v.i):
+            return True
     for acc in (t for t in obj if t.lower_ == "access"):
         holders = [c for c in acc.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         if acc.dep_ == "dobj":
@@ -222,6 +234,13 @@ def foreign_access(ctx: DocContext, obj: list[Token]) -> bool:
         if goods & M.GOODS_WORDS:
             return True
     return False
+
+
+def acl_tokens(head: Token) -> list[Token]:
+    """The words of a participle clause on a measure noun ("rules aimed at restricting X's ability to ...")."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [t for c in head.children if c.dep_ == "acl" for t in c.subtree]
 
 
 def ruling_on_data(toks: list[Token]) -> bool:

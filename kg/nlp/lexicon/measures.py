@@ -35,7 +35,13 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "advice_verbs", "advice_stop_verbs", "advice_use_verbs", "example_preps",
     "look_back_adverbs", "data_authority_words",
     "court_words", "aim_preps", "condition_marks", "cause_heads", "blame_preps", "control_verbs", "time_marks",
-    "goods_words", "revoking_nouns"))
+    "goods_words", "revoking_nouns", "rule_issue_verbs", "rule_self_nouns", "ability_nouns", "acquire_verbs"))
+#: rule 'foreign-access': a country's ability to get goods ("restricting China's ability to acquire chips")
+ABILITY_NOUNS = set(_WORDS["ability_nouns"])
+ACQUIRE_VERBS = set(_WORDS["acquire_verbs"])
+#: rule 'rules-noun': verbs that issue or change rules; nouns that are an executive instrument by themselves
+RULE_ISSUE_VERBS = set(_WORDS["rule_issue_verbs"])
+RULE_SELF_NOUNS = set(_WORDS["rule_self_nouns"])
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])

@@ -1,0 +1,46 @@
+"""kg_events: the kind of a measure read from its whole clause (issue 12, `clause-kinds` round): rules issued
+by a government, a country's ability to get goods, ... (real pipeline, slow). Sentences written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from test_events import _events  # the helper of the event tests in this folder
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Norway published interim rules governing facial recognition on Thursday.",
+    "Last month, Norway tightened rules for drone imports.",
+    "The Norwegian Ministry of Trade issued a decree on drone registration.",
+])
+def test_events_rules_a_government_issues_are_a_regulation(nlp, text):
+    events, _ = _events(nlp, text)
+    reg = [e for e in events if e["measure"] == "Regulation"]
+    assert reg and "Norway" in reg[0]["actors"], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Norway said the firm had broken EU and WTO rules.",
+    "Norway says the attack is an attack on the rules-based order.",
+    "Such decrees will do nothing for security, a Norwegian scientist said.",
+])
+def test_events_rules_in_place_make_no_regulation(nlp, text):
+    events, _ = _events(nlp, text)
+    assert "Regulation" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_rules_adopted_beside_a_law_are_that_law(nlp):
+    events, _ = _events(nlp, "The European Parliament approved the Robotics Act, adopting rules for robots as law.")
+    kinds = [e["measure"] for e in events]
+    assert "Legislation" in kinds and "Regulation" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_rules_restricting_a_countrys_ability_to_get_chips_are_export_controls(nlp):
+    events, _ = _events(nlp, "In 2022 the United States introduced rules aimed at restricting China's ability to "
+                             "access, acquire or manufacture advanced chips.")
+    kinds = [e["measure"] for e in events]
+    assert "ExportControl" in kinds and "Regulation" not in kinds, events
+
