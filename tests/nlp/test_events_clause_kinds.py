@@ -44,3 +44,19 @@ def test_events_rules_restricting_a_countrys_ability_to_get_chips_are_export_con
     kinds = [e["measure"] for e in events]
     assert "ExportControl" in kinds and "Regulation" not in kinds, events
 
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The Norwegian government on Friday announced a one-time $5,000 charge for each work permit application.",
+    "Last month, Norway announced a $90 million deal to provide radars to Freedonia.",
+    "Norway has approved several billion dollars' worth of chip exports to Freedonian companies.",
+])
+def test_events_a_price_or_payment_is_no_subsidy(nlp, text):
+    events, _ = _events(nlp, text)
+    assert "Subsidy" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_a_sum_given_is_still_a_subsidy(nlp):
+    events, _ = _events(nlp, "Norway has pledged $90 million to support its chipmakers.")
+    assert "Subsidy" in [e["measure"] for e in events], events

@@ -94,7 +94,7 @@ def money_pledges(ctx: DocContext, sent: Span, found: list[Mention], last_actors
             continue
         objs = [c for c in tok.children if c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or any(
             t.lower_ in M.CURRENCY_WORDS for t in c.subtree))]
-        if not objs or any(c.dep_ == "neg" for c in tok.children):
+        if not objs or any(c.dep_ == "neg" for c in tok.children) or any(price_sum(o) for o in objs):
             continue
         talent = any(t.lemma_.lower() in M.TALENT_NOUNS for t in tok.subtree)
         m = Mention(measure="TalentProgram" if talent else "Subsidy", rule="money-pledge", sent=sent,
@@ -106,6 +106,15 @@ def money_pledges(ctx: DocContext, sent: Span, found: list[Mention], last_actors
             t for t in m.targets if ctx.etype(t) != "Company"]
         return [m]
     return []
+
+
+def price_sum(obj: Token) -> bool:
+    """Rule 'money-kind': the sum is a price or a payment, not money given — the noun it measures ("a one-time
+    $100,000 charge", "a $360 million deal to provide drones") or the noun after "of" on it ("billions of dollars'
+    worth of chip exports") is a `price_nouns` word."""
+    heads = [obj] + [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj"]
+    return any(h.lemma_.lower() in M.PRICE_NOUNS for h in heads)
 
 
 def mandates(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:

@@ -35,7 +35,8 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "advice_verbs", "advice_stop_verbs", "advice_use_verbs", "example_preps",
     "look_back_adverbs", "data_authority_words",
     "court_words", "aim_preps", "condition_marks", "cause_heads", "blame_preps", "control_verbs", "time_marks",
-    "goods_words", "revoking_nouns", "rule_issue_verbs", "rule_self_nouns", "ability_nouns", "acquire_verbs"))
+    "goods_words", "revoking_nouns", "rule_issue_verbs", "rule_self_nouns", "ability_nouns", "acquire_verbs",
+    "price_nouns"))
 #: rule 'foreign-access': a country's ability to get goods ("restricting China's ability to acquire chips")
 ABILITY_NOUNS = set(_WORDS["ability_nouns"])
 ACQUIRE_VERBS = set(_WORDS["acquire_verbs"])
@@ -99,6 +100,8 @@ COMPLIANCE_WORDS = set(_WORDS["compliance_words"])
 PROVISION_VERBS = set(_WORDS["provision_verbs"])
 #: rule 'money-pledge': a giving verb whose object names a currency
 CURRENCY_WORDS = set(_WORDS["currency_words"])
+#: rule 'money-kind': a sum that is a price or payment ("a $100,000 charge", "a $360 million deal") is no subsidy
+PRICE_NOUNS = set(_WORDS["price_nouns"])
 #: a trigger after one of these prepositions of the clause verb shares the verb's arguments: "SMIC was
 #: added to the Entity List", "placed Huawei on the list", "put the firms under sanctions"
 LIST_PREPS = set(_WORDS["list_preps"])
