@@ -60,3 +60,35 @@ def test_events_a_price_or_payment_is_no_subsidy(nlp, text):
 def test_events_a_sum_given_is_still_a_subsidy(nlp):
     events, _ = _events(nlp, "Norway has pledged $90 million to support its chipmakers.")
     assert "Subsidy" in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure", [
+    ("Norway has barred its government employees from using Acme translation software.", "Ban"),
+    ("Norway has taken action to prevent government agencies from installing Freedonian cameras.", "Ban"),
+    ("Norway said it would deny their employees visas to enter the country.", "VisaRestriction"),
+    ("Norway has been refusing visas to Freedonian researchers since May.", "VisaRestriction"),
+])
+def test_events_keeping_a_party_from_something_takes_the_kind_of_the_thing(nlp, text, measure):
+    events, _ = _events(nlp, text)
+    found = [e for e in events if e["measure"] == measure]
+    assert found and "Norway" in found[0]["actors"], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The company has long denied supplying products to the Norwegian army.",
+    "Norway passed a law on research security, a move designed to prevent the leakage of knowledge abroad.",
+])
+def test_events_denying_a_claim_or_a_purpose_to_prevent_is_no_measure(nlp, text):
+    events, _ = _events(nlp, text)
+    assert not [e for e in events if e["measure"] in ("Ban", "TravelRestriction", "ExportControl")], events
+
+
+@pytest.mark.slow
+def test_events_the_offence_a_fine_punishes_is_no_measure(nlp):
+    # "won" (the currency) read as a verb hangs "for" under it, below the measure verb
+    events, _ = _events(nlp, "The Norwegian Competition Authority fined Acme 224 billion won in 2021 for blocking "
+                             "phone makers from using rival software.")
+    kinds = [e["measure"] for e in events]
+    assert "LegalAction" in kinds and "Ban" not in kinds, events

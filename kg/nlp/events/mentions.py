@@ -53,7 +53,7 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
         # "reviewing outbound investment risks": a trigger inside another's object is its topic
         # rule 'degree-verb': a generic verb whose direct object is itself a measure noun only says how far it
         # goes ("tightened rules for telecom gear imports" is the Regulation, not an ImportRestriction)
-        out = [o for o in out if not degree_verb(ctx, o, out)]
+        out = [o for o in out if not degree_verb(ctx, o, out) and not offence(o, out)]
         objs = {id(m): {t.i for t in object_tokens(ctx, m.trigger, m.head)} for m in out}
         out = [m for m in out if not any(o is not m and o.measure != m.measure and m.head.i in objs[id(o)]
                                          and o.head.i not in objs[id(m)] for o in out)]
@@ -81,6 +81,17 @@ def degree_verb(ctx: DocContext, o: Mention, found: list[Mention]) -> bool:
         return False
     return any(m is not o and m.head.dep_ == "dobj" and m.head.head.i == o.head.i and m.head.pos_ in ("NOUN", "PROPN")
                and ctx.triggers.rules.get(m.rule) is not None for m in found)
+
+
+def offence(m: Mention, found: list[Mention]) -> bool:
+    """Rule 'offence-gerund': a measure verb told as a gerund after for / over on another measure ("fined Google
+    for blocking phone makers from using its rivals' apps", "sanctioned the firm for restricting exports") is the
+    offence the other measure punishes — the punished party's act, not a measure of the actor."""
+    h = m.head
+    if h.tag_ != "VBG" or h.dep_ != "pcomp" or h.head.lower_ not in M.REASON_PREPS:
+        return False
+    up = h.head.head  # the word the reason hangs on, or (a misparsed sum: "fined Google 224 billion won") the next
+    return any(o is not m and o.head.i in (up.i, up.head.i) for o in found)
 
 
 def money_pledges(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:

@@ -129,6 +129,8 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         if not places or any(p.lemma_.lower() in M.LIST_NOUNS for p in places) or company_subject(ctx, head):
             return None
         return "Ban"
+    if rule == "keep-from" and not keeps_from(ctx, head):
+        return None
     if rule == "licence-needed":
         # impersonal "exports of gallium would need a licence": the kind is in the subject only
         words = {t.lower_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
@@ -175,6 +177,19 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
                     return None  # rule 'veto-deal': "vetoes the cooperation deal" cancels an agreement, no takeover
                 return kind
     return measure
+
+
+def keeps_from(ctx: DocContext, verb: Token) -> bool:
+    """Rule 'keep-from': prevent / forbid keep a party *from* something ("prevent agencies from installing X
+    cameras"; not "a move designed to prevent the leakage of knowledge"); deny / refuse withhold a thing ("deny
+    their employees visas", "refusing visas to X"), not a claim ("the company has long denied supplying arms").
+    A company subject denies or refuses for itself: no government measure."""
+    if not ctx.parsed or verb.pos_ != "VERB" or company_subject(ctx, verb):
+        return False
+    if verb.lemma_.lower() in ("prevent", "forbid"):
+        return any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+    return any(c.dep_ in ("dobj", "dative", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")
+               for c in verb.children)
 
 
 def company_subject(ctx: DocContext, verb: Token) -> bool:
