@@ -92,3 +92,19 @@ def test_events_the_offence_a_fine_punishes_is_no_measure(nlp):
                              "phone makers from using rival software.")
     kinds = [e["measure"] for e in events]
     assert "LegalAction" in kinds and "Ban" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_rules_one_fails_to_adhere_to_make_no_regulation(nlp):
+    events, _ = _events(nlp, "Norway's data protection authority announced a suspension of new downloads of the Acme "
+                             "app following the app's failure to adhere to certain privacy regulations.")
+    kinds = [e["measure"] for e in events]
+    # 'following' is a preposition, not a practice of the app (rule 'data-authority'): the suspension is a Ban
+    assert "Ban" in kinds and "Regulation" not in kinds and "DataRestriction" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_a_passive_measure_with_a_no_subject_is_negated(nlp):
+    events, _ = _events(nlp, "A Norwegian ministry spokesman said that no illegal data collection is sanctioned by "
+                             "Norway.")
+    assert "Sanction" not in [e["measure"] for e in events], events

@@ -348,7 +348,7 @@ def not_reported(ctx: DocContext, measure: str | None, rule: str, head: Token, v
         t = head
         while t.dep_ in ("conj", "compound") and t.head.i != t.i:
             t = t.head
-        if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lower_ in M.COMPLIANCE_WORDS:
+        if t.dep_ == "pobj" and t.head.lower_ in ("with", "to", "by") and t.head.head.lower_ in M.COMPLIANCE_WORDS:
             return True
     if rule == "lawsuit" and head.lemma_.lower() in ("fine", "penalty"):
         if verb is not None and verb.lemma_.lower() in M.PROVISION_VERBS:

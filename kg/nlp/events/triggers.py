@@ -85,6 +85,10 @@ def negated(ctx: DocContext, head: Token, verb: Token | None) -> bool:
             continue
         if any(c.dep_ == "neg" for c in t.children):
             return True
+        if t.pos_ in ("VERB", "AUX") and any(  # "no illegal data collection is sanctioned by Beijing"
+                c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                for c in t.children):
+            return True
     left = list(ctx.doc[max(head.sent.start, head.i - 3):head.i])
     if head.dep_ == "conj" and head.head.i < head.i:  # "they don't bar entry or restrict access": the first verb's
         left = [*left, *ctx.doc[max(head.sent.start, head.head.i - 3):head.head.i]]
@@ -382,7 +386,8 @@ def data_authority(ctx: DocContext, head: Token) -> bool:
     if not ctx.parsed:
         return False
     clause = head.head if head.dep_ in ("dobj", "nsubjpass", "pobj") else head
-    if not any(x.tag_ == "VBG" and x.i > head.i for x in clause.subtree):
+    if not any(x.tag_ == "VBG" and x.i > head.i and x.dep_ != "prep" for x in clause.subtree):
+        # ("following the app's failure to ..." is a preposition, not a practice)
         return False
     t: Token | None = head
     for _ in range(6):
