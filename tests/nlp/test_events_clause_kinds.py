@@ -108,3 +108,11 @@ def test_events_a_passive_measure_with_a_no_subject_is_negated(nlp):
     events, _ = _events(nlp, "A Norwegian ministry spokesman said that no illegal data collection is sanctioned by "
                              "Norway.")
     assert "Sanction" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_guardrails_a_government_sets_are_a_regulation(nlp):
+    events, _ = _events(nlp, "Norway's government repealed the 2023 guardrails for artificial intelligence on Monday.")
+    assert "Regulation" in [e["measure"] for e in events], events
+    events, _ = _events(nlp, "Acme added new guardrails to its chatbot last week.")
+    assert "Regulation" not in [e["measure"] for e in events], events
