@@ -116,3 +116,21 @@ def test_events_guardrails_a_government_sets_are_a_regulation(nlp):
     assert "Regulation" in [e["measure"] for e in events], events
     events, _ = _events(nlp, "Acme added new guardrails to its chatbot last week.")
     assert "Regulation" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure", [
+    ("Norway has suspended new downloads of Acme's messaging service.", "Ban"),
+    ("Norway restricted companies from exporting drone engines to Freedonia.", "ExportControl"),
+    ("Norway blocked firms from importing Freedonian steel.", "ImportRestriction"),
+])
+def test_events_a_verb_form_in_the_object_gives_the_kind(nlp, text, measure):
+    events, _ = _events(nlp, text)
+    assert measure in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_the_move_spelled_out_is_no_second_measure(nlp):
+    events, _ = _events(nlp, "Norway added Acme to its entity list on Thursday. The move, laid out in a government "
+                             "notice, will bar Acme's suppliers from shipping Norwegian goods to it.")
+    assert [e["measure"] for e in events] == ["EntityListing"], events

@@ -267,6 +267,8 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None  # rule 'take-control': a firm taking control of another is a deal, not a measure
     if ctx.parsed and names_the_hit(head):
         return None  # rule 'those-hit' (spelled.py): "those sanctioned include X"
+    if measure is None and ctx.parsed and restating_subject(head):
+        return None  # rule 'move-subject': "The move will bar X's suppliers from shipping ...": a measure told
     measure = refine(ctx, measure, rule, span, head)
     if measure in (None, "Ban") and data_authority(ctx, head):
         measure = "DataRestriction"  # rule 'data-authority' (triggers.py)
@@ -309,6 +311,21 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         # "challenged the nickel ban": the party challenged is the country whose measure it is, not the goods
         m.targets = uniq([t for t in m.targets if ctx.etype(t) != "Technology"] + [ctx.dominant])
     return m
+
+
+def restating_subject(verb: Token) -> bool:
+    """Rule 'move-subject': a generic measure verb whose subject is a definite anaphor ("The move will bar X's
+    suppliers from shipping U.S. goods to it", "This step restricts ..."; `anaphors`) says what a measure already
+    told does: no measure of a kind of its own."""
+    if verb.pos_ != "VERB":
+        return False
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.lemma_.lower() in M.ANAPHORS and any(
+                d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in c.children) \
+                and not any(d.dep_ in ("prep", "relcl", "acl") and d.doc[d.left_edge.i - 1].text != ","
+                            for d in c.children):  # "The move, laid out in the Register," is still the move
+            return True
+    return False
 
 
 def issued_rules(ctx: DocContext, head: Token) -> bool:
