@@ -134,3 +134,11 @@ def test_events_the_move_spelled_out_is_no_second_measure(nlp):
     events, _ = _events(nlp, "Norway added Acme to its entity list on Thursday. The move, laid out in a government "
                              "notice, will bar Acme's suppliers from shipping Norwegian goods to it.")
     assert [e["measure"] for e in events] == ["EntityListing"], events
+
+
+@pytest.mark.slow
+def test_events_regulations_an_ing_clause_spells_out_are_the_instrument(nlp):
+    events, _ = _events(nlp, "Norway has imposed strict regulations on the Acme chatbot, banning its use across all "
+                             "public sector organisations.")
+    kinds = [e["measure"] for e in events]
+    assert "Ban" in kinds and "Regulation" not in kinds, events

@@ -154,8 +154,9 @@ def mandates(ctx: DocContext, sent: Span, found: list[Mention], last_actors: lis
 def instrument(m: Mention, found: list[Mention]) -> bool:
     """Rule 'instrument': "regulations"/"guidelines" that are the subject of another measure's verb or hold it
     in a relative clause ("the guidelines also restrict the use of X", "guidelines that will phase out X
-    chips", "Regulation 2022/328 prohibits the export of ...") are the instrument of that measure, not a
-    Regulation of their own."""
+    chips", "Regulation 2022/328 prohibits the export of ...") or that a verb imposes while an -ing clause on it
+    says what they do ("imposed strict regulations on X, banning its use in the public sector") are the instrument
+    of that measure, not a Regulation of their own."""
     if m.rule not in ("regulation", "rules-noun") or m.head.pos_ not in ("NOUN", "PROPN"):
         return False
     h = m.head
@@ -168,6 +169,9 @@ def instrument(m: Mention, found: list[Mention]) -> bool:
             return True
         if any(c.dep_ in ("relcl", "acl") and c.left_edge.i <= o.head.i <= c.right_edge.i for c in h.children):
             return True
+        if h.dep_ == "dobj" and o.head.tag_ == "VBG" and o.head.dep_ in ("advcl", "xcomp", "conj") and \
+                o.head.head.i == h.head.i and o.head.i > h.i:
+            return True  # "imposed strict regulations on X, banning its use in the public sector"
     return False
 
 
