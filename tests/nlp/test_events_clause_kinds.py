@@ -142,3 +142,23 @@ def test_events_regulations_an_ing_clause_spells_out_are_the_instrument(nlp):
                              "public sector organisations.")
     kinds = [e["measure"] for e in events]
     assert "Ban" in kinds and "Regulation" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_the_sale_of_firms_is_an_investment_restriction(nlp):
+    events, _ = _events(nlp, "Norway blocks sale of two chipmakers to China.")
+    kinds = [e["measure"] for e in events]
+    assert "InvestmentRestriction" in kinds and "ExportControl" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_without_a_ban_there_is_no_ban(nlp):
+    events, _ = _events(nlp, "Norway said that without a ban, the technology would flow to Russia.")
+    assert "Ban" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_a_government_urging_another_state_is_no_ban(nlp):
+    events, _ = _events(nlp, "The Norwegian foreign ministry urged Denmark to cease using national security as a "
+                             "pretext.")
+    assert "Ban" not in [e["measure"] for e in events], events

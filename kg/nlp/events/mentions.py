@@ -398,6 +398,9 @@ def advices(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list
     for tok in advice_verbs(sent):
         if any(m.head.i in {t.i for t in tok.subtree} for m in found):
             continue
+        if any((sp := ctx.ment(c)) is not None and sp.label_ in ("Country", "Bloc") for c in tok.children
+               if c.dep_ in ("dobj", "dative")):
+            continue  # "urged the US to cease using national security as a pretext": diplomacy, no ban
         m = Mention(measure="Ban", rule="advise-against", sent=sent, trigger=ctx.doc[tok.i:tok.i + 1], head=tok,
                     para=ctx.para_of(sent.start_char), confidence=0.55)
         if fill(ctx, m, tok, last_actors) and m.actors and m.actor_in_syntax:

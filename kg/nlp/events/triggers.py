@@ -80,6 +80,8 @@ def negated(ctx: DocContext, head: Token, verb: Token | None) -> bool:
     chain = [head, verb]
     if verb is not None and verb.dep_ == "conj":  # "is not merely subsidising ... or restricting"
         chain.append(verb.head)
+    if head.dep_ == "pobj" and head.head.lower_ == "without":
+        return True  # "Without a ban, this knowledge would flow to X": no ban
     for t in chain:
         if t is None:
             continue
@@ -164,6 +166,8 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         for kind, cue_words in M.REGULATION_KINDS:
             if words & cue_words:
                 return kind
+    if measure in (None, "Ban") and ctx.parsed and firm_sold(ctx, obj):
+        return "InvestmentRestriction"  # rule 'firm-sale': "blocks sale of two chipmakers to China" sells firms
     if measure in (None, "Ban", "Regulation") and ctx.parsed and foreign_access(ctx, obj + acl_tokens(head)):
         return "ExportControl"
     if measure is None or measure == "Ban" or (measure == "Review" and words & {"export", "exports"}):
@@ -252,6 +256,21 @@ def foreign_access(ctx: DocContext, obj: list[Token]) -> bool:
         goods = {t.lower_ for p in acc.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree}
         if goods & M.GOODS_WORDS:
             return True
+    return False
+
+
+def firm_sold(ctx: DocContext, obj: list[Token]) -> bool:
+    """Rule 'firm-sale': the sale of a firm ("blocks sale of two chipmakers to China", "the sale of Acme to a
+    Chinese buyer": a company mention or a company noun after "of") hands over ownership — an investment, not
+    goods sent abroad."""
+    for sale in (t for t in obj if t.lower_ in ("sale", "sales")):
+        for p in sale.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    sp = ctx.ment(o)
+                    if o.dep_ == "pobj" and ((sp is not None and sp.label_ == "Company") or
+                                             o.lemma_.lower() in M.COMPANYISH):
+                        return True
     return False
 
 
