@@ -162,3 +162,10 @@ def test_events_a_government_urging_another_state_is_no_ban(nlp):
     events, _ = _events(nlp, "The Norwegian foreign ministry urged Denmark to cease using national security as a "
                              "pretext.")
     assert "Ban" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_the_on_phrase_hung_on_the_verb_still_gives_the_kind(nlp):
+    # the parser hangs "on chip exports" on "unveiled", not on "curbs"
+    events, _ = _events(nlp, "The Norwegian government unveiled new curbs on chip exports to China.")
+    assert "ExportControl" in [e["measure"] for e in events], events

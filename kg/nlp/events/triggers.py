@@ -122,7 +122,7 @@ def hypothetical(ctx: DocContext, head: Token) -> bool:
 
 
 def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: Token) -> str | None:
-    obj = object_tokens(ctx, span, head)
+    obj = object_tokens(ctx, span, head) + verb_on_phrase(ctx, head)
     if ctx.parsed:  # rule 'reason-over': "a ban over data privacy concerns" — the reason does not give the kind
         reason = {t.i for c in [*head.children, *obj] if c.dep_ == "prep" and c.lower_ in M.REASON_OVER
                   for t in c.subtree}
@@ -257,6 +257,16 @@ def foreign_access(ctx: DocContext, obj: list[Token]) -> bool:
         if goods & M.GOODS_WORDS:
             return True
     return False
+
+
+def verb_on_phrase(ctx: DocContext, head: Token) -> list[Token]:
+    """Rule 'verb-on': the parser often hangs the "on"/"against" phrase of a measure noun on the verb whose object
+    it is ("unveiled new curbs on chip exports to China", "imposed restrictions on exports of gallium"): that
+    phrase still says what the measure restricts (`aim_on_preps`)."""
+    if not ctx.parsed or head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "dobj":
+        return []
+    return [t for p in head.head.children if p.dep_ == "prep" and p.i > head.i and p.lower_ in M.AIM_ON_PREPS
+            for t in p.subtree]
 
 
 def firm_sold(ctx: DocContext, obj: list[Token]) -> bool:
