@@ -169,3 +169,14 @@ def test_events_the_on_phrase_hung_on_the_verb_still_gives_the_kind(nlp):
     # the parser hangs "on chip exports" on "unveiled", not on "curbs"
     events, _ = _events(nlp, "The Norwegian government unveiled new curbs on chip exports to China.")
     assert "ExportControl" in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure", [
+    ("Norway requires foreign tech firms to store user data locally.", "DataRestriction"),
+    ("Norway requires foreign tech firms to open a local office.", "Regulation"),
+])
+def test_events_a_government_requiring_firms_to_act_is_a_rule_of_that_kind(nlp, text, measure):
+    events, _ = _events(nlp, text)
+    found = [e for e in events if e["measure"] == measure]
+    assert found and "Norway" in found[0]["actors"], events

@@ -130,7 +130,8 @@ def price_sum(obj: Token) -> bool:
 
 def mandates(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
     """Rule 'mandate': a government forcing or ordering people to do something ("is forcing residents to
-    install a state certificate", "providers have been ordered by the government to ...") is a Regulation —
+    install a state certificate", "Vietnam requires foreign firms to open local offices") is a Regulation — a
+    DataRestriction when what it orders stores or moves data ("requires firms to store user data locally") —
     only when the sentence reports no other measure (that measure is what the order imposes)."""
     if not ctx.parsed or found:
         return []
@@ -143,7 +144,10 @@ def mandates(ctx: DocContext, sent: Span, found: list[Mention], last_actors: lis
         if not comp or not any(actor_of_token(ctx, x) not in ([], ["__generic__"])
                                for x in subject_tokens(ctx, tok)[0]):
             continue  # the government forces; "that measure forced miners to refine at home" is an effect
-        m = Mention(measure="Regulation", rule="mandate", sent=sent, trigger=ctx.doc[tok.i:tok.i + 1], head=tok,
+        content = [t for c in comp for t in c.subtree]
+        kind = "DataRestriction" if any(t.lower_ == "data" for t in content) and any(
+            t.lemma_.lower() in M.MANDATE_DATA_VERBS for t in content) else "Regulation"
+        m = Mention(measure=kind, rule="mandate", sent=sent, trigger=ctx.doc[tok.i:tok.i + 1], head=tok,
                     para=ctx.para_of(sent.start_char), confidence=0.55)
         if not fill(ctx, m, tok, last_actors) or not m.actors or not m.actor_in_syntax:
             continue

@@ -36,7 +36,7 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "look_back_adverbs", "data_authority_words",
     "court_words", "aim_preps", "condition_marks", "cause_heads", "blame_preps", "control_verbs", "time_marks",
     "goods_words", "revoking_nouns", "rule_issue_verbs", "rule_self_nouns", "ability_nouns", "acquire_verbs",
-    "price_nouns", "aim_on_preps"))
+    "price_nouns", "aim_on_preps", "mandate_data_verbs"))
 #: rule 'foreign-access': a country's ability to get goods ("restricting China's ability to acquire chips")
 ABILITY_NOUNS = set(_WORDS["ability_nouns"])
 #: rule 'verb-on': "unveiled new curbs on chip exports" — the phrase the parser hangs on the verb
@@ -71,6 +71,7 @@ FUNDING_WORDS = set(_WORDS["funding_words"])
 AGREEMENT_VERBS = set(_WORDS["agreement_verbs"])
 #: rule 'mandate': a government forcing people to do something is a Regulation
 MANDATE_VERBS = set(_WORDS["mandate_verbs"])
+MANDATE_DATA_VERBS = set(_WORDS["mandate_data_verbs"])
 #: rule 'consensus': "unanimous agreement" is consent, not a pact
 CONSENSUS_ADJ = set(_WORDS["consensus_adj"])
 #: "set up an institute" -> Other (new bodies)
