@@ -165,3 +165,13 @@ def test_events_pronoun_subject_of_a_reported_clause_is_the_reporting_government
                              "that it was removing South Korea from its own white list of trusted trade partners.")
     found = _of(events, "ExportControl")
     assert found and found[0]["actors"] == {"Japan"}, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,actor", [
+    ("Officials in Beijing banned the app on Monday.", "China"),
+    ("Regulators in Brussels opened an investigation into Meta.", "European Union"),
+])
+def test_events_a_government_word_in_a_capital_is_that_state(nlp, text, actor):
+    events, _ = _events(nlp, text)
+    assert events and actor in events[0]["actors"], events

@@ -119,3 +119,15 @@ def test_events_money_pledged_by_a_company_is_no_subsidy(nlp):
 def test_events_dropping_a_country_from_the_trade_white_list_is_an_export_control(nlp):
     events, _ = _events(nlp, "Norway has approved plans to drop Sweden from its white list of trusted trading partners.")
     assert [e["measure"] for e in events] == ["ExportControl"], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure", [
+    # "anti-dumping" is split by the tokenizer: an alternative inside a|b never matched it
+    ("In response, Norway imposed anti-dumping duties on Freedonian steel.", "ImportRestriction"),
+    ("Norway will require permits for exports of AI chips.", "ExportControl"),
+])
+def test_events_trade_defence_duties_and_export_permits(nlp, text, measure):
+    events, _ = _events(nlp, text)
+    found = [e for e in events if e["measure"] == measure]
+    assert found and "Norway" in found[0]["actors"], events

@@ -66,6 +66,10 @@ def actor_of_token(ctx: DocContext, tok: Token) -> list[str]:
                     sp2 = ctx.ment(t)
                     if sp2 is not None and sp2.label_ in ACTOR_TYPES:
                         return [x.id_ for x in coordinated_mentions(ctx, t, ACTOR_TYPES)] or [sp2.id_]
+                    if sp2 is None and t.dep_ == "pobj" and t.pos_ == "PROPN":
+                        capital = actor_of_token(ctx, t)  # "regulators in Brussels", "officials in Beijing"
+                        if capital and capital != ["__generic__"]:
+                            return capital
         if low == "bloc":
             bloc_keys = {k for k, e in ctx.ents.items() if e.type == "Bloc"}
             if len(bloc_keys) == 1:

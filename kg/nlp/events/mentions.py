@@ -51,6 +51,9 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
             out.append(m)
     if ctx.parsed and len(out) > 1:
         # "reviewing outbound investment risks": a trigger inside another's object is its topic
+        # rule 'degree-verb': a generic verb whose direct object is itself a measure noun only says how far it
+        # goes ("tightened rules for telecom gear imports" is the Regulation, not an ImportRestriction)
+        out = [o for o in out if not degree_verb(ctx, o, out) and not offence(o, out)]
         objs = {id(m): {t.i for t in object_tokens(ctx, m.trigger, m.head)} for m in out}
         out = [m for m in out if not any(o is not m and o.measure != m.measure and m.head.i in objs[id(o)]
                                          and o.head.i not in objs[id(m)] for o in out)]
@@ -58,7 +61,9 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
         out = [m for m in out if not spelled_out(m, out)]
     laws_made = legislation_mentions(ctx, sent, out, last_actors)
     if laws_made:
-        out = [m for m in out if not law_content(m, laws_made)]
+        # rule 'rules-noun': "approved AI legislation ..., edging closer to adopting rules as law": the rules the
+        # sentence tells beside a law being made are that law
+        out = [m for m in out if not law_content(m, laws_made) and m.rule != "rules-noun"]
     out.extend(laws_made)
     out.extend(other_create(ctx, sent, out, last_actors))
     out.extend(talent_training(ctx, sent, out, last_actors))
@@ -66,6 +71,27 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
     out.extend(mandates(ctx, sent, out, last_actors))
     out.extend(advices(ctx, sent, out, last_actors))
     return out
+
+
+def degree_verb(ctx: DocContext, o: Mention, found: list[Mention]) -> bool:
+    """Rule 'degree-verb': a generic trigger verb ("tighten", "restrict", "suspend"; measure None in triggers.yaml)
+    whose direct object is the noun of another, specific trigger says only how far that measure goes: "tightened
+    rules for imports" is a Regulation, "tightened export controls" an ExportControl."""
+    if ctx.triggers.rules[o.rule] is not None or o.head.pos_ != "VERB":
+        return False
+    return any(m is not o and m.head.dep_ == "dobj" and m.head.head.i == o.head.i and m.head.pos_ in ("NOUN", "PROPN")
+               and ctx.triggers.rules.get(m.rule) is not None for m in found)
+
+
+def offence(m: Mention, found: list[Mention]) -> bool:
+    """Rule 'offence-gerund': a measure verb told as a gerund after for / over on another measure ("fined Google
+    for blocking phone makers from using its rivals' apps", "sanctioned the firm for restricting exports") is the
+    offence the other measure punishes — the punished party's act, not a measure of the actor."""
+    h = m.head
+    if h.tag_ != "VBG" or h.dep_ != "pcomp" or h.head.lower_ not in M.REASON_PREPS:
+        return False
+    up = h.head.head  # the word the reason hangs on, or (a misparsed sum: "fined Google 224 billion won") the next
+    return any(o is not m and o.head.i in (up.i, up.head.i) for o in found)
 
 
 def money_pledges(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
@@ -79,7 +105,7 @@ def money_pledges(ctx: DocContext, sent: Span, found: list[Mention], last_actors
             continue
         objs = [c for c in tok.children if c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or any(
             t.lower_ in M.CURRENCY_WORDS for t in c.subtree))]
-        if not objs or any(c.dep_ == "neg" for c in tok.children):
+        if not objs or any(c.dep_ == "neg" for c in tok.children) or any(price_sum(o) for o in objs):
             continue
         talent = any(t.lemma_.lower() in M.TALENT_NOUNS for t in tok.subtree)
         m = Mention(measure="TalentProgram" if talent else "Subsidy", rule="money-pledge", sent=sent,
@@ -93,9 +119,19 @@ def money_pledges(ctx: DocContext, sent: Span, found: list[Mention], last_actors
     return []
 
 
+def price_sum(obj: Token) -> bool:
+    """Rule 'money-kind': the sum is a price or a payment, not money given — the noun it measures ("a one-time
+    $100,000 charge", "a $360 million deal to provide drones") or the noun after "of" on it ("billions of dollars'
+    worth of chip exports") is a `price_nouns` word."""
+    heads = [obj] + [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj"]
+    return any(h.lemma_.lower() in M.PRICE_NOUNS for h in heads)
+
+
 def mandates(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
     """Rule 'mandate': a government forcing or ordering people to do something ("is forcing residents to
-    install a state certificate", "providers have been ordered by the government to ...") is a Regulation —
+    install a state certificate", "Vietnam requires foreign firms to open local offices") is a Regulation — a
+    DataRestriction when what it orders stores or moves data ("requires firms to store user data locally") —
     only when the sentence reports no other measure (that measure is what the order imposes)."""
     if not ctx.parsed or found:
         return []
@@ -108,7 +144,10 @@ def mandates(ctx: DocContext, sent: Span, found: list[Mention], last_actors: lis
         if not comp or not any(actor_of_token(ctx, x) not in ([], ["__generic__"])
                                for x in subject_tokens(ctx, tok)[0]):
             continue  # the government forces; "that measure forced miners to refine at home" is an effect
-        m = Mention(measure="Regulation", rule="mandate", sent=sent, trigger=ctx.doc[tok.i:tok.i + 1], head=tok,
+        content = [t for c in comp for t in c.subtree]
+        kind = "DataRestriction" if any(t.lower_ == "data" for t in content) and any(
+            t.lemma_.lower() in M.MANDATE_DATA_VERBS for t in content) else "Regulation"
+        m = Mention(measure=kind, rule="mandate", sent=sent, trigger=ctx.doc[tok.i:tok.i + 1], head=tok,
                     para=ctx.para_of(sent.start_char), confidence=0.55)
         if not fill(ctx, m, tok, last_actors) or not m.actors or not m.actor_in_syntax:
             continue
@@ -119,9 +158,10 @@ def mandates(ctx: DocContext, sent: Span, found: list[Mention], last_actors: lis
 def instrument(m: Mention, found: list[Mention]) -> bool:
     """Rule 'instrument': "regulations"/"guidelines" that are the subject of another measure's verb or hold it
     in a relative clause ("the guidelines also restrict the use of X", "guidelines that will phase out X
-    chips", "Regulation 2022/328 prohibits the export of ...") are the instrument of that measure, not a
-    Regulation of their own."""
-    if m.rule != "regulation" or m.head.pos_ not in ("NOUN", "PROPN"):
+    chips", "Regulation 2022/328 prohibits the export of ...") or that a verb imposes while an -ing clause on it
+    says what they do ("imposed strict regulations on X, banning its use in the public sector") are the instrument
+    of that measure, not a Regulation of their own."""
+    if m.rule not in ("regulation", "rules-noun") or m.head.pos_ not in ("NOUN", "PROPN"):
         return False
     h = m.head
     while h.dep_ == "compound" and h.head.i != h.i:  # "Regulation 2022/328 prohibits ..."
@@ -133,6 +173,9 @@ def instrument(m: Mention, found: list[Mention]) -> bool:
             return True
         if any(c.dep_ in ("relcl", "acl") and c.left_edge.i <= o.head.i <= c.right_edge.i for c in h.children):
             return True
+        if h.dep_ == "dobj" and o.head.tag_ == "VBG" and o.head.dep_ in ("advcl", "xcomp", "conj") and \
+                o.head.head.i == h.head.i and o.head.i > h.i:
+            return True  # "imposed strict regulations on X, banning its use in the public sector"
     return False
 
 
@@ -217,6 +260,8 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
     if rule == "list-verb" and not (ctx.parsed and head.pos_ == "VERB" and head.dep_ != "amod" and any(
             c.dep_ == "dobj" for c in head.children)):
         return None
+    if rule == "rules-noun" and not issued_rules(ctx, head):
+        return None
     if rule == "regulation" and head.pos_ in ("VERB", "ADJ") and head.dep_ in M.REGULATE_MODIFIER_DEPS:
         return None  # rule 'regulate-modifier': "laws regulating X", "towards regulating AI", "a regulated platform"
     if measure in ("Regulation", "Ban") and head.pos_ in ("NOUN", "PROPN") and legal_basis(ctx, head):
@@ -230,6 +275,8 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None  # rule 'take-control': a firm taking control of another is a deal, not a measure
     if ctx.parsed and names_the_hit(head):
         return None  # rule 'those-hit' (spelled.py): "those sanctioned include X"
+    if measure is None and ctx.parsed and restating_subject(head):
+        return None  # rule 'move-subject': "The move will bar X's suppliers from shipping ...": a measure told
     measure = refine(ctx, measure, rule, span, head)
     if measure in (None, "Ban") and data_authority(ctx, head):
         measure = "DataRestriction"  # rule 'data-authority' (triggers.py)
@@ -274,6 +321,41 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
     return m
 
 
+def restating_subject(verb: Token) -> bool:
+    """Rule 'move-subject': a generic measure verb whose subject is a definite anaphor ("The move will bar X's
+    suppliers from shipping U.S. goods to it", "This step restricts ..."; `anaphors`) says what a measure already
+    told does: no measure of a kind of its own."""
+    if verb.pos_ != "VERB":
+        return False
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.lemma_.lower() in M.ANAPHORS and any(
+                d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in c.children) \
+                and not any(d.dep_ in ("prep", "relcl", "acl") and d.doc[d.left_edge.i - 1].text != ","
+                            for d in c.children):  # "The move, laid out in the Register," is still the move
+            return True
+    return False
+
+
+def issued_rules(ctx: DocContext, head: Token) -> bool:
+    """Rule 'rules-noun': "rules" are a Regulation only where a verb issues or changes them — its object or
+    passive subject ("published interim rules governing X", "tightened rules for imports"), or a participle on
+    them ("rules released in November"); a decree also when a government owns it ("a Ministry decree"). "EU and
+    WTO rules", "against privacy rules", "a rules-based order" are the rules in place (`rule_issue_verbs`,
+    `rule_self_nouns`)."""
+    if not ctx.parsed or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if head.lemma_.lower() in M.RULE_SELF_NOUNS and any(
+            c.dep_ in ("poss", "compound", "amod", "nmod") and actor_of_token(ctx, t) not in ([], ["__generic__"])
+            for c in head.lefts for t in c.subtree):
+        return True  # "a recent Education Ministry decree", "the president's decree"
+    top = head
+    while top.dep_ == "compound" and top.head.i != top.i:  # "promulgated Decree No. 53/2022/ND-CP"
+        top = top.head
+    if top.dep_ in ("dobj", "nsubjpass") and top.head.lemma_.lower() in M.RULE_ISSUE_VERBS:
+        return True
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in M.RULE_ISSUE_VERBS for c in head.children)
+
+
 def not_reported(ctx: DocContext, measure: str | None, rule: str, head: Token, verb: Token | None) -> bool:
     """Measure words that report no measure of an actor: rules 'alleged-subsidy' ("unfair state subsidies
     are being paid"), 'cut-funding' ("deep cuts to science funding"), 'compliance' ("compliant with all
@@ -291,7 +373,7 @@ def not_reported(ctx: DocContext, measure: str | None, rule: str, head: Token, v
         t = head
         while t.dep_ in ("conj", "compound") and t.head.i != t.i:
             t = t.head
-        if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lower_ in M.COMPLIANCE_WORDS:
+        if t.dep_ == "pobj" and t.head.lower_ in ("with", "to", "by") and t.head.head.lower_ in M.COMPLIANCE_WORDS:
             return True
     if rule == "lawsuit" and head.lemma_.lower() in ("fine", "penalty"):
         if verb is not None and verb.lemma_.lower() in M.PROVISION_VERBS:
@@ -320,6 +402,9 @@ def advices(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list
     for tok in advice_verbs(sent):
         if any(m.head.i in {t.i for t in tok.subtree} for m in found):
             continue
+        if any((sp := ctx.ment(c)) is not None and sp.label_ in ("Country", "Bloc") for c in tok.children
+               if c.dep_ in ("dobj", "dative")):
+            continue  # "urged the US to cease using national security as a pretext": diplomacy, no ban
         m = Mention(measure="Ban", rule="advise-against", sent=sent, trigger=ctx.doc[tok.i:tok.i + 1], head=tok,
                     para=ctx.para_of(sent.start_char), confidence=0.55)
         if fill(ctx, m, tok, last_actors) and m.actors and m.actor_in_syntax:

@@ -1,8 +1,8 @@
 """Record building: merged events -> :class:`kg.models.Event` and :class:`kg.models.Analogy` records.
 
-Decides each event's key (unique within the document), date (the first dated mention), status (the
-first mention's, with rule 'headline-tense': an "Extends Ban" headline takes the body's "will stop",
-an "Iran Lifts Ban" headline the body's "voted to end the ban"),
+Decides which events are recorded (rule 'no-actor'), each event's key (unique within the document), date
+(the first dated mention), status (the first mention's, with rule 'headline-tense': an "Extends Ban" headline
+takes the body's "will stop", an "Iran Lifts Ban" headline the body's "voted to end the ban"),
 evidence (one per sentence), confidence (the best mention's, +0.05 per further mention) and label
 ("China ExportControl on Gallium").
 """
@@ -17,6 +17,7 @@ from kg.nlp.events.context import DocContext, EventDraft
 
 def build_records(ctx: DocContext, events: list[EventDraft]) -> tuple[list[Event], list[Analogy]]:
     did = ctx.doc._.kg_dispatch_id
+    events = with_actor_or_parallel(events)
     by_id = {id(e): e for e in events}
     for e in events:
         e.date = next((m.date for m in e.mentions if m.date), None)
@@ -70,6 +71,14 @@ def build_records(ctx: DocContext, events: list[EventDraft]) -> tuple[list[Event
                                                         start=m.sent.start_char, end=m.sent.end_char,
                                                         rule="analogy:asserted", confidence=0.7),)))
     return out, analogies
+
+
+def with_actor_or_parallel(events: list[EventDraft]) -> list[EventDraft]:
+    """Rule 'no-actor': a measure is somebody's — an event no rule could give an actor ("In response to mounting
+    fines, X closed its offices": whose fines?) names no policy event, unless it is a parallel the text compares
+    with a measure ("Nuclear physicists ... have all faced similar constraints in various countries": a mention
+    told as similar), which the GUIDE annotates without an actor."""
+    return [e for e in events if e.actors or any(m.similar for m in e.mentions)]
 
 
 #: rule 'headline-tense': body statuses that overrule a headline's present tense ("Iran Lifts Ban"

@@ -80,10 +80,16 @@ def negated(ctx: DocContext, head: Token, verb: Token | None) -> bool:
     chain = [head, verb]
     if verb is not None and verb.dep_ == "conj":  # "is not merely subsidising ... or restricting"
         chain.append(verb.head)
+    if head.dep_ == "pobj" and head.head.lower_ == "without":
+        return True  # "Without a ban, this knowledge would flow to X": no ban
     for t in chain:
         if t is None:
             continue
         if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t.pos_ in ("VERB", "AUX") and any(  # "no illegal data collection is sanctioned by Beijing"
+                c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                for c in t.children):
             return True
     left = list(ctx.doc[max(head.sent.start, head.i - 3):head.i])
     if head.dep_ == "conj" and head.head.i < head.i:  # "they don't bar entry or restrict access": the first verb's
@@ -116,7 +122,7 @@ def hypothetical(ctx: DocContext, head: Token) -> bool:
 
 
 def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: Token) -> str | None:
-    obj = object_tokens(ctx, span, head)
+    obj = object_tokens(ctx, span, head) + verb_on_phrase(ctx, head)
     if ctx.parsed:  # rule 'reason-over': "a ban over data privacy concerns" — the reason does not give the kind
         reason = {t.i for c in [*head.children, *obj] if c.dep_ == "prep" and c.lower_ in M.REASON_OVER
                   for t in c.subtree}
@@ -129,6 +135,8 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         if not places or any(p.lemma_.lower() in M.LIST_NOUNS for p in places) or company_subject(ctx, head):
             return None
         return "Ban"
+    if rule == "keep-from" and not keeps_from(ctx, head):
+        return None
     if rule == "licence-needed":
         # impersonal "exports of gallium would need a licence": the kind is in the subject only
         words = {t.lower_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
@@ -158,7 +166,9 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         for kind, cue_words in M.REGULATION_KINDS:
             if words & cue_words:
                 return kind
-    if measure in (None, "Ban") and ctx.parsed and foreign_access(ctx, obj):
+    if measure in (None, "Ban") and ctx.parsed and firm_sold(ctx, obj):
+        return "InvestmentRestriction"  # rule 'firm-sale': "blocks sale of two chipmakers to China" sells firms
+    if measure in (None, "Ban", "Regulation") and ctx.parsed and foreign_access(ctx, obj + acl_tokens(head)):
         return "ExportControl"
     if measure is None or measure == "Ban" or (measure == "Review" and words & {"export", "exports"}):
         for kind, object_cues in M.OBJECT_CUES:
@@ -175,6 +185,19 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
                     return None  # rule 'veto-deal': "vetoes the cooperation deal" cancels an agreement, no takeover
                 return kind
     return measure
+
+
+def keeps_from(ctx: DocContext, verb: Token) -> bool:
+    """Rule 'keep-from': prevent / forbid keep a party *from* something ("prevent agencies from installing X
+    cameras"; not "a move designed to prevent the leakage of knowledge"); deny / refuse withhold a thing ("deny
+    their employees visas", "refusing visas to X"), not a claim ("the company has long denied supplying arms").
+    A company subject denies or refuses for itself: no government measure."""
+    if not ctx.parsed or verb.pos_ != "VERB" or company_subject(ctx, verb):
+        return False
+    if verb.lemma_.lower() in ("prevent", "forbid"):
+        return any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+    return any(c.dep_ in ("dobj", "dative", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")
+               for c in verb.children)
 
 
 def company_subject(ctx: DocContext, verb: Token) -> bool:
@@ -211,7 +234,19 @@ def foreign_access(ctx: DocContext, obj: list[Token]) -> bool:
     """Rule 'foreign-access': a restriction of a country's access to goods or technology ("restrict Russia's
     access to items that support its military", "restrictions on Russian access to semiconductors", "to deny
     Russia access to products based on U.S. technology") keeps them from being sent there: an ExportControl,
-    not a Ban on use (`goods_words` in `measure_words.yaml`)."""
+    not a Ban on use (`goods_words` in `measure_words.yaml`). Also a country's ability to get them ("rules aimed at
+    restricting China's ability to access, acquire or manufacture advanced chips"; `ability_nouns`,
+    `acquire_verbs`), for a rule noun too."""
+    for ability in (t for t in obj if t.lemma_.lower() in M.ABILITY_NOUNS):
+        # "restricting China's ability to access, acquire or manufacture advanced chips": a country's means of
+        # getting goods
+        if not any((sp := ctx.ment(c)) is not None and sp.label_ == "Country" for c in ability.children
+                   if c.dep_ in ("poss", "amod", "compound", "nmod")):
+            continue
+        verbs = [c for c in ability.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in M.ACQUIRE_VERBS]
+        verbs += [x for v in verbs for x in v.conjuncts if x.lemma_.lower() in M.ACQUIRE_VERBS]
+        if any(g.lower_ in M.GOODS_WORDS for v in verbs for g in v.subtree if g.i > v.i):
+            return True
     for acc in (t for t in obj if t.lower_ == "access"):
         holders = [c for c in acc.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         if acc.dep_ == "dobj":
@@ -222,6 +257,38 @@ def foreign_access(ctx: DocContext, obj: list[Token]) -> bool:
         if goods & M.GOODS_WORDS:
             return True
     return False
+
+
+def verb_on_phrase(ctx: DocContext, head: Token) -> list[Token]:
+    """Rule 'verb-on': the parser often hangs the "on"/"against" phrase of a measure noun on the verb whose object
+    it is ("unveiled new curbs on chip exports to China", "imposed restrictions on exports of gallium"): that
+    phrase still says what the measure restricts (`aim_on_preps`)."""
+    if not ctx.parsed or head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "dobj":
+        return []
+    return [t for p in head.head.children if p.dep_ == "prep" and p.i > head.i and p.lower_ in M.AIM_ON_PREPS
+            for t in p.subtree]
+
+
+def firm_sold(ctx: DocContext, obj: list[Token]) -> bool:
+    """Rule 'firm-sale': the sale of a firm ("blocks sale of two chipmakers to China", "the sale of Acme to a
+    Chinese buyer": a company mention or a company noun after "of") hands over ownership — an investment, not
+    goods sent abroad."""
+    for sale in (t for t in obj if t.lower_ in ("sale", "sales")):
+        for p in sale.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    sp = ctx.ment(o)
+                    if o.dep_ == "pobj" and ((sp is not None and sp.label_ == "Company") or
+                                             o.lemma_.lower() in M.COMPANYISH):
+                        return True
+    return False
+
+
+def acl_tokens(head: Token) -> list[Token]:
+    """The words of a participle clause on a measure noun ("rules aimed at restricting X's ability to ...")."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [t for c in head.children if c.dep_ == "acl" for t in c.subtree]
 
 
 def ruling_on_data(toks: list[Token]) -> bool:
@@ -348,7 +415,8 @@ def data_authority(ctx: DocContext, head: Token) -> bool:
     if not ctx.parsed:
         return False
     clause = head.head if head.dep_ in ("dobj", "nsubjpass", "pobj") else head
-    if not any(x.tag_ == "VBG" and x.i > head.i for x in clause.subtree):
+    if not any(x.tag_ == "VBG" and x.i > head.i and x.dep_ != "prep" for x in clause.subtree):
+        # ("following the app's failure to ..." is a preposition, not a practice)
         return False
     t: Token | None = head
     for _ in range(6):

@@ -35,7 +35,16 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "advice_verbs", "advice_stop_verbs", "advice_use_verbs", "example_preps",
     "look_back_adverbs", "data_authority_words",
     "court_words", "aim_preps", "condition_marks", "cause_heads", "blame_preps", "control_verbs", "time_marks",
-    "goods_words", "revoking_nouns"))
+    "goods_words", "revoking_nouns", "rule_issue_verbs", "rule_self_nouns", "ability_nouns", "acquire_verbs",
+    "price_nouns", "aim_on_preps", "mandate_data_verbs"))
+#: rule 'foreign-access': a country's ability to get goods ("restricting China's ability to acquire chips")
+ABILITY_NOUNS = set(_WORDS["ability_nouns"])
+#: rule 'verb-on': "unveiled new curbs on chip exports" — the phrase the parser hangs on the verb
+AIM_ON_PREPS = set(_WORDS["aim_on_preps"])
+ACQUIRE_VERBS = set(_WORDS["acquire_verbs"])
+#: rule 'rules-noun': verbs that issue or change rules; nouns that are an executive instrument by themselves
+RULE_ISSUE_VERBS = set(_WORDS["rule_issue_verbs"])
+RULE_SELF_NOUNS = set(_WORDS["rule_self_nouns"])
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
@@ -62,6 +71,7 @@ FUNDING_WORDS = set(_WORDS["funding_words"])
 AGREEMENT_VERBS = set(_WORDS["agreement_verbs"])
 #: rule 'mandate': a government forcing people to do something is a Regulation
 MANDATE_VERBS = set(_WORDS["mandate_verbs"])
+MANDATE_DATA_VERBS = set(_WORDS["mandate_data_verbs"])
 #: rule 'consensus': "unanimous agreement" is consent, not a pact
 CONSENSUS_ADJ = set(_WORDS["consensus_adj"])
 #: "set up an institute" -> Other (new bodies)
@@ -93,6 +103,8 @@ COMPLIANCE_WORDS = set(_WORDS["compliance_words"])
 PROVISION_VERBS = set(_WORDS["provision_verbs"])
 #: rule 'money-pledge': a giving verb whose object names a currency
 CURRENCY_WORDS = set(_WORDS["currency_words"])
+#: rule 'money-kind': a sum that is a price or payment ("a $100,000 charge", "a $360 million deal") is no subsidy
+PRICE_NOUNS = set(_WORDS["price_nouns"])
 #: a trigger after one of these prepositions of the clause verb shares the verb's arguments: "SMIC was
 #: added to the Entity List", "placed Huawei on the list", "put the firms under sanctions"
 LIST_PREPS = set(_WORDS["list_preps"])
