@@ -18,6 +18,8 @@ from test_events import _events, _one  # the helper of the event tests in this f
     ("Peru's Congress passed a law restricting AI providers.", "Legislation", {"AI providers"}),
     # a technology word of the fallback's lexicon after "to regulate"
     ("Chile's Congress passed a bill to regulate cryptocurrency.", "Legislation", {"cryptocurrency"}),
+    # an acronym of the technology lexicon stands alone
+    ("Chile's Senate approved a bill to regulate AI.", "Legislation", {"AI"}),
     # a deal noun: the country of its demonym
     ("Norway vetoed a Chinese takeover of the shipyard on Tuesday.", "InvestmentRestriction", {"China"}),
     # bare conjuncts share the first's modifiers: one group

@@ -101,17 +101,16 @@ def object_heads(m: Mention) -> list[Token]:
 
 
 def through(heads: list[Token], depth: int = 0) -> list[Token]:
-    """``heads`` with their conjuncts, read through act and quantity nouns ("exports of X" -> X) and
-    through deal nouns to their parties ("the takeover of X by Y" -> the takeover, Y)."""
+    """``heads`` with their conjuncts, read through act and quantity nouns ("exports of X" -> exports,
+    X) and through deal nouns to their parties ("the takeover of X by Y" -> the takeover, Y)."""
     out: list[Token] = []
     for t in heads:
         for x in [t, *t.conjuncts]:
             lemma = x.lemma_.lower()
-            if depth < 2 and lemma in ACT_NOUNS | QUANTITY_NOUNS and lemma not in DEAL_NOUNS:
-                out += through(prep_objects(x, {"of", "in", "into", "to", "from"}), depth + 1)
-            elif depth < 2 and lemma in DEAL_NOUNS:
-                out.append(x)  # its demonym: "a Chinese takeover"
-                out += through(prep_objects(x, {"by", "to"}), depth + 1)
+            if depth < 2 and lemma in ACT_NOUNS | QUANTITY_NOUNS | DEAL_NOUNS:
+                out.append(x)  # for its demonym: "a Chinese takeover", "Chinese investment"
+                preps = {"by", "to"} if lemma in DEAL_NOUNS else {"of", "in", "into", "to", "from"}
+                out += through(prep_objects(x, preps), depth + 1)
             else:
                 out.append(x)
     return list(dict.fromkeys(out))
@@ -138,6 +137,8 @@ def head_targets(ctx: DocContext, t: Token) -> list[str]:
     lemma = t.lower_ if t.lower_ in GOODS_HEADS else t.lemma_.lower()
     if lemma in GOODS_HEADS or lemma in GOODS_KINDS or lemma in TECHNOLOGY_HEADS:
         goods = goods_name(ctx, t, lemma in GOODS_KINDS)
+        if goods is None and lemma in TECHNOLOGY_HEADS and t.is_upper and np_start(ctx, t) == t.i:
+            goods = t.text  # "regulates AI": an acronym too short for a goods name
         if goods:
             return [goods_entity(ctx, goods), *modifier_countries(ctx, t)]
     return modifier_countries(ctx, t)  # "27 Chinese entities", "a Chinese takeover": the country
