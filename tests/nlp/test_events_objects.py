@@ -20,6 +20,9 @@ from test_events import _events, _one  # the helper of the event tests in this f
     ("Chile's Congress passed a bill to regulate cryptocurrency.", "Legislation", {"cryptocurrency"}),
     # an acronym of the technology lexicon stands alone
     ("Chile's Senate approved a bill to regulate AI.", "Legislation", {"AI"}),
+    # "the company" points back to the company last named
+    ("Google said on Monday that Chile's competition regulator had opened an investigation of the company.",
+     "Investigation", {"Google"}),
     # a deal noun: the country of its demonym
     ("Norway vetoed a Chinese takeover of the shipyard on Tuesday.", "InvestmentRestriction", {"China"}),
     # bare conjuncts share the first's modifiers: one group
@@ -34,7 +37,7 @@ def test_events_object_fallback(nlp, text, measure, targets):
     ev = _one(events, measure)
     assert ev["targets"] == targets, ev
     types = {e.name: e.type for e in doc._.kg_entities.values()}
-    assert all(types.get(t) in ("Group", "Technology", "Country") for t in targets), types
+    assert all(types.get(t) in ("Group", "Technology", "Country", "Company") for t in targets), types
 
 
 @pytest.mark.slow

@@ -31,6 +31,8 @@ from kg.nlp import rules
 from kg.nlp.events.context import DocContext, EventDraft, Mention, uniq
 from kg.nlp.events.goods import goods_entity, goods_name
 from kg.nlp.events.role_args import GOODS_HEADS, GOODS_KINDS
+from kg.nlp.events.roles import last_company
+from kg.nlp.lexicon import measures as M
 
 _WORDS = rules.word_lists("objects.yaml", ("population_heads", "population_specific", "population_vague",
                                           "object_preps", "placing_verbs", "aiming_verbs", "act_nouns",
@@ -131,6 +133,10 @@ def head_targets(ctx: DocContext, t: Token) -> list[str]:
         return []
     if t.pos_ not in ("NOUN", "PROPN"):
         return []
+    if t.lemma_.lower() in M.COMPANYISH and t.tag_ == "NN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children) and np_start(ctx, t) == t.i:
+        k = last_company(ctx, t.i)  # "an investigation of the company": the company last named
+        return [k] if k else []
     name = population_name(ctx, t)
     if name is not None:
         return [population_entity(ctx, name), *modifier_countries(ctx, t)]
