@@ -28,6 +28,9 @@ from test_events import _events, _one  # the helper of the event tests in this f
     # bare conjuncts share the first's modifiers: one group
     ("Uruguay imposed a travel ban on foreign nationals and residents.", "TravelRestriction",
      {"foreign nationals and residents"}),
+    # a bare first head: the whole list is one group
+    ("Peru imposed a travel ban on founders, leaders and wealthy investors.", "TravelRestriction",
+     {"founders, leaders and wealthy investors"}),
     # two conjuncts with their own modifiers or a complement of their own are two groups
     ("Uruguay imposed a travel ban on senior officials and executives of state-owned banks.", "TravelRestriction",
      {"senior officials"}),

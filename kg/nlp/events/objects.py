@@ -29,7 +29,7 @@ from kg.ids import entity_key
 from kg.models import Entity
 from kg.nlp import rules
 from kg.nlp.events.context import DocContext, EventDraft, Mention, uniq
-from kg.nlp.events.goods import goods_entity, goods_name
+from kg.nlp.events.goods import coordination_root, goods_entity, goods_name
 from kg.nlp.events.role_args import GOODS_HEADS, GOODS_KINDS
 from kg.nlp.events.roles import last_company
 from kg.nlp.lexicon import measures as M
@@ -170,8 +170,8 @@ def population_name(ctx: DocContext, t: Token) -> str | None:
         return None
     if t.tag_ not in ("NNS", "NNPS") and lemma not in ("talent", "personnel", "staff"):
         return None
-    if t.dep_ == "conj" and t.head.i < t.i and coordinated_end(t.head).i >= t.i and \
-            population_name(ctx, t.head) is not None:
+    first = coordination_root(t)
+    if first.i < t.i and coordinated_end(first).i >= t.i and population_name(ctx, first) is not None:
         return None  # named with the first conjunct
     last = coordinated_end(t)
     toks = list(ctx.doc[np_start(ctx, t):t.i])
@@ -196,13 +196,16 @@ def population_name(ctx: DocContext, t: Token) -> str | None:
 
 def coordinated_end(t: Token) -> Token:
     """The last conjunct of the one group ``t`` heads with its conjuncts, else ``t``: "researchers and
-    students", "Chinese nationals and residents" (bare heads share the first's modifiers) are one group;
-    "state officials and military personnel" are two, and so are "senior officials and executives of
+    students", "Chinese nationals and residents" (bare heads share the first's modifiers) and "founders,
+    leaders and technical experts" (a bare first head) are one group; "state officials and military
+    personnel" are two, and so are "senior officials and executives of
     state-owned banks" (the parser hangs "of" on the first)."""
     conj = [c for c in t.conjuncts if c.i > t.i]
     heads = POPULATION_HEADS | POPULATION_SPECIFIC
+    bare_first = not any(d.i < t.i for d in t.children)  # "founders, leaders and technical experts"
+    allowed = ("cc", "punct", "conj") + (("amod", "compound", "nmod") if bare_first else ())
     if conj and all(c.lemma_.lower() in heads and c.tag_ in ("NNS", "NNPS") and
-                    all(d.dep_ in ("cc", "punct", "conj") for d in c.children) for c in conj) and \
+                    all(d.dep_ in allowed for d in c.children) for c in conj) and \
             not any(d.dep_ == "prep" and d.i > conj[-1].i for d in t.children):
         return conj[-1]
     return t
