@@ -23,6 +23,9 @@ from test_events import _events, _one  # the helper of the event tests in this f
     # "the company" points back to the company last named
     ("Google said on Monday that Chile's competition regulator had opened an investigation of the company.",
      "Investigation", {"Google"}),
+    # "the deal" with no party of its own: the buyer of the deal told before
+    ("Toshiba agreed in May to acquire a Spanish chip designer. Spain's government blocked the deal on Monday.",
+     "InvestmentRestriction", {"Toshiba"}),
     # a deal noun: the country of its demonym
     ("Norway vetoed a Chinese takeover of the shipyard on Tuesday.", "InvestmentRestriction", {"China"}),
     # bare conjuncts share the first's modifiers: one group

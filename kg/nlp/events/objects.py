@@ -30,13 +30,13 @@ from kg.models import Entity
 from kg.nlp import rules
 from kg.nlp.events.context import DocContext, EventDraft, Mention, uniq
 from kg.nlp.events.goods import coordination_root, goods_entity, goods_name
-from kg.nlp.events.role_args import GOODS_HEADS, GOODS_KINDS
+from kg.nlp.events.role_args import DEAL_MEASURES, GOODS_HEADS, GOODS_KINDS
 from kg.nlp.events.roles import last_company
 from kg.nlp.lexicon import measures as M
 
 _WORDS = rules.word_lists("objects.yaml", ("population_heads", "population_specific", "population_vague",
                                           "object_preps", "placing_verbs", "aiming_verbs", "act_nouns",
-                                          "quantity_nouns", "deal_nouns", "technology_heads"))
+                                          "quantity_nouns", "deal_nouns", "technology_heads", "buy_verbs"))
 POPULATION_HEADS = set(_WORDS["population_heads"])
 POPULATION_SPECIFIC = set(_WORDS["population_specific"])
 POPULATION_VAGUE = set(_WORDS["population_vague"])
@@ -47,6 +47,7 @@ ACT_NOUNS = set(_WORDS["act_nouns"])
 QUANTITY_NOUNS = set(_WORDS["quantity_nouns"])
 DEAL_NOUNS = set(_WORDS["deal_nouns"])
 TECHNOLOGY_HEADS = set(_WORDS["technology_heads"])
+BUY_VERBS = set(_WORDS["buy_verbs"])
 
 _MOD_DEPS = ("compound", "amod", "nmod", "npadvmod")
 _NAMED = ("Company", "ResearchOrganization", "Group", "Technology", "Person")
@@ -75,8 +76,40 @@ def object_targets(ctx: DocContext, m: Mention) -> list[str]:
     for t in object_heads(m):
         if t.i == m.head.i or m.trigger.start <= t.i < m.trigger.end and ctx.ment(t) is not None:
             continue  # "set up an AI Safety Institute": what the measure creates is no target
+        if m.measure in DEAL_MEASURES and t.lemma_.lower() in DEAL_NOUNS and definite(t) and \
+                not prep_objects(t, {"by", "to", "of", "for"}):
+            buyer = deal_buyer(ctx, t)  # "CFIUS said it would prohibit that transaction": the buyer told before
+            out += [buyer] if buyer else []
+            continue
         out += head_targets(ctx, t)
     return uniq(out)
+
+
+def definite(t: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) and \
+        not any(c.dep_ in ("poss", "amod", "compound") for c in t.children)
+
+
+def deal_buyer(ctx: DocContext, before: Token) -> str | None:
+    """Rule 'deal-anaphor': the buyer of the last deal told before ``before`` — the company subject of a
+    buying verb (``buy_verbs``: "Broadcom offered to buy X", "X agreed to acquire Y"), the possessor of a
+    deal noun ("Broadcom's bid"), or the company after "by" on one ("the acquisition of X by Y")."""
+    for i in range(before.i - 1, -1, -1):
+        t = ctx.doc[i]
+        lemma = t.lemma_.lower()
+        cands: list[Token] = []
+        if lemma in BUY_VERBS and t.pos_ == "VERB":
+            v = t
+            while v.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in v.children):
+                v = v.head  # "offered to buy": the subject of "offered"
+            cands = [c for c in v.children if c.dep_ == "nsubj"]
+        elif lemma in DEAL_NOUNS and t.pos_ == "NOUN":
+            cands = [c for c in t.children if c.dep_ == "poss"] + prep_objects(t, {"by"})
+        for c in cands:
+            sp = ctx.ment(c)
+            if sp is not None and sp.label_ == "Company":
+                return sp.id_
+    return None
 
 
 def object_heads(m: Mention) -> list[Token]:
