@@ -8,8 +8,8 @@ read in order; the first whose object names something gives the targets:
   investigation into X"), or after the same prepositions on the verb that imposes it ("imposed
   sanctions on X"), or of a clause on it that names its aim ("rules governing X", "a law aimed at X",
   "the ban covers X");
-- through a noun of an act on goods or parties ("a ban on exports of X", "restrictions on investment
-  in X"), what that act acts on;
+- through a noun of an act or a quantity ("a ban on exports of X", "a wide range of X"), what it acts
+  on; through a deal noun, the party after by / to ("blocked the takeover of X by Y");
 - conjuncts of each ("X, Y and Z").
 
 Each object head becomes a target when it is an entity mention (a company, research organisation,
@@ -18,8 +18,10 @@ group, technology or person; a country or bloc), a population noun phrase (a plu
 "critical infrastructure operators"; or a head in ``population_specific`` on its own: "exporters"),
 which becomes a Group entity named by its modifiers and head, or goods
 (:func:`kg.nlp.events.goods.goods_name`), which become a Technology entity. A demonym or country
-among the modifiers adds its country ("Chinese investors" -> China). Entities are created here only
-for the targets they fill. The word lists are data in ``kg/nlp/rules/objects.yaml``.
+among the modifiers adds its country ("Chinese investors" -> China). "The company" is the company
+last named; "the deal" of a deal measure, the buyer of the last deal told (rule 'deal-anaphor').
+Entities are created here only for the targets they fill. The word lists are data in
+``kg/nlp/rules/objects.yaml``.
 """
 from __future__ import annotations
 
@@ -59,9 +61,9 @@ def fill_object_targets(ctx: DocContext, events: list[EventDraft]) -> None:
     if not ctx.parsed:
         return
     for e in events:
-        own = set(e.actors) | {ctx.root(a) for a in e.actors}
         if e.targets:
             continue
+        own = set(e.actors) | {ctx.root(a) for a in e.actors}
         for m in e.mentions:
             keys = [k for k in object_targets(ctx, m) if k not in own]
             if keys:
@@ -86,6 +88,7 @@ def object_targets(ctx: DocContext, m: Mention) -> list[str]:
 
 
 def definite(t: Token) -> bool:
+    """``t`` is "the deal", "that transaction": a definite determiner and no modifier of its own."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) and \
         not any(c.dep_ in ("poss", "amod", "compound") for c in t.children)
 
