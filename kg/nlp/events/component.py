@@ -17,6 +17,7 @@ from kg.nlp.events.context import Mention, build_context
 from kg.nlp.events.links import link_events
 from kg.nlp.events.mentions import sentence_mentions
 from kg.nlp.events.merge import main_event, merge_mentions
+from kg.nlp.events.objects import fill_object_targets
 from kg.nlp.events.records import build_records
 from kg.nlp.events.status_events import later_effect_events, other_actor_background
 from kg.nlp.events.triggers import TriggerIndex
@@ -89,6 +90,7 @@ class EventExtractor:
             mentions.extend(found)
         events = merge_mentions(ctx, mentions)
         link_events(ctx, mentions, events)
+        fill_object_targets(ctx, events)
         other_actor_background(ctx, events, main_event(ctx, events))
         later_effect_events(ctx, events)
         doc._.kg_events, doc._.kg_analogies = build_records(ctx, events)
