@@ -60,6 +60,11 @@ def rule_patterns() -> dict[str, list]:
             [{"ENT_TYPE": {"IN": ["GPE", "NORP"]}, "OP": "+"}, {"TAG": "POS", "OP": "?"},
              {"IS_LOWER": True, "POS": {"IN": ["NOUN", "ADJ", "PROPN"]}, "OP": "+"},
              {"LOWER": {"IN": sorted(GOV_HEADS)}}],
+            # the owner need not be tagged by the statistical NER (it misses "China" after a blank line):
+            # a capitalised name before a possessive, checked against the gazetteer (sources.py)
+            [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": ["'s", "’s", "'", "’"]}},
+             {"IS_LOWER": True, "POS": {"IN": ["NOUN", "ADJ", "PROPN"]}, "OP": "+"},
+             {"LOWER": {"IN": sorted(GOV_HEADS)}}],
         ],
         "rule:gov-name-first": [
             [{"TEXT": {"IN": sorted(GOV_NAME_HEADS)}}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},

@@ -106,6 +106,8 @@ def rule_candidates(gaz: GazetteerLike, matchers: tuple[Matcher, Matcher], doc: 
                                             CONF[rule])))
         elif rule == "rule:gov-possessive":
             lead = [t for t in sp if t.ent_type_ in ("GPE", "NORP")]
+            if not lead or lead[0].i != sp.start:  # "China's commerce ministry" the NER missed
+                lead = list(sp[:next(i for i, t in enumerate(sp) if not t.is_title)])
             owner_text = doc[sp.start:lead[-1].i + 1].text if lead else ""
             owner = gaz.lookup(owner_text) or gaz.demonym(owner_text)
             if owner is None or owner.type not in ("Country", "Bloc") or lead[0].i != sp.start or \
