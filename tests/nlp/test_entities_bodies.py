@@ -85,3 +85,25 @@ def test_possessive_body_needs_no_statistical_tag_on_its_country(nlp):
     bodies = [e.name for e in entities_by_name(doc).values() if e.type == "GovernmentBody"]
     assert bodies == ["Namibia’s mines ministry"]
     assert ("Namibia’s mines ministry", "partOf", "Namibia") in relation_names(doc)
+
+
+
+def test_a_countrys_bare_parliament_is_its_body(nlp):
+    doc = run(nlp, "Ghana's parliament approved the bill on Tuesday.")
+    ents = entities_by_name(doc)
+    assert ents["Parliament of Ghana"].type == "GovernmentBody"
+    assert "parliament" in ents["Parliament of Ghana"].aliases
+    assert ("Parliament of Ghana", "partOf", "Ghana") in relation_names(doc)
+
+
+def test_a_bare_parliament_is_the_one_legislature_the_text_names(nlp):
+    doc = run(nlp, "Ghana's parliament approved the bill on Tuesday. The vote in the National Assembly was close.")
+    ents = entities_by_name(doc)
+    assert "Parliament of Ghana" not in ents
+    assert "Ghana's parliament" in ents["National Assembly"].aliases
+
+
+def test_a_bare_parliament_with_two_chambers_named_is_their_whole(nlp):
+    doc = run(nlp, "Ghana's parliament approved the bill on Tuesday. The National Assembly voted first and "
+                   "Ghana's Senate followed.")
+    assert "Parliament of Ghana" in entities_by_name(doc)

@@ -20,6 +20,7 @@ NUMBER_RE = r"^(?:No\.?|n°)?(?:\d|[A-Z]-\d)[\w\-/\.]*(?:,\d{3}[\w\-/\.]*)?$"
 def rule_patterns() -> dict[str, list]:
     cap = {"TEXT": {"REGEX": r"^[A-Z][\w\-\.&]*$"}}
     capw = {"TEXT": {"REGEX": r"^([A-Z0-9][\w\-\.&]*|of|and|on|for|the|in|to|&|-)$"}}
+    poss = {"LOWER": {"IN": ["'s", "’s", "'", "’"]}}
     return {
         "rule:legal-case": [
             [cap, {"TEXT": {"REGEX": r"^[A-Z][\w\-\.]*$"}, "OP": "*"}, {"LOWER": "case"}],
@@ -62,9 +63,11 @@ def rule_patterns() -> dict[str, list]:
              {"LOWER": {"IN": sorted(GOV_HEADS)}}],
             # the owner need not be tagged by the statistical NER (it misses "China" after a blank line):
             # a capitalised name before a possessive, checked against the gazetteer (sources.py)
-            [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": ["'s", "’s", "'", "’"]}},
-             {"IS_LOWER": True, "POS": {"IN": ["NOUN", "ADJ", "PROPN"]}, "OP": "+"},
-             {"LOWER": {"IN": sorted(GOV_HEADS)}}],
+            [{"IS_TITLE": True, "OP": "+"}, poss, {"IS_LOWER": True, "POS": {"IN": ["NOUN", "ADJ", "PROPN"]},
+                                                   "OP": "+"}, {"LOWER": {"IN": sorted(GOV_HEADS)}}],
+            # a state has one parliament: "Pakistan's parliament" (bodies.described_is_named may join it
+            # to the one legislature the text names)
+            [{"IS_TITLE": True, "OP": "+"}, poss, {"TEXT": {"IN": ["parliament", "legislature"]}}],
         ],
         "rule:gov-name-first": [
             [{"TEXT": {"IN": sorted(GOV_NAME_HEADS)}}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},

@@ -62,6 +62,11 @@ def gazetteer_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, M
     return out
 
 
+def _state(gaz: GazetteerLike, text: str) -> bool:
+    e = gaz.lookup(text) or gaz.demonym(text)
+    return e is not None and e.type in ("Country", "Bloc")
+
+
 def rule_candidates(gaz: GazetteerLike, matchers: tuple[Matcher, Matcher], doc: Doc,
                     titled: set[int]) -> list[tuple[int, int, Mention]]:
     out = []
@@ -106,8 +111,12 @@ def rule_candidates(gaz: GazetteerLike, matchers: tuple[Matcher, Matcher], doc: 
                                             CONF[rule])))
         elif rule == "rule:gov-possessive":
             lead = [t for t in sp if t.ent_type_ in ("GPE", "NORP")]
-            if not lead or lead[0].i != sp.start:  # "China's commerce ministry" the NER missed
-                lead = list(sp[:next(i for i, t in enumerate(sp) if not t.is_title)])
+            if not lead or lead[0].i != sp.start:  # "China's commerce ministry" the NER missed: the
+                # shortest run of capitalised words before the possessive that the gazetteer knows
+                caps = list(sp[:next(i for i, t in enumerate(sp) if not t.is_title)])
+                k = next((k for k in range(len(caps)) if _state(gaz, doc[caps[k].i:caps[-1].i + 1].text)), 0)
+                lead = caps[k:]
+                sp = doc[lead[0].i:sp.end] if lead else sp
             owner_text = doc[sp.start:lead[-1].i + 1].text if lead else ""
             owner = gaz.lookup(owner_text) or gaz.demonym(owner_text)
             if owner is None or owner.type not in ("Country", "Bloc") or lead[0].i != sp.start or \
