@@ -52,6 +52,7 @@ from kg.nlp.attrs import MENTIONS, doc_text, register_extensions, token_sents
 from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.relations_cues import origin_phrase, owns, product_list, titled
 from kg.nlp.relations_home import CONF_HOME, parliament_home
+from kg.nlp.relations_makers import maker_relations
 from kg.nlp.relations_members import member_lists, membership_near
 from kg.nlp.relations_names import CONF_NAME, described_orgs, name_relations, state_owned
 from kg.nlp.relations_parents import parent_relations
@@ -120,7 +121,7 @@ class RelationComponent:
         for sent_start, sps in by_sent.items():
             sent = ts[sps[0].start]
             for rule, s, p, o in [*_text_relations(doc, sps, sent), *member_lists(doc, sps), *verb_relations(doc, sps),
-                                 *parent_relations(doc, sps)]:
+                                 *parent_relations(doc, sps), *maker_relations(doc, sps, sent)]:
                 add(s, p, o, sent, rule, CONF_TEXT)
             for a, b, p in self._gazetteer_pairs(doc, sps):
                 add(a, p, b, sent, f"gazetteer:{p}", CONF_GAZ, source="gazetteer")
