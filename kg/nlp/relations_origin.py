@@ -1,0 +1,97 @@
+"""An organisation's home country from the words around its name (GUIDE.md, Relations:
+``headquarteredIn`` "when the text states or makes the home country unmistakable"), for forms the
+origin rules of relations.py do not read:
+
+====================  ==========  ===============================================================
+rule                  confidence  example
+====================  ==========  ===============================================================
+rel:based-in-place    0.85        "Aixtron, based in Herzogenrath, Germany" (a place between "in"
+                                  and the country)
+rel:other-origin      0.85        "Toyota, Sony Group and six other major Japanese companies", "X and
+                                  other Chinese firms": every organisation of the list before "other"
+====================  ==========  ===============================================================
+
+``list_gap`` lets the list rules step over what a name drags along ("Huawei Technologies Co Ltd
+[RIC:HWT.UL] and Hikvision (002415.SZ)": a ticker in brackets, a legal form).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.relations_titles import ORIGIN_CUES
+
+ORGS = ("Company", "ResearchOrganization")
+BASED = {"based", "headquartered", "registered", "incorporated"}
+#: legal forms that may trail a name outside its mention
+FORMS = {"co", "co.", "ltd", "ltd.", "inc", "inc.", "corp", "corp.", "plc", "llc", "ag", "sa", "se", "nv", "bv",
+         "gmbh", ".", "limited"}
+
+
+def list_gap(doc: Doc, start: int, end: int) -> list[str]:
+    """The words between two items of a list, brackets and trailing legal forms left out."""
+    out: list[str] = []
+    depth = 0
+    for t in doc[start:end]:
+        if t.text in ("(", "["):
+            depth += 1
+        elif t.text in (")", "]"):
+            depth = max(depth - 1, 0)
+        elif depth == 0 and t.lower_ not in FORMS:
+            out.append(t.lower_)
+    return out
+
+
+def based_in_place(doc: Doc, sps: list[Span]) -> Iterator[tuple[str, str, str, str]]:
+    """"<Org>, based in <Place>, <Country>"."""
+    ordered = sorted(sps, key=lambda s: s.start)
+    for org, c in zip(ordered, ordered[1:]):
+        if org.label_ not in ORGS or c.label_ != "Country":
+            continue
+        words = doc[org.end:c.start]
+        low = [t.lower_ for t in words]
+        if len(low) > 8 or "in" not in low or not any(w in BASED for w in low[:low.index("in")]):
+            continue
+        place = words[low.index("in") + 1:]
+        if len(place) >= 2 and place[-1].text == "," and all(t.is_title or t.text in (",", "-") for t in place):
+            yield "rel:based-in-place", org.id_, "headquarteredIn", c.id_
+
+
+def other_origin(doc: Doc, sps: list[Span]) -> Iterator[tuple[str, str, str, str]]:
+    """"A, B and [six] other [major] <demonym> <plural cue>": A and B are of that country."""
+    ordered = sorted(sps, key=lambda s: s.start)
+    for i, c in enumerate(ordered):
+        if c.label_ != "Country":
+            continue
+        after = [t.lower_ for t in doc[c.end:min(c.end + 3, len(doc))]]
+        cue = next((k for k, w in enumerate(after) if w in ORIGIN_CUES), None)
+        if cue is None or not after[cue].endswith("s") or not all(doc[c.end + k].is_lower for k in range(cue)):
+            continue
+        k = c.start - 1
+        while k > 0 and doc[k].lower_ != "other" and c.start - k <= 3 and (doc[k].is_lower or doc[k].like_num):
+            k -= 1
+        if doc[k].lower_ != "other":
+            continue
+        k -= 1
+        if k > 0 and doc[k].like_num:
+            k -= 1
+        if doc[k].lower_ != "and":
+            continue
+        prev = next((o for o in reversed(ordered[:i]) if o.end <= k), None)
+        if prev is None or prev.label_ not in ORGS or list_gap(doc, prev.end, k):
+            continue
+        items = [prev]
+        for o in reversed([o for o in ordered[:i] if o.end <= prev.start]):
+            if o.label_ not in ORGS or not set(list_gap(doc, o.end, items[-1].start)) <= {","} or \
+                    not list_gap(doc, o.end, items[-1].start):
+                break
+            items.append(o)
+        for o in items:
+            yield "rel:other-origin", o.id_, "headquarteredIn", c.id_
+
+
+def origin_relations(doc: Doc, sps: list[Span]) -> Iterator[tuple[str, str, str, str]]:
+    """The relations of this module for one sentence's mentions."""
+    yield from based_in_place(doc, sps)
+    yield from other_origin(doc, sps)
