@@ -7,6 +7,10 @@ rule                  confidence  example
 ====================  ==========  ===============================================================
 rel:based-in-place    0.85        "Aixtron, based in Herzogenrath, Germany" (a place between "in"
                                   and the country)
+rel:set-member-origin 0.85        "added 140 Chinese companies to the list, including chip equipment
+                                  makers Naura and Piotech": the organisations after "including" /
+                                  "include" belong to the set of that country's organisations named
+                                  before them in the sentence (no other country or organisation between)
 rel:other-origin      0.85        "Toyota, Sony Group and six other major Japanese companies", "X and
                                   other Chinese firms": every organisation of the list before "other"
 ====================  ==========  ===============================================================
@@ -91,7 +95,45 @@ def other_origin(doc: Doc, sps: list[Span]) -> Iterator[tuple[str, str, str, str
             yield "rel:other-origin", o.id_, "headquarteredIn", c.id_
 
 
+INTROS = {"including", "include", "includes", "included", "notably", "namely"}
+
+
+def set_members(doc: Doc, sps: list[Span]) -> Iterator[tuple[str, str, str, str]]:
+    """"added 140 Chinese companies to the list, including chip equipment makers Naura and Piotech",
+    "Chinese tech firms named in the probe include Goertek": the organisations after "including" /
+    "include" are members of the set of that country's organisations the sentence named before them
+    (no other country or organisation between)."""
+    ordered = sorted(sps, key=lambda s: s.start)
+    for intro in (t for t in doc if t.lower_ in INTROS):
+        sent_start = intro.sent.start
+        j = intro.i + 1
+        while j < min(intro.i + 6, intro.sent.end) and doc[j].is_lower and doc[j].is_alpha and \
+                doc[j].pos_ in ("NOUN", "ADJ"):
+            j += 1  # "chip equipment makers" (not "a subsidiary of X": X is another's)
+        first = next((o for o in ordered if o.start == j), None)
+        if first is None or first.label_ not in ORGS:
+            continue
+        before = [o for o in ordered if sent_start <= o.start and o.end <= intro.i]
+        country = next((o for o in reversed(before) if o.label_ in ("Country", "Bloc")), None)
+        if country is None or country.label_ != "Country" or \
+                any(o.start > country.start and o.label_ in (*ORGS, "GovernmentBody", "Person") for o in before):
+            continue
+        after = [t.lower_ for t in doc[country.end:min(country.end + 4, intro.i)]]
+        cue = next((k for k, w in enumerate(after) if w in ORIGIN_CUES), None)
+        if cue is None or not after[cue].endswith("s") or not all(doc[country.end + k].is_lower for k in range(cue)):
+            continue
+        items = [first]
+        for o in (o for o in ordered if o.start >= first.end):
+            gap = list_gap(doc, items[-1].end, o.start)
+            if o.label_ not in ORGS or not gap or not set(gap) <= {",", "and"}:
+                break
+            items.append(o)
+        for o in items:
+            yield "rel:set-member-origin", o.id_, "headquarteredIn", country.id_
+
+
 def origin_relations(doc: Doc, sps: list[Span]) -> Iterator[tuple[str, str, str, str]]:
     """The relations of this module for one sentence's mentions."""
     yield from based_in_place(doc, sps)
     yield from other_origin(doc, sps)
+    yield from set_members(doc, sps)

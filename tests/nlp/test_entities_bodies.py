@@ -107,3 +107,13 @@ def test_a_bare_parliament_with_two_chambers_named_is_their_whole(nlp):
     doc = run(nlp, "Ghana's parliament approved the bill on Tuesday. The National Assembly voted first and "
                    "Ghana's Senate followed.")
     assert "Parliament of Ghana" in entities_by_name(doc)
+
+
+def test_ministry_described_by_its_portfolio_is_a_body(nlp):
+    doc = run(nlp, "Germany will screen the deal. The economy ministry said the review would take months, "
+                   "Economy Minister Hans Gruber told reporters. Officials at the same ministry declined to comment.")
+    bodies = [e.name for e in entities_by_name(doc).values() if e.type == "GovernmentBody"]
+    assert bodies == ["economy ministry"]  # not "same ministry"
+    rels = relation_names(doc)
+    assert ("economy ministry", "partOf", "Germany") in rels
+    assert ("Hans Gruber", "leads", "economy ministry") in rels

@@ -18,6 +18,8 @@ from nlp_helpers import relation_names, run
     ("Regulators fined Kestrel Semiconductor Corporation (Kestrel), a Dutch chip company, on Monday.",
      "Kestrel Semiconductor Corporation"),
     ("Regulators blocked Brightwave Telecom, the Dutch unit of Lumora Systems, on Monday.", "Brightwave Telecom"),
+    ("Washington added 40 Dutch companies to the list, including chip equipment makers Lumora Systems and "
+     "Kestrel Semiconductor.", "Kestrel Semiconductor"),
 ])
 def test_home_country_from_the_words_around_the_name(tiny_nlp, text, org):
     assert (org, "headquarteredIn", "Netherlands") in relation_names(run(tiny_nlp, text))
@@ -29,6 +31,7 @@ def test_home_country_from_the_words_around_the_name(tiny_nlp, text, org):
     ("The ministry fined Dutch front company Lumora Systems Co., Ltd, and Kestrel Trading Corporation, a firm "
      "run by the army.", "Kestrel Trading Corporation"),  # a singular cue describes one company
     ("The fund was set up by Lumora Systems and other firms in Dutch cities.", "Lumora Systems"),
+    ("Washington added 40 Dutch companies to the list, including a subsidiary of Lumora Systems.", "Lumora Systems"),
 ])
 def test_no_home_country_for_another_organisation(tiny_nlp, text, org):
     assert (org, "headquarteredIn", "Netherlands") not in relation_names(run(tiny_nlp, text))

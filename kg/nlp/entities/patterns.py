@@ -69,6 +69,13 @@ def rule_patterns() -> dict[str, list]:
             # to the one legislature the text names)
             [{"IS_TITLE": True, "OP": "+"}, poss, {"TEXT": {"IN": ["parliament", "legislature"]}}],
         ],
+        # "the industry ministry", "the country's foreign ministry": a ministry described by its portfolio
+        # alone (sources.py keeps it only when every modifier may name a portfolio)
+        "rule:gov-described": [
+            [{"LOWER": "the"}, {"LOWER": "country", "OP": "?"}, {"LOWER": {"IN": ["'s", "’s"]}, "OP": "?"},
+             {"IS_LOWER": True, "IS_ALPHA": True, "POS": {"IN": ["NOUN", "ADJ", "PROPN"]}, "OP": "+"},
+             {"TEXT": "ministry"}],
+        ],
         "rule:gov-name-first": [
             [{"TEXT": {"IN": sorted(GOV_NAME_HEADS)}}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},
              cap],
