@@ -50,8 +50,9 @@ from spacy.tokens import Doc, Span
 from kg.models import Entity, Evidence, Relation
 from kg.nlp.attrs import MENTIONS, doc_text, register_extensions, token_sents
 from kg.nlp.gazetteer_registry import get_gazetteer
-from kg.nlp.relations_cues import (LEAD_TITLES, STATE_TITLES, WORK_TITLES, after_short_form, origin_phrase, owns,
-                                   prev_tokens, product_list, title_between, title_of_before, titled)
+from kg.nlp.relations_cues import (LEAD_TITLES, STATE_TITLES, WORK_TITLES, after_short_form, described_owner,
+                                   origin_phrase, owns, prev_tokens, product_list, title_between, title_of_before,
+                                   titled)
 from kg.nlp.relations_home import CONF_HOME, parliament_home
 from kg.nlp.relations_makers import maker_relations
 from kg.nlp.relations_origin import list_gap, origin_relations
@@ -59,7 +60,7 @@ from kg.nlp.relations_members import member_lists, membership_near
 from kg.nlp.relations_names import CONF_NAME, described_orgs, name_relations, state_owned
 from kg.nlp.relations_parents import CHILD_WORDS, parent_relations
 from kg.nlp.relations_verbs import verb_relations
-from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, ORIGIN_CUES, TOPIC_WORDS, TitleRules
+from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, ORIGIN_CUES, SUBORDINATE, TOPIC_WORDS, TitleRules
 
 register_extensions()
 
@@ -416,6 +417,7 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
         # "<Person>, <title> of|at <Org>" and "<title> <Person> of <Org>"
         if sp.label_ == "Person" and nxt is not None and nxt.label_ in ORG_TYPES | {"Country"}:
             mid = [t.lower_ for t in doc[sp.end:nxt.start] if not t.is_punct]
+            nxt = described_owner(doc, nxt, sps[i + 2:i + 3]) or nxt  # "of China-based X", "at Indonesia's Y"
             before = [t.lower_ for t in prev_tokens(doc, sp, sent, 3)]
             if mid and mid[-1] in ("of", "at") and len(mid) <= 5 or \
                     mid in (["of"], ["at"]) or mid == ["of", "the"] or \
@@ -427,6 +429,8 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                                                 "head", "leader", "director", "boss", "premier", "prime minister"))
                 if nxt.label_ == "Company" and not any(t in title for t in COMPANY_HEADS):
                     lead = False  # "Brad Smith, president of Microsoft" works for it
+                if any(w in SUBORDINATE for w in title.split()):
+                    lead = False  # "X, deputy president of the office" works for it
                 if nxt.label_ == "Country":
                     if any(t in title for t in STATE_TITLES):
                         yield "rel:title-of", sp.id_, "leads", nxt.id_

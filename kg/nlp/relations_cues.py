@@ -113,3 +113,16 @@ def title_between(doc: Doc, a: Span, b: Span) -> str | None:
     words = " ".join(t.lower_ for t in between if not t.is_punct or t.text == "-").strip()
     words = words.replace(" - ", "-")
     return words or None
+
+
+def described_owner(doc: Doc, country: Span, following: list[Span]) -> Span | None:
+    """The organisation a country mention describes: "of mainland China-based Jinan Yuxiao Group",
+    "at Indonesia's Communications Ministry" (the next mention, right after "-based" or the possessive)."""
+    if country.label_ != "Country" or not following:
+        return None
+    org = following[0]
+    glue = [t.lower_ for t in doc[country.end:org.start]]
+    based = glue in (["-", "based"], ["-based"], ["based"]) or not glue and country[-1].lower_.endswith("-based")
+    if org.label_ in ("Company", "ResearchOrganization", "GovernmentBody") and (based or glue in (["'s"], ["’s"])):
+        return org
+    return None

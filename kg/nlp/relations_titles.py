@@ -100,6 +100,12 @@ def _titles_in(words: list[str]) -> list[tuple[int, str]]:
     return out
 
 
+def _describes_org(doc: Doc, m: Span) -> bool:
+    """"mainland China-based": the country describes the organisation after it, not the person."""
+    after = [t.lower_ for t in doc[m.end:m.end + 2]]
+    return after[:2] == ["-", "based"] or after[:1] in (["-based"], ["based"]) or m[-1].lower_.endswith("-based")
+
+
 class TitleRules:
     def __init__(self, doc: Doc, spans: list[Span], ts: list, gaz: GazetteerLike, ents: dict, dominant: str | None,
                  known_leads: dict[str, list[str]]):
@@ -139,8 +145,9 @@ class TitleRules:
             toks.append(j)
             j -= 1
         toks.reverse()
-        while toks and self.doc[toks[0]].lower_ in STOP_LEFT:
-            toks.pop(0)
+        while toks and (self.doc[toks[0]].lower_ in STOP_LEFT or self.doc[toks[0]].lower_ == "under" and
+                        self.doc[toks[0] + 1].lower_ in STATE_HEADS):
+            toks.pop(0)  # "Under President Trump, ..." (not "Under Secretary X") is the president
         if comma and not any(self.doc[i].lower_ in TITLES for i in toks):
             toks = []  # "Yesterday, President Trump": the words before the comma hold no title
         inner = []  # "President Trump": the title inside the person's own mention
@@ -256,7 +263,7 @@ class TitleRules:
             if t in STATE_HEADS | BODY_HEADS | set(IMPLIED):
                 pos, head = p, t
                 break
-        states = [m for m in mentions if m.label_ in ("Country", "Bloc")]
+        states = [m for m in mentions if m.label_ in ("Country", "Bloc") and not _describes_org(doc, m)]
         body_m = [m for m in mentions if m.label_ == "GovernmentBody" and m.id_ in self.bodies]
         tail = words[pos + len(head.split()):]
         # "X, the director general for coal at the Ministry of Energy": the head of a unit of the body
