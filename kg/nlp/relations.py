@@ -333,6 +333,14 @@ class RelationComponent:
                     yield a, b, p
 
 
+def _verb_after_cue(between: Span) -> bool:
+    """"US companies from supplying X": a preposition and a verb after the origin cue (X is the verb's
+    object, no such company; "Chinese firms led by X" still describes X)."""
+    k = next((t.i for t in between if t.lower_ in ORIGIN_CUES), None)
+    return k is not None and any(t.pos_ in ("ADP", "PART") and t.nbor().pos_ == "VERB" and t.nbor().i < between.end
+                                 for t in between if t.i > k)
+
+
 def _text_relations(doc: Doc, sps: list[Span], sent: Span):
     sps = sorted(sps, key=lambda s: (s.start, -s.end))
     for sp in sps:  # "U.S. Commerce Department": the country is written inside the body's name
@@ -353,8 +361,10 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
             if glued and not bw:
                 yield "rel:based", nxt.id_, "headquarteredIn", sp.id_
             elif (len(bw) <= 3 and bw and (bw[-1] in ORIGIN_CUES or bw[-1] == "based" or
-                                         any(w in ORIGIN_CUES for w in bw) and "and" not in bw and "," not in bw)
-                  or origin_phrase(between)) and "of" not in bw:  # "the Hong Kong arm of X": the unit's home
+                                         any(w in ORIGIN_CUES for w in bw) and "and" not in bw and "," not in bw
+                                         and not _verb_after_cue(between))
+                  or origin_phrase(between)) and "of" not in bw:
+                # not "the Hong Kong arm of X" (the unit's home), "US companies from supplying X"
                 yield ("rel:based" if "based" in bw else "rel:origin-cue"), nxt.id_, "headquarteredIn", sp.id_
                 # "Chinese companies Sinomine, Chengze Lithium and Zangge Mining": every item of the list
                 # (a singular cue describes one: "Chinese front company X, Ltd, and Y, a firm of ...")

@@ -20,6 +20,7 @@ from nlp_helpers import relation_names, run
     ("Regulators blocked Brightwave Telecom, the Dutch unit of Lumora Systems, on Monday.", "Brightwave Telecom"),
     ("Washington added 40 Dutch companies to the list, including chip equipment makers Lumora Systems and "
      "Kestrel Semiconductor.", "Kestrel Semiconductor"),
+    ("Dutch firms led by Lumora Systems protested.", "Lumora Systems"),
 ])
 def test_home_country_from_the_words_around_the_name(tiny_nlp, text, org):
     assert (org, "headquarteredIn", "Netherlands") in relation_names(run(tiny_nlp, text))
@@ -32,6 +33,7 @@ def test_home_country_from_the_words_around_the_name(tiny_nlp, text, org):
      "run by the army.", "Kestrel Trading Corporation"),  # a singular cue describes one company
     ("The fund was set up by Lumora Systems and other firms in Dutch cities.", "Lumora Systems"),
     ("Washington added 40 Dutch companies to the list, including a subsidiary of Lumora Systems.", "Lumora Systems"),
+    ("The rules forbid Dutch companies from supplying Lumora Systems with chips.", "Lumora Systems"),  # its object
 ])
 def test_no_home_country_for_another_organisation(tiny_nlp, text, org):
     assert (org, "headquarteredIn", "Netherlands") not in relation_names(run(tiny_nlp, text))
