@@ -64,6 +64,11 @@ from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, ORIGIN_CUES, 
 
 register_extensions()
 
+#: gazetteer body names that many states use ("Ministry of Public Security", "Supreme Court"): with the
+#: gazetteer's state absent from the text, the body is placed like one the gazetteer does not know
+_GENERIC_NAME = re.compile(r"^(?:the )?(?:(?:Ministry|Department|Office|Bureau|Agency|Commission) (?:of|for) |"
+                           r"(?:Constitutional|Supreme|High) Court$)", re.I)
+
 ORG_TYPES = {"Company", "ResearchOrganization", "GovernmentBody", "Bloc"}
 CONF_TEXT = 0.85
 CONF_GAZ = 0.7
@@ -239,14 +244,26 @@ class RelationComponent:
                             hits.add(p)
                 for p in sorted(hits):
                     yield "rel:body-gazetteer-parent", sp.id_, "partOf", p, sent, CONF_GAZ, "gazetteer"
-                continue
+                if hits or not _GENERIC_NAME.match(sp.text):
+                    continue  # "Ministry of Public Security" in a story about Vietnam: not China's (below)
             named = self._state_in_name(sp, ents)
             if named is not None:
                 if named in ents:
                     yield "rel:body-name-country", sp.id_, "partOf", named, sent, 0.8, "text"
                 continue
             generic = sp.text.lower().removeprefix("the ")
-            if dominant is not None and self.gaz.lookup(sp.text) is None and generic not in GENERIC_BODIES:
+            # the one country of the body's sentence: when the document has no dominant one, or when it is
+            # written as a demonym or opens the sentence ("Australian government buildings ... the Ministry of
+            # Defense", "In India, the Ministry of Finance"); a name elsewhere in the sentence is as often the
+            # body's target ("the Court ... struck down the EU-US transfers")
+            in_sent = [o for o in spans if o.label_ == "Country" and sent.start <= o.start < sent.end]
+            here = {o.id_ for o in in_sent}
+            adj = {o.id_ for o in in_sent if self.gaz.demonym(o.text) is not None or
+                   o.start - sent.start <= 1 and doc[o.start - 1].lower_ == "in"}
+            unknown = self.gaz.lookup(sp.text) is None or parents
+            if len(here) == 1 and unknown and generic not in GENERIC_BODIES and (dominant is None or here == adj):
+                yield "rel:body-sentence-country", sp.id_, "partOf", next(iter(here)), sent, 0.6, "text"
+            elif dominant is not None and unknown and generic not in GENERIC_BODIES:
                 yield "rel:body-home-country", sp.id_, "partOf", dominant, sent, 0.6, "text"
             elif generic in GENERIC_BODIES and self.gaz.lookup(sp.text) is None:
                 bloc = self._bloc_of_generic(generic, {k for k in present if ents.get(k) and ents[k].type == "Bloc"})
