@@ -55,7 +55,7 @@ from kg.nlp.relations_cues import (LEAD_TITLES, STATE_TITLES, WORK_TITLES, after
                                    titled)
 from kg.nlp.relations_home import CONF_HOME, parliament_home
 from kg.nlp.relations_makers import maker_relations
-from kg.nlp.relations_origin import list_gap, origin_relations
+from kg.nlp.relations_origin import list_gap, origin_relations, place_homes
 from kg.nlp.relations_members import member_lists, membership_near
 from kg.nlp.relations_names import CONF_NAME, described_orgs, name_relations, state_owned
 from kg.nlp.relations_parents import CHILD_WORDS, parent_relations
@@ -129,7 +129,8 @@ class RelationComponent:
         for c, src, rows in ((CONF_NAME, "text", name_relations(self.gaz, spans, ents, has)),
                              (0.6, "text", described_orgs(self.gaz, doc, spans, ts, has)),
                              (0.6, "text", state_owned(self.gaz, doc, spans, dominant, has)),
-                             (CONF_HOME, "text", parliament_home(self.gaz, spans, dominant, found))):
+                             (CONF_HOME, "text", parliament_home(self.gaz, spans, dominant, found)),
+                             (CONF_TEXT, "text", place_homes(self.gaz, doc, spans))):
             for rule, s_, p_, o_, sp in rows:
                 add(s_, p_, o_, ts[sp.start], rule, c, source=src)
         if spans:

@@ -11,6 +11,8 @@ rel:set-member-origin 0.85        "added 140 Chinese companies to the list, incl
                                   makers Naura and Piotech": the organisations after "including" /
                                   "include" belong to the set of that country's organisations named
                                   before them in the sentence (no other country or organisation between)
+rel:place-based       0.85        "California-based Teledyne", "X, based in Shenzhen": a place inside a
+                                  country (``home_places``), when the text names that country too
 rel:other-origin      0.85        "Toyota, Sony Group and six other major Japanese companies", "X and
                                   other Chinese firms": every organisation of the list before "other"
 ====================  ==========  ===============================================================
@@ -24,7 +26,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from kg.nlp.relations_titles import ORIGIN_CUES
+from kg.nlp.relations_titles import HOME_PLACES, ORIGIN_CUES
 
 ORGS = ("Company", "ResearchOrganization")
 BASED = {"based", "headquartered", "registered", "incorporated"}
@@ -130,6 +132,55 @@ def set_members(doc: Doc, sps: list[Span]) -> Iterator[tuple[str, str, str, str]
             items.append(o)
         for o in items:
             yield "rel:set-member-origin", o.id_, "headquarteredIn", country.id_
+
+
+_PLACES = {tuple(k.lower().replace("-", " - ").split()): v for k, v in HOME_PLACES.items()}
+_PLACE_LEN = max(len(k) for k in _PLACES)
+
+
+def _place_ending(doc: Doc, end: int) -> str | None:
+    """The country of the place whose name ends right before token ``end`` ("New York", "Bavaria")."""
+    for n in range(_PLACE_LEN, 0, -1):
+        if end - n < 0:
+            continue
+        words = tuple(t.lower_ for t in doc[end - n:end])
+        if words in _PLACES and doc[end - n].is_title:
+            return _PLACES[words]
+    return None
+
+
+def _place_starting(doc: Doc, start: int) -> str | None:
+    for n in range(_PLACE_LEN, 0, -1):
+        words = tuple(t.lower_ for t in doc[start:start + n])
+        if len(words) == n and words in _PLACES and doc[start].is_title:
+            return _PLACES[words]
+    return None
+
+
+def place_homes(gaz, doc: Doc, spans: list[Span]) -> Iterator[tuple[str, str, str, str, Span]]:
+    """(rule, organisation, "headquarteredIn", country, span) for "California-based Teledyne", "Bavaria-based
+    chip supplier X", "X, based in Shenzhen", "X based in the coastal city of Xiamen": a place of
+    ``home_places`` (rules/relations.yaml), when the text names its country too."""
+    countries = {sp.id_ for sp in spans if sp.label_ == "Country"}
+    for org in spans:
+        if org.label_ not in ORGS:
+            continue
+        home = None
+        j = org.start - 1
+        while j > org.start - 4 and j >= 0 and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in BASED:
+            j -= 1  # "Bavaria-based chip supplier X"
+        if j >= 1 and doc[j].lower_ in BASED and doc[j - 1].text == "-":
+            home = _place_ending(doc, j - 1)
+        k = org.end + (1 if org.end < len(doc) and doc[org.end].text == "," else 0)
+        if home is None and k + 2 < len(doc) and doc[k].lower_ in BASED and doc[k + 1].lower_ == "in":
+            k += 2
+            if doc[k].lower_ == "the":  # "the coastal city of Xiamen"
+                of = next((m for m in range(k + 1, min(k + 6, len(doc))) if doc[m].lower_ == "of"), None)
+                k = of + 1 if of is not None and all(t.is_lower for t in doc[k:of]) else k
+            home = _place_starting(doc, k)
+        entry = gaz.lookup(home) if home is not None else None
+        if entry is not None and entry.key in countries:
+            yield "rel:place-based", org.id_, "headquarteredIn", entry.key, org
 
 
 def origin_relations(doc: Doc, sps: list[Span]) -> Iterator[tuple[str, str, str, str]]:

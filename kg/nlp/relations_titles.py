@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 _W = rules.word_lists("relations.yaml", (
     "state_heads", "body_heads", "officials", "subordinate", "not_portfolio", "implied_portfolio", "company_heads",
     "origin_cues", "list_intros", "topic_words", "generic_bodies", "maker_verbs",
-    "lead_verbs", "work_verbs", "maker_nouns"))
+    "lead_verbs", "work_verbs", "maker_nouns", "home_places"))
 STATE_HEADS = set(_W["state_heads"])
 BODY_HEADS = set(_W["body_heads"])
 OFFICIALS = set(_W["officials"])
@@ -63,6 +63,8 @@ TOPIC_WORDS = set(_W["topic_words"])
 GENERIC_BODIES = set(_W["generic_bodies"])
 #: verbs whose company subject makes the technology (used by kg.nlp.relations_verbs)
 MAKER_VERBS = set(_W["maker_verbs"])
+#: places inside a country ("California" -> "United States"): "California-based X" (kg.nlp.relations_origin)
+HOME_PLACES = dict(w.split("=", 1) for w in _W["home_places"])
 #: appositive heads that make the organisation the maker of the technology after "of" (kg.nlp.relations_makers)
 MAKER_NOUNS = set(_W["maker_nouns"])
 #: verbs whose person subject leads / works for their organisation (used by kg.nlp.relations_verbs)

@@ -37,3 +37,21 @@ def test_home_country_from_the_words_around_the_name(tiny_nlp, text, org):
 ])
 def test_no_home_country_for_another_organisation(tiny_nlp, text, org):
     assert (org, "headquarteredIn", "Netherlands") not in relation_names(run(tiny_nlp, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,org,country", [
+    ("The United States fined Ohio-based Brightwave Technologies on Monday.", "Brightwave Technologies",
+     "United States"),
+    ("The United States fined Brightwave Technologies, based in Ohio, on Monday.", "Brightwave Technologies",
+     "United States"),
+    ("China named Lumora Systems Co. based in the coastal city of Xiamen.", "Lumora Systems Co.", "China"),
+])
+def test_home_country_of_a_place_inside_it(nlp, text, org, country):
+    assert (org, "headquarteredIn", country) in relation_names(run(nlp, text))
+
+
+@pytest.mark.slow
+def test_place_needs_its_country_in_the_text(nlp):
+    text = "Regulators fined Ohio-based Brightwave Technologies on Monday."
+    assert not [r for r in relation_names(run(nlp, text)) if r[1] == "headquarteredIn"]
