@@ -142,6 +142,8 @@ class RelationComponent:
                 add(s_, p_, o_, sent, rule, c)
         for k in [k for k in found if k[1] == "worksFor" and (k[0], "leads", k[2]) in found]:
             del found[k]  # GUIDE: a head leads its body and is not also worksFor it
+        for k in [k for k in found if k[1] == "partOf" and k[0] in ents and _is_government(ents[k[0]].name)]:
+            del found[k]  # "the UK Government" is the state itself, not a body of it
         rels = []
         for k in sorted(found):
             text_ev = [e for e in found[k] if e.source == "text"]
@@ -349,6 +351,13 @@ class RelationComponent:
                         if not named and not any(0 <= a_sp.start - s.end <= 3 for s in country):
                             continue
                     yield a, b, p
+
+
+def _is_government(name: str) -> bool:
+    """"UK Government", "the federal government": a name for the state itself (a country or demonym, at most
+    "federal"/"national", then "government")."""
+    words = name.lower().removeprefix("the ").split()
+    return 1 <= len(words) <= 3 and words[-1] == "government"
 
 
 def _verb_after_cue(between: Span) -> bool:

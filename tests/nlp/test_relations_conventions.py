@@ -202,3 +202,10 @@ def test_generic_gazetteer_body_of_an_absent_state_is_the_documents(nlp):
     text = ("Vietnam will require data storage. Foreign firms must store data in Vietnam if the Ministry of "
             "Public Security asks, the decree says.")
     assert ("Ministry of Public Security", "partOf", "Vietnam") in relation_names(run(nlp, text))
+
+
+@pytest.mark.slow
+def test_a_countrys_government_is_no_body_of_it(nlp):
+    rels = relation_names(run(nlp, "The UK Government blocked the deal on Monday. The UK Government said "
+                                   "Britain's security came first."))
+    assert not [r for r in rels if r[0] == "UK Government" and r[1] == "partOf"]
