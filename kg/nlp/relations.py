@@ -55,7 +55,7 @@ from kg.nlp.relations_cues import (LEAD_TITLES, STATE_TITLES, WORK_TITLES, after
                                    titled)
 from kg.nlp.relations_home import CONF_HOME, parliament_home
 from kg.nlp.relations_makers import maker_relations
-from kg.nlp.relations_origin import list_gap, origin_relations, place_homes
+from kg.nlp.relations_origin import BASED, list_gap, origin_relations, place_homes
 from kg.nlp.relations_members import member_lists, membership_near
 from kg.nlp.relations_names import CONF_NAME, described_orgs, name_relations, state_owned
 from kg.nlp.relations_parents import CHILD_WORDS, parent_relations
@@ -387,12 +387,12 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
             glued = doc[sp.end - 1].lower_.endswith(("-based", "-headquartered"))
             if glued and not bw:
                 yield "rel:based", nxt.id_, "headquarteredIn", sp.id_
-            elif (len(bw) <= 3 and bw and (bw[-1] in ORIGIN_CUES or bw[-1] == "based" or
+            elif (len(bw) <= 3 and bw and (bw[-1] in ORIGIN_CUES or bw[-1] in BASED or
                                          any(w in ORIGIN_CUES for w in bw) and "and" not in bw and "," not in bw
                                          and not _verb_after_cue(between))
                   or origin_phrase(between)) and "of" not in bw:
                 # not "the Hong Kong arm of X" (the unit's home), "US companies from supplying X"
-                yield ("rel:based" if "based" in bw else "rel:origin-cue"), nxt.id_, "headquarteredIn", sp.id_
+                yield ("rel:based" if set(bw) & BASED else "rel:origin-cue"), nxt.id_, "headquarteredIn", sp.id_
                 # "Chinese companies Sinomine, Chengze Lithium and Zangge Mining": every item of the list
                 # (a singular cue describes one: "Chinese front company X, Ltd, and Y, a firm of ...")
                 prev = nxt

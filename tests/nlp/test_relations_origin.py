@@ -21,6 +21,7 @@ from nlp_helpers import relation_names, run
     ("Washington added 40 Dutch companies to the list, including chip equipment makers Lumora Systems and "
      "Kestrel Semiconductor.", "Kestrel Semiconductor"),
     ("Dutch firms led by Lumora Systems protested.", "Lumora Systems"),
+    ("Officials named Dutch-registered Kestrel Semiconductor on Monday.", "Kestrel Semiconductor"),
 ])
 def test_home_country_from_the_words_around_the_name(tiny_nlp, text, org):
     assert (org, "headquarteredIn", "Netherlands") in relation_names(run(tiny_nlp, text))
