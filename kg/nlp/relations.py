@@ -449,6 +449,11 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                     yield "rel:title-org", nxt.id_, "leads", sp.id_
                 elif title in WORK_TITLES or title.split()[-1] in WORK_TITLES:
                     yield "rel:title-org", nxt.id_, "worksFor", sp.id_
+            elif title and sp.label_ in ORG_TYPES and len(title.split()) <= 9 and \
+                    title.split()[-1] in WORK_TITLES | {"officer"} and "chief executive" not in title and \
+                    not any(t.pos_ in ("VERB", "AUX") for t in doc[sp.end:nxt.start]):
+                # "Google SVP of global affairs and chief legal officer Kent Walker": a long title of an employee
+                yield "rel:title-org", nxt.id_, "worksFor", sp.id_
             elif title is None and sp.label_ in ORG_TYPES and doc[sp.end].text == ",":
                 yield from title_of_before(doc, sp, nxt, sent)
         # "<Person>, <title> of|at <Org>" and "<title> <Person> of <Org>"

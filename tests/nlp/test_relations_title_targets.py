@@ -29,3 +29,12 @@ def test_under_president_is_the_president(nlp):
     text = ("The United States will act on chips. “Under President Trump, Treasury is committed to "
             "protecting Americans,” the department said.")
     assert ("Donald Trump", "leads", "United States") in relation_names(run(nlp, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("In a post, Qorvane SVP of global affairs and chief legal officer Anna Vos called the suit flawed.", True),
+    ("Qorvane said on Monday that its new factory would employ Anna Vos.", False),  # no title, a verb between
+])
+def test_long_title_between_company_and_person(tiny_nlp, text, expected):
+    assert (("Anna Vos", "worksFor", "Qorvane") in relation_names(run(tiny_nlp, text))) == expected
