@@ -50,27 +50,25 @@ from spacy.tokens import Doc, Span
 from kg.models import Entity, Evidence, Relation
 from kg.nlp.attrs import MENTIONS, doc_text, register_extensions, token_sents
 from kg.nlp.gazetteer_registry import get_gazetteer
-from kg.nlp.relations_cues import origin_phrase, owns, product_list, titled
+from kg.nlp.relations_cues import (LEAD_TITLES, STATE_TITLES, WORK_TITLES, after_short_form, described_owner,
+                                   origin_phrase, owns, prev_tokens, product_list, title_between, title_of_before,
+                                   titled)
 from kg.nlp.relations_home import CONF_HOME, parliament_home
+from kg.nlp.relations_makers import maker_relations
+from kg.nlp.relations_origin import BASED, list_gap, origin_relations, place_homes
 from kg.nlp.relations_members import member_lists, membership_near
 from kg.nlp.relations_names import CONF_NAME, described_orgs, name_relations, state_owned
-from kg.nlp.relations_parents import parent_relations
+from kg.nlp.relations_parents import CHILD_WORDS, parent_relations
 from kg.nlp.relations_verbs import verb_relations
-from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, ORIGIN_CUES, TOPIC_WORDS, TitleRules
+from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, ORIGIN_CUES, SUBORDINATE, TOPIC_WORDS, TitleRules
 
 register_extensions()
 
-LEAD_TITLES = {"ceo", "chief executive", "chief executive officer", "founder", "co-founder", "cofounder",
-               "chairman", "chairwoman", "chair", "president", "head", "director", "boss", "leader",
-               "secretary-general", "secretary general", "commissioner", "governor", "chief"}
-WORK_TITLES = {"cfo", "cto", "coo", "chief financial officer", "chief technology officer", "executive",
-               "engineer", "researcher", "scientist", "spokesperson", "spokesman", "spokeswoman",
-               "vice president", "vice-president", "official", "employee", "lawyer", "adviser", "advisor",
-               "economist", "analyst", "manager", "minister", "secretary", "deputy", "ambassador",
-               "senator", "lawmaker", "representative", "negotiator", "envoy", "staffer", "general counsel",
-               "board member", "partner", "activist", "campaigner"}
-STATE_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader",
-                "emperor", "supreme leader", "head of state"}
+#: gazetteer body names that many states use ("Ministry of Public Security", "Supreme Court"): with the
+#: gazetteer's state absent from the text, the body is placed like one the gazetteer does not know
+_GENERIC_NAME = re.compile(r"^(?:the )?(?:(?:Ministry|Department|Office|Bureau|Agency|Commission) (?:of|for) |"
+                           r"(?:Constitutional|Supreme|High) Court$)", re.I)
+
 ORG_TYPES = {"Company", "ResearchOrganization", "GovernmentBody", "Bloc"}
 CONF_TEXT = 0.85
 CONF_GAZ = 0.7
@@ -120,7 +118,8 @@ class RelationComponent:
         for sent_start, sps in by_sent.items():
             sent = ts[sps[0].start]
             for rule, s, p, o in [*_text_relations(doc, sps, sent), *member_lists(doc, sps), *verb_relations(doc, sps),
-                                 *parent_relations(doc, sps)]:
+                                 *parent_relations(doc, sps), *maker_relations(doc, sps, sent),
+                                 *origin_relations(doc, sps)]:
                 add(s, p, o, sent, rule, CONF_TEXT)
             for a, b, p in self._gazetteer_pairs(doc, sps):
                 add(a, p, b, sent, f"gazetteer:{p}", CONF_GAZ, source="gazetteer")
@@ -130,7 +129,8 @@ class RelationComponent:
         for c, src, rows in ((CONF_NAME, "text", name_relations(self.gaz, spans, ents, has)),
                              (0.6, "text", described_orgs(self.gaz, doc, spans, ts, has)),
                              (0.6, "text", state_owned(self.gaz, doc, spans, dominant, has)),
-                             (CONF_HOME, "text", parliament_home(self.gaz, spans, dominant, found))):
+                             (CONF_HOME, "text", parliament_home(self.gaz, spans, dominant, found)),
+                             (CONF_TEXT, "text", place_homes(self.gaz, doc, spans))):
             for rule, s_, p_, o_, sp in rows:
                 add(s_, p_, o_, ts[sp.start], rule, c, source=src)
         if spans:
@@ -142,6 +142,8 @@ class RelationComponent:
                 add(s_, p_, o_, sent, rule, c)
         for k in [k for k in found if k[1] == "worksFor" and (k[0], "leads", k[2]) in found]:
             del found[k]  # GUIDE: a head leads its body and is not also worksFor it
+        for k in [k for k in found if k[1] == "partOf" and k[0] in ents and _is_government(ents[k[0]].name)]:
+            del found[k]  # "the UK Government" is the state itself, not a body of it
         rels = []
         for k in sorted(found):
             text_ev = [e for e in found[k] if e.source == "text"]
@@ -245,14 +247,26 @@ class RelationComponent:
                             hits.add(p)
                 for p in sorted(hits):
                     yield "rel:body-gazetteer-parent", sp.id_, "partOf", p, sent, CONF_GAZ, "gazetteer"
-                continue
+                if hits or not _GENERIC_NAME.match(sp.text):
+                    continue  # "Ministry of Public Security" in a story about Vietnam: not China's (below)
             named = self._state_in_name(sp, ents)
             if named is not None:
                 if named in ents:
                     yield "rel:body-name-country", sp.id_, "partOf", named, sent, 0.8, "text"
                 continue
             generic = sp.text.lower().removeprefix("the ")
-            if dominant is not None and self.gaz.lookup(sp.text) is None and generic not in GENERIC_BODIES:
+            # the one country of the body's sentence: when the document has no dominant one, or when it is
+            # written as a demonym or opens the sentence ("Australian government buildings ... the Ministry of
+            # Defense", "In India, the Ministry of Finance"); a name elsewhere in the sentence is as often the
+            # body's target ("the Court ... struck down the EU-US transfers")
+            in_sent = [o for o in spans if o.label_ == "Country" and sent.start <= o.start < sent.end]
+            here = {o.id_ for o in in_sent}
+            adj = {o.id_ for o in in_sent if self.gaz.demonym(o.text) is not None or
+                   o.start - sent.start <= 1 and doc[o.start - 1].lower_ == "in"}
+            unknown = self.gaz.lookup(sp.text) is None or parents
+            if len(here) == 1 and unknown and generic not in GENERIC_BODIES and (dominant is None or here == adj):
+                yield "rel:body-sentence-country", sp.id_, "partOf", next(iter(here)), sent, 0.6, "text"
+            elif dominant is not None and unknown and generic not in GENERIC_BODIES:
                 yield "rel:body-home-country", sp.id_, "partOf", dominant, sent, 0.6, "text"
             elif generic in GENERIC_BODIES and self.gaz.lookup(sp.text) is None:
                 bloc = self._bloc_of_generic(generic, {k for k in present if ents.get(k) and ents[k].type == "Bloc"})
@@ -339,31 +353,19 @@ class RelationComponent:
                     yield a, b, p
 
 
-def _title_of_before(doc: Doc, org: Span, person: Span, sent: Span):
-    """"The director of NUKIB, Duvan Navratil, wrote": the title before "of <Org>", the person after the comma."""
-    pre = [t.lower_ for t in doc[max(org.start - 4, sent.start):org.start]]
-    if pre[-1:] == ["the"]:
-        pre = pre[:-1]
-    if len(pre) < 2 or pre[-1] != "of":
-        return
-    title = pre[-2]
-    heads = COMPANY_HEADS if org.label_ == "Company" else LEAD_TITLES
-    if title in heads:
-        yield "rel:title-of-org", person.id_, "leads", org.id_
-    elif title in WORK_TITLES:
-        yield "rel:title-of-org", person.id_, "worksFor", org.id_
+def _is_government(name: str) -> bool:
+    """"UK Government", "the federal government": a name for the state itself (a country or demonym, at most
+    "federal"/"national", then "government")."""
+    words = name.lower().removeprefix("the ").split()
+    return 1 <= len(words) <= 3 and words[-1] == "government"
 
 
-def _prev_tokens(doc: Doc, sp: Span, sent: Span, n: int = 4) -> Span:
-    return doc[max(sp.start - n, sent.start):sp.start]
-
-
-def _title_between(doc: Doc, a: Span, b: Span) -> str | None:
-    """The title words between two mentions ("CFO", "chief executive"), lower-cased."""
-    between = doc[a.end:b.start]
-    words = " ".join(t.lower_ for t in between if not t.is_punct or t.text == "-").strip()
-    words = words.replace(" - ", "-")
-    return words or None
+def _verb_after_cue(between: Span) -> bool:
+    """"US companies from supplying X": a preposition and a verb after the origin cue (X is the verb's
+    object, no such company; "Chinese firms led by X" still describes X)."""
+    k = next((t.i for t in between if t.lower_ in ORIGIN_CUES), None)
+    return k is not None and any(t.pos_ in ("ADP", "PART") and t.nbor().pos_ == "VERB" and t.nbor().i < between.end
+                                 for t in between if t.i > k)
 
 
 def _text_relations(doc: Doc, sps: list[Span], sent: Span):
@@ -385,30 +387,36 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
             glued = doc[sp.end - 1].lower_.endswith(("-based", "-headquartered"))
             if glued and not bw:
                 yield "rel:based", nxt.id_, "headquarteredIn", sp.id_
-            elif len(bw) <= 3 and bw and (bw[-1] in ORIGIN_CUES or bw[-1] == "based" or
-                                        any(w in ORIGIN_CUES for w in bw) and "and" not in bw and "," not in bw) \
-                    or origin_phrase(between):
-                yield ("rel:based" if "based" in bw else "rel:origin-cue"), nxt.id_, "headquarteredIn", sp.id_
+            elif (len(bw) <= 3 and bw and (bw[-1] in ORIGIN_CUES or bw[-1] in BASED or
+                                         any(w in ORIGIN_CUES for w in bw) and "and" not in bw and "," not in bw
+                                         and not _verb_after_cue(between))
+                  or origin_phrase(between)) and "of" not in bw:
+                # not "the Hong Kong arm of X" (the unit's home), "US companies from supplying X"
+                yield ("rel:based" if set(bw) & BASED else "rel:origin-cue"), nxt.id_, "headquarteredIn", sp.id_
                 # "Chinese companies Sinomine, Chengze Lithium and Zangge Mining": every item of the list
+                # (a singular cue describes one: "Chinese front company X, Ltd, and Y, a firm of ...")
                 prev = nxt
-                for o in sps[i + 2:]:
-                    gap = {t.lower_ for t in doc[prev.end:o.start]}
+                cues = [w for w in bw if w in ORIGIN_CUES]
+                for o in sps[i + 2:] if not cues or cues[-1].endswith("s") else []:
+                    gap = set(list_gap(doc, prev.end, o.start))  # "Huawei Co Ltd [RIC:HWT.UL] and ..."
                     if o.label_ not in ("Company", "ResearchOrganization") or not gap or not gap <= {",", "and"}:
                         break
                     yield "rel:origin-cue-list", o.id_, "headquarteredIn", sp.id_
                     prev = o
         # "<Org>, a Dutch-headquartered chipmaker owned by <Company>, ..." (the appositive describes it)
-        if sp.label_ in ("Company", "ResearchOrganization") and sp.end + 1 < len(doc) and \
-                doc[sp.end].text == "," and doc[sp.end + 1].lower_ in ("a", "an", "the"):
-            stop = sp.end + 1
+        e = after_short_form(doc, sp, sent)  # "Magnachip Semiconductor Corporation (Magnachip), a ..."
+        if sp.label_ in ("Company", "ResearchOrganization") and e + 1 < len(doc) and \
+                doc[e].text == "," and doc[e + 1].lower_ in ("a", "an", "the"):
+            stop = e + 1
             while stop < min(sp.end + 14, sent.end) and doc[stop].text not in (",", ";", ".", "(", ")"):
                 stop += 1
-            inside = [o for o in sps if sp.end < o.start and o.end <= stop]
+            inside = [o for o in sps if e < o.start and o.end <= stop]
             for o in inside:
                 after = [t.lower_ for t in doc[o.end:min(o.end + 3, stop)]]
                 # the country must describe this organisation, not the next one
                 # ("TikTok, the app owned by Beijing-based ByteDance")
-                owner_next = any(x.label_ in ORG_TYPES and o.end < x.start <= o.end + 3 for x in inside)
+                owner_next = any(x.label_ in ORG_TYPES and o.end < x.start <= o.end + 3 for x in inside) and \
+                    not (after[:1] and after[0] in CHILD_WORDS)  # "Fastweb, the Italian unit of Swisscom"
                 if o.label_ == "Country" and not owner_next and (
                         after[:1] == ["-"] and after[1:2] and after[1] in ("based", "headquartered")
                         or any(w in ORIGIN_CUES for w in after[:2])
@@ -426,7 +434,7 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                 yield "rel:based", sp.id_, "headquarteredIn", nxt.id_
         # "<Org> <title> <Person>"
         if sp.label_ in ORG_TYPES | {"Country"} and nxt is not None and nxt.label_ == "Person":
-            title = _title_between(doc, sp, nxt)
+            title = title_between(doc, sp, nxt)
             if title and len(title.split()) <= 4:
                 if sp.label_ == "Country":
                     if title in STATE_TITLES:
@@ -441,12 +449,18 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                     yield "rel:title-org", nxt.id_, "leads", sp.id_
                 elif title in WORK_TITLES or title.split()[-1] in WORK_TITLES:
                     yield "rel:title-org", nxt.id_, "worksFor", sp.id_
+            elif title and sp.label_ in ORG_TYPES and len(title.split()) <= 9 and \
+                    title.split()[-1] in WORK_TITLES | {"officer"} and "chief executive" not in title and \
+                    not any(t.pos_ in ("VERB", "AUX") for t in doc[sp.end:nxt.start]):
+                # "Google SVP of global affairs and chief legal officer Kent Walker": a long title of an employee
+                yield "rel:title-org", nxt.id_, "worksFor", sp.id_
             elif title is None and sp.label_ in ORG_TYPES and doc[sp.end].text == ",":
-                yield from _title_of_before(doc, sp, nxt, sent)
+                yield from title_of_before(doc, sp, nxt, sent)
         # "<Person>, <title> of|at <Org>" and "<title> <Person> of <Org>"
         if sp.label_ == "Person" and nxt is not None and nxt.label_ in ORG_TYPES | {"Country"}:
             mid = [t.lower_ for t in doc[sp.end:nxt.start] if not t.is_punct]
-            before = [t.lower_ for t in _prev_tokens(doc, sp, sent, 3)]
+            nxt = described_owner(doc, nxt, sps[i + 2:i + 3]) or nxt  # "of China-based X", "at Indonesia's Y"
+            before = [t.lower_ for t in prev_tokens(doc, sp, sent, 3)]
             if mid and mid[-1] in ("of", "at") and len(mid) <= 5 or \
                     mid in (["of"], ["at"]) or mid == ["of", "the"] or \
                     mid and mid[-1] == "for" and 2 <= len(mid) <= 4 and mid[0] in ("a", "an", "the"):
@@ -457,6 +471,8 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                                                 "head", "leader", "director", "boss", "premier", "prime minister"))
                 if nxt.label_ == "Company" and not any(t in title for t in COMPANY_HEADS):
                     lead = False  # "Brad Smith, president of Microsoft" works for it
+                if any(w in SUBORDINATE for w in title.split()):
+                    lead = False  # "X, deputy president of the office" works for it
                 if nxt.label_ == "Country":
                     if any(t in title for t in STATE_TITLES):
                         yield "rel:title-of", sp.id_, "leads", nxt.id_

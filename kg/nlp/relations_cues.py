@@ -1,12 +1,24 @@
-"""Cue words and phrase tests of the relation rules (used by :mod:`kg.nlp.relations`): whether a
+"""Cue words, title words and phrase tests of the relation rules (used by :mod:`kg.nlp.relations`): whether a
 person is named as a head, whether a company owns or makes a product, whether a phrase gives an
-organisation's origin."""
+organisation's origin; the title between two mentions, a short form in brackets after a name."""
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.nlp.relations_titles import LIST_INTROS, ORIGIN_CUES
+from kg.nlp.relations_titles import COMPANY_HEADS, LIST_INTROS, ORIGIN_CUES
 
+#: title words of the text patterns of kg.nlp.relations (heads, officials, heads of state)
+LEAD_TITLES = {"ceo", "chief executive", "chief executive officer", "founder", "co-founder", "cofounder",
+               "chairman", "chairwoman", "chair", "president", "head", "director", "boss", "leader",
+               "secretary-general", "secretary general", "commissioner", "governor", "chief"}
+WORK_TITLES = {"cfo", "cto", "coo", "chief financial officer", "chief technology officer", "executive",
+               "engineer", "researcher", "scientist", "spokesperson", "spokesman", "spokeswoman",
+               "vice president", "vice-president", "official", "employee", "lawyer", "adviser", "advisor",
+               "economist", "analyst", "manager", "minister", "secretary", "deputy", "ambassador",
+               "senator", "lawmaker", "representative", "negotiator", "envoy", "staffer", "general counsel",
+               "board member", "partner", "activist", "campaigner"}
+STATE_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader",
+                "emperor", "supreme leader", "head of state"}
 #: words between a company and its product that state the ownership (gazetteer produces)
 OWNERSHIP_CUES = {"owner", "owners", "owns", "owned", "its", "their", "platform", "platforms", "app", "apps", "maker",
                   "makes", "make", "making", "made", "developer", "develops", "developed", "operator", "operates",
@@ -65,3 +77,52 @@ def product_list(doc: Doc, rest: list[Span], prev: Span, maker: Span):
             break
         yield "rel:possessive-tech", maker.id_, "produces", o.id_
         prev = o
+
+
+def after_short_form(doc: Doc, sp: Span, sent: Span) -> int:
+    """The token after a mention's short form in brackets ("X (XY), a ..."), else after the mention."""
+    if sp.end < sent.end and doc[sp.end].text == "(":
+        close = next((k for k in range(sp.end + 1, min(sp.end + 5, sent.end)) if doc[k].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return sp.end
+
+
+def title_of_before(doc: Doc, org: Span, person: Span, sent: Span):
+    """"The director of NUKIB, Duvan Navratil, wrote": the title before "of <Org>", the person after the comma."""
+    pre = [t.lower_ for t in doc[max(org.start - 4, sent.start):org.start]]
+    if pre[-1:] == ["the"]:
+        pre = pre[:-1]
+    if len(pre) < 2 or pre[-1] != "of":
+        return
+    title = pre[-2]
+    heads = COMPANY_HEADS if org.label_ == "Company" else LEAD_TITLES
+    if title in heads:
+        yield "rel:title-of-org", person.id_, "leads", org.id_
+    elif title in WORK_TITLES:
+        yield "rel:title-of-org", person.id_, "worksFor", org.id_
+
+
+def prev_tokens(doc: Doc, sp: Span, sent: Span, n: int = 4) -> Span:
+    return doc[max(sp.start - n, sent.start):sp.start]
+
+
+def title_between(doc: Doc, a: Span, b: Span) -> str | None:
+    """The title words between two mentions ("CFO", "chief executive"), lower-cased."""
+    between = doc[a.end:b.start]
+    words = " ".join(t.lower_ for t in between if not t.is_punct or t.text == "-").strip()
+    words = words.replace(" - ", "-")
+    return words or None
+
+
+def described_owner(doc: Doc, country: Span, following: list[Span]) -> Span | None:
+    """The organisation a country mention describes: "of mainland China-based Jinan Yuxiao Group",
+    "at Indonesia's Communications Ministry" (the next mention, right after "-based" or the possessive)."""
+    if country.label_ != "Country" or not following:
+        return None
+    org = following[0]
+    glue = [t.lower_ for t in doc[country.end:org.start]]
+    based = glue in (["-", "based"], ["-based"], ["based"]) or not glue and country[-1].lower_.endswith("-based")
+    if org.label_ in ("Company", "ResearchOrganization", "GovernmentBody") and (based or glue in (["'s"], ["’s"])):
+        return org
+    return None

@@ -6,7 +6,10 @@
   -> Y subsidiaryOf X;
 * "X ... through its subsidiary Y", "X and its Swedish unit Y" -> Y subsidiaryOf X, "its" standing for
   the one company before it that is a subject, else the nearest company named before it when no
-  other mention stands between them.
+  other mention stands between them; "X ... through its Y Inc. subsidiary" likewise (the subject only);
+* ``rel:acquired``: a done deal, "X completed its acquisition of Y", "X acquired Y" (a past tense, no
+  modal, negation, wish or plan: not "X plans to acquire Y", not "the acquisition of Y by X" that
+  regulators blocked) -> Y subsidiaryOf X.
 """
 from __future__ import annotations
 
@@ -30,6 +33,14 @@ def parent_relations(doc: Doc, sps: list[Span]) -> Iterator[tuple[str, str, str,
         elif between[:1] in (["'s"], ["’s"], ["'"]) and 2 <= len(between) <= 5 and \
                 any(w in PARENT_WORDS for w in between[1:]) and all(t.is_lower for t in doc[a.end + 1:b.start]):
             yield "rel:parent", a.id_, "subsidiaryOf", b.id_
+    for b in comps:  # "through its Space Systems/Loral Inc. subsidiary": the name before the child word
+        k = b.end + (1 if b.end < len(doc) and doc[b.end].lower_ in ("inc", "inc.", "ltd", "corp", "co") else 0)
+        if b.start >= 1 and doc[b.start - 1].lower_ == "its" and k < len(doc) and doc[k].lower_ in CHILD_WORDS:
+            owner = [a for a in comps if a.end < b.start and a.id_ != b.id_]
+            subj = {a.id_ for a in owner if a.root.dep_ in ("nsubj", "nsubjpass")}
+            if len(subj) == 1:
+                yield "rel:parent", b.id_, "subsidiaryOf", subj.pop()
+    yield from _acquired(doc, comps)
     states = {i for s in sps if s.label_ == "Country" for i in range(s.start, s.end)}  # "its Swedish unit"
     for i, b in enumerate(comps):
         j = b.start - 1
@@ -44,3 +55,34 @@ def parent_relations(doc: Doc, sps: list[Span]) -> Iterator[tuple[str, str, str,
             yield "rel:parent", b.id_, "subsidiaryOf", subj.pop()
         elif owner and not any(s.end <= k and s.start > owner[-1].start and s.label_ != "Country" for s in sps):
             yield "rel:parent", b.id_, "subsidiaryOf", owner[-1].id_
+
+
+ACQUIRE = {"acquire", "buy", "purchase", "take"}
+
+
+def _acquired(doc: Doc, comps: list[Span]) -> Iterator[tuple[str, str, str, str]]:
+    """"Nvidia completed its acquisition of Mellanox", "X acquired Y" (a done deal: a past tense, no modal,
+    no wish or plan) -> Y subsidiaryOf X."""
+    at = {i: c for c in comps for i in range(c.start, c.end)}
+    for y in comps:
+        r = y.root
+        head = r.head
+        if r.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in ("acquisition", "purchase", "takeover"):
+            noun = head.head  # "its acquisition of Y" as the object of "completed"
+            verb = noun.head
+            if noun.dep_ != "dobj" or verb.lemma_ not in ("complete", "finalize", "finalise", "close") or \
+                    not any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.children):
+                continue
+        elif r.dep_ == "dobj" and head.lemma_ in ACQUIRE and head.tag_ in ("VBD", "VBN"):
+            verb = head  # "X acquired Y"
+            if head.lemma_ == "take":
+                continue
+        else:
+            continue
+        if verb.tag_ not in ("VBD", "VBN") or verb.dep_ in ("xcomp", "advcl", "ccomp") or \
+                any(c.dep_ in ("aux", "neg") and c.lower_ not in ("has", "have", "had") for c in verb.children):
+            continue
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        x = at.get(subj[0].i) if subj else None
+        if x is not None and x.id_ != y.id_:
+            yield "rel:acquired", y.id_, "subsidiaryOf", x.id_

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 _W = rules.word_lists("relations.yaml", (
     "state_heads", "body_heads", "officials", "subordinate", "not_portfolio", "implied_portfolio", "company_heads",
     "origin_cues", "list_intros", "topic_words", "generic_bodies", "maker_verbs",
-    "lead_verbs", "work_verbs"))
+    "lead_verbs", "work_verbs", "maker_nouns", "home_places"))
 STATE_HEADS = set(_W["state_heads"])
 BODY_HEADS = set(_W["body_heads"])
 OFFICIALS = set(_W["officials"])
@@ -63,6 +63,10 @@ TOPIC_WORDS = set(_W["topic_words"])
 GENERIC_BODIES = set(_W["generic_bodies"])
 #: verbs whose company subject makes the technology (used by kg.nlp.relations_verbs)
 MAKER_VERBS = set(_W["maker_verbs"])
+#: places inside a country ("California" -> "United States"): "California-based X" (kg.nlp.relations_origin)
+HOME_PLACES = dict(w.split("=", 1) for w in _W["home_places"])
+#: appositive heads that make the organisation the maker of the technology after "of" (kg.nlp.relations_makers)
+MAKER_NOUNS = set(_W["maker_nouns"])
 #: verbs whose person subject leads / works for their organisation (used by kg.nlp.relations_verbs)
 LEAD_VERBS = set(_W["lead_verbs"])
 WORK_VERBS = set(_W["work_verbs"])
@@ -96,6 +100,12 @@ def _titles_in(words: list[str]) -> list[tuple[int, str]]:
         else:
             i += 1
     return out
+
+
+def _describes_org(doc: Doc, m: Span) -> bool:
+    """"mainland China-based": the country describes the organisation after it, not the person."""
+    after = [t.lower_ for t in doc[m.end:m.end + 2]]
+    return after[:2] == ["-", "based"] or after[:1] in (["-based"], ["based"]) or m[-1].lower_.endswith("-based")
 
 
 class TitleRules:
@@ -137,8 +147,9 @@ class TitleRules:
             toks.append(j)
             j -= 1
         toks.reverse()
-        while toks and self.doc[toks[0]].lower_ in STOP_LEFT:
-            toks.pop(0)
+        while toks and (self.doc[toks[0]].lower_ in STOP_LEFT or self.doc[toks[0]].lower_ == "under" and
+                        self.doc[toks[0] + 1].lower_ in STATE_HEADS):
+            toks.pop(0)  # "Under President Trump, ..." (not "Under Secretary X") is the president
         if comma and not any(self.doc[i].lower_ in TITLES for i in toks):
             toks = []  # "Yesterday, President Trump": the words before the comma hold no title
         inner = []  # "President Trump": the title inside the person's own mention
@@ -254,7 +265,7 @@ class TitleRules:
             if t in STATE_HEADS | BODY_HEADS | set(IMPLIED):
                 pos, head = p, t
                 break
-        states = [m for m in mentions if m.label_ in ("Country", "Bloc")]
+        states = [m for m in mentions if m.label_ in ("Country", "Bloc") and not _describes_org(doc, m)]
         body_m = [m for m in mentions if m.label_ == "GovernmentBody" and m.id_ in self.bodies]
         tail = words[pos + len(head.split()):]
         # "X, the director general for coal at the Ministry of Energy": the head of a unit of the body

@@ -186,3 +186,26 @@ def test_eu_agency_is_part_of_the_eu_not_the_dominant_country(nlp):
                    "France agreed.")
     assert ("European Research Council", "partOf", "European Union") in relation_names(doc)
     assert ("European Research Council", "partOf", "France") not in relation_names(doc)
+
+
+@pytest.mark.slow
+def test_body_is_of_the_demonym_in_its_sentence_over_the_dominant_country(nlp):
+    text = ("The United States restricted chip exports. The United States said the rules apply now. Cameras were "
+            "removed from Australian government offices run by the Ministry of Digital Affairs, officials said.")
+    rels = relation_names(run(nlp, text))
+    assert ("Ministry of Digital Affairs", "partOf", "Australia") in rels
+    assert ("Ministry of Digital Affairs", "partOf", "United States") not in rels
+
+
+@pytest.mark.slow
+def test_generic_gazetteer_body_of_an_absent_state_is_the_documents(nlp):
+    text = ("Vietnam will require data storage. Foreign firms must store data in Vietnam if the Ministry of "
+            "Public Security asks, the decree says.")
+    assert ("Ministry of Public Security", "partOf", "Vietnam") in relation_names(run(nlp, text))
+
+
+@pytest.mark.slow
+def test_a_countrys_government_is_no_body_of_it(nlp):
+    rels = relation_names(run(nlp, "The UK Government blocked the deal on Monday. The UK Government said "
+                                   "Britain's security came first."))
+    assert not [r for r in rels if r[0] == "UK Government" and r[1] == "partOf"]

@@ -28,3 +28,17 @@ def test_parent_named_by_an_ownership_word(tiny_nlp, text):
 ])
 def test_no_parent_without_an_ownership_word(tiny_nlp, text):
     assert CHILD_OF not in relation_names(run(tiny_nlp, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("Lumora Systems completed its acquisition of Kestrel Semiconductor in 2020.", True),
+    ("Lumora Systems acquired Kestrel Semiconductor in 2020.", True),
+    ("Lumora Systems sold chips through its Kestrel Semiconductor Inc. subsidiary.", True),
+    ("Lumora Systems plans to acquire Kestrel Semiconductor.", False),          # a plan, not a done deal
+    ("Lumora Systems did not acquire Kestrel Semiconductor.", False),
+    ("Regulators blocked the acquisition of Kestrel Semiconductor by Lumora Systems.", False),
+])
+def test_a_done_acquisition_makes_a_subsidiary(tiny_nlp, text, expected):
+    rels = {(s, p, o) for s, p, o in relation_names(run(tiny_nlp, text)) if p == "subsidiaryOf"}
+    assert any(s.startswith("Kestrel Semiconductor") and o == "Lumora Systems" for s, _, o in rels) == expected

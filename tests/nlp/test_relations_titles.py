@@ -63,3 +63,10 @@ def test_unit_named_after_for_in_a_subordinate_title(tiny_nlp, title, triple):
     doc = run(tiny_nlp, "The Commerce Department and the Bureau of Industry and Security issued the rule. "
                         f"{title} of Commerce for Industry and Security Peter de Vries defended it.")
     assert triple in relation_names(doc)
+
+
+@pytest.mark.slow
+def test_secretary_of_state_heads_the_state_department(nlp):
+    rels = relation_names(run(nlp, "The State Department said the rules apply. Secretary of State Anna Vos said "
+                                   "the list would grow."))
+    assert ("Anna Vos", "leads", "Department of State") in rels

@@ -249,6 +249,7 @@ def described_is_named(gaz: GazetteerLike, doc: Doc, taken: list[tuple[int, int,
     described = [m for _, _, m in taken if m.rule == DESCRIBED_RULE and not m.key and m.type == "GovernmentBody"]
     if not described:
         return
+    _legislature_is_named(gaz, doc, described, taken)
     country_ends = {e: m.key for _, e, m in taken if m.type == "Country" and m.key}
     named: dict[str, list[Mention]] = {}
     for s, _, m in taken:
@@ -274,5 +275,40 @@ def described_is_named(gaz: GazetteerLike, doc: Doc, taken: list[tuple[int, int,
         if len(fits) != 1:
             continue
         b = next(iter(fits.values()))
+        m.aliases = tuple(dict.fromkeys((*m.aliases, m.surface)))
+        m.key, m.name, m.wikidata = b.key, b.name or b.surface, b.wikidata
+
+
+#: head words of the names of legislatures and their chambers
+LEGISLATURES = {"parliament", "legislature", "assembly", "congress", "senate", "diet", "duma", "house", "chamber",
+                "majlis", "knesset", "bundestag", "sejm", "riksdag", "storting", "folketing", "rada"}
+
+
+def _legislature_is_named(gaz: GazetteerLike, doc: Doc, described: list[Mention],
+                          taken: list[tuple[int, int, Mention]]) -> None:
+    """"South Korea's parliament" in a text that names one legislature of that state ("the National
+    Assembly": a body the gazetteer places in no other state, or one written after the state's
+    possessive): the description is that body (an alias of it). With two chambers named ("the National
+    Assembly", "Pakistan's Senate") the parliament is their whole and stays a body of its own."""
+    states = {e: m.key for _, e, m in taken if m.type in ("Country", "Bloc") and m.key}
+    for m in described:
+        if m.surface.lower().split()[-1] not in ("parliament", "legislature") or not m.name or \
+                m.name.split()[0].lower() not in ("parliament", "legislature") or " of " not in m.name:
+            continue
+        owner = gaz.lookup(m.name.split(" of ", 1)[1])
+        named: dict[str, Mention] = {}
+        for st, _, b in taken:
+            if b.type != "GovernmentBody" or b.rule == DESCRIBED_RULE or \
+                    not set((b.name or b.surface).lower().split()) & LEGISLATURES:
+                continue
+            entry = gaz.by_key(b.key) if b.key else None
+            parent = gaz.by_name(entry.parent) if entry is not None and entry.parent else None
+            after_owner = st >= 2 and doc[st - 1].text in POSSESSIVES and states.get(st - 1) == getattr(owner, "key", 0)
+            own = owner is not None and (parent is not None and parent.key == owner.key or after_owner)
+            if parent is None or own:
+                named[b.key or b.name or b.surface] = b
+        if len(named) != 1:
+            continue
+        b = next(iter(named.values()))
         m.aliases = tuple(dict.fromkeys((*m.aliases, m.surface)))
         m.key, m.name, m.wikidata = b.key, b.name or b.surface, b.wikidata

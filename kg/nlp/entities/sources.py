@@ -16,7 +16,8 @@ from kg.link.clusters import Mention
 from kg.nlp.attrs import GAZ_SPANS
 from kg.nlp.entities.bodies import body_candidates
 from kg.nlp.entities.names import extend_right, law_spans
-from kg.nlp.entities.words import COMPANY_CONTEXT, CONF, CORP_TAIL, DATE_WORDS, DESCRIBED_BODIES, NEVER, OUTLETS
+from kg.nlp.entities.words import (COMPANY_CONTEXT, CONF, CORP_TAIL, DATE_WORDS, DESCRIBED_BODIES, NEVER, NOT_PORTFOLIO,
+                                   OUTLETS)
 from kg.nlp.lines import in_ranges
 
 if TYPE_CHECKING:
@@ -60,6 +61,11 @@ def gazetteer_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, M
                 continue
         out.append((sp.start, sp.end, entry_mention(sp, entry, "gazetteer", CONF["gazetteer"])))
     return out
+
+
+def _state(gaz: GazetteerLike, text: str) -> bool:
+    e = gaz.lookup(text) or gaz.demonym(text)
+    return e is not None and e.type in ("Country", "Bloc")
 
 
 def rule_candidates(gaz: GazetteerLike, matchers: tuple[Matcher, Matcher], doc: Doc,
@@ -106,6 +112,12 @@ def rule_candidates(gaz: GazetteerLike, matchers: tuple[Matcher, Matcher], doc: 
                                             CONF[rule])))
         elif rule == "rule:gov-possessive":
             lead = [t for t in sp if t.ent_type_ in ("GPE", "NORP")]
+            if not lead or lead[0].i != sp.start:  # "China's commerce ministry" the NER missed: the
+                # shortest run of capitalised words before the possessive that the gazetteer knows
+                caps = list(sp[:next(i for i, t in enumerate(sp) if not t.is_title)])
+                k = next((k for k in range(len(caps)) if _state(gaz, doc[caps[k].i:caps[-1].i + 1].text)), 0)
+                lead = caps[k:]
+                sp = doc[lead[0].i:sp.end] if lead else sp
             owner_text = doc[sp.start:lead[-1].i + 1].text if lead else ""
             owner = gaz.lookup(owner_text) or gaz.demonym(owner_text)
             if owner is None or owner.type not in ("Country", "Bloc") or lead[0].i != sp.start or \
@@ -116,6 +128,14 @@ def rule_candidates(gaz: GazetteerLike, matchers: tuple[Matcher, Matcher], doc: 
                 out.append((sp.start, sp.end, entry_mention(sp, known, "gazetteer", CONF["gazetteer"])))
                 continue
             out.append(described_body(gaz, sp, lead[-1].i, owner, rule))
+        elif rule == "rule:gov-described":
+            desc = doc[next(t.i for t in sp if t.is_alpha and t.lower_ not in ("the", "country")):sp.end]
+            if any(t.lower_ in NOT_PORTFOLIO for t in desc[:-1]) or len(desc) > 5 or \
+                    sp.start > 0 and doc[sp.start - 1].lower_ in ("of", "at", "by") and doc[sp.start - 2].lower_ \
+                    in ("head", "chief", "minister"):
+                continue  # "the same ministry", "the new ministry"
+            out.append((desc.start, sp.end, Mention(desc.text, desc.start_char, desc.end_char, "GovernmentBody", rule,
+                                                   CONF[rule])))
         elif rule in ("rule:gov-name-first", "rule:gov-name-last"):
             if sp.sent.start in titled and not (rule == "rule:gov-name-first" and sp[0].text == "Ministry"
                                                 and sp[1].text == "of"):

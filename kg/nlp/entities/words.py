@@ -13,7 +13,8 @@ from kg.nlp import rules
 CONF = {"gazetteer": 0.95, "rule:legal-case": 0.8, "rule:legislation": 0.75, "rule:technology": 0.75,
         "rule:group": 0.75, "rule:company-cue": 0.7, "gazetteer:demonym": 0.85,
         "gazetteer:capital": 0.8, "ner": 0.6, "rule:gov-possessive": 0.6, "rule:case-person": 0.6,
-        "rule:group-head": 0.6, "rule:gov-name": 0.7, "rule:gov-list": 0.65}
+        "rule:group-head": 0.6, "rule:gov-name": 0.7, "rule:gov-list": 0.65,
+        "rule:gov-described": 0.6}
 
 _WORDS = rules.word_lists("entities.yaml", (
     "gov_cues", "gov_heads", "research_cues", "corp_forms", "company_suffix", "company_context", "corp_tail",
@@ -21,7 +22,7 @@ _WORDS = rules.word_lists("entities.yaml", (
     "field_modifiers", "praise_words", "alias_intensifiers", "weak_heads", "domain_modifiers", "intensifiers",
     "tech_heads", "law_heads", "numbered_law_heads", "leading_law_heads", "generic_law_words", "date_words",
     "gov_name_heads", "gov_plural_heads", "outlet_tails", "portfolio_titles", "person_titles",
-    "described_bodies", "home_linked_bodies"))
+    "described_bodies", "home_linked_bodies", "not_portfolio_words"))
 GOV_CUES = set(_WORDS["gov_cues"])
 #: heads of descriptive names of bodies: "Italy's data protection authority", "the Dutch trade ministry"
 GOV_HEADS = set(_WORDS["gov_heads"])
@@ -63,5 +64,7 @@ PORTFOLIO_TITLES = set(_WORDS["portfolio_titles"])
 PERSON_TITLES = set(_WORDS["person_titles"])
 #: "<country>'s foreign ministry" -> "Ministry of Foreign Affairs of <country>"
 DESCRIBED_BODIES = dict(w.split("=", 1) for w in _WORDS["described_bodies"])
+#: modifiers of "the <x> ministry" that name no portfolio ("the same ministry", "the new ministry")
+NOT_PORTFOLIO = set(_WORDS["not_portfolio_words"])
 #: bare names every state uses ("Congress"): the document's dominant state's body where the gazetteer's is absent
 HOME_LINKED_BODIES = set(_WORDS["home_linked_bodies"])
