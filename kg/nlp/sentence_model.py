@@ -215,8 +215,9 @@ class SentenceView:
 
 
 #: the designs :class:`SentenceModel` knows: ``two-stage`` = P(states a measure) x P(kind | states one)
-#: relative to the likeliest kind; ``+trig``: a sentence whose trigger lexicon names kinds takes them
-DESIGNS = ("two-stage", "two-stage+trig")
+#: relative to the likeliest kind; ``+trig``: a sentence whose trigger lexicon names kinds takes them;
+#: ``ovr``: one class-balanced logistic per kind (the binary layer with one column per kind, no kind softmax)
+DESIGNS = ("two-stage", "two-stage+trig", "ovr")
 MODEL_META = "sentence_model.json"
 
 
@@ -243,6 +244,9 @@ class SentenceModel:
         feats = Features(groups).fit(rows)
         X = feats.matrix(rows)
         Y = np.array([[k in g for k in KINDS] for g in gold], dtype=np.float32)
+        if design == "ovr":
+            empty = Softmax(np.zeros((X.shape[1], len(KINDS)), dtype=np.float32), np.zeros(len(KINDS), np.float32))
+            return cls(feats, fit_binary(X, Y, l2=l2), empty, design)
         pos = Y.max(axis=1) > 0
         return cls(feats, fit_binary(X, Y.max(axis=1), l2=l2), fit_kinds(X[pos], Y[pos], l2=l2), design)
 
@@ -250,6 +254,8 @@ class SentenceModel:
         if not rows:
             return np.zeros((0, len(KINDS)), dtype=np.float32)
         X = self.features.matrix(rows)
+        if self.design == "ovr":
+            return self.binary.predict(X).astype(np.float32)
         p_any = self.binary.predict(X)
         q = self.kinds.predict(X)
         if self.design.endswith("+trig"):
@@ -266,7 +272,7 @@ class SentenceModel:
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        arrays = {"binary_w": self.binary.w, "binary_b": np.asarray([self.binary.b], dtype=np.float32),
+        arrays = {"binary_w": self.binary.w, "binary_b": np.asarray(self.binary.b, dtype=np.float32).reshape(-1),
                   "kinds_W": self.kinds.W, "kinds_b": self.kinds.b}
         for g in self.features.groups:
             if g in self.features.mean:
@@ -289,8 +295,9 @@ class SentenceModel:
         a = {k: np.load(folder / f"{k}.npy", allow_pickle=False) for k in meta["arrays"]}
         feats = Features.from_state({"groups": meta["groups"], **{k: v for k, v in a.items()
                                                                   if k.startswith(("mean_", "std_"))}})
-        return cls(feats, Logistic(a["binary_w"], float(a["binary_b"][0])), Softmax(a["kinds_W"], a["kinds_b"]),
-                   meta["design"])
+        b = a["binary_b"]
+        return cls(feats, Logistic(a["binary_w"], float(b[0]) if a["binary_w"].ndim == 1 else b),
+                   Softmax(a["kinds_W"], a["kinds_b"]), meta["design"])
 
     @staticmethod
     def available(folder: Path) -> bool:

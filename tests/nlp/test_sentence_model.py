@@ -122,3 +122,15 @@ def test_cross_validation_never_folds_the_transfer_batch():
     from kg.nlp.training.crossval import DEV_BATCHES
 
     assert "d9" not in DEV_BATCHES and DEV_BATCHES == tuple(f"d{i}" for i in range(1, 9))
+
+
+def test_one_vs_rest_design_scores_each_kind_and_round_trips(tmp_path):
+    rows, gold = toy_rows()
+    m = SentenceModel.fit(rows, gold, ["bow"], design="ovr")
+    test = [view("the government granted a subsidy to plant 99"), view("the weather was fine on day 99")]
+    p = m.predict(test)
+    assert p[0].argmax() == KINDS.index("Subsidy") and p[0].max() > 0.5 and p[1].max() < 0.5
+    m.save(tmp_path)
+    assert np.allclose(SentenceModel.load(tmp_path).predict(test), p)
+    with pytest.raises(ValueError):
+        SentenceModel.fit(rows, gold, ["bow"], design="nope")
