@@ -14,6 +14,10 @@ annotated corpus (:mod:`kg.nlp.training`), and:
 * with the **event filter** (:mod:`kg.nlp.event_filter`, loaded when its packaged weights exist) drops
   the rule events the filter scores below its threshold, before the proposals are added.
 
+A weights folder holding ``sentence_model.json`` is read as the numpy two-stage or one-vs-rest sentence
+model of :mod:`kg.nlp.sentence_model` instead (measured, not shipped; ``bare_only`` then proposes only in
+sentences without a rule event).
+
 The weights are package data (``kg/nlp/weights/measures``, found with :mod:`importlib.resources`);
 ``kg extract --rules-only`` builds the pipeline without this component. Scoring is a linear model
 over hashed words and bigrams: deterministic, and the same input and weights give byte-identical
