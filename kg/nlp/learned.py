@@ -14,6 +14,10 @@ annotated corpus (:mod:`kg.nlp.training`), and:
 * with the **event filter** (:mod:`kg.nlp.event_filter`, loaded when its packaged weights exist) drops
   the rule events the filter scores below its threshold, before the proposals are added.
 
+A weights folder holding ``sentence_model.json`` is read as the numpy two-stage or one-vs-rest sentence
+model of :mod:`kg.nlp.sentence_model` instead (measured, not shipped; ``bare_only`` then proposes only in
+sentences without a rule event).
+
 The weights are package data (``kg/nlp/weights/measures``, found with :mod:`importlib.resources`);
 ``kg extract --rules-only`` builds the pipeline without this component. Scoring is a linear model
 over hashed words and bigrams: deterministic, and the same input and weights give byte-identical
@@ -38,6 +42,7 @@ from kg.nlp.event_filter import EventFilter
 from kg.nlp.event_filter import weights_available as filter_available
 from kg.nlp.kind_chooser import KindChooser
 from kg.nlp.kind_chooser import weights_available as chooser_available
+from kg.nlp.sentence_model import KINDS, SentenceModel, SentenceView
 
 if TYPE_CHECKING:
     from kg.link.gazetteer import GazetteerLike
@@ -105,6 +110,29 @@ def sentence_doc(vocab: Vocab, sent: Span) -> Doc:
     return d
 
 
+def sentence_views(sents: list[Span], rule_events: list, triggers: list[set[str]] | None,
+                   embeddings: bool) -> list[SentenceView]:
+    """The two-stage model's input for each sentence: normalised words, token-vector features, wordllama
+    embedding (when ``embeddings``), trigger kinds, and the kinds of the rule events evidenced in it."""
+    from kg.nlp.learned_arch import sentence_features
+
+    starts = [s.start_char for s in sents]
+    kinds: list[set[str]] = [set() for _ in sents]
+    for ev in rule_events:
+        for e in ev.evidence:
+            k = bisect.bisect_right(starts, e.start) - 1
+            if k >= 0 and e.start < sents[k].end_char:
+                kinds[k].add(ev.measure)
+    embs = None
+    if embeddings:
+        from kg.precedents.embed import default_embedder
+
+        embs = default_embedder().vectors([s.text for s in sents])
+    return [SentenceView([norm_word(t.text) for t in s if not t.is_space], sentence_features(s.doc, s),
+                         None if embs is None else embs[i], triggers[i] if triggers else set(), kinds[i])
+            for i, s in enumerate(sents)]
+
+
 def classified_sentences(doc: Doc) -> list[Span]:
     skip = doc._.kg_skip or []
     out = []
@@ -140,15 +168,18 @@ def make_learned(nlp: Language, name: str, weights: str = "", threshold: float =
 class LearnedEvents:
     """The ``kg_learned_events`` component (see the module docstring)."""
 
-    def __init__(self, nlp: Language, weights: str | Path | None = None, threshold: float = THRESHOLD,
+    def __init__(self, nlp: Language, weights: str | Path | SentenceModel | None = None, threshold: float = THRESHOLD,
                  mode: str = "combined", relabel: float = RELABEL, gazetteer: str = "default",
-                 event_filter: bool | EventFilter = True, kind_chooser: bool | KindChooser = True):
+                 event_filter: bool | EventFilter = True, kind_chooser: bool | KindChooser = True,
+                 bare_only: bool = False):
         if mode not in ("combined", "model"):
             raise ValueError(f"mode must be combined or model, not {mode!r}")
         self.vocab = nlp.vocab
         self.threshold = threshold
         self.mode = mode
         self.relabel = relabel
+        #: propose only in sentences that are evidence of no rule event (measured in cross-validation)
+        self.bare_only = bare_only
         self.gazetteer = gazetteer
         self._triggers: TriggerIndex | None = None
         self._gaz: GazetteerLike | None = None
@@ -159,21 +190,55 @@ class LearnedEvents:
         self.chooser = kind_chooser if isinstance(kind_chooser, KindChooser) or not kind_chooser else (
             KindChooser() if chooser_available() else None)
 
-    def load(self, weights: str | Path | None = None) -> None:
+    def load(self, weights: str | Path | SentenceModel | None = None) -> None:
+        """The weights: a folder holding a :class:`SentenceModel` (``sentence_model.json``) or a spaCy
+        ``textcat_multilabel`` pipeline, or a :class:`SentenceModel` object (cross-validation)."""
+        self.smodel: SentenceModel | None = None
+        if isinstance(weights, SentenceModel):
+            self.path, self.smodel, self.labels = Path("."), weights, list(KINDS)
+            return
+        self.path = Path(weights) if weights else weights_path()
+        if SentenceModel.available(self.path):
+            self.smodel, self.labels = SentenceModel.load(self.path), list(KINDS)
+            return
         import kg.nlp.learned_arch  # noqa: F401 — registers the architecture the weights name
         from kg.nlp.model import load_fresh
 
-        self.path = Path(weights) if weights else weights_path()
         tc_nlp = load_fresh(str(self.path))  # the one loader: a missing or broken folder is a ModelError
         textcat: Any = tc_nlp.get_pipe("textcat_multilabel")
         self.textcat = textcat
         self.tc_vocab = tc_nlp.vocab
         self.labels = list(textcat.labels)
 
-    def scores(self, sents: list[Span]):
-        """(sentences x labels) probabilities."""
-        docs = [sentence_doc(self.tc_vocab, s) for s in sents]
-        return self.textcat.model.predict(docs)
+    def scores(self, sents: list[Span], rule_events: list | None = None):
+        """(sentences x labels) probabilities; ``rule_events``: the rules' events of the sentences' Doc (the
+        two-stage model reads their kinds; default: the Doc's current events)."""
+        if self.smodel is None:
+            docs = [sentence_doc(self.tc_vocab, s) for s in sents]
+            return self.textcat.model.predict(docs)
+        if not sents:
+            return self.smodel.predict([])
+        doc = sents[0].doc
+        return self.smodel.predict(sentence_views(
+            sents, list(doc._.kg_events or []) if rule_events is None else rule_events,
+            self.sentence_triggers(doc, sents) if self.smodel.needs_triggers else None,
+            self.smodel.needs_embeddings))
+
+    def sentence_triggers(self, doc: Doc, sents: list[Span]) -> list[set[str]]:
+        """Per sentence, the measure kinds the rules' trigger lexicon names in it (a generic trigger: the
+        kind its object gives, else "generic")."""
+        from kg.nlp.events.triggers import find_triggers, refine
+
+        ctx = self._context(doc)
+        index = self.triggers()
+        out = []
+        for s in sents:
+            kinds = set()
+            for rule, span in find_triggers(ctx, s):
+                m = index.rules.get(rule)
+                kinds.add(refine(ctx, m, rule, span, span.root) or m or "generic")
+            out.append(kinds)
+        return out
 
     def _context(self, doc: Doc):
         from kg.nlp.events.context import build_context
@@ -233,6 +298,8 @@ class LearnedEvents:
                 stated.setdefault(k, set()).add(ev.measure)
         cands = []
         for i, s in enumerate(sents):
+            if self.bare_only and stated.get(i):
+                continue
             row = probs[i]
             for j, lab in enumerate(self.labels):
                 p = float(row[j])

@@ -26,7 +26,7 @@ class FixedScores(LearnedEvents):
 
         self.labels = list(MEASURES)
 
-    def scores(self, sents):
+    def scores(self, sents, rule_events=None):
         return np.array([[self.table.get(k, {}).get(lab, 0.0) for lab in self.labels]
                          for s in sents for k in [next((k for k in self.table if k in s.text), "")]])
 
@@ -127,3 +127,21 @@ def test_learned_relabel_changes_the_kind_only_when_the_classifier_is_sure(tiny_
     out = FixedScores(tiny_nlp, sure, threshold=1.01, relabel=0.8, gazetteer="tiny")(doc)._.kg_events
     assert [e.measure for e in out] == ["Ban"] and out[0].key != rules[0].key
     assert out[0].evidence[0].rule.endswith("+learned-kind") and out[0].actors == rules[0].actors
+
+
+@pytest.mark.slow
+def test_learned_bare_only_proposes_only_in_sentences_without_a_rule_event(tiny_nlp):
+    text = ("China imposed export controls on gallium.\n"
+            "The Chinese government is looking closely at the accounts of Qorvane.")
+    table = {"China imposed": {"Ban": 0.95}, "looking closely": {"Investigation": 0.9}}
+    doc = tiny_nlp.make_doc(text)
+    for name, proc in tiny_nlp.pipeline:
+        if name != NAME:
+            doc = proc(doc)
+    rules = list(doc._.kg_events)
+    assert [e.measure for e in rules] == ["ExportControl"]
+    every = FixedScores(tiny_nlp, table, threshold=0.5, gazetteer="tiny")(doc)._.kg_events[len(rules):]
+    assert sorted(e.measure for e in every) == ["Ban", "Investigation"]
+    doc._.kg_events = list(rules)
+    bare = FixedScores(tiny_nlp, table, threshold=0.5, gazetteer="tiny", bare_only=True)(doc)._.kg_events
+    assert [e.measure for e in bare[len(rules):]] == ["Investigation"]

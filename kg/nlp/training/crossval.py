@@ -4,7 +4,8 @@
     python -m kg.nlp.training.crossval --component entities     # the entity recogniser (crossval_entities)
     python -m kg.nlp.training.crossval --final data/corpus/test   # final figures only, packaged weights
 
-The corpus dev split is cut into ``folds`` contiguous blocks of documents sorted by id (a batch's
+The corpus dev batches d1-d8 (:data:`DEV_BATCHES`; never d9, the unseen-news check) are cut into
+``folds`` contiguous blocks of documents sorted by id (a batch's
 stories stay together, so a fold's stories are mostly unseen). For each fold the measure classifier
 is trained with ``spacy train`` on the other folds plus the project's own sets, and the held fold is
 scored three ways with the real scorer (:func:`kg.evaluate.load_scorer`, the RDF path ``kg eval``
@@ -31,6 +32,10 @@ from kg.nlp.training.train import spacy_train
 if TYPE_CHECKING:
     from kg.models import Dispatch
 
+
+
+#: the dev batches cross-validation folds (d9 is the never-read transfer check: never trained on, scored only)
+DEV_BATCHES = tuple(f"d{i}" for i in range(1, 9))
 
 
 def one_dispatch(rec: dict, path: Path) -> Dispatch:
@@ -131,7 +136,7 @@ def run(k: int = 5, thresholds: tuple[float, ...] = (0.05, 0.1, 0.2, 0.3, 0.5), 
     from kg.nlp.learned import LearnedEvents
 
     work = Path(work or C.ROOT / "build/crossval")
-    sources = C.default_sources()
+    sources = C.default_sources(batches=list(DEV_BATCHES))
     dev_sources = [s for s in sources if "corpus" in Path(s.gold).parts]
     own_sources = [s for s in sources if s not in dev_sources]
     dev_recs = C.read_records(dev_sources)
