@@ -24,7 +24,7 @@ rel:maker-verb        0.85        "ASML makes lithography machines", "X, who hea
 rel:appositive        0.85        "Nexperia, a Dutch-headquartered chipmaker owned by Wingtech"
 rel:head-of-state-gazetteer 0.75  "President Yoon Suk Yeol" -> leads the gazetteer's country (not the dominant one)
 rel:body-gazetteer-parent 0.7     every government body -> partOf its gazetteer parent (see
-rel:body-name-country 0.8         ``_document_part_of``); bodies the gazetteer lacks -> the state
+rel:body-name-country 0.8         :mod:`kg.nlp.relations_home`); bodies the gazetteer lacks -> the state
 rel:body-home-country 0.6         their name contains, else the document's dominant country;
 rel:body-bloc-generic 0.6         a generic name ("the Commission") -> the document's one bloc
 ====================  ==========  ===============================================================
@@ -41,33 +41,27 @@ Relations read off names ("Bank of China" -> China, "Google Analytics" <- Google
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.models import Entity, Evidence, Relation
-from kg.nlp.attrs import MENTIONS, doc_text, register_extensions, token_sents
+from kg.models import Evidence, Relation
+from kg.nlp.attrs import MENTIONS, register_extensions, token_sents
 from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.relations_cues import (LEAD_TITLES, STATE_TITLES, WORK_TITLES, after_short_form, described_owner,
                                    origin_phrase, owns, prev_tokens, product_list, title_between, title_of_before,
                                    titled)
-from kg.nlp.relations_home import CONF_HOME, parliament_home
+from kg.nlp.relations_home import CONF_HOME, document_part_of, parliament_home
 from kg.nlp.relations_makers import maker_relations
 from kg.nlp.relations_origin import BASED, list_gap, origin_relations, place_homes
 from kg.nlp.relations_members import member_lists, membership_near
 from kg.nlp.relations_names import CONF_NAME, described_orgs, name_relations, state_owned
 from kg.nlp.relations_parents import CHILD_WORDS, parent_relations
 from kg.nlp.relations_verbs import verb_relations
-from kg.nlp.relations_titles import COMPANY_HEADS, GENERIC_BODIES, ORIGIN_CUES, SUBORDINATE, TOPIC_WORDS, TitleRules
+from kg.nlp.relations_titles import COMPANY_HEADS, ORIGIN_CUES, SUBORDINATE, TOPIC_WORDS, TitleRules
 
 register_extensions()
-
-#: gazetteer body names that many states use ("Ministry of Public Security", "Supreme Court"): with the
-#: gazetteer's state absent from the text, the body is placed like one the gazetteer does not know
-_GENERIC_NAME = re.compile(r"^(?:the )?(?:(?:Ministry|Department|Office|Bureau|Agency|Commission) (?:of|for) |"
-                           r"(?:Constitutional|Supreme|High) Court$)", re.I)
 
 ORG_TYPES = {"Company", "ResearchOrganization", "GovernmentBody", "Bloc"}
 CONF_TEXT = 0.85
@@ -123,9 +117,11 @@ class RelationComponent:
                 add(s, p, o, sent, rule, CONF_TEXT)
             for a, b, p in self._gazetteer_pairs(doc, sps):
                 add(a, p, b, sent, f"gazetteer:{p}", CONF_GAZ, source="gazetteer")
-        for rule, s_, p_, o_, sent, c, src in self._document_part_of(doc, spans, found):
+        dominant = self._dominant(spans)
+        for rule, s_, p_, o_, sent, c, src in document_part_of(self.gaz, self.gaz_parent, doc, spans, ts, dominant,
+                                                               found):
             add(s_, p_, o_, sent, rule, c, source=src)
-        has, ents, dominant = {(k[0], k[1]) for k in found}, doc._.kg_entities or {}, self._dominant(spans)
+        has, ents = {(k[0], k[1]) for k in found}, doc._.kg_entities or {}
         for c, src, rows in ((CONF_NAME, "text", name_relations(self.gaz, spans, ents, has)),
                              (0.6, "text", described_orgs(self.gaz, doc, spans, ts, has)),
                              (0.6, "text", state_owned(self.gaz, doc, spans, dominant, has)),
@@ -199,128 +195,6 @@ class RelationComponent:
                 counts[sp.id_] += 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
-
-    def _document_part_of(self, doc: Doc, spans: list[Span], found: dict):
-        """partOf for every government body of the document that no sentence pattern placed, per
-        the guide ("every named government body of a named state or bloc"):
-
-        * ``rel:body-gazetteer-parent`` (0.7, gazetteer): the body's gazetteer parent is an entity
-          of the document (any mention: name, alias or demonym);
-        * ``rel:body-name-country`` (0.8): a body the gazetteer does not place names its state
-          ("Danish Ministry of Justice", "Ministry of Commerce of China", "Nigerian Communications
-          Commission") and that state is an entity of the document;
-        * ``rel:body-home-country`` (0.6): otherwise, a body the gazetteer does not know -> the
-          document's dominant country: strictly the most often *named* one (demonyms do not
-          count: "Chinese companies" in a German story does not make the story Chinese).
-
-        (An older gold marked partOf only when the country was written next to the body; the
-        guide now makes it unmistakable for every named body of a named state.)
-        """
-        bodies = [sp for sp in spans if sp.label_ == "GovernmentBody"]
-        if not bodies:
-            return
-        ents = doc._.kg_entities or {}
-        present = {sp.id_ for sp in spans if sp.label_ in ("Country", "Bloc")}
-        dominant = self._dominant(spans)
-        has_part = {k[0] for k in found if k[1] == "partOf"}
-        seen: set[str] = set()
-        for sp in bodies:
-            if sp.id_ in seen or sp.id_ in has_part:
-                continue
-            seen.add(sp.id_)
-            sent = self._ts[sp.start]
-            parents = self.gaz_parent.get(sp.id_)
-            if parents:
-                hits = parents & present
-                if not hits:
-                    # the parent has no mention of its own: still its state when no other state
-                    # is mentioned (a story about the White House and OMB alone), or when one of
-                    # its names is written elsewhere in the text, e.g. inside another name ("the
-                    # EU AI Act"); the body's own name does not count, and a bare "Congress" in a
-                    # Mexican story is not the U.S. Congress
-                    for p in parents:
-                        e = self.gaz.by_key(p)
-                        if e is not None and (not present or
-                                              self._named_outside(doc, e, [b for b in bodies if b.id_ == sp.id_])):
-                            ents.setdefault(p, Entity(key=p, type=e.type, name=e.name, aliases=tuple(e.aliases),
-                                                      wikidata=e.qid))
-                            hits.add(p)
-                for p in sorted(hits):
-                    yield "rel:body-gazetteer-parent", sp.id_, "partOf", p, sent, CONF_GAZ, "gazetteer"
-                if hits or not _GENERIC_NAME.match(sp.text):
-                    continue  # "Ministry of Public Security" in a story about Vietnam: not China's (below)
-            named = self._state_in_name(sp, ents)
-            if named is not None:
-                if named in ents:
-                    yield "rel:body-name-country", sp.id_, "partOf", named, sent, 0.8, "text"
-                continue
-            generic = sp.text.lower().removeprefix("the ")
-            # the one country of the body's sentence: when the document has no dominant one, or when it is
-            # written as a demonym or opens the sentence ("Australian government buildings ... the Ministry of
-            # Defense", "In India, the Ministry of Finance"); a name elsewhere in the sentence is as often the
-            # body's target ("the Court ... struck down the EU-US transfers")
-            in_sent = [o for o in spans if o.label_ == "Country" and sent.start <= o.start < sent.end]
-            here = {o.id_ for o in in_sent}
-            adj = {o.id_ for o in in_sent if self.gaz.demonym(o.text) is not None or
-                   o.start - sent.start <= 1 and doc[o.start - 1].lower_ == "in"}
-            unknown = self.gaz.lookup(sp.text) is None or parents
-            if len(here) == 1 and unknown and generic not in GENERIC_BODIES and (dominant is None or here == adj):
-                yield "rel:body-sentence-country", sp.id_, "partOf", next(iter(here)), sent, 0.6, "text"
-            elif dominant is not None and unknown and generic not in GENERIC_BODIES:
-                yield "rel:body-home-country", sp.id_, "partOf", dominant, sent, 0.6, "text"
-            elif generic in GENERIC_BODIES and self.gaz.lookup(sp.text) is None:
-                bloc = self._bloc_of_generic(generic, {k for k in present if ents.get(k) and ents[k].type == "Bloc"})
-                if bloc is not None:
-                    yield "rel:body-bloc-generic", sp.id_, "partOf", bloc, sent, 0.6, "text"
-
-    def _bloc_of_generic(self, word: str, blocs: set[str]) -> str | None:
-        """"the Commission" in a story that names the EU and no other bloc: the bloc whose gazetteer
-        bodies include one named by that word ("European Commission")."""
-        if len(blocs) != 1:
-            return None
-        bloc = next(iter(blocs))
-        for body, parents in self.gaz_parent.items():
-            e = self.gaz.by_key(body) if bloc in parents else None
-            if e is not None and word in e.name.lower().split():
-                return bloc
-        return None
-
-    @staticmethod
-    def _named_outside(doc: Doc, entry, own: list[Span]) -> bool:
-        """Whether a name, alias or demonym of ``entry`` is written in the text outside ``own``."""
-        forms = {f for f in (entry.name, *entry.aliases, *entry.demonyms) if len(f) >= 2}
-        if not forms:
-            return False
-        pat = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                         + r")(?!\w)")
-        for m in pat.finditer(doc_text(doc)):
-            if not any(sp.start_char <= m.start() < sp.end_char for sp in own):
-                return True
-        return False
-
-    def _state_in_name(self, sp: Span, ents: dict) -> str | None:
-        """The one country or bloc a body's name contains, as a name, alias or demonym
-        ("Danish Ministry of Justice" -> Denmark; "Ministry of Commerce of China" -> China)."""
-        names = {sp.text}
-        if sp.id_ in ents:
-            names.add(ents[sp.id_].name)
-            names.update(ents[sp.id_].aliases)
-        found: set[str] = set()
-        for name in names:
-            words = name.replace("\u2019", "'").replace("'s ", " ").split()
-            for n in (3, 2, 1):
-                for i in range(len(words) - n + 1):
-                    w = " ".join(words[i:i + n]).strip(",.()")
-                    if not w or not w[0].isupper():
-                        continue
-                    e = self.gaz.demonym(w)
-                    if e is None:
-                        e = self.gaz.lookup(w)
-                        if e is not None and e.type not in ("Country", "Bloc"):
-                            e = None
-                    if e is not None and (words[i + n:i + n + 1] or [""])[0].lower() not in TOPIC_WORDS:
-                        found.add(e.key)  # "Taiwan Affairs Office" is about Taiwan, not of it
-        return next(iter(found)) if len(found) == 1 else None
 
     def _gazetteer_pairs(self, doc: Doc, sps: list[Span]):
         """Gazetteer relations between two entities of one sentence that the sentence supports.

@@ -3,7 +3,6 @@ named government body of a named state is partOf it; heads lead, other officials
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span
 
 from nlp_helpers import relation_names, run
 
@@ -28,17 +27,6 @@ def test_part_of_unmentioned_parent_only_when_no_other_state(tiny_nlp):
     other = run(tiny_nlp, "The Commerce Department published the rule. Dutch suppliers objected.")
     assert ("Department of Commerce", "partOf", "United States") in relation_names(alone)
     assert ("Department of Commerce", "partOf", "United States") not in relation_names(other)
-
-
-def test_state_in_body_name(blank_nlp, tiny_gazetteer):
-    from kg.nlp.relations import RelationComponent
-
-    comp = RelationComponent("tiny")
-    doc = blank_nlp.make_doc("The Dutch Ministry of Justice and the Netherlands Affairs Office met.")
-    justice = Span(doc, 1, 5, label="GovernmentBody")
-    topic = Span(doc, 7, 10, label="GovernmentBody")
-    assert comp._state_in_name(justice, {}) == tiny_gazetteer.by_name("Netherlands").key
-    assert comp._state_in_name(topic, {}) is None  # "<Country> Affairs" is about the country
 
 
 @pytest.mark.slow

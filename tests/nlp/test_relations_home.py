@@ -1,9 +1,21 @@
-"""rel:parliament-home (kg.nlp.relations_home): a bare "Parliament" is the dominant country's."""
+"""kg.nlp.relations_home: a body's home state read off its name (rel:body-name-country); a bare
+"Parliament" is the dominant country's (rel:parliament-home). The other document-level body rules
+are tested with the guide's conventions (test_relations_conventions.py)."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
+from kg.nlp.relations_home import state_in_name
 from nlp_helpers import relation_names, run
+
+
+def test_state_in_body_name(blank_nlp, tiny_gazetteer):
+    doc = blank_nlp.make_doc("The Dutch Ministry of Justice and the Netherlands Affairs Office met.")
+    justice = Span(doc, 1, 5, label="GovernmentBody")
+    topic = Span(doc, 7, 10, label="GovernmentBody")
+    assert state_in_name(tiny_gazetteer, justice, {}) == tiny_gazetteer.by_name("Netherlands").key
+    assert state_in_name(tiny_gazetteer, topic, {}) is None  # "<Country> Affairs" is about the country
 
 
 @pytest.mark.slow
