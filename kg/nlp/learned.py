@@ -6,7 +6,7 @@ annotated corpus (:mod:`kg.nlp.training`), and:
 
 * **proposes** an event of kind M for a sentence scored >= ``threshold`` for M where the rules found
   no event of kind M — its actor, targets, affected organisations, sectors, status and date come
-  from the rules' own machinery (:func:`kg.nlp.events.mentions.fill` on the sentence's main verb);
+  from the rules' own machinery (:func:`kg.nlp.events.filling.fill` on the sentence's main verb);
   no actor, or an actor that already has a rule event of kind M, means no proposal;
 * in ``mode="model"`` (measured, not shipped) drops the rule events and keeps only proposals;
 * with the **kind chooser** (:mod:`kg.nlp.kind_chooser`, loaded when its packaged weights exist) gives
@@ -367,8 +367,8 @@ class LearnedEvents:
     def propose(self, doc: Doc, sents: list[Span], cands: list[tuple[int, str, float]], events: list) -> list:
         from kg.nlp.events.actors import sentence_subject_actor
         from kg.nlp.events.context import Mention
+        from kg.nlp.events.filling import fill
         from kg.nlp.events.merge import merge_mentions
-        from kg.nlp.events.mentions import fill
         from kg.nlp.events.records import build_records
         from kg.nlp.events.syntax import clause_verb
 

@@ -30,27 +30,33 @@ into ``Evidence.rule``):
 Modules, one decision each, in the order they run (each takes the document's
 :class:`~kg.nlp.events.context.DocContext` as its first argument):
 
-=================  ==================================================================
-``context``        per-document state; the :class:`Mention` and :class:`EventDraft` drafts
-``triggers``       trigger phrases, generic kinds from the object, filters
-``mentions``       the mentions of a sentence; law nouns, new bodies, training targets
-``actors``         who takes the measure
-``roles``          targets and affected organisations
-``sectors``        which sector(s)
-``status``         in force, announced, proposed, discussed, revoked, historical
-``dating``         the date of a mention
-``merge``          which mentions are one event
-``links``          precedents, responses, asserted analogies
-``records``        drafts -> :class:`kg.models.Event` / :class:`kg.models.Analogy`
-``component``      the spaCy factory and the order of the steps above
-``syntax``         dependency-tree helpers shared by the rules
-=================  ==================================================================
+=====================  ==================================================================
+``context``            per-document state; the :class:`Mention` and :class:`EventDraft` drafts
+``triggers``           trigger phrases, generic kinds from the object, filters
+``mentions``           the mentions of a sentence
+``unreported``         trigger words that report no measure
+``legislation``        law nouns with a legislative verb or in effect
+``constructions``      new bodies, talent, money pledges, mandates, advice (no trigger phrase)
+``filling``            a mention's actor, roles, status and date
+``actors``             who takes the measure
+``governments``        which government a word or phrase stands for
+``actor_positions``    where a named government is no actor
+``roles``              targets and affected organisations
+``sectors``            which sector(s)
+``status``             in force, announced, proposed, discussed, revoked, historical
+``dating``             the date of a mention
+``merge``              which mentions are one event
+``links``              precedents, responses, asserted analogies
+``records``            drafts -> :class:`kg.models.Event` / :class:`kg.models.Analogy`
+``component``          the spaCy factory and the order of the steps above
+``syntax``             dependency-tree helpers shared by the rules
+=====================  ==================================================================
 """
 from __future__ import annotations
 
 from kg.nlp.events.component import EventExtractor, make_events, register_extensions
 from kg.nlp.events.context import MENTIONS, DocContext, EventDraft, Mention
-from kg.nlp.events.mentions import CONFIDENCE
+from kg.nlp.events.filling import CONFIDENCE
 
 __all__ = ["CONFIDENCE", "MENTIONS", "DocContext", "EventDraft", "EventExtractor", "Mention", "make_events",
            "register_extensions"]

@@ -8,162 +8,40 @@ government" resolved to a country the sentence (or the document) names, or to a 
 mention in the sentence outside the trigger's target positions. Generic subjects ("you can't
 export-control a mental model", "other governments") make no event. Government bodies bring their
 parent country (:meth:`DocContext.with_parents`).
+
+What a word stands for is :mod:`governments`; where in the tree a mention is no actor is
+:mod:`actor_positions`.
 """
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.models import Entity
+from kg.nlp.events.actor_positions import (
+    excepted,
+    forum,
+    in_cause_phrase,
+    in_dateline,
+    in_target_prep,
+    is_target_like,
+    list_member,
+    locative_preps,
+    person_modifier,
+    time_clause,
+)
 from kg.nlp.events.context import DocContext, Mention, uniq
-from kg.nlp.events.syntax import in_main_clause, object_tokens
+from kg.nlp.events.governments import (
+    ACTOR_TYPES,
+    actor_of_token,
+    agent_actors,
+    company_antecedent,
+    coordinated_mentions,
+    law_owner,
+    named_examples,
+    speaker_of,
+)
+from kg.nlp.events.syntax import in_main_clause, object_tokens, subject_tokens
 from kg.nlp.lexicon import cues as CUES
 from kg.nlp.lexicon import measures as M
-
-ACTOR_TYPES = CUES.ACTOR_TYPES
-
-
-def actor_of_token(ctx: DocContext, tok: Token) -> list[str]:
-    """Actor entity keys a token (and its compound/possessive modifiers) stands for."""
-    sp = ctx.ment(tok)
-    if sp is not None and sp.label_ in ACTOR_TYPES:
-        return [sp.id_]
-    if sp is not None and sp.label_ == "Person":
-        return official_of(ctx, sp.id_)
-    if not ctx.parsed:
-        return []
-    if tok.pos_ == "PROPN" and ctx.gaz is not None and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj"):
-        entry = ctx.gaz.capital(tok.text)  # "Washington, which imposed ...", "Berlin blocked ..."
-        if entry is not None and entry.type in ACTOR_TYPES:
-            if entry.key not in ctx.ents:
-                ctx.ents[entry.key] = Entity(key=entry.key, type=entry.type, name=entry.name,
-                                              aliases=tuple(entry.aliases), wikidata=entry.qid)
-            return [entry.key]
-    low = tok.lower_
-    if low == "states" and any(c.lower_ == "member" for c in tok.lefts):
-        blocs = [k for k, e in ctx.ents.items() if e.type == "Bloc"]
-        if len(blocs) == 1:
-            return blocs
-    if low in CUES.GOVERNMENT_WORDS or tok.lemma_.lower() in CUES.GOVERNMENT_WORDS:
-        dets = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "amod", "predet")}
-        if dets & CUES.GENERIC_DETS or tok.lower_ == "governments":
-            return named_examples(ctx, tok) or ["__generic__"]
-        for c in sorted(tok.lefts, key=lambda x: x.dep_ != "poss"):  # "NATO-member Denmark's ministry": the possessor
-            if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                for t in c.subtree:
-                    sp2 = ctx.ment(t)
-                    if sp2 is not None and sp2.label_ in ACTOR_TYPES:
-                        return [sp2.id_]
-                sp2 = ctx.ment(c)
-                if sp2 is not None and sp2.label_ == "Person":
-                    # "the Biden administration": the government the person heads
-                    gov = [k for k in official_of(ctx, sp2.id_) if ctx.etype(k) in ("Country", "Bloc")]
-                    if gov and low in ("administration", "government", "cabinet"):
-                        return gov
-                    break
-        for c in tok.rights:  # "officials in Tokyo", "authorities in Ireland"
-            if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
-                for t in c.subtree:
-                    sp2 = ctx.ment(t)
-                    if sp2 is not None and sp2.label_ in ACTOR_TYPES:
-                        return [x.id_ for x in coordinated_mentions(ctx, t, ACTOR_TYPES)] or [sp2.id_]
-                    if sp2 is None and t.dep_ == "pobj" and t.pos_ == "PROPN":
-                        capital = actor_of_token(ctx, t)  # "regulators in Brussels", "officials in Beijing"
-                        if capital and capital != ["__generic__"]:
-                            return capital
-        if low == "bloc":
-            bloc_keys = {k for k, e in ctx.ents.items() if e.type == "Bloc"}
-            if len(bloc_keys) == 1:
-                return list(bloc_keys)
-        # rule 'sentence-state': "Boris Johnson's government has banned X in Britain's rollout": the one state the
-        # sentence names outside what the measure aims at, before the document's main country
-        own = uniq(sp.id_ for sp in ctx.mentions_by_sent.get(tok.sent.start, [])
-                   if sp.label_ == "Country" and not is_target_like(ctx, sp))
-        if len(own) == 1:
-            return own
-        if ctx.dominant:
-            return [ctx.dominant]
-    return []
-
-
-def official_of(ctx: DocContext, person: str) -> list[str]:
-    """Rule 'official-actor': a head of state or government acts for the state he or she leads ("President
-    Trump blocked the bid" -> United States), a minister or official for the body ("Commerce Secretary X
-    added ..." -> the department); read from the document's leads / worksFor relations."""
-    for r in ctx.doc._.kg_relations or ():
-        if r.subject == person and r.predicate in ("leads", "worksFor") and ctx.etype(r.object) in ACTOR_TYPES:
-            return [r.object]
-    gaz = ctx.gaz
-    if gaz is None:
-        return []
-    entry = gaz.by_key(person)
-    head = gaz.by_name(entry.leads) if entry is not None and entry.leads else None
-    if head is None or head.type not in ("Country", "Bloc"):
-        return []
-    if head.key not in ctx.ents:  # "Xi Jinping blocked ..." in a text that does not name China
-        ctx.ents[head.key] = Entity(key=head.key, type=head.type, name=head.name, aliases=tuple(head.aliases),
-                                    wikidata=head.qid)
-    return [head.key]
-
-
-def forum(ctx: DocContext, tok: Token) -> bool:
-    """``tok`` names a forum that hears cases ("World Trade Organization", a court, a tribunal:
-    `challenge_forums`)."""
-    sp = ctx.ment(tok)
-    words = {t.lower_ for t in sp} if sp is not None else {tok.lower_}
-    return bool(words & M.CHALLENGE_FORUMS)
-
-
-def named_examples(ctx: DocContext, tok: Token) -> list[str]:
-    """Rule 'named-examples': "several European regulators, including X's data protection office": the
-    governments a generic government word gives as its examples act."""
-    out: list[str] = []
-    for prep in tok.children:
-        if prep.dep_ == "prep" and (prep.lower_ in M.EXAMPLE_PREPS or (
-                prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.lefts))):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                for x in [obj, *obj.conjuncts]:
-                    keys = actor_of_token(ctx, x)
-                    if keys and keys != ["__generic__"]:
-                        out += keys
-    return uniq(out)
-
-
-def coordinated_mentions(ctx: DocContext, tok: Token, types) -> list[Span]:
-    out = []
-    sp = ctx.ment(tok)
-    if sp is not None and sp.label_ in types:
-        out.append(sp)
-    for c in tok.conjuncts if ctx.parsed else ():
-        sp = ctx.ment(c)
-        if sp is None:  # "... and the European Union's executive branch": the owner of a generic body noun
-            owners = [ctx.ment(x) for x in c.lefts if x.dep_ == "poss"]
-            sp = owners[0] if owners and c.lemma_.lower() in CUES.GOVERNMENT_WORDS | M.BODY_NOUNS else None
-        if sp is not None and sp.label_ in types and sp not in out:
-            out.append(sp)
-    return out
-
-
-def subject_tokens(ctx: DocContext, verb: Token) -> tuple[list[Token], bool]:
-    """(subject tokens, passive) of a verb, following xcomp/conj chains upwards."""
-    t = verb
-    for _ in range(6):
-        subs = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-        agents = [gc for c in t.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
-        if agents:
-            return agents, True
-        if subs:
-            if subs[0].dep_ == "nsubjpass":
-                return subs, True
-            return subs, False
-        if t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and t.head.i != t.i:
-            if t.dep_ == "ccomp":
-                break
-            t = t.head
-            continue
-        if t.dep_ == "relcl":  # "which the European Union adopted": subject inside; else the noun
-            break
-        break
-    return [], False
 
 
 def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str]) -> tuple[list[str], bool, bool]:
@@ -416,182 +294,6 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
     return [], False, False
 
 
-def law_owner(ctx: DocContext, law: Token) -> bool:
-    """Rule 'law-subject' (owner): "Taiwanese law prohibits ...", "Germany's rules bar ...": a law subject that
-    names its state acts for it, not for the actor reported before."""
-    for c in law.lefts:
-        if c.dep_ in ("poss", "amod", "compound", "nmod"):
-            sp = ctx.ment(c)
-            if sp is not None and sp.label_ in ACTOR_TYPES:
-                return True
-    return False
-
-
-def time_clause(verb: Token) -> bool:
-    """Rule 'time-clause-passive': ``verb`` heads a time clause ("when new visas were suspended", "after the app was
-    banned"; `time_marks`) on a verb or noun of a main clause."""
-    return verb.dep_ in ("advcl", "relcl") and any(
-        c.dep_ in ("advmod", "mark") and c.lower_ in M.TIME_MARKS and c.i < verb.i for c in verb.children) and (
-        in_main_clause(verb.head) or verb.head.pos_ in ("NOUN", "PROPN"))
-
-
-def speaker_of(ctx: DocContext, pron: Token) -> list[str]:
-    """Rule 'speaker-pronoun': "Japan announced that it was removing X from its list": a pronoun subject of a
-    reported clause is the government that reports it (the subject of the verb the clause completes)."""
-    t = pron.head
-    for _ in range(4):
-        if t.dep_ == "ccomp":
-            for c in t.head.children:
-                if c.dep_ == "nsubj":
-                    keys = actor_of_token(ctx, c)
-                    return [] if keys == ["__generic__"] else keys
-            return []
-        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
-            return []
-        t = t.head
-    return []
-
-
-def company_antecedent(ctx: DocContext, pron: Token) -> bool:
-    """Rule 'company-pronoun': "the Commission found that Apple failed to comply because of how it restricted
-    developers": a pronoun subject after a company that is the subject of a clause above it in the same sentence
-    is that company, whose own practice the measure word describes; no government acts."""
-    for a in pron.ancestors:
-        for c in a.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i and c.i != pron.i:
-                sp = ctx.ment(c)
-                if sp is not None and sp.label_ == "Company":
-                    return True
-    return False
-
-
-def excepted(tok: Token, stop: Token) -> bool:
-    """Rule 'except-place': ``tok`` lies in a negated or excepted phrase below ``stop`` ("banned in X and Y but not
-    in Z", "restricted in X, except in Z"): the place named there does not take the measure."""
-    t = tok
-    for _ in range(12):
-        if t.i == stop.i:
-            return False
-        if t.lower_ in M.EXCEPT_WORDS or any(c.dep_ == "neg" for c in t.children):
-            return True
-        if t.head.i == t.i:
-            return False
-        t = t.head
-    return False
-
-
-def locative_preps(verb: Token) -> list[Token]:
-    """The "in" phrases of ``verb`` and of the objects of its own phrases ("banned from government phones in
-    other countries"), not those inside clauses below it."""
-    out, todo = [], [verb]
-    while todo:
-        t = todo.pop()
-        for c in t.children:
-            if c.dep_ == "prep":
-                if c.lower_ == "in":
-                    out.append(c)
-                todo.extend(p for p in c.children if p.dep_ == "pobj" and c.lower_ != "in")
-    return out
-
-
-def agent_actors(ctx: DocContext, tok: Token) -> list[str]:
-    """The government a by-agent stands for: itself ("by the Commission"), else a government named in
-    its phrase ("by Japan's ambassador")."""
-    keys = actor_of_token(ctx, tok)
-    if keys == ["__generic__"]:
-        return []
-    if keys:
-        return keys
-    for t in tok.subtree:
-        if t.i != tok.i and t.dep_ not in ("conj", "cc") and t.head.i == tok.i:
-            inner = ctx.ment(t)
-            if inner is not None and inner.label_ in ACTOR_TYPES:
-                return [inner.id_]
-    return []
-
-
-def list_member(t: Token, stop: Token) -> bool:
-    """``t`` hangs on a coordinated or apposed item of the phrase headed by ``stop`` ("..., Congress, and the
-    European Union's executive branch")."""
-    x, steps = t, 0
-    while x.i != stop.i and steps < 8:
-        if x.dep_ in ("conj", "appos"):
-            return True
-        x, steps = x.head, steps + 1
-    return False
-
-
-def person_modifier(ctx: DocContext, t: Token) -> bool:
-    """"ranking member C.A. Dutch Ruppersberger": a demonym inside a person's name is no actor."""
-    sp = ctx.ment(t.head)
-    if sp is not None:
-        return sp.label_ == "Person"
-    return t.dep_ == "compound" and t.head.pos_ == "PROPN"  # a name the entity rules did not type
-
-
-def in_target_prep(ctx: DocContext, t: Token, stop: Token) -> bool:
-    x = t
-    while x.i != stop.i and x.head.i != x.i:
-        if x.dep_ == "pobj" and x.head.lower_ in ("on", "against", "to", "into"):
-            return True
-        x = x.head
-    return False
-
-
-def is_target_like(ctx: DocContext, sp: Span) -> bool:
-    r = sp.root
-    if in_aim_phrase(r):
-        return True
-    if r.dep_ == "pobj" and r.head.lower_ in ("on", "against", "to", "into", "from", "in", "with", "of", "for"):
-        return True
-    if r.dep_ in ("dobj", "amod", "compound") and sp.label_ == "Country" and r.head.pos_ == "NOUN":
-        return r.dep_ != "dobj" or True
-    if sp.label_ == "Country" and (r.head.lower_ == "based" or (
-            r.dep_ in ("amod", "compound") and r.head.pos_ in ("PROPN", "ADJ") and ctx.ment(r.head) is None)):
-        return True  # rule 'nationality': "a China-based firm", "Russian national X" name no actor
-    if r.dep_ in ("compound", "poss", "amod") and r.head.lemma_.lower() in M.LAW_NOUNS | {"rule", "regulation"} and \
-            r.head.dep_ == "pobj" and r.head.head.lower_ in ("of", "under", "with"):
-        return True  # rule 'basis-owner': "in violation of EU law", "under EU rules": the law's owner does not act
-    if sp.label_ == "Country" and (r.dep_ in ("acomp", "attr") or r.head.lower_ in ("descent", "origin", "heritage")):
-        return True  # rule 'nationality': "he is neither Chinese nor of Chinese descent" names no actor
-    return r.dep_ == "dobj" or in_dateline(r)
-
-
-def in_cause_phrase(head: Token) -> bool:
-    """``head`` is the object of a cause phrase: "due to", "owing to", "because of", "thanks to" (`cause_heads`)."""
-    prep = head.head
-    return head.dep_ == "pobj" and prep.lower_ in ("to", "of") and prep.head.i != prep.i and \
-        prep.head.lower_ in M.CAUSE_HEADS
-
-
-def in_aim_phrase(tok: Token) -> bool:
-    """Rule 'aim-owner': a state that owns or qualifies a noun inside what a measure aims at ("a travel ban on
-    experts dealing with X's nuclear programme", "block exports towards X", "freeze the assets of X's bank") is
-    part of the aim, not the actor. Climbing from the mention through modifier and preposition links, a direct
-    object or an object of on / against / towards / into (`aim_preps`) is reached; past the mention's own
-    phrase, the preposition must hang on a verb or a measure noun ("on par with the US" is no aim)."""
-    x, own, steps = tok, True, 0
-    while steps < 8 and x.head.i != x.i:
-        if x.dep_ == "dobj" and x.i != tok.i:
-            return True
-        if x.dep_ == "pobj" and x.head.lower_ in M.AIM_PREPS and x.i != tok.i and (
-                own or x.head.head.pos_ == "VERB" or x.head.head.lemma_.lower() in M.MEASURE_NOUNS):
-            return True
-        if x.dep_ not in ("poss", "compound", "amod", "nmod", "pobj", "prep", "conj", "acl", "dobj"):
-            return False
-        if x.dep_ == "prep":
-            own = False
-        x, steps = x.head, steps + 1
-    return False
-
-
-def in_dateline(tok: Token) -> bool:
-    """Rule 'dateline': "HONG KONG, China -- U.S. satellite maker ..." — the place a report comes from."""
-    sent = tok.sent
-    dash = next((t.i for t in sent[:min(len(sent), 10)] if t.text in ("--", "—", "–")), None)
-    return dash is not None and tok.i < dash
-
-
 def sentence_subject_actor(ctx: DocContext, sent: Span) -> list[str]:
     if not ctx.parsed:
         return []
@@ -606,4 +308,3 @@ def sentence_subject_actor(ctx: DocContext, sent: Span) -> list[str]:
                 if sp is not None and sp.label_ in ACTOR_TYPES:
                     return ctx.with_parents([sp.id_])
     return []
-

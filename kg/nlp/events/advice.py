@@ -2,7 +2,7 @@
 
 "The ministry urged hospitals against installing X routers", "the agency advised against using the X app",
 "told clinics to stop using X scanners", "recommended that schools avoid buying X". Only the syntax is read
-here; :func:`kg.nlp.events.mentions.advices` makes the mention and requires a government subject.
+here; :func:`kg.nlp.events.constructions.advices` makes the mention and requires a government subject.
 """
 from __future__ import annotations
 

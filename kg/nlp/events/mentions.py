@@ -3,22 +3,21 @@
 Decides which triggers of a sentence become :class:`Mention` s — a trigger inside another's object is
 that measure's topic ("reviewing outbound investment risks"), "funding" needs a giving verb, "deny
 grants" is no subsidy — and adds the constructions no phrase catches: law nouns with a legislative
-verb ("passed a bill", "the AI Act, which the EU adopted"), new bodies ("set up an AI Safety
-Institute" -> Other) and training targets ("wants to train 50,000 engineers" -> TalentProgram).
+verb (:mod:`legislation`), new bodies, talent, money pledges, mandates and advice
+(:mod:`constructions`). Trigger words that report no measure are :mod:`unreported`; a mention's
+actor, roles, status and date are filled by :mod:`filling`.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
-from kg.nlp.events.actors import actor, actor_of_token, subject_tokens
-from kg.nlp.events.advice import advice_verbs
+from kg.nlp.events.constructions import advices, mandates, money_pledges, other_create, talent_training
 from kg.nlp.events.context import DocContext, Mention, uniq
-from kg.nlp.events.dating import date_of
-from kg.nlp.events.roles import assign_roles
-from kg.nlp.events.lawcontent import carries_content, law_content
+from kg.nlp.events.filling import CONFIDENCE, fill
+from kg.nlp.events.lawcontent import law_content
+from kg.nlp.events.legislation import legislation_mentions
 from kg.nlp.events.spelled import court_ordered, names_the_hit, spelled_out
-from kg.nlp.events.status import historical, status_from_verb, status_of
-from kg.nlp.events.syntax import clause_verb, head_of, in_main_clause, left_mods, object_tokens
+from kg.nlp.events.syntax import clause_verb, head_of, left_mods, object_tokens, subject_tokens
 from kg.nlp.events.triggers import (
     data_authority,
     evaluated,
@@ -28,11 +27,8 @@ from kg.nlp.events.triggers import (
     negated,
     refine,
 )
-from kg.nlp.lexicon import cues as CUES
+from kg.nlp.events.unreported import foreign_owner, issued_rules, legal_basis, not_reported, restating_subject
 from kg.nlp.lexicon import measures as M
-
-#: base confidence per rule family; an event found with an actor in syntax gets +0.1
-CONFIDENCE = {"trigger": 0.7, "generic": 0.6, "similar": 0.55, "legislation": 0.7, "response-object": 0.6}
 
 
 def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> list[Mention]:
@@ -94,67 +90,6 @@ def offence(m: Mention, found: list[Mention]) -> bool:
     return any(o is not m and o.head.i in (up.i, up.head.i) for o in found)
 
 
-def money_pledges(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
-    """Rule 'money-pledge': a government that pledges, allocates or gives a sum of money ("France has pledged an
-    extra EUR 100 million to support incoming researchers") -> Subsidy, or TalentProgram when the money
-    goes to talent."""
-    if not ctx.parsed or any(m.measure in ("Subsidy", "TalentProgram") for m in found):
-        return []
-    for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in M.GIVING_VERBS:
-            continue
-        objs = [c for c in tok.children if c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or any(
-            t.lower_ in M.CURRENCY_WORDS for t in c.subtree))]
-        if not objs or any(c.dep_ == "neg" for c in tok.children) or any(price_sum(o) for o in objs):
-            continue
-        talent = any(t.lemma_.lower() in M.TALENT_NOUNS for t in tok.subtree)
-        m = Mention(measure="TalentProgram" if talent else "Subsidy", rule="money-pledge", sent=sent,
-                    trigger=ctx.doc[tok.i:tok.i + 1], head=tok, para=ctx.para_of(sent.start_char), confidence=0.6)
-        if not fill(ctx, m, tok, last_actors) or not m.actors or not m.actor_in_syntax:
-            continue
-        # the firm that gets the money is affected by the measure ("committed 920 billion yen to the company")
-        m.affects, m.targets = uniq(m.affects + [t for t in m.targets if ctx.etype(t) == "Company"]), [
-            t for t in m.targets if ctx.etype(t) != "Company"]
-        return [m]
-    return []
-
-
-def price_sum(obj: Token) -> bool:
-    """Rule 'money-kind': the sum is a price or a payment, not money given — the noun it measures ("a one-time
-    $100,000 charge", "a $360 million deal to provide drones") or the noun after "of" on it ("billions of dollars'
-    worth of chip exports") is a `price_nouns` word."""
-    heads = [obj] + [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                     if p.dep_ == "pobj"]
-    return any(h.lemma_.lower() in M.PRICE_NOUNS for h in heads)
-
-
-def mandates(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
-    """Rule 'mandate': a government forcing or ordering people to do something ("is forcing residents to
-    install a state certificate", "Vietnam requires foreign firms to open local offices") is a Regulation — a
-    DataRestriction when what it orders stores or moves data ("requires firms to store user data locally") —
-    only when the sentence reports no other measure (that measure is what the order imposes)."""
-    if not ctx.parsed or found:
-        return []
-    for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in M.MANDATE_VERBS or any(
-                c.dep_ == "auxpass" for c in tok.children):
-            continue  # "the United States was forced to take action" is forced, not forcing
-        comp = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
-                and any(a.lower_ == "to" for a in c.children)]
-        if not comp or not any(actor_of_token(ctx, x) not in ([], ["__generic__"])
-                               for x in subject_tokens(ctx, tok)[0]):
-            continue  # the government forces; "that measure forced miners to refine at home" is an effect
-        content = [t for c in comp for t in c.subtree]
-        kind = "DataRestriction" if any(t.lower_ == "data" for t in content) and any(
-            t.lemma_.lower() in M.MANDATE_DATA_VERBS for t in content) else "Regulation"
-        m = Mention(measure=kind, rule="mandate", sent=sent, trigger=ctx.doc[tok.i:tok.i + 1], head=tok,
-                    para=ctx.para_of(sent.start_char), confidence=0.55)
-        if not fill(ctx, m, tok, last_actors) or not m.actors or not m.actor_in_syntax:
-            continue
-        return [m]
-    return []
-
-
 def instrument(m: Mention, found: list[Mention]) -> bool:
     """Rule 'instrument': "regulations"/"guidelines" that are the subject of another measure's verb or hold it
     in a relative clause ("the guidelines also restrict the use of X", "guidelines that will phase out X
@@ -179,71 +114,13 @@ def instrument(m: Mention, found: list[Mention]) -> bool:
     return False
 
 
-def legal_basis(ctx: DocContext, head: Token) -> bool:
-    """The noun phrase of ``head`` follows a legal-basis cue ("under", "pursuant to", "in breach of"): it names
-    the basis of another measure, not a measure of its own."""
-    start = head.left_edge.i if ctx.parsed else head.i
-    if ctx.parsed and head.dep_ == "dobj" and head.head.lemma_.lower() in M.IMPLEMENT_VERBS and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in M.MEASURE_NOUNS for c in head.head.children):
-        return True  # rule 'implemented-basis': "the rule implements an executive order"
-    before = " " + " ".join(t.lower_ for t in ctx.doc[max(head.sent.start, start - 4):start])
-    return any(before.endswith(" " + cue) for cue in (*CUES.LEGAL_BASIS_CUES, *M.BASIS_CUES))
-
-
-def talent_training(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
-    """Rule 'train-talent': "Hanoi wants to train 50,000 semiconductor engineers" -> TalentProgram; rule
-    'attract-talent': "the scheme aims to attract founders and technical experts" -> TalentProgram (a
-    government's own, named in the clause)."""
-    if not ctx.parsed or any(m.measure == "TalentProgram" for m in found):
-        return []
-    out = []
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or lemma not in M.TALENT_VERBS | M.ATTRACT_VERBS:
-            continue
-        objs = [c for c in tok.children if c.dep_ == "dobj" and any(
-            x.lemma_.lower() in M.TALENT_NOUNS for x in [c, *c.conjuncts])]
-        if not objs:
-            continue
-        o = objs[0]
-        rule = "train-talent" if lemma in M.TALENT_VERBS else "attract-talent"
-        m = Mention(measure="TalentProgram", rule=rule, sent=sent, trigger=ctx.doc[tok.i:o.i + 1]
-                     if o.i > tok.i else ctx.doc[tok.i:tok.i + 1], head=tok,
-                     para=ctx.para_of(sent.start_char), confidence=0.6)
-        if not fill(ctx, m, clause_verb(ctx, tok), last_actors) or not m.actors:
-            continue
-        if rule == "attract-talent" and not scheme_subject(ctx, tok):
-            continue  # "Australia is trying to attract specialists" is an aim; "the scheme aims to attract" a programme
-        out.append(m)
-        break
-    return out
-
-
-def scheme_subject(ctx: DocContext, verb: Token) -> bool:
-    """The subject of ``verb`` (or the noun its participle hangs on: "a fund aimed at attracting") is a
-    programme: scheme, visa, pass, fund, plan ..."""
-    subs, _ = subject_tokens(ctx, verb)
-    t = verb
-    while not subs and t.dep_ in ("xcomp", "pcomp", "prep", "acl", "advcl") and t.head.i != t.i:
-        t = t.head
-        if t.pos_ in ("NOUN", "PROPN"):
-            subs = [t]
-            break
-    for s in subs:
-        if s.lower_ in ("which", "that") and s.head.dep_ == "relcl":
-            s = s.head.head
-        if s.lemma_.lower() in M.SCHEME_NOUNS:
-            return True
-    return False
-
-
 def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: list[str]) -> Mention | None:
     measure = ctx.triggers.rules[rule]
     head = head_of(ctx, span)
     similar = any(t.lower_ in M.SIMILAR_ADJ for t in left_mods(ctx, head)) or \
         (span.start > sent.start and ctx.doc[span.start - 1].lower_ in M.SIMILAR_ADJ)
     if rule == "law-noun":
-        return None  # handled by _legislation_mentions (needs a legislative verb)
+        return None  # handled by legislation.legislation_mentions (needs a legislative verb)
     if rule == "agreement" and head.lower_ in ("partnership",) and not any(
             t.lemma_ in M.AGREEMENT_VERBS for t in sent):
         return None
@@ -319,246 +196,3 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         # "challenged the nickel ban": the party challenged is the country whose measure it is, not the goods
         m.targets = uniq([t for t in m.targets if ctx.etype(t) != "Technology"] + [ctx.dominant])
     return m
-
-
-def restating_subject(verb: Token) -> bool:
-    """Rule 'move-subject': a generic measure verb whose subject is a definite anaphor ("The move will bar X's
-    suppliers from shipping U.S. goods to it", "This step restricts ..."; `anaphors`) says what a measure already
-    told does: no measure of a kind of its own."""
-    if verb.pos_ != "VERB":
-        return False
-    for c in verb.children:
-        if c.dep_ == "nsubj" and c.lemma_.lower() in M.ANAPHORS and any(
-                d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in c.children) \
-                and not any(d.dep_ in ("prep", "relcl", "acl") and d.doc[d.left_edge.i - 1].text != ","
-                            for d in c.children):  # "The move, laid out in the Register," is still the move
-            return True
-    return False
-
-
-def issued_rules(ctx: DocContext, head: Token) -> bool:
-    """Rule 'rules-noun': "rules" are a Regulation only where a verb issues or changes them — its object or
-    passive subject ("published interim rules governing X", "tightened rules for imports"), or a participle on
-    them ("rules released in November"); a decree also when a government owns it ("a Ministry decree"). "EU and
-    WTO rules", "against privacy rules", "a rules-based order" are the rules in place (`rule_issue_verbs`,
-    `rule_self_nouns`)."""
-    if not ctx.parsed or head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    if head.lemma_.lower() in M.RULE_SELF_NOUNS and any(
-            c.dep_ in ("poss", "compound", "amod", "nmod") and actor_of_token(ctx, t) not in ([], ["__generic__"])
-            for c in head.lefts for t in c.subtree):
-        return True  # "a recent Education Ministry decree", "the president's decree"
-    top = head
-    while top.dep_ == "compound" and top.head.i != top.i:  # "promulgated Decree No. 53/2022/ND-CP"
-        top = top.head
-    if top.dep_ in ("dobj", "nsubjpass") and top.head.lemma_.lower() in M.RULE_ISSUE_VERBS:
-        return True
-    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in M.RULE_ISSUE_VERBS for c in head.children)
-
-
-def not_reported(ctx: DocContext, measure: str | None, rule: str, head: Token, verb: Token | None) -> bool:
-    """Measure words that report no measure of an actor: rules 'alleged-subsidy' ("unfair state subsidies
-    are being paid"), 'cut-funding' ("deep cuts to science funding"), 'compliance' ("compliant with all
-    applicable export control laws") and 'penalty-provision' ("the law calls for a fine of up to $85,000")."""
-    if not ctx.parsed or head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    if measure == "Subsidy":
-        near = list(head.subtree) + [x for x in (head.head, verb) if x is not None]
-        if any(t.lower_ in M.ALLEGED_WORDS for t in near):
-            return True
-        up = head.head.head if head.dep_ == "pobj" else head.head
-        if up.lower_ in M.CUT_NOUNS:
-            return True
-    if head.dep_ in ("pobj", "conj", "compound"):
-        t = head
-        while t.dep_ in ("conj", "compound") and t.head.i != t.i:
-            t = t.head
-        if t.dep_ == "pobj" and t.head.lower_ in ("with", "to", "by") and t.head.head.lower_ in M.COMPLIANCE_WORDS:
-            return True
-    if rule == "lawsuit" and head.lemma_.lower() in ("fine", "penalty"):
-        if verb is not None and verb.lemma_.lower() in M.PROVISION_VERBS:
-            return True
-        if any(t.lower_ == "up" and t.dep_ == "quantmod" for t in head.subtree):
-            return True
-    return False
-
-
-def foreign_owner(ctx: DocContext, head: Token) -> bool:
-    """The noun phrase of ``head`` says the measure is some foreign government's ("foreign subsidies",
-    "foreign government-sponsored talent recruitment programmes")."""
-    if not ctx.parsed:
-        return False
-    top = head
-    while top.dep_ == "compound" and top.head.i != top.i:
-        top = top.head
-    return any(c.dep_ == "amod" and c.lower_ == "foreign" for c in top.lefts)
-
-
-def advices(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
-    """Rule 'advise-against' (advice.py): a government body urging or advising people against using or buying
-    something is a Ban; not when a measure the sentence reports is the advice's content."""
-    if not ctx.parsed:
-        return []
-    for tok in advice_verbs(sent):
-        if any(m.head.i in {t.i for t in tok.subtree} for m in found):
-            continue
-        if any((sp := ctx.ment(c)) is not None and sp.label_ in ("Country", "Bloc") for c in tok.children
-               if c.dep_ in ("dobj", "dative")):
-            continue  # "urged the US to cease using national security as a pretext": diplomacy, no ban
-        m = Mention(measure="Ban", rule="advise-against", sent=sent, trigger=ctx.doc[tok.i:tok.i + 1], head=tok,
-                    para=ctx.para_of(sent.start_char), confidence=0.55)
-        if fill(ctx, m, tok, last_actors) and m.actors and m.actor_in_syntax:
-            return [m]
-    return []
-
-
-def fill(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str]) -> bool:
-    """Actor, targets, affects, sectors, status, date. False when the mention is generic talk."""
-    actors, in_syntax, generic = actor(ctx, m, verb, last_actors)
-    if generic:
-        return False
-    if not actors and ctx.parsed and agentless_passive(m.head):
-        # rule 'agentless-passive': "CIIOs are now prohibited from purchasing X", "certain practices will be
-        # prohibited": the measure of the actor the text is speaking of
-        actors = list(last_actors)
-    m.actors, m.actor_in_syntax = actors, in_syntax
-    if in_syntax:
-        m.confidence = min(1.0, m.confidence + 0.1)
-    assign_roles(ctx, m, verb)
-    m.historical = historical(ctx, m, verb)
-    m.status = status_of(ctx, m, verb)
-    m.date = date_of(ctx, m)
-    return True
-
-
-def agentless_passive(head: Token) -> bool:
-    """A passive trigger verb with no by-agent ("are now prohibited from ...")."""
-    if head.pos_ != "VERB" or head.tag_ != "VBN" or not in_main_clause(head):
-        return False  # a main clause only: not "users request that X be blacklisted"
-    kids = {c.dep_ for c in head.children}
-    return "auxpass" in kids and "agent" not in kids
-
-
-def legislation_mentions(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
-    """'passed a law', 'the bill, approved by senators', 'the AI Act, which the EU adopted'."""
-    if not ctx.parsed:
-        return []
-    out = []
-    used = {m.head.i for m in found}
-    for tok in sent:
-        sp = ctx.ment(tok)
-        is_law = tok.lower_ in M.LAW_NOUNS or (tok.tag_ == "NNS" and tok.lemma_.lower() in M.LAW_NOUNS) or (
-            sp is not None and sp.label_ == "Legislation" and tok.i == sp.root.i)
-        if not is_law or tok.i in used:
-            continue
-        verbs = [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.lemma_ in M.LEGISLATIVE_VERBS]
-        v = clause_verb(ctx, tok)
-        hop = tok
-        while hop.dep_ in ("pobj", "prep", "compound", "conj", "appos") and hop.head.i != hop.i:
-            hop = hop.head  # "approved a revision to the ... Act"
-        if hop.dep_ in ("dobj", "nsubjpass", "nsubj") and hop.head.lemma_ in M.LEGISLATIVE_VERBS:
-            verbs.append(hop.head)
-        elif tok.dep_ in ("dobj", "nsubjpass") and v is not None and v.lemma_ in M.LEGISLATIVE_VERBS:
-            verbs.append(v)
-        elif tok.dep_ == "nsubj" and v is not None and (v.lemma_ in ("become", "take") or (
-                takes_effect(v) and tok.lemma_.lower() in M.LAW_NOUNS | M.REGULATION_HEADS)):
-            verbs.append(v)
-        if tok.lemma_.lower() in M.LAW_NOUNS | M.REGULATION_HEADS:  # not "the Talents Program that takes effect"
-            verbs += [c for c in tok.children if c.dep_ in ("relcl", "acl") and takes_effect(c)]
-        if not verbs:
-            continue
-        if verbs[0].lemma_ not in M.LEGISLATIVE_VERBS and carries_content(tok, found):
-            continue  # rule 'law-in-effect-content': "a law banning the export of X took effect": the ban is the news
-        verb = verbs[0]
-        if any(c.dep_ == "neg" for c in verb.children):
-            continue
-        span = ctx.doc[tok.i:tok.i + 1] if sp is None else sp
-        # rule 'rule-name': a named resolution, order, directive or set of measures is a Regulation
-        kind = "Regulation" if sp is not None and sp.root.lemma_.lower() in M.REGULATION_HEADS else "Legislation"
-        m = Mention(measure=kind, rule="legislative-verb", sent=sent, trigger=span, head=tok,
-                     para=ctx.para_of(sent.start_char), confidence=CONFIDENCE["legislation"])
-        if verb.dep_ == "relcl":
-            subs, _ = subject_tokens(ctx, verb)
-            keys = []
-            for s in subs:
-                keys = actor_of_token(ctx, s)
-            if keys and keys != ["__generic__"]:
-                m.actors, m.actor_in_syntax = ctx.with_parents(keys), True
-                assign_roles(ctx, m, verb)
-                m.historical = historical(ctx, m, verb)
-                m.status = status_from_verb(ctx, m, verb)
-                m.date = date_of(ctx, m)
-                out.append(m)
-                used.add(tok.i)
-                continue
-        if not fill(ctx, m, verb, last_actors):
-            continue
-        if not m.actors and verb.dep_ == "acl" and verb.head.head.i != verb.head.i:
-            # rule 'proposal-to-enact': "the Government announced its proposals to enact a new law": the
-            # subject of the verb that governs the proposal noun
-            for s in subject_tokens(ctx, verb.head.head)[0]:
-                keys = actor_of_token(ctx, s)
-                if keys and keys != ["__generic__"]:
-                    m.actors = ctx.with_parents(keys)
-                    break
-        if not m.actors:
-            m.actors = led_state(ctx, verb)
-        if not m.actors and takes_effect(verb):  # "The X Act has been in effect since 1952": the text's state
-            m.actors = list(last_actors) or ([ctx.dominant] if ctx.dominant else [])
-        if sp is not None:
-            m.targets = [t for t in m.targets if t != sp.id_ and t not in m.actors]
-        out.append(m)
-        used.add(tok.i)
-    return out
-
-
-def takes_effect(v: Token) -> bool:
-    """"which will take effect in November", "has been in effect since 1952" (not the simple past)."""
-    if v.lemma_.lower() not in M.EFFECT_VERBS or v.tag_ == "VBD":
-        return False  # "which came into force in 2022" dates a law cited as background, not news of it
-    return any(t.lower_ in ("effect", "force") and t.i > v.i
-               for t in v.subtree if t.head.i == v.i or t.head.head.i == v.i)
-
-
-def led_state(ctx: DocContext, verb: Token) -> list[str]:
-    """Rule 'leader-signs': "President X signed the Act into law": a head of state or government who is the
-    subject of the legislative verb acts for the state the text says they lead."""
-    subs, passive = subject_tokens(ctx, verb)
-    if passive:
-        return []
-    for s in subs:
-        sp = ctx.ment(s)
-        if sp is None or sp.label_ != "Person":
-            continue
-        for r in ctx.doc._.kg_relations or ():
-            if r.predicate == "leads" and r.subject == sp.id_ and ctx.etype(r.object) in ("Country", "Bloc"):
-                return ctx.with_parents([r.object])
-    return []
-
-
-def other_create(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
-    """'set up an AI Safety Institute' -> Other."""
-    if not ctx.parsed:
-        return []
-    out = []
-    for tok in sent:
-        if tok.lemma_ not in M.OTHER_CREATE_VERBS or tok.pos_ != "VERB":
-            continue
-        if tok.lemma_ == "set" and not any(c.lower_ == "up" for c in tok.children):
-            continue
-        objs = [c for c in tok.children if c.dep_ == "dobj"]
-        if not objs:
-            continue
-        o = objs[0]
-        sp = ctx.ment(o)
-        if o.lower_ not in M.OTHER_CREATE_OBJECTS and not (sp is not None and sp.label_ in ("GovernmentBody",)):
-            continue
-        trigger = ctx.doc[tok.i:o.i + 1] if o.i > tok.i else ctx.doc[tok.i:tok.i + 1]
-        m = Mention(measure="Other", rule="create-body", sent=sent, trigger=trigger, head=tok,
-                    para=ctx.para_of(sent.start_char), confidence=0.55)
-        if not fill(ctx, m, tok, last_actors) or not m.actors:
-            continue
-        m.targets = [t for t in m.targets if not (sp is not None and t == sp.id_)]
-        out.append(m)
-    return out
-

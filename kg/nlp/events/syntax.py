@@ -1,7 +1,7 @@
-"""Dependency-tree helpers the event rules share: the head of a trigger, its clause verb, its object.
+"""Dependency-tree helpers the event rules share: the head of a trigger, its clause verb, its object, a verb's subject.
 
-Decides nothing about measures; every function falls back to a word window when the Doc has no
-parse (``ctx.parsed`` is false).
+Decides nothing about measures; the trigger helpers fall back to a word window when the Doc has no
+parse (``ctx.parsed`` is false); :func:`subject_tokens` needs the parse.
 """
 from __future__ import annotations
 
@@ -101,3 +101,26 @@ def in_main_clause(verb: Token) -> bool:
     """``verb`` heads the sentence or a clause coordinated with it — not a clause below another verb
     ("users request that X be blacklisted")."""
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def subject_tokens(ctx: DocContext, verb: Token) -> tuple[list[Token], bool]:
+    """(subject tokens, passive) of a verb, following xcomp/conj chains upwards."""
+    t = verb
+    for _ in range(6):
+        subs = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        agents = [gc for c in t.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
+        if agents:
+            return agents, True
+        if subs:
+            if subs[0].dep_ == "nsubjpass":
+                return subs, True
+            return subs, False
+        if t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and t.head.i != t.i:
+            if t.dep_ == "ccomp":
+                break
+            t = t.head
+            continue
+        if t.dep_ == "relcl":  # "which the European Union adopted": subject inside; else the noun
+            break
+        break
+    return [], False

@@ -13,8 +13,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
-from kg.nlp.events.actors import actor_of_token
 from kg.nlp.events.context import DocContext
+from kg.nlp.events.governments import actor_of_token
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
 from kg.nlp.lexicon import measures as M
