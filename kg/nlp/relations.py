@@ -52,6 +52,7 @@ from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.relations_cues import (LEAD_TITLES, STATE_TITLES, WORK_TITLES, after_short_form, described_owner,
                                    origin_phrase, owns, prev_tokens, product_list, title_between, title_of_before,
                                    titled)
+from kg.nlp.relations_conventions import redundant_state_employers
 from kg.nlp.relations_home import CONF_HOME, document_part_of, parliament_home
 from kg.nlp.relations_makers import maker_relations
 from kg.nlp.relations_origin import BASED, list_gap, origin_relations, place_homes
@@ -138,6 +139,8 @@ class RelationComponent:
                 add(s_, p_, o_, sent, rule, c)
         for k in [k for k in found if k[1] == "worksFor" and (k[0], "leads", k[2]) in found]:
             del found[k]  # GUIDE: a head leads its body and is not also worksFor it
+        for k in redundant_state_employers(found, ents):
+            del found[k]  # the body, not its state, employs the official
         for k in [k for k in found if k[1] == "partOf" and k[0] in ents and _is_government(ents[k[0]].name)]:
             del found[k]  # "the UK Government" is the state itself, not a body of it
         rels = []

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from kg.nlp import rules
+from kg.nlp.relations_conventions import home_country
 
 if TYPE_CHECKING:
     from kg.link.gazetteer import GazetteerLike
@@ -329,5 +330,14 @@ class TitleRules:
             return
         if state is not None and (head in BODY_HEADS or head in OFFICIALS or head in IMPLIED):
             yield "rel:title-country", person, "worksFor", state, sent, 0.8
-        elif state is None and not states and head in HOME_TITLES and portfolio and self.dominant is not None:
-            yield "rel:title-home", person, "worksFor", self.dominant, sent, 0.6
+        elif state is None and not states and head in HOME_TITLES and (portfolio or self._named_post(toks, head)):
+            home = self.dominant or home_country(self.spans)
+            if home is not None:
+                yield "rel:title-home", person, "worksFor", home, sent, 0.6
+
+    def _named_post(self, toks: list[int], head: str) -> bool:
+        """"Foreign Minister X": a word before the title names the post even when it picks no body."""
+        words = [self.doc[i].lower_ for i in toks]
+        pos = next((k for k, _ in _titles_in(words) if _ == head), 0)
+        return any(w.isalpha() and w not in SUBORDINATE and w not in STOP_LEFT and w not in TITLES
+                   for w in words[:pos])

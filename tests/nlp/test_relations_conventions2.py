@@ -1,0 +1,50 @@
+"""Document-level conventions on the relations found (kg.nlp.relations_conventions) and the home
+country of a minister titled by portfolio only (kg.nlp.relations_titles, rel:title-home)."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import relation_names, run
+
+
+@pytest.mark.slow
+def test_body_head_is_not_also_worksfor_its_state(tiny_nlp):
+    doc = run(tiny_nlp, "The Commerce Department issued the rules. US Commerce Secretary Peter de Vries said they "
+                        "were final.")
+    rels = relation_names(doc)
+    assert ("Peter de Vries", "leads", "Department of Commerce") in rels
+    assert ("Peter de Vries", "worksFor", "United States") not in rels
+
+
+@pytest.mark.slow
+def test_official_titled_by_country_only_keeps_the_state(tiny_nlp):
+    doc = run(tiny_nlp, "Dutch Trade Minister Peter de Vries said the rules were final.")
+    assert ("Peter de Vries", "worksFor", "Netherlands") in relation_names(doc)
+
+
+@pytest.mark.slow
+def test_foreign_minister_works_for_the_documents_country(tiny_nlp):
+    # "Foreign" names the post though it picks no body; the Netherlands is named most often
+    doc = run(tiny_nlp, "The Netherlands will ban the app. Foreign Minister Peter de Vries said the Netherlands "
+                        "acts alone. China objected.")
+    assert ("Peter de Vries", "worksFor", "Netherlands") in relation_names(doc)
+
+
+@pytest.mark.slow
+def test_home_country_on_a_tie_counts_demonyms_then_the_first_mention(tiny_nlp):
+    # Netherlands and China are each named once: the Dutch demonym decides
+    doc = run(tiny_nlp, "China objected to the Netherlands' plan. Trade Minister Peter de Vries defended the "
+                        "Dutch rules.")
+    assert ("Peter de Vries", "worksFor", "Netherlands") in relation_names(doc)
+
+
+def test_home_country_ties_go_to_the_first_mention():
+    from kg.nlp.relations_conventions import home_country
+
+    class Sp:
+        def __init__(self, id_, start, label="Country"):
+            self.id_, self.start, self.label_ = id_, start, label
+
+    assert home_country([Sp("b", 3), Sp("a", 5), Sp("a", 9), Sp("b", 12)]) == "b"
+    assert home_country([Sp("b", 3), Sp("a", 5), Sp("a", 9)]) == "a"
+    assert home_country([Sp("x", 1, "Company")]) is None
