@@ -76,7 +76,6 @@ MAX_TITLE = max(len(t.split()) for t in TITLES)
 CONNECT = {"of", "for", "the", "and", "&", "-", "'s", "’s", "'", "’", "on", "at"}  # "'": "the Netherlands' IT minister"
 #: titles that place an official in the government of the document's country when nothing else does
 HOME_TITLES = {"minister", "cabinet secretary", "cs", "permanent secretary"}
-ADMIN_WORDS = {"administration", "presidency"}
 STOP_LEFT = {"the", "of", "for", "and", "a", "an", "on", "at", "-"}
 
 
@@ -232,20 +231,9 @@ class TitleRules:
             if sp.label_ != "Person":
                 continue
             sent = self.ts[sp.start]
-            yield from self._administration(sp, sent)
             for toks in (self._before(sp, sent), self._after(sp, sent)):
                 if toks:
                     yield from self._phrase(sp, sent, toks)
-
-    def _administration(self, sp: Span, sent: Span):
-        """"the Clinton administration", "Biden's administration" -> leads the country the
-        gazetteer gives (the document's dominant country was measured wrong: a story about the Clinton
-        administration's China policy is mostly about China)."""
-        j = sp.end + (1 if sp.end < len(self.doc) and self.doc[sp.end].tag_ == "POS" else 0)
-        if j < len(self.doc) and self.doc[j].lower_ in ADMIN_WORDS:
-            known = self.known_leads.get(sp.id_, [])
-            if len(known) == 1:
-                yield "rel:administration", sp.id_, "leads", known[0], sent, 0.8
 
     def _phrase(self, sp: Span, sent: Span, toks: list[int]):
         doc = self.doc
