@@ -52,6 +52,7 @@ from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.relations_cues import (LEAD_TITLES, STATE_TITLES, WORK_TITLES, after_short_form, described_owner,
                                    origin_phrase, owns, prev_tokens, product_list, title_between, title_of_before,
                                    titled)
+from kg.nlp.relations_chambers import chamber_members
 from kg.nlp.relations_conventions import redundant_state_employers
 from kg.nlp.relations_home import CONF_HOME, document_part_of, parliament_home
 from kg.nlp.relations_makers import maker_relations
@@ -127,7 +128,8 @@ class RelationComponent:
                              (0.6, "text", described_orgs(self.gaz, doc, spans, ts, has)),
                              (0.6, "text", state_owned(self.gaz, doc, spans, dominant, has)),
                              (CONF_HOME, "text", parliament_home(self.gaz, spans, dominant, found)),
-                             (CONF_TEXT, "text", place_homes(self.gaz, doc, spans))):
+                             (CONF_TEXT, "text", place_homes(self.gaz, doc, spans)),
+                             (0.7, "text", chamber_members(doc, spans, ents, ts))):
             for rule, s_, p_, o_, sp in rows:
                 add(s_, p_, o_, ts[sp.start], rule, c, source=src)
         if spans:
