@@ -338,13 +338,16 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
         # "<Person>, <title> of|at <Org>" and "<title> <Person> of <Org>"
         if sp.label_ == "Person" and nxt is not None and nxt.label_ in ORG_TYPES | {"Country"}:
             mid = [t.lower_ for t in doc[sp.end:nxt.start] if not t.is_punct]
+            if len(mid) >= 3 and mid[-1] == "the":
+                mid.pop()  # "X, a senior fellow at the Brookings Institution"
             nxt = described_owner(doc, nxt, sps[i + 2:i + 3]) or nxt  # "of China-based X", "at Indonesia's Y"
             before = [t.lower_ for t in prev_tokens(doc, sp, sent, 3)]
             if mid and mid[-1] in ("of", "at") and len(mid) <= 5 or \
                     mid in (["of"], ["at"]) or mid == ["of", "the"] or \
-                    mid and mid[-1] == "for" and 2 <= len(mid) <= 4 and mid[0] in ("a", "an", "the"):
+                    mid and mid[-1] in ("for", "with", "from") and 2 <= len(mid) <= 4 and mid[0] in ("a", "an", "the"):
                 # ("Daisy Primayanti, a spokeswoman for Freeport Indonesia")
-                title_words = " ".join(w for w in mid if w not in ("of", "at", "for", "the", "a", "an"))
+                title_words = " ".join(w for w in mid if w not in ("of", "at", "for", "with", "from", "the", "a",
+                                                                   "an"))
                 title = title_words or " ".join(before[-2:]).strip()
                 lead = any(t in title for t in ("ceo", "chief executive", "founder", "chair", "president",
                                                 "head", "leader", "director", "boss", "premier", "prime minister"))

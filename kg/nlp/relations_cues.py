@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.nlp.relations_titles import COMPANY_HEADS, LIST_INTROS, ORIGIN_CUES
+from kg.nlp.relations_titles import COMPANY_HEADS, HONORIFICS, LIST_INTROS, ORIGIN_CUES
 
 #: title words of the text patterns of kg.nlp.relations (heads, officials, heads of state)
 LEAD_TITLES = {"ceo", "chief executive", "chief executive officer", "founder", "co-founder", "cofounder",
@@ -16,7 +16,7 @@ WORK_TITLES = {"cfo", "cto", "coo", "chief financial officer", "chief technology
                "vice president", "vice-president", "official", "employee", "lawyer", "adviser", "advisor",
                "economist", "analyst", "manager", "minister", "secretary", "deputy", "ambassador",
                "senator", "lawmaker", "representative", "negotiator", "envoy", "staffer", "general counsel",
-               "board member", "partner", "activist", "campaigner"}
+               "board member", "partner", "activist", "campaigner", "fellow", "professor", "consultant"}
 STATE_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader",
                 "emperor", "supreme leader", "head of state"}
 #: words between a company and its product that state the ownership (gazetteer produces)
@@ -108,10 +108,15 @@ def prev_tokens(doc: Doc, sp: Span, sent: Span, n: int = 4) -> Span:
 
 
 def title_between(doc: Doc, a: Span, b: Span) -> str | None:
-    """The title words between two mentions ("CFO", "chief executive"), lower-cased."""
-    between = doc[a.end:b.start]
-    words = " ".join(t.lower_ for t in between if not t.is_punct or t.text == "-").strip()
-    words = words.replace(" - ", "-")
+    """The title words between two mentions ("CFO", "chief executive"), lower-cased; a possessive
+    before them ("Nvidia's chief financial officer X") and courtesy words after them ("Chairman Dr. X")
+    are not part of the title."""
+    toks = [t.lower_ for t in doc[a.end:b.start] if not t.is_punct or t.text == "-"]
+    if toks[:1] in (["'s"], ["’s"], ["'"], ["’"]):
+        toks = toks[1:]
+    while toks and toks[-1] in HONORIFICS:
+        toks.pop()
+    words = " ".join(toks).strip().replace(" - ", "-")
     return words or None
 
 

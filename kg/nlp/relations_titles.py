@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 _W = rules.word_lists("relations.yaml", (
     "state_heads", "body_heads", "officials", "subordinate", "not_portfolio", "implied_portfolio", "company_heads",
     "origin_cues", "list_intros", "topic_words", "generic_bodies", "maker_verbs",
-    "lead_verbs", "work_verbs", "maker_nouns", "home_places", "chamber_titles"))
+    "lead_verbs", "work_verbs", "maker_nouns", "home_places", "chamber_titles", "honorifics"))
 STATE_HEADS = set(_W["state_heads"])
 BODY_HEADS = set(_W["body_heads"])
 OFFICIALS = set(_W["officials"])
@@ -66,6 +66,8 @@ GENERIC_BODIES = set(_W["generic_bodies"])
 MAKER_VERBS = set(_W["maker_verbs"])
 #: places inside a country ("California" -> "United States"): "California-based X" (kg.nlp.relations_origin)
 HOME_PLACES = dict(w.split("=", 1) for w in _W["home_places"])
+#: courtesy words between a title and the name ("Chairman Dr. X"; used by kg.nlp.relations_cues)
+HONORIFICS = set(_W["honorifics"])
 #: "Senator X" -> the chamber words of the body X sits in, in order of preference (kg.nlp.relations_chambers)
 CHAMBER_TITLES = {k: tuple(v.split("|")) for k, v in (w.split("=", 1) for w in _W["chamber_titles"])}
 #: appositive heads that make the organisation the maker of the technology after "of" (kg.nlp.relations_makers)

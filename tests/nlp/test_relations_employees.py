@@ -1,0 +1,28 @@
+"""Employees named by a title next to their organisation (kg.nlp.relations, kg.nlp.relations_cues):
+prepositions "with"/"from", a possessive before the title, courtesy words after it."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import relation_names, run
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple", [
+    ("John Carter, an analyst with Qorvane, said the ban would hurt.", ("John Carter", "worksFor", "Qorvane")),
+    ("John Carter, an engineer from Qorvane, said the ban would hurt.", ("John Carter", "worksFor", "Qorvane")),
+    ("Qorvane's chief financial officer John Carter said the ban would hurt.",
+     ("John Carter", "worksFor", "Qorvane")),
+    ("Qorvane chairman Dr. John Carter said the ban would hurt.", ("John Carter", "leads", "Qorvane")),
+    ("John Carter, a senior fellow at the Qorvane, said the ban would hurt.",
+     ("John Carter", "worksFor", "Qorvane")),
+])
+def test_employee_patterns(tiny_nlp, text, triple):
+    assert triple in relation_names(run(tiny_nlp, text))
+
+
+@pytest.mark.slow
+def test_a_visitor_from_a_company_is_not_its_employee(tiny_nlp):
+    # "from" counts only after a title word
+    doc = run(tiny_nlp, "John Carter, a visitor from Qorvane, said the ban would hurt.")
+    assert not any(s == "John Carter" for s, _, _ in relation_names(doc))
