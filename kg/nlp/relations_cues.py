@@ -109,11 +109,15 @@ def prev_tokens(doc: Doc, sp: Span, sent: Span, n: int = 4) -> Span:
 
 def title_between(doc: Doc, a: Span, b: Span) -> str | None:
     """The title words between two mentions ("CFO", "chief executive"), lower-cased; a possessive
-    before them ("Nvidia's chief financial officer X") and courtesy words after them ("Chairman Dr. X")
-    are not part of the title."""
+    before them ("Nvidia's chief financial officer X"), the words up to "its" ("Nvidia said its chief
+    executive, X") and courtesy words after them ("Chairman Dr. X") are not part of the title."""
     toks = [t.lower_ for t in doc[a.end:b.start] if not t.is_punct or t.text == "-"]
     if toks[:1] in (["'s"], ["’s"], ["'"], ["’"]):
         toks = toks[1:]
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k] in ("its", "their"):  # "Nvidia said its chief executive, X,": the title after "its"
+            toks = toks[k + 1:]
+            break
     while toks and toks[-1] in HONORIFICS:
         toks.pop()
     words = " ".join(toks).strip().replace(" - ", "-")
