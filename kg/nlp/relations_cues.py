@@ -9,7 +9,7 @@ from kg.nlp.relations_titles import COMPANY_HEADS, HONORIFICS, LIST_INTROS, ORIG
 
 #: title words of the text patterns of kg.nlp.relations (heads, officials, heads of state)
 LEAD_TITLES = {"ceo", "chief executive", "chief executive officer", "founder", "co-founder", "cofounder",
-               "chairman", "chairwoman", "chair", "president", "head", "director", "boss", "leader",
+               "chairman", "chairwoman", "chairperson", "chair", "president", "head", "director", "boss", "leader",
                "secretary-general", "secretary general", "commissioner", "governor", "chief"}
 WORK_TITLES = {"cfo", "cto", "coo", "chief financial officer", "chief technology officer", "executive",
                "engineer", "researcher", "scientist", "spokesperson", "spokesman", "spokeswoman",

@@ -14,6 +14,7 @@ from nlp_helpers import relation_names, run
     ("Qorvane's chief financial officer John Carter said the ban would hurt.",
      ("John Carter", "worksFor", "Qorvane")),
     ("Qorvane chairman Dr. John Carter said the ban would hurt.", ("John Carter", "leads", "Qorvane")),
+    ("Qorvane chairperson advocate John Carter said the ban would hurt.", ("John Carter", "leads", "Qorvane")),
     ("John Carter, a senior fellow at the Qorvane, said the ban would hurt.",
      ("John Carter", "worksFor", "Qorvane")),
 ])
