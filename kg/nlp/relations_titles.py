@@ -263,7 +263,7 @@ class TitleRules:
         tail = words[pos + len(head.split()):]
         # "X, the director general for coal at the Ministry of Energy": the head of a unit of the body
         unit = bool(body_m) and tail[:1] in (["for"], ["of"]) and ("at" in tail or "in" in tail)
-        sub = any(w in SUBORDINATE for w in words[:pos]) or head in OFFICIALS or unit
+        sub = any(w in SUBORDINATE for w in words[:pos]) or head in OFFICIALS or unit or self._serves(toks[0])
         in_state = {i for m in states for i in range(m.start, m.end)}
         # "Under Secretary of Commerce for Industry and Security": the portfolio ends at "for"
         cut = next((k for k in range(pos + 1, len(words)) if words[k] == "for"), len(words))
@@ -288,6 +288,14 @@ class TitleRules:
                 if m.label_ != "Country" and m.id_ != body:
                     self.drop.add((person, m.id_))
         yield from out
+
+    def _serves(self, first: int) -> bool:
+        """"an adviser to the President of France, X": the phrase follows "<official> to|for [the]", so its
+        head title names whom X serves, and X works for the state or body."""
+        j = first - 1
+        if j >= 0 and self.doc[j].lower_ == "the":
+            j -= 1
+        return j >= 1 and self.doc[j].lower_ in ("to", "for") and self.doc[j - 1].lower_ in OFFICIALS
 
     def _portfolio(self, toks: list[int], in_state: set[int]) -> set[str]:
         """Stems of the portfolio words among ``toks`` ("Commerce" in "Secretary of Commerce")."""

@@ -48,3 +48,11 @@ def test_home_country_ties_go_to_the_first_mention():
     assert home_country([Sp("b", 3), Sp("a", 5), Sp("a", 9), Sp("b", 12)]) == "b"
     assert home_country([Sp("b", 3), Sp("a", 5), Sp("a", 9)]) == "a"
     assert home_country([Sp("x", 1, "Company")]) is None
+
+
+@pytest.mark.slow
+def test_an_adviser_to_the_head_of_state_works_for_the_state(tiny_nlp):
+    doc = run(tiny_nlp, "A Dutch diplomatic adviser to the President of the Netherlands, John Carter, accused China.")
+    rels = relation_names(doc)
+    assert ("John Carter", "worksFor", "Netherlands") in rels
+    assert ("John Carter", "leads", "Netherlands") not in rels
