@@ -146,6 +146,9 @@ class RelationComponent:
             del found[k]  # the body, not its state, employs the official
         for k in [k for k in found if k[1] == "partOf" and k[0] in ents and _is_government(ents[k[0]].name)]:
             del found[k]  # "the UK Government" is the state itself, not a body of it
+        for k in [k for k in found if k[1] == "partOf" and k[0] in ents and _is_party(ents[k[0]].name)
+                  and k[0] not in self.gaz_parent]:
+            del found[k]  # a political party is no body of the state (unless the gazetteer says so)
         rels = []
         for k in sorted(found):
             text_ev = [e for e in found[k] if e.source == "text"]
@@ -238,6 +241,13 @@ def _is_government(name: str) -> bool:
     "federal"/"national", then "government")."""
     words = name.lower().removeprefix("the ").split()
     return 1 <= len(words) <= 3 and words[-1] == "government"
+
+
+def _is_party(name: str) -> bool:
+    """"People Power Party", "Democratic Party of Korea": a political party ("Party" ends its name or
+    comes before "of")."""
+    words = name.lower().split()
+    return words[-1:] == ["party"] or any(w == "party" and nxt == "of" for w, nxt in zip(words, words[1:]))
 
 
 def _verb_after_cue(between: Span) -> bool:

@@ -56,3 +56,25 @@ def test_an_adviser_to_the_head_of_state_works_for_the_state(tiny_nlp):
     rels = relation_names(doc)
     assert ("John Carter", "worksFor", "Netherlands") in rels
     assert ("John Carter", "leads", "Netherlands") not in rels
+
+
+@pytest.fixture(scope="module")
+def party_nlp(tiny_gazetteer):
+    from kg.link.gazetteer import GazEntry, Gazetteer
+    from kg.nlp.gazetteer_registry import register_gazetteer
+    from kg.nlp.pipeline import build_pipeline
+
+    register_gazetteer("tiny-parties", Gazetteer([
+        *tiny_gazetteer.entries,
+        GazEntry("Freedom Party of the Netherlands", "GovernmentBody"),
+        GazEntry("Dutch Trade Office", "GovernmentBody")]))
+    return build_pipeline(gazetteer="tiny-parties", rules_only=True)
+
+
+@pytest.mark.slow
+def test_a_political_party_is_no_body_of_the_state(party_nlp):
+    doc = run(party_nlp, "The Netherlands restricted exports. The Freedom Party of the Netherlands and the Dutch "
+                         "Trade Office welcomed the Netherlands' decision.")
+    rels = relation_names(doc)
+    assert ("Dutch Trade Office", "partOf", "Netherlands") in rels
+    assert ("Freedom Party of the Netherlands", "partOf", "Netherlands") not in rels
