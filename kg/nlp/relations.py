@@ -146,9 +146,10 @@ class RelationComponent:
             del found[k]  # the body, not its state, employs the official
         for k in [k for k in found if k[1] == "partOf" and k[0] in ents and _is_government(ents[k[0]].name)]:
             del found[k]  # "the UK Government" is the state itself, not a body of it
-        for k in [k for k in found if k[1] == "partOf" and k[0] in ents and _is_party(ents[k[0]].name)
-                  and k[0] not in self.gaz_parent]:
-            del found[k]  # a political party is no body of the state (unless the gazetteer says so)
+        for k in [k for k in found if k[1] == "partOf" and k[0] in ents and k[0] not in self.gaz_parent and
+                  (_is_party(ents[k[0]].name) or _supranational(ents[k[0]].name) and k[2] in ents
+                   and ents[k[2]].type == "Country")]:
+            del found[k]  # a party or a European/international body is no body of a state (gazetteer aside)
         rels = []
         for k in sorted(found):
             text_ev = [e for e in found[k] if e.source == "text"]
@@ -248,6 +249,11 @@ def _is_party(name: str) -> bool:
     comes before "of")."""
     words = name.lower().split()
     return words[-1:] == ["party"] or any(w == "party" and nxt == "of" for w, nxt in zip(words, words[1:]))
+
+
+def _supranational(name: str) -> bool:
+    """"European Court of Human Rights", "International Court of Justice": a body above the states."""
+    return name.split()[:1] in (["European"], ["International"], ["World"])
 
 
 def _verb_after_cue(between: Span) -> bool:

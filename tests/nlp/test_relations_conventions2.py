@@ -78,3 +78,12 @@ def test_a_political_party_is_no_body_of_the_state(party_nlp):
     rels = relation_names(doc)
     assert ("Dutch Trade Office", "partOf", "Netherlands") in rels
     assert ("Freedom Party of the Netherlands", "partOf", "Netherlands") not in rels
+
+
+
+@pytest.mark.slow
+def test_a_european_court_is_no_body_of_a_state(party_nlp):
+    # a body the gazetteer does not know would otherwise go to the document's dominant country
+    doc = run(party_nlp, "The Netherlands restricted exports. Exporters took the Netherlands to the European Court "
+                         "of Fair Trade.")
+    assert ("European Court of Fair Trade", "partOf", "Netherlands") not in relation_names(doc)
