@@ -181,6 +181,9 @@ class RelationComponent:
                 continue  # "Chinese President X" is rel:head-of-state
             if any(o.label_ == "Country" and o.end == first.i for o in spans):
                 continue
+            if first.i - 1 >= self._ts[sp.start].start and doc[first.i - 1].is_title and \
+                    doc[first.i - 1].pos_ in ("ADJ", "PROPN") and (first.i - 1) not in ends:
+                continue  # "Victorian Premier X", "Bavarian Governor X": a head of a place that is no country
             known = [o for (a, o), ps in self.gaz_rel.items() if a == sp.id_ and "leads" in ps]
             if len(known) == 1:
                 yield "rel:head-of-state-gazetteer", sp.id_, "leads", known[0], self._ts[sp.start], 0.75

@@ -87,3 +87,12 @@ def test_a_european_court_is_no_body_of_a_state(party_nlp):
     doc = run(party_nlp, "The Netherlands restricted exports. Exporters took the Netherlands to the European Court "
                          "of Fair Trade.")
     assert ("European Court of Fair Trade", "partOf", "Netherlands") not in relation_names(doc)
+
+
+@pytest.mark.slow
+def test_a_regional_head_does_not_lead_the_country_of_the_sentence(tiny_nlp):
+    doc = run(tiny_nlp, "Bavarian Premier John Carter said the deal would hurt trade with China.")
+    assert ("John Carter", "leads", "China") not in relation_names(doc)
+    # without the regional qualifier, the one country of the sentence is the guess
+    doc = run(tiny_nlp, "Premier John Carter said the deal would help trade with China.")
+    assert ("John Carter", "leads", "China") in relation_names(doc)
