@@ -96,3 +96,12 @@ def test_a_regional_head_does_not_lead_the_country_of_the_sentence(tiny_nlp):
     # without the regional qualifier, the one country of the sentence is the guess
     doc = run(tiny_nlp, "Premier John Carter said the deal would help trade with China.")
     assert ("John Carter", "leads", "China") in relation_names(doc)
+
+
+@pytest.mark.slow
+def test_an_acting_head_leads(tiny_nlp):
+    doc = run(tiny_nlp, "The Commerce Department issued the rule. John Carter, the acting director of the Commerce "
+                        "Department, said it was final.")
+    rels = relation_names(doc)
+    assert ("John Carter", "leads", "Department of Commerce") in rels
+    assert ("John Carter", "worksFor", "Department of Commerce") not in rels
