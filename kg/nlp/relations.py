@@ -54,7 +54,7 @@ from kg.nlp.relations_cues import (LEAD_TITLES, STATE_TITLES, WORK_TITLES, after
                                    titled)
 from kg.nlp.relations_chambers import chamber_members
 from kg.nlp.relations_conventions import redundant_state_employers
-from kg.nlp.relations_employees import possessive_titles
+from kg.nlp.relations_employees import government_heads, possessive_titles
 from kg.nlp.relations_home import CONF_HOME, document_part_of, parliament_home
 from kg.nlp.relations_makers import maker_relations
 from kg.nlp.relations_origin import BASED, list_gap, origin_relations, place_homes
@@ -116,7 +116,8 @@ class RelationComponent:
             sent = ts[sps[0].start]
             for rule, s, p, o in [*_text_relations(doc, sps, sent), *member_lists(doc, sps), *verb_relations(doc, sps),
                                  *parent_relations(doc, sps), *maker_relations(doc, sps, sent),
-                                 *origin_relations(doc, sps), *possessive_titles(doc, sps, sent)]:
+                                 *origin_relations(doc, sps), *possessive_titles(doc, sps, sent),
+                                 *government_heads(self.gaz, doc, sps, self.gaz_leads)]:
                 add(s, p, o, sent, rule, CONF_TEXT)
             for a, b, p in self._gazetteer_pairs(doc, sps):
                 add(a, p, b, sent, f"gazetteer:{p}", CONF_GAZ, source="gazetteer")

@@ -3,7 +3,11 @@
 "X, Tsinghua University's vice president," -> worksFor (a subordinate word); "X, Nvidia's
 spokesperson," -> worksFor. A company is led by its chief executive, founder or chair (``company_heads``);
 another organisation by any head title (president, director, ...). Government bodies are the title
-rules' (:mod:`kg.nlp.relations_titles`: "X, the European Commission's vice president")."""
+rules' (:mod:`kg.nlp.relations_titles`: "X, the European Commission's vice president").
+
+``rel:government-head`` (0.85): "Boris Johnson's government has banned ... in Britain" -> the person
+leads the state the gazetteer gives, else the one country the sentence names ("the X administration"
+is not read: the gold leaves out a person named only there)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -46,3 +50,26 @@ def possessive_titles(doc: Doc, sps: list[Span], sent: Span) -> Iterator[tuple[s
             yield "rel:possessive-title", person.id_, "leads", org.id_
         elif _has(words, WORK_TITLES | heads | {"officer"}):
             yield "rel:possessive-title", person.id_, "worksFor", org.id_
+
+
+GOVERNMENT_WORDS = ("government", "cabinet")
+
+
+def government_heads(gaz, doc: Doc, sps: list[Span], known_leads: dict[str, list[str]]
+                     ) -> Iterator[tuple[str, str, str, str]]:
+    """(rule, person, "leads", country) for "Boris Johnson's government has banned ... in Britain": a
+    person whose government or cabinet the text names heads the state the gazetteer gives, else the
+    one country the sentence names (not by demonym); none or two: no guess."""
+    for sp in sps:
+        k = sp.end
+        if sp.label_ != "Person" or k + 1 >= len(doc) or doc[k].lower_ not in ("'s", "’s") or \
+                doc[k + 1].lower_ not in GOVERNMENT_WORDS:
+            continue
+        known = known_leads.get(sp.id_, [])
+        if known:
+            if len(known) == 1:
+                yield "rel:government-head", sp.id_, "leads", known[0]
+            continue
+        named = {o.id_ for o in sps if o.label_ == "Country" and gaz.demonym(o.text) is None}
+        if len(named) == 1:
+            yield "rel:government-head", sp.id_, "leads", next(iter(named))

@@ -47,3 +47,13 @@ def test_possessive_title_after_the_person(tiny_nlp, text, triple):
 def test_a_possessive_phrase_without_a_title_is_no_relation(tiny_nlp):
     doc = run(tiny_nlp, "John Carter, Qorvane's biggest customer, said the rules were harmful.")
     assert not any(s == "John Carter" for s, _, _ in relation_names(doc))
+
+
+@pytest.mark.slow
+def test_a_persons_government_makes_the_person_its_head(tiny_nlp):
+    doc = run(tiny_nlp, "John Carter's government has banned Qorvane equipment in the Netherlands.")
+    assert ("John Carter", "leads", "Netherlands") in relation_names(doc)
+    # two countries named: no guess
+    doc = run(tiny_nlp, "John Carter's government has banned Chinese equipment in the Netherlands and the United "
+                        "States.")
+    assert not any(s == "John Carter" and p == "leads" for s, p, _ in relation_names(doc))
