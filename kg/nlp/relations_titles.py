@@ -81,6 +81,8 @@ CONNECT = {"of", "for", "the", "and", "&", "-", "'s", "’s", "'", "’", "on", 
 #: titles that place an official in the government of the document's country when nothing else does
 HOME_TITLES = {"minister", "cabinet secretary", "cs", "permanent secretary"}
 STOP_LEFT = {"the", "of", "for", "and", "a", "an", "on", "at", "-"}
+#: bare kinds of body a title phrase may name ("Ministry spokesperson X")
+GENERIC_KINDS = {"ministry", "department", "agency", "commission", "regulator", "bureau"}
 
 
 def _stem(w: str) -> str:
@@ -275,6 +277,8 @@ class TitleRules:
             body = body_m[-1].id_  # "FTC Chair Lina Khan", "White House Press Secretary X"
         else:
             body = self._resolve_body(portfolio, head) if not body_m else None
+        if body is None and not body_m and not portfolio and not states:
+            body = self._generic_body(words[:pos])
         if sub and portfolio and body is not None and cut < len(words) and "deputy" not in words[:pos]:
             # "Under Secretary of Commerce for Industry and Security X": the department is named
             # before "for", the unit X heads after it (the Bureau of Industry and Security)
@@ -288,6 +292,15 @@ class TitleRules:
                 if m.label_ != "Country" and m.id_ != body:
                     self.drop.add((person, m.id_))
         yield from out
+
+    def _generic_body(self, words: list[str]) -> str | None:
+        """"Ministry spokesperson X": a bare kind of body before the title -> the document's one body of
+        that kind (its name holds the word)."""
+        kinds = [w for w in words if w in GENERIC_KINDS]
+        if len(kinds) != 1:
+            return None
+        hits = [k for k, (n, _) in self.bodies.items() if kinds[0] in n.lower().split()]
+        return hits[0] if len(hits) == 1 else None
 
     def _serves(self, first: int) -> bool:
         """"an adviser to the President of France, X": the phrase follows "<official> to|for [the]", so its

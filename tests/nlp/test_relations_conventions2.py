@@ -105,3 +105,14 @@ def test_an_acting_head_leads(tiny_nlp):
     rels = relation_names(doc)
     assert ("John Carter", "leads", "Department of Commerce") in rels
     assert ("John Carter", "worksFor", "Department of Commerce") not in rels
+
+
+@pytest.mark.slow
+def test_a_bare_kind_of_body_in_the_title_is_the_documents_one_such_body(tiny_nlp):
+    doc = run(tiny_nlp, "The Ministry of Commerce announced new rules. Ministry spokesperson John Carter said they "
+                        "take effect in May.")
+    assert ("John Carter", "worksFor", "Ministry of Commerce") in relation_names(doc)
+    # two ministries: no guess
+    doc = run(tiny_nlp, "The Ministry of Commerce and the Ministry of Finance announced new rules. Ministry "
+                        "spokesperson John Carter said they take effect in May.")
+    assert not any(s == "John Carter" and p == "worksFor" for s, p, _ in relation_names(doc))
