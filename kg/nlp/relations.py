@@ -52,6 +52,9 @@ from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.relations_cues import (LEAD_TITLES, STATE_TITLES, WORK_TITLES, after_short_form, described_owner,
                                    origin_phrase, owns, prev_tokens, product_list, title_between, title_of_before,
                                    titled)
+from kg.nlp.relations_chambers import chamber_members
+from kg.nlp.relations_conventions import redundant_state_employers
+from kg.nlp.relations_employees import government_heads, possessive_titles
 from kg.nlp.relations_home import CONF_HOME, document_part_of, parliament_home
 from kg.nlp.relations_makers import maker_relations
 from kg.nlp.relations_origin import BASED, list_gap, origin_relations, place_homes
@@ -113,7 +116,8 @@ class RelationComponent:
             sent = ts[sps[0].start]
             for rule, s, p, o in [*_text_relations(doc, sps, sent), *member_lists(doc, sps), *verb_relations(doc, sps),
                                  *parent_relations(doc, sps), *maker_relations(doc, sps, sent),
-                                 *origin_relations(doc, sps)]:
+                                 *origin_relations(doc, sps), *possessive_titles(doc, sps, sent),
+                                 *government_heads(self.gaz, doc, sps, self.gaz_leads)]:
                 add(s, p, o, sent, rule, CONF_TEXT)
             for a, b, p in self._gazetteer_pairs(doc, sps):
                 add(a, p, b, sent, f"gazetteer:{p}", CONF_GAZ, source="gazetteer")
@@ -126,7 +130,8 @@ class RelationComponent:
                              (0.6, "text", described_orgs(self.gaz, doc, spans, ts, has)),
                              (0.6, "text", state_owned(self.gaz, doc, spans, dominant, has)),
                              (CONF_HOME, "text", parliament_home(self.gaz, spans, dominant, found)),
-                             (CONF_TEXT, "text", place_homes(self.gaz, doc, spans))):
+                             (CONF_TEXT, "text", place_homes(self.gaz, doc, spans)),
+                             (0.7, "text", chamber_members(doc, spans, ents, ts))):
             for rule, s_, p_, o_, sp in rows:
                 add(s_, p_, o_, ts[sp.start], rule, c, source=src)
         if spans:
@@ -138,8 +143,14 @@ class RelationComponent:
                 add(s_, p_, o_, sent, rule, c)
         for k in [k for k in found if k[1] == "worksFor" and (k[0], "leads", k[2]) in found]:
             del found[k]  # GUIDE: a head leads its body and is not also worksFor it
+        for k in redundant_state_employers(found, ents):
+            del found[k]  # the body, not its state, employs the official
         for k in [k for k in found if k[1] == "partOf" and k[0] in ents and _is_government(ents[k[0]].name)]:
             del found[k]  # "the UK Government" is the state itself, not a body of it
+        for k in [k for k in found if k[1] == "partOf" and k[0] in ents and k[0] not in self.gaz_parent and
+                  (_is_party(ents[k[0]].name) or _supranational(ents[k[0]].name) and k[2] in ents
+                   and ents[k[2]].type == "Country")]:
+            del found[k]  # a party or a European/international body is no body of a state (gazetteer aside)
         rels = []
         for k in sorted(found):
             text_ev = [e for e in found[k] if e.source == "text"]
@@ -171,6 +182,9 @@ class RelationComponent:
                 continue  # "Chinese President X" is rel:head-of-state
             if any(o.label_ == "Country" and o.end == first.i for o in spans):
                 continue
+            if first.i - 1 >= self._ts[sp.start].start and doc[first.i - 1].is_title and \
+                    doc[first.i - 1].pos_ in ("ADJ", "PROPN") and (first.i - 1) not in ends:
+                continue  # "Victorian Premier X", "Bavarian Governor X": a head of a place that is no country
             known = [o for (a, o), ps in self.gaz_rel.items() if a == sp.id_ and "leads" in ps]
             if len(known) == 1:
                 yield "rel:head-of-state-gazetteer", sp.id_, "leads", known[0], self._ts[sp.start], 0.75
@@ -232,6 +246,18 @@ def _is_government(name: str) -> bool:
     "federal"/"national", then "government")."""
     words = name.lower().removeprefix("the ").split()
     return 1 <= len(words) <= 3 and words[-1] == "government"
+
+
+def _is_party(name: str) -> bool:
+    """"People Power Party", "Democratic Party of Korea": a political party ("Party" ends its name or
+    comes before "of")."""
+    words = name.lower().split()
+    return words[-1:] == ["party"] or any(w == "party" and nxt == "of" for w, nxt in zip(words, words[1:]))
+
+
+def _supranational(name: str) -> bool:
+    """"European Court of Human Rights", "International Court of Justice": a body above the states."""
+    return name.split()[:1] in (["European"], ["International"], ["World"])
 
 
 def _verb_after_cue(between: Span) -> bool:
@@ -333,13 +359,16 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
         # "<Person>, <title> of|at <Org>" and "<title> <Person> of <Org>"
         if sp.label_ == "Person" and nxt is not None and nxt.label_ in ORG_TYPES | {"Country"}:
             mid = [t.lower_ for t in doc[sp.end:nxt.start] if not t.is_punct]
+            if len(mid) >= 3 and mid[-1] == "the":
+                mid.pop()  # "X, a senior fellow at the Brookings Institution"
             nxt = described_owner(doc, nxt, sps[i + 2:i + 3]) or nxt  # "of China-based X", "at Indonesia's Y"
             before = [t.lower_ for t in prev_tokens(doc, sp, sent, 3)]
             if mid and mid[-1] in ("of", "at") and len(mid) <= 5 or \
                     mid in (["of"], ["at"]) or mid == ["of", "the"] or \
-                    mid and mid[-1] == "for" and 2 <= len(mid) <= 4 and mid[0] in ("a", "an", "the"):
+                    mid and mid[-1] in ("for", "with", "from") and 2 <= len(mid) <= 4 and mid[0] in ("a", "an", "the"):
                 # ("Daisy Primayanti, a spokeswoman for Freeport Indonesia")
-                title_words = " ".join(w for w in mid if w not in ("of", "at", "for", "the", "a", "an"))
+                title_words = " ".join(w for w in mid if w not in ("of", "at", "for", "with", "from", "the", "a",
+                                                                   "an"))
                 title = title_words or " ".join(before[-2:]).strip()
                 lead = any(t in title for t in ("ceo", "chief executive", "founder", "chair", "president",
                                                 "head", "leader", "director", "boss", "premier", "prime minister"))

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.nlp.relations_titles import COMPANY_HEADS, LIST_INTROS, ORIGIN_CUES
+from kg.nlp.relations_titles import COMPANY_HEADS, HONORIFICS, LIST_INTROS, ORIGIN_CUES
 
 #: title words of the text patterns of kg.nlp.relations (heads, officials, heads of state)
 LEAD_TITLES = {"ceo", "chief executive", "chief executive officer", "founder", "co-founder", "cofounder",
-               "chairman", "chairwoman", "chair", "president", "head", "director", "boss", "leader",
+               "chairman", "chairwoman", "chairperson", "chair", "president", "head", "director", "boss", "leader",
                "secretary-general", "secretary general", "commissioner", "governor", "chief"}
 WORK_TITLES = {"cfo", "cto", "coo", "chief financial officer", "chief technology officer", "executive",
                "engineer", "researcher", "scientist", "spokesperson", "spokesman", "spokeswoman",
                "vice president", "vice-president", "official", "employee", "lawyer", "adviser", "advisor",
                "economist", "analyst", "manager", "minister", "secretary", "deputy", "ambassador",
                "senator", "lawmaker", "representative", "negotiator", "envoy", "staffer", "general counsel",
-               "board member", "partner", "activist", "campaigner"}
+               "board member", "partner", "activist", "campaigner", "fellow", "professor", "consultant"}
 STATE_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader",
                 "emperor", "supreme leader", "head of state"}
 #: words between a company and its product that state the ownership (gazetteer produces)
@@ -108,10 +108,19 @@ def prev_tokens(doc: Doc, sp: Span, sent: Span, n: int = 4) -> Span:
 
 
 def title_between(doc: Doc, a: Span, b: Span) -> str | None:
-    """The title words between two mentions ("CFO", "chief executive"), lower-cased."""
-    between = doc[a.end:b.start]
-    words = " ".join(t.lower_ for t in between if not t.is_punct or t.text == "-").strip()
-    words = words.replace(" - ", "-")
+    """The title words between two mentions ("CFO", "chief executive"), lower-cased; a possessive
+    before them ("Nvidia's chief financial officer X"), the words up to "its" ("Nvidia said its chief
+    executive, X") and courtesy words after them ("Chairman Dr. X") are not part of the title."""
+    toks = [t.lower_ for t in doc[a.end:b.start] if not t.is_punct or t.text == "-"]
+    if toks[:1] in (["'s"], ["’s"], ["'"], ["’"]):
+        toks = toks[1:]
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k] in ("its", "their"):  # "Nvidia said its chief executive, X,": the title after "its"
+            toks = toks[k + 1:]
+            break
+    while toks and toks[-1] in HONORIFICS:
+        toks.pop()
+    words = " ".join(toks).strip().replace(" - ", "-")
     return words or None
 
 

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from kg.nlp import rules
+from kg.nlp.relations_conventions import home_country
 
 if TYPE_CHECKING:
     from kg.link.gazetteer import GazetteerLike
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 _W = rules.word_lists("relations.yaml", (
     "state_heads", "body_heads", "officials", "subordinate", "not_portfolio", "implied_portfolio", "company_heads",
     "origin_cues", "list_intros", "topic_words", "generic_bodies", "maker_verbs",
-    "lead_verbs", "work_verbs", "maker_nouns", "home_places"))
+    "lead_verbs", "work_verbs", "maker_nouns", "home_places", "chamber_titles", "honorifics"))
 STATE_HEADS = set(_W["state_heads"])
 BODY_HEADS = set(_W["body_heads"])
 OFFICIALS = set(_W["officials"])
@@ -65,6 +66,10 @@ GENERIC_BODIES = set(_W["generic_bodies"])
 MAKER_VERBS = set(_W["maker_verbs"])
 #: places inside a country ("California" -> "United States"): "California-based X" (kg.nlp.relations_origin)
 HOME_PLACES = dict(w.split("=", 1) for w in _W["home_places"])
+#: courtesy words between a title and the name ("Chairman Dr. X"; used by kg.nlp.relations_cues)
+HONORIFICS = set(_W["honorifics"])
+#: "Senator X" -> the chamber words of the body X sits in, in order of preference (kg.nlp.relations_chambers)
+CHAMBER_TITLES = {k: tuple(v.split("|")) for k, v in (w.split("=", 1) for w in _W["chamber_titles"])}
 #: appositive heads that make the organisation the maker of the technology after "of" (kg.nlp.relations_makers)
 MAKER_NOUNS = set(_W["maker_nouns"])
 #: verbs whose person subject leads / works for their organisation (used by kg.nlp.relations_verbs)
@@ -75,8 +80,9 @@ MAX_TITLE = max(len(t.split()) for t in TITLES)
 CONNECT = {"of", "for", "the", "and", "&", "-", "'s", "’s", "'", "’", "on", "at"}  # "'": "the Netherlands' IT minister"
 #: titles that place an official in the government of the document's country when nothing else does
 HOME_TITLES = {"minister", "cabinet secretary", "cs", "permanent secretary"}
-ADMIN_WORDS = {"administration", "presidency"}
 STOP_LEFT = {"the", "of", "for", "and", "a", "an", "on", "at", "-"}
+#: bare kinds of body a title phrase may name ("Ministry spokesperson X")
+GENERIC_KINDS = {"ministry", "department", "agency", "commission", "regulator", "bureau"}
 
 
 def _stem(w: str) -> str:
@@ -231,20 +237,9 @@ class TitleRules:
             if sp.label_ != "Person":
                 continue
             sent = self.ts[sp.start]
-            yield from self._administration(sp, sent)
             for toks in (self._before(sp, sent), self._after(sp, sent)):
                 if toks:
                     yield from self._phrase(sp, sent, toks)
-
-    def _administration(self, sp: Span, sent: Span):
-        """"the Clinton administration", "Biden's administration" -> leads the country the
-        gazetteer gives (the document's dominant country was measured wrong: a story about the Clinton
-        administration's China policy is mostly about China)."""
-        j = sp.end + (1 if sp.end < len(self.doc) and self.doc[sp.end].tag_ == "POS" else 0)
-        if j < len(self.doc) and self.doc[j].lower_ in ADMIN_WORDS:
-            known = self.known_leads.get(sp.id_, [])
-            if len(known) == 1:
-                yield "rel:administration", sp.id_, "leads", known[0], sent, 0.8
 
     def _phrase(self, sp: Span, sent: Span, toks: list[int]):
         doc = self.doc
@@ -270,7 +265,7 @@ class TitleRules:
         tail = words[pos + len(head.split()):]
         # "X, the director general for coal at the Ministry of Energy": the head of a unit of the body
         unit = bool(body_m) and tail[:1] in (["for"], ["of"]) and ("at" in tail or "in" in tail)
-        sub = any(w in SUBORDINATE for w in words[:pos]) or head in OFFICIALS or unit
+        sub = any(w in SUBORDINATE for w in words[:pos]) or head in OFFICIALS or unit or self._serves(toks[0])
         in_state = {i for m in states for i in range(m.start, m.end)}
         # "Under Secretary of Commerce for Industry and Security": the portfolio ends at "for"
         cut = next((k for k in range(pos + 1, len(words)) if words[k] == "for"), len(words))
@@ -282,6 +277,8 @@ class TitleRules:
             body = body_m[-1].id_  # "FTC Chair Lina Khan", "White House Press Secretary X"
         else:
             body = self._resolve_body(portfolio, head) if not body_m else None
+        if body is None and not body_m and not portfolio and not states:
+            body = self._generic_body(words[:pos])
         if sub and portfolio and body is not None and cut < len(words) and "deputy" not in words[:pos]:
             # "Under Secretary of Commerce for Industry and Security X": the department is named
             # before "for", the unit X heads after it (the Bureau of Industry and Security)
@@ -295,6 +292,23 @@ class TitleRules:
                 if m.label_ != "Country" and m.id_ != body:
                     self.drop.add((person, m.id_))
         yield from out
+
+    def _generic_body(self, words: list[str]) -> str | None:
+        """"Ministry spokesperson X": a bare kind of body before the title -> the document's one body of
+        that kind (its name holds the word)."""
+        kinds = [w for w in words if w in GENERIC_KINDS]
+        if len(kinds) != 1:
+            return None
+        hits = [k for k, (n, _) in self.bodies.items() if kinds[0] in n.lower().split()]
+        return hits[0] if len(hits) == 1 else None
+
+    def _serves(self, first: int) -> bool:
+        """"an adviser to the President of France, X": the phrase follows "<official> to|for [the]", so its
+        head title names whom X serves, and X works for the state or body."""
+        j = first - 1
+        if j >= 0 and self.doc[j].lower_ == "the":
+            j -= 1
+        return j >= 1 and self.doc[j].lower_ in ("to", "for") and self.doc[j - 1].lower_ in OFFICIALS
 
     def _portfolio(self, toks: list[int], in_state: set[int]) -> set[str]:
         """Stems of the portfolio words among ``toks`` ("Commerce" in "Secretary of Commerce")."""
@@ -329,5 +343,14 @@ class TitleRules:
             return
         if state is not None and (head in BODY_HEADS or head in OFFICIALS or head in IMPLIED):
             yield "rel:title-country", person, "worksFor", state, sent, 0.8
-        elif state is None and not states and head in HOME_TITLES and portfolio and self.dominant is not None:
-            yield "rel:title-home", person, "worksFor", self.dominant, sent, 0.6
+        elif state is None and not states and head in HOME_TITLES and (portfolio or self._named_post(toks, head)):
+            home = self.dominant or home_country(self.spans)
+            if home is not None:
+                yield "rel:title-home", person, "worksFor", home, sent, 0.6
+
+    def _named_post(self, toks: list[int], head: str) -> bool:
+        """"Foreign Minister X": a word before the title names the post even when it picks no body."""
+        words = [self.doc[i].lower_ for i in toks]
+        pos = next((k for k, _ in _titles_in(words) if _ == head), 0)
+        return any(w.isalpha() and w not in SUBORDINATE and w not in STOP_LEFT and w not in TITLES
+                   for w in words[:pos])

@@ -70,3 +70,10 @@ def test_secretary_of_state_heads_the_state_department(nlp):
     rels = relation_names(run(nlp, "The State Department said the rules apply. Secretary of State Anna Vos said "
                                    "the list would grow."))
     assert ("Anna Vos", "leads", "Department of State") in rels
+
+
+@pytest.mark.slow
+def test_an_administration_alone_makes_no_leader(leads_nlp):
+    # the gold leaves out a person named only in "the X administration" (no country in the sentence)
+    doc = run(leads_nlp, "The Harlow administration added Qorvane to the list on Tuesday.")
+    assert not any(p == "leads" for _, p, _ in relation_names(doc))
