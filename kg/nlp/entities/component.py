@@ -33,6 +33,7 @@ from kg.nlp.entities.ner import (
     retype_short_forms,
 )
 from kg.nlp.entities.patterns import rule_patterns
+from kg.nlp.entities.platforms import platform_types
 from kg.nlp.entities.sources import (
     appositive_companies,
     gazetteer_candidates,
@@ -154,6 +155,7 @@ class EntityComponent:
         short_forms_follow(taken)
         possessive_aliases(doc, taken, self.gaz)
         described_is_named(self.gaz, doc, taken)
+        platform_types(self.gaz, doc, taken)
         mentions = [m for _, _, m in taken]
         clusters = resolve(mentions, doc_text(doc), self.gaz)
         entities: dict[str, Entity] = dict(doc._.kg_entities or {})
