@@ -19,14 +19,18 @@ from kg.nlp.entities.words import (
     COMPANY_SUFFIX,
     CONF,
     GOV_CUES,
+    GROUP_ORG_HEADS,
     LAW_HEADS,
+    MODIFIER_BODIES,
     NEVER,
     OUTLET_TAILS,
     OUTLETS,
+    PERSON_NOUNS,
     PERSON_TITLES,
     PORTFOLIO_TITLES,
     PROGRAMME_HEADS,
     RESEARCH_CUES,
+    STATE_PARTY_WORDS,
     TECH_HEADS,
 )
 
@@ -139,6 +143,9 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
         low = text.lower()
         if not text or low in NEVER or low in OUTLETS or not any(c.isalpha() for c in text):
             continue
+        if ent.label_ == "ORG" and len(sp) == 1 and sp[0].lower_ in MODIFIER_BODIES and sp.end < len(doc) and \
+                doc[sp.end].is_lower and doc[sp.end].pos_ == "NOUN":
+            continue  # "a Cabinet meeting", "Cabinet ministers": a modifier, no body acting
         if ent.label_ == "ORG" and (sp[0].lower_ in PORTFOLIO_TITLES or in_portfolio(doc, sp.start)):
             continue  # "Minister of Economic Affairs", "Minister of Maritime and Investment Affairs": portfolios
         if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART") and len(sp) > 1 and sp[-1].lower_ in OUTLET_TAILS or \
@@ -284,8 +291,9 @@ def programme_name(sp: Span) -> bool:
 def person_context(sp: Span, doc: Doc) -> bool:
     """A person's title right before the name ("Chairman Zhang Xuezheng") or right after it, between
     commas ("Kyrylo Budanov, head of ...", "X, the chief executive of ...")."""
-    if sp.start > 0 and doc[sp.start - 1].lower_ in PERSON_TITLES:
-        return True
+    if sp.start > 0 and (doc[sp.start - 1].lower_ in PERSON_TITLES or
+                         doc[sp.start - 1].lower_ in PERSON_NOUNS and doc[sp.start - 1].is_lower):
+        return True  # "Chairman Zhang Xuezheng", "opposition figure Alexey Navalny"
     right = [t.lower_ for t in doc[sp.end:min(sp.end + 4, len(doc))]]
     if right[:1] != [","]:
         return False
@@ -307,6 +315,9 @@ def org_type(sp: Span, doc: Doc) -> str:
     """Project type of an ORG span from cue words in the name and its context."""
     words = [t.lower_ for t in sp]
     text = sp.text
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if head in GROUP_ORG_HEADS and not set(words) & STATE_PARTY_WORDS:
+        return "Group"  # "People Power Party", "Association of ... Operators of Nigeria": organised groups
     if any(w in GOV_CUES for w in words):
         return "GovernmentBody"
     if len(words) > 1 and (words[-1] == "board" or words[-1] in ("centre", "center") and (

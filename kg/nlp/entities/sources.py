@@ -41,6 +41,8 @@ def gazetteer_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, M
             entry = gaz.lookup(sp.text)
         if entry is None or sp.text.strip().lower() in NEVER:
             continue
+        if entry.type == "Country" and sp.start > 0 and doc[sp.start - 1].text == "New":
+            continue  # "New Mexico", "New England": another place's name holds the country's
         if (len(sp) == 1 or getattr(entry, "case_sensitive", False)) and sp.text.islower() and \
                 sp.text not in entry.surface_forms():
             continue  # "most" is not MOST; "its app store" is not the App Store (flagged case-sensitive)

@@ -23,7 +23,8 @@ _WORDS = rules.word_lists("entities.yaml", (
     "tech_heads", "law_heads", "numbered_law_heads", "leading_law_heads", "generic_law_words", "date_words",
     "gov_name_heads", "gov_plural_heads", "outlet_tails", "portfolio_titles", "person_titles",
     "described_bodies", "home_linked_bodies", "not_portfolio_words", "platform_nouns", "platform_use_verbs",
-    "platform_owner_words", "company_act_verbs", "company_party_verbs", "company_holdings"))
+    "platform_owner_words", "company_act_verbs", "company_party_verbs", "company_holdings", "group_org_heads",
+    "state_party_words", "modifier_bodies", "person_nouns"))
 GOV_CUES = set(_WORDS["gov_cues"])
 #: heads of descriptive names of bodies: "Italy's data protection authority", "the Dutch trade ministry"
 GOV_HEADS = set(_WORDS["gov_heads"])
@@ -76,3 +77,10 @@ PLATFORM_OWNER_WORDS = set(_WORDS["platform_owner_words"])
 COMPANY_ACT_VERBS = set(_WORDS["company_act_verbs"])
 COMPANY_PARTY_VERBS = set(_WORDS["company_party_verbs"])
 COMPANY_HOLDINGS = set(_WORDS["company_holdings"])
+#: heads of parties and associations: groups, not bodies or firms (a communist party excepted)
+GROUP_ORG_HEADS = set(_WORDS["group_org_heads"])
+STATE_PARTY_WORDS = set(_WORDS["state_party_words"])
+#: one-word body names that name nothing as a noun's modifier ("a Cabinet meeting")
+MODIFIER_BODIES = set(_WORDS["modifier_bodies"])
+#: a person's role right before the name ("opposition figure X")
+PERSON_NOUNS = set(_WORDS["person_nouns"])

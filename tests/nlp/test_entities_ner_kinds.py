@@ -1,0 +1,35 @@
+"""NER names typed by their head and neighbours: parties and associations are groups, a role noun before a
+name makes a person, a body name that modifies a noun names no body; a country inside "New <X>" is another place."""
+from __future__ import annotations
+
+from nlp_helpers import entities_by_name, run
+
+
+def test_party_and_association_are_groups(nlp):
+    doc = run(nlp, "The Velmoran Democratic Party of Renewal and the Association of Licensed Drone Operators "
+                   "of Velmora opposed the rule on Monday.")
+    types = {n: e.type for n, e in entities_by_name(doc).items()}
+    assert types.get("Velmoran Democratic Party of Renewal") == "Group"
+    assert types.get("Association of Licensed Drone Operators") == "Group"
+
+
+def test_communist_party_stays_a_body(nlp):
+    doc = run(nlp, "The Communist Party of Velmora approved the plan on Monday.")
+    assert all(e.type != "Group" for e in entities_by_name(doc).values())
+
+
+def test_cabinet_as_a_modifier_names_no_body(nlp):
+    doc = run(nlp, "Ministers discussed the budget at the weekly Cabinet session, and two Cabinet members resigned.")
+    assert "Cabinet" not in entities_by_name(doc)
+
+
+def test_role_noun_before_a_name_makes_a_person(nlp):
+    doc = run(nlp, "Prosecutors accused Qorvane Robotics Lab scientist Anika Torvaldsen of leaking designs.")
+    assert entities_by_name(doc)["Anika Torvaldsen"].type == "Person"
+
+
+def test_country_inside_new_x_is_another_place(nlp):
+    doc = run(nlp, "The startup moved its laboratory to New Mexico last year.")
+    assert "Mexico" not in entities_by_name(doc)
+    doc = run(nlp, "The startup moved its laboratory to Mexico last year.")
+    assert "Mexico" in entities_by_name(doc)
