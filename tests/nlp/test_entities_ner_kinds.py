@@ -33,3 +33,10 @@ def test_country_inside_new_x_is_another_place(nlp):
     assert "Mexico" not in entities_by_name(doc)
     doc = run(nlp, "The startup moved its laboratory to Mexico last year.")
     assert "Mexico" in entities_by_name(doc)
+
+
+def test_person_written_as_a_named_company_is_that_company(nlp):
+    doc = run(nlp, "The fund Brannock Harwell Capital LTD (Brannock Harwell) bid for the plant. "
+                   "Brannock Harwell said on Friday that talks would go on.")
+    ents = entities_by_name(doc)
+    assert all(e.type != "Person" for e in ents.values())

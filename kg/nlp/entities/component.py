@@ -29,6 +29,7 @@ from kg.nlp.entities.ner import (
     country_named_org,
     ner_candidates,
     person_context,
+    persons_named_as_orgs,
     retype_by_context,
     retype_short_forms,
 )
@@ -153,6 +154,7 @@ class EntityComponent:
         retype_short_forms(doc, taken)
         known_as(doc, taken)
         short_forms_follow(taken)
+        persons_named_as_orgs(doc, taken)
         possessive_aliases(doc, taken, self.gaz)
         described_is_named(self.gaz, doc, taken)
         platform_types(self.gaz, doc, taken)
