@@ -40,3 +40,24 @@ def test_person_written_as_a_named_company_is_that_company(nlp):
                    "Brannock Harwell said on Friday that talks would go on.")
     ents = entities_by_name(doc)
     assert all(e.type != "Person" for e in ents.values())
+
+
+def test_places_headings_tickers_and_currencies_are_no_companies(nlp):
+    doc = run(nlp, "Velmora said it would recall its envoy to Vilnius. The firm pays a fee of one million NOK "
+                   "per day. Qorvane and Velmix (OTCPK:VLMXF) were named.\nPolitics & Policy\n\n"
+                   "Shares of the Nasdaq-listed maker fell.")
+    ents = entities_by_name(doc)
+    for name in ("Vilnius", "NOK", "VLMXF", "Politics & Policy", "Nasdaq"):
+        assert name not in ents
+
+
+def test_capitalised_company_name_written_in_lower_case_is_a_phrase(nlp):
+    doc = run(nlp, "Exports of applied materials and microchip technology to Velmora fell.")
+    ents = entities_by_name(doc)
+    assert "Applied Materials" not in ents and "Microchip Technology" not in ents
+
+
+def test_plural_head_before_two_known_bodies(nlp):
+    doc = run(nlp, "On Monday the Departments of Commerce and State issued interim rules.")
+    ents = entities_by_name(doc)
+    assert "Department of Commerce" in ents and "Department of State" in ents

@@ -183,6 +183,8 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
         typ = ner_type(gaz, ent.label_, sp, doc)
         if typ is None or typ == "Company" and ent.label_ == "ORG" and common_phrase(sp, full_text):
             continue
+        if typ == "Company" and ent.label_ == "ORG" and not_a_company(gaz, doc, sp, full_text):
+            continue
         if typ == "Company" and ent.label_ == "ORG" and len(sp) > 1 and \
                 (sp[-1].lower_ in PERSON_TITLES or sp[-1].lower_[:-1] in PERSON_TITLES):
             continue  # "National Security Advisor(s)": a title, no company
@@ -198,6 +200,31 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
         out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, typ,
                                               f"ner:{ent.label_}", CONF["ner"])))
     return out
+
+
+_TICKER = re.compile(r"\(\s*[A-Z]{2,8}\s*:\s*$")
+_MAGNITUDES = {"million", "billion", "trillion", "thousand", "mn", "bn", "m", "k"}
+
+
+def not_a_company(gaz: GazetteerLike, doc: Doc, sp: Span, text: str) -> bool:
+    """An NER organisation that the default would make a company but whose place says it is none: a capital
+    city ("recalled its envoy to Vilnius"; a capital standing for its government is the gazetteer's), a
+    line of its own (a section heading: "Politics & Policy", "Bulletin"), a stock ticker ("(OTCPK:ZTCOF)"),
+    an exchange in "Nasdaq-listed", a currency code after an amount ("one million NOK")."""
+    if len(sp) == 1 and gaz.capital(sp.text) is not None:
+        return True
+    line_start = text.rfind("\n", 0, sp.start_char) + 1
+    line_end = text.find("\n", sp.start_char + len(sp.text.rstrip()))
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    if line and line == sp.text.strip() and len(sp) <= 4:
+        return True
+    if _TICKER.search(text[max(0, sp.start_char - 12):sp.start_char]):
+        return True
+    if sp.end + 1 < len(doc) and doc[sp.end].text == "-" and doc[sp.end + 1].lower_ == "listed":
+        return True
+    prev = doc[sp.start - 1] if sp.start > 0 else None
+    return len(sp) == 1 and sp[0].is_upper and len(sp[0]) == 3 and prev is not None and \
+        (prev.like_num or prev.lower_ in _MAGNITUDES)
 
 
 _SURNAME_TITLED = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.? ([A-Z][a-z]+)\b")
