@@ -26,3 +26,8 @@ def test_platform_without_cues_keeps_the_gazetteer_type(nlp):
     doc = run(nlp, "TikTok and Telegram were discussed at the hearing on Monday.")
     ents = entities_by_name(doc)
     assert ents["TikTok"].type == "Company"
+
+
+def test_platform_after_its_owner_with_a_hyphen_is_its_product(nlp):
+    doc = run(nlp, "Officials said the ByteDance-owned Douyin would be removed from state phones.")
+    assert entities_by_name(doc)["Douyin"].type == "Technology"

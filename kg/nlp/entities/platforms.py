@@ -99,8 +99,9 @@ def _signals(gaz: GazetteerLike, doc: Doc, s: int, e: int, by_token: dict[int, M
             dep == "pobj" and gov.lower_ == "as" and gov.head.lower_ in PLATFORM_NOUNS:
         tech += 1  # "messaging app WhatsApp", "the TikTok app", "its platforms, Facebook and Instagram", "social
         # networks such as Google, ..."
-    if after is not None and after.lower_ in PLATFORM_OWNER_WORDS:
-        tech += 1  # "Facebook owner Meta"
+    if after is not None and after.lower_ in PLATFORM_OWNER_WORDS or \
+            s >= 2 and doc[s - 1].lower_ in PLATFORM_OWNER_WORDS and doc[s - 2].text == "-":
+        tech += 1  # "Facebook owner Meta", "Tencent-owned WeChat"
     if after is not None and after.text == "," and e + 1 < len(doc) and doc[e + 1].lower_ in PLATFORM_OWNER_WORDS:
         tech += 1  # "TikTok, owned by ByteDance"
     first = head.i if head.i < s else s  # the list's first item: "Meta's Facebook, Instagram and WhatsApp"
