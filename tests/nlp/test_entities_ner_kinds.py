@@ -61,3 +61,8 @@ def test_plural_head_before_two_known_bodies(nlp):
     doc = run(nlp, "On Monday the Departments of Commerce and State issued interim rules.")
     ents = entities_by_name(doc)
     assert "Department of Commerce" in ents and "Department of State" in ents
+
+
+def test_person_named_like_a_company_with_a_title_is_the_person(nlp):
+    doc = run(nlp, "Eugene Kaspersky, chief executive of the antivirus maker, denied the claims.")
+    assert entities_by_name(doc)["Eugene Kaspersky"].type == "Person"

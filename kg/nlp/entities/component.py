@@ -110,7 +110,7 @@ class EntityComponent:
         # ...") is a name there too, unless the headline goes on in capitals ("Governor Signs Comprehensive AI Law")
         ner = [c for c in ner if doc[c[0]].sent.start not in titled or c[2].key
                or c[2].surface.lower() in body_names or titled_person(doc, c)]
-        ranked += [(3 if country_named_org(self.gaz, doc, c) else 1, c) for c in ner]
+        ranked += [(3 if country_named_org(self.gaz, doc, c) or titled_founder(doc, c) else 1, c) for c in ner]
         ranked = merge_learned(self.gaz, doc, ranked)  # the learned recogniser's spans, below every rule
         ranked = [(p, c) for p, c in ranked if not in_ranges(c[2].start, c[2].end, skip)]
         # gazetteer and name rules win over NER; longer wins among equals ("European Chips Act" over
@@ -226,6 +226,14 @@ def short_forms_follow(taken: list) -> None:
         owner = forms.get(clean(m.surface))
         if owner is not None and m.rule.startswith("ner:") and not m.key and m.type != owner.type:
             m.type, m.name = owner.type, owner.name or clean(owner.surface)
+
+
+def titled_founder(doc: Doc, cand) -> bool:
+    """"Eugene Kaspersky, CEO of Kaspersky Lab", "Michael Dell, chief executive of Dell": a person named like
+    a company, with a person's title beside the name, is the person (the name beats the company's inside it)."""
+    s, e, m = cand
+    return m.rule == "ner:PERSON" and 2 <= e - s <= 3 and all(t.is_title and t.is_alpha for t in doc[s:e]) and \
+        person_context(doc[s:e], doc)
 
 
 def titled_person(doc: Doc, cand) -> bool:
