@@ -66,3 +66,9 @@ def test_plural_head_before_two_known_bodies(nlp):
 def test_person_named_like_a_company_with_a_title_is_the_person(nlp):
     doc = run(nlp, "Eugene Kaspersky, chief executive of the antivirus maker, denied the claims.")
     assert entities_by_name(doc)["Eugene Kaspersky"].type == "Person"
+
+
+def test_name_described_as_a_state_body_is_one_at_every_mention(nlp):
+    doc = run(nlp, "The data protection authority, Velmtilsynet, said it would fine the firm. "
+                   "Velmtilsynet said the fine would start in May.")
+    assert entities_by_name(doc)["Velmtilsynet"].type == "GovernmentBody"

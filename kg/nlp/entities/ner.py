@@ -19,6 +19,7 @@ from kg.nlp.entities.words import (
     COMPANY_SUFFIX,
     CONF,
     GOV_CUES,
+    GOV_HEADS,
     GROUP_ORG_HEADS,
     LAW_HEADS,
     MODIFIER_BODIES,
@@ -131,6 +132,8 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
     out = []
     full_text = doc.text  # built from the tokens at each call: once
     surnames = person_surnames(doc, full_text)
+    # names the text describes as a state body once are that body at every mention
+    bodies = frozenset(e.text for e in doc.ents if e.label_ == "ORG" and described_as_body(e, doc))
     for ent in doc.ents:
         sp = ent
         while len(sp) > 1 and (sp[0].lower_ in ("the", "a", "an") or sp[0].is_punct or sp[0].tag_ == "POS"
@@ -180,7 +183,7 @@ def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention
         if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART") and len(sp) > 1 and sp[-1].lower_ in OUTLET_TAILS or \
                 doc[sp.end:sp.end + 2].text.lower() == "news agency" or sp[-2:].text.lower() == "news agency":
             continue  # "RCR Wireless News", "Thompson Hine LLP", "IRNA news agency": they report, not act
-        typ = ner_type(gaz, ent.label_, sp, doc)
+        typ = ner_type(gaz, ent.label_, sp, doc, bodies)
         if typ is None or typ == "Company" and ent.label_ == "ORG" and common_phrase(sp, full_text):
             continue
         if typ == "Company" and ent.label_ == "ORG" and not_a_company(gaz, doc, sp, full_text):
@@ -278,7 +281,7 @@ def glued_mention(gaz: GazetteerLike, doc: Doc, sp: Span, start: int, end: int) 
     return Mention(text, start, end, typ, f"ner:{sp.label_}", CONF["ner"])
 
 
-def ner_type(gaz: GazetteerLike, label: str, sp: Span, doc: Doc):
+def ner_type(gaz: GazetteerLike, label: str, sp: Span, doc: Doc, bodies: frozenset[str] = frozenset()):
     entry = gaz.lookup(sp.text)
     if entry is not None:
         return entry, "gazetteer"
@@ -307,7 +310,7 @@ def ner_type(gaz: GazetteerLike, label: str, sp: Span, doc: Doc):
         if 2 <= len(sp) <= 3 and all(t.is_title and t.is_alpha for t in sp) and person_context(sp, doc) and \
                 not any(t.lower_ in GOV_CUES | RESEARCH_CUES | COMPANY_SUFFIX | BLOC_CUES for t in sp):
             return "Person"  # "Kyrylo Budanov, head of ...": the NER's organisation is a titled person
-        return org_type(sp, doc)
+        return org_type(sp, doc, bodies)
     if label == "GPE":
         return None  # countries come from the gazetteer; cities are not entities
     if label == "NORP":
@@ -367,7 +370,7 @@ def company_context(sp: Span, doc: Doc) -> bool:
     return len(right) > 1 and right[0].text == "," and any(t.lower_ in COMPANY_CONTEXT for t in right)
 
 
-def org_type(sp: Span, doc: Doc) -> str:
+def org_type(sp: Span, doc: Doc, bodies: frozenset[str] = frozenset()) -> str:
     """Project type of an ORG span from cue words in the name and its context."""
     words = [t.lower_ for t in sp]
     text = sp.text
@@ -384,4 +387,32 @@ def org_type(sp: Span, doc: Doc) -> str:
         return "ResearchOrganization"
     if any(w in BLOC_CUES for w in words):
         return "Bloc"
+    if sp.text in bodies:
+        return "GovernmentBody"  # "the data protection authority, Datatilsynet", "privacy watchdog Garante"
     return "Company"
+
+
+#: lower-case heads that describe a state body beside its name ("service" and "office" describe firms as often)
+_BODY_DESCRIPTORS = GOV_HEADS - {"service", "office", "cabinet", "department", "bureau"}
+
+
+def described_as_body(sp: Span, doc: Doc) -> bool:
+    """A name the text describes as a state body: right after a lower-case body noun ("privacy watchdog Garante",
+    "the data protection authority, Datatilsynet") or followed, between commas, by a description that ends in
+    one ("Datatilsynet, the Norwegian data protection authority,"); a company word in that description wins."""
+    left = [t for t in doc[max(sp.start - 2, 0):sp.start]]
+    if left and left[-1].text == ",":
+        left = left[:-1]
+    if left and left[-1].is_lower and left[-1].lower_ in _BODY_DESCRIPTORS:
+        return True
+    right = doc[sp.end:min(sp.end + 7, len(doc))]
+    if len(right) < 3 or right[0].text != ",":
+        return False
+    for t in right[1:]:
+        if t.text in (",", ".", ";") or t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.lower_ in COMPANY_CONTEXT:
+            return False
+        if t.is_lower and t.lower_ in _BODY_DESCRIPTORS:
+            return True
+    return False
