@@ -72,3 +72,11 @@ def test_name_described_as_a_state_body_is_one_at_every_mention(nlp):
     doc = run(nlp, "The data protection authority, Velmtilsynet, said it would fine the firm. "
                    "Velmtilsynet said the fine would start in May.")
     assert entities_by_name(doc)["Velmtilsynet"].type == "GovernmentBody"
+
+
+def test_a_states_government_is_the_state(nlp):
+    doc = run(nlp, "The Velmoran minister met reporters. The UK Government blocked the purchase, and the sale "
+                   "was opposed by the Kremlin.")
+    ents = entities_by_name(doc)
+    assert all(e.type != "GovernmentBody" for e in ents.values())
+    assert ents["United Kingdom"].type == ents["Russia"].type == "Country"

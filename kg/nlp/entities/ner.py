@@ -301,6 +301,11 @@ def ner_type(gaz: GazetteerLike, label: str, sp: Span, doc: Doc, bodies: frozens
     if label == "ORG":
         if len(sp) == 1 and sp[0].is_upper and len(sp[0]) > 3 and gaz.capital(sp.text) is not None:
             return None  # "TAIPEI, Aug 7 (Reuters) -", "AFP, BERLIN": a dateline's capital, no organisation
+        state = government_of(gaz, sp)
+        if state is not None:
+            return state, "gazetteer"  # "the UK Government", "Government of Nigeria": the state itself
+        if len(sp) == 1 and gaz.capital(sp.text) is not None and sp[0].lower_ in GOV_CUES:
+            return gaz.capital(sp.text), "gazetteer:capital"  # "the Kremlin" as an organisation: its state
         if sp[-1].text in LAW_HEADS:  # "Cybersecurity Review Measures"; a bare "Measures" names nothing
             return "Legislation" if len(sp) > 1 and sp[0].text[:1].isupper() else None
         if programme_name(sp):
@@ -332,6 +337,20 @@ def ner_type(gaz: GazetteerLike, label: str, sp: Span, doc: Doc, bodies: frozens
 #: legal forms that make a name a company's whatever its last word ("Velmora Holdings Fund")
 LEGAL_FORMS = {"corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "limited", "group", "co", "co.",
                "holdings", "plc", "llc"}
+
+
+def government_of(gaz: GazetteerLike, sp: Span):
+    """"UK Government", "the Chinese government", "Government of Nigeria": a state's government is the state
+    (the guide's "Washington-as-government" is the United States) -> the country's entry, or None."""
+    words = [t.lower_ for t in sp]
+    if len(words) < 2 or "government" not in (words[0], words[-1]):
+        return None
+    rest = sp[:-1] if words[-1] == "government" else sp[2:] if words[1] == "of" else None
+    if rest is None or not len(rest):
+        return None
+    text = rest.text.removeprefix("the ").removeprefix("The ")
+    e = gaz.lookup(text) or gaz.demonym(text)
+    return e if e is not None and e.type == "Country" else None
 
 
 def programme_name(sp: Span) -> bool:
