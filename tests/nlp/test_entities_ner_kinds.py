@@ -80,3 +80,18 @@ def test_a_states_government_is_the_state(nlp):
     ents = entities_by_name(doc)
     assert all(e.type != "GovernmentBody" for e in ents.values())
     assert ents["United Kingdom"].type == ents["Russia"].type == "Country"
+
+
+def test_short_form_in_brackets_after_a_law_follows_it():
+    import spacy
+
+    from kg.link.clusters import Mention
+    from kg.nlp.entities.component import short_forms_follow
+
+    text = "They broke the Velmoran Records Act (VRA) in May. Firms ignored VRA."
+    doc = spacy.blank("en").make_doc(text)
+    law_at, short_at = text.index("Velmoran"), text.rindex("VRA")
+    law = Mention("Velmoran Records Act", law_at, law_at + 20, "Legislation", "rule:legislation", 0.75)
+    short = Mention("VRA", short_at, short_at + 3, "Company", "ner:ORG", 0.6)
+    short_forms_follow(doc, [(2, 5, law), (12, 13, short)])
+    assert short.type == "Legislation" and short.name == "Velmoran Records Act"

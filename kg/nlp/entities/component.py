@@ -153,7 +153,7 @@ class EntityComponent:
         retype_by_context(doc, taken)
         retype_short_forms(doc, taken)
         known_as(doc, taken)
-        short_forms_follow(taken)
+        short_forms_follow(doc, taken)
         persons_named_as_orgs(doc, taken)
         possessive_aliases(doc, taken, self.gaz)
         described_is_named(self.gaz, doc, taken)
@@ -212,12 +212,20 @@ def known_as(doc: Doc, taken: list) -> None:
                 b.name = a.name = a.name or clean(a.surface)
 
 
-def short_forms_follow(taken: list) -> None:
-    """A short form a rule recorded as another name of a body ("... Agency (NUKIB)") is that body at
-    every mention the statistical NER typed on its own."""
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&-]{1,11})\s*\)")
+
+
+def short_forms_follow(doc: Doc, taken: list) -> None:
+    """A short form a rule recorded as another name of a body ("... Agency (NUKIB)"), or that stands in
+    capitals in brackets right after a rule's name ("Protection of Personal Information Act (POPIA)"), is
+    that body or law at every mention the statistical NER typed on its own."""
     forms: dict[str, Mention] = {}
+    text = doc_text(doc)
     for _, _, m in taken:
         if not m.rule.startswith("ner:") and m.type in ("GovernmentBody", "Legislation", "ResearchOrganization"):
+            short = _ACRONYM_AFTER.match(text, m.end)
+            if short is not None:
+                forms.setdefault(short.group(1), m)
             for a in m.aliases:
                 forms.setdefault(a, m)
     if not forms:
