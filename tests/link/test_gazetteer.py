@@ -385,3 +385,11 @@ def test_gazetteer_regulators_of_many_countries(gaz, form, name, parent):
 def test_critical_minerals_are_technologies(gaz, word):
     entry = gaz.lookup(word)
     assert entry is not None and entry.type == "Technology" and "CriticalMinerals" in entry.sectors
+
+
+@pytest.mark.parametrize("form,name", [("SDN List", "Specially Designated Nationals and Blocked Persons List"),
+                                       ("CCL", "Commerce Control List"), ("BaFin", "Federal Financial Supervisory Authority"),
+                                       ("KVKK", "Personal Data Protection Authority")])
+def test_export_lists_and_regulators(gaz, form, name):
+    entry = gaz.lookup(form)
+    assert entry is not None and entry.name == name
