@@ -95,3 +95,12 @@ def test_short_form_in_brackets_after_a_law_follows_it():
     short = Mention("VRA", short_at, short_at + 3, "Company", "ner:ORG", 0.6)
     short_forms_follow(doc, [(2, 5, law), (12, 13, short)])
     assert short.type == "Legislation" and short.name == "Velmoran Records Act"
+
+
+def test_product_named_after_its_maker_is_a_technology(nlp):
+    doc = run(nlp, "Users switched to Microsoft Teams after the ban. Samsung Electronics said TikTok Lite and "
+                   "Nvidia China were affected, and China's ZTE H1 profits rose.")
+    ents = entities_by_name(doc)
+    assert ents["Microsoft Teams"].type == ents["TikTok Lite"].type == "Technology"
+    assert ents["Samsung Electronics"].type == "Company"
+    assert "Nvidia China" not in ents and "ZTE H1" not in ents

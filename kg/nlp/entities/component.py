@@ -42,8 +42,16 @@ from kg.nlp.entities.sources import (
     rule_candidates,
     token_candidates,
 )
-from kg.nlp.entities.products import product_candidates
-from kg.nlp.entities.words import CONF
+from kg.nlp.entities.products import maker_named_product, product_candidates
+from kg.nlp.entities.words import (
+    BLOC_CUES,
+    BUSINESS_UNIT_WORDS,
+    COMPANY_SUFFIX,
+    CONF,
+    GOV_CUES,
+    PERSON_TITLES,
+    RESEARCH_CUES,
+)
 from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.learned_entities import merge_learned
 from kg.nlp.lines import in_ranges
@@ -52,6 +60,9 @@ if TYPE_CHECKING:
     from kg.link.gazetteer import GazetteerLike
 
 register_extensions()
+
+#: words after a maker's name that make an organisation, a unit or a title, not a product
+PRODUCT_STOP_WORDS = COMPANY_SUFFIX | GOV_CUES | RESEARCH_CUES | BLOC_CUES | PERSON_TITLES | BUSINESS_UNIT_WORDS
 
 
 @Language.factory("kg_entities",
@@ -110,7 +121,12 @@ class EntityComponent:
         # ...") is a name there too, unless the headline goes on in capitals ("Governor Signs Comprehensive AI Law")
         ner = [c for c in ner if doc[c[0]].sent.start not in titled or c[2].key
                or c[2].surface.lower() in body_names or titled_person(doc, c)]
-        ranked += [(3 if country_named_org(self.gaz, doc, c) or titled_founder(doc, c) else 1, c) for c in ner]
+        made = {id(cand[2]) for cand in ner if maker_named_product(self.gaz, doc, cand, PRODUCT_STOP_WORDS)}
+        for cand in ner:
+            if id(cand[2]) in made:
+                cand[2].type = "Technology"  # "Microsoft Teams": the product outranks the maker inside its name
+        ranked += [(3 if country_named_org(self.gaz, doc, c) or titled_founder(doc, c) or id(c[2]) in made else 1, c)
+                   for c in ner]
         ranked = merge_learned(self.gaz, doc, ranked)  # the learned recogniser's spans, below every rule
         ranked = [(p, c) for p, c in ranked if not in_ranges(c[2].start, c[2].end, skip)]
         # gazetteer and name rules win over NER; longer wins among equals ("European Chips Act" over

@@ -24,7 +24,7 @@ _WORDS = rules.word_lists("entities.yaml", (
     "gov_name_heads", "gov_plural_heads", "outlet_tails", "portfolio_titles", "person_titles",
     "described_bodies", "home_linked_bodies", "not_portfolio_words", "platform_nouns", "platform_use_verbs",
     "platform_owner_words", "company_act_verbs", "company_party_verbs", "company_holdings", "group_org_heads",
-    "state_party_words", "modifier_bodies", "person_nouns"))
+    "state_party_words", "modifier_bodies", "person_nouns", "business_unit_words"))
 GOV_CUES = set(_WORDS["gov_cues"])
 #: heads of descriptive names of bodies: "Italy's data protection authority", "the Dutch trade ministry"
 GOV_HEADS = set(_WORDS["gov_heads"])
@@ -84,3 +84,5 @@ STATE_PARTY_WORDS = set(_WORDS["state_party_words"])
 MODIFIER_BODIES = set(_WORDS["modifier_bodies"])
 #: a person's role right before the name ("opposition figure X")
 PERSON_NOUNS = set(_WORDS["person_nouns"])
+#: words after a company's name that name a unit or line of business, not a product ("Boeing Defense")
+BUSINESS_UNIT_WORDS = set(_WORDS["business_unit_words"])
