@@ -393,3 +393,9 @@ def test_critical_minerals_are_technologies(gaz, word):
 def test_export_lists_and_regulators(gaz, form, name):
     entry = gaz.lookup(form)
     assert entry is not None and entry.name == name
+
+
+@pytest.mark.parametrize("form", ["Taliban", "Hezbollah", "noyb", "Access Now"])
+def test_armed_and_advocacy_groups_are_groups(gaz, form):
+    entry = gaz.lookup(form)
+    assert entry is not None and entry.type == "Group"
