@@ -50,7 +50,7 @@ _REFS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "leads": (("Person",), _ORGS + ("Country",)),
 }
 _TUPLE_FIELDS = ("aliases", "member_of", "produces", "sectors", "demonyms", "capitals")
-_ONLY_ON = {"demonyms": ("Country",), "capitals": ("Country", "Bloc"),
+_ONLY_ON = {"demonyms": ("Country",), "capitals": ("Country", "Bloc"), "platform": ("Company", "Technology"),
             "iso2": ("Country",), "iso3": ("Country",)}
 
 
@@ -73,6 +73,7 @@ class GazEntry:
     iso2: str | None = None
     iso3: str | None = None
     case_sensitive: bool = False        # single-word forms match only as written ("Arm", "Meta")
+    platform: bool = False              # a service named like its company ("TikTok"): typed by context
 
     @property
     def key(self) -> str:
@@ -117,9 +118,9 @@ def _parse_line(raw: dict, where: str, expected_type: str | None) -> GazEntry:
             if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
                 raise _fail(where, f"{name!r}: {k!r} must be a list of non-empty strings")
             v = tuple(v)
-        elif k == "case_sensitive":
+        elif k in ("case_sensitive", "platform"):
             if not isinstance(v, bool):
-                raise _fail(where, f"{name!r}: 'case_sensitive' must be true or false")
+                raise _fail(where, f"{name!r}: {k!r} must be true or false")
         elif not isinstance(v, str) or not v.strip():
             raise _fail(where, f"{name!r}: {k!r} must be a non-empty string or null")
         values[k] = v

@@ -379,3 +379,23 @@ def test_gazetteer_possessive_inside_a_name_is_matched_with_either_apostrophe():
 def test_gazetteer_regulators_of_many_countries(gaz, form, name, parent):
     e = gaz.lookup(form)
     assert e is not None and (e.name, e.type, e.parent) == (name, "GovernmentBody", parent)
+
+
+@pytest.mark.parametrize("word", ["manganese", "aluminum", "aluminium", "vanadium", "titanium"])
+def test_critical_minerals_are_technologies(gaz, word):
+    entry = gaz.lookup(word)
+    assert entry is not None and entry.type == "Technology" and "CriticalMinerals" in entry.sectors
+
+
+@pytest.mark.parametrize("form,name", [("SDN List", "Specially Designated Nationals and Blocked Persons List"),
+                                       ("CCL", "Commerce Control List"), ("BaFin", "Federal Financial Supervisory Authority"),
+                                       ("KVKK", "Personal Data Protection Authority")])
+def test_export_lists_and_regulators(gaz, form, name):
+    entry = gaz.lookup(form)
+    assert entry is not None and entry.name == name
+
+
+@pytest.mark.parametrize("form", ["Taliban", "Hezbollah", "noyb", "Access Now"])
+def test_armed_and_advocacy_groups_are_groups(gaz, form):
+    entry = gaz.lookup(form)
+    assert entry is not None and entry.type == "Group"

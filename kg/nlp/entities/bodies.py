@@ -113,6 +113,8 @@ def elided_list(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
                 i += 1
                 continue
             break
+        if len(items) == 1:  # "the Departments of Commerce and State": two bodies the gazetteer knows, not one
+            items = _split_known(gaz, doc, head, items[0])
         if len(items) < 2:
             continue
         for item in items:
@@ -124,6 +126,19 @@ def elided_list(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
                         name=name, aliases=())
             out.append((item.start, item.end, m))
     return out
+
+
+def _split_known(gaz: GazetteerLike, doc: Doc, head: str, item: Span) -> list[Span]:
+    """One item "A and B" after a plural head: two bodies when the gazetteer knows "<head> of A" and "<head> of B"
+    but not "<head> of A and B" ("Ministry of Human Resources and Social Security" stays one)."""
+    ands = [t.i for t in item if t.lower_ in ("and", "&")]
+    if len(ands) != 1 or gaz.lookup(f"{head} of {item.text}") is not None:
+        return [item]
+    parts = [doc[item.start:ands[0]], doc[ands[0] + 1:item.end]]
+    known = [gaz.lookup(f"{head} of {p.text}") for p in parts]
+    if all(k is not None and k.type == "GovernmentBody" for k in known):
+        return parts
+    return [item]
 
 
 def possessive_aliases(doc: Doc, taken: list[tuple[int, int, Mention]], gaz: GazetteerLike | None = None) -> None:

@@ -29,10 +29,12 @@ from kg.nlp.entities.ner import (
     country_named_org,
     ner_candidates,
     person_context,
+    persons_named_as_orgs,
     retype_by_context,
     retype_short_forms,
 )
 from kg.nlp.entities.patterns import rule_patterns
+from kg.nlp.entities.platforms import platform_types
 from kg.nlp.entities.sources import (
     appositive_companies,
     gazetteer_candidates,
@@ -40,8 +42,16 @@ from kg.nlp.entities.sources import (
     rule_candidates,
     token_candidates,
 )
-from kg.nlp.entities.products import product_candidates
-from kg.nlp.entities.words import CONF
+from kg.nlp.entities.products import maker_named_product, product_candidates
+from kg.nlp.entities.words import (
+    BLOC_CUES,
+    BUSINESS_UNIT_WORDS,
+    COMPANY_SUFFIX,
+    CONF,
+    GOV_CUES,
+    PERSON_TITLES,
+    RESEARCH_CUES,
+)
 from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.learned_entities import merge_learned
 from kg.nlp.lines import in_ranges
@@ -50,6 +60,9 @@ if TYPE_CHECKING:
     from kg.link.gazetteer import GazetteerLike
 
 register_extensions()
+
+#: words after a maker's name that make an organisation, a unit or a title, not a product
+PRODUCT_STOP_WORDS = COMPANY_SUFFIX | GOV_CUES | RESEARCH_CUES | BLOC_CUES | PERSON_TITLES | BUSINESS_UNIT_WORDS
 
 
 @Language.factory("kg_entities",
@@ -108,7 +121,12 @@ class EntityComponent:
         # ...") is a name there too, unless the headline goes on in capitals ("Governor Signs Comprehensive AI Law")
         ner = [c for c in ner if doc[c[0]].sent.start not in titled or c[2].key
                or c[2].surface.lower() in body_names or titled_person(doc, c)]
-        ranked += [(3 if country_named_org(self.gaz, doc, c) else 1, c) for c in ner]
+        made = {id(cand[2]) for cand in ner if maker_named_product(self.gaz, doc, cand, PRODUCT_STOP_WORDS)}
+        for cand in ner:
+            if id(cand[2]) in made:
+                cand[2].type = "Technology"  # "Microsoft Teams": the product outranks the maker inside its name
+        ranked += [(3 if country_named_org(self.gaz, doc, c) or titled_founder(doc, c) or id(c[2]) in made else 1, c)
+                   for c in ner]
         ranked = merge_learned(self.gaz, doc, ranked)  # the learned recogniser's spans, below every rule
         ranked = [(p, c) for p, c in ranked if not in_ranges(c[2].start, c[2].end, skip)]
         # gazetteer and name rules win over NER; longer wins among equals ("European Chips Act" over
@@ -151,9 +169,11 @@ class EntityComponent:
         retype_by_context(doc, taken)
         retype_short_forms(doc, taken)
         known_as(doc, taken)
-        short_forms_follow(taken)
+        short_forms_follow(doc, taken)
+        persons_named_as_orgs(doc, taken)
         possessive_aliases(doc, taken, self.gaz)
         described_is_named(self.gaz, doc, taken)
+        platform_types(self.gaz, doc, taken)
         mentions = [m for _, _, m in taken]
         clusters = resolve(mentions, doc_text(doc), self.gaz)
         entities: dict[str, Entity] = dict(doc._.kg_entities or {})
@@ -208,12 +228,20 @@ def known_as(doc: Doc, taken: list) -> None:
                 b.name = a.name = a.name or clean(a.surface)
 
 
-def short_forms_follow(taken: list) -> None:
-    """A short form a rule recorded as another name of a body ("... Agency (NUKIB)") is that body at
-    every mention the statistical NER typed on its own."""
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&-]{1,11})\s*\)")
+
+
+def short_forms_follow(doc: Doc, taken: list) -> None:
+    """A short form a rule recorded as another name of a body ("... Agency (NUKIB)"), or that stands in
+    capitals in brackets right after a rule's name ("Protection of Personal Information Act (POPIA)"), is
+    that body or law at every mention the statistical NER typed on its own."""
     forms: dict[str, Mention] = {}
+    text = doc_text(doc)
     for _, _, m in taken:
         if not m.rule.startswith("ner:") and m.type in ("GovernmentBody", "Legislation", "ResearchOrganization"):
+            short = _ACRONYM_AFTER.match(text, m.end)
+            if short is not None:
+                forms.setdefault(short.group(1), m)
             for a in m.aliases:
                 forms.setdefault(a, m)
     if not forms:
@@ -222,6 +250,14 @@ def short_forms_follow(taken: list) -> None:
         owner = forms.get(clean(m.surface))
         if owner is not None and m.rule.startswith("ner:") and not m.key and m.type != owner.type:
             m.type, m.name = owner.type, owner.name or clean(owner.surface)
+
+
+def titled_founder(doc: Doc, cand) -> bool:
+    """"Eugene Kaspersky, CEO of Kaspersky Lab", "Michael Dell, chief executive of Dell": a person named like
+    a company, with a person's title beside the name, is the person (the name beats the company's inside it)."""
+    s, e, m = cand
+    return m.rule == "ner:PERSON" and 2 <= e - s <= 3 and all(t.is_title and t.is_alpha for t in doc[s:e]) and \
+        person_context(doc[s:e], doc)
 
 
 def titled_person(doc: Doc, cand) -> bool:

@@ -70,6 +70,9 @@ def extend_right(doc: Doc, sp: Span, limit: int = 30, gaz: GazetteerLike | None 
             break
         if t.text[:1].isupper() and t.is_alpha or _NUMBER.match(t.text) and doc[end - 1].text == "-":
             end += 1
+        elif t.text in ("'s", "’s") and doc[end - 1].lower_ in ("people", "workers") and end + 1 < len(doc) and \
+                doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
+            end += 1  # "Ministry of the People's Armed Forces": a possessive inside an official name
         elif t.text == "-" and not t.whitespace_ and end + 1 < len(doc) and doc[end + 1].is_alpha \
                 and not doc[end - 1].whitespace_:
             end += 2  # "Cross-border", "Dual-Use"
@@ -164,7 +167,26 @@ def law_spans(doc: Doc, sp: Span) -> list[Span]:
             not doc[sp.end].is_sent_start:
         return []  # "Kenyatta International Convention Centre": the head is inside a longer name
     for part in split_and(doc, sp):
-        part = extend_number(doc, trim_left(doc, part))
+        part = extend_year(doc, extend_number(doc, trim_left(doc, part)))
         if len(part) >= 2 and not generic_law(part):
             out.append(part)
     return out
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def extend_year(doc: Doc, sp: Span) -> Span:
+    """A year written as part of a law's name: "General Financial Rules, 2017", "Information Technology Act,
+    2000" (the comma style of Commonwealth statutes), "National Defense Authorization Act for Fiscal Year
+    2013"; not a year that opens a clause ("the Act, 2019 saw ...": a verb follows)."""
+    if sp[-1].text not in LAW_HEADS:
+        return sp
+    end = sp.end
+    if end + 3 < len(doc) and [t.lower_ for t in doc[end:end + 3]] == ["for", "fiscal", "year"] and \
+            _YEAR.match(doc[end + 3].text):
+        return doc[sp.start:end + 4]
+    if end + 1 < len(doc) and doc[end].text == "," and _YEAR.match(doc[end + 1].text) and \
+            (end + 2 >= len(doc) or doc[end + 2].pos_ not in ("VERB", "AUX", "NUM")):
+        return doc[sp.start:end + 2]
+    return sp

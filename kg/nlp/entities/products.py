@@ -22,6 +22,7 @@ POSSESSIVES = ("'s", "’s")
 _MIXED = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-:]*$")
 _NUMBER = re.compile(r"^\d+$")
 _NOT_MODEL = re.compile(r"^\d+(?:st|nd|rd|th|s|bn|m|k|mn|km|gb|tb|mw|gw|nm|kg|pc|pct)?$", re.I)
+_PERIOD = re.compile(r"^(?:[HQ][1-4]|FY\d{2,4}|\d{4})$")  # "ZTE H1 profits", "Nvidia Q3", "Intel 2024": periods
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+|[a-z][A-Z][A-Za-z]*)$")  # "Nova", "Pro", "iPhone"
 
 
@@ -80,3 +81,24 @@ def product_candidates(doc: Doc) -> list[tuple[int, int, Mention, int]]:
             if i == e:
                 break
     return out
+
+
+def maker_named_product(gaz, doc: Doc, cand, stop_words: set[str]) -> bool:
+    """"Microsoft Teams", "TikTok Lite", "BYD Atto 3": an NER name of two or three words that opens with a
+    gazetteer company's name and goes on with title-case words or a model number is the company's product, a
+    Technology (not the company it opens with). Not when a word of the rest makes it an organisation or a title
+    (``stop_words``: company suffixes and legal forms, body and research words, persons' titles, units of
+    business: "Samsung Electronics", "OpenAI CEO", "Boeing Defense") or names a state ("Nvidia China": a
+    unit) or a period ("ZTE H1 profits"), nor a name the gazetteer knows."""
+    s, e, m = cand
+    if not m.rule.startswith("ner:") or m.key or not 2 <= e - s <= 3 or gaz.lookup(doc[s:e].text) is not None:
+        return False
+    maker = gaz.lookup(doc[s].text)
+    if maker is None or maker.type not in ("Company", "Technology") or not doc[s].text[:1].isupper():
+        return False
+    for t in doc[s + 1:e]:
+        if t.lower_ in stop_words or _PERIOD.match(t.text) or not (t.is_title or t.like_num or _MIXED.match(t.text)):
+            return False
+        if gaz.lookup(t.text) is not None or gaz.demonym(t.text) is not None:
+            return False
+    return True

@@ -41,6 +41,14 @@ def gazetteer_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, M
             entry = gaz.lookup(sp.text)
         if entry is None or sp.text.strip().lower() in NEVER:
             continue
+        if entry.type == "ResearchOrganization" and sp[-1].lower_ in ("university", "institute", "college", "academy") \
+                and sp.end + 1 < len(doc) and doc[sp.end].lower_ == "of" and doc[sp.end + 1].text[:1].isupper():
+            continue  # "Wuhan University" + "of Technology": another institution's longer name
+        if entry.type == "Country" and sp.start > 0 and doc[sp.start - 1].text == "New":
+            continue  # "New Mexico", "New England": another place's name holds the country's
+        if entry.type in ("Company", "ResearchOrganization", "GovernmentBody") and len(sp) > 1 and \
+                sp.text.islower() and not any(f.islower() for f in entry.surface_forms()):
+            continue  # "exports of microchip technology": a capitalised name written in lower case is a phrase
         if (len(sp) == 1 or getattr(entry, "case_sensitive", False)) and sp.text.islower() and \
                 sp.text not in entry.surface_forms():
             continue  # "most" is not MOST; "its app store" is not the App Store (flagged case-sensitive)

@@ -22,7 +22,9 @@ _WORDS = rules.word_lists("entities.yaml", (
     "field_modifiers", "praise_words", "alias_intensifiers", "weak_heads", "domain_modifiers", "intensifiers",
     "tech_heads", "law_heads", "numbered_law_heads", "leading_law_heads", "generic_law_words", "date_words",
     "gov_name_heads", "gov_plural_heads", "outlet_tails", "portfolio_titles", "person_titles",
-    "described_bodies", "home_linked_bodies", "not_portfolio_words"))
+    "described_bodies", "home_linked_bodies", "not_portfolio_words", "platform_nouns", "platform_use_verbs",
+    "platform_owner_words", "company_act_verbs", "company_party_verbs", "company_holdings", "group_org_heads",
+    "state_party_words", "modifier_bodies", "person_nouns", "business_unit_words"))
 GOV_CUES = set(_WORDS["gov_cues"])
 #: heads of descriptive names of bodies: "Italy's data protection authority", "the Dutch trade ministry"
 GOV_HEADS = set(_WORDS["gov_heads"])
@@ -68,3 +70,19 @@ DESCRIBED_BODIES = dict(w.split("=", 1) for w in _WORDS["described_bodies"])
 NOT_PORTFOLIO = set(_WORDS["not_portfolio_words"])
 #: bare names every state uses ("Congress"): the document's dominant state's body where the gazetteer's is absent
 HOME_LINKED_BODIES = set(_WORDS["home_linked_bodies"])
+#: platforms typed by context (kg/nlp/entities/platforms.py): words that show the service or the company
+PLATFORM_NOUNS = set(_WORDS["platform_nouns"])
+PLATFORM_USE_VERBS = set(_WORDS["platform_use_verbs"])
+PLATFORM_OWNER_WORDS = set(_WORDS["platform_owner_words"])
+COMPANY_ACT_VERBS = set(_WORDS["company_act_verbs"])
+COMPANY_PARTY_VERBS = set(_WORDS["company_party_verbs"])
+COMPANY_HOLDINGS = set(_WORDS["company_holdings"])
+#: heads of parties and associations: groups, not bodies or firms (a communist party excepted)
+GROUP_ORG_HEADS = set(_WORDS["group_org_heads"])
+STATE_PARTY_WORDS = set(_WORDS["state_party_words"])
+#: one-word body names that name nothing as a noun's modifier ("a Cabinet meeting")
+MODIFIER_BODIES = set(_WORDS["modifier_bodies"])
+#: a person's role right before the name ("opposition figure X")
+PERSON_NOUNS = set(_WORDS["person_nouns"])
+#: words after a company's name that name a unit or line of business, not a product ("Boeing Defense")
+BUSINESS_UNIT_WORDS = set(_WORDS["business_unit_words"])

@@ -1,0 +1,35 @@
+"""Edges of rule-made names (kg/nlp/entities/names.py, sources.py): "Act on ...", a year in a law's name, a
+possessive inside an official name, a gazetteer university inside a longer name."""
+from __future__ import annotations
+
+from nlp_helpers import entities_by_name, run
+
+
+def test_act_on_opens_a_law_name(nlp):
+    doc = run(nlp, "The parliament passed the Act on Protection of Velmoran Semiconductor Supply Chains in May. "
+                   "Firms must act on the findings.")
+    assert entities_by_name(doc)["Act on Protection of Velmoran Semiconductor Supply Chains"].type == "Legislation"
+
+
+def test_year_completes_a_law_name(nlp):
+    doc = run(nlp, "Payments follow the Velmoran Procurement Rules, 2019 and the guidance. Congress passed the "
+                   "Velmora Defense Authorization Act for Fiscal Year 2031 in June.")
+    ents = entities_by_name(doc)
+    assert "Velmoran Procurement Rules, 2019" in ents
+    assert "Velmora Defense Authorization Act for Fiscal Year 2031" in ents
+
+
+def test_year_that_opens_a_clause_stays_out(nlp):
+    doc = run(nlp, "Under the Velmoran Data Act, 2019 saw fines rise.")
+    assert "Velmoran Data Act" in entities_by_name(doc)
+
+
+def test_peoples_inside_an_official_name(nlp):
+    doc = run(nlp, "Sanctions hit a unit of the Ministry of the People's Naval Forces on Monday.")
+    assert "Ministry of the People's Naval Forces" in entities_by_name(doc)
+
+
+def test_gazetteer_university_inside_a_longer_name(nlp):
+    doc = run(nlp, "Researchers at Tsinghua University of Applied Sciences and Tsinghua University were listed.")
+    ents = entities_by_name(doc)
+    assert "Tsinghua University of Applied Sciences" in ents and "Tsinghua University" in ents
