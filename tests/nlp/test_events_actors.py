@@ -114,3 +114,11 @@ def test_events_agentless_passive_in_a_time_clause_is_the_main_countrys(nlp):
                              "slowed in the spring when new work visas for engineers were suspended.")
     found = _of(events, "VisaRestriction")
     assert found and found[0]["actors"] == {"Japan"}, events
+
+
+@pytest.mark.slow
+def test_events_by_agent_that_is_a_cause_names_no_actor(nlp):
+    # rule 'cause-agent': the state inside "concerns about X's plans" is what the review is about
+    events, _ = _events(nlp, "The new limits follow a policy review prompted by worries about Brazil's plans to "
+                             "buy uranium from Australian mines.")
+    assert not any("Brazil" in e["actors"] for e in events), events

@@ -189,6 +189,9 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             keys = uniq(k for a in [subs[0], *subs[0].conjuncts] for k in agent_actors(ctx, a))
             if keys:
                 return ctx.with_parents(keys), True, False
+            # rule 'cause-agent': "a review prompted by concerns about China's attempts": a by-agent that is no
+            # government names a cause; the states inside its phrase are what it is about, not the actor
+            continue
         for s in subs:
             if in_dateline(s):
                 continue
