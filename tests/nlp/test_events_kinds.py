@@ -134,3 +134,15 @@ def test_events_ban_on_vendor_equipment_at_home_is_a_ban(nlp):
     events, _ = _events(nlp, "Norway decided to ban Acme Telecom equipment over fears of espionage.")
     kinds = [e["measure"] for e in events]
     assert "Ban" in kinds and "ExportControl" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_what_a_told_measure_does_joins_it(nlp):
+    # rule 'instrument-content': "The measures prohibit ..." restates the sanctions; a rule told only by what it
+    # does keeps its own event
+    events, _ = _events(nlp, "Canada imposed new sanctions on Belarus on Monday. The measures prohibit Canadian "
+                             "firms from dealing with the state airline.")
+    assert [e["measure"] for e in events] == ["Sanction"], events
+    events, _ = _events(nlp, "Canada unveiled a rule on foreign investment in mining. The rule prohibits "
+                             "transactions with state-owned buyers.")
+    assert [e["measure"] for e in events] == ["InvestmentRestriction"], events

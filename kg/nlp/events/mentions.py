@@ -185,6 +185,10 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         m.anaphoric = not similar and any(c.lower_ in ("the", "this", "these", "that", "those") for c in dets) \
             and all(c.lower_ in ("the", "this", "these", "that", "those") or c.i >= span.start for c in dets) \
             and not any(c.dep_ == "prep" for c in head.rights)
+    elif ctx.parsed and restating_subject(head):
+        # rule 'instrument-content': "The measures prohibit Americans from ...", "The rule prohibits transactions":
+        # what a measure already told does restates it (it joins its actor's event) rather than adding a kind
+        m.anaphoric = True
     m.confidence = CONFIDENCE["similar" if similar else ("generic" if ctx.triggers.rules[rule] is None else "trigger")]
     if not fill(ctx, m, verb, last_actors):
         return None
