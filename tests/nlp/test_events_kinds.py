@@ -146,3 +146,13 @@ def test_events_what_a_told_measure_does_joins_it(nlp):
     events, _ = _events(nlp, "Canada unveiled a rule on foreign investment in mining. The rule prohibits "
                              "transactions with state-owned buyers.")
     assert [e["measure"] for e in events] == ["InvestmentRestriction"], events
+
+
+@pytest.mark.slow
+def test_events_blocking_the_purchase_of_a_firm_is_an_investment_restriction(nlp):
+    # rule 'firm-bought': the object bought is a firm, not kit
+    events, _ = _events(nlp, "Germany's government has blocked a Chinese defence company from buying a German "
+                             "satellite firm.")
+    assert [e["measure"] for e in events] == ["InvestmentRestriction"], events
+    events, _ = _events(nlp, "Rome blocked a plan to set up a joint venture with a Chinese group.")
+    assert [e["measure"] for e in events] == ["InvestmentRestriction"], events
