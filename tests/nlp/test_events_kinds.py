@@ -156,3 +156,10 @@ def test_events_blocking_the_purchase_of_a_firm_is_an_investment_restriction(nlp
     assert [e["measure"] for e in events] == ["InvestmentRestriction"], events
     events, _ = _events(nlp, "Rome blocked a plan to set up a joint venture with a Chinese group.")
     assert [e["measure"] for e in events] == ["InvestmentRestriction"], events
+
+
+@pytest.mark.slow
+def test_events_coordinated_measures_are_two_measures(nlp):
+    # rule 'coordinated-measures': the travel bans are not the topic of the sanctions
+    events, _ = _events(nlp, "Canada imposed sanctions and travel bans on ten officials.")
+    assert sorted(e["measure"] for e in events) == ["Sanction", "TravelRestriction"], events

@@ -51,8 +51,11 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
         # goes ("tightened rules for telecom gear imports" is the Regulation, not an ImportRestriction)
         out = [o for o in out if not degree_verb(ctx, o, out) and not offence(o, out)]
         objs = {id(m): {t.i for t in object_tokens(ctx, m.trigger, m.head)} for m in out}
+        # rule 'coordinated-measures': "imposed sanctions and travel bans": a measure coordinated with another is
+        # a second measure, not its topic
         out = [m for m in out if not any(o is not m and o.measure != m.measure and m.head.i in objs[id(o)]
-                                         and o.head.i not in objs[id(m)] for o in out)]
+                                         and o.head.i not in objs[id(m)] and m.head not in o.head.conjuncts
+                                         for o in out)]
         out = [m for m in out if not instrument(m, out)]
         out = [m for m in out if not spelled_out(m, out)]
     laws_made = legislation_mentions(ctx, sent, out, last_actors)
