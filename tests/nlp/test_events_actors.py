@@ -122,3 +122,19 @@ def test_events_by_agent_that_is_a_cause_names_no_actor(nlp):
     events, _ = _events(nlp, "The new limits follow a policy review prompted by worries about Brazil's plans to "
                              "buy uranium from Australian mines.")
     assert not any("Brazil" in e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_coordinated_speakers_of_a_pronoun_all_act(nlp):
+    # rule 'speaker-pronoun': "they" stands for every coordinated speaker: one event per state
+    events, _ = _events(nlp, "Germany and France said they would ban the app.")
+    assert sorted(a for e in _of(events, "Ban") for a in e["actors"]) == ["France", "Germany"], events
+
+
+@pytest.mark.slow
+def test_events_along_with_adds_actors(nlp):
+    # rule 'along-with': the states "along with" / "together with" the subject act too
+    events, _ = _events(nlp, "The United States, along with Japan and the Netherlands, restricted exports of chips "
+                             "to China.")
+    assert sorted(a for e in _of(events, "ExportControl") for a in e["actors"]) == [
+        "Japan", "Netherlands", "United States"], events

@@ -33,6 +33,7 @@ from kg.nlp.events.governments import (
     ACTOR_TYPES,
     actor_of_token,
     agent_actors,
+    companions,
     company_antecedent,
     coordinated_mentions,
     law_owner,
@@ -231,7 +232,7 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             if keys == ["__generic__"]:
                 return [], False, True
             if keys:
-                conj = [x.id_ for x in coordinated_mentions(ctx, s, ACTOR_TYPES)]
+                conj = [x.id_ for x in coordinated_mentions(ctx, s, ACTOR_TYPES)] + companions(ctx, s, v)
                 return ctx.with_parents(uniq(keys + conj)), True, False
             # "The U.S. Commerce Department's Bureau ...": a mention inside the subject phrase; rule
             # 'subject-list': "U.S. states, Congress, and the European Union's executive branch have
