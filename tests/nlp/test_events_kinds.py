@@ -163,3 +163,9 @@ def test_events_coordinated_measures_are_two_measures(nlp):
     # rule 'coordinated-measures': the travel bans are not the topic of the sanctions
     events, _ = _events(nlp, "Canada imposed sanctions and travel bans on ten officials.")
     assert sorted(e["measure"] for e in events) == ["Sanction", "TravelRestriction"], events
+
+
+@pytest.mark.slow
+def test_events_an_inquiry_into_something_is_an_investigation(nlp):
+    events, _ = _events(nlp, "Norway's data protection authority launched an inquiry into Acme's data practices.")
+    assert [e["measure"] for e in events] == ["Investigation"], events
