@@ -169,3 +169,12 @@ def test_events_coordinated_measures_are_two_measures(nlp):
 def test_events_an_inquiry_into_something_is_an_investigation(nlp):
     events, _ = _events(nlp, "Norway's data protection authority launched an inquiry into Acme's data practices.")
     assert [e["measure"] for e in events] == ["Investigation"], events
+
+
+@pytest.mark.slow
+def test_events_blocking_a_named_service_is_a_ban(nlp):
+    # rule 'block-service': the named service itself is blocked (no object cue word needed)
+    events, _ = _events(nlp, "Italy's privacy watchdog blocked DeepSeek on Thursday.")
+    assert [e["measure"] for e in events] == ["Ban"], events
+    events, _ = _events(nlp, "Facebook and YouTube were blocked in Iran in 2009.")
+    assert [(e["measure"], e["actors"]) for e in events] == [("Ban", {"Iran"})], events

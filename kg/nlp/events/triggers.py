@@ -185,7 +185,26 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
                 if rule in VETO_RULES and words & set(object_cues) <= {"deal", "deals"}:
                     return None  # rule 'veto-deal': "vetoes the cooperation deal" cancels an agreement, no takeover
                 return kind
+    if measure is None and ctx.parsed and blocked_service(ctx, head):
+        return "Ban"
     return measure
+
+
+def blocked_service(ctx: DocContext, head: Token) -> bool:
+    """Rule 'block-service': blocking, restricting or suspending a named company or product itself ("Italy's
+    watchdog blocked DeepSeek", "WhatsApp and Skype are restricted in Qatar", "Russia suspended Telegram") shuts the
+    service down where the actor rules: a Ban. Only the name as direct object or passive subject; a purchase, a sale
+    or a deal of it takes its kind from the object cues."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in ("block", "suspend", "restrict"):
+        return False
+    for o in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+        if o.dep_ == "dobj" and head.lemma_.lower() == "restrict":
+            continue  # "restricted Huawei" may be exports to it
+        for t in (o, *o.conjuncts):
+            sp = ctx.ment(t)
+            if sp is not None and sp.label_ in ("Company", "Technology") and sp.root.i == t.i:
+                return True
+    return False
 
 
 def keeps_from(ctx: DocContext, verb: Token) -> bool:
