@@ -138,3 +138,15 @@ def test_events_along_with_adds_actors(nlp):
                              "to China.")
     assert sorted(a for e in _of(events, "ExportControl") for a in e["actors"]) == [
         "Japan", "Netherlands", "United States"], events
+
+
+@pytest.mark.slow
+def test_events_a_country_named_after_the_trigger_is_no_fallback_actor(nlp):
+    # rule 'after-country': with no actor in the clause, a country named after the trigger (where the goods are
+    # sold, sent or made) does not act; a government body named there still does
+    events, _ = _events(nlp, "A ban on imports of Acme scooters came into force on Monday, hitting sellers in Brazil "
+                             "and Peru.")
+    assert not any(e["actors"] & {"Brazil", "Peru"} for e in events), events
+    events, _ = _events(nlp, "A ban on imports of Acme scooters came into force on Monday, the European Commission "
+                             "said.")
+    assert any("European Commission" in e["actors"] for e in _of(events, "ImportRestriction")), events

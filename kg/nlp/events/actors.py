@@ -276,7 +276,13 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
     if cands:
         before = [sp for sp in cands if sp.start < m.trigger.start]
         bodies = [sp for sp in before if sp.label_ == "GovernmentBody"]
-        pick = (bodies or before or cands)[0]  # a body named before the trigger acts for its state
+        # rule 'after-country': a country named only after the trigger, in no actor position, is where the goods
+        # go, come from or are sold ("..., hitting sellers in Brazil"), not who acts; a body there still acts
+        # ("..., the European Commission said"), and so does a subject ("the export controls Norway issued")
+        after_bodies = [sp for sp in cands if sp.label_ == "GovernmentBody" or sp.root.dep_ == "nsubj"]
+        if not before and not after_bodies:
+            return [], False, False
+        pick = (bodies or before or after_bodies)[0]  # a body named before the trigger acts for its state
         return ctx.with_parents([pick.id_]), False, False
     for sp in ctx.mentions_by_sent.get(m.sent.start, []):
         # "under a rule the Biden administration finalized": the government a named leader heads
