@@ -114,3 +114,39 @@ def test_events_agentless_passive_in_a_time_clause_is_the_main_countrys(nlp):
                              "slowed in the spring when new work visas for engineers were suspended.")
     found = _of(events, "VisaRestriction")
     assert found and found[0]["actors"] == {"Japan"}, events
+
+
+@pytest.mark.slow
+def test_events_by_agent_that_is_a_cause_names_no_actor(nlp):
+    # rule 'cause-agent': the state inside "concerns about X's plans" is what the review is about
+    events, _ = _events(nlp, "The new limits follow a policy review prompted by worries about Brazil's plans to "
+                             "buy uranium from Australian mines.")
+    assert not any("Brazil" in e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_coordinated_speakers_of_a_pronoun_all_act(nlp):
+    # rule 'speaker-pronoun': "they" stands for every coordinated speaker: one event per state
+    events, _ = _events(nlp, "Germany and France said they would ban the app.")
+    assert sorted(a for e in _of(events, "Ban") for a in e["actors"]) == ["France", "Germany"], events
+
+
+@pytest.mark.slow
+def test_events_along_with_adds_actors(nlp):
+    # rule 'along-with': the states "along with" / "together with" the subject act too
+    events, _ = _events(nlp, "The United States, along with Japan and the Netherlands, restricted exports of chips "
+                             "to China.")
+    assert sorted(a for e in _of(events, "ExportControl") for a in e["actors"]) == [
+        "Japan", "Netherlands", "United States"], events
+
+
+@pytest.mark.slow
+def test_events_a_country_named_after_the_trigger_is_no_fallback_actor(nlp):
+    # rule 'after-country': with no actor in the clause, a country named after the trigger (where the goods are
+    # sold, sent or made) does not act; a government body named there still does
+    events, _ = _events(nlp, "A ban on imports of Acme scooters came into force on Monday, hitting sellers in Brazil "
+                             "and Peru.")
+    assert not any(e["actors"] & {"Brazil", "Peru"} for e in events), events
+    events, _ = _events(nlp, "A ban on imports of Acme scooters came into force on Monday, the European Commission "
+                             "said.")
+    assert any("European Commission" in e["actors"] for e in _of(events, "ImportRestriction")), events

@@ -134,3 +134,47 @@ def test_events_ban_on_vendor_equipment_at_home_is_a_ban(nlp):
     events, _ = _events(nlp, "Norway decided to ban Acme Telecom equipment over fears of espionage.")
     kinds = [e["measure"] for e in events]
     assert "Ban" in kinds and "ExportControl" not in kinds, events
+
+
+@pytest.mark.slow
+def test_events_what_a_told_measure_does_joins_it(nlp):
+    # rule 'instrument-content': "The measures prohibit ..." restates the sanctions; a rule told only by what it
+    # does keeps its own event
+    events, _ = _events(nlp, "Canada imposed new sanctions on Belarus on Monday. The measures prohibit Canadian "
+                             "firms from dealing with the state airline.")
+    assert [e["measure"] for e in events] == ["Sanction"], events
+    events, _ = _events(nlp, "Canada unveiled a rule on foreign investment in mining. The rule prohibits "
+                             "transactions with state-owned buyers.")
+    assert [e["measure"] for e in events] == ["InvestmentRestriction"], events
+
+
+@pytest.mark.slow
+def test_events_blocking_the_purchase_of_a_firm_is_an_investment_restriction(nlp):
+    # rule 'firm-bought': the object bought is a firm, not kit
+    events, _ = _events(nlp, "Germany's government has blocked a Chinese defence company from buying a German "
+                             "satellite firm.")
+    assert [e["measure"] for e in events] == ["InvestmentRestriction"], events
+    events, _ = _events(nlp, "Rome blocked a plan to set up a joint venture with a Chinese group.")
+    assert [e["measure"] for e in events] == ["InvestmentRestriction"], events
+
+
+@pytest.mark.slow
+def test_events_coordinated_measures_are_two_measures(nlp):
+    # rule 'coordinated-measures': the travel bans are not the topic of the sanctions
+    events, _ = _events(nlp, "Canada imposed sanctions and travel bans on ten officials.")
+    assert sorted(e["measure"] for e in events) == ["Sanction", "TravelRestriction"], events
+
+
+@pytest.mark.slow
+def test_events_an_inquiry_into_something_is_an_investigation(nlp):
+    events, _ = _events(nlp, "Norway's data protection authority launched an inquiry into Acme's data practices.")
+    assert [e["measure"] for e in events] == ["Investigation"], events
+
+
+@pytest.mark.slow
+def test_events_blocking_a_named_service_is_a_ban(nlp):
+    # rule 'block-service': the named service itself is blocked (no object cue word needed)
+    events, _ = _events(nlp, "Italy's privacy watchdog blocked DeepSeek on Thursday.")
+    assert [e["measure"] for e in events] == ["Ban"], events
+    events, _ = _events(nlp, "Facebook and YouTube were blocked in Iran in 2009.")
+    assert [(e["measure"], e["actors"]) for e in events] == [("Ban", {"Iran"})], events

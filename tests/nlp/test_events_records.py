@@ -22,3 +22,11 @@ def test_events_a_parallel_told_as_similar_keeps_no_actor(nlp):
     events, _ = _events(nlp, "China has banned its AI researchers from travelling to the United States. Nuclear "
                              "physicists and cryptographers have all faced similar constraints in various countries.")
     assert any(not e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_an_actorless_parallel_that_hits_no_group_is_not_recorded(nlp):
+    # rule 'no-actor': "similar sanctions" faced by firms are somebody's sanctions, not a parallel of a population
+    events, _ = _events(nlp, "Norway sanctioned Acme Shipping for helping Iran in May. Two more shipping firms faced "
+                             "similar sanctions the following month.")
+    assert events and all(e["actors"] for e in events), events

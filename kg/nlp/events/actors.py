@@ -33,6 +33,7 @@ from kg.nlp.events.governments import (
     ACTOR_TYPES,
     actor_of_token,
     agent_actors,
+    companions,
     company_antecedent,
     coordinated_mentions,
     law_owner,
@@ -189,6 +190,9 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             keys = uniq(k for a in [subs[0], *subs[0].conjuncts] for k in agent_actors(ctx, a))
             if keys:
                 return ctx.with_parents(keys), True, False
+            # rule 'cause-agent': "a review prompted by concerns about China's attempts": a by-agent that is no
+            # government names a cause; the states inside its phrase are what it is about, not the actor
+            continue
         for s in subs:
             if in_dateline(s):
                 continue
@@ -228,7 +232,7 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             if keys == ["__generic__"]:
                 return [], False, True
             if keys:
-                conj = [x.id_ for x in coordinated_mentions(ctx, s, ACTOR_TYPES)]
+                conj = [x.id_ for x in coordinated_mentions(ctx, s, ACTOR_TYPES)] + companions(ctx, s, v)
                 return ctx.with_parents(uniq(keys + conj)), True, False
             # "The U.S. Commerce Department's Bureau ...": a mention inside the subject phrase; rule
             # 'subject-list': "U.S. states, Congress, and the European Union's executive branch have
@@ -272,7 +276,13 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
     if cands:
         before = [sp for sp in cands if sp.start < m.trigger.start]
         bodies = [sp for sp in before if sp.label_ == "GovernmentBody"]
-        pick = (bodies or before or cands)[0]  # a body named before the trigger acts for its state
+        # rule 'after-country': a country named only after the trigger, in no actor position, is where the goods
+        # go, come from or are sold ("..., hitting sellers in Brazil"), not who acts; a body there still acts
+        # ("..., the European Commission said"), and so does a subject ("the export controls Norway issued")
+        after_bodies = [sp for sp in cands if sp.label_ == "GovernmentBody" or sp.root.dep_ == "nsubj"]
+        if not before and not after_bodies:
+            return [], False, False
+        pick = (bodies or before or after_bodies)[0]  # a body named before the trigger acts for its state
         return ctx.with_parents([pick.id_]), False, False
     for sp in ctx.mentions_by_sent.get(m.sent.start, []):
         # "under a rule the Biden administration finalized": the government a named leader heads

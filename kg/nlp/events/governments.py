@@ -134,6 +134,20 @@ def coordinated_mentions(ctx: DocContext, tok: Token, types) -> list[Span]:
     return out
 
 
+def companions(ctx: DocContext, subj: Token, verb: Token) -> list[str]:
+    """Rule 'along-with': "The United States, along with Japan and the Netherlands, restricted ...", "X together
+    with Y imposed ...": the governments a "with" phrase of "along" / "together" adds to the subject act too."""
+    withs = []
+    for node in (subj, verb):
+        for w in node.children:
+            if w.lower_ == "with" and w.dep_ == "prep" and any(x.lower_ in ("along", "together") for x in w.lefts):
+                withs.append(w)  # "together with Japan"
+            elif w.lower_ == "along":
+                withs += [x for x in w.children if x.lower_ == "with"]  # "along" hung on the verb, "with" on it
+    return uniq(sp.id_ for w in withs for p in w.children if p.dep_ == "pobj"
+                for sp in coordinated_mentions(ctx, p, ACTOR_TYPES))
+
+
 def agent_actors(ctx: DocContext, tok: Token) -> list[str]:
     """The government a by-agent stands for: itself ("by the Commission"), else a government named in
     its phrase ("by Japan's ambassador")."""
@@ -159,7 +173,10 @@ def speaker_of(ctx: DocContext, pron: Token) -> list[str]:
             for c in t.head.children:
                 if c.dep_ == "nsubj":
                     keys = actor_of_token(ctx, c)
-                    return [] if keys == ["__generic__"] else keys
+                    if keys == ["__generic__"]:
+                        return []
+                    # "Germany and France said they would ban the app": every coordinated speaker
+                    return uniq(keys + [x.id_ for x in coordinated_mentions(ctx, c, ACTOR_TYPES)]) if keys else keys
             return []
         if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
             return []

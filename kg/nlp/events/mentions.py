@@ -51,8 +51,11 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
         # goes ("tightened rules for telecom gear imports" is the Regulation, not an ImportRestriction)
         out = [o for o in out if not degree_verb(ctx, o, out) and not offence(o, out)]
         objs = {id(m): {t.i for t in object_tokens(ctx, m.trigger, m.head)} for m in out}
+        # rule 'coordinated-measures': "imposed sanctions and travel bans": a measure coordinated with another is
+        # a second measure, not its topic
         out = [m for m in out if not any(o is not m and o.measure != m.measure and m.head.i in objs[id(o)]
-                                         and o.head.i not in objs[id(m)] for o in out)]
+                                         and o.head.i not in objs[id(m)] and m.head not in o.head.conjuncts
+                                         for o in out)]
         out = [m for m in out if not instrument(m, out)]
         out = [m for m in out if not spelled_out(m, out)]
     laws_made = legislation_mentions(ctx, sent, out, last_actors)
@@ -185,6 +188,10 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         m.anaphoric = not similar and any(c.lower_ in ("the", "this", "these", "that", "those") for c in dets) \
             and all(c.lower_ in ("the", "this", "these", "that", "those") or c.i >= span.start for c in dets) \
             and not any(c.dep_ == "prep" for c in head.rights)
+    elif ctx.parsed and restating_subject(head):
+        # rule 'instrument-content': "The measures prohibit Americans from ...", "The rule prohibits transactions":
+        # what a measure already told does restates it (it joins its actor's event) rather than adding a kind
+        m.anaphoric = True
     m.confidence = CONFIDENCE["similar" if similar else ("generic" if ctx.triggers.rules[rule] is None else "trigger")]
     if not fill(ctx, m, verb, last_actors):
         return None

@@ -17,7 +17,7 @@ from kg.nlp.events.context import DocContext, EventDraft
 
 def build_records(ctx: DocContext, events: list[EventDraft]) -> tuple[list[Event], list[Analogy]]:
     did = ctx.doc._.kg_dispatch_id
-    events = with_actor_or_parallel(events)
+    events = with_actor_or_parallel(ctx, events)
     by_id = {id(e): e for e in events}
     for e in events:
         e.date = next((m.date for m in e.mentions if m.date), None)
@@ -73,12 +73,14 @@ def build_records(ctx: DocContext, events: list[EventDraft]) -> tuple[list[Event
     return out, analogies
 
 
-def with_actor_or_parallel(events: list[EventDraft]) -> list[EventDraft]:
+def with_actor_or_parallel(ctx: DocContext, events: list[EventDraft]) -> list[EventDraft]:
     """Rule 'no-actor': a measure is somebody's — an event no rule could give an actor ("In response to mounting
     fines, X closed its offices": whose fines?) names no policy event, unless it is a parallel the text compares
     with a measure ("Nuclear physicists ... have all faced similar constraints in various countries": a mention
-    told as similar), which the GUIDE annotates without an actor."""
-    return [e for e in events if e.actors or any(m.similar for m in e.mentions)]
+    told as similar), which the GUIDE annotates without an actor — when it hits a group of people; "Three more
+    companies faced similar sanctions" is the sanctions of somebody the rules did not find."""
+    return [e for e in events if e.actors or (any(m.similar for m in e.mentions) and any(
+        ctx.etype(t) == "Group" for t in e.targets))]
 
 
 #: rule 'headline-tense': body statuses that overrule a headline's present tense ("Iran Lifts Ban"

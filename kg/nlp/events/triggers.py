@@ -15,6 +15,7 @@ from spacy.vocab import Vocab
 
 from kg.nlp.events.context import DocContext
 from kg.nlp.events.governments import actor_of_token
+from kg.nlp.events.ownership import firm_bought, firm_sold, foreign_access
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
 from kg.nlp.lexicon import measures as M
@@ -166,7 +167,7 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         for kind, cue_words in M.REGULATION_KINDS:
             if words & cue_words:
                 return kind
-    if measure in (None, "Ban") and ctx.parsed and firm_sold(ctx, obj):
+    if measure in (None, "Ban") and ctx.parsed and (firm_sold(ctx, obj) or firm_bought(ctx, obj)):
         return "InvestmentRestriction"  # rule 'firm-sale': "blocks sale of two chipmakers to China" sells firms
     if measure in (None, "Ban", "Regulation") and ctx.parsed and foreign_access(ctx, obj + acl_tokens(head)):
         return "ExportControl"
@@ -184,7 +185,26 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
                 if rule in VETO_RULES and words & set(object_cues) <= {"deal", "deals"}:
                     return None  # rule 'veto-deal': "vetoes the cooperation deal" cancels an agreement, no takeover
                 return kind
+    if measure is None and ctx.parsed and blocked_service(ctx, head):
+        return "Ban"
     return measure
+
+
+def blocked_service(ctx: DocContext, head: Token) -> bool:
+    """Rule 'block-service': blocking, restricting or suspending a named company or product itself ("Italy's
+    watchdog blocked DeepSeek", "WhatsApp and Skype are restricted in Qatar", "Russia suspended Telegram") shuts the
+    service down where the actor rules: a Ban. Only the name as direct object or passive subject; a purchase, a sale
+    or a deal of it takes its kind from the object cues."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in ("block", "suspend", "restrict"):
+        return False
+    for o in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+        if o.dep_ == "dobj" and head.lemma_.lower() == "restrict":
+            continue  # "restricted Huawei" may be exports to it
+        for t in (o, *o.conjuncts):
+            sp = ctx.ment(t)
+            if sp is not None and sp.label_ in ("Company", "Technology") and sp.root.i == t.i:
+                return True
+    return False
 
 
 def keeps_from(ctx: DocContext, verb: Token) -> bool:
@@ -230,35 +250,6 @@ def title_object(span: Span) -> set[str]:
     return out
 
 
-def foreign_access(ctx: DocContext, obj: list[Token]) -> bool:
-    """Rule 'foreign-access': a restriction of a country's access to goods or technology ("restrict Russia's
-    access to items that support its military", "restrictions on Russian access to semiconductors", "to deny
-    Russia access to products based on U.S. technology") keeps them from being sent there: an ExportControl,
-    not a Ban on use (`goods_words` in `measure_words.yaml`). Also a country's ability to get them ("rules aimed at
-    restricting China's ability to access, acquire or manufacture advanced chips"; `ability_nouns`,
-    `acquire_verbs`), for a rule noun too."""
-    for ability in (t for t in obj if t.lemma_.lower() in M.ABILITY_NOUNS):
-        # "restricting China's ability to access, acquire or manufacture advanced chips": a country's means of
-        # getting goods
-        if not any((sp := ctx.ment(c)) is not None and sp.label_ == "Country" for c in ability.children
-                   if c.dep_ in ("poss", "amod", "compound", "nmod")):
-            continue
-        verbs = [c for c in ability.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in M.ACQUIRE_VERBS]
-        verbs += [x for v in verbs for x in v.conjuncts if x.lemma_.lower() in M.ACQUIRE_VERBS]
-        if any(g.lower_ in M.GOODS_WORDS for v in verbs for g in v.subtree if g.i > v.i):
-            return True
-    for acc in (t for t in obj if t.lower_ == "access"):
-        holders = [c for c in acc.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-        if acc.dep_ == "dobj":
-            holders += [c for c in acc.head.children if c.dep_ in ("dative", "dobj") and c.i != acc.i]
-        if not any((sp := ctx.ment(h)) is not None and sp.label_ == "Country" for h in holders):
-            continue
-        goods = {t.lower_ for p in acc.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree}
-        if goods & M.GOODS_WORDS:
-            return True
-    return False
-
-
 def verb_on_phrase(ctx: DocContext, head: Token) -> list[Token]:
     """Rule 'verb-on': the parser often hangs the "on"/"against" phrase of a measure noun on the verb whose object
     it is ("unveiled new curbs on chip exports to China", "imposed restrictions on exports of gallium"): that
@@ -267,21 +258,6 @@ def verb_on_phrase(ctx: DocContext, head: Token) -> list[Token]:
         return []
     return [t for p in head.head.children if p.dep_ == "prep" and p.i > head.i and p.lower_ in M.AIM_ON_PREPS
             for t in p.subtree]
-
-
-def firm_sold(ctx: DocContext, obj: list[Token]) -> bool:
-    """Rule 'firm-sale': the sale of a firm ("blocks sale of two chipmakers to China", "the sale of Acme to a
-    Chinese buyer": a company mention or a company noun after "of") hands over ownership — an investment, not
-    goods sent abroad."""
-    for sale in (t for t in obj if t.lower_ in ("sale", "sales")):
-        for p in sale.children:
-            if p.dep_ == "prep" and p.lower_ == "of":
-                for o in p.children:
-                    sp = ctx.ment(o)
-                    if o.dep_ == "pobj" and ((sp is not None and sp.label_ == "Company") or
-                                             o.lemma_.lower() in M.COMPANYISH):
-                        return True
-    return False
 
 
 def acl_tokens(head: Token) -> list[Token]:

@@ -29,7 +29,9 @@ def legal_basis(ctx: DocContext, head: Token) -> bool:
 def restating_subject(verb: Token) -> bool:
     """Rule 'move-subject': a generic measure verb whose subject is a definite anaphor ("The move will bar X's
     suppliers from shipping U.S. goods to it", "This step restricts ..."; `anaphors`) says what a measure already
-    told does: no measure of a kind of its own."""
+    told does: no measure of a kind of its own. A specific trigger verb under such a subject ("The measures prohibit
+    Americans from ...", `anaphors` also names sanctions, restrictions, regulations) restates that measure (rule
+    'instrument-content', mentions.py)."""
     if verb.pos_ != "VERB":
         return False
     for c in verb.children:

@@ -36,12 +36,14 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "look_back_adverbs", "data_authority_words",
     "court_words", "aim_preps", "condition_marks", "cause_heads", "blame_preps", "control_verbs", "time_marks",
     "goods_words", "revoking_nouns", "rule_issue_verbs", "rule_self_nouns", "ability_nouns", "acquire_verbs",
-    "price_nouns", "aim_on_preps", "mandate_data_verbs"))
+    "price_nouns", "aim_on_preps", "mandate_data_verbs", "acquire_firm_verbs"))
 #: rule 'foreign-access': a country's ability to get goods ("restricting China's ability to acquire chips")
 ABILITY_NOUNS = set(_WORDS["ability_nouns"])
 #: rule 'verb-on': "unveiled new curbs on chip exports" — the phrase the parser hangs on the verb
 AIM_ON_PREPS = set(_WORDS["aim_on_preps"])
 ACQUIRE_VERBS = set(_WORDS["acquire_verbs"])
+#: rule 'firm-bought': buying a firm is an investment ("blocked X from buying a German firm")
+ACQUIRE_FIRM_VERBS = set(_WORDS["acquire_firm_verbs"])
 #: rule 'rules-noun': verbs that issue or change rules; nouns that are an executive instrument by themselves
 RULE_ISSUE_VERBS = set(_WORDS["rule_issue_verbs"])
 RULE_SELF_NOUNS = set(_WORDS["rule_self_nouns"])
