@@ -105,8 +105,11 @@ def set_members(doc: Doc, sps: list[Span]) -> Iterator[tuple[str, str, str, str]
     "Chinese tech firms named in the probe include Goertek": the organisations after "including" /
     "include" are members of the set of that country's organisations the sentence named before them
     (no other country or organisation between)."""
+    if not sps:
+        return
     ordered = sorted(sps, key=lambda s: s.start)
-    for intro in (t for t in doc if t.lower_ in INTROS):
+    # the set's first member is one of this sentence's mentions, so only this sentence's cues can count
+    for intro in (t for t in doc[ordered[0].start].sent if t.lower_ in INTROS):
         sent_start = intro.sent.start
         j = intro.i + 1
         while j < min(intro.i + 6, intro.sent.end) and doc[j].is_lower and doc[j].is_alpha and \
