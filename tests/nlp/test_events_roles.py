@@ -238,3 +238,21 @@ def test_events_roles_reason_cue_names_no_precedent_country(nlp):
     assert "Russia" not in _one(events, "Ban")["precedents"], events
     events, _ = _events(nlp, "Norway banned the Lumo app on government phones, following the example of Denmark.")
     assert "Denmark" in _one(events, "Ban")["precedents"], events
+
+
+@pytest.mark.slow
+def test_events_roles_excluded_place_is_no_target(nlp):
+    # rule 'excluded': a country after a negated preposition is put outside the measure
+    events, _ = _events(nlp, "The Commerce Department imposed export controls on chips to Russia and Iran, but not "
+                             "to India.")
+    ev = _one(events, "ExportControl")
+    assert "Russia" in ev["targets"], ev
+    assert "India" not in ev["targets"], ev
+
+
+@pytest.mark.slow
+def test_events_roles_longest_sector_cue_wins(nlp):
+    # rule 'longest-cue': "battery" inside "battery electric vehicles" is no Energy cue; vehicles are Other
+    events, _ = _events(nlp, "The Commission opened an investigation into imports of battery electric vehicles "
+                             "from China.")
+    assert _one(events, "Investigation")["sectors"] == {"Other"}, events

@@ -13,8 +13,8 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.goods import goods_targets
-from kg.nlp.events.role_args import (acting_subject, counted_anaphor, deal_party, finding_subjects, goods_maker,
-                                     located_firm, place_modifier)
+from kg.nlp.events.role_args import (acting_subject, counted_anaphor, deal_party, excluded, finding_subjects,
+                                     goods_maker, located_firm, place_modifier)
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
@@ -77,8 +77,8 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
         if sp is None or (sp.start, sp.end) in seen:
             continue
         seen.add((sp.start, sp.end))
-        if sp.id_ in actor_roots or sp.id_ in m.actors:
-            continue
+        if sp.id_ in actor_roots or sp.id_ in m.actors or ctx.parsed and excluded(sp.root):
+            continue  # rule 'excluded': "restricted in Oman, but not in Bahrain"
         typ = sp.label_
         if typ in ("Group", "Technology") and sp.start < sp.end and demonym_country(ctx, sp[0]):
             ck = demonym_country(ctx, sp[0])  # "Chinese companies" -> China
