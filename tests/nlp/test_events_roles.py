@@ -256,3 +256,12 @@ def test_events_roles_longest_sector_cue_wins(nlp):
     events, _ = _events(nlp, "The Commission opened an investigation into imports of battery electric vehicles "
                              "from China.")
     assert _one(events, "Investigation")["sectors"] == {"Other"}, events
+
+
+@pytest.mark.slow
+def test_events_roles_for_whom_a_restriction_applies_is_its_target(nlp):
+    # rule 'for-whom': after "for", whom a restriction applies to is its target, not affected
+    events, _ = _events(nlp, "Chile's data regulator ordered a suspension of new downloads for the messaging app "
+                             "Telegram on Monday.")
+    ev = _one(events, "DataRestriction")
+    assert "Telegram" in ev["targets"] and "Telegram" not in ev["affects"], ev

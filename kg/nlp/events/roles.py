@@ -13,8 +13,8 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.goods import goods_targets
-from kg.nlp.events.role_args import (acting_subject, counted_anaphor, deal_party, excluded, finding_subjects,
-                                     goods_maker, located_firm, place_modifier)
+from kg.nlp.events.role_args import (BENEFIT_MEASURES, EFFECT_NOUNS, acting_subject, counted_anaphor, deal_party,
+                                     excluded, finding_subjects, goods_maker, located_firm, place_modifier)
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
@@ -97,7 +97,7 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
             if party is not None:
                 (targets if party == "target" else affects).append(sp.id_)
             else:
-                (affects if affect_position(ctx, sp) and not maker else targets).append(sp.id_)
+                (affects if affect_position(ctx, sp, m.measure) and not maker else targets).append(sp.id_)
         elif typ == "Person" and sp.root.dep_ in ("nsubj", "nsubjpass") and sp.root.head.i != head.i:
             continue  # rule 'person-subject': "when President Joe Biden visited" is no target
         elif typ == "Person" and sp.root.dep_ == "pobj" and sp.root.head.dep_ == "agent":
@@ -252,14 +252,20 @@ def is_generic_group(sp: Span) -> bool:
                               "persons", "chipmakers", "manufacturers"}
 
 
-def affect_position(ctx: DocContext, sp: Span) -> bool:
-    """'professionals at private firms including DeepSeek': named as affected, not the target."""
+def affect_position(ctx: DocContext, sp: Span, measure: str = "") -> bool:
+    """'professionals at private firms including DeepSeek': named as affected, not the target. Rule
+    'for-whom': "for" marks the beneficiary of a measure that gives (``benefit_measures``: "funding for X") or
+    one the measure touches ("a boost for X", ``effect_nouns``), but whom a restriction applies to ("a
+    suspension of downloads for the app X"): its target."""
     if not ctx.parsed:
         return False
+    preps = M.AFFECT_PREPS if measure in BENEFIT_MEASURES else M.AFFECT_PREPS - {"for"}
     t = sp.root
     steps = 0
     while t.head.i != t.i and steps < 6:
-        if t.dep_ == "pobj" and t.head.lower_ in M.AFFECT_PREPS:
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in EFFECT_NOUNS:
+            return True  # "a boost for X", "a blow for X": touched by the measure
+        if t.dep_ == "pobj" and t.head.lower_ in preps:
             owner = t.head.head
             if t.head.lower_ in ("including", "like", "such") and owner.lemma_.lower() in M.COMPANYISH:
                 t, steps = owner, steps + 1
@@ -268,7 +274,7 @@ def affect_position(ctx: DocContext, sp: Span) -> bool:
                     c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in M.COMPANYISH for c in owner.children):
                 return False  # "added 30 entities to the list, including Hikvision": part of the object
             return True
-        if t.dep_ == "prep" and t.lower_ in M.AFFECT_PREPS:
+        if t.dep_ == "prep" and t.lower_ in preps:
             return True
         if t.dep_ == "nsubj" and t.head.dep_ in ("relcl", "acl"):
             return True  # "the machines that ASML sells"
