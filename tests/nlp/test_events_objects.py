@@ -63,14 +63,11 @@ def test_events_object_fallback_nothing(nlp, text, measure):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text,measure,targets", [
-    # rule 'population-target': a national population as the object is the target, not its country
+    # rule 'population-target': a national population as the object is a target, beside its country
     ("The United States sanctioned Chinese firms for supplying drone parts to Russia on Tuesday.", "Sanction",
-     {"Chinese firms"}),
-    ("The Commerce Department added two Chinese semiconductor manufacturers to the Entity List.", "EntityListing",
-     {"Chinese semiconductor manufacturers"}),
-    # ... the country stays when the sentence names it as a target elsewhere
-    ("The United States sanctioned Chinese firms in China and Russia on Tuesday.", "Sanction",
      {"Chinese firms", "China"}),
+    ("The Commerce Department added two Chinese semiconductor manufacturers to the Entity List.", "EntityListing",
+     {"Chinese semiconductor manufacturers", "China"}),
     # ... no population when a named firm is a target: the named firms are the aim
     ("The United States sanctioned Huawei and several Chinese firms on Tuesday.", "Sanction", {"Huawei", "China"}),
 ])

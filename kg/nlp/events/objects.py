@@ -22,8 +22,8 @@ among the modifiers adds its country ("Chinese investors" -> China). "The compan
 last named; "the deal" of a deal measure, the buyer of the last deal told (rule 'deal-anaphor').
 Entities are created here only for the targets they fill. An event that has targets but no named firm
 among them still gains the national population its first trigger's object names ("sanctioned Chinese
-firms"; rule 'population-target'), which replaces the demonym's country unless the sentence targets that
-country too. The word lists are data in ``kg/nlp/rules/objects.yaml``.
+firms"; rule 'population-target'), beside the demonym's country. The word lists are data in
+``kg/nlp/rules/objects.yaml``.
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ from kg.nlp import rules
 from kg.nlp.events.context import DocContext, EventDraft, Mention, uniq
 from kg.nlp.events.goods import coordination_root, goods_entity, goods_name
 from kg.nlp.events.role_args import DEAL_MEASURES, GOODS_HEADS, GOODS_KINDS
-from kg.nlp.events.roles import country_target_position, last_company
+from kg.nlp.events.roles import last_company
 from kg.nlp.lexicon import measures as M
 
 _WORDS = rules.word_lists("objects.yaml", ("population_heads", "population_specific", "population_vague",
@@ -79,11 +79,12 @@ def fill_object_targets(ctx: DocContext, events: list[EventDraft]) -> None:
 def population_targets(ctx: DocContext, e: EventDraft) -> None:
     """Rule 'population-target': a population the object of the event's first trigger names with a country
     or demonym among its modifiers ("sanctioned Chinese firms", "added two Chinese semiconductor
-    manufacturers to the list") is the target (GUIDE: groups are populations a measure targets); its
-    country stays a target only when the sentence or another mention names it as one elsewhere."""
+    manufacturers to the list") is a target (GUIDE: groups are populations a measure targets), beside the
+    country its demonym gives; not when a named firm is a target ("added 140 Chinese companies to the
+    list, including X and Y": the named firms are the aim)."""
     m = e.first
     if any(getattr(ctx.ents.get(k), "type", None) in ("Company", "ResearchOrganization") for k in e.targets):
-        return  # "added 140 Chinese companies to the list, including X and Y": the named firms are the aim
+        return
     for t in object_heads(m):
         if ctx.ment(t) is not None or t.i == m.head.i:
             continue
@@ -92,13 +93,6 @@ def population_targets(ctx: DocContext, e: EventDraft) -> None:
         if not countries or name is None:
             continue
         e.targets = uniq(e.targets + [population_entity(ctx, name)])
-        inside = range(np_start(ctx, t), t.i + 1)
-        for c in countries:
-            elsewhere = any(c in x.targets for x in e.mentions[1:]) or any(
-                sp.id_ == c and sp.start not in inside and country_target_position(ctx, sp)
-                for sp in ctx.mentions_by_sent.get(m.sent.start, []))
-            if not elsewhere:
-                e.targets = [k for k in e.targets if k != c]
 
 
 def object_targets(ctx: DocContext, m: Mention) -> list[str]:
