@@ -220,3 +220,30 @@ def excluded(tok: Token) -> bool:
     prep = t.head
     return prep.lower_ in EXCLUDING_PREPS or any(c.dep_ == "neg" for c in prep.children) or \
         prep.i > 0 and prep.nbor(-1).lower_ == "not"
+
+
+def relative_antecedents(ctx: DocContext, verb: Token | None) -> list[str]:
+    """Rule 'relative-antecedent': a trigger verb in a relative clause whose subject is the relative word
+    ("Hikvision and Dahua, both of which are blacklisted", "Huawei, which was added to the list") acts on
+    the noun the clause hangs on: that noun's entity and its conjuncts' are targets."""
+    if not ctx.parsed or verb is None or verb.dep_ != "relcl":
+        return []
+    subj = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if not subj or not any(_relative(s) for s in subj):
+        return []
+    heads = [verb.head, *verb.head.conjuncts]
+    if ctx.ment(verb.head) is None:  # "Hikvision and Dahua companies, both of which": the names on the noun
+        heads += [n for c in verb.head.children if c.dep_ in ("compound", "nmod") for n in [c, *c.conjuncts]]
+    out = []
+    for t in heads:
+        sp = ctx.ment(t)
+        if sp is not None and sp.label_ in _TARGET_TYPES + ("Group", "Technology", "Person"):
+            out.append(sp.id_)
+    return out
+
+
+def _relative(tok: Token) -> bool:
+    """``tok`` is a relative word ("which", "who", "that") or a quantifier over one ("both of which")."""
+    return tok.tag_ in ("WDT", "WP") or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.tag_ in ("WDT", "WP") for p in c.children)
+        for c in tok.children)
