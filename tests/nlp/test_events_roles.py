@@ -265,3 +265,11 @@ def test_events_roles_for_whom_a_restriction_applies_is_its_target(nlp):
                              "Telegram on Monday.")
     ev = _one(events, "DataRestriction")
     assert "Telegram" in ev["targets"] and "Telegram" not in ev["affects"], ev
+
+
+@pytest.mark.slow
+def test_events_roles_own_products_in_apposition_are_no_targets(nlp):
+    # rule 'own-product' through an apposition: "its apps, X and Y" are the targeted company's own
+    events, _ = _events(nlp, "Peru's data regulator barred Meta from collecting location data on its apps, "
+                             "Instagram and WhatsApp.")
+    assert _one(events, "DataRestriction")["targets"] == {"Meta"}, events

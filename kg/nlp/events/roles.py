@@ -146,7 +146,8 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
         for t in toks:
             sp = ctx.ment(t)
             np_head = sp.root if sp is not None else None
-            while np_head is not None and np_head.dep_ in ("compound", "amod", "nmod") and np_head.head.i != np_head.i:
+            while np_head is not None and np_head.dep_ in ("compound", "amod", "nmod", "appos", "conj") and \
+                    np_head.head.i != np_head.i:
                 np_head = np_head.head  # "its Gemini AI assistant": the possessive hangs on "assistant"
             if sp is not None and np_head is not None and sp.label_ == "Technology" and any(
                     c.dep_ == "poss" and c.lower_ in ("its", "their") for c in np_head.children):
