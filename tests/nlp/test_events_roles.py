@@ -273,3 +273,16 @@ def test_events_roles_own_products_in_apposition_are_no_targets(nlp):
     events, _ = _events(nlp, "Peru's data regulator barred Meta from collecting location data on its apps, "
                              "Instagram and WhatsApp.")
     assert _one(events, "DataRestriction")["targets"] == {"Meta"}, events
+
+
+@pytest.mark.slow
+def test_events_roles_controller_object_and_place_technology(nlp):
+    # rule 'controller-object': "ordered X equipment to be removed" aims at X; rule 'place-technology':
+    # the network it is removed from is where the measure applies, no target
+    events, _ = _events(nlp, "In May, Norway ordered Huawei equipment to be removed from the country's 5G network "
+                             "by 2028.")
+    assert _one(events, "Ban")["targets"] == {"Huawei"}, events
+    # rule 'place-technology': the medium an announcement is made in is no target
+    events, _ = _events(nlp, "Ghana's interior ministry announced the suspension of Worldcoin operations in a "
+                             "Facebook post on Wednesday.")
+    assert _one(events, "Ban")["targets"] == {"Worldcoin"}, events

@@ -17,7 +17,7 @@ _WORDS = rules.word_lists("roles.yaml", ("finding_verbs", "judging_measures", "p
                                         "goods_owner_mods", "maker_verbs", "maker_preps",
                                         "maker_affected_measures", "deal_nouns", "deal_measures",
                                         "deal_buyer_preps", "deal_asset_preps", "excluding_preps",
-                                        "benefit_measures", "effect_nouns"))
+                                        "benefit_measures", "effect_nouns", "place_preps"))
 FINDING_VERBS = set(_WORDS["finding_verbs"])
 JUDGING_MEASURES = set(_WORDS["judging_measures"])
 PLACE_PARTICIPLES = set(_WORDS["place_participles"])
@@ -40,6 +40,7 @@ DEAL_ASSET_PREPS = set(_WORDS["deal_asset_preps"])
 EXCLUDING_PREPS = set(_WORDS["excluding_preps"])
 BENEFIT_MEASURES = set(_WORDS["benefit_measures"])
 EFFECT_NOUNS = set(_WORDS["effect_nouns"])
+PLACE_PREPS = set(_WORDS["place_preps"])
 NUMBER_WORDS = {w: i + 2 for i, w in enumerate(_WORDS["number_words"])}
 
 _TARGET_TYPES = ("Company", "ResearchOrganization")

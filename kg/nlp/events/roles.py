@@ -15,7 +15,7 @@ from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.goods import goods_targets
 from kg.nlp.events.role_args import (BENEFIT_MEASURES, EFFECT_NOUNS, acting_subject, counted_anaphor, deal_party,
                                      excluded, finding_subjects, goods_maker, located_firm, place_modifier,
-                                     relative_antecedents)
+                                     PLACE_PREPS, relative_antecedents)
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
@@ -66,6 +66,9 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
                 if sp is not None and sp.label_ in ("Company", "ResearchOrganization", "Group"):
                     targets.append(sp.id_)
                     seen.add((sp.start, sp.end))
+                elif sp is None:  # rule 'controller-object': "ordered X equipment to be purged" aims at X
+                    toks.extend(t for t in c.subtree if getattr(ctx.ment(t), "label_", None) in (
+                        "Company", "ResearchOrganization"))
         if targets:
             for t in toks:
                 sp = ctx.ment(t)
@@ -107,6 +110,8 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
             continue  # rule 'person-government': "the Biden administration", "Saddam Hussein's Iraq"
         elif typ == "Technology" and ctx.parsed and in_reason(sp.root):
             continue  # rule 'reason-clause': "fined for passing missile technology to China"
+        elif typ == "Technology" and ctx.parsed and place_of_measure(ctx, sp):
+            continue  # rule 'place-technology': "purged from the country's 5G network"
         elif typ in ("Group", "Technology", "Person", "LegalCase"):
             targets.append(sp.id_)
         elif typ in ("Country", "Bloc"):
@@ -291,6 +296,19 @@ def affect_position(ctx: DocContext, sp: Span, measure: str = "") -> bool:
             return False
         t, steps = t.head, steps + 1
     return True
+
+
+def place_of_measure(ctx: DocContext, sp: Span) -> bool:
+    """Rule 'place-technology': a technology that only modifies the place a measure applies in ("purged from the
+    country's 5G network", "the use of X in its 5G network", "announced in a Facebook statement"): a common noun
+    after in / from (``place_preps`` in ``roles.yaml``), no mention of its own and no firm ("investments in AI
+    companies" aim at the field)."""
+    r = sp.root
+    if r.dep_ not in ("compound", "nmod", "amod") or ctx.ment(r.head) not in (None, sp):
+        return False
+    host = r.head
+    return host.pos_ == "NOUN" and host.lemma_.lower() not in M.COMPANYISH and host.dep_ == "pobj" and \
+        host.head.lower_ in PLACE_PREPS
 
 
 def in_reason(tok: Token) -> bool:
