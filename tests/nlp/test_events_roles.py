@@ -286,3 +286,16 @@ def test_events_roles_controller_object_and_place_technology(nlp):
     events, _ = _events(nlp, "Ghana's interior ministry announced the suspension of Worldcoin operations in a "
                              "Facebook post on Wednesday.")
     assert _one(events, "Ban")["targets"] == {"Worldcoin"}, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure,targets", [
+    # rule 'nationality': a descriptor and the name both on the last word of the name
+    ("Peru has banned Chinese tech firm DeepSeek AI over privacy concerns.", "Ban", {"DeepSeek"}),
+    # ... and "the US firm", which points back to the company last named
+    ("The EU hit Google with a record fine, imposing a 4 billion euro penalty on the US firm for abusing its "
+     "dominance.", "LegalAction", {"Google"}),
+])
+def test_events_roles_nationality_of_a_firm_named_or_pointed_back_to(nlp, text, measure, targets):
+    events, _ = _events(nlp, text)
+    assert _one(events, measure)["targets"] == targets, events

@@ -193,8 +193,11 @@ def head_targets(ctx: DocContext, t: Token) -> list[str]:
     if t.pos_ not in ("NOUN", "PROPN"):
         return []
     if t.lemma_.lower() in M.COMPANYISH and t.tag_ == "NN" and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children) and np_start(ctx, t) == t.i:
-        k = last_company(ctx, t.i)  # "an investigation of the company": the company last named
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children) and (
+            np_start(ctx, t) == t.i or modifier_countries(ctx, t) and all(
+                x.i in modifier_tokens(ctx, t) for x in ctx.doc[np_start(ctx, t):t.i])):
+        # "an investigation of the company", "a penalty on the US firm": the company last named
+        k = last_company(ctx, t.i)
         return [k] if k else []
     name = population_name(ctx, t)
     if name is not None:
@@ -279,6 +282,17 @@ def population_entity(ctx: DocContext, name: str) -> str:
     key = entity_key("Group", name)
     ctx.ents.setdefault(key, Entity(key=key, type="Group", name=name))
     return key
+
+
+def modifier_tokens(ctx: DocContext, head: Token) -> set[int]:
+    """Indices of the modifiers of ``head`` that name a country (a country mention or a demonym)."""
+    out = set()
+    for x in ctx.doc[np_start(ctx, head):head.i]:
+        sp = ctx.ment(x)
+        if sp is not None and sp.label_ in _PLACES or ctx.gaz is not None and x.text[:1].isupper() and \
+                ctx.gaz.demonym(x.text) is not None:
+            out.add(x.i)
+    return out
 
 
 def modifier_countries(ctx: DocContext, head: Token) -> list[str]:

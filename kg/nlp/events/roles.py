@@ -363,6 +363,9 @@ def describes_named_org(ctx: DocContext, tok: Token) -> bool:
         if any(c.dep_ == "appos" and getattr(ctx.ment(c), "label_", None) in ("Company", "ResearchOrganization")
                for c in t.children):
             return True
+        if steps and any(c.dep_ == "compound" and c.i > tok.i and getattr(ctx.ment(c), "label_", None) in (
+                "Company", "ResearchOrganization") for c in t.children):
+            return True  # "Chinese tech firm DeepSeek AI": the descriptor and the name both hang on "AI"
         if t.dep_ not in ("compound", "appos") or t.head.i == t.i:
             return False
         t, steps = t.head, steps + 1
@@ -375,6 +378,9 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
     r = sp.root
     if r.dep_ in ("amod", "compound", "nmod") and describes_named_org(ctx, r):
         return False  # rule 'nationality': "Chinese company SMIC" names SMIC's country, not a target
+    if r.dep_ in ("amod", "compound", "nmod") and r.head.tag_ == "NN" and r.head.lemma_.lower() in M.COMPANYISH and \
+            any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in r.head.children):
+        return False  # rule 'nationality': "a penalty on the US firm" names the firm told before, not a target
     if located_firm(ctx, r):
         return False  # rule 'firm-location': "one Kaspersky unit based in the United Kingdom"
     if r.dep_ == "pobj" and r.head.lower_ in ("to", "on", "against", "into", "in"):
