@@ -45,6 +45,7 @@ def test_events_goods_target(nlp, text, measure, goods):
     ("Peru restricted exports of satellite and radio technologies to Chile.", "ExportControl", "satellite"),
     # a kind of goods needs a modifier that says which
     ("Peru banned exports of sensitive technology to Iran.", "ExportControl", "sensitive technology"),
+    ("Peru imposed export controls on satellites and related items to Chile.", "ExportControl", "related items"),
 ])
 def test_events_goods_not_a_target(nlp, text, measure, not_goods):
     events, _ = _events(nlp, text)

@@ -59,3 +59,18 @@ def test_events_object_fallback_nothing(nlp, text, measure):
     ev = _one(events, measure)
     assert not ev["targets"], ev
     assert not any(e.type == "Group" for e in doc._.kg_entities.values())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure,targets", [
+    # rule 'population-target': a national population as the object is a target, beside its country
+    ("The United States sanctioned Chinese firms for supplying drone parts to Russia on Tuesday.", "Sanction",
+     {"Chinese firms", "China"}),
+    ("The Commerce Department added two Chinese semiconductor manufacturers to the Entity List.", "EntityListing",
+     {"Chinese semiconductor manufacturers", "China"}),
+    # ... no population when a named firm is a target: the named firms are the aim
+    ("The United States sanctioned Huawei and several Chinese firms on Tuesday.", "Sanction", {"Huawei", "China"}),
+])
+def test_events_objects_national_population_is_the_target(nlp, text, measure, targets):
+    events, _ = _events(nlp, text)
+    assert _one(events, measure)["targets"] == targets, events

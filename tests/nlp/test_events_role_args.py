@@ -163,3 +163,13 @@ def test_events_role_args_buyer_is_the_target_of_a_deal_measure(nlp):
     events, _ = _events(nlp, "Germany blocked the acquisition of Sony by Chinese firm Lenovo on Monday.")
     ev = _one(events, "InvestmentRestriction")
     assert "Lenovo" in ev["targets"] and "Sony" in ev["affects"] and "Sony" not in ev["targets"], ev
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,targets", [
+    # rule 'relative-antecedent': the trigger in a relative clause on its subject's antecedent
+    ("The routers were made by ZTE and Huawei, both of which are blacklisted in the US.", {"ZTE", "Huawei"}),
+])
+def test_events_role_args_antecedent_of_a_relative_clause_is_a_target(nlp, text, targets):
+    events, _ = _events(nlp, text)
+    assert targets <= _one(events, "EntityListing")["targets"], events

@@ -238,3 +238,64 @@ def test_events_roles_reason_cue_names_no_precedent_country(nlp):
     assert "Russia" not in _one(events, "Ban")["precedents"], events
     events, _ = _events(nlp, "Norway banned the Lumo app on government phones, following the example of Denmark.")
     assert "Denmark" in _one(events, "Ban")["precedents"], events
+
+
+@pytest.mark.slow
+def test_events_roles_excluded_place_is_no_target(nlp):
+    # rule 'excluded': a country after a negated preposition is put outside the measure
+    events, _ = _events(nlp, "The Commerce Department imposed export controls on chips to Russia and Iran, but not "
+                             "to India.")
+    ev = _one(events, "ExportControl")
+    assert "Russia" in ev["targets"], ev
+    assert "India" not in ev["targets"], ev
+
+
+@pytest.mark.slow
+def test_events_roles_longest_sector_cue_wins(nlp):
+    # rule 'longest-cue': "battery" inside "battery electric vehicles" is no Energy cue; vehicles are Other
+    events, _ = _events(nlp, "The Commission opened an investigation into imports of battery electric vehicles "
+                             "from China.")
+    assert _one(events, "Investigation")["sectors"] == {"Other"}, events
+
+
+@pytest.mark.slow
+def test_events_roles_for_whom_a_restriction_applies_is_its_target(nlp):
+    # rule 'for-whom': after "for", whom a restriction applies to is its target, not affected
+    events, _ = _events(nlp, "Chile's data regulator ordered a suspension of new downloads for the messaging app "
+                             "Telegram on Monday.")
+    ev = _one(events, "DataRestriction")
+    assert "Telegram" in ev["targets"] and "Telegram" not in ev["affects"], ev
+
+
+@pytest.mark.slow
+def test_events_roles_own_products_in_apposition_are_no_targets(nlp):
+    # rule 'own-product' through an apposition: "its apps, X and Y" are the targeted company's own
+    events, _ = _events(nlp, "Peru's data regulator barred Meta from collecting location data on its apps, "
+                             "Instagram and WhatsApp.")
+    assert _one(events, "DataRestriction")["targets"] == {"Meta"}, events
+
+
+@pytest.mark.slow
+def test_events_roles_controller_object_and_place_technology(nlp):
+    # rule 'controller-object': "ordered X equipment to be removed" aims at X; rule 'place-technology':
+    # the network it is removed from is where the measure applies, no target
+    events, _ = _events(nlp, "In May, Norway ordered Huawei equipment to be removed from the country's 5G network "
+                             "by 2028.")
+    assert _one(events, "Ban")["targets"] == {"Huawei"}, events
+    # rule 'place-technology': the medium an announcement is made in is no target
+    events, _ = _events(nlp, "Ghana's interior ministry announced the suspension of Worldcoin operations in a "
+                             "Facebook post on Wednesday.")
+    assert _one(events, "Ban")["targets"] == {"Worldcoin"}, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure,targets", [
+    # rule 'nationality': a descriptor and the name both on the last word of the name
+    ("Peru has banned Chinese tech firm DeepSeek AI over privacy concerns.", "Ban", {"DeepSeek"}),
+    # ... and "the US firm", which points back to the company last named
+    ("The EU hit Google with a record fine, imposing a 4 billion euro penalty on the US firm for abusing its "
+     "dominance.", "LegalAction", {"Google"}),
+])
+def test_events_roles_nationality_of_a_firm_named_or_pointed_back_to(nlp, text, measure, targets):
+    events, _ = _events(nlp, text)
+    assert _one(events, measure)["targets"] == targets, events

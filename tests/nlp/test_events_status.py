@@ -174,6 +174,8 @@ _NEWS = ("Norway banned the Lumo messaging app on government phones on Tuesday. 
     ("Denmark is also reviewing the app.", None),
     # rule 'still-going': "continues to", "still"
     ("Meanwhile Denmark continues to review the app.", "InForce"),
+    # rule 'present-passive': the trigger in the present passive tells a state in force now
+    ("In Denmark the app is banned on official devices.", "InForce"),
 ])
 def test_events_status_other_actor_background(nlp, tail, status):
     events, _ = _events(nlp, _NEWS + tail)

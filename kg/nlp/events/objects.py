@@ -20,7 +20,9 @@ which becomes a Group entity named by its modifiers and head, or goods
 (:func:`kg.nlp.events.goods.goods_name`), which become a Technology entity. A demonym or country
 among the modifiers adds its country ("Chinese investors" -> China). "The company" is the company
 last named; "the deal" of a deal measure, the buyer of the last deal told (rule 'deal-anaphor').
-Entities are created here only for the targets they fill. The word lists are data in
+Entities are created here only for the targets they fill. An event that has targets but no named firm
+among them still gains the national population its first trigger's object names ("sanctioned Chinese
+firms"; rule 'population-target'), beside the demonym's country. The word lists are data in
 ``kg/nlp/rules/objects.yaml``.
 """
 from __future__ import annotations
@@ -57,11 +59,13 @@ _PLACES = ("Country", "Bloc")
 
 
 def fill_object_targets(ctx: DocContext, events: list[EventDraft]) -> None:
-    """Give every event without a target the targets its first trigger with a usable object names."""
+    """Give every event without a target the targets its first trigger with a usable object names;
+    an event with targets gains the national populations its first trigger's object names."""
     if not ctx.parsed:
         return
     for e in events:
         if e.targets:
+            population_targets(ctx, e)
             continue
         own = set(e.actors) | {ctx.root(a) for a in e.actors}
         for m in e.mentions:
@@ -70,6 +74,25 @@ def fill_object_targets(ctx: DocContext, events: list[EventDraft]) -> None:
                 e.targets = uniq(keys)
                 e.affects = [a for a in e.affects if a not in e.targets]
                 break
+
+
+def population_targets(ctx: DocContext, e: EventDraft) -> None:
+    """Rule 'population-target': a population the object of the event's first trigger names with a country
+    or demonym among its modifiers ("sanctioned Chinese firms", "added two Chinese semiconductor
+    manufacturers to the list") is a target (GUIDE: groups are populations a measure targets), beside the
+    country its demonym gives; not when a named firm is a target ("added 140 Chinese companies to the
+    list, including X and Y": the named firms are the aim)."""
+    m = e.first
+    if any(getattr(ctx.ents.get(k), "type", None) in ("Company", "ResearchOrganization") for k in e.targets):
+        return
+    for t in object_heads(m):
+        if ctx.ment(t) is not None or t.i == m.head.i:
+            continue
+        name = population_name(ctx, t)
+        countries = modifier_countries(ctx, t) if name is not None else []
+        if not countries or name is None:
+            continue
+        e.targets = uniq(e.targets + [population_entity(ctx, name)])
 
 
 def object_targets(ctx: DocContext, m: Mention) -> list[str]:
@@ -170,8 +193,11 @@ def head_targets(ctx: DocContext, t: Token) -> list[str]:
     if t.pos_ not in ("NOUN", "PROPN"):
         return []
     if t.lemma_.lower() in M.COMPANYISH and t.tag_ == "NN" and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children) and np_start(ctx, t) == t.i:
-        k = last_company(ctx, t.i)  # "an investigation of the company": the company last named
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children) and (
+            np_start(ctx, t) == t.i or modifier_countries(ctx, t) and all(
+                x.i in modifier_tokens(ctx, t) for x in ctx.doc[np_start(ctx, t):t.i])):
+        # "an investigation of the company", "a penalty on the US firm": the company last named
+        k = last_company(ctx, t.i)
         return [k] if k else []
     name = population_name(ctx, t)
     if name is not None:
@@ -256,6 +282,17 @@ def population_entity(ctx: DocContext, name: str) -> str:
     key = entity_key("Group", name)
     ctx.ents.setdefault(key, Entity(key=key, type="Group", name=name))
     return key
+
+
+def modifier_tokens(ctx: DocContext, head: Token) -> set[int]:
+    """Indices of the modifiers of ``head`` that name a country (a country mention or a demonym)."""
+    out = set()
+    for x in ctx.doc[np_start(ctx, head):head.i]:
+        sp = ctx.ment(x)
+        if sp is not None and sp.label_ in _PLACES or ctx.gaz is not None and x.text[:1].isupper() and \
+                ctx.gaz.demonym(x.text) is not None:
+            out.add(x.i)
+    return out
 
 
 def modifier_countries(ctx: DocContext, head: Token) -> list[str]:

@@ -16,7 +16,8 @@ _WORDS = rules.word_lists("roles.yaml", ("finding_verbs", "judging_measures", "p
                                         "goods_kinds", "goods_quantifiers", "goods_vague", "goods_place_preps",
                                         "goods_owner_mods", "maker_verbs", "maker_preps",
                                         "maker_affected_measures", "deal_nouns", "deal_measures",
-                                        "deal_buyer_preps", "deal_asset_preps"))
+                                        "deal_buyer_preps", "deal_asset_preps", "excluding_preps",
+                                        "benefit_measures", "effect_nouns", "place_preps"))
 FINDING_VERBS = set(_WORDS["finding_verbs"])
 JUDGING_MEASURES = set(_WORDS["judging_measures"])
 PLACE_PARTICIPLES = set(_WORDS["place_participles"])
@@ -36,6 +37,10 @@ DEAL_NOUNS = set(_WORDS["deal_nouns"])
 DEAL_MEASURES = set(_WORDS["deal_measures"])
 DEAL_BUYER_PREPS = set(_WORDS["deal_buyer_preps"])
 DEAL_ASSET_PREPS = set(_WORDS["deal_asset_preps"])
+EXCLUDING_PREPS = set(_WORDS["excluding_preps"])
+BENEFIT_MEASURES = set(_WORDS["benefit_measures"])
+EFFECT_NOUNS = set(_WORDS["effect_nouns"])
+PLACE_PREPS = set(_WORDS["place_preps"])
 NUMBER_WORDS = {w: i + 2 for i, w in enumerate(_WORDS["number_words"])}
 
 _TARGET_TYPES = ("Company", "ResearchOrganization")
@@ -202,3 +207,44 @@ def deal_party(ctx: DocContext, sp: Span, measure: str) -> str | None:
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DEAL_NOUNS for c in host.children)):
         return "target"
     return None
+
+
+def excluded(tok: Token) -> bool:
+    """Rule 'excluded': ``tok`` (or the first of the conjuncts it is in) is the object of a negated
+    preposition or of an excepting one ("restricted in the UAE and Oman, but not in Bahrain or Kuwait",
+    "all companies except Huawei"): the text puts it outside the measure, so it is no target."""
+    t = tok
+    while t.dep_ in ("conj", "appos") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head
+    return prep.lower_ in EXCLUDING_PREPS or any(c.dep_ == "neg" for c in prep.children) or \
+        prep.i > 0 and prep.nbor(-1).lower_ == "not"
+
+
+def relative_antecedents(ctx: DocContext, verb: Token | None) -> list[str]:
+    """Rule 'relative-antecedent': a trigger verb in a relative clause whose subject is the relative word
+    ("Hikvision and Dahua, both of which are blacklisted", "Huawei, which was added to the list") acts on
+    the noun the clause hangs on: that noun's entity and its conjuncts' are targets."""
+    if not ctx.parsed or verb is None or verb.dep_ != "relcl":
+        return []
+    subj = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if not subj or not any(_relative(s) for s in subj):
+        return []
+    heads = [verb.head, *verb.head.conjuncts]
+    if ctx.ment(verb.head) is None:  # "Hikvision and Dahua companies, both of which": the names on the noun
+        heads += [n for c in verb.head.children if c.dep_ in ("compound", "nmod") for n in [c, *c.conjuncts]]
+    out = []
+    for t in heads:
+        sp = ctx.ment(t)
+        if sp is not None and sp.label_ in _TARGET_TYPES + ("Group", "Technology", "Person"):
+            out.append(sp.id_)
+    return out
+
+
+def _relative(tok: Token) -> bool:
+    """``tok`` is a relative word ("which", "who", "that") or a quantifier over one ("both of which")."""
+    return tok.tag_ in ("WDT", "WP") or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.tag_ in ("WDT", "WP") for p in c.children)
+        for c in tok.children)

@@ -13,8 +13,9 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.goods import goods_targets
-from kg.nlp.events.role_args import (acting_subject, counted_anaphor, deal_party, finding_subjects, goods_maker,
-                                     located_firm, place_modifier)
+from kg.nlp.events.role_args import (BENEFIT_MEASURES, EFFECT_NOUNS, acting_subject, counted_anaphor, deal_party,
+                                     excluded, finding_subjects, goods_maker, located_firm, place_modifier,
+                                     PLACE_PREPS, relative_antecedents)
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
@@ -65,6 +66,9 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
                 if sp is not None and sp.label_ in ("Company", "ResearchOrganization", "Group"):
                     targets.append(sp.id_)
                     seen.add((sp.start, sp.end))
+                elif sp is None:  # rule 'controller-object': "ordered X equipment to be purged" aims at X
+                    toks.extend(t for t in c.subtree if getattr(ctx.ment(t), "label_", None) in (
+                        "Company", "ResearchOrganization"))
         if targets:
             for t in toks:
                 sp = ctx.ment(t)
@@ -77,8 +81,8 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
         if sp is None or (sp.start, sp.end) in seen:
             continue
         seen.add((sp.start, sp.end))
-        if sp.id_ in actor_roots or sp.id_ in m.actors:
-            continue
+        if sp.id_ in actor_roots or sp.id_ in m.actors or ctx.parsed and excluded(sp.root):
+            continue  # rule 'excluded': "restricted in Oman, but not in Bahrain"
         typ = sp.label_
         if typ in ("Group", "Technology") and sp.start < sp.end and demonym_country(ctx, sp[0]):
             ck = demonym_country(ctx, sp[0])  # "Chinese companies" -> China
@@ -97,7 +101,7 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
             if party is not None:
                 (targets if party == "target" else affects).append(sp.id_)
             else:
-                (affects if affect_position(ctx, sp) and not maker else targets).append(sp.id_)
+                (affects if affect_position(ctx, sp, m.measure) and not maker else targets).append(sp.id_)
         elif typ == "Person" and sp.root.dep_ in ("nsubj", "nsubjpass") and sp.root.head.i != head.i:
             continue  # rule 'person-subject': "when President Joe Biden visited" is no target
         elif typ == "Person" and sp.root.dep_ == "pobj" and sp.root.head.dep_ == "agent":
@@ -106,6 +110,8 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
             continue  # rule 'person-government': "the Biden administration", "Saddam Hussein's Iraq"
         elif typ == "Technology" and ctx.parsed and in_reason(sp.root):
             continue  # rule 'reason-clause': "fined for passing missile technology to China"
+        elif typ == "Technology" and ctx.parsed and place_of_measure(ctx, sp):
+            continue  # rule 'place-technology': "purged from the country's 5G network"
         elif typ in ("Group", "Technology", "Person", "LegalCase"):
             targets.append(sp.id_)
         elif typ in ("Country", "Bloc"):
@@ -120,6 +126,7 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
                 if sp is not None and sp.label_ in ("Group", "Company", "ResearchOrganization", "Country"):
                     targets.append(sp.id_)
     targets += [k for k in finding_subjects(ctx, m.measure, verb) if k not in actor_roots]
+    targets += [k for k in relative_antecedents(ctx, verb) if k not in actor_roots]
     if m.measure == "TalentProgram" and ctx.parsed:
         # rule 'talent-origin': "a fund aimed at attracting top researchers, especially from the United States"
         targets += [sp.id_ for sp in (ctx.ment(t) for t in toks) if sp is not None and sp.label_ == "Country"
@@ -144,7 +151,8 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
         for t in toks:
             sp = ctx.ment(t)
             np_head = sp.root if sp is not None else None
-            while np_head is not None and np_head.dep_ in ("compound", "amod", "nmod") and np_head.head.i != np_head.i:
+            while np_head is not None and np_head.dep_ in ("compound", "amod", "nmod", "appos", "conj") and \
+                    np_head.head.i != np_head.i:
                 np_head = np_head.head  # "its Gemini AI assistant": the possessive hangs on "assistant"
             if sp is not None and np_head is not None and sp.label_ == "Technology" and any(
                     c.dep_ == "poss" and c.lower_ in ("its", "their") for c in np_head.children):
@@ -252,14 +260,20 @@ def is_generic_group(sp: Span) -> bool:
                               "persons", "chipmakers", "manufacturers"}
 
 
-def affect_position(ctx: DocContext, sp: Span) -> bool:
-    """'professionals at private firms including DeepSeek': named as affected, not the target."""
+def affect_position(ctx: DocContext, sp: Span, measure: str = "") -> bool:
+    """'professionals at private firms including DeepSeek': named as affected, not the target. Rule
+    'for-whom': "for" marks the beneficiary of a measure that gives (``benefit_measures``: "funding for X") or
+    one the measure touches ("a boost for X", ``effect_nouns``), but whom a restriction applies to ("a
+    suspension of downloads for the app X"): its target."""
     if not ctx.parsed:
         return False
+    preps = M.AFFECT_PREPS if measure in BENEFIT_MEASURES else M.AFFECT_PREPS - {"for"}
     t = sp.root
     steps = 0
     while t.head.i != t.i and steps < 6:
-        if t.dep_ == "pobj" and t.head.lower_ in M.AFFECT_PREPS:
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in EFFECT_NOUNS:
+            return True  # "a boost for X", "a blow for X": touched by the measure
+        if t.dep_ == "pobj" and t.head.lower_ in preps:
             owner = t.head.head
             if t.head.lower_ in ("including", "like", "such") and owner.lemma_.lower() in M.COMPANYISH:
                 t, steps = owner, steps + 1
@@ -268,7 +282,7 @@ def affect_position(ctx: DocContext, sp: Span) -> bool:
                     c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in M.COMPANYISH for c in owner.children):
                 return False  # "added 30 entities to the list, including Hikvision": part of the object
             return True
-        if t.dep_ == "prep" and t.lower_ in M.AFFECT_PREPS:
+        if t.dep_ == "prep" and t.lower_ in preps:
             return True
         if t.dep_ == "nsubj" and t.head.dep_ in ("relcl", "acl"):
             return True  # "the machines that ASML sells"
@@ -282,6 +296,19 @@ def affect_position(ctx: DocContext, sp: Span) -> bool:
             return False
         t, steps = t.head, steps + 1
     return True
+
+
+def place_of_measure(ctx: DocContext, sp: Span) -> bool:
+    """Rule 'place-technology': a technology that only modifies the place a measure applies in ("purged from the
+    country's 5G network", "the use of X in its 5G network", "announced in a Facebook statement"): a common noun
+    after in / from (``place_preps`` in ``roles.yaml``), no mention of its own and no firm ("investments in AI
+    companies" aim at the field)."""
+    r = sp.root
+    if r.dep_ not in ("compound", "nmod", "amod") or ctx.ment(r.head) not in (None, sp):
+        return False
+    host = r.head
+    return host.pos_ == "NOUN" and host.lemma_.lower() not in M.COMPANYISH and host.dep_ == "pobj" and \
+        host.head.lower_ in PLACE_PREPS
 
 
 def in_reason(tok: Token) -> bool:
@@ -336,6 +363,9 @@ def describes_named_org(ctx: DocContext, tok: Token) -> bool:
         if any(c.dep_ == "appos" and getattr(ctx.ment(c), "label_", None) in ("Company", "ResearchOrganization")
                for c in t.children):
             return True
+        if steps and any(c.dep_ == "compound" and c.i > tok.i and getattr(ctx.ment(c), "label_", None) in (
+                "Company", "ResearchOrganization") for c in t.children):
+            return True  # "Chinese tech firm DeepSeek AI": the descriptor and the name both hang on "AI"
         if t.dep_ not in ("compound", "appos") or t.head.i == t.i:
             return False
         t, steps = t.head, steps + 1
@@ -348,6 +378,9 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
     r = sp.root
     if r.dep_ in ("amod", "compound", "nmod") and describes_named_org(ctx, r):
         return False  # rule 'nationality': "Chinese company SMIC" names SMIC's country, not a target
+    if r.dep_ in ("amod", "compound", "nmod") and r.head.tag_ == "NN" and r.head.lemma_.lower() in M.COMPANYISH and \
+            any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in r.head.children):
+        return False  # rule 'nationality': "a penalty on the US firm" names the firm told before, not a target
     if located_firm(ctx, r):
         return False  # rule 'firm-location': "one Kaspersky unit based in the United Kingdom"
     if r.dep_ == "pobj" and r.head.lower_ in ("to", "on", "against", "into", "in"):

@@ -138,7 +138,7 @@ def sectors_of(ctx: DocContext, toks: list[Token], strict: bool) -> tuple[list[s
     if not toks:
         return [], False
     toks = sorted(set(toks), key=lambda t: t.i)
-    found: list[tuple[str, Token]] = []
+    found: list[tuple[str, Token, int]] = []
     text_toks = [t.lower_ for t in toks]
     present = set(text_toks)
     for sector, cues in _sector_cue_parts():
@@ -153,11 +153,15 @@ def sectors_of(ctx: DocContext, toks: list[Token], strict: bool) -> tuple[list[s
                         continue
                     if cue in ("research",) and t.lower_ == "research" and t.head.lower_.startswith("researcher"):
                         continue
-                    found.append((sector, t))
-    secs = uniq(s for s, _ in sorted(found, key=lambda x: x[1].i))
+                    found.append((sector, t, n))
+    # rule 'longest-cue': a cue inside a longer cue of another sector is part of it ("battery electric
+    # vehicles" are vehicles, not batteries)
+    found = [(s, t, n) for s, t, n in found if not any(
+        n2 > n and t2.i <= t.i and t.i + n <= t2.i + n2 for s2, t2, n2 in found if s2 != s)]
+    secs = uniq(s for s, _, _ in sorted(found, key=lambda x: x[1].i))
     split = False
     if len(secs) > 1 and ctx.parsed:
-        by = {s: t for s, t in found}
+        by = {s: t for s, t, _ in found}
         tl = [by[s] for s in secs]
         # coordinated cue words ("AI, chip and quantum computing companies") -> one event each
         split = all(any(a in b.conjuncts or a.head in b.conjuncts or b.head in a.conjuncts or a.head.i == b.head.i

@@ -58,13 +58,17 @@ def clause_verb(ctx: DocContext, m: Mention) -> Token | None:
 
 
 def ongoing_verb(ctx: DocContext, m: Mention) -> bool:
-    """The mention's clause verb is progressive ("has been investigating", "is reviewing") or a
-    simple present other than "be" ("the probe comes as ..."): going on now."""
+    """The mention's clause verb is progressive ("has been investigating", "is reviewing"), a simple
+    present other than "be" ("the probe comes as ...") or the trigger itself in the present passive
+    ("calls are restricted in X"; rule 'present-passive': not in a relative clause, "X, which is
+    blacklisted in the US", which describes X): going on now."""
     verb = clause_verb(ctx, m)
     if verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("continue", "remain", "keep"):
         verb = verb.head  # rule 'still-going': "continues to review the plant"
     return verb is not None and (verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children) or
                                  verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be" or
+                                 verb.i == m.head.i and verb.dep_ != "relcl" and any(
+                                     c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children) or
                                  any(c.dep_ == "advmod" and c.lower_ == "still" for c in verb.children))
 
 
