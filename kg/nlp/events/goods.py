@@ -86,16 +86,23 @@ def place_of_use(ctx: DocContext, m: Mention, t: Token) -> bool:
     return ctx.ment(host) is not None
 
 
-def goods_name(ctx: DocContext, head: Token, needs_modifier: bool) -> str | None:
-    """The name of the goods ``head`` heads: its adjacent modifiers (not quantifiers, determiners,
-    countries or demonyms) and itself; None when it names nothing specific enough."""
+def np_start(head: Token, deps: tuple[str, ...] = _MOD_DEPS) -> int:
+    """First token of the contiguous modifiers (dependency labels ``deps``, or a hyphen) before ``head``
+    ("critical infrastructure operators", "dual-use items")."""
     start = head.i
     for c in reversed(list(head.lefts)):
-        if c.dep_ in _MOD_DEPS and c.right_edge.i == start - 1 or c.dep_ == "punct" and c.i == start - 1 and \
+        if c.dep_ in deps and c.right_edge.i == start - 1 or c.dep_ == "punct" and c.i == start - 1 and \
                 c.text == "-":
             start = c.left_edge.i
         else:
             break
+    return start
+
+
+def goods_name(ctx: DocContext, head: Token, needs_modifier: bool) -> str | None:
+    """The name of the goods ``head`` heads: its adjacent modifiers (not quantifiers, determiners,
+    countries or demonyms) and itself; None when it names nothing specific enough."""
+    start = np_start(head)
     while start >= 1 and ctx.doc[start - 1].dep_ in ("nmod", "amod", "compound") and \
             ctx.doc[start - 1].head.i == head.head.i != head.i and split_conjunct(ctx, head):
         start -= 1  # the misparsed conjunct's own modifiers hang on the next noun too ("high-end")

@@ -33,7 +33,7 @@ from kg.ids import entity_key
 from kg.models import Entity
 from kg.nlp import rules
 from kg.nlp.events.context import DocContext, EventDraft, Mention, uniq
-from kg.nlp.events.goods import coordination_root, goods_entity, goods_name
+from kg.nlp.events.goods import coordination_root, goods_entity, goods_name, np_start
 from kg.nlp.events.role_args import DEAL_MEASURES, GOODS_HEADS, GOODS_KINDS
 from kg.nlp.events.roles import last_company
 from kg.nlp.lexicon import measures as M
@@ -194,8 +194,8 @@ def head_targets(ctx: DocContext, t: Token) -> list[str]:
         return []
     if t.lemma_.lower() in M.COMPANYISH and t.tag_ == "NN" and any(
             c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children) and (
-            np_start(ctx, t) == t.i or modifier_countries(ctx, t) and all(
-                x.i in modifier_tokens(ctx, t) for x in ctx.doc[np_start(ctx, t):t.i])):
+            np_start(t, _MOD_DEPS) == t.i or modifier_countries(ctx, t) and all(
+                x.i in modifier_tokens(ctx, t) for x in ctx.doc[np_start(t, _MOD_DEPS):t.i])):
         # "an investigation of the company", "a penalty on the US firm": the company last named
         k = last_company(ctx, t.i)
         return [k] if k else []
@@ -205,23 +205,11 @@ def head_targets(ctx: DocContext, t: Token) -> list[str]:
     lemma = t.lower_ if t.lower_ in GOODS_HEADS else t.lemma_.lower()
     if lemma in GOODS_HEADS or lemma in GOODS_KINDS or lemma in TECHNOLOGY_HEADS:
         goods = goods_name(ctx, t, lemma in GOODS_KINDS)
-        if goods is None and lemma in TECHNOLOGY_HEADS and t.is_upper and np_start(ctx, t) == t.i:
+        if goods is None and lemma in TECHNOLOGY_HEADS and t.is_upper and np_start(t, _MOD_DEPS) == t.i:
             goods = t.text  # "regulates AI": an acronym too short for a goods name
         if goods:
             return [goods_entity(ctx, goods), *modifier_countries(ctx, t)]
     return modifier_countries(ctx, t)  # "27 Chinese entities", "a Chinese takeover": the country
-
-
-def np_start(ctx: DocContext, head: Token) -> int:
-    """First token of the contiguous modifiers before ``head`` ("critical infrastructure operators")."""
-    start = head.i
-    for c in reversed(list(head.lefts)):
-        if c.dep_ in _MOD_DEPS and c.right_edge.i == start - 1 or c.dep_ == "punct" and c.i == start - 1 and \
-                c.text == "-":
-            start = c.left_edge.i
-        else:
-            break
-    return start
 
 
 def population_name(ctx: DocContext, t: Token) -> str | None:
@@ -236,7 +224,7 @@ def population_name(ctx: DocContext, t: Token) -> str | None:
     if first.i < t.i and coordinated_end(first).i >= t.i and population_name(ctx, first) is not None:
         return None  # named with the first conjunct
     last = coordinated_end(t)
-    toks = list(ctx.doc[np_start(ctx, t):t.i])
+    toks = list(ctx.doc[np_start(t, _MOD_DEPS):t.i])
     cut = 0
     for i, x in enumerate(toks):
         if x.lower_ in POPULATION_VAGUE or x.pos_ in ("DET", "PRON", "NUM", "PUNCT", "CCONJ", "ADP", "PART") and \
@@ -287,7 +275,7 @@ def population_entity(ctx: DocContext, name: str) -> str:
 def modifier_tokens(ctx: DocContext, head: Token) -> set[int]:
     """Indices of the modifiers of ``head`` that name a country (a country mention or a demonym)."""
     out = set()
-    for x in ctx.doc[np_start(ctx, head):head.i]:
+    for x in ctx.doc[np_start(head, _MOD_DEPS):head.i]:
         sp = ctx.ment(x)
         if sp is not None and sp.label_ in _PLACES or ctx.gaz is not None and x.text[:1].isupper() and \
                 ctx.gaz.demonym(x.text) is not None:
@@ -298,7 +286,7 @@ def modifier_tokens(ctx: DocContext, head: Token) -> set[int]:
 def modifier_countries(ctx: DocContext, head: Token) -> list[str]:
     """Countries a demonym or a country name among ``head``'s modifiers names ("Chinese investors")."""
     out = []
-    for x in ctx.doc[np_start(ctx, head):head.i]:
+    for x in ctx.doc[np_start(head, _MOD_DEPS):head.i]:
         sp = ctx.ment(x)
         if sp is not None and sp.label_ in _PLACES:
             out.append(sp.id_)
