@@ -133,6 +133,21 @@ def sentence_views(sents: list[Span], rule_events: list, triggers: list[set[str]
             for i, s in enumerate(sents)]
 
 
+def trigger_kinds(ctx, index, sents: list[Span]) -> list[set[str]]:
+    """Per sentence, the measure kinds the rules' trigger lexicon ``index`` names in it, read in the
+    document context ``ctx`` (a generic trigger: the kind its object gives, else "generic")."""
+    from kg.nlp.events.triggers import find_triggers, refine
+
+    out = []
+    for s in sents:
+        kinds = set()
+        for rule, span in find_triggers(ctx, s):
+            m = index.rules.get(rule)
+            kinds.add(refine(ctx, m, rule, span, span.root) or m or "generic")
+        out.append(kinds)
+    return out
+
+
 def classified_sentences(doc: Doc) -> list[Span]:
     skip = doc._.kg_skip or []
     out = []
@@ -227,18 +242,7 @@ class LearnedEvents:
     def sentence_triggers(self, doc: Doc, sents: list[Span]) -> list[set[str]]:
         """Per sentence, the measure kinds the rules' trigger lexicon names in it (a generic trigger: the
         kind its object gives, else "generic")."""
-        from kg.nlp.events.triggers import find_triggers, refine
-
-        ctx = self._context(doc)
-        index = self.triggers()
-        out = []
-        for s in sents:
-            kinds = set()
-            for rule, span in find_triggers(ctx, s):
-                m = index.rules.get(rule)
-                kinds.add(refine(ctx, m, rule, span, span.root) or m or "generic")
-            out.append(kinds)
-        return out
+        return trigger_kinds(self._context(doc), self.triggers(), sents)
 
     def _context(self, doc: Doc):
         from kg.nlp.events.context import build_context

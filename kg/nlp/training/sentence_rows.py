@@ -81,8 +81,9 @@ def build(recs: list[tuple[dict, Path]], log=print) -> list[Row]:
 def build_with_scorer(recs: list[tuple[dict, Path]], log=print):
     """(rows, the :class:`~kg.nlp.training.crossval.Scorer` holding the documents' rule output)."""
     from kg.nlp.events.context import build_context
-    from kg.nlp.events.triggers import TriggerIndex, find_triggers, refine
+    from kg.nlp.events.triggers import TriggerIndex
     from kg.nlp.gazetteer_registry import get_gazetteer
+    from kg.nlp.learned import trigger_kinds
     from kg.nlp.training.crossval import Scorer
     from kg.nlp.training.event_filter import single_window
 
@@ -93,15 +94,7 @@ def build_with_scorer(recs: list[tuple[dict, Path]], log=print):
     gaz = get_gazetteer("default")
 
     def triggers_of(doc: Doc, sents: list[Span]) -> list[set[str]]:
-        ctx = build_context(doc, gaz, index)
-        out = []
-        for s in sents:
-            kinds = set()
-            for rule, span in find_triggers(ctx, s):
-                m = index.rules.get(rule)
-                kinds.add(refine(ctx, m, rule, span, span.root) or m or "generic")
-            out.append(kinds)
-        return out
+        return trigger_kinds(build_context(doc, gaz, index), index, sents)
 
     rows: list[Row] = []
     for rid in scorer.cache:
