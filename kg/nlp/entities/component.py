@@ -43,6 +43,7 @@ from kg.nlp.entities.sources import (
     token_candidates,
 )
 from kg.nlp.entities.products import maker_named_product, product_candidates
+from kg.nlp.entities.regions import region_candidates
 from kg.nlp.entities.words import (
     BLOC_CUES,
     BUSINESS_UNIT_WORDS,
@@ -111,6 +112,7 @@ class EntityComponent:
         ranked += [(2, c) for c in short_name_list(self.gaz, doc)]
         ranked += [(2, c) for c in group_candidates(self.gaz, doc)]
         ranked += [(2, c) for c in token_candidates(self.gaz, doc)]
+        ranked += [(2, c) for c in region_candidates(self.gaz, doc)]
         products = product_candidates(doc)
         ranked += [(3, (s, e, m)) for s, e, m, _ in products]
         ner = ner_candidates(self.gaz, doc)
