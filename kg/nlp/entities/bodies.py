@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from kg.link.clusters import Mention
 from kg.nlp.attrs import doc_text
 from kg.nlp.entities.names import DATE_WORDS, extend_list, extend_right
-from kg.nlp.entities.words import CONF, GOV_PLURAL_HEADS, HOME_LINKED_BODIES, NEVER, OUTLETS
+from kg.nlp.entities.words import CONF, GOV_NAME_HEADS, GOV_PLURAL_HEADS, HOME_LINKED_BODIES, NEVER, OUTLETS
 
 if TYPE_CHECKING:
     from kg.link.gazetteer import GazetteerLike
@@ -87,6 +87,17 @@ def body_candidates(gaz: GazetteerLike, doc: Doc, sp: Span, shape: str) -> list[
     if known is not None:
         return [(sp.start, sp.end, entry_mention(sp, known, "gazetteer", CONF["gazetteer"]))]
     return [(sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "GovernmentBody", RULE, CONF[RULE]))]
+
+
+def unit_of_known_body(gaz: GazetteerLike, doc: Doc, cand) -> bool:
+    """"White House Press Office", "National Security Council Secretariat": an NER body name that opens with
+    a body the gazetteer knows and ends with a body head is a unit of it, and beats the known name inside."""
+    s, e, m = cand
+    if m.rule != "ner:ORG" or m.key or m.type != "GovernmentBody" or e - s < 3 or doc[e - 1].text not in GOV_NAME_HEADS:
+        return False
+    if not all(t.is_alpha and t.is_title for t in doc[s:e]):
+        return False  # "Department of Defense, Department of Energy/...": a list, not one name
+    return any((gaz.lookup(doc[s:j].text) or _NoEntry).type == "GovernmentBody" for j in range(s + 2, e))
 
 
 def elided_list(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:

@@ -182,6 +182,10 @@ def acronym_body(gaz: GazetteerLike, doc: Doc, sp: Span, acr) -> list[tuple[int,
         sp = doc[sp.start + 1:sp.end]
     if len(sp) < 2 or not sp[0].text[:1].isupper():
         return []
+    for i in range(sp.start + 1, sp.end - 1):  # "Indonesia to the World Trade Organisation (WTO)": the known
+        if doc[i - 1].is_lower and gaz.lookup(doc[i:sp.end].text) is not None:  # name after a joiner is the name
+            sp = doc[i:sp.end]
+            break
     known = gaz.lookup(sp.text)
     if known is not None:
         return [(sp.start, sp.end, entry_mention(sp, known, "gazetteer", CONF["gazetteer"]))] \
