@@ -161,7 +161,11 @@ def rule_candidates(gaz: GazetteerLike, matchers: tuple[Matcher, Matcher], doc: 
             if sp.sent.start not in titled:
                 out += acronym_body(gaz, doc, doc[start:end - 3], doc[end - 2])
         elif rule == "rule:company-cue":
+            if start > 0 and doc[start].is_title and doc[start - 1].is_title and doc[start - 1].is_alpha:
+                continue  # "Beijing Infinite Vision Technology Company Ltd": the cue word is inside the name
             name = doc[start + 1:end]
+            name = next((e for e in doc.ents if e.label_ == "ORG" and e.start == start + 1 and e.end > end and
+                         e[-1].is_alpha), name)  # "front company X Co., Ltd": the NER's name goes on
             e = gaz.lookup(name.text)
             if e is not None or name.text.lower() in NEVER or name.text.lower() in OUTLETS:
                 continue
