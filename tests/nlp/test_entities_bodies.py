@@ -137,3 +137,10 @@ def test_known_name_after_a_joiner_ends_an_acronym_body(nlp):
     ents = entities_by_name(doc)
     assert ents["World Trade Organization"].type == "Bloc"
     assert not [n for n in ents if n.startswith("Peru ")]
+
+
+def test_elided_list_shares_the_last_word_when_the_gazetteer_knows_the_whole_name(nlp):
+    doc = run(nlp, "The plan needs approval from the ministries of External and Home Affairs before work begins.")
+    ents = entities_by_name(doc)
+    assert ents["Ministry of External Affairs"].type == "GovernmentBody"
+    assert ents["Ministry of Home Affairs"].type == "GovernmentBody"

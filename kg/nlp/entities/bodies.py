@@ -130,6 +130,9 @@ def elided_list(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
             continue
         for item in items:
             name = f"{head} of {item.text}"
+            if gaz.lookup(name) is None and \
+                    (gaz.lookup(_shared_name(head, item, items)) or _NoEntry).type == "GovernmentBody":
+                name = _shared_name(head, item, items)
             known = gaz.lookup(name)
             if known is not None and known.type != "GovernmentBody":
                 continue
@@ -149,7 +152,18 @@ def _split_known(gaz: GazetteerLike, doc: Doc, head: str, item: Span) -> list[Sp
     known = [gaz.lookup(f"{head} of {p.text}") for p in parts]
     if all(k is not None and k.type == "GovernmentBody" for k in known):
         return parts
+    if (gaz.lookup(_shared_name(head, parts[0], parts)) or _NoEntry).type == "GovernmentBody":
+        return parts  # "the Ministries of External and Home Affairs": "Ministry of External Affairs" is known
     return [item]
+
+
+def _shared_name(head: str, item: Span, items: list[Span]) -> str:
+    """The name of a one-word item that shares the last item's last word ("External" + "Home Affairs" ->
+    "Ministry of External Affairs"); other items keep their own words."""
+    last = items[-1]
+    if len(item) == 1 and item is not last and len(last) > 1 and last[-1].text[:1].isupper():
+        return f"{head} of {item.text} {last[-1].text}"
+    return f"{head} of {item.text}"
 
 
 def possessive_aliases(doc: Doc, taken: list[tuple[int, int, Mention]], gaz: GazetteerLike | None = None) -> None:
