@@ -51,6 +51,7 @@ _REFS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 _TUPLE_FIELDS = ("aliases", "member_of", "produces", "sectors", "demonyms", "capitals")
 _ONLY_ON = {"demonyms": ("Country",), "capitals": ("Country", "Bloc"), "platform": ("Company", "Technology"),
+            "region": ("GovernmentBody",),
             "iso2": ("Country",), "iso3": ("Country",)}
 
 
@@ -74,6 +75,8 @@ class GazEntry:
     iso3: str | None = None
     case_sensitive: bool = False        # single-word forms match only as written ("Arm", "Meta")
     platform: bool = False              # a service named like its company ("TikTok"): typed by context
+    region: bool = False                # a federal state ("Colorado"): a body only where the text has it act,
+    #                                     so no surface look-up or pattern finds it (kg/nlp/entities/regions.py)
 
     @property
     def key(self) -> str:
@@ -118,7 +121,7 @@ def _parse_line(raw: dict, where: str, expected_type: str | None) -> GazEntry:
             if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
                 raise _fail(where, f"{name!r}: {k!r} must be a list of non-empty strings")
             v = tuple(v)
-        elif k in ("case_sensitive", "platform"):
+        elif k in ("case_sensitive", "platform", "region"):
             if not isinstance(v, bool):
                 raise _fail(where, f"{name!r}: {k!r} must be true or false")
         elif not isinstance(v, str) or not v.strip():
@@ -183,7 +186,7 @@ class Gazetteer:
                 raise _fail(where(e), f"{e.name!r} has the same key {e.key} as {self._by_key[e.key].name!r}")
             self._by_key[e.key] = e
         self._check_refs(where)
-        self._forms = self._index(((e, f) for e in self.entries for f in e.surface_forms()),
+        self._forms = self._index(((e, f) for e in self.entries if not e.region for f in e.surface_forms()),
                                   "surface form", where, flagged=True)
         self._demonyms = self._index(((e, f) for e in self.entries for f in e.demonyms),
                                      "demonym", where, flagged=False)
@@ -303,6 +306,8 @@ class Gazetteer:
         tokenizer = _tokenizer()
         out: list[dict] = []
         for e in self.entries:
+            if e.region:
+                continue
             seen: set[tuple] = set()
             for form in forms_of(e):
                 poss = _POSSESSIVE_INSIDE.search(form)

@@ -11,7 +11,8 @@ Two kinds of surface form:
 
 Before either comparison a form is cleaned: Unicode NFKC, curly quotes straightened, white space
 collapsed, a leading "the" and a trailing possessive ("China's", "Xi Jinping’s") dropped, and the
-dots of dotted acronyms removed ("U.S." -> "US", "U.K." -> "UK").
+dots of dotted acronyms removed ("U.S." -> "US", "U.K." -> "UK"). A multi-word form that finds nothing is
+tried once more with the other spelling of "-isation"/"-ization" ("Organization" = "Organisation").
 """
 from __future__ import annotations
 
@@ -77,4 +78,13 @@ def query_keys(surface: str) -> list[tuple[str, str]]:
     c = clean(surface)
     if not c:
         return []
-    return [("cs", c), ("ci", fold(c))]
+    keys = [("cs", c), ("ci", fold(c))]
+    if " " in c:  # "Indian Space Research Organization" = "... Organisation": the other spelling last
+        other = _IZE.sub(lambda m: _IZE_SWAP[m.group(0)], keys[1][1])
+        if other != keys[1][1]:
+            keys.append(("ci", other))
+    return keys
+
+
+_IZE = re.compile(r"(?<=[a-z])(?:ization|isation)")
+_IZE_SWAP = {"ization": "isation", "isation": "ization"}

@@ -399,3 +399,18 @@ def test_export_lists_and_regulators(gaz, form, name):
 def test_armed_and_advocacy_groups_are_groups(gaz, form):
     entry = gaz.lookup(form)
     assert entry is not None and entry.type == "Group"
+
+
+def test_lookup_tries_the_other_ize_spelling_of_a_multi_word_name():
+    gaz = Gazetteer([GazEntry(name="Kenyan Space Research Organisation", type="GovernmentBody"),
+                     GazEntry(name="Global Standards Organization", type="Bloc")])
+    assert gaz.lookup("Kenyan Space Research Organization").name == "Kenyan Space Research Organisation"
+    assert gaz.lookup("Global Standards Organisation").name == "Global Standards Organization"
+    assert gaz.lookup("Organization") is None
+
+
+def test_region_entries_are_found_by_name_only():
+    gaz = Gazetteer([GazEntry(name="Freedonia", type="Country"),
+                     GazEntry(name="Sylvania", type="GovernmentBody", parent="Freedonia", region=True)])
+    assert gaz.lookup("Sylvania") is None and gaz.by_name("Sylvania").parent == "Freedonia"
+    assert not any(p["id"] == gaz.by_name("Sylvania").key for p in gaz.ruler_patterns())

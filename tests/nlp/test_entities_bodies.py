@@ -117,3 +117,30 @@ def test_ministry_described_by_its_portfolio_is_a_body(nlp):
     rels = relation_names(doc)
     assert ("economy ministry", "partOf", "Germany") in rels
     assert ("Hans Gruber", "leads", "economy ministry") in rels
+
+
+def test_organisation_after_a_demonym_or_of_a_state_field_is_a_body(nlp):
+    doc = run(nlp, "Officials from the Kenyan Space Research Organisation and the Defence Research and Development "
+                   "Organisation met on Monday.")
+    ents = entities_by_name(doc)
+    assert ents["Kenyan Space Research Organisation"].type == "GovernmentBody"
+    assert ents["Defence Research and Development Organisation"].type == "GovernmentBody"
+
+
+def test_unit_of_a_known_body_beats_the_known_name_inside(nlp):
+    doc = run(nlp, "The rules were set out in a statement released by the White House Press Office on Monday.")
+    assert entities_by_name(doc)["White House Press Office"].type == "GovernmentBody"
+
+
+def test_known_name_after_a_joiner_ends_an_acronym_body(nlp):
+    doc = run(nlp, "The bloc filed a complaint against Peru to the World Trade Organisation (WTO) over the ban.")
+    ents = entities_by_name(doc)
+    assert ents["World Trade Organization"].type == "Bloc"
+    assert not [n for n in ents if n.startswith("Peru ")]
+
+
+def test_elided_list_shares_the_last_word_when_the_gazetteer_knows_the_whole_name(nlp):
+    doc = run(nlp, "The plan needs approval from the ministries of External and Home Affairs before work begins.")
+    ents = entities_by_name(doc)
+    assert ents["Ministry of External Affairs"].type == "GovernmentBody"
+    assert ents["Ministry of Home Affairs"].type == "GovernmentBody"

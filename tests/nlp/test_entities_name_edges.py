@@ -33,3 +33,11 @@ def test_gazetteer_university_inside_a_longer_name(nlp):
     doc = run(nlp, "Researchers at Tsinghua University of Applied Sciences and Tsinghua University were listed.")
     ents = entities_by_name(doc)
     assert "Tsinghua University of Applied Sciences" in ents and "Tsinghua University" in ents
+
+
+def test_company_cue_inside_a_name_or_before_a_longer_name_keeps_the_name_whole(nlp):
+    doc = run(nlp, "The ministry also designated front company Qiantang Harbor Network Technology Co., Ltd, and two banks. "
+                   "It blocked the purchase by Hangzhou Clear Vision Technology Company Ltd (HCVT) of sensor know-how.")
+    ents = entities_by_name(doc)
+    assert "Ltd" not in ents and "Qiantang Harbor Network Technology Co." not in ents
+    assert any(n.startswith("Qiantang Harbor Network Technology Co., Ltd") for n in ents)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from kg.link.clusters import Mention
 from kg.nlp.attrs import doc_text
 from kg.nlp.entities.names import DATE_WORDS, extend_list, extend_right
-from kg.nlp.entities.words import CONF, GOV_PLURAL_HEADS, HOME_LINKED_BODIES, NEVER, OUTLETS
+from kg.nlp.entities.words import CONF, GOV_NAME_HEADS, GOV_PLURAL_HEADS, HOME_LINKED_BODIES, NEVER, OUTLETS
 
 if TYPE_CHECKING:
     from kg.link.gazetteer import GazetteerLike
@@ -89,6 +89,17 @@ def body_candidates(gaz: GazetteerLike, doc: Doc, sp: Span, shape: str) -> list[
     return [(sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "GovernmentBody", RULE, CONF[RULE]))]
 
 
+def unit_of_known_body(gaz: GazetteerLike, doc: Doc, cand) -> bool:
+    """"White House Press Office", "National Security Council Secretariat": an NER body name that opens with
+    a body the gazetteer knows and ends with a body head is a unit of it, and beats the known name inside."""
+    s, e, m = cand
+    if m.rule != "ner:ORG" or m.key or m.type != "GovernmentBody" or e - s < 3 or doc[e - 1].text not in GOV_NAME_HEADS:
+        return False
+    if not all(t.is_alpha and t.is_title for t in doc[s:e]):
+        return False  # "Department of Defense, Department of Energy/...": a list, not one name
+    return any((gaz.lookup(doc[s:j].text) or _NoEntry).type == "GovernmentBody" for j in range(s + 2, e))
+
+
 def elided_list(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
     """"the ministries of A, B, and C" -> one body per item, named "Ministry of A"."""
     out = []
@@ -119,6 +130,9 @@ def elided_list(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
             continue
         for item in items:
             name = f"{head} of {item.text}"
+            if gaz.lookup(name) is None and \
+                    (gaz.lookup(_shared_name(head, item, items)) or _NoEntry).type == "GovernmentBody":
+                name = _shared_name(head, item, items)
             known = gaz.lookup(name)
             if known is not None and known.type != "GovernmentBody":
                 continue
@@ -138,7 +152,18 @@ def _split_known(gaz: GazetteerLike, doc: Doc, head: str, item: Span) -> list[Sp
     known = [gaz.lookup(f"{head} of {p.text}") for p in parts]
     if all(k is not None and k.type == "GovernmentBody" for k in known):
         return parts
+    if (gaz.lookup(_shared_name(head, parts[0], parts)) or _NoEntry).type == "GovernmentBody":
+        return parts  # "the Ministries of External and Home Affairs": "Ministry of External Affairs" is known
     return [item]
+
+
+def _shared_name(head: str, item: Span, items: list[Span]) -> str:
+    """The name of a one-word item that shares the last item's last word ("External" + "Home Affairs" ->
+    "Ministry of External Affairs"); other items keep their own words."""
+    last = items[-1]
+    if len(item) == 1 and item is not last and len(last) > 1 and last[-1].text[:1].isupper():
+        return f"{head} of {item.text} {last[-1].text}"
+    return f"{head} of {item.text}"
 
 
 def possessive_aliases(doc: Doc, taken: list[tuple[int, int, Mention]], gaz: GazetteerLike | None = None) -> None:

@@ -23,6 +23,7 @@ from kg.nlp.entities.bodies import (
     home_bodies,
     possessive_aliases,
     short_name_list,
+    unit_of_known_body,
 )
 from kg.nlp.entities.groups import group_candidates
 from kg.nlp.entities.ner import (
@@ -43,6 +44,7 @@ from kg.nlp.entities.sources import (
     token_candidates,
 )
 from kg.nlp.entities.products import maker_named_product, product_candidates
+from kg.nlp.entities.regions import region_candidates
 from kg.nlp.entities.words import (
     BLOC_CUES,
     BUSINESS_UNIT_WORDS,
@@ -111,6 +113,7 @@ class EntityComponent:
         ranked += [(2, c) for c in short_name_list(self.gaz, doc)]
         ranked += [(2, c) for c in group_candidates(self.gaz, doc)]
         ranked += [(2, c) for c in token_candidates(self.gaz, doc)]
+        ranked += [(2, c) for c in region_candidates(self.gaz, doc)]
         products = product_candidates(doc)
         ranked += [(3, (s, e, m)) for s, e, m, _ in products]
         ner = ner_candidates(self.gaz, doc)
@@ -125,8 +128,8 @@ class EntityComponent:
         for cand in ner:
             if id(cand[2]) in made:
                 cand[2].type = "Technology"  # "Microsoft Teams": the product outranks the maker inside its name
-        ranked += [(3 if country_named_org(self.gaz, doc, c) or titled_founder(doc, c) or id(c[2]) in made else 1, c)
-                   for c in ner]
+        ranked += [(3 if country_named_org(self.gaz, doc, c) or titled_founder(doc, c) or id(c[2]) in made or
+                    unit_of_known_body(self.gaz, doc, c) else 1, c) for c in ner]
         ranked = merge_learned(self.gaz, doc, ranked)  # the learned recogniser's spans, below every rule
         ranked = [(p, c) for p, c in ranked if not in_ranges(c[2].start, c[2].end, skip)]
         # gazetteer and name rules win over NER; longer wins among equals ("European Chips Act" over

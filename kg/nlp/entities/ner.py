@@ -389,6 +389,11 @@ def company_context(sp: Span, doc: Doc) -> bool:
     return len(right) > 1 and right[0].text == "," and any(t.lower_ in COMPANY_CONTEXT for t in right)
 
 
+#: words that make an "... Organisation" a state's (a space or defence research agency), not a firm's
+STATE_ORGANISATION_WORDS = {"defence", "defense", "space", "security", "intelligence", "atomic", "nuclear", "national",
+                            "federal"}
+
+
 def org_type(sp: Span, doc: Doc, bodies: frozenset[str] = frozenset()) -> str:
     """Project type of an ORG span from cue words in the name and its context."""
     words = [t.lower_ for t in sp]
@@ -396,8 +401,9 @@ def org_type(sp: Span, doc: Doc, bodies: frozenset[str] = frozenset()) -> str:
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     if head in GROUP_ORG_HEADS and not set(words) & STATE_PARTY_WORDS:
         return "Group"  # "People Power Party", "Association of ... Operators of Nigeria": organised groups
-    if any(w in GOV_CUES for w in words):
-        return "GovernmentBody"
+    if any(w in GOV_CUES for w in words) or words[-1] in ("organization", "organisation") and \
+            set(words) & STATE_ORGANISATION_WORDS:
+        return "GovernmentBody"  # "Defence Research and Development Organisation"
     if len(words) > 1 and (words[-1] == "board" or words[-1] in ("centre", "center") and (
             words[0] in ("national", "federal", "state", "european") or sp[0].ent_type_ in ("GPE", "NORP"))):
         return "GovernmentBody"  # "Economic Development Board", "National Cyber Security Centre"

@@ -161,7 +161,11 @@ def rule_candidates(gaz: GazetteerLike, matchers: tuple[Matcher, Matcher], doc: 
             if sp.sent.start not in titled:
                 out += acronym_body(gaz, doc, doc[start:end - 3], doc[end - 2])
         elif rule == "rule:company-cue":
+            if start > 0 and doc[start].is_title and doc[start - 1].is_title and doc[start - 1].is_alpha:
+                continue  # "Beijing Infinite Vision Technology Company Ltd": the cue word is inside the name
             name = doc[start + 1:end]
+            name = next((e for e in doc.ents if e.label_ == "ORG" and e.start == start + 1 and e.end > end and
+                         e[-1].is_alpha), name)  # "front company X Co., Ltd": the NER's name goes on
             e = gaz.lookup(name.text)
             if e is not None or name.text.lower() in NEVER or name.text.lower() in OUTLETS:
                 continue
@@ -182,6 +186,10 @@ def acronym_body(gaz: GazetteerLike, doc: Doc, sp: Span, acr) -> list[tuple[int,
         sp = doc[sp.start + 1:sp.end]
     if len(sp) < 2 or not sp[0].text[:1].isupper():
         return []
+    for i in range(sp.start + 1, sp.end - 1):  # "Indonesia to the World Trade Organisation (WTO)": the known
+        if doc[i - 1].is_lower and gaz.lookup(doc[i:sp.end].text) is not None:  # name after a joiner is the name
+            sp = doc[i:sp.end]
+            break
     known = gaz.lookup(sp.text)
     if known is not None:
         return [(sp.start, sp.end, entry_mention(sp, known, "gazetteer", CONF["gazetteer"]))] \

@@ -14,7 +14,7 @@ CONF = {"gazetteer": 0.95, "rule:legal-case": 0.8, "rule:legislation": 0.75, "ru
         "rule:group": 0.75, "rule:company-cue": 0.7, "gazetteer:demonym": 0.85,
         "gazetteer:capital": 0.8, "ner": 0.6, "rule:gov-possessive": 0.6, "rule:case-person": 0.6,
         "rule:group-head": 0.6, "rule:gov-name": 0.7, "rule:gov-list": 0.65,
-        "rule:gov-described": 0.6}
+        "rule:gov-described": 0.6, "rule:region": 0.7}
 
 _WORDS = rules.word_lists("entities.yaml", (
     "gov_cues", "gov_heads", "research_cues", "corp_forms", "company_suffix", "company_context", "corp_tail",
@@ -24,7 +24,8 @@ _WORDS = rules.word_lists("entities.yaml", (
     "gov_name_heads", "gov_plural_heads", "outlet_tails", "portfolio_titles", "person_titles",
     "described_bodies", "home_linked_bodies", "not_portfolio_words", "platform_nouns", "platform_use_verbs",
     "platform_owner_words", "company_act_verbs", "company_party_verbs", "company_holdings", "group_org_heads",
-    "state_party_words", "modifier_bodies", "person_nouns", "business_unit_words"))
+    "state_party_words", "modifier_bodies", "person_nouns", "business_unit_words", "regions", "region_organ_words",
+    "region_party_words"))
 GOV_CUES = set(_WORDS["gov_cues"])
 #: heads of descriptive names of bodies: "Italy's data protection authority", "the Dutch trade ministry"
 GOV_HEADS = set(_WORDS["gov_heads"])
@@ -86,3 +87,7 @@ MODIFIER_BODIES = set(_WORDS["modifier_bodies"])
 PERSON_NOUNS = set(_WORDS["person_nouns"])
 #: words after a company's name that name a unit or line of business, not a product ("Boeing Defense")
 BUSINESS_UNIT_WORDS = set(_WORDS["business_unit_words"])
+#: sub-national states ("Colorado"; gazetteer bodies flagged "region"): bodies where the text has them act
+REGIONS = tuple(_WORDS["regions"])
+REGION_ORGAN_WORDS = set(_WORDS["region_organ_words"])
+REGION_PARTY_WORDS = set(_WORDS["region_party_words"])
