@@ -34,6 +34,8 @@ def other_create(ctx: DocContext, sent: Span, found: list[Mention], last_actors:
         sp = ctx.ment(o)
         if o.lower_ not in M.OTHER_CREATE_OBJECTS and not (sp is not None and sp.label_ in ("GovernmentBody",)):
             continue
+        if law_subject(ctx, tok):
+            continue  # rule 'law-creates': "the Act also establishes a National AI Committee" is the law's content
         trigger = ctx.doc[tok.i:o.i + 1] if o.i > tok.i else ctx.doc[tok.i:tok.i + 1]
         m = Mention(measure="Other", rule="create-body", sent=sent, trigger=trigger, head=tok,
                     para=ctx.para_of(sent.start_char), confidence=0.55)
@@ -42,6 +44,16 @@ def other_create(ctx: DocContext, sent: Span, found: list[Mention], last_actors:
         m.targets = [t for t in m.targets if not (sp is not None and t == sp.id_)]
         out.append(m)
     return out
+
+
+def law_subject(ctx: DocContext, verb: Token) -> bool:
+    """The subject of ``verb`` is a law or a rule ("The AI Basic Act also establishes a committee", "the decree
+    creates an agency"): what the law sets up is part of the law's event, not a new measure of its own."""
+    for s in subject_tokens(ctx, verb)[0]:
+        sp = ctx.ment(s)
+        if (sp is not None and sp.label_ == "Legislation") or s.lemma_.lower() in M.LAW_SUBJECTS:
+            return True
+    return False
 
 
 def talent_training(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:

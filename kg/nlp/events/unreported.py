@@ -76,6 +76,8 @@ def not_reported(ctx: DocContext, measure: str | None, rule: str, head: Token, v
         up = head.head.head if head.dep_ == "pobj" else head.head
         if up.lower_ in M.CUT_NOUNS:
             return True
+        if motive(ctx, head):
+            return True
     if head.dep_ in ("pobj", "conj", "compound"):
         t = head
         while t.dep_ in ("conj", "compound") and t.head.i != t.i:
@@ -88,6 +90,22 @@ def not_reported(ctx: DocContext, measure: str | None, rule: str, head: Token, v
         if any(t.lower_ == "up" and t.dep_ == "quantmod" for t in head.subtree):
             return True
     return False
+
+
+def motive(ctx: DocContext, head: Token) -> bool:
+    """Rule 'motive-incentive': bare incentives that a thing, not a government, gives ("State control gives firms
+    strong incentives to follow party goals", "the grip brings incentives for companies to act") are a motive,
+    not a subsidy: the object of a verb whose subject is a common noun that names no government, no measure and
+    no scheme, with no tax or money word on the incentives."""
+    if head.lemma_.lower() != "incentive" or head.dep_ != "dobj":
+        return False
+    if any(t.lower_ in M.FUNDING_WORDS or t.lower_ in ("tax", "financial", "fiscal", "investment")
+           for t in head.lefts if t.i != head.i):
+        return False
+    subs = [c for c in head.head.children if c.dep_ == "nsubj"]
+    return bool(subs) and all(
+        s.pos_ == "NOUN" and s.lemma_.lower() not in M.MEASURE_NOUNS | M.LAW_SUBJECTS | M.SCHEME_NOUNS
+        | M.REGULATION_HEADS and actor_of_token(ctx, s) in ([], ["__generic__"]) for s in subs)
 
 
 def foreign_owner(ctx: DocContext, head: Token) -> bool:

@@ -1,0 +1,32 @@
+"""kg_events: trigger words and constructions that report no measure of their own (real pipeline, slow)."""
+from __future__ import annotations
+
+import pytest
+
+from test_events import _events  # the helper of the event tests in this folder
+
+
+@pytest.mark.slow
+def test_events_incentives_a_thing_gives_are_a_motive_not_a_subsidy(nlp):
+    events, _ = _events(nlp, "The party's grip in Norway brings strong incentives for private companies to act "
+                             "in line with state aims.")
+    assert "Subsidy" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_incentives_a_government_offers_are_a_subsidy(nlp):
+    events, _ = _events(nlp, "Norway offers incentives for companies to build chip plants.")
+    assert [e["measure"] for e in events] == ["Subsidy"], events
+
+
+@pytest.mark.slow
+def test_events_body_a_law_establishes_is_the_laws_content(nlp):
+    events, _ = _events(nlp, "The Norwegian Data Act also establishes a National AI Committee that will advise "
+                             "on AI policy.")
+    assert "Other" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_body_a_government_establishes_is_a_new_body(nlp):
+    events, _ = _events(nlp, "Norway will establish an AI safety institute to test new models.")
+    assert [e["measure"] for e in events] == ["Other"], events
