@@ -30,3 +30,16 @@ def test_events_body_a_law_establishes_is_the_laws_content(nlp):
 def test_events_body_a_government_establishes_is_a_new_body(nlp):
     events, _ = _events(nlp, "Norway will establish an AI safety institute to test new models.")
     assert [e["measure"] for e in events] == ["Other"], events
+
+
+@pytest.mark.slow
+def test_events_bare_sanctions_in_a_cause_phrase_are_background_not_an_event(nlp):
+    events, _ = _events(nlp, "In 2023, Acme bought $40 billion of chip tools to shore up its supply chain in the "
+                             "wake of US sanctions.")
+    assert events == [], events
+
+
+@pytest.mark.slow
+def test_events_sanctions_with_their_own_target_in_a_cause_phrase_stay(nlp):
+    events, _ = _events(nlp, "Acme's sales fell amid new Norwegian restrictions on chip exports to China.")
+    assert [e["measure"] for e in events] == ["ExportControl"], events

@@ -78,6 +78,8 @@ def not_reported(ctx: DocContext, measure: str | None, rule: str, head: Token, v
             return True
         if motive(ctx, head):
             return True
+    if vague_cause(ctx, head):
+        return True
     if head.dep_ in ("pobj", "conj", "compound"):
         t = head
         while t.dep_ in ("conj", "compound") and t.head.i != t.i:
@@ -90,6 +92,28 @@ def not_reported(ctx: DocContext, measure: str | None, rule: str, head: Token, v
         if any(t.lower_ == "up" and t.dep_ == "quantmod" for t in head.subtree):
             return True
     return False
+
+
+def vague_cause(ctx: DocContext, head: Token) -> bool:
+    """Rule 'vague-cause': a bare plural measure noun in a phrase of circumstance or cause ("in the wake of US
+    sanctions", "amid Western restrictions", "because of sanctions") names the background of the news, not a
+    measure the text reports concretely (GUIDE: past measures are events when the text names them concretely):
+    no determiner, no phrase of its own (on / against / by ...), no clause, no named entity but a state."""
+    if head.tag_ != "NNS" or head.dep_ != "pobj":
+        return False
+    prep = head.head
+    cause = prep.lower_ in M.VAGUE_CAUSE_PREPS or (prep.lower_ == "of" and prep.head.lower_ in ("wake", "face") and
+                                                 prep.head.dep_ == "pobj") or (
+        prep.lower_ == "of" and prep.head.lower_ == "because") or (prep.lower_ == "to" and prep.head.lower_ == "due")
+    if not cause:
+        return False
+    for c in head.children:
+        if c.dep_ in ("det", "prep", "relcl", "acl", "nummod", "poss", "conj") or c.lower_ in ("new", "latest"):
+            return False
+        sp = ctx.ment(c)
+        if sp is not None and sp.label_ not in ("Country", "Bloc"):
+            return False
+    return True
 
 
 def motive(ctx: DocContext, head: Token) -> bool:
