@@ -39,3 +39,15 @@ def test_events_sponsored_legislation_is_proposed(nlp):
                              "replace Chinese drones.")
     laws = [e for e in events if e["measure"] == "Legislation"]
     assert len(laws) == 1 and laws[0]["status"] == "Proposed", events
+
+
+@pytest.mark.slow
+def test_events_named_list_adopted_is_a_regulation(nlp):
+    events, _ = _events(nlp, "Norway's trade ministry has adopted a Countermeasure List.")
+    assert [e["measure"] for e in events] == ["Regulation"], events
+
+
+@pytest.mark.slow
+def test_events_act_named_after_a_list_stays_legislation(nlp):
+    events, _ = _events(nlp, "The Norwegian parliament passed the Restricted Suppliers List Act.")
+    assert [e["measure"] for e in events] == ["Legislation"], events
