@@ -43,3 +43,19 @@ def test_events_bare_sanctions_in_a_cause_phrase_are_background_not_an_event(nlp
 def test_events_sanctions_with_their_own_target_in_a_cause_phrase_stay(nlp):
     events, _ = _events(nlp, "Acme's sales fell amid new Norwegian restrictions on chip exports to China.")
     assert [e["measure"] for e in events] == ["ExportControl"], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The Norwegian ministry grants the agency new powers to inspect firms.",
+    "Norwegian Parliament Passes Data Law, Grants Data Commission Rulemaking Power",
+])
+def test_events_grants_that_confer_a_power_are_no_subsidy(nlp, text):
+    events, _ = _events(nlp, text)
+    assert "Subsidy" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_research_grants_are_a_subsidy(nlp):
+    events, _ = _events(nlp, "Norway awarded research grants to 40 universities.")
+    assert [e["measure"] for e in events] == ["Subsidy"], events

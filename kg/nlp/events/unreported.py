@@ -67,6 +67,8 @@ def not_reported(ctx: DocContext, measure: str | None, rule: str, head: Token, v
     """Measure words that report no measure of an actor: rules 'alleged-subsidy' ("unfair state subsidies
     are being paid"), 'cut-funding' ("deep cuts to science funding"), 'compliance' ("compliant with all
     applicable export control laws") and 'penalty-provision' ("the law calls for a fine of up to $85,000")."""
+    if measure == "Subsidy" and conferred_power(head):
+        return True
     if not ctx.parsed or head.pos_ not in ("NOUN", "PROPN"):
         return False
     if measure == "Subsidy":
@@ -90,6 +92,21 @@ def not_reported(ctx: DocContext, measure: str | None, rule: str, head: Token, v
         if verb is not None and verb.lemma_.lower() in M.PROVISION_VERBS:
             return True
         if any(t.lower_ == "up" and t.dep_ == "quantmod" for t in head.subtree):
+            return True
+    return False
+
+
+def conferred_power(head: Token) -> bool:
+    """Rule 'grant-power': "grants" that hand over a power, not money ("the ministry grants the agency new powers",
+    the headline "..., Grants Commission Rulemaking Power") are the verb of conferring: a permission noun
+    (`permission_nouns`) follows in the same phrase, before any punctuation. "awarded research grants to 40
+    universities" stays a Subsidy."""
+    if head.lower_ != "grants":
+        return False
+    for t in head.doc[head.i + 1:min(head.i + 7, head.sent.end)]:
+        if t.is_punct:
+            return False
+        if t.lemma_.lower() in M.PERMISSION_NOUNS or t.lower_ in M.PERMISSION_NOUNS:
             return True
     return False
 
