@@ -59,3 +59,15 @@ def test_events_grants_that_confer_a_power_are_no_subsidy(nlp, text):
 def test_events_research_grants_are_a_subsidy(nlp):
     events, _ = _events(nlp, "Norway awarded research grants to 40 universities.")
     assert [e["measure"] for e in events] == ["Subsidy"], events
+
+
+@pytest.mark.slow
+def test_events_abuse_of_a_kind_of_measure_is_a_judgement_not_an_event(nlp):
+    events, _ = _events(nlp, 'Beijing said it was "an abuse of export control measures" by Norway.')
+    assert events == [], events
+
+
+@pytest.mark.slow
+def test_events_measure_later_called_an_abuse_stays(nlp):
+    events, _ = _events(nlp, "Norway tightened export controls on chips, which China called an abuse.")
+    assert [e["measure"] for e in events] == ["ExportControl"], events

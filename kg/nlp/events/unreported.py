@@ -80,7 +80,7 @@ def not_reported(ctx: DocContext, measure: str | None, rule: str, head: Token, v
             return True
         if motive(ctx, head):
             return True
-    if vague_cause(ctx, head):
+    if vague_cause(ctx, head) or judged_instrument(head):
         return True
     if head.dep_ in ("pobj", "conj", "compound"):
         t = head
@@ -109,6 +109,16 @@ def conferred_power(head: Token) -> bool:
         if t.lemma_.lower() in M.PERMISSION_NOUNS or t.lower_ in M.PERMISSION_NOUNS:
             return True
     return False
+
+
+def judged_instrument(head: Token) -> bool:
+    """Rule 'abuse-of': a measure noun after "an abuse / misuse / weaponisation of" (`judgement_nouns`) is the
+    speaker's judgement of a kind of measure ("it was an abuse of export control measures"), not a measure
+    reported (like the evaluative verbs: "called the decision an abuse of export controls")."""
+    t = head
+    while t.dep_ in ("compound", "conj") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in M.JUDGEMENT_NOUNS
 
 
 def vague_cause(ctx: DocContext, head: Token) -> bool:

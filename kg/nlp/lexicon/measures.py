@@ -24,6 +24,7 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "legislative_verbs", "law_nouns", "draft_words", "sponsor_verbs", "law_subjects", "effect_verbs",
     "regulation_heads", "assessment_nouns", "conduct_verbs", "assess_verbs",
     "designate_verbs", "threat_nouns", "vague_cause_preps", "permission_nouns", "call_verbs",
+    "judgement_nouns",
     "ship_verbs", "challenge_objects", "challenge_forums",
     "talent_verbs", "talent_nouns", "mandate_verbs", "agreement_verbs", "consensus_adj",
     "other_create_verbs", "other_create_objects", "anaphors", "similar_adj", "similar_nouns", "body_nouns",
@@ -62,6 +63,7 @@ THREAT_NOUNS = set(_WORDS["threat_nouns"])
 VAGUE_CAUSE_PREPS = set(_WORDS["vague_cause_preps"])
 PERMISSION_NOUNS = set(_WORDS["permission_nouns"])
 CALL_VERBS = set(_WORDS["call_verbs"])
+JUDGEMENT_NOUNS = set(_WORDS["judgement_nouns"])
 #: "the legislation, which will take effect in November": verbs before effect/force
 EFFECT_VERBS = set(_WORDS["effect_verbs"])
 #: rule 'rule-name': a named law headed by one of these is a Regulation
