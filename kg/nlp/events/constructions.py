@@ -132,8 +132,9 @@ def price_sum(obj: Token) -> bool:
     """Rule 'money-kind': the sum is a price or a payment, not money given — the noun it measures ("a one-time
     $100,000 charge", "a $360 million deal to provide drones") or the noun after "of" on it ("billions of dollars'
     worth of chip exports") is a `price_nouns` word."""
-    heads = [obj] + [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                     if p.dep_ == "pobj"]
+    noun = [obj] + [c for c in obj.children if c.dep_ == "appos"]  # "dollars' worth of": the parser apposes worth
+    heads = noun + [p for n in noun for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                    if p.dep_ == "pobj"]
     return any(h.lemma_.lower() in M.PRICE_NOUNS for h in heads)
 
 
