@@ -71,3 +71,15 @@ def test_events_abuse_of_a_kind_of_measure_is_a_judgement_not_an_event(nlp):
 def test_events_measure_later_called_an_abuse_stays(nlp):
     events, _ = _events(nlp, "Norway tightened export controls on chips, which China called an abuse.")
     assert [e["measure"] for e in events] == ["ExportControl"], events
+
+
+@pytest.mark.slow
+def test_events_investment_pledged_in_another_state_is_no_subsidy(nlp):
+    events, _ = _events(nlp, "Norway pledged $500 million of investment in Sweden.")
+    assert "Subsidy" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_investment_pledged_at_home_is_a_subsidy(nlp):
+    events, _ = _events(nlp, "Norway pledged $500 million of investment in its domestic chip industry.")
+    assert [e["measure"] for e in events] == ["Subsidy"], events

@@ -121,6 +121,10 @@ def money_pledges(ctx: DocContext, sent: Span, found: list[Mention], last_actors
                     trigger=ctx.doc[tok.i:tok.i + 1], head=tok, para=ctx.para_of(sent.start_char), confidence=0.6)
         if not fill(ctx, m, tok, last_actors) or not m.actors or not m.actor_in_syntax:
             continue
+        if any(t.lemma_.lower() in ("investment", "investments") for o in objs for t in o.subtree) and any(
+                ctx.etype(t) == "Country" and t not in m.actors for t in m.targets):
+            continue  # rule 'investment-abroad': "pledged $1.4 trillion of investment on US soil" invests in
+            # another state; no subsidy of the pledger's
         # the firm that gets the money is affected by the measure ("committed 920 billion yen to the company")
         m.affects, m.targets = uniq(m.affects + [t for t in m.targets if ctx.etype(t) == "Company"]), [
             t for t in m.targets if ctx.etype(t) != "Company"]
