@@ -150,3 +150,20 @@ def test_events_a_country_named_after_the_trigger_is_no_fallback_actor(nlp):
     events, _ = _events(nlp, "A ban on imports of Acme scooters came into force on Monday, the European Commission "
                              "said.")
     assert any("European Commission" in e["actors"] for e in _of(events, "ImportRestriction")), events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Jon Smith, chief executive of Acme Robotics Inc., called for more government regulation in Norway.",
+    "Jon Smith, the chief executive of Acme Robotics Inc., testified in the Norwegian parliament, where he called "
+    "for more government regulation of the industry.",
+])
+def test_events_measure_a_company_chief_calls_for_has_no_actor(nlp, text):
+    events, _ = _events(nlp, text)
+    assert events == [], events
+
+
+@pytest.mark.slow
+def test_events_measure_lawmakers_call_for_keeps_their_state(nlp):
+    events, _ = _events(nlp, "Norwegian lawmakers are advocating an outright ban on the app.")
+    assert [(e["measure"], e["actors"]) for e in events] == [("Ban", {"Norway"})], events

@@ -52,6 +52,8 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             if sp.label_ in ACTOR_TYPES and sp.start < m.trigger.start:
                 return ctx.with_parents([sp.id_]), True, False
         return [], False, False
+    if head.pos_ == "NOUN" and private_call(ctx, head):
+        return [], False, False  # rule 'private-call': "Acme's CEO called for more government regulation"
     # 1. possessor / modifier of the trigger noun: "China's export controls", "US sanctions"
     if head.pos_ in ("NOUN", "PROPN"):
         for c in head.lefts:
@@ -318,3 +320,38 @@ def sentence_subject_actor(ctx: DocContext, sent: Span) -> list[str]:
                 if sp is not None and sp.label_ in ACTOR_TYPES:
                     return ctx.with_parents([sp.id_])
     return []
+
+
+def private_call(ctx: DocContext, head: Token) -> bool:
+    """Rule 'private-call': a measure a company, or a person the text ties only to a company, calls for, urges or
+    lobbies for ("Acme CEO Jon Smith called for more government regulation", "where he called for ...": the last
+    person named before "he"/"she" in the sentence) is nobody's measure yet: no government acts (GUIDE: the actor
+    is a country, bloc or body). Lawmakers or officials who call for a ban keep their state."""
+    if head.dep_ == "dobj":
+        v = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.dep_ == "prep":
+        v = head.head.head
+    else:
+        return False
+    if v.lemma_.lower() not in M.CALL_VERBS:
+        return False
+    subs, passive = subject_tokens(ctx, v)
+    if passive:
+        return False
+    for s in subs:
+        sp = ctx.ment(s)
+        if sp is None and s.lower_ in ("he", "she"):
+            people = [p for p in ctx.mentions_by_sent.get(s.sent.start, []) if p.label_ == "Person" and p.end <= s.i]
+            sp = people[-1] if people else None
+        if sp is not None and sp.label_ in ("Company", "ResearchOrganization"):
+            return True
+        if sp is not None and sp.label_ == "Person" and company_person(ctx, sp.id_):
+            return True
+    return False
+
+
+def company_person(ctx: DocContext, person: str) -> bool:
+    """The text ties ``person`` to a company or research organisation and to no government."""
+    ties = [ctx.etype(r.object) for r in ctx.doc._.kg_relations or ()
+            if r.subject == person and r.predicate in ("leads", "worksFor")]
+    return bool(ties) and all(t in ("Company", "ResearchOrganization") for t in ties)

@@ -34,6 +34,8 @@ def other_create(ctx: DocContext, sent: Span, found: list[Mention], last_actors:
         sp = ctx.ment(o)
         if o.lower_ not in M.OTHER_CREATE_OBJECTS and not (sp is not None and sp.label_ in ("GovernmentBody",)):
             continue
+        if law_subject(ctx, tok):
+            continue  # rule 'law-creates': "the Act also establishes a National AI Committee" is the law's content
         trigger = ctx.doc[tok.i:o.i + 1] if o.i > tok.i else ctx.doc[tok.i:tok.i + 1]
         m = Mention(measure="Other", rule="create-body", sent=sent, trigger=trigger, head=tok,
                     para=ctx.para_of(sent.start_char), confidence=0.55)
@@ -42,6 +44,16 @@ def other_create(ctx: DocContext, sent: Span, found: list[Mention], last_actors:
         m.targets = [t for t in m.targets if not (sp is not None and t == sp.id_)]
         out.append(m)
     return out
+
+
+def law_subject(ctx: DocContext, verb: Token) -> bool:
+    """The subject of ``verb`` is a law or a rule ("The AI Basic Act also establishes a committee", "the decree
+    creates an agency"): what the law sets up is part of the law's event, not a new measure of its own."""
+    for s in subject_tokens(ctx, verb)[0]:
+        sp = ctx.ment(s)
+        if (sp is not None and sp.label_ == "Legislation") or s.lemma_.lower() in M.LAW_SUBJECTS:
+            return True
+    return False
 
 
 def talent_training(ctx: DocContext, sent: Span, found: list[Mention], last_actors: list[str]) -> list[Mention]:
@@ -109,6 +121,10 @@ def money_pledges(ctx: DocContext, sent: Span, found: list[Mention], last_actors
                     trigger=ctx.doc[tok.i:tok.i + 1], head=tok, para=ctx.para_of(sent.start_char), confidence=0.6)
         if not fill(ctx, m, tok, last_actors) or not m.actors or not m.actor_in_syntax:
             continue
+        if any(t.lemma_.lower() in ("investment", "investments") for o in objs for t in o.subtree) and any(
+                ctx.etype(t) == "Country" and t not in m.actors for t in m.targets):
+            continue  # rule 'investment-abroad': "pledged $1.4 trillion of investment on US soil" invests in
+            # another state; no subsidy of the pledger's
         # the firm that gets the money is affected by the measure ("committed 920 billion yen to the company")
         m.affects, m.targets = uniq(m.affects + [t for t in m.targets if ctx.etype(t) == "Company"]), [
             t for t in m.targets if ctx.etype(t) != "Company"]
@@ -120,8 +136,9 @@ def price_sum(obj: Token) -> bool:
     """Rule 'money-kind': the sum is a price or a payment, not money given — the noun it measures ("a one-time
     $100,000 charge", "a $360 million deal to provide drones") or the noun after "of" on it ("billions of dollars'
     worth of chip exports") is a `price_nouns` word."""
-    heads = [obj] + [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                     if p.dep_ == "pobj"]
+    noun = [obj] + [c for c in obj.children if c.dep_ == "appos"]  # "dollars' worth of": the parser apposes worth
+    heads = noun + [p for n in noun for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                    if p.dep_ == "pobj"]
     return any(h.lemma_.lower() in M.PRICE_NOUNS for h in heads)
 
 

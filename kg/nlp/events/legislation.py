@@ -17,6 +17,7 @@ from kg.nlp.events.lawcontent import carries_content
 from kg.nlp.events.roles import assign_roles
 from kg.nlp.events.status import historical, status_from_verb
 from kg.nlp.events.syntax import clause_verb, subject_tokens
+from kg.nlp.events.unreported import legal_basis
 from kg.nlp.lexicon import measures as M
 
 
@@ -46,6 +47,11 @@ def legislation_mentions(ctx: DocContext, sent: Span, found: list[Mention], last
             verbs.append(v)
         if tok.lemma_.lower() in M.LAW_NOUNS | M.REGULATION_HEADS:  # not "the Talents Program that takes effect"
             verbs += [c for c in tok.children if c.dep_ in ("relcl", "acl") and takes_effect(c)]
+        draft = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.lower_ in M.DRAFT_WORDS]
+        put_forward = False
+        if not verbs and draft and tok.lemma_.lower() in M.LAW_NOUNS and not legal_basis(ctx, tok):
+            verbs.append(v if v is not None else tok)  # rule 'draft-law': "proposed legislation is now on hold"
+            put_forward = True
         if not verbs:
             continue
         if verbs[0].lemma_ not in M.LEGISLATIVE_VERBS and carries_content(tok, found):
@@ -53,7 +59,7 @@ def legislation_mentions(ctx: DocContext, sent: Span, found: list[Mention], last
         verb = verbs[0]
         if any(c.dep_ == "neg" for c in verb.children):
             continue
-        span = ctx.doc[tok.i:tok.i + 1] if sp is None else sp
+        span = (ctx.doc[draft[0].i:tok.i + 1] if draft else ctx.doc[tok.i:tok.i + 1]) if sp is None else sp
         # rule 'rule-name': a named resolution, order, directive or set of measures is a Regulation
         kind = "Regulation" if sp is not None and sp.root.lemma_.lower() in M.REGULATION_HEADS else "Legislation"
         m = Mention(measure=kind, rule="legislative-verb", sent=sent, trigger=span, head=tok,
@@ -74,6 +80,8 @@ def legislation_mentions(ctx: DocContext, sent: Span, found: list[Mention], last
                 continue
         if not fill(ctx, m, verb, last_actors):
             continue
+        if (put_forward or verb.lemma_.lower() in M.SPONSOR_VERBS) and m.status in ("InForce", "Announced"):
+            m.status = "Proposed"  # rules 'draft-law', 'sponsor-bill': a bill put forward for a decision
         if not m.actors and verb.dep_ == "acl" and verb.head.head.i != verb.head.i:
             # rule 'proposal-to-enact': "the Government announced its proposals to enact a new law": the
             # subject of the verb that governs the proposal noun

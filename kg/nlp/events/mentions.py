@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from kg.nlp.events.assessments import assessments
+from kg.nlp.events.designations import designations
 from kg.nlp.events.constructions import advices, mandates, money_pledges, other_create, talent_training
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.filling import CONFIDENCE, fill
@@ -69,6 +71,8 @@ def sentence_mentions(ctx: DocContext, sent: Span, last_actors: list[str]) -> li
     out.extend(money_pledges(ctx, sent, out, last_actors))
     out.extend(mandates(ctx, sent, out, last_actors))
     out.extend(advices(ctx, sent, out, last_actors))
+    out.extend(assessments(ctx, sent, out, last_actors))
+    out.extend(designations(ctx, sent, out, last_actors))
     return out
 
 

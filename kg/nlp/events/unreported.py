@@ -67,6 +67,8 @@ def not_reported(ctx: DocContext, measure: str | None, rule: str, head: Token, v
     """Measure words that report no measure of an actor: rules 'alleged-subsidy' ("unfair state subsidies
     are being paid"), 'cut-funding' ("deep cuts to science funding"), 'compliance' ("compliant with all
     applicable export control laws") and 'penalty-provision' ("the law calls for a fine of up to $85,000")."""
+    if measure == "Subsidy" and conferred_power(head):
+        return True
     if not ctx.parsed or head.pos_ not in ("NOUN", "PROPN"):
         return False
     if measure == "Subsidy":
@@ -76,6 +78,10 @@ def not_reported(ctx: DocContext, measure: str | None, rule: str, head: Token, v
         up = head.head.head if head.dep_ == "pobj" else head.head
         if up.lower_ in M.CUT_NOUNS:
             return True
+        if motive(ctx, head):
+            return True
+    if vague_cause(ctx, head) or judged_instrument(head):
+        return True
     if head.dep_ in ("pobj", "conj", "compound"):
         t = head
         while t.dep_ in ("conj", "compound") and t.head.i != t.i:
@@ -88,6 +94,69 @@ def not_reported(ctx: DocContext, measure: str | None, rule: str, head: Token, v
         if any(t.lower_ == "up" and t.dep_ == "quantmod" for t in head.subtree):
             return True
     return False
+
+
+def conferred_power(head: Token) -> bool:
+    """Rule 'grant-power': "grants" that hand over a power, not money ("the ministry grants the agency new powers",
+    the headline "..., Grants Commission Rulemaking Power") are the verb of conferring: a permission noun
+    (`permission_nouns`) follows in the same phrase, before any punctuation. "awarded research grants to 40
+    universities" stays a Subsidy."""
+    if head.lower_ != "grants":
+        return False
+    for t in head.doc[head.i + 1:min(head.i + 7, head.sent.end)]:
+        if t.is_punct:
+            return False
+        if t.lemma_.lower() in M.PERMISSION_NOUNS or t.lower_ in M.PERMISSION_NOUNS:
+            return True
+    return False
+
+
+def judged_instrument(head: Token) -> bool:
+    """Rule 'abuse-of': a measure noun after "an abuse / misuse / weaponisation of" (`judgement_nouns`) is the
+    speaker's judgement of a kind of measure ("it was an abuse of export control measures"), not a measure
+    reported (like the evaluative verbs: "called the decision an abuse of export controls")."""
+    t = head
+    while t.dep_ in ("compound", "conj") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in M.JUDGEMENT_NOUNS
+
+
+def vague_cause(ctx: DocContext, head: Token) -> bool:
+    """Rule 'vague-cause': a bare plural measure noun in a phrase of circumstance or cause ("in the wake of US
+    sanctions", "amid Western restrictions", "because of sanctions") names the background of the news, not a
+    measure the text reports concretely (GUIDE: past measures are events when the text names them concretely):
+    no determiner, no phrase of its own (on / against / by ...), no clause, no named entity but a state."""
+    if head.tag_ != "NNS" or head.dep_ != "pobj":
+        return False
+    prep = head.head
+    cause = prep.lower_ in M.VAGUE_CAUSE_PREPS or (prep.lower_ == "of" and prep.head.lower_ in ("wake", "face") and
+                                                 prep.head.dep_ == "pobj") or (
+        prep.lower_ == "of" and prep.head.lower_ == "because") or (prep.lower_ == "to" and prep.head.lower_ == "due")
+    if not cause:
+        return False
+    for c in head.children:
+        if c.dep_ in ("det", "prep", "relcl", "acl", "nummod", "poss", "conj") or c.lower_ in ("new", "latest"):
+            return False
+        sp = ctx.ment(c)
+        if sp is not None and sp.label_ not in ("Country", "Bloc"):
+            return False
+    return True
+
+
+def motive(ctx: DocContext, head: Token) -> bool:
+    """Rule 'motive-incentive': bare incentives that a thing, not a government, gives ("State control gives firms
+    strong incentives to follow party goals", "the grip brings incentives for companies to act") are a motive,
+    not a subsidy: the object of a verb whose subject is a common noun that names no government, no measure and
+    no scheme, with no tax or money word on the incentives."""
+    if head.lemma_.lower() != "incentive" or head.dep_ != "dobj":
+        return False
+    if any(t.lower_ in M.FUNDING_WORDS or t.lower_ in ("tax", "financial", "fiscal", "investment")
+           for t in head.lefts if t.i != head.i):
+        return False
+    subs = [c for c in head.head.children if c.dep_ == "nsubj"]
+    return bool(subs) and all(
+        s.pos_ == "NOUN" and s.lemma_.lower() not in M.MEASURE_NOUNS | M.LAW_SUBJECTS | M.SCHEME_NOUNS
+        | M.REGULATION_HEADS and actor_of_token(ctx, s) in ([], ["__generic__"]) for s in subs)
 
 
 def foreign_owner(ctx: DocContext, head: Token) -> bool:

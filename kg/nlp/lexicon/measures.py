@@ -21,7 +21,10 @@ QUESTION_TRIGGERS: list[tuple[str, str | None, str]]
 TRIGGERS, OBJECT_CUES, QUESTION_TRIGGERS = rules.triggers(MEASURES)
 
 _WORDS = rules.word_lists("measure_words.yaml", (
-    "legislative_verbs", "law_nouns", "law_subjects", "effect_verbs", "regulation_heads",
+    "legislative_verbs", "law_nouns", "draft_words", "sponsor_verbs", "law_subjects", "effect_verbs",
+    "regulation_heads", "assessment_nouns", "conduct_verbs", "assess_verbs",
+    "designate_verbs", "threat_nouns", "vague_cause_preps", "permission_nouns", "call_verbs",
+    "judgement_nouns",
     "ship_verbs", "challenge_objects", "challenge_forums",
     "talent_verbs", "talent_nouns", "mandate_verbs", "agreement_verbs", "consensus_adj",
     "other_create_verbs", "other_create_objects", "anaphors", "similar_adj", "similar_nouns", "body_nouns",
@@ -50,6 +53,17 @@ RULE_SELF_NOUNS = set(_WORDS["rule_self_nouns"])
 #: verbs that turn a law-like noun (bill, law, act) or a Legislation mention into a Legislation event
 LEGISLATIVE_VERBS = set(_WORDS["legislative_verbs"])
 LAW_NOUNS = set(_WORDS["law_nouns"])
+DRAFT_WORDS = set(_WORDS["draft_words"])
+SPONSOR_VERBS = set(_WORDS["sponsor_verbs"])
+ASSESSMENT_NOUNS = set(_WORDS["assessment_nouns"])
+CONDUCT_VERBS = set(_WORDS["conduct_verbs"])
+ASSESS_VERBS = set(_WORDS["assess_verbs"])
+DESIGNATE_VERBS = set(_WORDS["designate_verbs"])
+THREAT_NOUNS = set(_WORDS["threat_nouns"])
+VAGUE_CAUSE_PREPS = set(_WORDS["vague_cause_preps"])
+PERMISSION_NOUNS = set(_WORDS["permission_nouns"])
+CALL_VERBS = set(_WORDS["call_verbs"])
+JUDGEMENT_NOUNS = set(_WORDS["judgement_nouns"])
 #: "the legislation, which will take effect in November": verbs before effect/force
 EFFECT_VERBS = set(_WORDS["effect_verbs"])
 #: rule 'rule-name': a named law headed by one of these is a Regulation
