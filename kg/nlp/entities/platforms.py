@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from kg.ids import entity_key
 from kg.link.clusters import Mention
 from kg.nlp.entities.words import (
     COMPANY_ACT_VERBS,
@@ -59,8 +60,15 @@ def platform_types(gaz: GazetteerLike, doc: Doc, taken: list[tuple[int, int, Men
         v[1] += comp
     for _, _, m in flagged:
         tech, comp = votes[m.key or ""]
-        if tech != comp:
-            m.type = "Technology" if tech > comp else "Company"
+        if tech == comp:
+            continue
+        typ = "Technology" if tech > comp else "Company"
+        entry = gaz.by_key(m.key or "")
+        if entry is not None and typ != entry.type:
+            # the service and its company are two things: the retyped mention gets its own node (the
+            # entry's identifier, Wikidata ID and facts such as subsidiaryOf belong to the entry's type)
+            m.key, m.wikidata = entity_key(typ, m.name or entry.name), None
+        m.type = typ
 
 
 def _list_head(tok: Token) -> Token:
