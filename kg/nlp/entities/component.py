@@ -56,7 +56,7 @@ from kg.nlp.entities.words import (
 )
 from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.learned_entities import merge_learned
-from kg.nlp.lines import in_ranges
+from kg.nlp.lines import in_ranges, name_line_ranges
 
 if TYPE_CHECKING:
     from kg.link.gazetteer import GazetteerLike
@@ -104,7 +104,8 @@ class EntityComponent:
 
     # ------------------------------------------------------------------ assembly
     def __call__(self, doc: Doc) -> Doc:
-        skip = doc._.kg_skip or []
+        # an author's name alone under the headline is a byline too (the NER is needed to see it)
+        doc._.kg_skip = skip = (doc._.kg_skip or []) + name_line_ranges(doc)
         titled = titled_sentences(doc)
         ranked = [(3, c) for c in gazetteer_candidates(self.gaz, doc)]
         ranked += [(3 if c[2].type in ("Legislation", "LegalCase", "GovernmentBody") or c[2].key else 2, c)
