@@ -86,6 +86,8 @@ def link_owners(ctx: DocContext, events: list[EventDraft]) -> None:
             if gaz is None:
                 break
             entry = gaz.by_key(k)
+            if entry is None and k in ctx.ents:  # a platform typed as its service is its own node, same owner
+                entry = gaz.by_name(ctx.ents[k].name)
             parent = gaz.by_name(entry.subsidiary_of) if entry is not None and entry.subsidiary_of else None
             if parent is not None and parent.key in ctx.ents and ctx.ents[parent.key].mentions:
                 extra.append(parent.key)
