@@ -33,6 +33,7 @@ employer: relations to them are returned in ``drop``.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
@@ -123,10 +124,17 @@ class TitleRules:
         for sp in spans:
             for i in range(sp.start, sp.end):
                 self.at[i] = sp
+        named = {s.id_ for s in spans}
         self.bodies = {k: (e.name, tuple(e.aliases)) for k, e in ents.items()
-                       if e.type == "GovernmentBody" and any(s.id_ == k for s in spans)}
+                       if e.type == "GovernmentBody" and k in named}
         self.drop: set[tuple[str, str]] = set()   # (person, organisation) pairs the title rules overrule
         self.lower: set[int] = set()  # lower-case title words admitted after a person (portfolio words)
+
+    @cached_property
+    def home(self) -> str | None:
+        """The document's own country for a portfolio title with no state beside it: the dominant
+        country, else the one named most counting demonyms (computed once per document)."""
+        return self.dominant or home_country(self.spans)
 
     def _ok(self, i: int) -> bool:
         t = self.doc[i]
@@ -344,7 +352,7 @@ class TitleRules:
         if state is not None and (head in BODY_HEADS or head in OFFICIALS or head in IMPLIED):
             yield "rel:title-country", person, "worksFor", state, sent, 0.8
         elif state is None and not states and head in HOME_TITLES and (portfolio or self._named_post(toks, head)):
-            home = self.dominant or home_country(self.spans)
+            home = self.home
             if home is not None:
                 yield "rel:title-home", person, "worksFor", home, sent, 0.6
 
