@@ -139,6 +139,16 @@ def test_known_name_after_a_joiner_ends_an_acronym_body(nlp):
     assert not [n for n in ents if n.startswith("Peru ")]
 
 
+def test_two_bodies_joined_by_and_the_before_a_short_form_stay_two(nlp):
+    # the short form defines the last name only; "<head> and the <Name>" starts a second body
+    doc = run(nlp, "The rule was issued by the Zorbian Customs Authority and the National Radio Regulatory Authority "
+                   "(NRRA) on Monday.")
+    ents = entities_by_name(doc)
+    assert ents["National Radio Regulatory Authority"].type == "GovernmentBody"
+    assert "NRRA" in ents["National Radio Regulatory Authority"].aliases
+    assert not [n for n in ents if " and the " in n]
+
+
 def test_elided_list_shares_the_last_word_when_the_gazetteer_knows_the_whole_name(nlp):
     doc = run(nlp, "The plan needs approval from the ministries of External and Home Affairs before work begins.")
     ents = entities_by_name(doc)
