@@ -62,10 +62,11 @@ def country_named_org(gaz: GazetteerLike, doc: Doc, cand) -> bool:
 
 
 def retype_by_context(doc: Doc, taken) -> None:
-    """NER people coordinated with companies are companies ("Naura and Piotech")."""
+    """NER people coordinated with companies are companies ("Naura and Piotech"); not a name with a
+    person's title right before or after it ("signed by economic adviser Joerg Kukies and Intel's ...")."""
     company_toks = {i for s, e, m in taken if m.type == "Company" for i in range(s, e)}
     for s, e, m in taken:
-        if m.rule != "ner:PERSON":
+        if m.rule != "ner:PERSON" or person_context(doc[s:e], doc):
             continue
         root = doc[s:e].root
         linked = [root.head] if root.dep_ == "conj" else []
