@@ -61,6 +61,24 @@ def country_named_org(gaz: GazetteerLike, doc: Doc, cand) -> bool:
                if (gaz.lookup(doc[i:j].text) or _NoEntry).type in ("Country", "Bloc"))
 
 
+def material_named_org(gaz: GazetteerLike, doc: Doc, cand) -> bool:
+    """"Chengze Lithium International", "Ultra Lithium": an NER organisation whose name holds a common noun
+    of the gazetteer (a material or technology, "lithium") written with a capital beats that noun's match
+    inside it (mid-sentence, the capital makes the word part of a name)."""
+    s, e, m = cand
+    if m.rule != "ner:ORG" or e - s < 2 or m.key or not all(t.is_title or not t.is_alpha for t in doc[s:e]):
+        return False
+    for i in range(s, e):
+        if doc[i].is_sent_start:
+            continue
+        for j in range(i + 1, min(i + 4, e + 1)):
+            entry = gaz.lookup(doc[i:j].text)
+            if entry is not None and entry.type == "Technology" and entry.name[:1].islower() and \
+                    (i, j) != (s, e):
+                return True
+    return False
+
+
 def retype_by_context(doc: Doc, taken) -> None:
     """NER people coordinated with companies are companies ("Naura and Piotech"); not a name with a
     person's title right before or after it ("signed by economic adviser Joerg Kukies and Intel's ...")."""
