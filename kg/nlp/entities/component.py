@@ -26,6 +26,7 @@ from kg.nlp.entities.bodies import (
     unit_of_known_body,
 )
 from kg.nlp.entities.groups import group_candidates
+from kg.nlp.entities.listed import listed_orgs
 from kg.nlp.entities.ner import (
     country_named_org,
     material_named_org,
@@ -116,6 +117,7 @@ class EntityComponent:
         ranked += [(2, c) for c in group_candidates(self.gaz, doc)]
         ranked += [(2, c) for c in token_candidates(self.gaz, doc)]
         ranked += [(2, c) for c in region_candidates(self.gaz, doc)]
+        ranked += [(3, c) for c in listed_orgs(doc)]  # a whole bulleted line: longer than any match inside
         products = product_candidates(doc)
         ranked += [(3, (s, e, m)) for s, e, m, _ in products]
         ner = ner_candidates(self.gaz, doc)
