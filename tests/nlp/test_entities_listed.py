@@ -18,3 +18,9 @@ def test_bulleted_lines_under_other_lines_are_no_companies(nlp):
             "Officials said the rule is final.")
     ents = entities_by_name(run(nlp, text))
     assert not any(e.type == "Company" for e in ents.values())
+
+
+def test_a_listed_name_is_the_company_wherever_the_text_writes_it(nlp):
+    text = ("The companies include:\n- Velmora Drones\n- Tessit\n\nTessit is a drone maker based in Oregon.")
+    doc = run(nlp, text)
+    assert sum(1 for sp in doc.spans["kg_mentions"] if sp.text == "Tessit" and sp.label_ == "Company") == 2

@@ -10,7 +10,8 @@ When a line ends with ":" and its last words name organisations in the plural ("
 "entities", ``company_context`` plurals in ``kg/nlp/rules/entities.yaml``), every bulleted line right
 after it (blank lines between them allowed) that is a bare name (one to six words, each capitalised or
 a number, no sentence punctuation) is a company. The list ends at the first line that is not such an
-item. Names the gazetteer knows keep their entry (the gazetteer outranks this rule).
+item. Every place the text writes a listed name is that company. Names the gazetteer knows keep their
+entry (the gazetteer outranks this rule).
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ _NAME = re.compile(r"^(?:[A-Z0-9][\w.&'\u2019-]*)(?: (?:[A-Z0-9][\w.&'\u2019-]*|
 def listed_orgs(doc: Doc) -> list[tuple[int, int, Mention]]:
     text = doc_text(doc)
     out: list[tuple[int, int, Mention]] = []
+    names: list[str] = []
     for intro in _INTRO.finditer(text):
         if intro.group(1).lower() not in LIST_NOUNS:
             continue
@@ -44,9 +46,13 @@ def listed_orgs(doc: Doc) -> list[tuple[int, int, Mention]]:
             name = m.group(1)
             if not (_NAME.match(name) and 1 <= len(name.split()) <= 6) or name.split()[-1] in ("of", "and", "the"):
                 break
-            sp = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+            names.append(name)
+            pos = m.end()
+    # the listed name is that company wherever the text writes it ("Insitu is a Boeing subsidiary")
+    for name in dict.fromkeys(names):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            sp = doc.char_span(m.start(), m.end(), alignment_mode="contract")
             if sp is not None and len(sp):
                 out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Company", RULE,
                                                       CONF[RULE])))
-            pos = m.end()
     return out
