@@ -27,6 +27,15 @@ def test_described_body_is_the_named_body_of_that_country(nlp):
     assert "Russia's internet watchdog" in ents["Roskomnadzor"].aliases
 
 
+def test_described_agency_is_the_named_service_of_that_field(nlp):
+    # an intelligence "agency" and an intelligence "service" are one kind of body
+    doc = run(nlp, "The AIVD said the engineer had passed files to Russia. The Dutch intelligence agency added "
+                   "that the files were secret.")
+    ents = entities_by_name(doc)
+    assert "Dutch intelligence agency" not in ents
+    assert "Dutch intelligence agency" in ents["General Intelligence and Security Service"].aliases
+
+
 def test_described_body_of_another_kind_stays_apart(nlp):
     doc = run(nlp, "Roskomnadzor blocked the messaging app on Friday. Russia's defence ministry said the "
                    "app had been used by soldiers.")
