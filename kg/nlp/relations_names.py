@@ -57,8 +57,8 @@ def _place_in(gaz, name: str) -> set[str]:
     rules/relations.yaml: "Chengdu", "Bavaria") or a capital in the gazetteer ("Beijing")."""
     words = _words(name)
     out: set[str] = set()
-    if not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
-        return out  # "New Delhi humidity": no name
+    if not all(w[:1].isupper() or w[:1].isdigit() or w in ("&", "-") or w[:1] == "(" for w in words):
+        return out  # "New Delhi humidity", a page's menu lines: no name
     for n in (2, 1):
         for i in range(len(words) - n + 1):
             w = " ".join(words[i:i + n]).strip("().")
