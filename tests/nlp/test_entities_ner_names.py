@@ -44,3 +44,13 @@ def test_company_named_after_a_material_beats_the_material(nlp):
                    "Prices of lithium rose.")
     ents = entities_by_name(doc)
     assert ents["Velmora Lithium International"].type == "Company"
+
+
+def test_known_organisation_with_a_place_before_it_is_another_organisation(nlp):
+    # the gazetteer knows "Institute of Computing Technology"; the NER's longer name is a different institute
+    from nlp_helpers import entities_by_name, run
+
+    doc = run(nlp, "The department added Sugon and the Wuxi Jiangnan Institute of Computing Technology to the list.")
+    ents = entities_by_name(doc)
+    assert ents["Wuxi Jiangnan Institute of Computing Technology"].type == "ResearchOrganization"
+    assert "Institute of Computing Technology" not in ents

@@ -33,6 +33,7 @@ from kg.nlp.entities.ner import (
     ner_candidates,
     person_context,
     persons_named_as_orgs,
+    prefixed_known_org,
     retype_by_context,
     retype_short_forms,
 )
@@ -133,7 +134,8 @@ class EntityComponent:
             if id(cand[2]) in made:
                 cand[2].type = "Technology"  # "Microsoft Teams": the product outranks the maker inside its name
         ranked += [(3 if country_named_org(self.gaz, doc, c) or titled_founder(doc, c) or id(c[2]) in made or
-                    unit_of_known_body(self.gaz, doc, c) or material_named_org(self.gaz, doc, c) else 1, c)
+                    unit_of_known_body(self.gaz, doc, c) or material_named_org(self.gaz, doc, c) or
+                    prefixed_known_org(self.gaz, doc, c) else 1, c)
                    for c in ner]
         ranked = merge_learned(self.gaz, doc, ranked)  # the learned recogniser's spans, below every rule
         ranked = [(p, c) for p, c in ranked if not in_ranges(c[2].start, c[2].end, skip)]

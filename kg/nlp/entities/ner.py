@@ -18,6 +18,7 @@ from kg.nlp.entities.words import (
     COMPANY_CONTEXT,
     COMPANY_SUFFIX,
     CONF,
+    DATE_WORDS,
     GOV_CUES,
     GOV_HEADS,
     GROUP_ORG_HEADS,
@@ -76,6 +77,29 @@ def material_named_org(gaz: GazetteerLike, doc: Doc, cand) -> bool:
             if entry is not None and entry.type == "Technology" and entry.name[:1].islower() and \
                     (i, j) != (s, e):
                 return True
+    return False
+
+
+def prefixed_known_org(gaz: GazetteerLike, doc: Doc, cand) -> bool:
+    """"the Wuxi Jiangnan Institute of Computing Technology": an NER organisation that is a known
+    organisation's name with capitalised words before it (no country, demonym or date) is another,
+    more specific organisation, and beats the known name inside it."""
+    s, e, m = cand
+    if m.rule != "ner:ORG" or m.key:
+        return False
+    while s < e and doc[s].lower_ == "the":
+        s += 1
+    for k in (1, 2, 3):
+        if e - (s + k) < 2:
+            break
+        inner = gaz.lookup(doc[s + k:e].text)
+        if inner is None or inner.type not in ("Company", "ResearchOrganization"):
+            continue
+        prefix = doc[s:s + k]
+        return all(
+            t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in DATE_WORDS and
+            (gaz.lookup(t.text) or gaz.demonym(t.text) or _NoEntry).type not in ("Country", "Bloc")
+            for t in prefix) and (gaz.lookup(prefix.text) or _NoEntry).type not in ("Country", "Bloc")
     return False
 
 
