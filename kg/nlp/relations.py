@@ -67,6 +67,8 @@ from kg.nlp.relations_titles import COMPANY_HEADS, ORIGIN_CUES, SUBORDINATE, TOP
 register_extensions()
 
 ORG_TYPES = {"Company", "ResearchOrganization", "GovernmentBody", "Bloc"}
+#: titles of state offices, which no company gives
+STATE_OFFICE_TITLES = {"minister", "senator", "lawmaker", "ambassador", "envoy", "congressman", "congresswoman"}
 CONF_TEXT = 0.85
 CONF_GAZ = 0.7
 
@@ -343,6 +345,8 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                                                "negotiator", "spokesperson", "adviser", "senator", "lawmaker",
                                                "representative", "commissioner", "governor"}:
                         yield "rel:official", nxt.id_, "worksFor", sp.id_
+                elif sp.label_ == "Company" and title.split()[-1] in STATE_OFFICE_TITLES:
+                    pass  # "... Lithium Chile and Ultra Lithium, Industry Minister X said": no company has ministers
                 elif sp.label_ == "Company" and title == "president":
                     yield "rel:title-org", nxt.id_, "worksFor", sp.id_  # GUIDE: a company's heads are CEO, chair
                 elif title in LEAD_TITLES or title.split()[-1] in {"ceo", "founder", "chairman", "chairwoman", "head"}:

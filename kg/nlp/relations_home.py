@@ -6,6 +6,8 @@ rule                        confidence  example
 =========================== ==========  ========================================================
 rel:body-gazetteer-parent   0.7         every government body no sentence placed -> partOf its
                                         gazetteer parent (``document_part_of``)
+rel:body-name-region        0.8         a body the gazetteer lacks whose name opens with a federal state the
+                                        document has as a body ("Colorado General Assembly") -> that state
 rel:body-name-country       0.8         a body the gazetteer lacks -> the state its name contains
 rel:body-sentence-country   0.6         ... else the one country of its sentence
 rel:body-home-country       0.6         ... else the document's dominant country
@@ -90,6 +92,10 @@ def document_part_of(gaz, gaz_parent: dict[str, set[str]], doc: Doc, spans: list
                 yield "rel:body-gazetteer-parent", sp.id_, "partOf", p, sent, CONF_BODY_PARENT, "gazetteer"
             if hits or not _GENERIC_NAME.match(sp.text):
                 continue  # "Ministry of Public Security" in a story about Vietnam: not China's (below)
+        region = region_in_name(gaz, sp, {o.id_ for o in spans if o.label_ == "GovernmentBody"})
+        if region is not None:
+            yield "rel:body-name-region", sp.id_, "partOf", region, sent, 0.8, "text"
+            continue
         named = state_in_name(gaz, sp, ents)
         if named is not None:
             if named in ents:
@@ -140,6 +146,20 @@ def _named_outside(doc: Doc, entry, own: list[Span]) -> bool:
         if not any(sp.start_char <= m.start() < sp.end_char for sp in own):
             return True
     return False
+
+
+def region_in_name(gaz, sp: Span, present: set[str]) -> str | None:
+    """"Colorado General Assembly", "Florida Legislature": the federal state (a gazetteer body flagged
+    ``region``) whose name opens the body's name, when the document has it as a body of its own."""
+    words = sp.text.split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    for n in (2, 1):
+        if len(words) > n:
+            e = gaz.by_name(" ".join(words[:n]))
+            if e is not None and getattr(e, "region", False) and e.key in present and e.key != sp.id_:
+                return e.key
+    return None
 
 
 def state_in_name(gaz, sp: Span, ents: dict) -> str | None:

@@ -6,7 +6,11 @@ rule                  confidence  example
 ====================  ==========  ===============================================================
 rel:name-country      0.8         "Bank of China", "PT Freeport Indonesia" -> headquarteredIn the
                                   country its name contains (named, not by demonym), when the
-                                  document mentions that country on its own too
+                                  document mentions that country on its own too; else the country
+                                  of a place a company's name holds besides other capitalised words
+                                  ("Chengdu Haiguang Integrated Circuit", "Beijing Infinite Vision
+                                  Technology": a ``home_places`` place or a capital), under the same
+                                  conditions (not for universities: "University of Tokyo")
 rel:name-maker        0.8         "Google Analytics", "Xiaomi 11T Pro" -> the company whose name
                                   or alias opens the technology's name produces it
 rel:description       0.6         "Nigeria suspended Twitter ... the US social media giant" -> the
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.nlp.relations_titles import ORIGIN_CUES
+from kg.nlp.relations_titles import HOME_PLACES, ORIGIN_CUES
 
 ORGS = ("Company", "ResearchOrganization")
 CONF_NAME = 0.8
@@ -44,6 +48,25 @@ def _country_in(gaz, name: str) -> set[str]:
                 continue
             e = gaz.lookup(w)
             if e is not None and e.type == "Country":
+                out.add(e.key)
+    return out
+
+
+def _place_in(gaz, name: str) -> set[str]:
+    """Keys of the countries of the places a name contains: a place inside a country (``home_places``,
+    rules/relations.yaml: "Chengdu", "Bavaria") or a capital in the gazetteer ("Beijing")."""
+    words = _words(name)
+    out: set[str] = set()
+    if not all(w[:1].isupper() or w[:1].isdigit() or w in ("&", "-") or w[:1] == "(" for w in words):
+        return out  # "New Delhi humidity", a page's menu lines: no name
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            w = " ".join(words[i:i + n]).strip("().")
+            if not w[:1].isupper():
+                continue
+            country = HOME_PLACES.get(w)
+            e = gaz.lookup(country) if country is not None else gaz.capital(w)
+            if e is not None and e.type == "Country" and len(words) > n:  # "Hokkaido" alone is the place
                 out.add(e.key)
     return out
 
@@ -71,6 +94,9 @@ def name_relations(gaz, spans: list[Span], ents: dict, has: set[tuple[str, str]]
             home: set[str] = set()
             for name in {ent.name, sp.text}:
                 home |= _country_in(gaz, name)
+            if not home and sp.label_ == "Company":  # "Chengdu Haiguang Integrated Circuit", "X (Chengdu)"
+                for name in {ent.name, sp.text}:
+                    home |= _place_in(gaz, name)
             entry = gaz.by_key(sp.id_) if hasattr(gaz, "by_key") else None
             known = getattr(entry, "country", None)
             if len(home) == 1 and (known is None or gaz.by_name(known).key in home):

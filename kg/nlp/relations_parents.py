@@ -2,6 +2,8 @@
 (GUIDE.md, Relations: subsidiaryOf), for forms ``rel:subsidiary`` (relations.py) does not read:
 
 * "Y, part of X," -> Y subsidiaryOf X (an appositive right after Y);
+* "X subsidiary Y" (the child word alone between the names) and "Y is a X subsidiary", "Y, a X unit"
+  -> Y subsidiaryOf X;
 * "Y's parent X", "Y's parent investment firm X", "Y's owner X" (up to four lower-case words between)
   -> Y subsidiaryOf X;
 * "X ... through its subsidiary Y", "X and its Swedish unit Y" -> Y subsidiaryOf X, "its" standing for
@@ -30,6 +32,11 @@ def parent_relations(doc: Doc, sps: list[Span]) -> Iterator[tuple[str, str, str,
         between = [t.lower_ for t in doc[a.end:b.start]]
         if between in ([",", "part", "of"], [",", "a", "part", "of"]):
             yield "rel:parent", a.id_, "subsidiaryOf", b.id_
+        elif len(between) == 1 and between[0] in CHILD_WORDS and doc[a.end].is_lower:
+            yield "rel:parent", b.id_, "subsidiaryOf", a.id_  # "ASML subsidiary Mapper"
+        elif between in (["is", "a"], ["is", "an"], ["was", "a"], [",", "a"], [",", "an"]) and \
+                b.end < len(doc) and doc[b.end].lower_ in CHILD_WORDS:
+            yield "rel:parent", a.id_, "subsidiaryOf", b.id_  # "Insitu is a Boeing subsidiary"
         elif between[:1] in (["'s"], ["’s"], ["'"]) and 2 <= len(between) <= 5 and \
                 any(w in PARENT_WORDS for w in between[1:]) and all(t.is_lower for t in doc[a.end + 1:b.start]):
             yield "rel:parent", a.id_, "subsidiaryOf", b.id_

@@ -15,6 +15,8 @@ the title only when they hold a title word ("Yesterday, President X"). The head 
 rule                  confidence  example
 ====================  ==========  ===============================================================
 rel:title-state-head  0.85        "Hungary's Prime Minister Viktor Orban" -> leads Hungary
+rel:title-region-head 0.75        "Gov. Jared Polis" (no state beside the title) -> leads the federal state
+                                  (a gazetteer body flagged ``region``) of the sentence, else the document's one
 rel:title-body-head   0.8         "Commerce Secretary Gina Raimondo" -> leads the document's body
                                   whose name has every portfolio word ("Department of Commerce");
                                   "Attorney General X" -> the justice department
@@ -334,6 +336,10 @@ class TitleRules:
         if head in STATE_HEADS and not sub and body is None and not portfolio:
             if state is not None:
                 yield "rel:title-state-head", person, "leads", state, sent, 0.85
+            elif head in ("governor", "gov.") and not states:
+                region = self._one_region(sent)
+                if region is not None:
+                    yield "rel:title-region-head", person, "leads", region, sent, 0.75
             elif toks[0] >= sp.start and not states and head != "governor":
                 # "President Trump" as one mention: the country the gazetteer gives, else the one
                 # country named in the sentence, else the document's dominant one
@@ -355,6 +361,15 @@ class TitleRules:
             home = self.home
             if home is not None:
                 yield "rel:title-home", person, "worksFor", home, sent, 0.6
+
+    def _one_region(self, sent: Span) -> str | None:
+        """"Gov. Jared Polis" with no state beside the title: the federal state (a gazetteer body flagged
+        ``region``) of the sentence when it names one, else the document's only one."""
+        regions = [m for m in self.spans if m.label_ == "GovernmentBody" and
+                   getattr(self.gaz.by_key(m.id_), "region", False)]
+        here = {m.id_ for m in regions if sent.start <= m.start < sent.end}
+        keys = here or {m.id_ for m in regions}
+        return next(iter(keys)) if len(keys) == 1 else None
 
     def _named_post(self, toks: list[int], head: str) -> bool:
         """"Foreign Minister X": a word before the title names the post even when it picks no body."""

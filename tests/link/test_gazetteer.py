@@ -83,6 +83,13 @@ def test_gazetteer_references_resolve_to_entries_of_the_right_type(gaz):
             assert gaz.by_name(e.leads).type != "Person", e.name
 
 
+def test_gazetteer_no_company_produces_a_network_standard(gaz):
+    # docs/gazetteers.md: "produces" names a company's own products; a standard it supplies equipment for
+    # ("barred Huawei and ZTE from its 5G network") is no product of the company
+    standards = re.compile(r"^(?:[2-6]G|LTE|4G LTE|Wi-?Fi|Bluetooth)$", re.I)
+    assert [(e.name, t) for e in gaz.entries for t in e.produces if standards.match(t)] == []
+
+
 def test_gazetteer_no_surface_form_belongs_to_two_entries(gaz):
     owners: dict[tuple[str, str], set[str]] = {}
     for e in gaz.entries:

@@ -27,6 +27,15 @@ def test_described_body_is_the_named_body_of_that_country(nlp):
     assert "Russia's internet watchdog" in ents["Roskomnadzor"].aliases
 
 
+def test_described_agency_is_the_named_service_of_that_field(nlp):
+    # an intelligence "agency" and an intelligence "service" are one kind of body
+    doc = run(nlp, "The AIVD said the engineer had passed files to Russia. The Dutch intelligence agency added "
+                   "that the files were secret.")
+    ents = entities_by_name(doc)
+    assert "Dutch intelligence agency" not in ents
+    assert "Dutch intelligence agency" in ents["General Intelligence and Security Service"].aliases
+
+
 def test_described_body_of_another_kind_stays_apart(nlp):
     doc = run(nlp, "Roskomnadzor blocked the messaging app on Friday. Russia's defence ministry said the "
                    "app had been used by soldiers.")
@@ -137,6 +146,16 @@ def test_known_name_after_a_joiner_ends_an_acronym_body(nlp):
     ents = entities_by_name(doc)
     assert ents["World Trade Organization"].type == "Bloc"
     assert not [n for n in ents if n.startswith("Peru ")]
+
+
+def test_two_bodies_joined_by_and_the_before_a_short_form_stay_two(nlp):
+    # the short form defines the last name only; "<head> and the <Name>" starts a second body
+    doc = run(nlp, "The rule was issued by the Zorbian Customs Authority and the National Radio Regulatory Authority "
+                   "(NRRA) on Monday.")
+    ents = entities_by_name(doc)
+    assert ents["National Radio Regulatory Authority"].type == "GovernmentBody"
+    assert "NRRA" in ents["National Radio Regulatory Authority"].aliases
+    assert not [n for n in ents if " and the " in n]
 
 
 def test_elided_list_shares_the_last_word_when_the_gazetteer_knows_the_whole_name(nlp):

@@ -23,3 +23,11 @@ def test_ner_name_ends_at_an_unclosed_parenthesis(nlp):
     doc = run(nlp, "While still under analysis at CAE (Economic Affairs Committee)the matter received a favorable "
                    "opinion.")
     assert not any("(" in name for name in entities_by_name(doc))
+
+
+def test_titled_person_coordinated_with_a_company_stays_a_person(nlp):
+    # "X and Intel ...": a name coordinated with a company is one only when no person's title stands beside it
+    doc = run(nlp, "The deal will be signed by Scholz economic adviser Joerg Kukies and Intel executive vice "
+                   "president of operations Keyvan Esfarjani.")
+    ents = entities_by_name(doc)
+    assert ents["Joerg Kukies"].type == "Person"

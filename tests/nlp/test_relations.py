@@ -38,6 +38,14 @@ def test_relations_text_patterns(tiny_nlp, text, triple, rule):
 
 
 @pytest.mark.slow
+def test_relations_no_company_employs_a_minister(tiny_nlp):
+    # "<Company>, <state office> <Person>": the list of companies ends at the comma; a minister works for a state
+    doc = run(tiny_nlp, "The firms must divest their stakes in Velmora and Qorvane, Industry Minister Anke Verhoef "
+                        "said on Monday.")
+    assert not any(p == "worksFor" and o in ("Velmora", "Qorvane") for _, p, o in relation_names(doc))
+
+
+@pytest.mark.slow
 def test_relations_gazetteer_needs_the_same_sentence(tiny_nlp):
     same = run(tiny_nlp, "China restricted travel by engineers at Qorvane.")
     apart = run(tiny_nlp, "China restricted travel. Engineers at Qorvane complained.")

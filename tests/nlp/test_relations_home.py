@@ -32,3 +32,13 @@ def test_bare_parliament_is_the_dominant_countrys(tiny_nlp):
 def test_bare_parliament_without_a_dominant_country(tiny_nlp):
     text = "The Netherlands and China will talk.\nParliament approved the plan on Tuesday."
     assert not [t for t in relation_names(run(tiny_nlp, text)) if t[1] == "partOf" and "arliament" in t[0]]
+
+
+@pytest.mark.slow
+def test_body_named_after_a_federal_state_is_part_of_it(nlp):
+    # rel:body-name-region: the federal state that opens the body's name, when the text has it as a body
+    doc = run(nlp, "Ohio became the second state to restrict the drones. The Ohio General Assembly passed the bill "
+                   "in May, and China criticised it.")
+    rels = relation_names(doc)
+    assert ("Ohio General Assembly", "partOf", "Ohio") in rels
+    assert ("Ohio General Assembly", "partOf", "China") not in rels

@@ -20,6 +20,17 @@ def _mentions(doc, marks):
     return spans, ents
 
 
+def test_place_in_a_company_name_gives_headquarters(blank_nlp, tiny_gazetteer):
+    # a place inside a country (home_places) written in a company's name, with other capitalised words
+    doc = blank_nlp.make_doc("Chengdu Zorvia Microelectronics was listed . Hokkaido was too . China objected .")
+    china = tiny_gazetteer.by_name("China").key
+    spans, ents = _mentions(doc, [(0, 3, "Company", "company/zorvia", "Chengdu Zorvia Microelectronics"),
+                                  (5, 6, "Company", "company/hokkaido", "Hokkaido"),
+                                  (9, 10, "Country", china, "China")])
+    got = {(r, s, p, o) for r, s, p, o, _ in name_relations(tiny_gazetteer, spans, ents, set())}
+    assert got == {("rel:name-country", "company/zorvia", "headquarteredIn", china)}  # a bare place names no firm
+
+
 def test_name_country_gives_headquarters(blank_nlp, tiny_gazetteer):
     doc = blank_nlp.make_doc("Zorvia Bank of China lent money . China welcomed it .")
     china = tiny_gazetteer.by_name("China").key

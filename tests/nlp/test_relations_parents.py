@@ -15,6 +15,8 @@ CHILD_OF = ("Qorvane", "subsidiaryOf", "Velmora")
     "Qorvane's parent company Velmora declined to comment.",
     "Qorvane's parent investment firm Velmora declined to comment.",
     "Velmora wanted to buy the plant through its Chinese subsidiary Qorvane.",
+    "The manuals belonged to Velmora subsidiary Qorvane, prosecutors said.",  # the child word alone between
+    "Qorvane is a Velmora subsidiary under its defense segment.",
 ])
 def test_parent_named_by_an_ownership_word(tiny_nlp, text):
     assert CHILD_OF in relation_names(run(tiny_nlp, text))

@@ -77,3 +77,21 @@ def test_an_administration_alone_makes_no_leader(leads_nlp):
     # the gold leaves out a person named only in "the X administration" (no country in the sentence)
     doc = run(leads_nlp, "The Harlow administration added Qorvane to the list on Tuesday.")
     assert not any(p == "leads" for _, p, _ in relation_names(doc))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,triple", [
+    # "Gov." / "Governor" with no state beside it: the one federal state the document has acting
+    ("Oregon became the second state to restrict the drones. Gov. Maria Lindqvist signed the bill on Friday.",
+     ("Maria Lindqvist", "leads", "Oregon")),
+    ("Ohio lawmakers passed the ban in May. Governor Maria Lindqvist signed it on Friday.",
+     ("Maria Lindqvist", "leads", "Ohio")),
+])
+def test_governor_leads_the_documents_federal_state(nlp, text, triple):
+    assert triple in relation_names(run(nlp, text))
+
+
+@pytest.mark.slow
+def test_governor_with_two_federal_states_leads_neither(nlp):
+    doc = run(nlp, "Ohio lawmakers and Oregon lawmakers passed bans in May. Gov. Maria Lindqvist signed one.")
+    assert not any(s == "Maria Lindqvist" and p == "leads" for s, p, _ in relation_names(doc))

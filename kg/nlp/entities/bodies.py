@@ -261,7 +261,7 @@ def home_bodies(gaz: GazetteerLike, taken: list[tuple[int, int, Mention]]) -> No
 #: kinds of body by head word: a description names a body only of its own kind ("intelligence service"
 #: is no "centre"); a name with no such word (Roskomnadzor) may be any agency-like body
 BODY_KINDS = {"agency": "agency", "authority": "agency", "regulator": "agency", "watchdog": "agency",
-              "commission": "agency", "inspectorate": "agency", "service": "service", "office": "office",
+              "commission": "agency", "inspectorate": "agency", "service": "agency", "office": "office",
               "bureau": "office", "centre": "centre", "center": "centre", "directorate": "directorate",
               "ministry": "ministry", "department": "ministry", "court": "court", "tribunal": "court",
               "parliament": "legislature", "legislature": "legislature", "cabinet": "cabinet"}

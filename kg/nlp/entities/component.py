@@ -26,11 +26,14 @@ from kg.nlp.entities.bodies import (
     unit_of_known_body,
 )
 from kg.nlp.entities.groups import group_candidates
+from kg.nlp.entities.listed import listed_orgs
 from kg.nlp.entities.ner import (
     country_named_org,
+    material_named_org,
     ner_candidates,
     person_context,
     persons_named_as_orgs,
+    prefixed_known_org,
     retype_by_context,
     retype_short_forms,
 )
@@ -115,6 +118,7 @@ class EntityComponent:
         ranked += [(2, c) for c in group_candidates(self.gaz, doc)]
         ranked += [(2, c) for c in token_candidates(self.gaz, doc)]
         ranked += [(2, c) for c in region_candidates(self.gaz, doc)]
+        ranked += [(3, c) for c in listed_orgs(doc)]  # a whole bulleted line: longer than any match inside
         products = product_candidates(doc)
         ranked += [(3, (s, e, m)) for s, e, m, _ in products]
         ner = ner_candidates(self.gaz, doc)
@@ -130,7 +134,9 @@ class EntityComponent:
             if id(cand[2]) in made:
                 cand[2].type = "Technology"  # "Microsoft Teams": the product outranks the maker inside its name
         ranked += [(3 if country_named_org(self.gaz, doc, c) or titled_founder(doc, c) or id(c[2]) in made or
-                    unit_of_known_body(self.gaz, doc, c) else 1, c) for c in ner]
+                    unit_of_known_body(self.gaz, doc, c) or material_named_org(self.gaz, doc, c) or
+                    prefixed_known_org(self.gaz, doc, c) else 1, c)
+                   for c in ner]
         ranked = merge_learned(self.gaz, doc, ranked)  # the learned recogniser's spans, below every rule
         ranked = [(p, c) for p, c in ranked if not in_ranges(c[2].start, c[2].end, skip)]
         # gazetteer and name rules win over NER; longer wins among equals ("European Chips Act" over

@@ -18,6 +18,7 @@ from kg.nlp.entities.words import (
     COMPANY_CONTEXT,
     COMPANY_SUFFIX,
     CONF,
+    DATE_WORDS,
     GOV_CUES,
     GOV_HEADS,
     GROUP_ORG_HEADS,
@@ -61,11 +62,53 @@ def country_named_org(gaz: GazetteerLike, doc: Doc, cand) -> bool:
                if (gaz.lookup(doc[i:j].text) or _NoEntry).type in ("Country", "Bloc"))
 
 
+def material_named_org(gaz: GazetteerLike, doc: Doc, cand) -> bool:
+    """"Chengze Lithium International", "Ultra Lithium": an NER organisation whose name holds a common noun
+    of the gazetteer (a material or technology, "lithium") written with a capital beats that noun's match
+    inside it (mid-sentence, the capital makes the word part of a name)."""
+    s, e, m = cand
+    if m.rule != "ner:ORG" or e - s < 2 or m.key or not all(t.is_title or not t.is_alpha for t in doc[s:e]):
+        return False
+    for i in range(s, e):
+        if doc[i].is_sent_start:
+            continue
+        for j in range(i + 1, min(i + 4, e + 1)):
+            entry = gaz.lookup(doc[i:j].text)
+            if entry is not None and entry.type == "Technology" and entry.name[:1].islower() and \
+                    (i, j) != (s, e):
+                return True
+    return False
+
+
+def prefixed_known_org(gaz: GazetteerLike, doc: Doc, cand) -> bool:
+    """"the Wuxi Jiangnan Institute of Computing Technology": an NER organisation that is a known
+    organisation's name with capitalised words before it (no country, demonym or date) is another,
+    more specific organisation, and beats the known name inside it."""
+    s, e, m = cand
+    if m.rule != "ner:ORG" or m.key:
+        return False
+    while s < e and doc[s].lower_ == "the":
+        s += 1
+    for k in (1, 2, 3):
+        if e - (s + k) < 2:
+            break
+        inner = gaz.lookup(doc[s + k:e].text)
+        if inner is None or inner.type not in ("Company", "ResearchOrganization"):
+            continue
+        prefix = doc[s:s + k]
+        return all(
+            t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in DATE_WORDS and
+            (gaz.lookup(t.text) or gaz.demonym(t.text) or _NoEntry).type not in ("Country", "Bloc")
+            for t in prefix) and (gaz.lookup(prefix.text) or _NoEntry).type not in ("Country", "Bloc")
+    return False
+
+
 def retype_by_context(doc: Doc, taken) -> None:
-    """NER people coordinated with companies are companies ("Naura and Piotech")."""
+    """NER people coordinated with companies are companies ("Naura and Piotech"); not a name with a
+    person's title right before or after it ("signed by economic adviser Joerg Kukies and Intel's ...")."""
     company_toks = {i for s, e, m in taken if m.type == "Company" for i in range(s, e)}
     for s, e, m in taken:
-        if m.rule != "ner:PERSON":
+        if m.rule != "ner:PERSON" or person_context(doc[s:e], doc):
             continue
         root = doc[s:e].root
         linked = [root.head] if root.dep_ == "conj" else []

@@ -16,8 +16,8 @@ from kg.link.clusters import Mention
 from kg.nlp.attrs import GAZ_SPANS
 from kg.nlp.entities.bodies import body_candidates
 from kg.nlp.entities.names import extend_right, law_spans
-from kg.nlp.entities.words import (COMPANY_CONTEXT, CONF, CORP_TAIL, DATE_WORDS, DESCRIBED_BODIES, NEVER, NOT_PORTFOLIO,
-                                   OUTLETS)
+from kg.nlp.entities.words import (COMPANY_CONTEXT, CONF, CORP_TAIL, DATE_WORDS, DESCRIBED_BODIES, GOV_NAME_HEADS,
+                                   NEVER, NOT_PORTFOLIO, OUTLETS)
 from kg.nlp.lines import in_ranges
 
 if TYPE_CHECKING:
@@ -181,6 +181,12 @@ def acronym_body(gaz: GazetteerLike, doc: Doc, sp: Span, acr) -> list[tuple[int,
     poss = [t.i for t in sp if t.tag_ == "POS" or t.text in ("'s", "’s")]
     if poss:
         sp = doc[poss[-1] + 1:sp.end]
+    # "the Egyptian Customs Authority and the National ... Authority (NTRA)": two names; the short form
+    # defines the last one (the first is found by the other body rules)
+    two = [t.i for t in sp[2:-1] if t.lower_ == "the" and doc[t.i - 1].lower_ in ("and", "&", ",") and
+           doc[t.i - 2].text in GOV_NAME_HEADS]
+    if two:
+        sp = doc[two[-1] + 1:sp.end]
     while len(sp) > 1 and (sp[0].lower_ in DATE_WORDS or sp[0].lower_ in ("the", "of", "and", "for", "on", "in")
                            or sp[0].is_sent_start and sp[0].pos_ not in ("PROPN", "ADJ")):
         sp = doc[sp.start + 1:sp.end]

@@ -14,7 +14,7 @@ CONF = {"gazetteer": 0.95, "rule:legal-case": 0.8, "rule:legislation": 0.75, "ru
         "rule:group": 0.75, "rule:company-cue": 0.7, "gazetteer:demonym": 0.85,
         "gazetteer:capital": 0.8, "ner": 0.6, "rule:gov-possessive": 0.6, "rule:case-person": 0.6,
         "rule:group-head": 0.6, "rule:gov-name": 0.7, "rule:gov-list": 0.65,
-        "rule:gov-described": 0.6, "rule:region": 0.7}
+        "rule:gov-described": 0.6, "rule:region": 0.7, "rule:listed-org": 0.65}
 
 _WORDS = rules.word_lists("entities.yaml", (
     "gov_cues", "gov_heads", "research_cues", "corp_forms", "company_suffix", "company_context", "corp_tail",
