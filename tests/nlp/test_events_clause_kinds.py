@@ -12,6 +12,8 @@ from test_events import _events  # the helper of the event tests in this folder
     "Norway published interim rules governing facial recognition on Thursday.",
     "Last month, Norway tightened rules for drone imports.",
     "The Norwegian Ministry of Trade issued a decree on drone registration.",
+    "Norway outlined rules on Friday to shield its fishing fleet from foreign buyers.",
+    "Norway implemented rules on the registration of drones last week.",
 ])
 def test_events_rules_a_government_issues_are_a_regulation(nlp, text):
     events, _ = _events(nlp, text)
