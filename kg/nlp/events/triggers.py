@@ -185,9 +185,27 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
                 if rule in VETO_RULES and words & set(object_cues) <= {"deal", "deals"}:
                     return None  # rule 'veto-deal': "vetoes the cooperation deal" cancels an agreement, no takeover
                 return kind
-    if measure is None and ctx.parsed and blocked_service(ctx, head):
+    if measure is None and ctx.parsed and (blocked_service(ctx, head) or barred_firm(ctx, head)):
         return "Ban"
     return measure
+
+
+def barred_firm(ctx: DocContext, head: Token) -> bool:
+    """Rule 'bar-firm-from': barring or restricting a named company *from* doing something ("the central bank barred
+    X from issuing new cards", "restricted X and Y from adding new customers", "X was barred from offering loans")
+    forbids the firm that activity where the actor rules: a Ban, when the activity names no kind of its own (the
+    object cues come first: "barred X from buying chips" is the procurement ban, "from exporting" an export control)."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in M.BAR_FROM_VERBS:
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ == "from" and any(
+            g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in head.children):
+        return False
+    for o in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+        for t in (o, *o.conjuncts):
+            sp = ctx.ment(t)
+            if sp is not None and sp.label_ == "Company" and sp.root.i == t.i:
+                return True
+    return False
 
 
 def blocked_service(ctx: DocContext, head: Token) -> bool:
