@@ -167,3 +167,21 @@ def test_events_measure_a_company_chief_calls_for_has_no_actor(nlp, text):
 def test_events_measure_lawmakers_call_for_keeps_their_state(nlp):
     events, _ = _events(nlp, "Norwegian lawmakers are advocating an outright ban on the app.")
     assert [(e["measure"], e["actors"]) for e in events] == [("Ban", {"Norway"})], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure", [
+    ("The Norwegian authorities have tightened controls on students by refusing visas to them.", "VisaRestriction"),
+    ("The Norwegian government protected its fishing industry by banning exports of salmon.", "ExportControl"),
+])
+def test_events_gerund_of_means_is_done_by_the_verbs_subject(nlp, text, measure):
+    events, _ = _events(nlp, text)
+    hits = [e for e in events if e["measure"] == measure]
+    assert hits and hits[0]["actors"] == {"Norway"}, events
+
+
+@pytest.mark.slow
+def test_events_gerund_after_before_is_not_done_yet(nlp):
+    events, _ = _events(nlp, "The Norwegian regulator said it will look further into the case before determining "
+                             "penalties.")
+    assert "LegalAction" not in [e["measure"] for e in events], events
