@@ -182,3 +182,11 @@ def test_events_a_government_requiring_firms_to_act_is_a_rule_of_that_kind(nlp, 
     events, _ = _events(nlp, text)
     found = [e for e in events if e["measure"] == measure]
     assert found and "Norway" in found[0]["actors"], events
+
+
+@pytest.mark.slow
+def test_events_a_coordinated_clause_with_its_own_subject_keeps_its_polarity(nlp):
+    text = ("Norway is not the first country to impose access restrictions - earlier this year, Denmark also imposed a "
+            "similar ban on Chinese phones in ministries.")
+    events, _ = _events(nlp, text)
+    assert any(e["measure"] == "Ban" and e["actors"] == {"Denmark"} for e in events), events

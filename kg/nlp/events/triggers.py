@@ -79,7 +79,9 @@ def find_triggers(ctx: DocContext, sent: Span) -> list[tuple[str, Span]]:
 
 def negated(ctx: DocContext, head: Token, verb: Token | None) -> bool:
     chain = [head, verb]
-    if verb is not None and verb.dep_ == "conj":  # "is not merely subsidising ... or restricting"
+    if verb is not None and verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "is not merely subsidising ... or restricting"; rule 'own-subject-conj': a coordinated clause with a
+        # subject of its own keeps its own polarity ("X is not the first country to do so - Y also imposed a ban")
         chain.append(verb.head)
     if head.dep_ == "pobj" and head.head.lower_ == "without":
         return True  # "Without a ban, this knowledge would flow to X": no ban
