@@ -185,3 +185,19 @@ def test_events_gerund_after_before_is_not_done_yet(nlp):
     events, _ = _events(nlp, "The Norwegian regulator said it will look further into the case before determining "
                              "penalties.")
     assert "LegalAction" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_verbless_list_item_is_by_the_actor_before(nlp):
+    text = ("Norway imposed sanctions on Acme Corp on Monday.\n"
+            "Among them, a two-year ban on all imports to Norway from the firm,\n"
+            "Thirdly, a two-year ban on government contracts with the firm.")
+    events, _ = _events(nlp, text)
+    assert {"ImportRestriction", "Ban"} <= {e["measure"] for e in events if e["actors"] == {"Norway"}}, events
+
+
+@pytest.mark.slow
+def test_events_verbless_heading_takes_no_actor(nlp):
+    text = "Norway imposed sanctions on Acme Corp on Monday.\n\nA first ban in Denmark\n\nDenmark is a small country."
+    events, _ = _events(nlp, text)
+    assert "Ban" not in [e["measure"] for e in events], events
