@@ -152,3 +152,10 @@ def test_events_the_list_restates_a_named_list_and_a_dated_listing_stands_apart(
 def test_events_the_list_needs_a_named_list_before_it(nlp, text):
     events, _ = _events(nlp, text)
     assert "EntityListing" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_an_arrest_by_a_state_is_a_legal_action(nlp):
+    events, _ = _events(nlp, "Norwegian authorities said on Wednesday they have arrested a Chinese engineer accused of "
+                             "stealing trade secrets.")
+    assert any(e["measure"] == "LegalAction" and e["actors"] == {"Norway"} for e in events), events
