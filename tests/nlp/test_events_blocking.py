@@ -66,3 +66,9 @@ def test_events_barring_a_firm_from_an_activity_is_a_ban(nlp, text):
 def test_events_barring_a_firm_from_an_activity_needs_a_named_firm(nlp):
     events, _ = _events(nlp, "Norway has barred the committee from issuing new statements.")
     assert "Ban" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_annulled_sale_to_investors_is_an_investment_restriction(nlp):
+    events, _ = _events(nlp, "Norway on Thursday annulled the sale of a small drone maker to Chinese investors.")
+    assert any(e["measure"] == "InvestmentRestriction" and e["actors"] == {"Norway"} for e in events), events
