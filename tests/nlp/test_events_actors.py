@@ -201,3 +201,16 @@ def test_events_verbless_heading_takes_no_actor(nlp):
     text = "Norway imposed sanctions on Acme Corp on Monday.\n\nA first ban in Denmark\n\nDenmark is a small country."
     events, _ = _events(nlp, text)
     assert "Ban" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_infinitive_on_a_verbs_object_is_done_by_its_subject(nlp):
+    events, _ = _events(nlp, "The Norwegian government announced plans to ban Acme phones.")
+    assert any(e["measure"] == "Ban" and e["actors"] == {"Norway"} for e in events), events
+
+
+@pytest.mark.slow
+def test_events_power_to_act_names_no_actor(nlp):
+    events, _ = _events(nlp, "The European Union adopted new rules on Monday. Member states will nonetheless retain "
+                             "the power to review and potentially block foreign investment.")
+    assert not any(e["measure"] == "Review" and "European Union" in e["actors"] for e in events), events
