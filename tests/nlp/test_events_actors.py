@@ -214,3 +214,11 @@ def test_events_power_to_act_names_no_actor(nlp):
     events, _ = _events(nlp, "The European Union adopted new rules on Monday. Member states will nonetheless retain "
                              "the power to review and potentially block foreign investment.")
     assert not any(e["measure"] == "Review" and "European Union" in e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_list_of_modifiers_before_a_government_noun_names_the_government(nlp):
+    text = ("Norway suspended the operations of Acme Corp last week. Norway said the firm broke Norwegian law.\n"
+            "Relevant security, financial services and data protection agencies have commenced inquiries into the firm.")
+    events, _ = _events(nlp, text)
+    assert any(e["measure"] == "Investigation" and e["actors"] == {"Norway"} for e in events), events

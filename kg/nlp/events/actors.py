@@ -222,6 +222,12 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 agentless, passive_verb = True, s.head
                 continue
             keys = actor_of_token(ctx, s)
+            if not keys and s.conjuncts and s.lower_ not in CUES.GOVERNMENT_WORDS:
+                # rule 'list-head': "security, financial services and data protection agencies have commenced
+                # inquiries": a list of modifiers misread as coordinated nouns; the last one is the head noun
+                last = max(s.conjuncts, key=lambda t: t.i)
+                if last.lower_ in CUES.GOVERNMENT_WORDS and last.i > s.i:
+                    keys = actor_of_token(ctx, last)
             if not keys and s.lemma_.lower() in M.MEASURE_NOUNS and last_actors and \
                     any(c.lower_ in ("the", "this", "these", "that") for c in s.lefts) and \
                     not any(ctx.ment(x) is not None for x in s.subtree):
