@@ -167,3 +167,58 @@ def test_events_measure_a_company_chief_calls_for_has_no_actor(nlp, text):
 def test_events_measure_lawmakers_call_for_keeps_their_state(nlp):
     events, _ = _events(nlp, "Norwegian lawmakers are advocating an outright ban on the app.")
     assert [(e["measure"], e["actors"]) for e in events] == [("Ban", {"Norway"})], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure", [
+    ("The Norwegian authorities have tightened controls on students by refusing visas to them.", "VisaRestriction"),
+    ("The Norwegian government protected its fishing industry by banning exports of salmon.", "ExportControl"),
+])
+def test_events_gerund_of_means_is_done_by_the_verbs_subject(nlp, text, measure):
+    events, _ = _events(nlp, text)
+    hits = [e for e in events if e["measure"] == measure]
+    assert hits and hits[0]["actors"] == {"Norway"}, events
+
+
+@pytest.mark.slow
+def test_events_gerund_after_before_is_not_done_yet(nlp):
+    events, _ = _events(nlp, "The Norwegian regulator said it will look further into the case before determining "
+                             "penalties.")
+    assert "LegalAction" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_verbless_list_item_is_by_the_actor_before(nlp):
+    text = ("Norway imposed sanctions on Acme Corp on Monday.\n"
+            "Among them, a two-year ban on all imports to Norway from the firm,\n"
+            "Thirdly, a two-year ban on government contracts with the firm.")
+    events, _ = _events(nlp, text)
+    assert {"ImportRestriction", "Ban"} <= {e["measure"] for e in events if e["actors"] == {"Norway"}}, events
+
+
+@pytest.mark.slow
+def test_events_verbless_heading_takes_no_actor(nlp):
+    text = "Norway imposed sanctions on Acme Corp on Monday.\n\nA first ban in Denmark\n\nDenmark is a small country."
+    events, _ = _events(nlp, text)
+    assert "Ban" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_infinitive_on_a_verbs_object_is_done_by_its_subject(nlp):
+    events, _ = _events(nlp, "The Norwegian government announced plans to ban Acme phones.")
+    assert any(e["measure"] == "Ban" and e["actors"] == {"Norway"} for e in events), events
+
+
+@pytest.mark.slow
+def test_events_power_to_act_names_no_actor(nlp):
+    events, _ = _events(nlp, "The European Union adopted new rules on Monday. Member states will nonetheless retain "
+                             "the power to review and potentially block foreign investment.")
+    assert not any(e["measure"] == "Review" and "European Union" in e["actors"] for e in events), events
+
+
+@pytest.mark.slow
+def test_events_list_of_modifiers_before_a_government_noun_names_the_government(nlp):
+    text = ("Norway suspended the operations of Acme Corp last week. Norway said the firm broke Norwegian law.\n"
+            "Relevant security, financial services and data protection agencies have commenced inquiries into the firm.")
+    events, _ = _events(nlp, text)
+    assert any(e["measure"] == "Investigation" and e["actors"] == {"Norway"} for e in events), events

@@ -49,3 +49,26 @@ def test_events_removing_from_a_list_or_by_a_company_is_no_ban(nlp):
     events, _ = _events(nlp, "Norway removed Sweden from its white list of trusted partners. "
                              "The company removed a post from President Hansen.")
     assert "Ban" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Norway's central bank has barred Acme Payments Inc. from issuing new credit cards.",
+    "In May, Norway restricted Acme Payments Inc. and Globex Bank Ltd. from adding new customers.",
+])
+def test_events_barring_a_firm_from_an_activity_is_a_ban(nlp, text):
+    events, _ = _events(nlp, text)
+    bans = [e for e in events if e["measure"] == "Ban"]
+    assert bans and "Norway" in bans[0]["actors"], events
+
+
+@pytest.mark.slow
+def test_events_barring_a_firm_from_an_activity_needs_a_named_firm(nlp):
+    events, _ = _events(nlp, "Norway has barred the committee from issuing new statements.")
+    assert "Ban" not in [e["measure"] for e in events], events
+
+
+@pytest.mark.slow
+def test_events_annulled_sale_to_investors_is_an_investment_restriction(nlp):
+    events, _ = _events(nlp, "Norway on Thursday annulled the sale of a small drone maker to Chinese investors.")
+    assert any(e["measure"] == "InvestmentRestriction" and e["actors"] == {"Norway"} for e in events), events

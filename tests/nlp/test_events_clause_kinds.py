@@ -12,6 +12,8 @@ from test_events import _events  # the helper of the event tests in this folder
     "Norway published interim rules governing facial recognition on Thursday.",
     "Last month, Norway tightened rules for drone imports.",
     "The Norwegian Ministry of Trade issued a decree on drone registration.",
+    "Norway outlined rules on Friday to shield its fishing fleet from foreign buyers.",
+    "Norway implemented rules on the registration of drones last week.",
 ])
 def test_events_rules_a_government_issues_are_a_regulation(nlp, text):
     events, _ = _events(nlp, text)
@@ -180,3 +182,11 @@ def test_events_a_government_requiring_firms_to_act_is_a_rule_of_that_kind(nlp, 
     events, _ = _events(nlp, text)
     found = [e for e in events if e["measure"] == measure]
     assert found and "Norway" in found[0]["actors"], events
+
+
+@pytest.mark.slow
+def test_events_a_coordinated_clause_with_its_own_subject_keeps_its_polarity(nlp):
+    text = ("Norway is not the first country to impose access restrictions - earlier this year, Denmark also imposed a "
+            "similar ban on Chinese phones in ministries.")
+    events, _ = _events(nlp, text)
+    assert any(e["measure"] == "Ban" and e["actors"] == {"Denmark"} for e in events), events

@@ -50,3 +50,20 @@ def test_events_pronoun_subject_of_a_reported_clause_is_the_reporting_government
 def test_events_a_government_word_in_a_capital_is_that_state(nlp, text, actor):
     events, _ = _events(nlp, text)
     assert events and actor in events[0]["actors"], events
+
+
+@pytest.mark.slow
+def test_events_dateline_capital_breaks_a_tie_between_countries(nlp):
+    text = ("ROME (Reuters) - The government on Monday opened an investigation into the sale of Acme Drones Srl.\n"
+            "Italy and China have close trade ties, and Italy buys many goods from China.")
+    events, _ = _events(nlp, text)
+    inv = [e for e in events if e["measure"] == "Investigation"]
+    assert inv and inv[0]["actors"] == {"Italy"}, events
+
+
+@pytest.mark.slow
+def test_events_dateline_capital_does_not_outweigh_the_main_country(nlp):
+    text = ("ROME (Reuters) - The government on Monday opened an investigation into the sale of Acme Drones Srl.\n"
+            "China and Japan have close trade ties, and China buys many goods from Japan, China said.")
+    events, _ = _events(nlp, text)
+    assert all("Italy" not in e["actors"] for e in events), events

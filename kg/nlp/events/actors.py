@@ -222,6 +222,12 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
                 agentless, passive_verb = True, s.head
                 continue
             keys = actor_of_token(ctx, s)
+            if not keys and s.conjuncts and s.lower_ not in CUES.GOVERNMENT_WORDS:
+                # rule 'list-head': "security, financial services and data protection agencies have commenced
+                # inquiries": a list of modifiers misread as coordinated nouns; the last one is the head noun
+                last = max(s.conjuncts, key=lambda t: t.i)
+                if last.lower_ in CUES.GOVERNMENT_WORDS and last.i > s.i:
+                    keys = actor_of_token(ctx, last)
             if not keys and s.lemma_.lower() in M.MEASURE_NOUNS and last_actors and \
                     any(c.lower_ in ("the", "this", "these", "that") for c in s.lefts) and \
                     not any(ctx.ment(x) is not None for x in s.subtree):
@@ -303,7 +309,19 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             return last_actors, False, False
         if ctx.dominant:
             return [ctx.dominant], False, False
+    if last_actors and head.pos_ in ("NOUN", "PROPN") and verbless_item(m.sent):
+        # rule 'verbless-item': "Secondly, a two-year ban on all imports from these entities,": a measure told in a
+        # punctuated fragment with no verb is an item of the list the text is giving, by the actor reported before
+        return last_actors, False, False
     return [], False, False
+
+
+def verbless_item(sent: Span) -> bool:
+    """A fragment with no verb that ends in punctuation, as the items of a list do ("A two-year ban on X.",
+    "Secondly, a ban on Y,"); a heading ("Previous Sanctions", "A first sanction in Austria") has none."""
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and words[-1].is_punct and words[-1].text in (".", ",", ";") and not any(
+        t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def sentence_subject_actor(ctx: DocContext, sent: Span) -> list[str]:

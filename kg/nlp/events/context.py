@@ -206,12 +206,31 @@ def in_gazetteer(ctx: DocContext, key: str) -> bool:
     return bool(gaz is not None and gaz.by_key(key) is not None)
 
 
+DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z .'-]{2,}[A-Z])(?=[,\s]*(?:\([^)\n]{1,30}\)\s*)?[-\u2013\u2014])")
+
+
 def dominant_country(ctx: DocContext, spans: list[Span]) -> str | None:
+    """The country the document is mostly about: named half as often again as any other; rule 'dateline-country':
+    when two are named about as often, the one whose capital heads the dispatch ("ROME (Reuters) - ...") wins."""
     c = Counter(sp.id_ for sp in spans if sp.label_ == "Country")
     if not c:
         return None
     top = c.most_common(2)
     if len(top) == 1 or top[0][1] >= 1.5 * top[1][1]:
         return top[0][0]
+    home = dateline_country(ctx)
+    if home is not None and home in (top[0][0], top[1][0]) and c[home] >= 0.75 * top[0][1]:
+        return home
     return None
+
+
+def dateline_country(ctx: DocContext) -> str | None:
+    """The country whose capital opens a line near the top as the dispatch's dateline ("ROME (Reuters) -",
+    "TOKYO --")."""
+    m = DATELINE.search(ctx.doc.text[:1500])
+    gaz = ctx.gaz
+    if m is None or gaz is None:
+        return None
+    entry = gaz.capital(m.group(1).title())
+    return entry.key if entry is not None and entry.type == "Country" else None
 

@@ -118,6 +118,20 @@ def subject_tokens(ctx: DocContext, verb: Token) -> tuple[list[Token], bool]:
         if t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and t.head.i != t.i:
             if t.dep_ == "ccomp":
                 break
+            if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and \
+                    t.head.dep_ == "dobj" and t.head.lemma_.lower() not in M.POWER_NOUNS and \
+                    t.head.head.pos_ in ("VERB", "AUX") and t.head.head.i != t.head.i:
+                # rule 'plan-to': "the government announced plans to ban X", "the cabinet invoked a threat to turn
+                # down the takeover": the infinitive on a verb's object is done by that verb's subject; not a power
+                # or right to act ("member states retain the power to review X": who may, not who does)
+                t = t.head.head
+                continue
+            if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ in M.GERUND_CONTROL_PREPS and \
+                    t.head.head.pos_ in ("VERB", "AUX") and t.head.head.i != t.head.i:
+                # rule 'by-gerund': "the Norwegian government protected X by banning exports": the gerund of a
+                # means or time phrase on a verb is done by that verb's subject
+                t = t.head.head
+                continue
             t = t.head
             continue
         if t.dep_ == "relcl":  # "which the European Union adopted": subject inside; else the noun

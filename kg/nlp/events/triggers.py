@@ -79,7 +79,9 @@ def find_triggers(ctx: DocContext, sent: Span) -> list[tuple[str, Span]]:
 
 def negated(ctx: DocContext, head: Token, verb: Token | None) -> bool:
     chain = [head, verb]
-    if verb is not None and verb.dep_ == "conj":  # "is not merely subsidising ... or restricting"
+    if verb is not None and verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "is not merely subsidising ... or restricting"; rule 'own-subject-conj': a coordinated clause with a
+        # subject of its own keeps its own polarity ("X is not the first country to do so - Y also imposed a ban")
         chain.append(verb.head)
     if head.dep_ == "pobj" and head.head.lower_ == "without":
         return True  # "Without a ban, this knowledge would flow to X": no ban
@@ -185,9 +187,27 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
                 if rule in VETO_RULES and words & set(object_cues) <= {"deal", "deals"}:
                     return None  # rule 'veto-deal': "vetoes the cooperation deal" cancels an agreement, no takeover
                 return kind
-    if measure is None and ctx.parsed and blocked_service(ctx, head):
+    if measure is None and ctx.parsed and (blocked_service(ctx, head) or barred_firm(ctx, head)):
         return "Ban"
     return measure
+
+
+def barred_firm(ctx: DocContext, head: Token) -> bool:
+    """Rule 'bar-firm-from': barring or restricting a named company *from* doing something ("the central bank barred
+    X from issuing new cards", "restricted X and Y from adding new customers", "X was barred from offering loans")
+    forbids the firm that activity where the actor rules: a Ban, when the activity names no kind of its own (the
+    object cues come first: "barred X from buying chips" is the procurement ban, "from exporting" an export control)."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in M.BAR_FROM_VERBS:
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ == "from" and any(
+            g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in head.children):
+        return False
+    for o in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+        for t in (o, *o.conjuncts):
+            sp = ctx.ment(t)
+            if sp is not None and sp.label_ == "Company" and sp.root.i == t.i:
+                return True
+    return False
 
 
 def blocked_service(ctx: DocContext, head: Token) -> bool:
