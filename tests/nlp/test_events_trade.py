@@ -1,8 +1,6 @@
 """kg_events: trade, finance and legal-process measures — trigger words and kinds (real pipeline, slow)."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from test_events import _events  # the helper of the event tests in this folder
@@ -133,25 +131,6 @@ def test_events_trade_defence_duties_and_export_permits(nlp, text, measure):
     events, _ = _events(nlp, text)
     found = [e for e in events if e["measure"] == measure]
     assert found and "Norway" in found[0]["actors"], events
-
-
-@pytest.mark.slow
-def test_events_the_list_restates_a_named_list_and_a_dated_listing_stands_apart(nlp):
-    text = ("The U.S. Commerce Department on Friday added Acme Robotics to its Entity List.\n"
-            "In 2015, the Commerce Department added Globex Labs to the list over its work on missiles.")
-    events, _ = _events(nlp, text, date=dt.date(2025, 3, 1))
-    listings = [e for e in events if e["measure"] == "EntityListing"]
-    assert len(listings) == 2 and {"Historical"} & {e["status"] for e in listings}, events
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("text", [
-    "Norway added Acme Robotics to the list of approved suppliers.",
-    "The ministry put Globex Labs on the list, a spokesman said.",
-])
-def test_events_the_list_needs_a_named_list_before_it(nlp, text):
-    events, _ = _events(nlp, text)
-    assert "EntityListing" not in [e["measure"] for e in events], events
 
 
 @pytest.mark.slow

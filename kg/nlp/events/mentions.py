@@ -9,7 +9,7 @@ actor, roles, status and date are filled by :mod:`filling`.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from kg.nlp.events.assessments import assessments
 from kg.nlp.events.designations import designations
@@ -97,20 +97,6 @@ def offence(m: Mention, found: list[Mention]) -> bool:
     return any(o is not m and o.head.i in (up.i, up.head.i) for o in found)
 
 
-def listed_anaphor(ctx: DocContext, span: Span, head: Token) -> bool:
-    """Rule 'the-list': "to / on the list" restates a named party list (entity list, blacklist) only in a document
-    that names one before it, and only as the bare list ("the list of approved processors" is another list) that
-    a verb puts parties on ("added X to the list", "was placed on the list")."""
-    if not ctx.parsed or head.lower_ != "list" or any(
-            c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children):
-        return False
-    prep = head.head
-    if prep.dep_ != "prep" or prep.head.pos_ != "VERB" or prep.head.lemma_.lower() not in M.LIST_PUT_VERBS:
-        return False
-    before = ctx.doc[:span.start].text.lower()
-    return any(name in before for name in M.NAMED_LISTS)
-
-
 def instrument(m: Mention, found: list[Mention]) -> bool:
     """Rule 'instrument': "regulations"/"guidelines" that are the subject of another measure's verb or hold it
     in a relative clause ("the guidelines also restrict the use of X", "guidelines that will phase out X
@@ -158,8 +144,6 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
     if rule == "list-verb" and not (ctx.parsed and head.pos_ == "VERB" and head.dep_ != "amod" and any(
             c.dep_ == "dobj" for c in head.children)):
         return None
-    if rule == "the-list" and not listed_anaphor(ctx, span, head):
-        return None
     if rule == "rules-noun" and not issued_rules(ctx, head):
         return None
     if rule == "regulation" and head.pos_ in ("VERB", "ADJ") and head.dep_ in M.REGULATE_MODIFIER_DEPS:
@@ -203,7 +187,7 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None  # "will deny federal grants to ...": a restriction on funding, not a subsidy
     m = Mention(measure=measure or "?", rule=rule, sent=sent, trigger=span, head=head, similar=similar,
                  para=ctx.para_of(sent.start_char))
-    if head.pos_ == "NOUN" and ctx.parsed and rule != "the-list":  # "the list" restates the list, not the listing
+    if head.pos_ == "NOUN" and ctx.parsed:
         dets = [c for c in head.lefts]
         m.anaphoric = not similar and any(c.lower_ in ("the", "this", "these", "that", "those") for c in dets) \
             and all(c.lower_ in ("the", "this", "these", "that", "those") or c.i >= span.start for c in dets) \

@@ -40,7 +40,7 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "court_words", "aim_preps", "condition_marks", "cause_heads", "blame_preps", "control_verbs", "time_marks",
     "goods_words", "revoking_nouns", "rule_issue_verbs", "rule_self_nouns", "ability_nouns", "acquire_verbs",
     "price_nouns", "aim_on_preps", "mandate_data_verbs", "acquire_firm_verbs", "bar_from_verbs",
-    "list_put_verbs", "named_lists", "gerund_control_preps", "power_nouns"))
+    "gerund_control_preps", "power_nouns"))
 #: rule 'foreign-access': a country's ability to get goods ("restricting China's ability to acquire chips")
 ABILITY_NOUNS = set(_WORDS["ability_nouns"])
 #: rule 'verb-on': "unveiled new curbs on chip exports" — the phrase the parser hangs on the verb
@@ -143,8 +143,6 @@ EXCEPT_WORDS = set(_WORDS["except_words"])
 #: rule 'remove-kit': "removed X from the list" is no ban
 LIST_NOUNS = set(_WORDS["list_nouns"])
 BAR_FROM_VERBS = set(_WORDS["bar_from_verbs"])
-LIST_PUT_VERBS = set(_WORDS["list_put_verbs"])
-NAMED_LISTS = tuple(_WORDS["named_lists"])
 GERUND_CONTROL_PREPS = set(_WORDS["gerund_control_preps"])
 POWER_NOUNS = set(_WORDS["power_nouns"])
 HOME_BAN_GOODS = set(_WORDS["home_ban_goods"])
