@@ -462,3 +462,18 @@ def test_events_status_future_effect_of_an_existing_measure(nlp, text, status):
 def test_events_status_purpose_of_a_measure_announces_nothing(nlp, text, status):
     events, _ = _events(nlp, text)
     assert {e["status"] for e in events if e["measure"] == "DataRestriction"} == {status}, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure,status", [
+    # rule 'reported-clause' on the trigger verb itself: what the reported clause says decides, not "announced"
+    ("Norway's telecom regulator announced on Friday that it has blocked access to the app Lumo Chat.", "Ban",
+     "InForce"),
+    ("Ghana's government announced it was investigating Lumo Corp for breaking the competition law.",
+     "Investigation", "InForce"),
+    ("Ghana's government announced it will investigate Lumo Corp for breaking the competition law.",
+     "Investigation", "Announced"),
+])
+def test_events_status_reported_clause_of_the_trigger_verb(nlp, text, measure, status):
+    st = _statuses(nlp, text)
+    assert st.get(measure) == status, st

@@ -303,7 +303,7 @@ def own_clause(gov: list[Token]) -> list[Token]:
     clause; the status is the clause's ("has added": InForce), not the reporting verb's. A clause
     is finite when its verb has its own subject and a tense (past/present form or an auxiliary other
     than infinitival "to": in "Analysts expect Beijing to answer", "expect" still counts)."""
-    for i, t in enumerate(gov[1:], 1):
+    for i, t in enumerate(gov):  # the trigger verb itself may head the reported clause ("announced it has blocked")
         if t.dep_ in ("ccomp", "parataxis") and t.pos_ in ("VERB", "AUX") and \
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
                 (t.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"
