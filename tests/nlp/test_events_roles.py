@@ -83,6 +83,11 @@ def test_events_roles_no_sector_cue_is_other(nlp):
     ("The Cyberspace Administration of China opened an investigation into Vexel pursuant to the Cybersecurity "
      "Law.", "Investigation",
      "Cybersecurity Law"),
+    # a provision of the law between the cue and its name
+    ("The European Commission fined Vexel under Article 102 of the Digital Markets Act on Monday.", "LegalAction",
+     "Digital Markets Act"),
+    ("The European Commission fined Vexel for violations of provisions of the Digital Markets Act.", "LegalAction",
+     "Digital Markets Act"),
 ])
 def test_events_roles_legal_basis_is_a_precedent(nlp, text, measure, law):
     # rule 'legal-basis': GUIDE — precedents include what the text presents as justification
