@@ -17,10 +17,11 @@ _WORDS = rules.word_lists("roles.yaml", ("finding_verbs", "judging_measures", "p
                                         "goods_owner_mods", "maker_verbs", "maker_preps",
                                         "maker_affected_measures", "deal_nouns", "deal_measures",
                                         "deal_buyer_preps", "deal_asset_preps", "excluding_preps",
-                                        "benefit_measures", "effect_nouns", "place_preps"))
+                                        "benefit_measures", "effect_nouns", "place_preps", "capacity_nouns"))
 FINDING_VERBS = set(_WORDS["finding_verbs"])
 JUDGING_MEASURES = set(_WORDS["judging_measures"])
 PLACE_PARTICIPLES = set(_WORDS["place_participles"])
+CAPACITY_NOUNS = set(_WORDS["capacity_nouns"])
 PAIR_WORDS = set(_WORDS["pair_words"])
 DEFINITE_WORDS = set(_WORDS["definite_words"])
 CHARGE_NOUNS = set(_WORDS["charge_nouns"])

@@ -13,9 +13,9 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.goods import goods_targets
-from kg.nlp.events.role_args import (BENEFIT_MEASURES, EFFECT_NOUNS, acting_subject, counted_anaphor, counted_list,
-                                     deal_party, excluded, finding_subjects, goods_maker, located_firm, place_modifier,
-                                     PLACE_PREPS, relative_antecedents)
+from kg.nlp.events.role_args import (BENEFIT_MEASURES, CAPACITY_NOUNS, EFFECT_NOUNS, acting_subject, counted_anaphor,
+                                     counted_list, deal_party, excluded, finding_subjects, goods_maker, located_firm,
+                                     place_modifier, PLACE_PREPS, relative_antecedents)
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
@@ -409,6 +409,12 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
     if owned is not None:
         # "Russia's drone supply chain"; rule 'nationality': "China's Huawei", "Ireland's data regulator" no
         return owned.label_ not in ("Company", "ResearchOrganization", "GovernmentBody")
+    if r.dep_ == "poss" and r.head.pos_ == "NOUN" and r.head.lemma_.lower() in CAPACITY_NOUNS and \
+            (r.head.dep_ in ("dobj", "nsubjpass") or r.head.dep_ == "pobj" and r.head.head.lower_ in (
+                "against", "on", "into", "about", "to", "at")):
+        # rule 'country-possessor': a measure on a country's access, ability or capabilities ("curb China's
+        # chip-making capabilities", "targeting Russia's access to supplies") aims at the country
+        return not in_reason(r)
     if r.dep_ in ("amod", "compound", "nmod") and r.head.lower_ in ("officials", "nationals", "citizens", "students",
                                                                    "researchers", "lawmakers", "diplomats",
                                                                    "journalists", "engineers", "scientists"):
