@@ -477,3 +477,14 @@ def test_events_status_purpose_of_a_measure_announces_nothing(nlp, text, status)
 def test_events_status_reported_clause_of_the_trigger_verb(nlp, text, measure, status):
     st = _statuses(nlp, text)
     assert st.get(measure) == status, st
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,status", [
+    # rule 'announced-prohibition': sanctions announced are imposed ...
+    ("Norway on Tuesday announced new sanctions on Lumo Corp over its exports to Iran.", "InForce"),
+    # ... unless the clause says they come later
+    ("Norway announced that it will impose sanctions on Lumo Corp next month.", "Announced"),
+])
+def test_events_status_announced_sanctions(nlp, text, status):
+    assert _statuses(nlp, text).get("Sanction") == status
