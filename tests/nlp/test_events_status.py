@@ -488,3 +488,11 @@ def test_events_status_reported_clause_of_the_trigger_verb(nlp, text, measure, s
 ])
 def test_events_status_announced_sanctions(nlp, text, status):
     assert _statuses(nlp, text).get("Sanction") == status
+
+
+@pytest.mark.slow
+def test_events_status_measure_as_subject_of_an_intention_verb(nlp):
+    # rule 'measure-purpose', the trigger as subject: "the agreement aims to ..." states its purpose
+    events, _ = _events(nlp, "Norway and Chile have signed a pact on lithium. The new agreement aims to cut the "
+                             "reliance of both countries on imported lithium.")
+    assert {e["status"] for e in events if e["measure"] == "Agreement"} == {"InForce"}, events

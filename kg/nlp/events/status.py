@@ -68,7 +68,8 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         return "InForce"
     if not future and not later and earlier_relative(ctx, gov):
         return "Historical"  # "Earlier this year, the EU unveiled a chips act": announced before the news
-    if any(t.lemma_.lower() in ST.ANNOUNCED and not measure_purpose(t) for t in own_clause(gov)[:4]) or future or \
+    if any(t.lemma_.lower() in ST.ANNOUNCED and not measure_purpose(t) and not own_purpose(m, t)
+           for t in own_clause(gov)[:4]) or future or \
             later or provisional(gov):
         return "Announced"
     if m.historical or since_earlier_year(ctx, m) and not still_going(ctx, gov) or already_done(ctx, gov) or \
@@ -295,6 +296,12 @@ def already_done(ctx: DocContext, gov: list[Token]) -> bool:
         if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "advmod" and c.lower_ == "already" for c in t.children):
             return t.lemma_.lower() not in ("take", "come", "enter", "become") and t.tag_ in ("VBD", "VBN")
     return False
+
+
+def own_purpose(m: Mention, verb: Token) -> bool:
+    """Rule 'measure-purpose', the trigger as subject: "the latest agreement aims to reduce dependence", "the
+    programme intends to attract researchers" state what the measure is for; they announce nothing."""
+    return verb.pos_ == "VERB" and m.head.dep_ == "nsubj" and m.head.head.i == verb.i and m.head.pos_ == "NOUN"
 
 
 def own_clause(gov: list[Token]) -> list[Token]:
