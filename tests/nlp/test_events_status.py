@@ -496,3 +496,13 @@ def test_events_status_measure_as_subject_of_an_intention_verb(nlp):
     events, _ = _events(nlp, "Norway and Chile have signed a pact on lithium. The new agreement aims to cut the "
                              "reliance of both countries on imported lithium.")
     assert {e["status"] for e in events if e["measure"] == "Agreement"} == {"InForce"}, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,status", [
+    # rule 'launched-plan': a plan launched is in operation; plans announced are Announced
+    ("Norway on Tuesday launched a plan to recruit top researchers from abroad.", "InForce"),
+    ("Norway on Tuesday announced plans to recruit top researchers from abroad.", "Announced"),
+])
+def test_events_status_launched_plan(nlp, text, status):
+    assert _statuses(nlp, text).get("TalentProgram") == status

@@ -300,7 +300,11 @@ def already_done(ctx: DocContext, gov: list[Token]) -> bool:
 
 def own_purpose(m: Mention, verb: Token) -> bool:
     """Rule 'measure-purpose', the trigger as subject: "the latest agreement aims to reduce dependence", "the
-    programme intends to attract researchers" state what the measure is for; they announce nothing."""
+    programme intends to attract researchers" state what the measure is for; they announce nothing. Rule
+    'launched-plan': a plan that is launched ("launched a plan to recruit researchers") is the measure in
+    operation, not an intention (an approved plan may still start later: "approved plans to drop X from the list")."""
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.lemma_.lower() == "launch":
+        return True
     return verb.pos_ == "VERB" and m.head.dep_ == "nsubj" and m.head.head.i == verb.i and m.head.pos_ == "NOUN"
 
 
