@@ -26,6 +26,9 @@ from test_events import _events, _one  # the helper of the event tests in this f
     # a list the parser reads as one noun phrase ("electronics" as a modifier of "equipment")
     ("Peru restricted exports of high-end electronics and specialised equipment to Chile.", "ExportControl",
      {"high-end electronics", "specialised equipment"}),
+    # rule 'goods-list': plain nouns listed with a goods noun are goods of the same kind
+    ("Peru imposed import restrictions on notebooks, servers, tablets and monitors.", "ImportRestriction",
+     {"notebooks", "servers", "tablets", "monitors"}),
 ])
 def test_events_goods_target(nlp, text, measure, goods):
     events, doc = _events(nlp, text)

@@ -74,3 +74,12 @@ def test_events_object_fallback_nothing(nlp, text, measure):
 def test_events_objects_national_population_is_the_target(nlp, text, measure, targets):
     events, _ = _events(nlp, text)
     assert _one(events, measure)["targets"] == targets, events
+
+
+@pytest.mark.slow
+def test_events_objects_actor_is_never_a_target(nlp):
+    # rule 'actor-not-target': "a ban on Twitter in Pakistan", merged into Pakistan's ban, names where it applies
+    events, _ = _events(nlp, "Pakistan's interior ministry blocked Twitter in February. The decision to impose a ban "
+                             "on Twitter in Pakistan was made to uphold national security, the report said.")
+    ev = _one(events, "Ban")
+    assert "Pakistan" in ev["actors"] and "Pakistan" not in ev["targets"] | ev["affects"], ev

@@ -48,6 +48,28 @@ def test_events_role_args_counted_anaphor_points_back_to_the_firms_named(nlp):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text,measure", [
+    # rule 'counted-list': a number without a definite determiner introduces firms the text names next
+    ("Norway on Monday ordered three Chinese companies to sell their stakes in local chip firms. The three are "
+     "Huawei, ZTE and Hikvision.", "InvestmentRestriction"),
+    # ... also when the parser hangs the list phrase on a relative clause of the object (rule 'list-host')
+    ("Norway on Monday placed three companies that make cameras on its export blacklist. The three are Huawei, "
+     "ZTE and Hikvision.", "EntityListing"),
+])
+def test_events_role_args_counted_list_names_the_firms_next(nlp, text, measure):
+    events, _ = _events(nlp, text)
+    assert {"Huawei", "ZTE", "Hikvision"} <= _one(events, measure)["targets"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_counted_list_needs_the_count(nlp):
+    # more firms named after the trigger than counted: only the first that many
+    events, _ = _events(nlp, "Norway on Monday ordered two Chinese companies to sell their stakes in local chip "
+                             "firms. The two are Huawei and ZTE. Hikvision was not named.")
+    assert "Hikvision" not in _one(events, "InvestmentRestriction")["targets"], events
+
+
+@pytest.mark.slow
 def test_events_role_args_subject_of_a_copula_on_a_list_is_the_target(nlp):
     # rule 'on-the-list': "X is on the Entity List" — the subject is what is listed
     events, _ = _events(nlp, "The United States says Hikvision is on its Entity List.")

@@ -83,6 +83,11 @@ def test_events_roles_no_sector_cue_is_other(nlp):
     ("The Cyberspace Administration of China opened an investigation into Vexel pursuant to the Cybersecurity "
      "Law.", "Investigation",
      "Cybersecurity Law"),
+    # a provision of the law between the cue and its name
+    ("The European Commission fined Vexel under Article 102 of the Digital Markets Act on Monday.", "LegalAction",
+     "Digital Markets Act"),
+    ("The European Commission fined Vexel for violations of provisions of the Digital Markets Act.", "LegalAction",
+     "Digital Markets Act"),
 ])
 def test_events_roles_legal_basis_is_a_precedent(nlp, text, measure, law):
     # rule 'legal-basis': GUIDE — precedents include what the text presents as justification
@@ -299,3 +304,23 @@ def test_events_roles_controller_object_and_place_technology(nlp):
 def test_events_roles_nationality_of_a_firm_named_or_pointed_back_to(nlp, text, measure, targets):
     events, _ = _events(nlp, text)
     assert _one(events, measure)["targets"] == targets, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure,country", [
+    # rule 'country-possessor': the measure acts on the country's access, ability or capabilities
+    ("The British government on Tuesday announced sanctions targeting Russia's access to foreign military "
+     "supplies.", "Sanction", "Russia"),
+    ("Norway imposed new rules restricting China's ability to buy advanced chips.", "ExportControl", "China"),
+])
+def test_events_roles_country_possessor_of_the_object_is_a_target(nlp, text, measure, country):
+    events, _ = _events(nlp, text)
+    assert country in _one(events, measure)["targets"], events
+
+
+@pytest.mark.slow
+def test_events_roles_country_possessor_needs_a_capacity_noun(nlp):
+    # "Russia's drone supply chain", "China's launch failure": not what a party can do or get
+    events, _ = _events(nlp, "South Korea on Monday initiated a World Trade Organization dispute against Japan's "
+                             "latest export curbs.")
+    assert "Japan" not in _one(events, "LegalAction")["targets"], events

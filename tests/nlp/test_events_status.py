@@ -462,3 +462,47 @@ def test_events_status_future_effect_of_an_existing_measure(nlp, text, status):
 def test_events_status_purpose_of_a_measure_announces_nothing(nlp, text, status):
     events, _ = _events(nlp, text)
     assert {e["status"] for e in events if e["measure"] == "DataRestriction"} == {status}, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,measure,status", [
+    # rule 'reported-clause' on the trigger verb itself: what the reported clause says decides, not "announced"
+    ("Norway's telecom regulator announced on Friday that it has blocked access to the app Lumo Chat.", "Ban",
+     "InForce"),
+    ("Ghana's government announced it was investigating Lumo Corp for breaking the competition law.",
+     "Investigation", "InForce"),
+    ("Ghana's government announced it will investigate Lumo Corp for breaking the competition law.",
+     "Investigation", "Announced"),
+])
+def test_events_status_reported_clause_of_the_trigger_verb(nlp, text, measure, status):
+    st = _statuses(nlp, text)
+    assert st.get(measure) == status, st
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,status", [
+    # rule 'announced-prohibition': sanctions announced are imposed ...
+    ("Norway on Tuesday announced new sanctions on Lumo Corp over its exports to Iran.", "InForce"),
+    # ... unless the clause says they come later
+    ("Norway announced that it will impose sanctions on Lumo Corp next month.", "Announced"),
+])
+def test_events_status_announced_sanctions(nlp, text, status):
+    assert _statuses(nlp, text).get("Sanction") == status
+
+
+@pytest.mark.slow
+def test_events_status_measure_as_subject_of_an_intention_verb(nlp):
+    # rule 'measure-purpose', the trigger as subject: "the agreement aims to ..." states its purpose
+    events, _ = _events(nlp, "Norway and Chile have signed a pact on lithium. The new agreement aims to cut the "
+                             "reliance of both countries on imported lithium.")
+    assert {e["status"] for e in events if e["measure"] == "Agreement"} == {"InForce"}, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,status", [
+    # rule 'launched-plan': a plan launched is in operation; plans announced are Announced
+    ("Norway on Tuesday launched a plan to recruit top researchers from abroad.", "InForce"),
+    ("Norway on Tuesday announced plans to recruit top researchers from abroad.", "Announced"),
+])
+def test_events_status_launched_plan(nlp, text, status):
+    assert _statuses(nlp, text).get("TalentProgram") == status

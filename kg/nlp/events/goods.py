@@ -43,13 +43,24 @@ def goods_targets(ctx: DocContext, m: Mention, toks: list[Token], skip: Callable
                 coordination_root(t).dep_ in _MOD_DEPS + ("poss",) and not split_conjunct(ctx, t):
             continue  # "AI, chip and quantum companies": the words modify another noun
         lemma = t.lower_ if t.lower_ in GOODS_HEADS else t.lemma_.lower()  # "electronics" (lemma "electronic")
-        if lemma not in GOODS_HEADS and lemma not in GOODS_KINDS or m.trigger.start <= t.i < m.trigger.end or \
-                skip(t) or place_of_use(ctx, m, t):
+        listed = lemma not in GOODS_HEADS and lemma not in GOODS_KINDS and goods_conjunct(ctx, t)
+        if lemma not in GOODS_HEADS and lemma not in GOODS_KINDS and not listed or \
+                m.trigger.start <= t.i < m.trigger.end or skip(t) or place_of_use(ctx, m, t):
             continue
         name = goods_name(ctx, t, lemma in GOODS_KINDS)
         if name:
             out.append(goods_entity(ctx, name))
     return out
+
+
+def goods_conjunct(ctx: DocContext, t: Token) -> bool:
+    """Rule 'goods-list': a plain noun coordinated with a goods noun of ``goods_heads`` is goods too
+    ("restrictions on laptops, servers, tablets and personal computers": what is listed with servers is of
+    the same kind) — when no conjunct is a named entity (then the list is of the firms or countries)."""
+    group = [coordination_root(t), *coordination_root(t).conjuncts]
+    if len(group) < 2 or any(ctx.ment(x) is not None for x in group) or t.tag_ not in ("NNS", "NN"):
+        return False
+    return any(x.i != t.i and (x.lower_ in GOODS_HEADS or x.lemma_.lower() in GOODS_HEADS) for x in group)
 
 
 def split_conjunct(ctx: DocContext, t: Token) -> bool:

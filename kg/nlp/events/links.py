@@ -201,7 +201,11 @@ def link_sentence_analogies(ctx: DocContext, by_sent: dict[int, list[Mention]]) 
                     a.analogous.add(id(b))
 
 
-_BASIS_TAIL = r"(?:\s+(?:the|its|their|this|that|these|a|an|[\w.-]+['’]s?))?\s*$"
+#: rule 'legal-basis', provision: "under section 23.5 of the X Act", "violations of provisions of the X Act" — a
+#: provision of a law between the cue and the name gives the law as the basis
+_BASIS_PROVISION = (r"(?:\s+(?:the\s+|certain\s+|several\s+)?(?:provisions?|sections?|articles?|chapters?|paragraphs?"
+                    r"|clauses?|parts?|rules?)(?:\s+[\w.()]+){0,4}?\s+of)?")
+_BASIS_TAIL = _BASIS_PROVISION + r"(?:\s+(?:the|its|their|this|that|these|a|an|[\w.-]+['’]s?))?\s*$"
 
 
 def legal_basis_laws(ctx: DocContext, sent: Span) -> list[Span]:

@@ -64,10 +64,14 @@ def fill_object_targets(ctx: DocContext, events: list[EventDraft]) -> None:
     if not ctx.parsed:
         return
     for e in events:
+        own = set(e.actors) | {ctx.root(a) for a in e.actors}
+        # rule 'actor-not-target': after merging, an actor of the event (told as actor by another of its mentions:
+        # "Turkey's regulator blocked ...", "... blocking access in Turkey") is neither its target nor affected
+        e.targets = [k for k in e.targets if k not in own]
+        e.affects = [k for k in e.affects if k not in own]
         if e.targets:
             population_targets(ctx, e)
             continue
-        own = set(e.actors) | {ctx.root(a) for a in e.actors}
         for m in e.mentions:
             keys = [k for k in object_targets(ctx, m) if k not in own]
             if keys:

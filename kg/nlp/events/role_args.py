@@ -17,10 +17,11 @@ _WORDS = rules.word_lists("roles.yaml", ("finding_verbs", "judging_measures", "p
                                         "goods_owner_mods", "maker_verbs", "maker_preps",
                                         "maker_affected_measures", "deal_nouns", "deal_measures",
                                         "deal_buyer_preps", "deal_asset_preps", "excluding_preps",
-                                        "benefit_measures", "effect_nouns", "place_preps"))
+                                        "benefit_measures", "effect_nouns", "place_preps", "capacity_nouns"))
 FINDING_VERBS = set(_WORDS["finding_verbs"])
 JUDGING_MEASURES = set(_WORDS["judging_measures"])
 PLACE_PARTICIPLES = set(_WORDS["place_participles"])
+CAPACITY_NOUNS = set(_WORDS["capacity_nouns"])
 PAIR_WORDS = set(_WORDS["pair_words"])
 DEFINITE_WORDS = set(_WORDS["definite_words"])
 CHARGE_NOUNS = set(_WORDS["charge_nouns"])
@@ -117,6 +118,41 @@ def counted_anaphor(ctx: DocContext, toks: list[Token], companyish: set[str], be
                 keys.append(sp.id_)
             if len(keys) == n:
                 return keys[::-1]
+        return []
+    return []
+
+
+#: rule 'counted-list': how many sentences after the trigger's the list of the counted firms may start, and how
+#: many more sentences than firms it may take (one line each in a bulleted list)
+LIST_START, LIST_SLACK = 3, 3
+
+
+def counted_list(ctx: DocContext, toks: list[Token], companyish: set[str], sent_end: int) -> list[str]:
+    """Rule 'counted-list': "ordered three Chinese companies to divest ... The three ordered to divest are X, Y
+    and Z", "placed 11 companies on its list ... The companies include: X, Y, ..." — a plural company-like noun
+    with a number and no definite determiner introduces firms the text names next: the first that many
+    companies named after the trigger's sentence, when the list starts within the next few sentences and
+    holds them all close together; nothing otherwise."""
+    if not ctx.parsed:
+        return []
+    for t in toks:
+        if t.lemma_.lower() not in companyish or ctx.ment(t) is not None or t.tag_ not in ("NNS", "NNPS") or \
+                any(c.dep_ == "det" for c in t.lefts):
+            continue
+        n = next((NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
+                  for c in t.lefts if c.dep_ == "nummod"), 0)
+        if not 2 <= n <= 30:
+            continue
+        keys: list[str] = []
+        sents = [s for s in ctx.sents if s.start >= sent_end]
+        for j, s in enumerate(sents[:LIST_START + n + LIST_SLACK]):
+            if not keys and j >= LIST_START:
+                return []
+            for sp in ctx.mentions_by_sent.get(s.start, []):
+                if sp.label_ == "Company" and sp.id_ not in keys:
+                    keys.append(sp.id_)
+                if len(keys) == n:
+                    return keys
         return []
     return []
 

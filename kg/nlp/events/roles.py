@@ -13,9 +13,9 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.goods import goods_targets
-from kg.nlp.events.role_args import (BENEFIT_MEASURES, EFFECT_NOUNS, acting_subject, counted_anaphor, deal_party,
-                                     excluded, finding_subjects, goods_maker, located_firm, place_modifier,
-                                     PLACE_PREPS, relative_antecedents)
+from kg.nlp.events.role_args import (BENEFIT_MEASURES, CAPACITY_NOUNS, EFFECT_NOUNS, acting_subject, counted_anaphor,
+                                     counted_list, deal_party, excluded, finding_subjects, goods_maker, located_firm,
+                                     place_modifier, PLACE_PREPS, relative_antecedents)
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
@@ -137,6 +137,9 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
                 affects.append(sp.id_)
     if not any(ctx.etype(k) == "Company" for k in targets):
         targets += [k for k in counted_anaphor(ctx, toks, M.COMPANYISH, m.sent.start) if k not in actor_roots]
+    if not any(ctx.etype(k) == "Company" for k in targets):
+        ordered = [c for c in head.head.children if c.dep_ == "dobj"] if head.dep_ == "xcomp" and ctx.parsed else []
+        targets += [k for k in counted_list(ctx, toks + ordered, M.COMPANYISH, m.sent.end) if k not in actor_roots]
     if not targets and ctx.parsed:
         for t in toks:  # "opened an investigation into the firm": the company last named
             if t.lemma_.lower() in M.COMPANYISH and any(c.lower_ == "the" for c in t.lefts) and ctx.ment(t) is None:
@@ -206,6 +209,10 @@ def host_object(ctx: DocContext, head: Token) -> list[Token]:
             head.head.lower_ not in M.HOST_PREPS:
         return []
     host = head.head.head
+    if host.pos_ == "VERB" and host.dep_ == "relcl" and host.head.dep_ in ("dobj", "nsubjpass"):
+        # "placed 11 companies that manufacture drones on its list": the parser hangs the list phrase on the
+        # relative clause of the object; the object is what is put on the list
+        host = host.head
     if host.pos_ not in ("NOUN", "PROPN", "NUM"):
         return []
     top = host
@@ -402,6 +409,12 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
     if owned is not None:
         # "Russia's drone supply chain"; rule 'nationality': "China's Huawei", "Ireland's data regulator" no
         return owned.label_ not in ("Company", "ResearchOrganization", "GovernmentBody")
+    if r.dep_ == "poss" and r.head.pos_ == "NOUN" and r.head.lemma_.lower() in CAPACITY_NOUNS and \
+            (r.head.dep_ in ("dobj", "nsubjpass") or r.head.dep_ == "pobj" and r.head.head.lower_ in (
+                "against", "on", "into", "about", "to", "at")):
+        # rule 'country-possessor': a measure on a country's access, ability or capabilities ("curb China's
+        # chip-making capabilities", "targeting Russia's access to supplies") aims at the country
+        return not in_reason(r)
     if r.dep_ in ("amod", "compound", "nmod") and r.head.lower_ in ("officials", "nationals", "citizens", "students",
                                                                    "researchers", "lawmakers", "diplomats",
                                                                    "journalists", "engineers", "scientists"):

@@ -68,7 +68,8 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
         return "InForce"
     if not future and not later and earlier_relative(ctx, gov):
         return "Historical"  # "Earlier this year, the EU unveiled a chips act": announced before the news
-    if any(t.lemma_.lower() in ST.ANNOUNCED and not measure_purpose(t) for t in own_clause(gov)[:4]) or future or \
+    if any(t.lemma_.lower() in ST.ANNOUNCED and not measure_purpose(t) and not own_purpose(m, t)
+           for t in own_clause(gov)[:4]) or future or \
             later or provisional(gov):
         return "Announced"
     if m.historical or since_earlier_year(ctx, m) and not still_going(ctx, gov) or already_done(ctx, gov) or \
@@ -297,13 +298,23 @@ def already_done(ctx: DocContext, gov: list[Token]) -> bool:
     return False
 
 
+def own_purpose(m: Mention, verb: Token) -> bool:
+    """Rule 'measure-purpose', the trigger as subject: "the latest agreement aims to reduce dependence", "the
+    programme intends to attract researchers" state what the measure is for; they announce nothing. Rule
+    'launched-plan': a plan that is launched ("launched a plan to recruit researchers") is the measure in
+    operation, not an intention (an approved plan may still start later: "approved plans to drop X from the list")."""
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.lemma_.lower() == "launch":
+        return True
+    return verb.pos_ == "VERB" and m.head.dep_ == "nsubj" and m.head.head.i == verb.i and m.head.pos_ == "NOUN"
+
+
 def own_clause(gov: list[Token]) -> list[Token]:
     """Rule 'reported-clause': the governors up to the verb of the trigger's own finite clause. In
     "The US has added 30 firms to its blacklist, the bureau announced", "announced" reports the
     clause; the status is the clause's ("has added": InForce), not the reporting verb's. A clause
     is finite when its verb has its own subject and a tense (past/present form or an auxiliary other
     than infinitival "to": in "Analysts expect Beijing to answer", "expect" still counts)."""
-    for i, t in enumerate(gov[1:], 1):
+    for i, t in enumerate(gov):  # the trigger verb itself may head the reported clause ("announced it has blocked")
         if t.dep_ in ("ccomp", "parataxis") and t.pos_ in ("VERB", "AUX") and \
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
                 (t.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"
