@@ -41,3 +41,12 @@ def test_company_cue_inside_a_name_or_before_a_longer_name_keeps_the_name_whole(
     ents = entities_by_name(doc)
     assert "Ltd" not in ents and "Qiantang Harbor Network Technology Co." not in ents
     assert any(n.startswith("Qiantang Harbor Network Technology Co., Ltd") for n in ents)
+
+
+
+def test_english_word_product_inside_a_longer_name_is_no_product(nlp):
+    inside = entities_by_name(run(nlp, "Troops met at the Line Of Actual Control. Officers of the Velmoran Signal "
+                                       "Corps spoke to reporters."))
+    assert "Signal" not in inside and "Line" not in inside
+    alone = entities_by_name(run(nlp, "Regulators blocked Signal and Line. Russian Signal users complained."))
+    assert alone["Signal"].type == "Technology" and alone["Line"].type == "Technology"

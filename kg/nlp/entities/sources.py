@@ -52,6 +52,8 @@ def gazetteer_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, M
         if (len(sp) == 1 or getattr(entry, "case_sensitive", False)) and sp.text.islower() and \
                 sp.text not in entry.surface_forms():
             continue  # "most" is not MOST; "its app store" is not the App Store (flagged case-sensitive)
+        if inside_longer_name(gaz, doc, sp, entry):
+            continue  # "Line of Actual Control", "the Signal Corps": an English-word product name inside a name
         # "Powerchip Semiconductor Manufacturing" + "Corporation": the suffix belongs to the name
         if entry.type in ("Company", "ResearchOrganization") and sp.end < len(doc) and \
                 doc[sp.end].is_title and doc[sp.end].lower_ in CORP_TAIL:
@@ -69,6 +71,25 @@ def gazetteer_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, M
                 continue
         out.append((sp.start, sp.end, entry_mention(sp, entry, "gazetteer", CONF["gazetteer"])))
     return out
+
+
+def inside_longer_name(gaz: GazetteerLike, doc: Doc, sp: Span, entry) -> bool:
+    """A one-word Technology name that is also an English word ("Line", "Signal", "Threads", "Steam":
+    flagged case-sensitive) is a word of a longer name when a capitalised word the gazetteer does not
+    know follows it ("Line Of Actual Control", "Signal Corps") or stands before it inside the sentence
+    ("Gideonim Signal"). A demonym or a known name beside it leaves it alone ("Russian Signal users",
+    "Signal Messenger")."""
+    if entry.type != "Technology" or not getattr(entry, "case_sensitive", False) or len(sp) != 1:
+        return False
+
+    def name_word(i: int) -> bool:
+        if not 0 <= i < len(doc) or i == doc[i].sent.start and i < sp.start:
+            return False
+        t = doc[i]
+        return t.is_alpha and t.text[:1].isupper() and not t.is_upper and gaz.lookup(t.text) is None and \
+            gaz.demonym(t.text) is None and gaz.lookup(doc[min(i, sp.start):max(i, sp.start) + 1].text) is None
+
+    return name_word(sp.end) or name_word(sp.start - 1)
 
 
 def _state(gaz: GazetteerLike, text: str) -> bool:
