@@ -97,25 +97,26 @@ def test_possessive_body_needs_no_statistical_tag_on_its_country(nlp):
 
 
 
+# Malawi: a state whose legislature the gazetteer does not list, so the rule (not a gazetteer entry) names it
 def test_a_countrys_bare_parliament_is_its_body(nlp):
-    doc = run(nlp, "Ghana's parliament approved the bill on Tuesday.")
+    doc = run(nlp, "Malawi's parliament approved the bill on Tuesday.")
     ents = entities_by_name(doc)
-    assert ents["Parliament of Ghana"].type == "GovernmentBody"
-    assert "parliament" in ents["Parliament of Ghana"].aliases
-    assert ("Parliament of Ghana", "partOf", "Ghana") in relation_names(doc)
+    assert ents["Parliament of Malawi"].type == "GovernmentBody"
+    assert "parliament" in ents["Parliament of Malawi"].aliases
+    assert ("Parliament of Malawi", "partOf", "Malawi") in relation_names(doc)
 
 
 def test_a_bare_parliament_is_the_one_legislature_the_text_names(nlp):
-    doc = run(nlp, "Ghana's parliament approved the bill on Tuesday. The vote in the National Assembly was close.")
+    doc = run(nlp, "Malawi's parliament approved the bill on Tuesday. The vote in the National Assembly was close.")
     ents = entities_by_name(doc)
-    assert "Parliament of Ghana" not in ents
-    assert "Ghana's parliament" in ents["National Assembly"].aliases
+    assert "Parliament of Malawi" not in ents
+    assert "Malawi's parliament" in ents["National Assembly"].aliases
 
 
 def test_a_bare_parliament_with_two_chambers_named_is_their_whole(nlp):
-    doc = run(nlp, "Ghana's parliament approved the bill on Tuesday. The National Assembly voted first and "
-                   "Ghana's Senate followed.")
-    assert "Parliament of Ghana" in entities_by_name(doc)
+    doc = run(nlp, "Malawi's parliament approved the bill on Tuesday. The National Assembly voted first and "
+                   "Malawi's Senate followed.")
+    assert "Parliament of Malawi" in entities_by_name(doc)
 
 
 def test_ministry_described_by_its_portfolio_is_a_body(nlp):
