@@ -48,6 +48,27 @@ def _relative_add(s: np.ndarray, weight: float, sim: np.ndarray | None, floor: f
     return np.where(sim[np.arange(len(s)), best] > floor, best, -1)
 
 
+def _rel(sim: np.ndarray | None, floor: float, shape: tuple[int, int]) -> np.ndarray:
+    """``sim`` divided by each row's largest value (at least ``floor``), as :func:`kg.precedents.rank.relative`."""
+    if sim is None:
+        return np.zeros(shape)
+    top = np.maximum(sim.max(axis=1), floor)
+    return np.divide(sim, top[:, None], out=np.zeros_like(sim), where=top[:, None] > 0)
+
+
+def _citing(profiles: list[Profile]) -> list[np.ndarray]:
+    """For each profile, the indices of the profiles it cites or is cited by (:func:`kg.precedents.rank.cite`)."""
+    at = {p.key: i for i, p in enumerate(profiles)}
+    nb: list[set[int]] = [set() for _ in profiles]
+    for i, p in enumerate(profiles):
+        for k in p.links:
+            j = at.get(k)
+            if j is not None and j != i:
+                nb[i].add(j)
+                nb[j].add(i)
+    return [np.array(sorted(x), dtype=np.int64) for x in nb]
+
+
 def _exact_scale(q: Profile, closest: dict[str, int], profiles: list[Profile], tfidf, emb,
                  floors) -> dict[str, float]:
     """The divisors of :func:`kg.precedents.rank.relative` for query ``q``, with each closest
@@ -93,9 +114,10 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
         for t, x in v.items():
             X[i, vocab[t]] = x
     has_text = np.array([bool(p.text) for p in profiles])
-    E = emb.vectors([p.text for p in profiles]).astype(np.float64) if w.semantic or w.headline else None
+    E = emb.vectors([p.text for p in profiles]).astype(np.float64) if w.semantic or w.headline or w.linked else None
     H = emb.vectors([p.label for p in profiles]).astype(np.float64) if w.headline else None
     has_label = np.array([bool(p.label) for p in profiles])
+    citing = _citing(profiles) if w.linked else None
     queries = list(range(n)) if queries is None else queries
     out: dict[str, list[Candidate]] = {}
     k = config.top_k
@@ -116,9 +138,16 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
         valid &= ~((dis[qi] @ dis.T) > 0)                      # not its own dispatch
         # text and semantic relative to the query's closest candidate, at least the floor (rank.relative)
         text = (X[qi] @ X.T) * valid
+        sem = None if E is None else np.clip(E[qi] @ E.T, 0.0, 1.0) * (has_text[qi, None] & has_text[None, :]) * valid
         tbest = _relative_add(s, w.text, text, config.floors.text)
-        sbest = _relative_add(s, w.semantic, None if E is None else np.clip(E[qi] @ E.T, 0.0, 1.0)
-                             * (has_text[qi, None] & has_text[None, :]) * valid, config.floors.semantic)
+        sbest = _relative_add(s, w.semantic, sem, config.floors.semantic)
+        # the anchor: the closest candidate in wording and meaning (rank.anchor_of); linked = cites it
+        near = np.where(valid, _rel(text, config.floors.text, text.shape)
+                        + _rel(sem, config.floors.semantic, text.shape), -1.0)
+        anchors = near.argmax(axis=1)
+        if citing is not None:
+            for row, a in enumerate(anchors):
+                s[row, citing[a]] += w.linked
         hbest = _relative_add(s, w.headline, None if H is None or E is None else np.clip(E[qi] @ H.T, 0.0, 1.0)
                              * (has_text[qi, None] & has_label[None, :]) * valid, config.floors.headline)
         s = s / total
@@ -133,7 +162,8 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
                 cand = cand[r[cand] >= kth - _SLACK]
             closest = {"text": int(tbest[row]), "semantic": int(sbest[row]), "headline": int(hbest[row])}
             scale = _exact_scale(profiles[q], closest, profiles, tfidf, emb, config.floors)
-            exact = rank(profiles[q], [profiles[c] for c in cand], tfidf, config, emb=emb, scale=scale)
+            exact = rank(profiles[q], [profiles[c] for c in cand], tfidf, config, emb=emb, scale=scale,
+                         anchor=profiles[anchors[row]])
             best = [c for c in exact if c.score >= config.threshold][:k]
             if best:
                 out[profiles[q].key] = best

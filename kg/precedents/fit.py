@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from kg.precedents.rank import FEATURES, RELATIVE, Floors, features, relative
+from kg.precedents.rank import FEATURES, RELATIVE, Floors, anchor_of, cite, features, relative
 from kg.precedents.profiles import query_profile
 from kg.precedents.textsim import Tfidf
 
@@ -41,6 +41,8 @@ class CaseData:
     ids: list[str]          # base ids of the candidates, in the row order of X
     X: np.ndarray           # candidates x FEATURES
     y: np.ndarray           # 1 for an expected record
+    #: candidates x candidates: 1 where the two cite one another (the ``linked`` feature), shared by all cases
+    cites: np.ndarray | None = None
 
 
 def case_data(cases: list[dict], base_dir=None) -> list[CaseData]:
@@ -52,6 +54,7 @@ def case_data(cases: list[dict], base_dir=None) -> list[CaseData]:
     bg, ctx, cands, _ = base_candidates(str(base_dir) if base_dir else None)
     emb = default_embedder()
     profiles = list(cands.values())
+    cites = np.array([[cite(a, b) for b in profiles] for a in profiles], dtype=float)
     out = []
     for c in cases:
         q = query_profile(c["text"], ctx)
@@ -61,7 +64,7 @@ def case_data(cases: list[dict], base_dir=None) -> list[CaseData]:
         X = np.array([[f[k] for k in FEATURES] for f in (features(q, p, tfidf, emb) for p in profiles)])
         ids = [bg.id_of.get(p.key) for p in profiles]
         exp = set(c["expect"])
-        out.append(CaseData(c["id"], ids, X, np.array([i in exp for i in ids], dtype=float)))
+        out.append(CaseData(c["id"], ids, X, np.array([i in exp for i in ids], dtype=float), cites))
     return out
 
 
@@ -78,12 +81,17 @@ def fit_floors(raw: list[CaseData], percentile: float = FLOOR_PERCENTILE) -> Flo
 
 
 def relative_data(raw: list[CaseData], floors: Floors) -> list[CaseData]:
-    """The case data as the ranker scores it (:func:`kg.precedents.rank.relative` per question)."""
+    """The case data as the ranker scores it (:func:`kg.precedents.rank.relative` per question, then
+    ``linked`` to the question's anchor as :func:`kg.precedents.rank.link_to_anchor` sets it)."""
     out = []
     for d in raw:
         feats = [dict(zip(FEATURES, map(float, row))) for row in d.X]
         relative(feats, floors=floors)
-        out.append(CaseData(d.id, d.ids, np.array([[f[k] for k in FEATURES] for f in feats]), d.y))
+        at = anchor_of(feats)
+        if d.cites is not None and at >= 0:
+            for f, v in zip(feats, d.cites[:, at]):
+                f["linked"] = float(v)
+        out.append(CaseData(d.id, d.ids, np.array([[f[k] for k in FEATURES] for f in feats]), d.y, d.cites))
     return out
 
 

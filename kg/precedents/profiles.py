@@ -112,6 +112,7 @@ def profile_of(ev: Event, ctx: Context, base_id: str | None = None,
         actor_names=tuple(dict.fromkeys(ctx.country_name(a) for a in ev.actors)),
         year=year, text=event_text(ev, ctx), label=ev.label or "", date=ev.date,
         dispatches=frozenset(e.dispatch_id for e in ev.evidence if e.dispatch_id), base_id=base_id,
+        links=frozenset(ev.precedents) | frozenset(ev.responds_to),
     )
 
 

@@ -14,7 +14,11 @@ The score is a weighted sum of named features, each in [0, 1]:
   (:mod:`kg.precedents.embed`): close in meaning even without shared words;
 * ``headline`` — cosine of the query's embedding with the candidate's *label* alone: a record's
   one-line headline is written in the register of a question, while its description adds context
-  words (targets, history) that dilute what the measure is about.
+  words (targets, history) that dilute what the measure is about;
+* ``linked`` — the candidate and the query's *anchor* (its closest candidate in wording and meaning:
+  the largest relative ``text`` + ``semantic``) cite one another in the precedent base (a
+  ``precedents`` or ``responds_to`` entry, either way): the measures an analyst reads together with
+  the closest match (:func:`link_to_anchor`).
 
 ``text``, ``semantic`` and ``headline`` are divided by their largest value over the query's candidates, or by a
 floor when that largest value is below it (:func:`relative`), so both read "how close, compared
@@ -44,7 +48,7 @@ from kg.precedents.textsim import Tfidf
 from kg.resources import resource_path
 
 DEFAULT_CONFIG = resource_path("precedents", "config.toml")
-FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "text", "semantic", "headline")
+FEATURES = ("family", "measure", "target", "sector", "actor", "chronology", "text", "semantic", "headline", "linked")
 #: the ``measure`` value of a candidate whose kind is not the query's main measure but one its other
 #: cues name (chosen by 5-fold CV on the tuning half among 0, 0.5 and 1: docs/precedents.md)
 OTHER_CUE = 0.5
@@ -81,6 +85,7 @@ class Weights:
     text: float = float(_FW.get("text", 1.0))
     semantic: float = float(_FW.get("semantic", 0.0))
     headline: float = float(_FW.get("headline", 0.0))
+    linked: float = float(_FW.get("linked", 0.0))
 
 
 @dataclass(frozen=True)
@@ -163,6 +168,8 @@ class Profile:
     base_id: str | None = None                  # precedent-base record id, if any
     #: free-text queries: every measure the text cues (all count as matching)
     alt_measures: frozenset[str] = frozenset()
+    #: keys of the events it cites (its ``precedents`` and ``responds_to``)
+    links: frozenset[str] = frozenset()
 
     @property
     def family(self) -> str:
@@ -211,7 +218,36 @@ def features(q: Profile, c: Profile, tfidf: Tfidf, emb=None) -> dict[str, float]
         "text": tfidf.cosine(q.text, c.text) if q.text and c.text else 0.0,
         "semantic": _embedder(emb).cosine(q.text, c.text) if q.text and c.text else 0.0,
         "headline": _embedder(emb).cosine(q.text, c.label) if q.text and c.label else 0.0,
+        "linked": 0.0,   # set by link_to_anchor once the relative features are known
     }
+
+
+def cite(a: Profile, b: Profile) -> bool:
+    """One of the two events cites the other (``precedents`` or ``responds_to``)."""
+    return a.key != b.key and (b.key in a.links or a.key in b.links)
+
+
+def anchor_of(feats: list[dict[str, float]]) -> int:
+    """The index of the candidate closest in wording and meaning (largest relative ``text`` +
+    ``semantic``; the first on a tie), or -1 without candidates."""
+    best, at = -1.0, -1
+    for i, f in enumerate(feats):
+        v = round(f["text"] + f["semantic"], 6)
+        if v > best:
+            best, at = v, i
+    return at
+
+
+def link_to_anchor(feats: list[dict[str, float]], cands: list[Profile],
+                   anchor: Profile | None = None) -> Profile | None:
+    """Set ``linked`` in place: 1 for a candidate citing, or cited by, the anchor (by default the
+    closest candidate, :func:`anchor_of`; the anchor itself 0). Returns the anchor."""
+    if anchor is None:
+        i = anchor_of(feats)
+        anchor = cands[i] if i >= 0 else None
+    for f, c in zip(feats, cands):
+        f["linked"] = 1.0 if anchor is not None and cite(anchor, c) else 0.0
+    return anchor
 
 
 def relative(feats: list[dict[str, float]], scale: dict[str, float] | None = None,
@@ -233,7 +269,7 @@ def relative(feats: list[dict[str, float]], scale: dict[str, float] | None = Non
 
 
 def explain(q: Profile, c: Profile, f: dict[str, float], tfidf: Tfidf,
-            weights: Weights | None = None) -> str:
+            weights: Weights | None = None, anchor: Profile | None = None) -> str:
     """One sentence naming the features the two events share, strongest contribution first."""
     w = weights or Weights()
     shared: list[tuple[float, str]] = []   # (weight x value, phrase)
@@ -260,6 +296,8 @@ def explain(q: Profile, c: Profile, f: dict[str, float], tfidf: Tfidf,
         words = tfidf.shared_terms(q.text, c.text)
         if words:
             add("text", "similar wording (" + ", ".join(words) + ")")
+    if f.get("linked") and anchor is not None:
+        add("linked", f"a precedent link with the closest match ({anchor.label or anchor.key})")
     shared.sort(key=lambda x: -x[0])       # stable: ties keep the order above
     phrases = [p for c, p in shared if c > 0]   # a feature of weight 0 is no reason
     head = "Shares " + _join(phrases) if phrases else "Shares little beyond the score"
@@ -287,22 +325,24 @@ def score_of(f: dict[str, float], w: Weights) -> float:
 def rank(query: Profile, candidates: Iterable[Profile], tfidf: Tfidf,
          config: LinkConfig | None = None, top: int | None = None,
          exclude_same_dispatch: bool = True, emb=None,
-         scale: dict[str, float] | None = None) -> list[Candidate]:
+         scale: dict[str, float] | None = None, anchor: Profile | None = None) -> list[Candidate]:
     """Candidates sorted by score (ties: earlier first, then key), best first.
 
     ``emb``: an :class:`kg.precedents.embed.Embedder` (default: the shared one). ``scale``: the
     divisors of ``text``/``semantic`` over all of the query's candidates, when ``candidates`` are
-    only some of them (see :func:`relative`)."""
+    only some of them (see :func:`relative`); ``anchor``: then also the closest of all of them
+    (:func:`link_to_anchor`)."""
     config = config or LinkConfig()
     emb = _embedder(emb)
     kept = [c for c in candidates if c.key != query.key
             and not (exclude_same_dispatch and query.dispatches & c.dispatches)]
     feats = [features(query, c, tfidf, emb) for c in kept]
     relative(feats, scale, config.floors)
+    anchor = link_to_anchor(feats, kept, anchor)
     out = []
     for c, f in zip(kept, feats):
         s = score_of(f, config.weights)
         basis = "precedent" if f["chronology"] == 1.0 else "parallel"
-        out.append(Candidate(c.key, s, f, explain(query, c, f, tfidf, config.weights), basis, c))
+        out.append(Candidate(c.key, s, f, explain(query, c, f, tfidf, config.weights, anchor), basis, c))
     out.sort(key=lambda x: (-x.score, x.profile.date or "9999", x.key))
     return out[:top] if top else out

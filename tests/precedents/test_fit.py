@@ -97,3 +97,19 @@ def test_cases_are_dealt_to_folds_three_ways_file_order_first():
     data = _cases(n=12)
     one = fit.cross_validate(data, fit.fit_logistic, 1e-4, folds=4, ways=1)
     assert 0 < one[0] <= 1 and 0 < one[1] <= 1
+
+
+def test_linked_is_set_from_the_anchor_after_the_relative_features():
+    from kg.precedents.rank import FEATURES, Floors
+
+    def row(text, semantic):
+        r = np.zeros(len(FEATURES))
+        r[FEATURES.index("text")], r[FEATURES.index("semantic")] = text, semantic
+        return r
+
+    # record 1 is the closest (text + semantic); it cites record 2 only
+    cites = np.array([[0, 0, 0], [0, 0, 1], [0, 1, 0]], dtype=float)
+    raw = [fit.CaseData("c", ["a", "b", "c"], np.array([row(0.2, 0.5), row(0.4, 0.6), row(0.1, 0.2)]),
+                        np.array([0.0, 1.0, 1.0]), cites)]
+    got = fit.relative_data(raw, Floors(text=0.0, semantic=0.0, headline=0.0))[0]
+    assert list(got.X[:, FEATURES.index("linked")]) == [0.0, 0.0, 1.0]

@@ -120,7 +120,9 @@ def test_batchrank_top_links_equal_python_rank():
     tf = Tfidf(p.text for p in ps)
     semantic = LinkConfig(weights=Weights(family=0.05, text=0.3, semantic=0.5), threshold=0.3, top_k=4)
     headline = LinkConfig(weights=Weights(measure=0.1, text=0.2, headline=0.7), threshold=0.3, top_k=3)
-    for cfg in (LinkConfig(), LinkConfig(threshold=0.3, top_k=5), semantic, headline):
+    linked = LinkConfig(weights=Weights(text=0.3, semantic=0.2, headline=0.0, linked=0.5), threshold=0.3, top_k=4)
+    assert any(p.links for p in ps)
+    for cfg in (LinkConfig(), LinkConfig(threshold=0.3, top_k=5), semantic, headline, linked):
         fast = top_links(ps, tf, cfg)
         for q in ps:
             slow = [c for c in rank(q, ps, tf, cfg, top=cfg.top_k) if c.score >= cfg.threshold]
@@ -186,3 +188,23 @@ def test_an_unknown_measure_matches_no_kind(tfidf):
     only = Weights(**{k: 0.0 for k in FEATURES} | {"measure": 0.5, "family": 0.5})
     got = rank(q, [c], tfidf, LinkConfig(weights=only))
     assert got[0].score == 0.0 and "kind of measure" not in got[0].explanation
+
+
+def test_linked_marks_what_the_closest_candidate_cites(tfidf):
+    """A candidate citing (or cited by) the query's closest match in wording and meaning is
+    ``linked``; the closest itself and the others are not; the explanation names the link."""
+    from dataclasses import replace
+
+    closest = replace(PAIR, links=frozenset({"l"}), label="Soviet scientists barred from travel")
+    other = replace(UNRELATED, links=frozenset({"q2"}))
+    cfg = LinkConfig(weights=Weights(text=0.3, semantic=0.3, linked=0.4))
+    got = {c.key: c for c in rank(Q, [closest, other, LATER], tfidf, cfg)}
+    assert got["p"].features["linked"] == 0.0           # the anchor itself
+    assert got["l"].features["linked"] == 1.0           # cited by the anchor
+    assert got["u"].features["linked"] == 0.0
+    assert "a precedent link with the closest match (Soviet scientists barred from travel)" \
+        in got["l"].explanation
+    # cited the other way round counts the same
+    got2 = {c.key: c for c in rank(Q, [replace(PAIR, label="x"), replace(LATER, links=frozenset({"p"})), UNRELATED],
+                                   tfidf, cfg)}
+    assert got2["l"].features["linked"] == 1.0 and got2["u"].features["linked"] == 0.0
