@@ -88,6 +88,8 @@ def talent_training(ctx: DocContext, sent: Span, found: list[Mention], last_acto
 def scheme_subject(ctx: DocContext, verb: Token) -> bool:
     """The subject of ``verb`` (or the noun its participle hangs on: "a fund aimed at attracting") is a
     programme: scheme, visa, pass, fund, plan ..."""
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in M.SCHEME_NOUNS:
+        return True  # "launched a plan to recruit researchers": the infinitive states the plan's own aim
     subs, _ = subject_tokens(ctx, verb)
     t = verb
     while not subs and t.dep_ in ("xcomp", "pcomp", "prep", "acl", "advcl") and t.head.i != t.i:
