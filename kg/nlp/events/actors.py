@@ -69,6 +69,12 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             "about", "against"} and any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those")
                                         for c in head.lefts):
         return last_actors, False, False
+    # rule 'challenged-measure': "filed a complaint against the export curbs on timber": the measure
+    # a complaint, case or appeal is against is the other party's; the complainant does not take it
+    if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "against" and (
+            head.head.head.lemma_.lower() in M.CHALLENGE_NOUNS or any(  # "filed a complaint in May against"
+                c.dep_ == "dobj" and c.lemma_.lower() in M.CHALLENGE_NOUNS for c in head.head.head.children)):
+        return [], False, False
     # rule 'cause-phrase': "prices rose due to the ban", "output fell because of these curbs": a definite measure
     # given as the cause of something else is the measure reported before; the clause's subject does not act
     if head.pos_ == "NOUN" and last_actors and in_cause_phrase(head) and any(
@@ -246,6 +252,12 @@ def actor(ctx: DocContext, m: Mention, verb: Token | None, last_actors: list[str
             # 'subject-list': "U.S. states, Congress, and the European Union's executive branch have
             # prohibited it" names every actor of the list (merging makes one event per state or bloc)
             content = {x.i for c in s.children if c.dep_ in ("relcl", "acl", "ccomp") for x in c.subtree}
+            if s.i == head.i:
+                # rule 'own-aim': the measure noun is the subject ("The extradition of a Norwegian engineer shows
+                # ..."): what its own phrases name is what it hits, not who takes it; a source or agent phrase
+                # ("Fines from the British and Greek regulators followed", "a ban by Norway") still names the actor
+                content |= {x.i for c in s.children if c.dep_ == "prep" and c.lower_ not in ("from", "by")
+                            for x in c.subtree}
             inner_keys: list[str] = []
             for t in s.subtree:
                 if t.i in content:
@@ -361,6 +373,8 @@ def private_call(ctx: DocContext, head: Token) -> bool:
         if sp is None and s.lower_ in ("he", "she"):
             people = [p for p in ctx.mentions_by_sent.get(s.sent.start, []) if p.label_ == "Person" and p.end <= s.i]
             sp = people[-1] if people else None
+        if sp is None and s.lower_ in ("it", "they") and company_antecedent(ctx, s):
+            return True  # "Acme said that it had asked for a review of its stake": the company asks
         if sp is not None and sp.label_ in ("Company", "ResearchOrganization"):
             return True
         if sp is not None and sp.label_ == "Person" and company_person(ctx, sp.id_):

@@ -9,7 +9,7 @@ actor, roles, status and date are filled by :mod:`filling`.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.nlp.events.assessments import assessments
 from kg.nlp.events.designations import designations
@@ -182,7 +182,7 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
     if rule == "funding" and head.pos_ in ("NOUN", "PROPN") and (
             verb is None or verb.lemma_.lower() not in M.GIVING_VERBS):
         return None  # "projects that receive federal research funding" reports no subsidy
-    if measure == "Subsidy" and verb is not None and verb.lemma_.lower() in (
+    if measure in ("Subsidy", "TalentProgram") and verb is not None and verb.lemma_.lower() in (
             "deny", "bars", "withhold", "cut", "bar", "exclude", "block", "refuse", "strip"):
         return None  # "will deny federal grants to ...": a restriction on funding, not a subsidy
     m = Mention(measure=measure or "?", rule=rule, sent=sent, trigger=span, head=head, similar=similar,
@@ -201,9 +201,25 @@ def mention(ctx: DocContext, rule: str, span: Span, sent: Span, last_actors: lis
         return None
     if rule in ("list-verb", "court-ruling") and not m.actor_in_syntax:
         return None
+    if m.measure == "Agreement" and ctx.parsed and consent_of_firms(ctx, head):
+        return None
+    if rule == "state-aid" and any(ctx.etype(ctx.root(a)) == "Bloc" for a in m.actors):
+        # rule 'state-aid-review': state aid is a member state's money; the bloc's part is to approve or examine it
+        # under its aid rules ("Under EU State aid rules, the Commission has authorised a Danish research
+        # scheme"): a Review by the bloc
+        m.measure = "Review"
     if m.measure in ("Ban", "Regulation") and court_ordered(ctx, m.actors):
         m.measure = "LegalAction"  # rule 'court-order' (spelled.py): a court ordering a ban acts at law
     if rule == "legal-challenge" and ctx.dominant and ctx.dominant not in {ctx.root(a) for a in m.actors}:
         # "challenged the nickel ban": the party challenged is the country whose measure it is, not the goods
         m.targets = uniq([t for t in m.targets if ctx.etype(t) != "Technology"] + [ctx.dominant])
     return m
+
+
+def consent_of_firms(ctx: DocContext, head: Token) -> bool:
+    """Rule 'firm-consent': "obtained agreement from Meta, Amazon and other firms" (a noun with "from" + companies) is
+    the firms' consent to what a government asked, not an agreement between governments."""
+    return head.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(
+            (sp := ctx.ment(t)) is not None and sp.label_ == "Company" for p in c.children if p.dep_ == "pobj"
+            for t in (p, *p.conjuncts)) for c in head.children)

@@ -10,6 +10,7 @@ parallels stand alone, one per group named.
 from __future__ import annotations
 
 from kg.nlp.events.context import DocContext, EventDraft, Mention, uniq
+from kg.nlp.events.modality import unrealised
 from kg.nlp.events.sectors import entity_sectors
 from kg.nlp.lexicon import measures as M
 from kg.nlp.lexicon import status as ST
@@ -165,7 +166,7 @@ def place(ctx: DocContext, m: Mention, events: list[EventDraft]) -> None:
         mm.sectors = list(secs)
         target = None
         for e in events:
-            if e.measure != mm.measure or frozenset(ctx.root(a) for a in e.actors) != roots:
+            if e.measure != mm.measure or not same_parties(ctx, e, mm, roots):
                 continue
             if len(parts) > 1:
                 if set(e.sectors) != set(secs):
@@ -189,6 +190,16 @@ def place(ctx: DocContext, m: Mention, events: list[EventDraft]) -> None:
             if target.first.split_sectors:
                 mm.sectors = list(target.sectors)
             absorb(ctx, target, mm, restatement=True)
+
+
+def same_parties(ctx: DocContext, e: EventDraft, m: Mention, roots: frozenset[str]) -> bool:
+    """The same actors (as states); rule 'agreement-party': an agreement restated with one of its parties as actor
+    ("Canada and Australia concluded an agreement ... the Canadian agreement will fund ...") is the same
+    agreement: an Agreement mention whose states are a part of an Agreement event's states joins it."""
+    own = frozenset(ctx.root(a) for a in e.actors)
+    if own == roots:
+        return True
+    return m.measure == "Agreement" and bool(roots) and (roots < own or own < roots)
 
 
 def distinct(ctx: DocContext, e: EventDraft, m: Mention) -> bool:
@@ -233,7 +244,8 @@ def revoking(m: Mention) -> bool:
     if gov.i == t.i or not (gov.lemma_.lower() in ST.REVOKED or gov.lower_ in M.REVOKING_NOUNS):
         return False
     verbs = [gov, gov.head] if gov.dep_ == "conj" else [gov]  # "could modify, prolong, or lift"
-    return not any(c.dep_ == "aux" and c.tag_ == "MD" for v in verbs for c in v.children)
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" for v in verbs for c in v.children) and not unrealised(gov)
+
 
 
 def looks_back(m: Mention) -> bool:

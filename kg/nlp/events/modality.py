@@ -129,3 +129,10 @@ def not_final(mod: Token) -> bool:
     """A modifier of rule 'provisional' ("preliminary", or "non-binding and preliminary")."""
     return mod.dep_ in ("amod", "conj") and mod.lower_ in ST.PROVISIONAL or \
         mod.dep_ == "amod" and any(x.lower_ in ST.PROVISIONAL for x in mod.conjuncts)
+
+
+def unrealised(verb: Token) -> bool:
+    """Rule 'without-lifting': a revoking verb that is negated or follows "without" ("held the licence sale without
+    lifting the ban", "did not lift the ban") revokes nothing: the measure stays in force."""
+    return any(c.dep_ == "neg" for c in verb.children) or (
+        verb.dep_ == "pcomp" and verb.head.lower_ == "without")

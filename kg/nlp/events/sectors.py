@@ -54,7 +54,7 @@ def assign_sectors(ctx: DocContext, m: Mention, toks: list[Token]) -> None:
     if split and ctx.parsed:
         # rule 'reason-no-split': coordinated sector words inside the reason for the measure ("sanctioned
         # firms for supplying Pakistan's missile and nuclear programs") describe the cause: one event
-        kept = [t for t in near if not in_reason(t)]
+        kept = [t for t in near if not in_reason(t) and not in_party_clause(t, m.head)]
         split = sectors_of(ctx, kept, strict=True)[1] if len(kept) < len(near) else split
     for k in m.targets + m.affects:
         for s in entity_sectors(ctx, k):
@@ -92,6 +92,14 @@ def describes_staff(t: Token) -> bool:
         if head.lemma_.lower() in M.STAFF_NOUNS:
             return t.i < head.i
     return False
+
+
+def in_party_clause(t: Token, head: Token) -> bool:
+    """Rule 'party-clause-no-split': ``t`` lies in a relative clause on a noun other than the measure, a clause
+    whose verb is not the trigger ("put nine firms that build satellites, missiles and drones on its list"): it
+    describes the parties hit, not sectors of separate measures ("rules that restrict investment in AI, chip and
+    quantum companies" still split: the clause's verb is the trigger)."""
+    return any(a.dep_ == "relcl" and a.head.i != head.i and a.i != head.i for a in t.ancestors)
 
 
 def in_reason(t: Token) -> bool:

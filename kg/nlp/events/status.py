@@ -17,7 +17,7 @@ from kg.nlp import dates as kdates
 from kg.nlp.attrs import doc_text
 from kg.nlp.events.context import DocContext, Mention
 from kg.nlp.events.modality import (clause_auxes, counterfactual, ends_measure, measure_effect, measure_purpose,
-                                    open_question, past_year, provisional, reported)
+                                    open_question, past_year, provisional, reported, unrealised)
 from kg.nlp.events.syntax import clause_text, governors
 from kg.nlp.lexicon import status as ST
 
@@ -40,8 +40,8 @@ def status_of(ctx: DocContext, m: Mention, verb: Token | None) -> str:
     words = {t.lower_ for t in gov}
     aux = clause_auxes(gov)
     low = m.sent.text.lower()
-    if (any(lem in ST.REVOKED for lem in lemmas[:4]) or ends_measure(own_clause(gov))) and \
-            m.rule not in _REMOVAL_RULES or counterfactual(gov):
+    if (any(t.lemma_.lower() in ST.REVOKED and not unrealised(t) for t in own_clause(gov)[:4])
+            or ends_measure(own_clause(gov))) and m.rule not in _REMOVAL_RULES or counterfactual(gov):
         return "Revoked"
     if background_object(gov[:5]) and not dated_now(ctx, m) or in_effect_since(ctx, m):
         return "Historical"

@@ -117,11 +117,21 @@ def hypothetical(ctx: DocContext, head: Token) -> bool:
             if "whether" in marks and prev is not None and prev.i == head.i and head.dep_ in ("nsubj", "nsubjpass"):
                 return True
             if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
-                return False
+                return conditioned(t)
         if t.head.i == t.i:
             return False
         t, prev = t.head, t
     return False
+
+
+def conditioned(verb: Token) -> bool:
+    """Rule 'conditional-measure': the clause of the measure opens with an adverbial clause led by "if" or "unless"
+    ("If a data breach occurs, the authority will investigate the operator", "If it fails to delete the records,
+    X faces a fine"): the measure is a contingency the text describes, not one taken or announced. A trailing
+    condition ("must obtain licences if they ship abroad", "may veto deals if they threaten security") states the
+    scope of a rule and stays a measure."""
+    return any(c.dep_ == "advcl" and c.i < verb.i and any(m.dep_ == "mark" and m.lower_ in M.CONDITION_MARKS
+                                                          for m in c.children) for c in verb.children)
 
 
 def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: Token) -> str | None:
@@ -140,6 +150,8 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         return "Ban"
     if rule == "keep-from" and not keeps_from(ctx, head):
         return None
+    if rule == "bar-investing" and ctx.parsed and acquires_goods(ctx, span[-1]):
+        return "ExportControl"
     if rule == "licence-needed":
         # impersonal "exports of gallium would need a licence": the kind is in the subject only
         words = {t.lower_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
@@ -149,7 +161,7 @@ def refine(ctx: DocContext, measure: str | None, rule: str, span: Span, head: To
         return "DataRestriction"  # rule 'court-ruling': "the Schrems II ruling on transfers of personal data"
     if measure == "Agreement" and (words | verb_args(head)) & M.FUNDING_WORDS:
         return "Subsidy"  # rule 'funding-agreement': "reached agreement on terms to award ... funding"
-    if measure == "Subsidy" and attracts_talent(head):
+    if measure == "Subsidy" and (attracts_talent(head) or (head.dep_ != "pobj" and attracts_talent(head.sent.root))):
         return "TalentProgram"  # rule 'talent-fund': "a fund aimed at attracting top researchers"
     if measure == "Sanction" and penalty_context(ctx, span):
         return "LegalAction"
@@ -208,6 +220,18 @@ def barred_firm(ctx: DocContext, head: Token) -> bool:
             if sp is not None and sp.label_ == "Company" and sp.root.i == t.i:
                 return True
     return False
+
+
+def acquires_goods(ctx: DocContext, verb: Token) -> bool:
+    """Rule 'acquire-goods': barring a party from acquiring technology or goods ("measures to stop Iran from
+    acquiring sensitive technologies") keeps goods from it, an export control; acquiring a firm or assets ("from
+    acquiring a Dutch chip designer", "from acquiring local assets") stays an investment restriction. The object
+    is read for a Technology mention or a goods word (`goods_words`) and no organisation."""
+    objs = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    if any((sp := ctx.ment(t)) is not None and sp.label_ in ("Company", "ResearchOrganization") for t in objs):
+        return False
+    return any(t.lower_ in M.GOODS_WORDS or ((sp := ctx.ment(t)) is not None and sp.label_ == "Technology")
+               for t in objs)
 
 
 def blocked_service(ctx: DocContext, head: Token) -> bool:
@@ -274,9 +298,12 @@ def verb_on_phrase(ctx: DocContext, head: Token) -> list[Token]:
     """Rule 'verb-on': the parser often hangs the "on"/"against" phrase of a measure noun on the verb whose object
     it is ("unveiled new curbs on chip exports to China", "imposed restrictions on exports of gallium"): that
     phrase still says what the measure restricts (`aim_on_preps`)."""
-    if not ctx.parsed or head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "dobj":
+    if not ctx.parsed or head.pos_ not in ("NOUN", "PROPN"):
         return []
-    return [t for p in head.head.children if p.dep_ == "prep" and p.i > head.i and p.lower_ in M.AIM_ON_PREPS
+    # rule 'relcl-on': "a ban that applies from Monday on exports of X": the phrase may hang on the verb of a
+    # relative clause on the measure noun
+    verbs = [c for c in head.children if c.dep_ == "relcl"] + ([head.head] if head.dep_ == "dobj" else [])
+    return [t for v in verbs for p in v.children if p.dep_ == "prep" and p.i > head.i and p.lower_ in M.AIM_ON_PREPS
             for t in p.subtree]
 
 

@@ -38,8 +38,8 @@ _WORDS = rules.word_lists("measure_words.yaml", (
     "advice_verbs", "advice_stop_verbs", "advice_use_verbs", "example_preps",
     "look_back_adverbs", "data_authority_words",
     "court_words", "aim_preps", "condition_marks", "cause_heads", "blame_preps", "control_verbs", "time_marks",
-    "goods_words", "revoking_nouns", "rule_issue_verbs", "rule_self_nouns", "ability_nouns", "acquire_verbs",
-    "price_nouns", "aim_on_preps", "mandate_data_verbs", "acquire_firm_verbs", "bar_from_verbs",
+    "goods_words", "challenge_nouns", "revoking_nouns", "rule_issue_verbs", "rule_self_nouns", "ability_nouns",
+    "acquire_verbs", "price_nouns", "aim_on_preps", "mandate_data_verbs", "acquire_firm_verbs", "bar_from_verbs",
     "gerund_control_preps", "power_nouns"))
 #: rule 'foreign-access': a country's ability to get goods ("restricting China's ability to acquire chips")
 ABILITY_NOUNS = set(_WORDS["ability_nouns"])
@@ -223,5 +223,7 @@ CONTROL_VERBS = set(_WORDS["control_verbs"])
 TIME_MARKS = set(_WORDS["time_marks"])
 #: rule 'foreign-access': goods whose access a country is denied (an ExportControl)
 GOODS_WORDS = set(_WORDS["goods_words"])
+#: rule 'challenged-measure': a measure a complaint is against is not the complainant's
+CHALLENGE_NOUNS = set(_WORDS["challenge_nouns"])
 #: rule 'revoked-other': nouns of a revocation ("the lifting of the restrictions")
 REVOKING_NOUNS = set(_WORDS["revoking_nouns"])
