@@ -20,6 +20,7 @@ The type: the gazetteer type, else the type with the highest summed confidence.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -68,6 +69,7 @@ class Cluster:
     mentions: list[Mention]
 
 
+@functools.lru_cache(maxsize=65_536)  # a pure function of the string; resolve() calls it per pair
 def clean(surface: str) -> str:
     """'the U.S.' -> 'U.S.'; "China's" -> 'China'; collapses whitespace."""
     s = " ".join(surface.split())
@@ -76,6 +78,7 @@ def clean(surface: str) -> str:
     return s.strip(" ,;:()[]\"“”")
 
 
+@functools.lru_cache(maxsize=65_536)  # a pure function of the string; resolve() calls it per pair
 def norm(surface: str) -> str:
     s = clean(surface).lower()
     s = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\b)", "", s).replace(".", "")
@@ -83,6 +86,7 @@ def norm(surface: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", s).split())
 
 
+@functools.lru_cache(maxsize=65_536)  # a pure function of the string; resolve() calls it per pair
 def initials(name: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", clean(name)) if w]
     return "".join(w[0] for w in words if w.lower() not in _STOP and w[0].isalpha()).upper()

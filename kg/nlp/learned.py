@@ -26,6 +26,7 @@ output.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import json
 import re
@@ -33,6 +34,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -92,19 +94,23 @@ def training_meta(path: Path | None = None) -> dict:
     return json.loads(p.read_text(encoding="utf-8")) if p.is_file() else {}
 
 
+@functools.lru_cache(maxsize=100_000)
 def norm_word(text: str) -> str:
     return _DIGIT.sub("0", text.lower())
 
 
-def sentence_doc(vocab: Vocab, sent: Span) -> Doc:
+def sentence_doc(vocab: Vocab, sent: Span, words: list[str] | None = None, space: list[int] | None = None) -> Doc:
     """The classifier's view of a sentence (training and run time): its words lower-cased, digits as 0,
     and in ``user_data["kg_vec"]`` the mean and max of its token vectors from the statistical model
-    (:func:`kg.nlp.learned_arch.sentence_features`)."""
+    (:func:`kg.nlp.learned_arch.sentence_features`). ``words`` and ``space`` (every token's text and
+    IS_SPACE flag, read once per Doc by :meth:`LearnedEvents.scores`) save walking the Tokens."""
     from kg.nlp.learned_arch import VEC, sentence_features
 
-    toks = [t for t in sent if not t.is_space]
-    d = Doc(vocab, words=[norm_word(t.text) for t in toks], spaces=[True] * (len(toks) - 1) + [False] * bool(toks))
-    vec = sentence_features(sent.doc, sent)
+    if words is None or space is None:
+        words, space = [t.text for t in sent.doc], sent.doc.to_array(IS_SPACE).tolist()
+    rows = [i for i in range(sent.start, sent.end) if not space[i]]
+    d = Doc(vocab, words=[norm_word(words[i]) for i in rows], spaces=[True] * (len(rows) - 1) + [False] * bool(rows))
+    vec = sentence_features(sent.doc, sent, rows)
     if vec is not None:
         d.user_data[VEC] = vec
     return d
@@ -229,7 +235,10 @@ class LearnedEvents:
         """(sentences x labels) probabilities; ``rule_events``: the rules' events of the sentences' Doc (the
         two-stage model reads their kinds; default: the Doc's current events)."""
         if self.smodel is None:
-            docs = [sentence_doc(self.tc_vocab, s) for s in sents]
+            doc = sents[0].doc if sents else None
+            words = [t.text for t in doc] if doc is not None else []
+            space = doc.to_array(IS_SPACE).tolist() if doc is not None else []
+            docs = [sentence_doc(self.tc_vocab, s, words, space) for s in sents]
             return self.textcat.model.predict(docs)
         if not sents:
             return self.smodel.predict([])

@@ -28,13 +28,16 @@ from thinc.api import LayerNorm, Linear, Logistic, Maxout, Model, add, chain
 VEC = "kg_vec"
 
 
-def sentence_features(doc: Doc, sent: Span) -> np.ndarray | None:
+def sentence_features(doc: Doc, sent: Span, rows: list[int] | None = None) -> np.ndarray | None:
     """Mean and max of the sentence's non-space token vectors in ``doc.tensor``, rounded to 5
-    decimals, as float32 (None without a tensor). Stored as a list in training DocBins."""
+    decimals, as float32 (None without a tensor). Stored as a list in training DocBins. ``rows``: the
+    sentence's non-space token indices, when the caller has them."""
     t = doc.tensor
     if t is None or getattr(t, "size", 0) == 0 or t.shape[0] != len(doc):
         return None
-    rows = [i for i in range(sent.start, sent.end) if not doc[i].is_space] or list(range(sent.start, sent.end))
+    if rows is None:
+        rows = [i for i in range(sent.start, sent.end) if not doc[i].is_space]
+    rows = rows or list(range(sent.start, sent.end))
     m = np.asarray(t[rows], dtype="float32")
     return np.round(np.concatenate([m.mean(axis=0), m.max(axis=0)]), 5).astype("float32")
 

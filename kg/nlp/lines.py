@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -156,6 +157,15 @@ class LineSplitter:
         self.lines_only = lines_only
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self.lines_only:
+            # only a token after a line break changes; a line break is a whitespace token (a Token's own
+            # trailing whitespace is one space at most), so look at those alone instead of every token
+            space = doc.to_array(IS_SPACE).tolist()
+            for i in [i for i, s in enumerate(space[:-1]) if s]:
+                if "\n" in doc[i].text and not space[i + 1]:
+                    doc[i + 1].is_sent_start = True
+            doc._.kg_skip = boilerplate_ranges(doc_text(doc))
+            return doc
         for i, tok in enumerate(doc):
             if i == 0:
                 continue

@@ -47,7 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.models import Evidence, Relation
-from kg.nlp.attrs import MENTIONS, register_extensions, token_sents
+from kg.nlp.attrs import MENTIONS, register_extensions, span_text, token_sents
 from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.relations_cues import (LEAD_TITLES, STATE_TITLES, WORK_TITLES, after_short_form, described_owner,
                                    origin_phrase, owns, prev_tokens, product_list, title_between, title_of_before,
@@ -103,7 +103,7 @@ class RelationComponent:
             if subj == obj:
                 return
             k = (subj, pred, obj)
-            ev = Evidence(dispatch_id=did, sentence=sent.text.strip(), start=sent.start_char,
+            ev = Evidence(dispatch_id=did, sentence=span_text(sent).strip(), start=sent.start_char,
                           end=sent.end_char, rule=rule, confidence=c, source=source)
             if ev not in found[k]:
                 found[k].append(ev)

@@ -11,12 +11,11 @@ import re
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kg.link.clusters import Mention, clean, resolve
 from kg.models import Entity, Evidence
-from kg.nlp.attrs import MENTIONS, doc_text, register_extensions
+from kg.nlp.attrs import MENTIONS, doc_text, register_extensions, span_text
 from kg.nlp.entities.bodies import (
     described_is_named,
     elided_list,
@@ -60,6 +59,7 @@ from kg.nlp.entities.words import (
 from kg.nlp.gazetteer_registry import get_gazetteer
 from kg.nlp.learned_entities import merge_learned
 from kg.nlp.lines import in_ranges, name_line_ranges
+from kg.nlp.run_matcher import RunMatcher
 
 if TYPE_CHECKING:
     from kg.link.gazetteer import GazetteerLike
@@ -95,8 +95,10 @@ class EntityComponent:
     def __init__(self, nlp: Language, gazetteer: str = "default"):
         self.gazetteer_name = gazetteer
         self.gaz = CachedGazetteer(get_gazetteer(gazetteer))
-        # patterns that test POS run only on tagged docs (a blank pipeline has no tags)
-        self.matcher, self.pos_matcher = Matcher(nlp.vocab), Matcher(nlp.vocab)
+        # patterns that test POS run only on tagged docs (a blank pipeline has no tags); each rule's
+        # patterns only where they can match (kg/nlp/run_matcher.py: the same matches as one Matcher)
+        self.matcher = RunMatcher(nlp.vocab)
+        self.pos_matcher = self.matcher.sibling()
         for rule, pats in rule_patterns().items():
             plain = [p for p in pats if not any("POS" in t for t in p)]
             tagged = [p for p in pats if any("POS" in t for t in p)]
@@ -196,7 +198,7 @@ class EntityComponent:
                 if sp is None:
                     continue
                 sent = sp.sent
-                evid.append(Evidence(dispatch_id=did, sentence=sent.text.strip(), start=sent.start_char,
+                evid.append(Evidence(dispatch_id=did, sentence=span_text(sent).strip(), start=sent.start_char,
                                      end=sent.end_char, rule=m.rule, confidence=m.confidence))
                 span = Span(doc, sp.start, sp.end, label=c.type)
                 span.id_ = c.key

@@ -173,7 +173,7 @@ def retype_short_forms(doc: Doc, taken) -> None:
 
 def ner_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Mention]]:
     out = []
-    full_text = doc.text  # built from the tokens at each call: once
+    full_text = doc_text(doc)  # built from the tokens at each access: once per Doc
     surnames = person_surnames(doc, full_text)
     # names the text describes as a state body once are that body at every mention
     bodies = frozenset(e.text for e in doc.ents if e.label_ == "ORG" and described_as_body(e, doc))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from kg.link.clusters import Mention
+from kg.nlp.attrs import doc_text
 from kg.nlp.entities.words import CONF, REGION_ORGAN_WORDS, REGION_PARTY_WORDS, REGIONS
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ _NAMES = re.compile(r"\b(" + "|".join(sorted((re.escape(n) for n in REGIONS), ke
 def _is_place(doc: Doc, sp: Span) -> bool:
     """A place, no body: after a place preposition, glued to a hyphen ("Texas-based", "Victoria-China deal"),
     or one item of a list of names."""
-    text = doc.text
+    text = doc_text(doc)
     if text[sp.end_char:sp.end_char + 1] == "-" or text[max(0, sp.start_char - 1):sp.start_char] == "-":
         return True
     if sp.start > 0 and doc[sp.start - 1].lower_ in PLACE_PREPOSITIONS:
@@ -59,7 +60,7 @@ def region_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Ment
     """Every non-place mention of a region that acts somewhere in the document, as a government body."""
     found: dict[str, list[Span]] = {}
     acting: set[str] = set()
-    for m in _NAMES.finditer(doc.text):
+    for m in _NAMES.finditer(doc_text(doc)):
         sp = doc.char_span(m.start(), m.end())
         if sp is None or not sp[0].text[:1].isupper() or _is_place(doc, sp):
             continue

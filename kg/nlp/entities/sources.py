@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kg.link.clusters import Mention
@@ -19,6 +18,7 @@ from kg.nlp.entities.names import extend_right, law_spans
 from kg.nlp.entities.words import (COMPANY_CONTEXT, CONF, CORP_TAIL, DATE_WORDS, DESCRIBED_BODIES, GOV_NAME_HEADS,
                                    NEVER, NOT_PORTFOLIO, OUTLETS)
 from kg.nlp.lines import in_ranges
+from kg.nlp.run_matcher import RunMatcher
 
 if TYPE_CHECKING:
     from kg.link.gazetteer import GazetteerLike
@@ -97,7 +97,7 @@ def _state(gaz: GazetteerLike, text: str) -> bool:
     return e is not None and e.type in ("Country", "Bloc")
 
 
-def rule_candidates(gaz: GazetteerLike, matchers: tuple[Matcher, Matcher], doc: Doc,
+def rule_candidates(gaz: GazetteerLike, matchers: tuple[RunMatcher, RunMatcher], doc: Doc,
                     titled: set[int]) -> list[tuple[int, int, Mention]]:
     out = []
     matches = matchers[0](doc) + (matchers[1](doc) if doc.has_annotation("POS") else [])

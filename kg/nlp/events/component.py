@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.attrs import span_text
 from kg.nlp.events.actors import sentence_subject_actor
 from kg.nlp.events.context import Mention, build_context
 from kg.nlp.events.links import link_events
@@ -78,7 +79,7 @@ class EventExtractor:
         mentions: list[Mention] = []
         last_actors: list[str] = []
         for sent in ctx.sents:
-            if any(s <= sent.start_char < e for s, e in skip) or not sent.text.strip():
+            if any(s <= sent.start_char < e for s, e in skip) or not span_text(sent).strip():
                 continue
             found = sentence_mentions(ctx, sent, last_actors)
             for m in found:

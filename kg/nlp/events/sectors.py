@@ -114,8 +114,13 @@ def doc_sectors(ctx: DocContext) -> list[str]:
     """Main sector(s) of the document: cues in its first three lines (title, standfirst)."""
     text = doc_text(ctx.doc)
     bodies = {sp.start_char: sp.end_char for sp in ctx.tok2ment.values() if sp.label_ == "GovernmentBody"}
-    for a, b in bodies.items():  # rule 'body-name': "the Defence Ministry" names no sector
-        text = text[:a] + " " * (b - a) + text[b:]
+    if bodies:  # rule 'body-name': "the Defence Ministry" names no sector (blanked, in one pass over the text)
+        parts, pos = [], 0
+        for a, b in sorted(bodies.items()):
+            if b > pos:
+                parts += [text[pos:max(a, pos)], " " * (b - max(a, pos))]
+                pos = b
+        text = "".join(parts) + text[pos:]
     lines = [line for line in text.split("\n") if line.strip()][:3]
     c: Counter[str] = Counter()
     for line in lines:

@@ -8,7 +8,6 @@ decision an abuse of export controls") and challenges that are no legal action.
 """
 from __future__ import annotations
 
-from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
@@ -19,17 +18,18 @@ from kg.nlp.events.ownership import firm_bought, firm_sold, foreign_access
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
 from kg.nlp.lexicon import measures as M
+from kg.nlp.start_matcher import StartMatcher
 
 # rule 'veto-deal' (triggers.yaml): verbs of refusing a transaction
 VETO_RULES = frozenset({"veto-deal", "turn-down-deal"})
 
 
 class TriggerIndex:
-    """The trigger phrases compiled for one pipeline: a Matcher, rule name -> measure, and the
-    lower-case forms a trigger token can have (the Matcher only runs over runs of such tokens)."""
+    """The trigger phrases compiled for one pipeline: a matcher (indexed by first word, :mod:`kg.nlp.start_matcher`),
+    rule name -> measure, and the lower-case forms a trigger token can have (it only runs over runs of such tokens)."""
 
     def __init__(self, vocab: Vocab):
-        self.matcher = Matcher(vocab)
+        self.matcher = StartMatcher(vocab)
         self.rules: dict[str, str | None] = {}
         words: set[str] = set()
         single: set[str] = set()
