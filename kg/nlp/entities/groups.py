@@ -2,8 +2,10 @@
 
 A noun chunk whose head is a group word (:data:`~kg.nlp.entities.words.GROUP_HEADS`) names a group
 when a field modifier, a demonym or an acronym qualifies it (weak heads such as "officials" need a
-technical field); a specific head ("cryptographers") names one on its own; other bare heads are
-kept only to attach to a group named nearby. Intensifiers ("top") stay in an alias.
+technical field; "investors", "workers", "employees" a demonym will do); a specific head
+("cryptographers", "protesters") names one on its own; other bare heads are kept only to attach to a group
+named nearby. Heads of :data:`~kg.nlp.entities.words.DEMONYM_HEADS` outside the group words ("drivers",
+"lawmakers") name a group only after a nationality ("French drivers", "US lawmakers"). Intensifiers ("top") stay in an alias.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from kg.link.clusters import Mention, clean
 from kg.nlp.entities.words import (
     ALIAS_INTENSIFIERS,
     CONF,
+    DEMONYM_HEADS,
     DOMAIN_MODIFIERS,
     FIELD_MODIFIERS,
     GROUP_HEADS,
@@ -35,7 +38,8 @@ def group_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Menti
         root = ch.root
         seen_roots.add(root.i)
         lemma = root.lemma_.lower() if root.lemma_ else root.lower_
-        if lemma not in GROUP_HEADS and root.lower_.rstrip("s") not in GROUP_HEADS:
+        by_nation = lemma not in GROUP_HEADS and root.lower_.rstrip("s") not in GROUP_HEADS
+        if by_nation and lemma not in DEMONYM_HEADS:
             continue
         if root.tag_ not in ("NNS", "NNPS") and lemma not in ("talent", "personnel", "staff"):
             continue
@@ -47,8 +51,13 @@ def group_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Menti
                     or t.dep_ in ("poss", "det", "nummod", "predet"):
                 break
             kept.insert(0, t)
-        if lemma in WEAK_HEADS:  # "Italian officials", "senior executives": not population groups
-            fieldish = [t for t in kept if t.lower_ in DOMAIN_MODIFIERS or t.is_upper and len(t) > 1]
+        if by_nation:  # "French drivers", "US lawmakers"; not "truck drivers"
+            fieldish = [t for t in kept if gaz.demonym(t.text) is not None]
+            if not fieldish:
+                continue
+        elif lemma in WEAK_HEADS:  # "Italian officials", "senior executives": not population groups
+            fieldish = [t for t in kept if t.lower_ in DOMAIN_MODIFIERS or t.is_upper and len(t) > 1
+                        or lemma in DEMONYM_HEADS and gaz.demonym(t.text) is not None]
         else:
             fieldish = [t for t in kept if t.lower_ in FIELD_MODIFIERS or gaz.demonym(t.text) is not None
                         or t.is_upper and len(t) > 1]
