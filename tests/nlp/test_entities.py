@@ -169,6 +169,16 @@ def test_entities_groups_need_a_field_modifier(tiny_nlp):
 
 
 @pytest.mark.slow
+def test_entities_groups_by_nationality_and_specific_heads(tiny_nlp):
+    text = ("The rule hits Dutch drivers and Chinese investors. "
+            "Protesters gathered outside while truck drivers and retail investors waited.")
+    ents = entities_by_name(run(tiny_nlp, text))
+    groups = {n for n, e in ents.items() if e.type == "Group"}
+    assert {"Dutch drivers", "Chinese investors", "protesters"} <= groups
+    assert not groups & {"truck drivers", "retail investors", "drivers"}
+
+
+@pytest.mark.slow
 def test_entities_legal_case_and_the_person_it_names(tiny_nlp):
     ents = entities_by_name(run(tiny_nlp, "Officials pointed to the Lin Meifang case as a precedent."))
     assert ents["Lin Meifang case"].type == "LegalCase"
