@@ -179,6 +179,14 @@ def test_entities_groups_by_nationality_and_specific_heads(tiny_nlp):
 
 
 @pytest.mark.slow
+def test_entities_group_keeps_the_country_it_names(tiny_nlp):
+    ents = entities_by_name(run(tiny_nlp, "The rule bars U.S. investors from the deal, U.S. officials said."))
+    assert ents["U.S. investors"].type == "Group"
+    assert ents["United States"].type == "Country"
+    assert "U.S. officials" not in ents
+
+
+@pytest.mark.slow
 def test_entities_legal_case_and_the_person_it_names(tiny_nlp):
     ents = entities_by_name(run(tiny_nlp, "Officials pointed to the Lin Meifang case as a precedent."))
     assert ents["Lin Meifang case"].type == "LegalCase"

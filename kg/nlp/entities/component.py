@@ -146,6 +146,10 @@ class EntityComponent:
         occupied: set[int] = set()
         for _, (s, e, m) in ranked:
             if any(i in occupied for i in range(s, e)):
+                if m.type == "Group" and m.rule == "rule:group" and country_modifies(taken, s, e):
+                    taken.append((s, e, m))  # "US investors": the country and the group it qualifies
+                    occupied.update(range(s, e))
+                    continue
                 if m.type == "Group" and m.rule == "rule:group":  # keep "top AI researchers" as an alias
                     for s2, e2, m2 in taken:
                         if m2.type == "Group" and e2 == e and s <= s2:
@@ -300,3 +304,7 @@ def titled_sentences(doc: Doc) -> set[int]:
     return out
 
 
+def country_modifies(taken: list[tuple[int, int, Mention]], s: int, e: int) -> bool:
+    """Every mention taken inside tokens s..e is a country among the group's modifiers ("US" of "US investors")."""
+    inside = [(s2, e2, m2) for s2, e2, m2 in taken if s2 < e and s < e2]
+    return bool(inside) and all(m2.type == "Country" and s <= s2 and e2 < e for s2, e2, m2 in inside)

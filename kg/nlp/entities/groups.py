@@ -56,7 +56,9 @@ def group_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Menti
             if not fieldish:
                 continue
         elif lemma in WEAK_HEADS:  # "Italian officials", "senior executives": not population groups
-            fieldish = [t for t in kept if t.lower_ in DOMAIN_MODIFIERS or t.is_upper and len(t) > 1
+            # an acronym field ("AI executives"), not a country's ("US officials": no population group)
+            fieldish = [t for t in kept if t.lower_ in DOMAIN_MODIFIERS
+                        or t.is_upper and len(t) > 1 and gaz.demonym(t.text) is None
                         or lemma in DEMONYM_HEADS and gaz.demonym(t.text) is not None]
         else:
             fieldish = [t for t in kept if t.lower_ in FIELD_MODIFIERS or gaz.demonym(t.text) is not None
