@@ -187,6 +187,15 @@ def test_entities_group_keeps_the_country_it_names(tiny_nlp):
 
 
 @pytest.mark.slow
+def test_entities_coordinated_group_is_one_group(tiny_nlp):
+    ents = entities_by_name(run(tiny_nlp, "The visa rule targets Dutch engineers and technicians. "
+                                          "Consumers and companies were not consulted."))
+    groups = {n for n, e in ents.items() if e.type == "Group"}
+    assert "Dutch engineers and technicians" in groups
+    assert "Dutch engineers" not in groups and not any("consumers" in g.lower() for g in groups)
+
+
+@pytest.mark.slow
 def test_entities_legal_case_and_the_person_it_names(tiny_nlp):
     ents = entities_by_name(run(tiny_nlp, "Officials pointed to the Lin Meifang case as a precedent."))
     assert ents["Lin Meifang case"].type == "LegalCase"

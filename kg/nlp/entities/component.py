@@ -115,7 +115,8 @@ class EntityComponent:
                    for c in rule_candidates(self.gaz, (self.matcher, self.pos_matcher), doc, titled)]
         ranked += [(2, c) for c in elided_list(self.gaz, doc)]
         ranked += [(2, c) for c in short_name_list(self.gaz, doc)]
-        ranked += [(2, c) for c in group_candidates(self.gaz, doc)]
+        # a coordinated group outranks the gazetteer group inside it ("Chinese students and scholars")
+        ranked += [(3 if c[2].rule == "rule:group-coordinated" else 2, c) for c in group_candidates(self.gaz, doc)]
         ranked += [(2, c) for c in token_candidates(self.gaz, doc)]
         ranked += [(2, c) for c in region_candidates(self.gaz, doc)]
         ranked += [(3, c) for c in listed_orgs(doc)]  # a whole bulleted line: longer than any match inside

@@ -78,16 +78,32 @@ def group_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Menti
         else:
             name = " ".join(group_case(gaz, t) for t in kept) + " " + root.lower_
             name = name.replace(" - ", "-")
-        sp = doc[start:root.i + 1]
+        # "Chinese students and scholars": a second people noun the modifiers also qualify is one group
+        last = coordinated_head(doc, root)
+        if last is not root:
+            name += f" {doc[root.i + 1].lower_} {last.lower_}"
+        sp = doc[start:last.i + 1]
         # the alias keeps adjectives like "top" ("top AI researchers"), not numbers or determiners
         a = start
         while a > ch.start and doc[a - 1].lower_ in ALIAS_INTENSIFIERS:
             a -= 1
-        alias_sp = doc[a:root.i + 1]
+        alias_sp = doc[a:last.i + 1]
         aliases = tuple({clean(alias_sp.text)} - {name}) if alias_sp.start < sp.start else ()
-        out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Group", "rule:group",
-                                              CONF["rule:group"], name=name, aliases=aliases)))
+        rule = "rule:group" if last is root else "rule:group-coordinated"
+        out.append((sp.start, sp.end, Mention(sp.text, sp.start_char, sp.end_char, "Group", rule,
+                                              CONF[rule], name=name, aliases=aliases)))
     return out
+
+
+def coordinated_head(doc: Doc, root: Token) -> Token:
+    """The plural people noun right after "and"/"or" that conjoins with a group's head, or the head itself."""
+    i = root.i
+    if i + 2 < len(doc) and doc[i + 1].lower_ in ("and", "or"):
+        conj = doc[i + 2]
+        if conj.tag_ in ("NNS", "NNPS") and conj.dep_ == "conj" and conj.head.i == i \
+                and (conj.lemma_.lower() in GROUP_HEADS or conj.lower_.rstrip("s") in GROUP_HEADS):
+            return conj
+    return root
 
 
 def group_case(gaz: GazetteerLike, tok) -> str:

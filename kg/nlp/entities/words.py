@@ -11,7 +11,7 @@ from __future__ import annotations
 from kg.nlp import rules
 
 CONF = {"gazetteer": 0.95, "rule:legal-case": 0.8, "rule:legislation": 0.75, "rule:technology": 0.75,
-        "rule:group": 0.75, "rule:company-cue": 0.7, "gazetteer:demonym": 0.85,
+        "rule:group": 0.75, "rule:group-coordinated": 0.75, "rule:company-cue": 0.7, "gazetteer:demonym": 0.85,
         "gazetteer:capital": 0.8, "ner": 0.6, "rule:gov-possessive": 0.6, "rule:case-person": 0.6,
         "rule:group-head": 0.6, "rule:gov-name": 0.7, "rule:gov-list": 0.65,
         "rule:gov-described": 0.6, "rule:region": 0.7, "rule:listed-org": 0.65}
