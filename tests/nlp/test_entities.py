@@ -196,6 +196,15 @@ def test_entities_coordinated_group_is_one_group(tiny_nlp):
 
 
 @pytest.mark.slow
+def test_entities_workforce_of_the_state_is_a_group(tiny_nlp):
+    ents = entities_by_name(run(tiny_nlp, "The app is banned for government employees and federal workers, "
+                                          "government officials said."))
+    groups = {n for n, e in ents.items() if e.type == "Group"}
+    assert {"government employees", "federal workers"} <= groups
+    assert "government officials" not in groups
+
+
+@pytest.mark.slow
 def test_entities_legal_case_and_the_person_it_names(tiny_nlp):
     ents = entities_by_name(run(tiny_nlp, "Officials pointed to the Lin Meifang case as a precedent."))
     assert ents["Lin Meifang case"].type == "LegalCase"

@@ -24,6 +24,8 @@ from kg.nlp.entities.words import (
     INTENSIFIERS,
     SPECIFIC_HEADS,
     WEAK_HEADS,
+    WORKFORCE_HEADS,
+    WORKFORCE_MODIFIERS,
 )
 
 if TYPE_CHECKING:
@@ -59,7 +61,8 @@ def group_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Menti
             # an acronym field ("AI executives"), not a country's ("US officials": no population group)
             fieldish = [t for t in kept if t.lower_ in DOMAIN_MODIFIERS
                         or t.is_upper and len(t) > 1 and gaz.demonym(t.text) is None
-                        or lemma in DEMONYM_HEADS and gaz.demonym(t.text) is not None]
+                        or lemma in DEMONYM_HEADS and gaz.demonym(t.text) is not None
+                        or lemma in WORKFORCE_HEADS and t.lower_ in WORKFORCE_MODIFIERS]
         else:
             fieldish = [t for t in kept if t.lower_ in FIELD_MODIFIERS or gaz.demonym(t.text) is not None
                         or t.is_upper and len(t) > 1]

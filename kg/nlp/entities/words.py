@@ -19,7 +19,8 @@ CONF = {"gazetteer": 0.95, "rule:legal-case": 0.8, "rule:legislation": 0.75, "ru
 _WORDS = rules.word_lists("entities.yaml", (
     "gov_cues", "gov_heads", "research_cues", "corp_forms", "company_suffix", "company_context", "corp_tail",
     "programme_heads", "bloc_cues", "outlets", "never", "group_heads", "specific_heads", "demonym_heads",
-    "technical_fields", "field_modifiers", "praise_words", "alias_intensifiers", "weak_heads", "domain_modifiers", "intensifiers",
+    "technical_fields", "field_modifiers", "praise_words", "alias_intensifiers", "weak_heads", "workforce_heads",
+    "workforce_modifiers", "domain_modifiers", "intensifiers",
     "tech_heads", "law_heads", "numbered_law_heads", "leading_law_heads", "generic_law_words", "date_words",
     "gov_name_heads", "gov_plural_heads", "outlet_tails", "portfolio_titles", "person_titles",
     "described_bodies", "home_linked_bodies", "not_portfolio_words", "platform_nouns", "platform_use_verbs",
@@ -51,6 +52,9 @@ ALIAS_INTENSIFIERS = set(_WORDS["alias_intensifiers"])
 #: heads that name a population group only with a technical field ("AI executives", "chip workers")
 WEAK_HEADS = set(_WORDS["weak_heads"])
 DOMAIN_MODIFIERS = set(_WORDS["domain_modifiers"])
+#: weak heads the state's own modifiers make a group ("government employees", "federal workers")
+WORKFORCE_HEADS = set(_WORDS["workforce_heads"])
+WORKFORCE_MODIFIERS = set(_WORDS["workforce_modifiers"])
 INTENSIFIERS = set(_WORDS["intensifiers"])
 TECH_HEADS = set(_WORDS["tech_heads"])
 LAW_HEADS = set(_WORDS["law_heads"])
