@@ -5,7 +5,8 @@ when a field modifier, a demonym or an acronym qualifies it (weak heads such as 
 technical field; "investors", "workers", "employees" a demonym will do); a specific head
 ("cryptographers", "protesters") names one on its own; other bare heads are kept only to attach to a group
 named nearby. Heads of :data:`~kg.nlp.entities.words.DEMONYM_HEADS` outside the group words ("drivers",
-"lawmakers") name a group only after a nationality ("French drivers", "US lawmakers"). Intensifiers ("top") stay in an alias.
+"lawmakers") name a group only after a nationality ("French drivers", "US lawmakers"). Intensifiers ("top")
+stay in an alias.
 """
 from __future__ import annotations
 
