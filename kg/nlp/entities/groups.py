@@ -5,7 +5,7 @@ when a field modifier, a demonym or an acronym qualifies it (weak heads such as 
 technical field; "investors", "workers", "employees" a demonym will do); a specific head
 ("cryptographers", "protesters") names one on its own; other bare heads are kept only to attach to a group
 named nearby. Heads of :data:`~kg.nlp.entities.words.DEMONYM_HEADS` outside the group words ("drivers",
-"lawmakers") name a group only after a nationality ("French drivers", "US lawmakers"). Intensifiers ("top")
+"consumers") name a group only after a nationality ("French drivers", "Nigerian consumers"). Intensifiers ("top")
 stay in an alias.
 """
 from __future__ import annotations
@@ -54,7 +54,7 @@ def group_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Menti
                     or t.dep_ in ("poss", "det", "nummod", "predet"):
                 break
             kept.insert(0, t)
-        if by_nation:  # "French drivers", "US lawmakers"; not "truck drivers"
+        if by_nation:  # "French drivers", "US investors"; not "truck drivers"
             fieldish = [t for t in kept if gaz.demonym(t.text) is not None]
             if not fieldish:
                 continue
@@ -100,12 +100,14 @@ def group_candidates(gaz: GazetteerLike, doc: Doc) -> list[tuple[int, int, Menti
 
 
 def coordinated_head(doc: Doc, root: Token) -> Token:
-    """The plural people noun right after "and"/"or" that conjoins with a group's head, or the head itself."""
+    """The plural people noun right after "and"/"or" that conjoins with a group's head, or the head itself; a
+    noun that names a group on its own ("cryptographers") is a group of its own."""
     i = root.i
     if i + 2 < len(doc) and doc[i + 1].lower_ in ("and", "or"):
         conj = doc[i + 2]
         if conj.tag_ in ("NNS", "NNPS") and conj.dep_ == "conj" and conj.head.i == i \
-                and (conj.lemma_.lower() in GROUP_HEADS or conj.lower_.rstrip("s") in GROUP_HEADS):
+                and (conj.lemma_.lower() in GROUP_HEADS or conj.lower_.rstrip("s") in GROUP_HEADS) \
+                and conj.lemma_.lower() not in SPECIFIC_HEADS:  # "physicists and cryptographers": two groups
             return conj
     return root
 
