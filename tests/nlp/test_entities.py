@@ -169,6 +169,42 @@ def test_entities_groups_need_a_field_modifier(tiny_nlp):
 
 
 @pytest.mark.slow
+def test_entities_groups_by_nationality_and_specific_heads(tiny_nlp):
+    text = ("The rule hits Dutch drivers and Chinese investors. "
+            "Protesters gathered outside while truck drivers and retail investors waited.")
+    ents = entities_by_name(run(tiny_nlp, text))
+    groups = {n for n, e in ents.items() if e.type == "Group"}
+    assert {"Dutch drivers", "Chinese investors", "protesters"} <= groups
+    assert not groups & {"truck drivers", "retail investors", "drivers"}
+
+
+@pytest.mark.slow
+def test_entities_group_keeps_the_country_it_names(tiny_nlp):
+    ents = entities_by_name(run(tiny_nlp, "The rule bars U.S. investors from the deal, U.S. officials said."))
+    assert ents["U.S. investors"].type == "Group"
+    assert ents["United States"].type == "Country"
+    assert "U.S. officials" not in ents
+
+
+@pytest.mark.slow
+def test_entities_coordinated_group_is_one_group(tiny_nlp):
+    ents = entities_by_name(run(tiny_nlp, "The visa rule targets Dutch engineers and technicians. "
+                                          "Consumers and companies were not consulted."))
+    groups = {n for n, e in ents.items() if e.type == "Group"}
+    assert "Dutch engineers and technicians" in groups
+    assert "Dutch engineers" not in groups and not any("consumers" in g.lower() for g in groups)
+
+
+@pytest.mark.slow
+def test_entities_workforce_of_the_state_is_a_group(tiny_nlp):
+    ents = entities_by_name(run(tiny_nlp, "The app is banned for government employees and federal workers, "
+                                          "government officials said."))
+    groups = {n for n, e in ents.items() if e.type == "Group"}
+    assert {"government employees", "federal workers"} <= groups
+    assert "government officials" not in groups
+
+
+@pytest.mark.slow
 def test_entities_legal_case_and_the_person_it_names(tiny_nlp):
     ents = entities_by_name(run(tiny_nlp, "Officials pointed to the Lin Meifang case as a precedent."))
     assert ents["Lin Meifang case"].type == "LegalCase"

@@ -117,7 +117,8 @@ class EntityComponent:
                    for c in rule_candidates(self.gaz, (self.matcher, self.pos_matcher), doc, titled)]
         ranked += [(2, c) for c in elided_list(self.gaz, doc)]
         ranked += [(2, c) for c in short_name_list(self.gaz, doc)]
-        ranked += [(2, c) for c in group_candidates(self.gaz, doc)]
+        # a coordinated group outranks the gazetteer group inside it ("Chinese students and scholars")
+        ranked += [(3 if c[2].rule == "rule:group-coordinated" else 2, c) for c in group_candidates(self.gaz, doc)]
         ranked += [(2, c) for c in token_candidates(self.gaz, doc)]
         ranked += [(2, c) for c in region_candidates(self.gaz, doc)]
         ranked += [(3, c) for c in listed_orgs(doc)]  # a whole bulleted line: longer than any match inside
@@ -148,6 +149,10 @@ class EntityComponent:
         occupied: set[int] = set()
         for _, (s, e, m) in ranked:
             if any(i in occupied for i in range(s, e)):
+                if m.type == "Group" and m.rule == "rule:group" and country_modifies(taken, s, e):
+                    taken.append((s, e, m))  # "US investors": the country and the group it qualifies
+                    occupied.update(range(s, e))
+                    continue
                 if m.type == "Group" and m.rule == "rule:group":  # keep "top AI researchers" as an alias
                     for s2, e2, m2 in taken:
                         if m2.type == "Group" and e2 == e and s <= s2:
@@ -302,3 +307,7 @@ def titled_sentences(doc: Doc) -> set[int]:
     return out
 
 
+def country_modifies(taken: list[tuple[int, int, Mention]], s: int, e: int) -> bool:
+    """Every mention taken inside tokens s..e is a country among the group's modifiers ("US" of "US investors")."""
+    inside = [(s2, e2, m2) for s2, e2, m2 in taken if s2 < e and s < e2]
+    return bool(inside) and all(m2.type == "Country" and s <= s2 and e2 < e for s2, e2, m2 in inside)

@@ -11,15 +11,16 @@ from __future__ import annotations
 from kg.nlp import rules
 
 CONF = {"gazetteer": 0.95, "rule:legal-case": 0.8, "rule:legislation": 0.75, "rule:technology": 0.75,
-        "rule:group": 0.75, "rule:company-cue": 0.7, "gazetteer:demonym": 0.85,
+        "rule:group": 0.75, "rule:group-coordinated": 0.75, "rule:company-cue": 0.7, "gazetteer:demonym": 0.85,
         "gazetteer:capital": 0.8, "ner": 0.6, "rule:gov-possessive": 0.6, "rule:case-person": 0.6,
         "rule:group-head": 0.6, "rule:gov-name": 0.7, "rule:gov-list": 0.65,
         "rule:gov-described": 0.6, "rule:region": 0.7, "rule:listed-org": 0.65}
 
 _WORDS = rules.word_lists("entities.yaml", (
     "gov_cues", "gov_heads", "research_cues", "corp_forms", "company_suffix", "company_context", "corp_tail",
-    "programme_heads", "bloc_cues", "outlets", "never", "group_heads", "specific_heads", "technical_fields",
-    "field_modifiers", "praise_words", "alias_intensifiers", "weak_heads", "domain_modifiers", "intensifiers",
+    "programme_heads", "bloc_cues", "outlets", "never", "group_heads", "specific_heads", "demonym_heads",
+    "technical_fields", "field_modifiers", "praise_words", "alias_intensifiers", "weak_heads", "workforce_heads",
+    "workforce_modifiers", "domain_modifiers", "intensifiers",
     "tech_heads", "law_heads", "numbered_law_heads", "leading_law_heads", "generic_law_words", "date_words",
     "gov_name_heads", "gov_plural_heads", "outlet_tails", "portfolio_titles", "person_titles",
     "described_bodies", "home_linked_bodies", "not_portfolio_words", "platform_nouns", "platform_use_verbs",
@@ -44,11 +45,16 @@ NEVER = set(_WORDS["never"])
 GROUP_HEADS = set(_WORDS["group_heads"])
 #: heads that name a group on their own ("cryptographers"); the others need a field modifier
 SPECIFIC_HEADS = set(_WORDS["specific_heads"])
+#: heads that name a population group with a nationality ("US investors", "French drivers")
+DEMONYM_HEADS = set(_WORDS["demonym_heads"])
 FIELD_MODIFIERS = set(_WORDS["field_modifiers"])
 ALIAS_INTENSIFIERS = set(_WORDS["alias_intensifiers"])
 #: heads that name a population group only with a technical field ("AI executives", "chip workers")
 WEAK_HEADS = set(_WORDS["weak_heads"])
 DOMAIN_MODIFIERS = set(_WORDS["domain_modifiers"])
+#: weak heads the state's own modifiers make a group ("government employees", "federal workers")
+WORKFORCE_HEADS = set(_WORDS["workforce_heads"])
+WORKFORCE_MODIFIERS = set(_WORDS["workforce_modifiers"])
 INTENSIFIERS = set(_WORDS["intensifiers"])
 TECH_HEADS = set(_WORDS["tech_heads"])
 LAW_HEADS = set(_WORDS["law_heads"])
