@@ -49,7 +49,8 @@ if TYPE_CHECKING:
 _W = rules.word_lists("relations.yaml", (
     "state_heads", "body_heads", "officials", "subordinate", "not_portfolio", "implied_portfolio", "company_heads",
     "origin_cues", "list_intros", "topic_words", "generic_bodies", "maker_verbs",
-    "lead_verbs", "work_verbs", "maker_nouns", "home_places", "chamber_titles", "honorifics"))
+    "lead_verbs", "work_verbs", "maker_nouns", "home_places", "chamber_titles", "honorifics", "home_titles",
+    "second_in_command"))
 STATE_HEADS = set(_W["state_heads"])
 BODY_HEADS = set(_W["body_heads"])
 OFFICIALS = set(_W["officials"])
@@ -82,7 +83,9 @@ TITLES = STATE_HEADS | BODY_HEADS | OFFICIALS | set(IMPLIED)
 MAX_TITLE = max(len(t.split()) for t in TITLES)
 CONNECT = {"of", "for", "the", "and", "&", "-", "'s", "’s", "'", "’", "on", "at"}  # "'": "the Netherlands' IT minister"
 #: titles that place an official in the government of the document's country when nothing else does
-HOME_TITLES = {"minister", "cabinet secretary", "cs", "permanent secretary"}
+HOME_TITLES = set(_W["home_titles"])
+#: words before a head-of-state title that make its holder the state's second ("Vice President X")
+SECOND = set(_W["second_in_command"])
 STOP_LEFT = {"the", "of", "for", "and", "a", "an", "on", "at", "-"}
 #: bare kinds of body a title phrase may name ("Ministry spokesperson X")
 GENERIC_KINDS = {"ministry", "department", "agency", "commission", "regulator", "bureau"}
@@ -355,12 +358,29 @@ class TitleRules:
             pred = "worksFor" if sub else "leads"
             yield ("rel:title-body-staff" if sub else "rel:title-body-head"), person, pred, body, sent, 0.8
             return
-        if state is not None and (head in BODY_HEADS or head in OFFICIALS or head in IMPLIED):
+        words = [self.doc[i].lower_ for i in toks]
+        at = words.index(head.split()[0])
+        second = head in STATE_HEADS and not portfolio and any(w in SECOND for w in words[:at])
+        if state is not None and (head in BODY_HEADS or head in OFFICIALS or head in IMPLIED or second):
             yield "rel:title-country", person, "worksFor", state, sent, 0.8
-        elif state is None and not states and head in HOME_TITLES and (portfolio or self._named_post(toks, head)):
-            home = self.home
+        elif state is None and not states and (second or head in HOME_TITLES and
+                                               (portfolio or self._named_post(toks, head))):
+            boss = self._boss(toks)
+            named = {m.id_ for m in self.spans}
+            home = self._one([k for k in self.known_leads.get(boss, []) if k in named] if boss else []) or self.home
             if home is not None:
                 yield "rel:title-home", person, "worksFor", home, sent, 0.6
+
+    def _boss(self, toks: list[int]) -> str | None:
+        """"President Joe Biden's national security adviser X", "Scholz economic adviser X": the person
+        written right before the phrase is whom X serves (X works for the state the gazetteer says that
+        person leads, rather than for the document's country)."""
+        m = self.at.get(toks[0] - 1)
+        return m.id_ if m is not None and m.label_ == "Person" else None
+
+    @staticmethod
+    def _one(keys: list[str]) -> str | None:
+        return keys[0] if len(set(keys)) == 1 else None
 
     def _one_region(self, sent: Span) -> str | None:
         """"Gov. Jared Polis" with no state beside the title: the federal state (a gazetteer body flagged
