@@ -55,6 +55,7 @@ from kg.nlp.relations_cues import (LEAD_TITLES, STATE_TITLES, WORK_TITLES, after
 from kg.nlp.relations_chambers import chamber_members
 from kg.nlp.relations_conventions import redundant_state_employers
 from kg.nlp.relations_employees import government_heads, possessive_titles
+from kg.nlp.relations_execs import company_execs
 from kg.nlp.relations_home import CONF_HOME, document_part_of, parliament_home
 from kg.nlp.relations_makers import maker_relations
 from kg.nlp.relations_origin import BASED, list_gap, origin_relations, place_homes
@@ -133,7 +134,8 @@ class RelationComponent:
                              (0.6, "text", state_owned(self.gaz, doc, spans, dominant, has)),
                              (CONF_HOME, "text", parliament_home(self.gaz, spans, dominant, found)),
                              (CONF_TEXT, "text", place_homes(self.gaz, doc, spans)),
-                             (0.7, "text", chamber_members(doc, spans, ents, ts))):
+                             (0.7, "text", chamber_members(doc, spans, ents, ts)),
+                             (0.7, "text", company_execs(doc, spans, ts, has))):
             for rule, s_, p_, o_, sp in rows:
                 add(s_, p_, o_, ts[sp.start], rule, c, source=src)
         if spans:

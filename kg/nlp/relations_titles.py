@@ -50,7 +50,7 @@ _W = rules.word_lists("relations.yaml", (
     "state_heads", "body_heads", "officials", "subordinate", "not_portfolio", "implied_portfolio", "company_heads",
     "origin_cues", "list_intros", "topic_words", "generic_bodies", "maker_verbs",
     "lead_verbs", "work_verbs", "maker_nouns", "home_places", "chamber_titles", "honorifics", "home_titles",
-    "second_in_command"))
+    "second_in_command", "exec_heads", "exec_staff"))
 STATE_HEADS = set(_W["state_heads"])
 BODY_HEADS = set(_W["body_heads"])
 OFFICIALS = set(_W["officials"])
@@ -84,6 +84,8 @@ MAX_TITLE = max(len(t.split()) for t in TITLES)
 CONNECT = {"of", "for", "the", "and", "&", "-", "'s", "’s", "'", "’", "on", "at"}  # "'": "the Netherlands' IT minister"
 #: titles that place an official in the government of the document's country when nothing else does
 HOME_TITLES = set(_W["home_titles"])
+#: executive titles read without a company beside them (used by kg.nlp.relations_execs)
+EXEC_HEADS, EXEC_STAFF = set(_W["exec_heads"]), set(_W["exec_staff"])
 #: words before a head-of-state title that make its holder the state's second ("Vice President X")
 SECOND = set(_W["second_in_command"])
 STOP_LEFT = {"the", "of", "for", "and", "a", "an", "on", "at", "-"}
