@@ -88,6 +88,8 @@ HOME_TITLES = set(_W["home_titles"])
 EXEC_HEADS, EXEC_STAFF = set(_W["exec_heads"]), set(_W["exec_staff"])
 #: words before a head-of-state title that make its holder the state's second ("Vice President X")
 SECOND = set(_W["second_in_command"])
+#: "European Commissioner X", "EU Commissioner X": a member of the European Commission, not its head
+EU_WORDS = {"european", "eu"}
 STOP_LEFT = {"the", "of", "for", "and", "a", "an", "on", "at", "-"}
 #: bare kinds of body a title phrase may name ("Ministry spokesperson X")
 GENERIC_KINDS = {"ministry", "department", "agency", "commission", "regulator", "bureau"}
@@ -184,9 +186,11 @@ class TitleRules:
     def _portfolio_of(self, j: int, sent: Span) -> bool:
         """"minister for research X": a lower-case word after "<title> for/of" (up to two words) belongs
         to the title; not after "commissioner" ("European Commissioner for internal markets X" is one
-        member of the Commission, and the phrase then read as its head: measured, dev -1 TP +1 FP)."""
+        member of the Commission, and the phrase then read as its head: measured, dev -1 TP +1 FP), unless
+        "European" / "EU" says so: the phrase then goes to :meth:`_eu_member`."""
         for k in range(j - 1, max(j - 3, sent.start + 1) - 1, -1):
-            if self.doc[k].lower_ in ("for", "of") and self.doc[k - 1].lower_ in TITLES - {"commissioner"}:
+            if self.doc[k].lower_ in ("for", "of") and (self.doc[k - 1].lower_ in TITLES - {"commissioner"} or
+                                                         k >= 2 and self.doc[k - 2].lower_ in EU_WORDS):
                 return True
             if not (self.doc[k].is_lower and self.doc[k].is_alpha):
                 return False
@@ -275,6 +279,14 @@ class TitleRules:
             if t in STATE_HEADS | BODY_HEADS | set(IMPLIED):
                 pos, head = p, t
                 break
+        if head == "commissioner" and pos > 0 and words[pos - 1] in EU_WORDS:
+            member = self._eu_member()  # "European Commissioner for Trade X": one of the Commission's members
+            if member is not None:
+                for m in mentions:
+                    if m.id_ != member:
+                        self.drop.add((sp.id_, m.id_))
+                yield "rel:title-eu-commissioner", sp.id_, "worksFor", member, sent, 0.8
+            return
         states = [m for m in mentions if m.label_ in ("Country", "Bloc") and not _describes_org(doc, m)]
         body_m = [m for m in mentions if m.label_ == "GovernmentBody" and m.id_ in self.bodies]
         tail = words[pos + len(head.split()):]
@@ -307,6 +319,14 @@ class TitleRules:
                 if m.label_ != "Country" and m.id_ != body:
                     self.drop.add((person, m.id_))
         yield from out
+
+    def _eu_member(self) -> str | None:
+        """The European Commission when the document names it, else the European Union when it does."""
+        for k, (n, al) in self.bodies.items():
+            if "european commission" in {x.lower() for x in (n, *al)}:
+                return k
+        return next((m.id_ for m in self.spans if m.label_ == "Bloc" and m.id_ in self.ents and
+                     self.ents[m.id_].name == "European Union"), None)
 
     def _generic_body(self, words: list[str]) -> str | None:
         """"Ministry spokesperson X": a bare kind of body before the title -> the document's one body of

@@ -1,6 +1,6 @@
 """Officials titled without a body (kg.nlp.relations_titles): advisers placed in the government of the
 document's country or of the head of state they serve, and the state's second ("Vice President X",
-"Deputy Prime Minister X") who works for the state."""
+"Deputy Prime Minister X") who works for the state; a European Commissioner works for the Commission."""
 from __future__ import annotations
 
 import pytest
@@ -59,3 +59,31 @@ def test_a_former_president_gets_no_relation_from_the_title(tiny_nlp):
     doc = run(tiny_nlp, "The Netherlands will curb chip exports. Former President Pieter Smit said the Netherlands "
                         "acts alone.")
     assert not {r for r in relation_names(doc) if r[0] == "Pieter Smit" and r[2] == "Netherlands"}
+
+
+@pytest.fixture(scope="module")
+def eu_nlp(tiny_gazetteer):
+    from kg.link.gazetteer import GazEntry, Gazetteer
+    from kg.nlp.gazetteer_registry import register_gazetteer
+    from kg.nlp.pipeline import build_pipeline
+
+    register_gazetteer("tiny-eu", Gazetteer([
+        *tiny_gazetteer.entries,
+        GazEntry("European Commission", "GovernmentBody", aliases=("the Commission",), parent="European Union")]))
+    return build_pipeline(gazetteer="tiny-eu", rules_only=True)
+
+
+@pytest.mark.slow
+def test_a_european_commissioner_works_for_the_commission(eu_nlp):
+    doc = run(eu_nlp, "The European Commission fined Qorvane. European Commissioner for competition Pieter Smit "
+                      "said the fine was final.")
+    rels = relation_names(doc)
+    assert ("Pieter Smit", "worksFor", "European Commission") in rels
+    assert ("Pieter Smit", "leads", "European Commission") not in rels
+
+
+@pytest.mark.slow
+def test_a_european_commissioner_works_for_the_union_without_the_commission(tiny_nlp):
+    doc = run(tiny_nlp, "The EU fined Qorvane. European Commissioner for competition Pieter Smit said the fine "
+                        "was final.")
+    assert ("Pieter Smit", "worksFor", "European Union") in relation_names(doc)
