@@ -87,3 +87,25 @@ def test_a_european_commissioner_works_for_the_union_without_the_commission(tiny
     doc = run(tiny_nlp, "The EU fined Qorvane. European Commissioner for competition Pieter Smit said the fine "
                         "was final.")
     assert ("Pieter Smit", "worksFor", "European Union") in relation_names(doc)
+
+
+@pytest.fixture(scope="module")
+def mfa_nlp(tiny_gazetteer):
+    from kg.link.gazetteer import GazEntry, Gazetteer
+    from kg.nlp.gazetteer_registry import register_gazetteer
+    from kg.nlp.pipeline import build_pipeline
+
+    register_gazetteer("tiny-mfa", Gazetteer([
+        *tiny_gazetteer.entries,
+        GazEntry("Ministry of Foreign Affairs of the Netherlands", "GovernmentBody",
+                 aliases=("Dutch Foreign Ministry",), parent="Netherlands")]))
+    return build_pipeline(gazetteer="tiny-mfa", rules_only=True)
+
+
+@pytest.mark.slow
+def test_a_foreign_minister_leads_the_foreign_ministry_the_text_names(mfa_nlp):
+    doc = run(mfa_nlp, "The Dutch Foreign Ministry summoned the envoy. Foreign Minister Pieter Smit said the "
+                       "Netherlands would respond.")
+    rels = relation_names(doc)
+    assert ("Pieter Smit", "leads", "Ministry of Foreign Affairs of the Netherlands") in rels
+    assert ("Pieter Smit", "worksFor", "Netherlands") not in rels
