@@ -245,6 +245,13 @@ class RelationComponent:
                     yield a, b, p
 
 
+def _two_word_staff(title: str) -> bool:
+    """"senior vice president", "executive vice president of operations": the title's head (the words
+    before "of") ends in a two-word staff title."""
+    head = title.split(" of ")[0].split()
+    return " ".join(head[-2:]) in WORK_TITLES
+
+
 def _is_government(name: str) -> bool:
     """"UK Government", "the federal government": a name for the state itself (a country or demonym, at most
     "federal"/"national", then "government")."""
@@ -353,10 +360,11 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                     yield "rel:title-org", nxt.id_, "worksFor", sp.id_  # GUIDE: a company's heads are CEO, chair
                 elif title in LEAD_TITLES or title.split()[-1] in {"ceo", "founder", "chairman", "chairwoman", "head"}:
                     yield "rel:title-org", nxt.id_, "leads", sp.id_
-                elif title in WORK_TITLES or title.split()[-1] in WORK_TITLES:
+                elif title in WORK_TITLES or title.split()[-1] in WORK_TITLES or _two_word_staff(title):
                     yield "rel:title-org", nxt.id_, "worksFor", sp.id_
             elif title and sp.label_ in ORG_TYPES and len(title.split()) <= 9 and \
-                    title.split()[-1] in WORK_TITLES | {"officer"} and "chief executive" not in title and \
+                    (title.split()[-1] in WORK_TITLES | {"officer"} or _two_word_staff(title)) and \
+                    "chief executive" not in title and \
                     not any(t.pos_ in ("VERB", "AUX") for t in doc[sp.end:nxt.start]):
                 # "Google SVP of global affairs and chief legal officer Kent Walker": a long title of an employee
                 yield "rel:title-org", nxt.id_, "worksFor", sp.id_

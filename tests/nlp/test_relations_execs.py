@@ -1,5 +1,6 @@
 """rel:exec-nearby (kg.nlp.relations_execs): an executive titled without a company beside the title
-belongs to the one company of the sentence, else of the sentence before."""
+belongs to the one company of the sentence, else of the sentence before; long vice-president titles
+after the company (kg.nlp.relations, rel:title-org)."""
 from __future__ import annotations
 
 import pytest
@@ -38,3 +39,13 @@ def test_two_companies_give_no_guess(tiny_nlp):
 def test_a_chair_beside_a_government_body_is_not_a_company_head(tiny_nlp):
     doc = run(tiny_nlp, "Qorvane makes Z9 chips. The Commerce Department objected, chairman Pieter Smit said.")
     assert ("Pieter Smit", "leads", "Qorvane") not in relation_names(doc)
+
+
+@pytest.mark.slow
+def test_a_long_vice_president_title_after_the_company_works_for_it(tiny_nlp):
+    # kg.nlp.relations, rel:title-org: the title's head before "of" ends in "vice president"
+    for text in ("The deal was signed by Qorvane executive vice president of sales Pieter Smit.",
+                 "The deal was signed by Qorvane senior vice president Pieter Smit."):
+        rels = relation_names(run(tiny_nlp, text))
+        assert ("Pieter Smit", "worksFor", "Qorvane") in rels, text
+        assert ("Pieter Smit", "leads", "Qorvane") not in rels, text
