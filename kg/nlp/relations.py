@@ -62,7 +62,7 @@ from kg.nlp.relations_origin import BASED, list_gap, origin_relations, place_hom
 from kg.nlp.relations_members import member_lists, membership_near
 from kg.nlp.relations_names import CONF_NAME, described_orgs, name_relations, state_owned
 from kg.nlp.relations_parents import CHILD_WORDS, parent_relations
-from kg.nlp.relations_verbs import verb_relations
+from kg.nlp.relations_verbs import bare_kind_leaders, verb_relations
 from kg.nlp.relations_titles import COMPANY_HEADS, ORIGIN_CUES, SUBORDINATE, TOPIC_WORDS, TitleRules
 
 register_extensions()
@@ -135,7 +135,8 @@ class RelationComponent:
                              (CONF_HOME, "text", parliament_home(self.gaz, spans, dominant, found)),
                              (CONF_TEXT, "text", place_homes(self.gaz, doc, spans)),
                              (0.7, "text", chamber_members(doc, spans, ents, ts)),
-                             (0.7, "text", company_execs(doc, spans, ts, has))):
+                             (0.7, "text", company_execs(doc, spans, ts, has)),
+                             (0.7, "text", bare_kind_leaders(doc, spans, ents))):
             for rule, s_, p_, o_, sp in rows:
                 add(s_, p_, o_, ts[sp.start], rule, c, source=src)
         if spans:
