@@ -55,13 +55,14 @@ from kg.nlp.relations_cues import (LEAD_TITLES, STATE_TITLES, WORK_TITLES, after
 from kg.nlp.relations_chambers import chamber_members
 from kg.nlp.relations_conventions import redundant_state_employers
 from kg.nlp.relations_employees import government_heads, possessive_titles
+from kg.nlp.relations_execs import company_execs
 from kg.nlp.relations_home import CONF_HOME, document_part_of, parliament_home
 from kg.nlp.relations_makers import maker_relations
 from kg.nlp.relations_origin import BASED, list_gap, origin_relations, place_homes
 from kg.nlp.relations_members import member_lists, membership_near
 from kg.nlp.relations_names import CONF_NAME, described_orgs, name_relations, state_owned
 from kg.nlp.relations_parents import CHILD_WORDS, parent_relations
-from kg.nlp.relations_verbs import verb_relations
+from kg.nlp.relations_verbs import bare_kind_leaders, verb_relations
 from kg.nlp.relations_titles import COMPANY_HEADS, ORIGIN_CUES, SUBORDINATE, TOPIC_WORDS, TitleRules
 
 register_extensions()
@@ -133,7 +134,9 @@ class RelationComponent:
                              (0.6, "text", state_owned(self.gaz, doc, spans, dominant, has)),
                              (CONF_HOME, "text", parliament_home(self.gaz, spans, dominant, found)),
                              (CONF_TEXT, "text", place_homes(self.gaz, doc, spans)),
-                             (0.7, "text", chamber_members(doc, spans, ents, ts))):
+                             (0.7, "text", chamber_members(doc, spans, ents, ts)),
+                             (0.7, "text", company_execs(doc, spans, ts, has)),
+                             (0.7, "text", bare_kind_leaders(doc, spans, ents))):
             for rule, s_, p_, o_, sp in rows:
                 add(s_, p_, o_, ts[sp.start], rule, c, source=src)
         if spans:
@@ -241,6 +244,13 @@ class RelationComponent:
                         if not named and not any(0 <= a_sp.start - s.end <= 3 for s in country):
                             continue
                     yield a, b, p
+
+
+def _two_word_staff(title: str) -> bool:
+    """"senior vice president", "executive vice president of operations": the title's head (the words
+    before "of") ends in a two-word staff title."""
+    head = title.split(" of ")[0].split()
+    return " ".join(head[-2:]) in WORK_TITLES
 
 
 def _is_government(name: str) -> bool:
@@ -351,10 +361,11 @@ def _text_relations(doc: Doc, sps: list[Span], sent: Span):
                     yield "rel:title-org", nxt.id_, "worksFor", sp.id_  # GUIDE: a company's heads are CEO, chair
                 elif title in LEAD_TITLES or title.split()[-1] in {"ceo", "founder", "chairman", "chairwoman", "head"}:
                     yield "rel:title-org", nxt.id_, "leads", sp.id_
-                elif title in WORK_TITLES or title.split()[-1] in WORK_TITLES:
+                elif title in WORK_TITLES or title.split()[-1] in WORK_TITLES or _two_word_staff(title):
                     yield "rel:title-org", nxt.id_, "worksFor", sp.id_
             elif title and sp.label_ in ORG_TYPES and len(title.split()) <= 9 and \
-                    title.split()[-1] in WORK_TITLES | {"officer"} and "chief executive" not in title and \
+                    (title.split()[-1] in WORK_TITLES | {"officer"} or _two_word_staff(title)) and \
+                    "chief executive" not in title and \
                     not any(t.pos_ in ("VERB", "AUX") for t in doc[sp.end:nxt.start]):
                 # "Google SVP of global affairs and chief legal officer Kent Walker": a long title of an employee
                 yield "rel:title-org", nxt.id_, "worksFor", sp.id_

@@ -49,7 +49,8 @@ if TYPE_CHECKING:
 _W = rules.word_lists("relations.yaml", (
     "state_heads", "body_heads", "officials", "subordinate", "not_portfolio", "implied_portfolio", "company_heads",
     "origin_cues", "list_intros", "topic_words", "generic_bodies", "maker_verbs",
-    "lead_verbs", "work_verbs", "maker_nouns", "home_places", "chamber_titles", "honorifics"))
+    "lead_verbs", "work_verbs", "maker_nouns", "home_places", "chamber_titles", "honorifics", "home_titles",
+    "second_in_command", "exec_heads", "exec_staff"))
 STATE_HEADS = set(_W["state_heads"])
 BODY_HEADS = set(_W["body_heads"])
 OFFICIALS = set(_W["officials"])
@@ -82,7 +83,13 @@ TITLES = STATE_HEADS | BODY_HEADS | OFFICIALS | set(IMPLIED)
 MAX_TITLE = max(len(t.split()) for t in TITLES)
 CONNECT = {"of", "for", "the", "and", "&", "-", "'s", "’s", "'", "’", "on", "at"}  # "'": "the Netherlands' IT minister"
 #: titles that place an official in the government of the document's country when nothing else does
-HOME_TITLES = {"minister", "cabinet secretary", "cs", "permanent secretary"}
+HOME_TITLES = set(_W["home_titles"])
+#: executive titles read without a company beside them (used by kg.nlp.relations_execs)
+EXEC_HEADS, EXEC_STAFF = set(_W["exec_heads"]), set(_W["exec_staff"])
+#: words before a head-of-state title that make its holder the state's second ("Vice President X")
+SECOND = set(_W["second_in_command"])
+#: "European Commissioner X", "EU Commissioner X": a member of the European Commission, not its head
+EU_WORDS = {"european", "eu"}
 STOP_LEFT = {"the", "of", "for", "and", "a", "an", "on", "at", "-"}
 #: bare kinds of body a title phrase may name ("Ministry spokesperson X")
 GENERIC_KINDS = {"ministry", "department", "agency", "commission", "regulator", "bureau"}
@@ -179,9 +186,11 @@ class TitleRules:
     def _portfolio_of(self, j: int, sent: Span) -> bool:
         """"minister for research X": a lower-case word after "<title> for/of" (up to two words) belongs
         to the title; not after "commissioner" ("European Commissioner for internal markets X" is one
-        member of the Commission, and the phrase then read as its head: measured, dev -1 TP +1 FP)."""
+        member of the Commission, and the phrase then read as its head: measured, dev -1 TP +1 FP), unless
+        "European" / "EU" says so: the phrase then goes to :meth:`_eu_member`."""
         for k in range(j - 1, max(j - 3, sent.start + 1) - 1, -1):
-            if self.doc[k].lower_ in ("for", "of") and self.doc[k - 1].lower_ in TITLES - {"commissioner"}:
+            if self.doc[k].lower_ in ("for", "of") and (self.doc[k - 1].lower_ in TITLES - {"commissioner"} or
+                                                         k >= 2 and self.doc[k - 2].lower_ in EU_WORDS):
                 return True
             if not (self.doc[k].is_lower and self.doc[k].is_alpha):
                 return False
@@ -270,6 +279,14 @@ class TitleRules:
             if t in STATE_HEADS | BODY_HEADS | set(IMPLIED):
                 pos, head = p, t
                 break
+        if head == "commissioner" and pos > 0 and words[pos - 1] in EU_WORDS:
+            member = self._eu_member()  # "European Commissioner for Trade X": one of the Commission's members
+            if member is not None:
+                for m in mentions:
+                    if m.id_ != member:
+                        self.drop.add((sp.id_, m.id_))
+                yield "rel:title-eu-commissioner", sp.id_, "worksFor", member, sent, 0.8
+            return
         states = [m for m in mentions if m.label_ in ("Country", "Bloc") and not _describes_org(doc, m)]
         body_m = [m for m in mentions if m.label_ == "GovernmentBody" and m.id_ in self.bodies]
         tail = words[pos + len(head.split()):]
@@ -302,6 +319,14 @@ class TitleRules:
                 if m.label_ != "Country" and m.id_ != body:
                     self.drop.add((person, m.id_))
         yield from out
+
+    def _eu_member(self) -> str | None:
+        """The European Commission when the document names it, else the European Union when it does."""
+        for k, (n, al) in self.bodies.items():
+            if "european commission" in {x.lower() for x in (n, *al)}:
+                return k
+        return next((m.id_ for m in self.spans if m.label_ == "Bloc" and m.id_ in self.ents and
+                     self.ents[m.id_].name == "European Union"), None)
 
     def _generic_body(self, words: list[str]) -> str | None:
         """"Ministry spokesperson X": a bare kind of body before the title -> the document's one body of
@@ -355,12 +380,29 @@ class TitleRules:
             pred = "worksFor" if sub else "leads"
             yield ("rel:title-body-staff" if sub else "rel:title-body-head"), person, pred, body, sent, 0.8
             return
-        if state is not None and (head in BODY_HEADS or head in OFFICIALS or head in IMPLIED):
+        words = [self.doc[i].lower_ for i in toks]
+        at = words.index(head.split()[0])
+        second = head in STATE_HEADS and not portfolio and any(w in SECOND for w in words[:at])
+        if state is not None and (head in BODY_HEADS or head in OFFICIALS or head in IMPLIED or second):
             yield "rel:title-country", person, "worksFor", state, sent, 0.8
-        elif state is None and not states and head in HOME_TITLES and (portfolio or self._named_post(toks, head)):
-            home = self.home
+        elif state is None and not states and (second or head in HOME_TITLES and
+                                               (portfolio or self._named_post(toks, head))):
+            boss = self._boss(toks)
+            named = {m.id_ for m in self.spans}
+            home = self._one([k for k in self.known_leads.get(boss, []) if k in named] if boss else []) or self.home
             if home is not None:
                 yield "rel:title-home", person, "worksFor", home, sent, 0.6
+
+    def _boss(self, toks: list[int]) -> str | None:
+        """"President Joe Biden's national security adviser X", "Scholz economic adviser X": the person
+        written right before the phrase is whom X serves (X works for the state the gazetteer says that
+        person leads, rather than for the document's country)."""
+        m = self.at.get(toks[0] - 1)
+        return m.id_ if m is not None and m.label_ == "Person" else None
+
+    @staticmethod
+    def _one(keys: list[str]) -> str | None:
+        return keys[0] if len(set(keys)) == 1 else None
 
     def _one_region(self, sent: Span) -> str | None:
         """"Gov. Jared Polis" with no state beside the title: the federal state (a gazetteer body flagged

@@ -14,7 +14,9 @@ A passive or another subject ("Washington banned chips made by X") is not this r
 
 ``rel:lead-verb`` (0.85): a person who heads the organisation or state that a lead verb (``lead_verbs``)
 governs: "X, who heads the Commerce Department", "X runs Nvidia", "the Commerce Department, led by X"
--> leads; ``rel:work-verb``: "X, who works at Nvidia", "X serves on the Commission" -> worksFor.
+-> leads (``rel:lead-verb-kind``: "X, who heads the agency", "the ministry, led by X" -> the document's
+one body whose name holds the kind word); ``rel:work-verb``: "X, who works at Nvidia", "X serves on the
+Commission" -> worksFor.
 
 ``rel:copula-origin`` (0.85): "Zhipu is a Chinese AI company" (an organisation that is the subject of
 "be" with an origin-cue noun that the country or demonym modifies) -> headquarteredIn.
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.nlp.relations_titles import LEAD_VERBS, MAKER_VERBS, ORIGIN_CUES, WORK_VERBS
+from kg.nlp.relations_titles import GENERIC_KINDS, LEAD_VERBS, MAKER_VERBS, ORIGIN_CUES, WORK_VERBS
 
 ORGS = {"Company", "ResearchOrganization", "GovernmentBody", "Bloc", "Country"}
 
@@ -96,6 +98,38 @@ def leader_verbs(doc: Doc, sps: list[Span]):
                         person = _whole(p, at, {"Person"})
                         if person is not None:
                             yield "rel:lead-verb", person.id_, "leads", org.id_
+
+
+def _led_by(tok: Token, at: dict[int, Span]) -> Span | None:
+    """The person a lead verb makes the head of ``tok``: "X, who heads <tok>", "<tok>, led by X"."""
+    v = tok.head
+    if tok.dep_ == "dobj" and v.lemma_ in LEAD_VERBS and v.pos_ == "VERB":
+        person = _subject(v, at)
+        return person if person is not None and person.label_ == "Person" else None
+    for v in tok.children:
+        if v.dep_ == "acl" and v.lemma_ in LEAD_VERBS and v.tag_ == "VBN":
+            for by in (c for c in v.children if c.dep_ == "agent"):
+                for p in (c for c in by.children if c.dep_ == "pobj"):
+                    person = _whole(p, at, {"Person"})
+                    if person is not None:
+                        return person
+    return None
+
+
+def bare_kind_leaders(doc: Doc, spans: list[Span], ents: dict):
+    """``rel:lead-verb-kind`` (rule, person, "leads", body, person span): "X, who heads the agency", "the
+    ministry, led by Minister X" -> the document's one government body whose name holds that kind word."""
+    at = {i: sp for sp in spans for i in range(sp.start, sp.end)}
+    names = {sp.id_: ents[sp.id_].name.lower().split() for sp in spans
+             if sp.label_ == "GovernmentBody" and sp.id_ in ents}
+    for tok in doc:
+        if tok.lower_ not in GENERIC_KINDS or tok.i in at or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue
+        person = _led_by(tok, at)
+        bodies = {k for k, words in names.items() if tok.lower_ in words}
+        if person is not None and len(bodies) == 1:
+            yield "rel:lead-verb-kind", person.id_, "leads", next(iter(bodies)), person
 
 
 def copula_and_join(doc: Doc, sps: list[Span]):

@@ -69,3 +69,19 @@ def test_copula_origin_and_join(tiny_nlp, text, triple, rule):
 ])
 def test_no_origin_or_membership_when_denied_or_planned(tiny_nlp, text, triple):
     assert triple not in relation_names(run(tiny_nlp, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The Commerce Department issued rules. Pieter Smit, who heads the department, said they were final.",
+    "The Commerce Department issued rules. The department, led by Secretary Pieter Smit, said they were final.",
+])
+def test_a_lead_verb_on_a_bare_kind_leads_the_documents_one_body_of_that_kind(tiny_nlp, text):
+    assert "rel:lead-verb-kind" in _rules(run(tiny_nlp, text), ("Pieter Smit", "leads", "Department of Commerce"))
+
+
+@pytest.mark.slow
+def test_a_bare_kind_with_two_bodies_of_that_kind_gives_no_head(tiny_nlp):
+    doc = run(tiny_nlp, "The Commerce Department and the Energy Department issued rules. Pieter Smit, who heads "
+                        "the department, said they were final.")
+    assert not {r for r in relation_names(doc) if r[0] == "Pieter Smit" and r[1] == "leads"}
