@@ -169,8 +169,10 @@ def test_events_roles_sector_of_raw_materials_and_of_a_firm(nlp, text, measure, 
     ("Norway imposed sanctions on the financial institutions of Borvikstan on Tuesday.", "Sanction", {"Finance"}),
     ("Norway imposed sanctions on the financial, energy and transport sectors of Borvikstan.", "Sanction",
      {"Finance", "Energy"}),
+    # rule 'longest-cue' with the Nuclear cue "nuclear weapons": the weapons are nuclear, not a second sector
+    ("Norway banned exports of nuclear weapons components to Borvikstan on Monday.", "ExportControl", {"Nuclear"}),
 ])
-def test_events_roles_weak_sector_cue_on_a_field_noun(nlp, text, measure, sector):
+def test_events_roles_sector_of_weak_and_longer_cues(nlp, text, measure, sector):
     events, _ = _events(nlp, text)
     assert set().union(*(e["sectors"] for e in events if e["measure"] == measure)) == sector, events
 
