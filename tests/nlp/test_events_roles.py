@@ -162,6 +162,22 @@ def test_events_roles_sector_of_raw_materials_and_of_a_firm(nlp, text, measure, 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text,measure,sector", [
+    # rule 'field-noun': "financial" names the Finance sector only on a field noun ("financial institutions",
+    # coordinated "financial, energy and transport sectors"); "targeted financial sanctions" name no sector
+    ("France imposed targeted financial sanctions on Borvik Holdings on Tuesday.", "Sanction", {"Other"}),
+    ("Norway imposed sanctions on the financial institutions of Borvikstan on Tuesday.", "Sanction", {"Finance"}),
+    ("Norway imposed sanctions on the financial, energy and transport sectors of Borvikstan.", "Sanction",
+     {"Finance", "Energy"}),
+    # rule 'longest-cue' with the Nuclear cue "nuclear weapons": the weapons are nuclear, not a second sector
+    ("Norway banned exports of nuclear weapons components to Borvikstan on Monday.", "ExportControl", {"Nuclear"}),
+])
+def test_events_roles_sector_of_weak_and_longer_cues(nlp, text, measure, sector):
+    events, _ = _events(nlp, text)
+    assert set().union(*(e["sectors"] for e in events if e["measure"] == measure)) == sector, events
+
+
+@pytest.mark.slow
 def test_events_roles_origin_of_the_goods_investigated_is_a_target(nlp):
     # rule 'goods-origin': the country whose goods a measure looks into is what it is aimed at
     events, _ = _events(nlp, "The European Commission started an anti-subsidy investigation into Chinese electric "

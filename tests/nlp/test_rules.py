@@ -19,7 +19,7 @@ def test_rules_every_file_loads():
     trig, cues, questions = rules.triggers(MEASURES)
     assert trig and cues and questions
     assert not {r for r, _, _ in trig} & {r for r, _, _ in questions}
-    sectors, weak = rules.sector_cues(SECTORS)
+    sectors, weak, _fields = rules.sector_cues(SECTORS)
     assert weak <= {c for cs in sectors.values() for c in cs}
 
 
@@ -58,6 +58,6 @@ def test_rules_trigger_errors_name_file_and_line(rule_dir):
 
 
 def test_rules_sector_errors_name_file_and_line(rule_dir):
-    (rule_dir / "sectors.yaml").write_text("sector_cues:\n  Nuclear: [nuclear]\n  Space: [rocket]\nweak: []\n")
+    (rule_dir / "sectors.yaml").write_text("sector_cues:\n  Nuclear: [nuclear]\n  Space: [rocket]\nweak: []\nfields: []\n")
     with pytest.raises(ConfigError, match=r"sectors.yaml:3: unknown sector 'Space'"):
         rules.sector_cues(SECTORS)

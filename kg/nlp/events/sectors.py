@@ -94,6 +94,18 @@ def describes_staff(t: Token) -> bool:
     return False
 
 
+def names_field(t: Token) -> bool:
+    """Rule 'field-noun': a weak cue counts when it modifies a noun saying what field is meant, directly or
+    through a coordination ("the oil sector", "financial institutions", "financial, energy and transport
+    sectors"); "targeted financial sanctions", "the financial year" name no sector."""
+    head, steps = t, 0
+    while head.dep_ in ("amod", "compound", "conj", "nmod") and head.head.i != head.i and steps < 4:
+        head, steps = head.head, steps + 1
+        if head.lower_ in S.FIELDS:
+            return t.i < head.i
+    return False
+
+
 def in_party_clause(t: Token, head: Token) -> bool:
     """Rule 'party-clause-no-split': ``t`` lies in a relative clause on a noun other than the measure, a clause
     whose verb is not the trigger ("put nine firms that build satellites, missiles and drones on its list"): it
@@ -129,8 +141,26 @@ def doc_sectors(ctx: DocContext) -> list[str]:
     return [s for s, _ in c.most_common(1)]
 
 
+def _weak_field_regexes() -> list:
+    """(sector, a regex of its weak cues before a field noun, the cues): rule 'field-noun' on plain text, the
+    cue and the noun at most four coordinated words apart ("financial, technology, energy and transport sectors")."""
+    if "weak" not in _SECTOR_CACHE:
+        fields = "|".join(re.escape(f) for f in sorted(S.FIELDS))
+        out = []
+        for sector, cues in S.SECTOR_CUES.items():
+            words = tuple(c for c in cues if c in S.WEAK)
+            if words:
+                alts = "|".join(re.escape(c) for c in words)
+                out.append((sector, re.compile(r"(?<![\w-])(?:" + alts + r")(?:,?\s+(?:and\s+|or\s+)?[\w-]+){0,4}?"
+                                               r"\s+(?:" + fields + r")(?![\w-])"), words))
+        _SECTOR_CACHE["weak"] = out
+    return _SECTOR_CACHE["weak"]
+
+
 def sector_cues_in_text(low: str) -> list[str]:
-    return [sector for sector, rx, words in _sector_cue_regexes() if any(w in low for w in words) and rx.search(low)]
+    found = {sector for sector, rx, words in _sector_cue_regexes() if any(w in low for w in words) and rx.search(low)}
+    found |= {sector for sector, rx, words in _weak_field_regexes() if any(w in low for w in words) and rx.search(low)}
+    return [sector for sector in S.SECTOR_CUES if sector in found]
 
 
 def entity_sectors(ctx: DocContext, key: str) -> list[str]:
@@ -162,7 +192,7 @@ def sectors_of(ctx: DocContext, toks: list[Token], strict: bool) -> tuple[list[s
             for j in range(len(toks) - n + 1):
                 if text_toks[j:j + n] == parts and all(toks[j + k].i == toks[j].i + k for k in range(n)):
                     t = toks[j]
-                    if cue in S.WEAK and strict:
+                    if cue in S.WEAK and strict and not names_field(t):
                         continue
                     if cue in ("research",) and t.lower_ == "research" and t.head.lower_.startswith("researcher"):
                         continue

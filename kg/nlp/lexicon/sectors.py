@@ -11,4 +11,6 @@ SECTOR_CUES: dict[str, tuple[str, ...]]
 #: sector cues that only count next to a word saying what field is meant ("research" in
 #: "AI researchers" is the AI sector, not Research)
 WEAK: set[str]
-SECTOR_CUES, WEAK = rules.sector_cues(SECTORS)
+#: nouns saying what field a weak cue means ("the oil sector", "financial institutions")
+FIELDS: set[str]
+SECTOR_CUES, WEAK, FIELDS = rules.sector_cues(SECTORS)

@@ -161,11 +161,11 @@ def triggers(known_measures: tuple[str, ...]) -> tuple[list[Row], list[tuple[str
     return sections["triggers"], cues, sections["question_triggers"]
 
 
-def sector_cues(known_sectors: tuple[str, ...]) -> tuple[dict[str, tuple[str, ...]], set[str]]:
-    """(sector -> cues in file order, weak cues) of sectors.yaml."""
+def sector_cues(known_sectors: tuple[str, ...]) -> tuple[dict[str, tuple[str, ...]], set[str], set[str]]:
+    """(sector -> cues in file order, weak cues, field nouns) of sectors.yaml."""
     path, root = read("sectors.yaml")
     top = {key: v for key, _, v in mapping(path, root)}
-    check_keys(path, root, list(top), ("sector_cues", "weak"))
+    check_keys(path, root, list(top), ("sector_cues", "weak", "fields"))
     cues: dict[str, tuple[str, ...]] = {}
     for sector, k, v in mapping(path, top["sector_cues"]):
         if sector not in known_sectors:
@@ -176,7 +176,7 @@ def sector_cues(known_sectors: tuple[str, ...]) -> tuple[dict[str, tuple[str, ..
     for item, w in zip(top["weak"].value, weak):
         if w not in every:
             raise _fail(_where(path, item), f"weak cue {w!r} is no sector cue")
-    return cues, set(weak)
+    return cues, set(weak), set(words(path, top["fields"]))
 
 
 def _sequence(path: str, node: Node) -> list[Node]:
