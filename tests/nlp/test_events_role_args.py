@@ -195,3 +195,12 @@ def test_events_role_args_buyer_is_the_target_of_a_deal_measure(nlp):
 def test_events_role_args_antecedent_of_a_relative_clause_is_a_target(nlp, text, targets):
     events, _ = _events(nlp, text)
     assert targets <= _one(events, "EntityListing")["targets"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_talent_programme_aims_at_the_people_it_draws(nlp):
+    # rule 'talent-draw': the group a talent programme sets out to attract / add / bring is its target
+    events, _ = _events(nlp, "Japan has launched a talent programme to add 50,000 software engineers to its workforce.")
+    assert any("engineers" in t for t in _one(events, "TalentProgram")["targets"]), events
+    events, _ = _events(nlp, "Canada launched a talent programme to bring 10,000 software engineers to the country.")
+    assert any("engineers" in t for t in _one(events, "TalentProgram")["targets"]), events
