@@ -15,7 +15,7 @@ from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.goods import goods_targets
 from kg.nlp.events.role_args import (BENEFIT_MEASURES, CAPACITY_NOUNS, EFFECT_NOUNS, acting_subject, counted_anaphor,
                                      counted_list, deal_party, drawn_groups, excluded, finding_subjects, goods_maker,
-                                     located_firm, place_modifier, PLACE_PREPS, relative_antecedents)
+                                     listed_country, located_firm, place_modifier, PLACE_PREPS, relative_antecedents)
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
@@ -389,6 +389,8 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
     if r.dep_ in ("amod", "compound", "nmod") and r.head.tag_ == "NN" and r.head.lemma_.lower() in M.COMPANYISH and \
             any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in r.head.children):
         return False  # rule 'nationality': "a penalty on the US firm" names the firm told before, not a target
+    if listed_country(r):
+        return not in_reason(r)  # rule 'country-examples': "to embargoed countries, including X and Y"
     if located_firm(ctx, r):
         return False  # rule 'firm-location': "one Kaspersky unit based in the United Kingdom"
     if r.dep_ == "pobj" and r.head.lower_ in ("to", "on", "against", "into", "in"):
