@@ -195,3 +195,25 @@ def test_events_role_args_buyer_is_the_target_of_a_deal_measure(nlp):
 def test_events_role_args_antecedent_of_a_relative_clause_is_a_target(nlp, text, targets):
     events, _ = _events(nlp, text)
     assert targets <= _one(events, "EntityListing")["targets"], events
+
+
+@pytest.mark.slow
+def test_events_role_args_talent_programme_aims_at_the_people_it_draws(nlp):
+    # rule 'talent-draw': the group a talent programme sets out to attract / add / bring is its target
+    events, _ = _events(nlp, "Japan has launched a talent programme to add 50,000 software engineers to its workforce.")
+    assert any("engineers" in t for t in _one(events, "TalentProgram")["targets"]), events
+    events, _ = _events(nlp, "Canada launched a talent programme to bring 10,000 software engineers to the country.")
+    assert any("engineers" in t for t in _one(events, "TalentProgram")["targets"]), events
+
+
+@pytest.mark.slow
+def test_events_role_args_countries_listed_as_examples_are_targets(nlp):
+    # rule 'country-examples': countries given as examples of the countries a measure acts on are its targets
+    events, _ = _events(nlp, "The United States tightened export controls on shipments to embargoed countries, "
+                             "including Iran and Syria.")
+    targets = _one(events, "ExportControl")["targets"]
+    assert {"Iran", "Syria"} <= targets, events
+    # ... but not countries that are the subject ("nations, including X, are on its white list")
+    events, _ = _events(nlp, "Japan removed Canada from its trade white list. A total of 20 nations, including "
+                             "Germany and France, are on the list.")
+    assert not any({"Germany", "France"} & e["targets"] for e in events), events

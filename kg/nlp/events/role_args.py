@@ -17,7 +17,8 @@ _WORDS = rules.word_lists("roles.yaml", ("finding_verbs", "judging_measures", "p
                                         "goods_owner_mods", "maker_verbs", "maker_preps",
                                         "maker_affected_measures", "deal_nouns", "deal_measures",
                                         "deal_buyer_preps", "deal_asset_preps", "excluding_preps",
-                                        "benefit_measures", "effect_nouns", "place_preps", "capacity_nouns"))
+                                        "benefit_measures", "effect_nouns", "place_preps", "capacity_nouns",
+                                        "talent_verbs", "country_nouns", "example_preps"))
 FINDING_VERBS = set(_WORDS["finding_verbs"])
 JUDGING_MEASURES = set(_WORDS["judging_measures"])
 PLACE_PARTICIPLES = set(_WORDS["place_participles"])
@@ -45,6 +46,40 @@ PLACE_PREPS = set(_WORDS["place_preps"])
 NUMBER_WORDS = {w: i + 2 for i, w in enumerate(_WORDS["number_words"])}
 
 _TARGET_TYPES = ("Company", "ResearchOrganization")
+TALENT_VERBS = set(_WORDS["talent_verbs"])
+COUNTRY_NOUNS = set(_WORDS["country_nouns"])
+EXAMPLE_PREPS = set(_WORDS["example_preps"])
+
+
+def listed_country(tok: Token) -> bool:
+    """Rule 'country-examples': ``tok`` (a country) is one of the examples of a noun of countries that is the
+    object of a measure or after to / on / against / into / from ("to arms-embargoed countries, including X",
+    "entities from various countries, including X, Y and Z" — a conjunct counts as the first example;
+    ``country_nouns``, ``example_preps`` in ``roles.yaml``); not "28 nations, including X, are on the list"."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ not in EXAMPLE_PREPS or t.head.head.lemma_.lower() not in COUNTRY_NOUNS:
+        return False
+    owner = t.head.head  # the countries are what the measure acts on or goes to, not the subject ("28 nations,
+    return owner.dep_ in ("dobj", "nsubjpass") or owner.dep_ == "pobj" and owner.head.lower_ in (  # including ...,
+        "to", "on", "against", "into", "from")  # are on its white list")
+
+
+def drawn_groups(ctx: DocContext, measure: str, sent: Span) -> list[str]:
+    """Rule 'talent-draw': a talent programme aims at the people it sets out to draw — a group that is the object
+    of a drawing verb in its sentence ("a fund aimed at attracting top researchers", "a programme to add 100,000
+    coders", "to bring foreign talents to China"; ``talent_verbs`` in ``roles.yaml``), and its conjuncts."""
+    if not ctx.parsed or measure != "TalentProgram":
+        return []
+    out = []
+    for sp in ctx.mentions_by_sent.get(sent.start, []):
+        r = sp.root
+        while r.dep_ == "conj" and r.head.i != r.i:
+            r = r.head
+        if sp.label_ == "Group" and r.dep_ == "dobj" and r.head.lemma_.lower() in TALENT_VERBS:
+            out.append(sp.id_)
+    return out
 
 
 def finding_subjects(ctx: DocContext, measure: str, verb: Token | None) -> list[str]:

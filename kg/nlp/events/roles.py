@@ -14,8 +14,8 @@ from spacy.tokens import Span, Token
 from kg.nlp.events.context import DocContext, Mention, uniq
 from kg.nlp.events.goods import goods_targets
 from kg.nlp.events.role_args import (BENEFIT_MEASURES, CAPACITY_NOUNS, EFFECT_NOUNS, acting_subject, counted_anaphor,
-                                     counted_list, deal_party, excluded, finding_subjects, goods_maker, located_firm,
-                                     place_modifier, PLACE_PREPS, relative_antecedents)
+                                     counted_list, deal_party, drawn_groups, excluded, finding_subjects, goods_maker,
+                                     listed_country, located_firm, place_modifier, PLACE_PREPS, relative_antecedents)
 from kg.nlp.events.sectors import assign_sectors
 from kg.nlp.events.syntax import object_tokens
 from kg.nlp.lexicon import cues as CUES
@@ -127,6 +127,7 @@ def assign_roles(ctx: DocContext, m: Mention, verb: Token | None) -> None:
                     targets.append(sp.id_)
     targets += [k for k in finding_subjects(ctx, m.measure, verb) if k not in actor_roots]
     targets += [k for k in relative_antecedents(ctx, verb) if k not in actor_roots]
+    targets += [k for k in drawn_groups(ctx, m.measure, m.sent) if k not in actor_roots]  # rule 'talent-draw'
     if m.measure == "TalentProgram" and ctx.parsed:
         # rule 'talent-origin': "a fund aimed at attracting top researchers, especially from the United States"
         targets += [sp.id_ for sp in (ctx.ment(t) for t in toks) if sp is not None and sp.label_ == "Country"
@@ -388,6 +389,8 @@ def country_target_position(ctx: DocContext, sp: Span) -> bool:
     if r.dep_ in ("amod", "compound", "nmod") and r.head.tag_ == "NN" and r.head.lemma_.lower() in M.COMPANYISH and \
             any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in r.head.children):
         return False  # rule 'nationality': "a penalty on the US firm" names the firm told before, not a target
+    if listed_country(r):
+        return not in_reason(r)  # rule 'country-examples': "to embargoed countries, including X and Y"
     if located_firm(ctx, r):
         return False  # rule 'firm-location': "one Kaspersky unit based in the United Kingdom"
     if r.dep_ == "pobj" and r.head.lower_ in ("to", "on", "against", "into", "in"):
