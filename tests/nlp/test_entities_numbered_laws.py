@@ -41,3 +41,8 @@ def test_state_bill_abbreviation_joins_the_written_out_bill(nlp):
     ents = entities_by_name(doc)
     assert "SB 24-205" in ents["Senate Bill 24-205"].aliases
     assert "SB 24-205" not in ents
+
+
+def test_french_number_sign_split_by_the_tokenizer_stays_in_the_name(nlp):
+    doc = run(nlp, "The regulator issued Decision n° 002/ABCD/2024 on Monday.")
+    assert entities_by_name(doc)["Decision n° 002/ABCD/2024"].type == "Legislation"
