@@ -302,6 +302,8 @@ def _join_short_forms(strong: list[Mention], uf: _UF) -> None:
 
 
 _NUMBERED_LAW = re.compile(r"^(.*?\S) (?:No\.? ?|n° ?)?(\d+)([/\-.,]\S*)?$")
+# the US states' bill abbreviations: "SB 24-205" is "Senate Bill 24-205"
+_BILL_ABBREVIATIONS = {"sb": "senate bill", "ab": "assembly bill", "hb": "house bill"}
 
 
 def _join_numbered_laws(strong: list[Mention], uf: _UF) -> None:
@@ -312,7 +314,8 @@ def _join_numbered_laws(strong: list[Mention], uf: _UF) -> None:
     for i, m in enumerate(strong):
         hit = _NUMBERED_LAW.match(clean(m.surface)) if m.type == "Legislation" else None
         if hit:
-            k = (hit.group(1).lower(), hit.group(2))
+            head = hit.group(1).lower()
+            k = (_BILL_ABBREVIATIONS.get(head, head), hit.group(2))
             groups[k].append(i)
             if hit.group(3):
                 tails[k].add(hit.group(3))

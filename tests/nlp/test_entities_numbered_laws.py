@@ -26,3 +26,23 @@ def test_short_number_joins_the_full_number(nlp):
     assert "Decree 53" not in ents
     assert "Decree 13/2023/ND-CP" in ents
 
+
+
+def test_state_bill_abbreviations_with_a_number_are_legislation(nlp):
+    doc = run(nlp, "Velmora's governor signed SB 419 on Tuesday, while AB 2013 and HB 149 wait; SB 24-205 took effect.")
+    ents = entities_by_name(doc)
+    for name in ("SB 419", "AB 2013", "HB 149", "SB 24-205"):
+        assert ents[name].type == "Legislation", name
+
+
+def test_state_bill_abbreviation_joins_the_written_out_bill(nlp):
+    doc = run(nlp, "The governor signed Senate Bill 24-205 on Friday. SB 24-205 requires developers to disclose "
+                   "their systems.")
+    ents = entities_by_name(doc)
+    assert "SB 24-205" in ents["Senate Bill 24-205"].aliases
+    assert "SB 24-205" not in ents
+
+
+def test_french_number_sign_split_by_the_tokenizer_stays_in_the_name(nlp):
+    doc = run(nlp, "The regulator issued Decision n° 002/ABCD/2024 on Monday.")
+    assert entities_by_name(doc)["Decision n° 002/ABCD/2024"].type == "Legislation"

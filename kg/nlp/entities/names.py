@@ -121,17 +121,19 @@ def extend_list(doc: Doc, sp: Span) -> Span:
 
 def extend_number(doc: Doc, sp: Span) -> Span:
     """"Executive Order" + "14110", "Council Regulation" + "(EU) 2022/328", "Senate Bill" + "24-205"."""
-    if len(sp) > 1 and sp[-1].text[:1].isdigit() and sp[-2].text in (".", "No", "No.") + tuple(NUMBERED_LAW_HEADS):
+    if len(sp) > 1 and sp[-1].text[:1].isdigit() and sp[-2].text in (".", "°", "No", "No.") + tuple(NUMBERED_LAW_HEADS):
         return _number_tail(doc, sp.start, sp.end)  # "Bill No. 4421" + "-7"
     if sp[-1].text not in NUMBERED_LAW_HEADS:
         return sp
     end = sp.end
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
         end += 3  # "(EU)"
-    if end < len(doc) and doc[end].lower_ in ("no.", "no", "n°", "number"):
+    if end < len(doc) and doc[end].lower_ in ("no.", "no", "n°", "n", "number"):
         end += 1
-        if end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_:
-            end += 1  # "No" + "."
+        if end < len(doc) and doc[end].text in (".", "°") and not doc[end - 1].whitespace_:
+            end += 1  # "No" + ".", "n" + "°"
+        elif doc[end - 1].lower_ == "n":
+            return sp  # a bare "n" is no number sign
     if end >= len(doc) or not _NUMBER.match(doc[end].text):
         return sp
     return _number_tail(doc, sp.start, end + 1)

@@ -36,8 +36,9 @@ def rule_patterns() -> dict[str, list]:
              {"TEXT": {"IN": sorted(LAW_HEADS)}}],
             [{"TEXT": "Executive"}, {"TEXT": "Order"}, {"LIKE_NUM": True}],
             # "Bill No. 4421-7", "Bill C-31" (a chamber letter), "Bill 1,204/2024"
-            [{"TEXT": {"IN": sorted(NUMBERED_LAW_HEADS)}}, {"LOWER": {"IN": ["no.", "no", "n°"]}, "OP": "?"},
-             {"TEXT": ".", "OP": "?"}, {"TEXT": {"REGEX": NUMBER_RE}}],
+            # ("n°" is split by the tokenizer into "n" + "°": "Decision n° 001/ABC/2025")
+            [{"TEXT": {"IN": sorted(NUMBERED_LAW_HEADS)}}, {"LOWER": {"IN": ["no.", "no", "n°", "n"]}, "OP": "?"},
+             {"TEXT": {"IN": [".", "°"]}, "OP": "?"}, {"TEXT": {"REGEX": NUMBER_RE}}],
             [{"TEXT": {"IN": ["Section", "Article"]}}, {"LIKE_NUM": True}, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"},
              cap, {"OP": "*", **capw}, {"TEXT": {"IN": sorted(LAW_HEADS)}}],
         ],
