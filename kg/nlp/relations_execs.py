@@ -23,14 +23,17 @@ FUNCTION = {"DET", "ADP", "ADV", "PRON", "CCONJ", "SCONJ", "PART"}
 CHAIRS = {"chairman", "chairwoman", "chairperson", "chair"}
 
 
-def _companies(spans: list[Span], sent: Span) -> set[str]:
-    return {m.id_ for m in spans if m.label_ == "Company" and sent.start <= m.start < sent.end}
-
-
 def company_execs(doc: Doc, spans: list[Span], sents: list, has: set[tuple[str, str]]
                   ) -> Iterator[tuple[str, str, str, str, Span]]:
     """(rule, person, "leads" | "worksFor", company, person span)."""
     ends = {m.end for m in spans if m.label_ != "Person"}
+    firms_in: dict[int, set[str]] = {}  # sentence start -> the companies it names (built once per document)
+    with_body: set[int] = set()  # sentence starts that name a government body
+    for m in spans:
+        if m.label_ == "Company":
+            firms_in.setdefault(sents[m.start].start, set()).add(m.id_)
+        elif m.label_ == "GovernmentBody":
+            with_body.add(sents[m.start].start)
     for sp in spans:
         if sp.label_ != "Person" or (sp.id_, "leads") in has or (sp.id_, "worksFor") in has:
             continue
@@ -49,11 +52,10 @@ def company_execs(doc: Doc, spans: list[Span], sents: list, has: set[tuple[str, 
             continue
         titles = set(re.split(r"\s*(?:,|\band\b|&)\s*", got.group(1))) - {""}
         lead = bool(titles & HEADS)
-        if titles & CHAIRS and not titles - CHAIRS and any(
-                m.label_ == "GovernmentBody" and sent.start <= m.start < sent.end for m in spans):
+        if titles & CHAIRS and not titles - CHAIRS and sent.start in with_body:
             continue
-        firms = _companies(spans, sent)
+        firms = firms_in.get(sent.start, set())
         if not firms and sent.start > 0:
-            firms = _companies(spans, sents[sent.start - 1])
+            firms = firms_in.get(sents[sent.start - 1].start, set())
         if len(firms) == 1:
             yield "rel:exec-nearby", sp.id_, "leads" if lead else "worksFor", next(iter(firms)), sp

@@ -49,9 +49,8 @@ def _subject(verb: Token, at: dict[int, Span]) -> Span | None:
     return None
 
 
-def maker_verbs(doc: Doc, sps: list[Span]):
+def maker_verbs(doc: Doc, sps: list[Span], at: dict[int, Span]):
     """(rule, company, "produces", technology) for the sentence whose mentions are ``sps``."""
-    at = {i: sp for sp in sps for i in range(sp.start, sp.end)}
     for tech in sps:
         if tech.label_ != "Technology":
             continue
@@ -75,9 +74,8 @@ def _whole(tok: Token, at: dict[int, Span], labels: set[str]) -> Span | None:
     return m if m is not None and m.label_ in labels and m.root.i == tok.i else None
 
 
-def leader_verbs(doc: Doc, sps: list[Span]):
+def leader_verbs(doc: Doc, sps: list[Span], at: dict[int, Span]):
     """(rule, person, "leads" | "worksFor", organisation) from lead and work verbs of the sentence."""
-    at = {i: sp for sp in sps for i in range(sp.start, sp.end)}
     for org in sps:
         if org.label_ not in ORGS:
             continue
@@ -132,10 +130,9 @@ def bare_kind_leaders(doc: Doc, spans: list[Span], ents: dict):
             yield "rel:lead-verb-kind", person.id_, "leads", next(iter(bodies)), person
 
 
-def copula_and_join(doc: Doc, sps: list[Span]):
+def copula_and_join(doc: Doc, sps: list[Span], at: dict[int, Span]):
     """(rule, subject, "headquarteredIn" | "memberOf", object) from "X is a Chinese company" and
     "Finland joined NATO"."""
-    at = {i: sp for sp in sps for i in range(sp.start, sp.end)}
     for sp in sps:
         r, v = sp.root, sp.root.head
         if r.dep_ != "nsubj" or v.pos_ not in ("AUX", "VERB"):
@@ -158,6 +155,7 @@ def copula_and_join(doc: Doc, sps: list[Span]):
 
 def verb_relations(doc: Doc, sps: list[Span]):
     """The relations of this module for one sentence's mentions."""
-    yield from maker_verbs(doc, sps)
-    yield from leader_verbs(doc, sps)
-    yield from copula_and_join(doc, sps)
+    at = {i: sp for sp in sps for i in range(sp.start, sp.end)}  # token -> mention, built once per sentence
+    yield from maker_verbs(doc, sps, at)
+    yield from leader_verbs(doc, sps, at)
+    yield from copula_and_join(doc, sps, at)
