@@ -35,17 +35,18 @@ def _incidence(sets: list[frozenset], dtype=np.float32) -> np.ndarray:
     return m
 
 
-def _relative_add(s: np.ndarray, weight: float, sim: np.ndarray | None, floor: float) -> np.ndarray:
+def _relative_add(s: np.ndarray, weight: float, sim: np.ndarray | None, floor: float
+                  ) -> tuple[np.ndarray, np.ndarray]:
     """Add ``weight`` x ``sim`` divided by each row's largest value (at least ``floor``) to ``s`` in
     place (:func:`kg.precedents.rank.relative`); return each row's closest candidate, or -1 where
-    the floor is the divisor (or ``sim`` is not computed)."""
+    the floor is the divisor (or ``sim`` is not computed), and the relative matrix (zeros without ``sim``)."""
     if sim is None:
-        return np.full(len(s), -1)
+        return np.full(len(s), -1), np.zeros(s.shape)
     best = sim.argmax(axis=1)
-    top = np.maximum(sim[np.arange(len(s)), best], floor)
+    rel = _rel(sim, floor, s.shape)
     if weight:
-        s += weight * np.divide(sim, top[:, None], out=np.zeros_like(sim), where=top[:, None] > 0)
-    return np.where(sim[np.arange(len(s)), best] > floor, best, -1)
+        s += weight * rel
+    return np.where(sim[np.arange(len(s)), best] > floor, best, -1), rel
 
 
 def _rel(sim: np.ndarray | None, floor: float, shape: tuple[int, int]) -> np.ndarray:
@@ -139,16 +140,15 @@ def top_links(profiles: list[Profile], tfidf, config: LinkConfig,
         # text and semantic relative to the query's closest candidate, at least the floor (rank.relative)
         text = (X[qi] @ X.T) * valid
         sem = None if E is None else np.clip(E[qi] @ E.T, 0.0, 1.0) * (has_text[qi, None] & has_text[None, :]) * valid
-        tbest = _relative_add(s, w.text, text, config.floors.text)
-        sbest = _relative_add(s, w.semantic, sem, config.floors.semantic)
+        tbest, trel = _relative_add(s, w.text, text, config.floors.text)
+        sbest, srel = _relative_add(s, w.semantic, sem, config.floors.semantic)
         # the anchor: the closest candidate in wording and meaning (rank.anchor_of); linked = cites it
-        near = np.where(valid, _rel(text, config.floors.text, text.shape)
-                        + _rel(sem, config.floors.semantic, text.shape), -1.0)
+        near = np.where(valid, trel + srel, -1.0)
         anchors = near.argmax(axis=1)
         if citing is not None:
             for row, a in enumerate(anchors):
                 s[row, citing[a]] += w.linked
-        hbest = _relative_add(s, w.headline, None if H is None or E is None else np.clip(E[qi] @ H.T, 0.0, 1.0)
+        hbest, _ = _relative_add(s, w.headline, None if H is None or E is None else np.clip(E[qi] @ H.T, 0.0, 1.0)
                              * (has_text[qi, None] & has_label[None, :]) * valid, config.floors.headline)
         s = s / total
         s[~valid] = -1.0
